@@ -1,0 +1,36 @@
+package io.gvgap.api;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Documents one component of a provider's options record: what it means and its default.
+ *
+ * <p>A component without a default is required: a spec that omits it is rejected. The default is
+ * written as it would be in the YAML spec ({@code "0.5"}, {@code "true"}, {@code "[1, 2]"}); an
+ * empty string means "no default".
+ *
+ * <pre>{@code
+ * public record Options(
+ *     @Option(description = "fraction of each prompt's samples to keep", defaultValue = "0.25")
+ *     double alpha) {
+ *   public Options {
+ *     if (alpha <= 0 || alpha > 1) throw new IllegalArgumentException("alpha must be in (0, 1]");
+ *   }
+ * }
+ * }</pre>
+ */
+@Stable
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.RECORD_COMPONENT)
+public @interface Option {
+  /** One sentence a user reads in {@code gvgap plugins --options}. */
+  String description();
+
+  /** The default value in YAML syntax; empty means the option is required. */
+  String defaultValue() default "";
+}
