@@ -1,0 +1,32 @@
+package io.gvgap.cli;
+
+import io.gvgap.core.registry.PluginRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The top-level command: global options and the list of subcommands. */
+@Command(name = "gvgap", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Measure and exploit the generation-verification gap of language models.",
+    subcommands = {PluginsCommand.class, ValidateCommand.class, RunCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0  success", "  1  the command failed while working (plugin, model or data error)",
+        "  2  bad usage or an invalid spec", "  3  a plugin could not be found or loaded",
+        "  4  the run directory cannot be used"})
+public final class GvgapCommand {
+
+  @Option(names = "--plugin-path", paramLabel = "DIR_OR_JAR", split = ",",
+      description = "Extra plugin jars, or directories of jars, loaded in their own class loader"
+          + " (repeatable, or comma-separated).")
+  List<Path> pluginPath = new ArrayList<>();
+
+  @Option(names = "--quiet", description = "No progress bars.")
+  boolean quiet;
+
+  /** Discovers the plugins on the classpath and the plugin path. */
+  PluginRegistry registry() {
+    return PluginRegistry.load(pluginPath, GvgapCommand.class.getClassLoader());
+  }
+}

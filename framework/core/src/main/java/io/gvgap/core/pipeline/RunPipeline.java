@@ -1,0 +1,201 @@
+package io.gvgap.core.pipeline;
+
+import io.gvgap.api.filter.FilterStrategy;
+import io.gvgap.api.model.LanguageModel;
+import io.gvgap.api.model.SamplingParams;
+import io.gvgap.api.task.Example;
+import io.gvgap.api.task.ExampleRequest;
+import io.gvgap.api.task.Task;
+import io.gvgap.api.verify.Verifier;
+import io.gvgap.core.metrics.EmptyKeptPolicy;
+import io.gvgap.core.metrics.MetricsSettings;
+import io.gvgap.core.progress.Progress;
+import io.gvgap.core.progress.ProgressTask;
+import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.spec.ResolvedComponent;
+import io.gvgap.core.spec.ResolvedModel;
+import io.gvgap.core.spec.ResolvedRunSpec;
+import io.gvgap.core.spec.ResolvedSpecWriter;
+import io.gvgap.core.spec.ResolvedTask;
+import io.gvgap.core.store.ExampleKey;
+import io.gvgap.core.store.ExampleRecord;
+import io.gvgap.core.store.Json;
+import io.gvgap.core.store.RunStatus;
+import io.gvgap.core.store.RunStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a resolved spec: for each model and task, generate, judge utility, verify, then filter and
+ * compute metrics, writing everything to a resumable run directory.
+ *
+ * <p>Work proceeds in batches of examples ({@code generation.batch_examples}): a batch is generated,
+ * its utilities computed, then each verifier scores it, and only then does the next batch start, so
+ * memory is bounded by a batch and a crash loses at most the batch in flight. Rerunning the same
+ * spec on the same directory resumes: stored samples and scores are not recomputed.
+ */
+public final class RunPipeline {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunPipeline.class);
+
+  private final PluginRegistry registry;
+  private final Progress progress;
+  private final String gvgapVersion;
+
+  /**
+   * @param registry the discovered plugins
+   * @param progress where long work reports progress
+   * @param gvgapVersion recorded in {@code run.json}
+   */
+  public RunPipeline(PluginRegistry registry, Progress progress, String gvgapVersion) {
+    this.registry = registry;
+    this.progress = progress;
+    this.gvgapVersion = gvgapVersion;
+  }
+
+  /**
+   * Runs (or resumes) the spec.
+   *
+   * @param spec the resolved spec
+   * @param specSource the spec as the user wrote it, kept in the run directory
+   */
+  public RunResult run(ResolvedRunSpec spec, String specSource) {
+    String pluginsJson;
+    try {
+      pluginsJson = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(registry.all());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (RunStore store = RunStore.openOrCreate(spec.output(), spec.name(), ResolvedSpecWriter.toJson(spec), specSource,
+        pluginsJson, gvgapVersion)) {
+      if (store.resumed()) {
+        LOG.info("resuming run '{}' in {} (attempt {})", spec.name(), spec.output(), store.info().attempts());
+      }
+      try {
+        long[] counts = execute(spec, store);
+        RunMetrics metrics = computeMetrics(spec);
+        store.writeMetrics(metrics);
+        store.finish(RunStatus.SUCCESS, null);
+        return new RunResult(spec.output(), store.resumed(), counts[0], counts[1], metrics);
+      } catch (RuntimeException | Error e) {
+        store.finish(RunStatus.ERROR, String.valueOf(e.getMessage()));
+        throw e;
+      }
+    }
+  }
+
+  /** Builds the metrics of a run directory of this spec (also used to re-render reports). */
+  public RunMetrics computeMetrics(ResolvedRunSpec spec) {
+    List<LabeledFilter> filters = new ArrayList<>();
+    for (ResolvedComponent f : spec.filters()) {
+      FilterStrategy strategy = registry.filters().create(f.name(), f.options());
+      filters.add(new LabeledFilter(f.label(), strategy));
+    }
+    List<String> verifierLabels = spec.verifiers().stream().map(ResolvedComponent::label).toList();
+    MetricsSettings settings = new MetricsSettings(spec.metrics().bootstrap(), spec.metrics().confidence(),
+        spec.seed(), spec.metrics().passAtK(),
+        EmptyKeptPolicy.valueOf(spec.metrics().emptyKept().toUpperCase(Locale.ROOT)));
+    try (ProgressTask task = progress.start("metrics", -1, "groups")) {
+      RunMetrics metrics = new RunMetricsCalculator(verifierLabels, filters, settings).compute(spec.output(), spec.name());
+      task.step(metrics.groups().size());
+      return metrics;
+    }
+  }
+
+  private long[] execute(ResolvedRunSpec spec, RunStore store) {
+    Map<String, Task> tasks = new LinkedHashMap<>();
+    for (ResolvedTask t : spec.tasks()) {
+      tasks.put(t.label(), registry.tasks().create(t.name(), t.options()));
+    }
+    Map<String, Verifier> verifiers = new LinkedHashMap<>();
+    for (ResolvedComponent v : spec.verifiers()) {
+      verifiers.put(v.label(), registry.verifiers().create(v.name(), v.options()));
+    }
+    long generated = 0;
+    long verified = 0;
+    for (ResolvedModel modelSpec : spec.models()) {
+      try (LanguageModel generator = open(modelSpec)) {
+        LanguageModel judge = generator;
+        LanguageModel separateJudge = null;
+        if (spec.verifierModel() != null && !spec.verifierModel().equals(modelSpec.label())) {
+          ResolvedModel judgeSpec = spec.models().stream().filter(m -> m.label().equals(spec.verifierModel()))
+              .findFirst().orElseThrow();
+          separateJudge = open(judgeSpec);
+          judge = separateJudge;
+        }
+        try {
+          for (ResolvedTask taskSpec : spec.tasks()) {
+            long[] c = runTask(spec, store, modelSpec.label(), generator, judge, taskSpec, tasks.get(taskSpec.label()),
+                verifiers);
+            generated += c[0];
+            verified += c[1];
+          }
+        } finally {
+          if (separateJudge != null) {
+            separateJudge.close();
+          }
+        }
+      }
+    }
+    return new long[] {generated, verified};
+  }
+
+  private LanguageModel open(ResolvedModel m) {
+    LOG.info("opening model '{}' with backend '{}'", m.label(), m.backend());
+    return registry.backends().create(m.backend(), m.options());
+  }
+
+  private long[] runTask(ResolvedRunSpec spec, RunStore store, String modelLabel, LanguageModel generator,
+      LanguageModel judge, ResolvedTask taskSpec, Task task, Map<String, Verifier> verifiers) {
+    List<Example> examples = task.examples(new ExampleRequest(taskSpec.limit(), taskSpec.seed()));
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
+      if (!ids.add(e.id())) {
+        throw new PipelineException("task '" + taskSpec.label() + "' returned example id '" + e.id()
+            + "' twice; example ids must be unique");
+      }
+      store.appendExample(new ExampleRecord(taskSpec.label(), e.id(), i, e.question(), e.reference(),
+          task.generationPrompt(e).text(), e.metadata()));
+    }
+    var g = spec.generation();
+    SamplingParams params = new SamplingParams(g.temperature(), g.topP(), g.topK(), g.maxTokens(), spec.seed());
+    GenerationStage generation = new GenerationStage(modelLabel, generator, taskSpec.label(), task, g.samples(), params,
+        store);
+    List<VerificationStage> verification = new ArrayList<>();
+    for (Map.Entry<String, Verifier> v : verifiers.entrySet()) {
+      long verifierSeed = spec.seed() * 31 + v.getKey().hashCode();
+      verification.add(new VerificationStage(modelLabel, taskSpec.label(), task, v.getKey(), v.getValue(), judge,
+          verifierSeed, store));
+    }
+    long generated = 0;
+    long verified = 0;
+    String where = modelLabel + " / " + taskSpec.label();
+    try (ProgressTask genProgress = progress.start("generate " + where, (long) examples.size() * g.samples(), "samples");
+        ProgressTask verProgress = progress.start("verify " + where, (long) examples.size() * verifiers.size(),
+            "judgements")) {
+      for (int start = 0; start < examples.size(); start += g.batchExamples()) {
+        List<Example> batch = examples.subList(start, Math.min(examples.size(), start + g.batchExamples()));
+        generated += generation.run(batch, genProgress);
+        store.sync();
+        for (VerificationStage stage : verification) {
+          verified += stage.run(batch, verProgress);
+          store.sync();
+        }
+        for (Example e : batch) {
+          store.release(new ExampleKey(modelLabel, taskSpec.label(), e.id()));
+        }
+      }
+    }
+    return new long[] {generated, verified};
+  }
+}

@@ -1,0 +1,16 @@
+package io.gvgap.core.pipeline;
+
+import java.nio.file.Path;
+
+/**
+ * What a finished run produced.
+ *
+ * @param directory the run directory
+ * @param resumed whether the run continued an interrupted attempt
+ * @param samplesGenerated samples generated in this attempt (0 when all were already stored)
+ * @param examplesVerified (verifier, example) pairs verified in this attempt
+ * @param metrics the run's metrics, also in {@code metrics.json}
+ */
+public record RunResult(Path directory, boolean resumed, long samplesGenerated, long examplesVerified,
+    RunMetrics metrics) {
+}

@@ -1,0 +1,107 @@
+package io.gvgap.core.pipeline;
+
+import io.gvgap.api.model.LanguageModel;
+import io.gvgap.api.task.Answer;
+import io.gvgap.api.task.Example;
+import io.gvgap.api.task.Task;
+import io.gvgap.api.verify.Candidate;
+import io.gvgap.api.verify.Score;
+import io.gvgap.api.verify.VerificationRequest;
+import io.gvgap.api.verify.Verifier;
+import io.gvgap.core.progress.ProgressTask;
+import io.gvgap.core.store.ExampleKey;
+import io.gvgap.core.store.RunStore;
+import io.gvgap.core.store.SampleRecord;
+import io.gvgap.core.store.SampleScore;
+import io.gvgap.core.store.ScoreRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Scores a batch's samples with one verifier and appends one record per example. Examples this
+ * verifier already scored (in an interrupted attempt) are skipped.
+ */
+final class VerificationStage {
+
+  private final String modelLabel;
+  private final String taskLabel;
+  private final Task task;
+  private final String verifierLabel;
+  private final Verifier verifier;
+  private final LanguageModel judge;
+  private final long seed;
+  private final RunStore store;
+
+  VerificationStage(String modelLabel, String taskLabel, Task task, String verifierLabel, Verifier verifier,
+      LanguageModel judge, long seed, RunStore store) {
+    this.modelLabel = modelLabel;
+    this.taskLabel = taskLabel;
+    this.task = task;
+    this.verifierLabel = verifierLabel;
+    this.verifier = verifier;
+    this.judge = judge;
+    this.seed = seed;
+    this.store = store;
+  }
+
+  /** Verifies what is missing for {@code batch}; returns the number of examples verified now. */
+  int run(List<Example> batch, ProgressTask progress) {
+    List<VerificationRequest> requests = new ArrayList<>();
+    Map<String, List<SampleRecord>> samplesById = new TreeMap<>();
+    for (Example example : batch) {
+      ExampleKey key = new ExampleKey(modelLabel, taskLabel, example.id());
+      if (store.hasScores(verifierLabel, key)) {
+        progress.step(1);
+        continue;
+      }
+      List<SampleRecord> samples = store.heldSamples(key);
+      List<Candidate> candidates = samples.stream()
+          .map(s -> new Candidate(s.sampleIndex(), s.text(), s.answerFound() ? Answer.of(s.answer()) : Answer.none(),
+              s.logProb() == null ? Double.NaN : s.logProb(), s.tokenCount()))
+          .toList();
+      samplesById.put(example.id(), samples);
+      requests.add(new VerificationRequest(task, example, candidates, judge, seed));
+    }
+    if (requests.isEmpty()) {
+      return 0;
+    }
+    Map<String, List<Score>> results = verifier.verifyAll(requests);
+    for (VerificationRequest request : requests) {
+      String id = request.example().id();
+      List<Score> scores = results.get(id);
+      if (scores == null) {
+        throw new PipelineException("verifier '" + verifierLabel + "' returned no scores for example '" + id + "'");
+      }
+      store.appendScores(new ScoreRecord(modelLabel, taskLabel, verifierLabel, id, matched(id, samplesById.get(id), scores)));
+      progress.step(1);
+    }
+    return requests.size();
+  }
+
+  /** Checks that there is exactly one score per sample (by index) and converts them for storage. */
+  private List<SampleScore> matched(String exampleId, List<SampleRecord> samples, List<Score> scores) {
+    Map<Integer, Score> byIndex = new TreeMap<>();
+    for (Score s : scores) {
+      if (byIndex.put(s.sampleIndex(), s) != null) {
+        throw new PipelineException("verifier '" + verifierLabel + "' scored sample " + s.sampleIndex() + " of '"
+            + exampleId + "' twice");
+      }
+    }
+    List<SampleScore> stored = new ArrayList<>();
+    for (SampleRecord sample : samples) {
+      Score s = byIndex.remove(sample.sampleIndex());
+      if (s == null) {
+        throw new PipelineException("verifier '" + verifierLabel + "' gave no score for sample " + sample.sampleIndex()
+            + " of '" + exampleId + "'");
+      }
+      stored.add(new SampleScore(s.sampleIndex(), s.ok() ? s.value() : null, s.ok(), s.rawOutput(), s.verdict()));
+    }
+    if (!byIndex.isEmpty()) {
+      throw new PipelineException("verifier '" + verifierLabel + "' scored samples " + byIndex.keySet() + " of '"
+          + exampleId + "' that do not exist");
+    }
+    return stored;
+  }
+}

@@ -1,0 +1,33 @@
+package io.gvgap.core.store;
+
+import java.time.Instant;
+
+/**
+ * The contents of {@code run.json}: what kind of directory this is, its status and history.
+ *
+ * @param format the run-directory format ({@link RunStore#FORMAT})
+ * @param formatVersion the format version ({@link RunStore#FORMAT_VERSION})
+ * @param name the run's name
+ * @param specHash SHA-256 of the resolved spec: a resumed run must have the same one
+ * @param status where the run is
+ * @param created when the directory was first created
+ * @param updated when the status last changed
+ * @param attempts how many times the run was started (1 + resumes)
+ * @param error the error message of a failed run, else null
+ * @param gvgapVersion the gvgap version that wrote the directory
+ */
+public record RunInfo(String format, int formatVersion, String name, String specHash, RunStatus status,
+    Instant created, Instant updated, int attempts, String error, String gvgapVersion) {
+
+  /** This info with another status (and error message), updated now. */
+  public RunInfo withStatus(RunStatus newStatus, String newError) {
+    return new RunInfo(format, formatVersion, name, specHash, newStatus, created, Instant.now(), attempts, newError,
+        gvgapVersion);
+  }
+
+  /** This info for one more attempt. */
+  public RunInfo nextAttempt() {
+    return new RunInfo(format, formatVersion, name, specHash, RunStatus.STARTED, created, Instant.now(), attempts + 1,
+        null, gvgapVersion);
+  }
+}

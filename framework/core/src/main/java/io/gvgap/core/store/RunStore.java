@@ -1,0 +1,301 @@
+package io.gvgap.core.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A run directory: append-only, crash-safe and resumable.
+ *
+ * <p>Layout: {@code run.json} (format, version, status), {@code spec.json} (the resolved spec),
+ * {@code spec-source.yaml} (the spec as written), {@code plugins.json} (discovered providers),
+ * {@code examples.jsonl}, {@code samples.jsonl}, {@code scores.jsonl} (appended as work finishes)
+ * and {@code metrics.json} (written at the end). Records are identified by keys, never by position,
+ * so a resumed run appends only what is missing and a reader sees no duplicates.
+ */
+public final class RunStore implements AutoCloseable {
+
+  /** The value of {@code run.json}'s {@code format} field. */
+  public static final String FORMAT = "gvgap-run";
+  /** The run-directory format version this code writes and reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** File names inside a run directory. */
+  public static final String RUN_JSON = "run.json";
+  public static final String SPEC_JSON = "spec.json";
+  public static final String SPEC_SOURCE = "spec-source.yaml";
+  public static final String PLUGINS_JSON = "plugins.json";
+  public static final String EXAMPLES = "examples.jsonl";
+  public static final String SAMPLES = "samples.jsonl";
+  public static final String SCORES = "scores.jsonl";
+  public static final String METRICS_JSON = "metrics.json";
+
+  private final Path dir;
+  private RunInfo info;
+  private final boolean resumed;
+  private final JsonLinesWriter examples;
+  private final JsonLinesWriter samples;
+  private final JsonLinesWriter scores;
+  private final Set<String> examplesWritten = new HashSet<>();
+  private final Map<ExampleKey, BitSet> sampleIndex = new HashMap<>();
+  private final Set<String> scoresWritten = new HashSet<>();
+  private final Map<ExampleKey, List<SampleRecord>> pendingSamples = new HashMap<>();
+
+  private RunStore(Path dir, RunInfo info, boolean resumed) {
+    this.dir = dir;
+    this.info = info;
+    this.resumed = resumed;
+    this.examples = new JsonLinesWriter(dir.resolve(EXAMPLES));
+    this.samples = new JsonLinesWriter(dir.resolve(SAMPLES));
+    this.scores = new JsonLinesWriter(dir.resolve(SCORES));
+  }
+
+  /**
+   * Creates a run directory, or resumes the one at {@code dir} when it holds a run of the same
+   * resolved spec.
+   *
+   * @throws RunStoreException when {@code dir} holds something else: another spec's run, a newer
+   *     format, or files that are not a gvgap run
+   */
+  public static RunStore openOrCreate(Path dir, String name, String resolvedSpecJson, String specSource,
+      String pluginsJson, String gvgapVersion) {
+    String hash = sha256(resolvedSpecJson);
+    try {
+      Path runJson = dir.resolve(RUN_JSON);
+      RunStore store;
+      if (Files.exists(runJson)) {
+        RunInfo existing = readInfo(dir);
+        if (!existing.specHash().equals(hash)) {
+          throw new RunStoreException(dir + " holds a run of a different spec (spec.json differs from the spec"
+              + " given now); to resume it, run its own spec (" + dir.resolve(SPEC_SOURCE) + "); for a new"
+              + " run choose another output directory (spec field 'output' or --output)");
+        }
+        store = new RunStore(dir, existing.nextAttempt(), true);
+        store.loadExisting();
+      } else {
+        if (Files.isDirectory(dir)) {
+          try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+              throw new RunStoreException(dir + " exists, is not empty and has no " + RUN_JSON
+                  + ": it is not a gvgap run directory; choose another output directory");
+            }
+          }
+        }
+        Files.createDirectories(dir);
+        writeAtomically(dir.resolve(SPEC_JSON), resolvedSpecJson);
+        writeAtomically(dir.resolve(SPEC_SOURCE), specSource);
+        Instant now = Instant.now();
+        RunInfo created = new RunInfo(FORMAT, FORMAT_VERSION, name, hash, RunStatus.STARTED, now, now, 1, null,
+            gvgapVersion);
+        store = new RunStore(dir, created, false);
+      }
+      writeAtomically(dir.resolve(PLUGINS_JSON), pluginsJson);
+      store.writeInfo();
+      return store;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create run directory " + dir, e);
+    }
+  }
+
+  /**
+   * Reads {@code run.json} of an existing run directory.
+   *
+   * @throws RunStoreException when the directory is missing or not a gvgap run
+   */
+  public static RunInfo readInfo(Path dir) {
+    Path runJson = dir.resolve(RUN_JSON);
+    if (!Files.isDirectory(dir)) {
+      throw new RunStoreException(dir + ": no such run directory");
+    }
+    if (!Files.exists(runJson)) {
+      throw new RunStoreException(dir + " is not a gvgap run directory (it has no " + RUN_JSON + ")");
+    }
+    RunInfo info;
+    try {
+      info = Json.mapper().readValue(runJson.toFile(), RunInfo.class);
+    } catch (IOException e) {
+      throw new RunStoreException(runJson + ": not a valid gvgap run.json (" + e.getMessage() + ")", e);
+    }
+    if (!FORMAT.equals(info.format())) {
+      throw new RunStoreException(runJson + ": format is '" + info.format() + "', expected '" + FORMAT + "'");
+    }
+    if (info.formatVersion() > FORMAT_VERSION) {
+      throw new RunStoreException(runJson + ": format version " + info.formatVersion()
+          + " is newer than this gvgap reads (" + FORMAT_VERSION + "); upgrade gvgap");
+    }
+    return info;
+  }
+
+  private void loadExisting() {
+    JsonLinesReader.read(dir.resolve(EXAMPLES), ExampleRecord.class,
+        r -> examplesWritten.add(r.task() + "\u0000" + r.exampleId()));
+    JsonLinesReader.read(dir.resolve(SAMPLES), SampleRecord.class, r -> {
+      BitSet present = sampleIndex.computeIfAbsent(r.exampleKey(), k -> new BitSet());
+      if (present.get(r.sampleIndex())) {
+        throw new RunStoreException(dir.resolve(SAMPLES) + ": sample " + r.sampleIndex() + " of " + r.exampleKey()
+            + " is recorded twice; the run directory is damaged");
+      }
+      present.set(r.sampleIndex());
+      pendingSamples.computeIfAbsent(r.exampleKey(), k -> new ArrayList<>()).add(r);
+    });
+    JsonLinesReader.read(dir.resolve(SCORES), ScoreRecord.class,
+        r -> scoresWritten.add(scoreKey(r.verifier(), r.exampleKey())));
+  }
+
+  /** Whether this store continues an earlier, interrupted attempt. */
+  public boolean resumed() {
+    return resumed;
+  }
+
+  /** The directory. */
+  public Path directory() {
+    return dir;
+  }
+
+  /** The current {@code run.json} contents. */
+  public synchronized RunInfo info() {
+    return info;
+  }
+
+  /** Whether the example was already recorded. */
+  public synchronized boolean hasExample(String task, String exampleId) {
+    return examplesWritten.contains(task + "\u0000" + exampleId);
+  }
+
+  /** Records an example once; later calls for the same (task, id) do nothing. */
+  public synchronized void appendExample(ExampleRecord record) {
+    if (examplesWritten.add(record.task() + "\u0000" + record.exampleId())) {
+      examples.append(record);
+    }
+  }
+
+  /** The sample indices already recorded for an example. */
+  public synchronized BitSet sampleIndices(ExampleKey key) {
+    BitSet present = sampleIndex.get(key);
+    return present == null ? new BitSet() : (BitSet) present.clone();
+  }
+
+  /**
+   * Appends samples.
+   *
+   * @throws IllegalStateException if a sample is already recorded (a pipeline bug: no duplicates
+   *     may reach the file)
+   */
+  public synchronized void appendSamples(Collection<SampleRecord> records) {
+    for (SampleRecord r : records) {
+      BitSet present = sampleIndex.computeIfAbsent(r.exampleKey(), k -> new BitSet());
+      if (present.get(r.sampleIndex())) {
+        throw new IllegalStateException("sample " + r.sampleIndex() + " of " + r.exampleKey() + " already recorded");
+      }
+      present.set(r.sampleIndex());
+      samples.append(r);
+      pendingSamples.computeIfAbsent(r.exampleKey(), k -> new ArrayList<>()).add(r);
+    }
+  }
+
+  /** The samples of an example that are still held for verification, sorted by sample index. */
+  public synchronized List<SampleRecord> heldSamples(ExampleKey key) {
+    List<SampleRecord> held = new ArrayList<>(pendingSamples.getOrDefault(key, List.of()));
+    held.sort(Comparator.comparingInt(SampleRecord::sampleIndex));
+    return held;
+  }
+
+  /** Drops the held samples of an example once every verifier has scored it (bounded memory). */
+  public synchronized void release(ExampleKey key) {
+    pendingSamples.remove(key);
+  }
+
+  /** Whether a verifier's scores for an example are recorded. */
+  public synchronized boolean hasScores(String verifier, ExampleKey key) {
+    return scoresWritten.contains(scoreKey(verifier, key));
+  }
+
+  /** Appends one verifier's scores of one example, once. */
+  public synchronized void appendScores(ScoreRecord record) {
+    if (!scoresWritten.add(scoreKey(record.verifier(), record.exampleKey()))) {
+      throw new IllegalStateException("scores of " + record.verifier() + " for " + record.exampleKey()
+          + " already recorded");
+    }
+    scores.append(record);
+  }
+
+  /** Forces everything appended so far to disk (end of a batch). */
+  public void sync() {
+    examples.sync();
+    samples.sync();
+    scores.sync();
+  }
+
+  /** Writes {@code metrics.json} atomically. */
+  public void writeMetrics(Object metrics) {
+    try {
+      writeAtomically(dir.resolve(METRICS_JSON), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(metrics));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write metrics to " + dir, e);
+    }
+  }
+
+  /** Records the end of the run. */
+  public synchronized void finish(RunStatus status, String error) {
+    sync();
+    info = info.withStatus(status, error);
+    writeInfo();
+  }
+
+  private synchronized void writeInfo() {
+    try {
+      writeAtomically(dir.resolve(RUN_JSON), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(info));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + dir.resolve(RUN_JSON), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    examples.close();
+    samples.close();
+    scores.close();
+  }
+
+  private static String scoreKey(String verifier, ExampleKey key) {
+    return verifier + "\u0000" + key.model() + "\u0000" + key.task() + "\u0000" + key.exampleId();
+  }
+
+  /** Writes a file through a temporary file and a rename, so readers never see half of it. */
+  static void writeAtomically(Path target, String content) throws IOException {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    Files.writeString(tmp, content, StandardCharsets.UTF_8);
+    try {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** SHA-256 of a text, hex. */
+  public static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+}
