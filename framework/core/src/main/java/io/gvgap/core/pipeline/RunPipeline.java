@@ -22,6 +22,8 @@ import io.gvgap.core.store.ExampleRecord;
 import io.gvgap.core.store.Json;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;
+import io.gvgap.core.store.RunMetrics;
+import io.gvgap.core.store.GroupResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -11,6 +11,8 @@ import io.gvgap.api.verify.Verifier;
 import io.gvgap.core.progress.ProgressTask;
 import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.RunStore;
+import io.gvgap.core.store.RunMetrics;
+import io.gvgap.core.store.GroupResult;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.SampleScore;
 import io.gvgap.core.store.ScoreRecord;

@@ -1,4 +1,4 @@
-package io.gvgap.core.pipeline;
+package io.gvgap.core.store;
 
 import java.util.List;
 
