@@ -1,5 +1,6 @@
 package io.gvgap.core.pipeline;
 
+import io.gvgap.core.store.RunMetrics;
 import java.nio.file.Path;
 
 /**
