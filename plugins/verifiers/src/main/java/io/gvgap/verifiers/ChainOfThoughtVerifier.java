@@ -55,7 +55,9 @@ final class ChainOfThoughtVerifier implements Verifier {
     // Requests normally share one judging model; should they not, each model gets its own call.
     Map<LanguageModel, List<VerificationRequest>> byModel = new IdentityHashMap<>();
     for (VerificationRequest request : requests) {
-      byModel.computeIfAbsent(ModelCalls.modelOf(name, request), m -> new ArrayList<>()).add(request);
+      if (!request.candidates().isEmpty()) {
+        byModel.computeIfAbsent(ModelCalls.modelOf(name, request), m -> new ArrayList<>()).add(request);
+      }
     }
     Map<String, List<String>> outputs = new LinkedHashMap<>();
     for (Map.Entry<LanguageModel, List<VerificationRequest>> group : byModel.entrySet()) {

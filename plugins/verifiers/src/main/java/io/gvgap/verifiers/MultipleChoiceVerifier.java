@@ -84,6 +84,9 @@ public final class MultipleChoiceVerifier implements VerifierProvider<NoOptions>
       ModelCalls.requireDistinctExamples(name, requests);
       Map<LanguageModel, List<ScoringRequest>> byModel = new IdentityHashMap<>();
       for (VerificationRequest request : requests) {
+        if (request.candidates().isEmpty()) {
+          continue;
+        }
         VerificationFormats formats = request.task().verification();
         List<ScoringRequest> scoring = byModel.computeIfAbsent(ModelCalls.modelOf(name, request), m -> new ArrayList<>());
         for (Candidate candidate : request.candidates()) {

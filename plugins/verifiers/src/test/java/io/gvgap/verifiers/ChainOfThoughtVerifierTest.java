@@ -182,6 +182,17 @@ class ChainOfThoughtVerifierTest {
   }
 
   @Test
+  void anExampleWithoutSamplesNeedsNoModelCall() {
+    ScriptedModel judge = judgeWriting("Verdict: correct");
+    Map<String, List<Score>> scores = binary(1).verifyAll(List.of(
+        SumTask.request(SumTask.example("empty", 1, 1), null, 1),
+        SumTask.request(TWO_PLUS_THREE, judge, 1, "5")));
+    assertThat(scores.get("empty")).isEmpty();
+    assertThat(scores.get("sum-1")).extracting(Score::value).containsExactly(1.0);
+    assertThat(judge.generateCalls).hasSize(1);
+  }
+
+  @Test
   void duplicateExampleIdsInOneBatchAreRejected() {
     ScriptedModel judge = judgeWriting("Verdict: correct");
     VerificationRequest request = SumTask.request(TWO_PLUS_THREE, judge, 1, "5");

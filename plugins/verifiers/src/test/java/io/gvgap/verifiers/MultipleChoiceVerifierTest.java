@@ -82,6 +82,11 @@ class MultipleChoiceVerifierTest {
   }
 
   @Test
+  void anExampleWithoutSamplesNeedsNoModelCall() {
+    assertThat(mc().verify(SumTask.request(SumTask.example("q", 1, 1), null, 3))).isEmpty();
+  }
+
+  @Test
   void undefinedProbabilityIsAFailedScore() {
     ScriptedModel judge = ScriptedModel.scoring((request, continuation) -> Double.NaN);
     Score score = mc().verify(SumTask.request(SumTask.example("q", 1, 1), judge, 3, "2")).get(0);
