@@ -111,10 +111,11 @@ public final class OptionsBinder {
           ? "; did you mean '" + nearest + "'?"
           : "; for '" + key + "' did you mean '" + nearest + "'?"));
     }
+    boolean endsInQuestion = message.charAt(message.length() - 1) == '?';
     if (byKey.isEmpty()) {
-      message.append("; this component takes no options, remove them");
+      message.append(endsInQuestion ? " This" : "; this").append(" component takes no options, remove them");
     } else {
-      message.append("; valid options: ").append(String.join(", ", byKey.keySet()));
+      message.append(endsInQuestion ? " Valid" : "; valid").append(" options: ").append(String.join(", ", byKey.keySet()));
     }
     throw new OptionsException(append(path, unknown.get(0)), message.toString());
   }

@@ -33,8 +33,7 @@ public class UnknownProviderException extends RuntimeException {
     }
     StringBuilder text = new StringBuilder()
         .append("Unknown ").append(kind.label()).append(" '").append(requestedName).append("' (").append(service).append(")");
-    NearestName.find(requestedName, availableNames)
-        .ifPresent(nearest -> text.append("; did you mean '").append(nearest).append("'?"));
+    text.append(NearestName.find(requestedName, availableNames).map(nearest -> "; did you mean '" + nearest + "'?").orElse("."));
     text.append(" Available ").append(kind.label()).append("s: ").append(String.join(", ", availableNames))
         .append(". If it is a plugin, add the jar that provides it to the classpath or --plugin-path.");
     return text.toString();
