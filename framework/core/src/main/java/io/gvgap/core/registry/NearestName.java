@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Finds the candidate a misspelt name most likely meant ("did you mean ...?"), by Levenshtein
- * distance. Case, hyphens and underscores are ignored first, so {@code top-p}, {@code topP} and
+ * distance extended with adjacent transpositions (the commonest typo, {@code sampels}, costs one
+ * edit rather than two). Case, hyphens and underscores are ignored first, so {@code top-p}, {@code topP} and
  * {@code top_p} all match each other exactly.
  */
 @Internal
@@ -28,7 +29,7 @@ public final class NearestName {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int distance = Math.min(levenshtein(given, candidate), levenshtein(normalize(given), normalize(candidate)));
+      int distance = Math.min(editDistance(given, candidate), editDistance(normalize(given), normalize(candidate)));
       int allowed = Math.max(1, Math.max(given.length(), candidate.length()) / 3);
       if (distance <= allowed && distance < bestDistance && !candidate.equals(given)) {
         best = candidate;
@@ -38,24 +39,28 @@ public final class NearestName {
     return Optional.ofNullable(best);
   }
 
-  /** The edit distance (insertions, deletions, substitutions, each costing 1) between two strings. */
-  public static int levenshtein(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+  /**
+   * The edit distance between two strings where an insertion, deletion, substitution or swap of two
+   * adjacent characters each cost 1 (Levenshtein with transpositions, "optimal string alignment").
+   */
+  public static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 
   private static String normalize(String name) {

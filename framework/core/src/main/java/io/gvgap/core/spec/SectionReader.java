@@ -88,7 +88,10 @@ final class SectionReader {
   /** An optional long integer, or the default. */
   Long optionalLong(String key, Long defaultValue) {
     SpecNode value = get(key);
-    return value == null ? defaultValue : integral(value, child(key));
+    if (value == null) {
+      return defaultValue;
+    }
+    return integral(value, child(key));
   }
 
   private long integral(SpecNode value, String fieldPath) {

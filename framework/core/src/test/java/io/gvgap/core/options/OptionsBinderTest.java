@@ -102,8 +102,8 @@ class OptionsBinderTest {
     OptionsException e = catchThrowableOfType(OptionsException.class,
         () -> OptionsBinder.bind(ThresholdFilterProvider.Options.class, map("tua", 1, "zzz", 2)));
 
-    // "tua" is 2 edits from "tau", too far for a 3-letter name, so there is no suggestion.
-    assertThat(e.problem()).isEqualTo("unknown options 'tua', 'zzz'; valid options: tau");
+    // "tua" is one swap from "tau"; "zzz" is 3 edits from it, too far for a guess.
+    assertThat(e.problem()).isEqualTo("unknown options 'tua', 'zzz'; for 'tua' did you mean 'tau'? Valid options: tau");
   }
 
   @Test
