@@ -2,6 +2,7 @@ package io.gvgap.cli;
 
 import io.gvgap.api.task.TaskDataException;
 import io.gvgap.core.options.OptionsException;
+import io.gvgap.core.registry.PluginLoadException;
 import io.gvgap.core.registry.UnknownProviderException;
 import io.gvgap.core.spec.SpecException;
 import io.gvgap.core.store.RunStoreException;
@@ -20,7 +21,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     int code;
     if (e instanceof SpecException || e instanceof OptionsException) {
       code = ExitCodes.USAGE;
-    } else if (e instanceof UnknownProviderException || e instanceof java.util.ServiceConfigurationError) {
+    } else if (e instanceof UnknownProviderException || e instanceof PluginLoadException) {
       code = ExitCodes.PLUGINS;
     } else if (e instanceof RunStoreException) {
       code = ExitCodes.RUN_DIRECTORY;

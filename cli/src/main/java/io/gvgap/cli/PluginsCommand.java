@@ -30,14 +30,14 @@ final class PluginsCommand implements Callable<Integer> {
     int nameW = "NAME".length();
     int classW = "CLASS".length();
     for (DiscoveredProvider p : all) {
-      kindW = Math.max(kindW, p.kind().length());
+      kindW = Math.max(kindW, p.kind().label().length());
       nameW = Math.max(nameW, p.name().length());
       classW = Math.max(classW, p.className().length());
     }
     String format = "%-" + kindW + "s  %-" + nameW + "s  %-" + classW + "s  %-14s  %s%n";
     out.printf(format, "KIND", "NAME", "CLASS", "VERSION", "FROM");
     for (DiscoveredProvider p : all) {
-      out.printf(format, p.kind(), p.name(), p.className(), p.version(), p.location());
+      out.printf(format, p.kind().label(), p.name(), p.className(), p.version(), p.location());
     }
     out.printf("%d providers%n", all.size());
     out.flush();

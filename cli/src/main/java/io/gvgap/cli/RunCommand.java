@@ -2,7 +2,7 @@ package io.gvgap.cli;
 
 import io.gvgap.core.metrics.GroupMetrics;
 import io.gvgap.core.metrics.StrategyMetrics;
-import io.gvgap.core.pipeline.GroupResult;
+import io.gvgap.core.store.GroupResult;
 import io.gvgap.core.pipeline.RunPipeline;
 import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.registry.PluginRegistry;

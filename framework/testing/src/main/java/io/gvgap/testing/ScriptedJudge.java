@@ -1,4 +1,4 @@
-package io.gvgap.core.testing;
+package io.gvgap.testing;
 
 import io.gvgap.api.NoOptions;
 import io.gvgap.api.model.ScoringRequest;

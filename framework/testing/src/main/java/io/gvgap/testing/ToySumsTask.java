@@ -1,4 +1,4 @@
-package io.gvgap.core.testing;
+package io.gvgap.testing;
 
 import io.gvgap.api.Option;
 import io.gvgap.api.task.Answer;

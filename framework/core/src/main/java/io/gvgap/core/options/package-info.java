@@ -1,0 +1,10 @@
+/**
+ * Typed provider options: {@link io.gvgap.core.options.OptionsBinder} binds a spec's
+ * {@code options:} map to a provider's options record (snake_case keys, defaults from
+ * {@link io.gvgap.api.Option}), rejecting unknown keys, missing required keys and wrong types with
+ * an {@link io.gvgap.core.options.OptionsException} that carries the field path;
+ * {@link io.gvgap.core.options.OptionsDescriber} lists a record's options for
+ * {@code gvgap plugins --options}; {@link io.gvgap.core.options.OptionValues} turns a bound record
+ * back into a map for the run directory.
+ */
+package io.gvgap.core.options;

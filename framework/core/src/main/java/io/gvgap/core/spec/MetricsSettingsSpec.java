@@ -1,0 +1,39 @@
+package io.gvgap.core.spec;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How metrics are computed: the spec's {@code metrics:} section with defaults applied.
+ *
+ * @param bootstrap bootstrap draws for confidence intervals, at least 1
+ * @param confidence the intervals' confidence level, in (0, 1)
+ * @param passAtK the k values of pass@k, each at least 1 (and at most the samples per prompt)
+ * @param emptyKept what a prompt whose filter keeps nothing counts as: {@code fallback} (its
+ *     unfiltered accuracy, so it adds no gap) or {@code exclude} (left out of both sides of the gap)
+ */
+public record MetricsSettingsSpec(int bootstrap, double confidence, List<Integer> passAtK, String emptyKept) {
+
+  /** The accepted values of {@link #emptyKept()}. */
+  public static final Set<String> EMPTY_KEPT_VALUES = Set.of("fallback", "exclude");
+
+  /** 1000 bootstrap draws, 95% intervals, pass@1, empty filters fall back to all samples. */
+  public static final MetricsSettingsSpec DEFAULTS = new MetricsSettingsSpec(1000, 0.95, List.of(1), "fallback");
+
+  /** Checks the ranges above and copies the list. */
+  public MetricsSettingsSpec {
+    if (bootstrap < 1) {
+      throw new IllegalArgumentException("bootstrap must be >= 1, was " + bootstrap);
+    }
+    if (!(confidence > 0 && confidence < 1)) {
+      throw new IllegalArgumentException("confidence must be in (0, 1), was " + confidence);
+    }
+    passAtK = List.copyOf(passAtK);
+    if (passAtK.isEmpty() || passAtK.stream().anyMatch(k -> k < 1)) {
+      throw new IllegalArgumentException("passAtK must be a non-empty list of values >= 1, was " + passAtK);
+    }
+    if (!EMPTY_KEPT_VALUES.contains(emptyKept)) {
+      throw new IllegalArgumentException("emptyKept must be fallback or exclude, was " + emptyKept);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The YAML run spec: {@link io.gvgap.core.spec.RunSpecLoader#load} parses and checks the fixed
+ * sections, {@link io.gvgap.core.spec.RunSpecResolver#resolve} checks plugin names, binds options
+ * and expands sweeps into a {@link io.gvgap.core.spec.ResolvedRunSpec}, and
+ * {@link io.gvgap.core.spec.ResolvedSpecWriter} writes that as JSON to the run directory.
+ *
+ * <pre>{@code
+ * RunSpec loaded = RunSpecLoader.load(specFile);
+ * ResolvedRunSpec spec = RunSpecResolver.resolve(loaded, registry, specFile);
+ * ResolvedSpecWriter.write(spec, runDirectory.resolve("spec.json"));
+ * }</pre>
+ *
+ * Every error is a {@link io.gvgap.core.spec.SpecException} that reads like
+ * {@code demo.yaml:14:7: filters[1].options.tau: must be in [0, 1], was 1.5}.
+ */
+package io.gvgap.core.spec;

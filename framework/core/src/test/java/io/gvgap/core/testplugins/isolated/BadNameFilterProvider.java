@@ -1,0 +1,32 @@
+package io.gvgap.core.testplugins.isolated;
+
+import io.gvgap.api.NoOptions;
+import io.gvgap.api.filter.FilterProvider;
+import io.gvgap.api.filter.FilterStrategy;
+import java.util.Arrays;
+
+/**
+ * Test filter named "Bad_Name" that keeps every sample with weight 0. It is never registered on the test
+ * classpath: registry tests copy it into a jar built at test time, behind a loader that hides this package.
+ */
+public final class BadNameFilterProvider implements FilterProvider<NoOptions> {
+
+  @Override
+  public String name() {
+    return "Bad_Name";
+  }
+
+  @Override
+  public Class<NoOptions> optionsType() {
+    return NoOptions.class;
+  }
+
+  @Override
+  public FilterStrategy create(NoOptions options) {
+    return (scores, context) -> {
+      double[] weights = new double[scores.length];
+      Arrays.fill(weights, 0);
+      return weights;
+    };
+  }
+}
