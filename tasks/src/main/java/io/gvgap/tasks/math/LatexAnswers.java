@@ -76,7 +76,7 @@ public final class LatexAnswers {
     return s;
   }
 
-  private static String either(Matcher m, int digitGroup, int braceGroup) {
+  private static String either(java.util.regex.MatchResult m, int digitGroup, int braceGroup) {
     return m.group(digitGroup) != null ? m.group(digitGroup) : m.group(braceGroup);
   }
 
