@@ -30,7 +30,7 @@ public final class NumericAnswers {
   /** The final number of a completion in canonical form, or {@link Answer#none()}. */
   public static Answer extract(String completion) {
     String text = completion.replace('\u2212', '-');
-    int nextQuestion = text.indexOf("Question:");
+    int nextQuestion = text.indexOf("\nQuestion:");
     if (nextQuestion >= 0) {
       text = text.substring(0, nextQuestion);
     }

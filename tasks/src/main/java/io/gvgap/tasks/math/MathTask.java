@@ -67,7 +67,7 @@ public final class MathTask implements Task {
 
   @Override
   public Answer extract(Example example, String completion) {
-    int nextProblem = completion.indexOf("Problem:");
+    int nextProblem = completion.indexOf("\nProblem:");
     String text = nextProblem >= 0 ? completion.substring(0, nextProblem) : completion;
     return BoxedAnswers.find(text).map(LatexAnswers::canonical).filter(s -> !s.isEmpty())
         .map(Answer::of).orElse(Answer.none());
