@@ -1,0 +1,51 @@
+package io.gvgap.tasks.arithmetic;
+
+import io.gvgap.api.Option;
+import java.util.Objects;
+
+/**
+ * Options of the {@code arithmetic} task: the difficulty of generated problems.
+ *
+ * @param digits digits of every operand
+ * @param operations the operations problems may use, some of {@code +}, {@code -}, {@code *}
+ * @param terms operands per problem
+ * @param count how many problems the task has for a seed
+ * @param shots how many solved problems open the generation prompt
+ */
+public record ArithmeticOptions(
+    @Option(description = "digits of every operand (1 to 9)", defaultValue = "2") int digits,
+    @Option(description = "operations problems may use: one or more of + - * (e.g. \"+-*\")", defaultValue = "+-")
+    String operations,
+    @Option(description = "operands per problem (2 to 6); multiplication binds before + and -", defaultValue = "2")
+    int terms,
+    @Option(description = "number of problems per seed (a request takes at most this many)", defaultValue = "500")
+    int count,
+    @Option(description = "number of solved problems in the generation prompt (0 to 8)", defaultValue = "3")
+    int shots) {
+
+  /** Validates the options. */
+  public ArithmeticOptions {
+    Objects.requireNonNull(operations, "operations");
+    if (digits < 1 || digits > 9) {
+      throw new IllegalArgumentException("digits must be from 1 to 9, was " + digits);
+    }
+    if (operations.isEmpty() || !operations.matches("[-+*]+") || operations.chars().distinct().count() != operations.length()) {
+      throw new IllegalArgumentException("operations must be one or more distinct characters of \"+-*\", was \""
+          + operations + "\"");
+    }
+    if (terms < 2 || terms > 6) {
+      throw new IllegalArgumentException("terms must be from 2 to 6, was " + terms);
+    }
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1, was " + count);
+    }
+    if (shots < 0 || shots > 8) {
+      throw new IllegalArgumentException("shots must be from 0 to 8, was " + shots);
+    }
+  }
+
+  /** The defaults: two-digit addition and subtraction of two operands. */
+  public ArithmeticOptions() {
+    this(2, "+-", 2, 500, 3);
+  }
+}

@@ -1,0 +1,136 @@
+package io.gvgap.tasks.sudoku4;
+
+import io.gvgap.api.task.Answer;
+import io.gvgap.api.task.Example;
+import io.gvgap.api.task.ExampleRequest;
+import io.gvgap.api.task.Prompt;
+import io.gvgap.api.task.Task;
+import io.gvgap.api.task.VerificationFormats;
+import io.gvgap.tasks.common.FewShotVerificationFormats;
+import io.gvgap.tasks.common.JudgedExample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The 4×4 Sudoku task: a generated puzzle with a unique solution; the answer is the last 16-digit
+ * grid in the completion; utility 1 when it keeps the givens and every row, column and box holds
+ * 1 to 4. Verifying a filled grid is far easier than solving: the canonical case for a gap.
+ */
+public final class Sudoku4Task implements Task {
+
+  /** Metadata key of the puzzle (16 characters, {@code '.'} for empty cells). */
+  public static final String PUZZLE = "puzzle";
+  /** Metadata key of the solution (16 digits). */
+  public static final String SOLUTION = "solution";
+
+  /** Seed of the few-shot exemplars, apart from any seed a run is likely to use. */
+  private static final long SHOT_SEED = -7_385_019_642_118L;
+  /**
+   * Sixteen digits separated only by spaces, line breaks and grid drawing characters; read on the
+   * reversed text, so that the first match is the last grid of the completion.
+   */
+  private static final Pattern GRID = Pattern.compile("\\d(?:[\\s|,;+\\-]*\\d){15}");
+
+  private final Sudoku4Options options;
+  private final String fewShotPrefix;
+  private final VerificationFormats verification;
+
+  /** Creates the task. */
+  public Sudoku4Task(Sudoku4Options options) {
+    this.options = options;
+    StringBuilder prefix = new StringBuilder(
+        "Fill each 4x4 Sudoku so that every row, column and 2x2 box holds 1, 2, 3 and 4.\n\n");
+    for (int i = 0; i < options.shots(); i++) {
+      Sudoku4Puzzles.Puzzle shot = Sudoku4Puzzles.generate(SHOT_SEED, i, options.extraGivens());
+      prefix.append(question(shot.puzzle())).append("\nSolution:\n").append(rows(shot.solution())).append("\n\n");
+    }
+    this.fewShotPrefix = prefix.toString();
+    this.verification = new FewShotVerificationFormats(
+        "Judge whether the proposed grid solves the 4x4 Sudoku: it must keep every given digit, and every"
+            + " row, column and 2x2 box must hold 1, 2, 3 and 4.", judgedExamples());
+  }
+
+  @Override
+  public List<Example> examples(ExampleRequest request) {
+    int n = Math.min(request.limit(), options.count());
+    List<Example> examples = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Sudoku4Puzzles.Puzzle puzzle = Sudoku4Puzzles.generate(request.seed(), i, options.extraGivens());
+      examples.add(new Example("s" + request.seed() + "-" + i, question(puzzle.puzzle()), rows(puzzle.solution()),
+          Map.of(PUZZLE, puzzle.puzzle(), SOLUTION, puzzle.solution())));
+    }
+    return examples;
+  }
+
+  @Override
+  public Prompt generationPrompt(Example example) {
+    return new Prompt(fewShotPrefix + example.question() + "\nSolution:\n", List.of("\n\n"));
+  }
+
+  @Override
+  public Answer extract(Example example, String completion) {
+    Matcher matcher = GRID.matcher(new StringBuilder(completion).reverse());
+    if (!matcher.find()) {
+      return Answer.none();
+    }
+    String digits = new StringBuilder(matcher.group()).reverse().toString().replaceAll("\\D", "");
+    return Answer.of(digits);
+  }
+
+  @Override
+  public double utility(Example example, Answer answer) {
+    String puzzle = example.metadata().get(PUZZLE);
+    if (!answer.found() || puzzle == null) {
+      return 0;
+    }
+    return Sudoku4Grids.firstViolation(puzzle, answer.value()).isEmpty() ? 1 : 0;
+  }
+
+  @Override
+  public VerificationFormats verification() {
+    return verification;
+  }
+
+  /** The question: the puzzle as four rows, {@code '.'} for empty cells. */
+  static String question(String puzzle) {
+    return "Puzzle:\n" + rows(puzzle);
+  }
+
+  static String rows(String grid) {
+    return grid.substring(0, 4) + "\n" + grid.substring(4, 8) + "\n" + grid.substring(8, 12) + "\n" + grid.substring(12);
+  }
+
+  /** Two judged exemplars on minimal puzzles: the solution, and the solution with two cells of a row swapped. */
+  private List<JudgedExample> judgedExamples() {
+    List<JudgedExample> judged = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Sudoku4Puzzles.Puzzle shot = Sudoku4Puzzles.generate(SHOT_SEED, 100 + i, 0);
+      String wrong = swapTwoEmptyCellsOfARow(shot.puzzle(), shot.solution());
+      judged.add(new JudgedExample(question(shot.puzzle()), rows(shot.solution()),
+          "Every given digit is kept, and every row, column and 2x2 box holds 1, 2, 3 and 4.", 10,
+          rows(wrong), Sudoku4Grids.firstViolation(shot.puzzle(), wrong).orElseThrow() + ".", 1));
+    }
+    return judged;
+  }
+
+  /** The solution with the first two cells of a row that are both empty in the puzzle swapped. */
+  private static String swapTwoEmptyCellsOfARow(String puzzle, String solution) {
+    char[] grid = solution.toCharArray();
+    for (int row = 0; row < 4; row++) {
+      for (int a = 0; a < 4; a++) {
+        for (int b = a + 1; b < 4; b++) {
+          if (puzzle.charAt(row * 4 + a) == '.' && puzzle.charAt(row * 4 + b) == '.') {
+            grid[row * 4 + a] = solution.charAt(row * 4 + b);
+            grid[row * 4 + b] = solution.charAt(row * 4 + a);
+            return new String(grid);
+          }
+        }
+      }
+    }
+    // a minimal 4x4 puzzle has at most 6 givens, so some row has two empty cells
+    throw new IllegalStateException("no row of " + puzzle + " has two empty cells");
+  }
+}
