@@ -25,6 +25,14 @@ public final class GvgapCommand {
   @Option(names = "--quiet", description = "No progress bars.")
   boolean quiet;
 
+  /** Shows INFO logs (plugin discovery, resume decisions); set before any logger exists. */
+  @Option(names = {"-v", "--verbose"}, description = "Log plugin discovery and run decisions (INFO).")
+  void setVerbose(boolean verbose) {
+    if (verbose) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    }
+  }
+
   /** Discovers the plugins on the classpath and the plugin path. */
   PluginRegistry registry() {
     return PluginRegistry.load(pluginPath, GvgapCommand.class.getClassLoader());

@@ -165,9 +165,10 @@ class RunPipelineTest {
         .doesNotContainAnyElementsOf(uninterruptedFirstBatch(reference));
     assertThat(samples(dir)).hasSize(EXAMPLES * SAMPLES);
     assertThat(scores(dir)).hasSize(EXAMPLES);
-    assertThat(Json.mapper().valueToTree(resumed.metrics()))
-        .isEqualTo(Json.mapper().valueToTree(uninterrupted.metrics()));
-    assertThat(RunStore.readInfo(dir).attempts()).isEqualTo(3);
+    JsonNode resumedMetrics = Json.mapper().valueToTree(resumed.metrics());
+    JsonNode uninterruptedMetrics = Json.mapper().valueToTree(uninterrupted.metrics());
+    assertThat(resumedMetrics).isEqualTo(uninterruptedMetrics);
+    assertThat(RunStore.readInfo(dir).attempts()).isEqualTo(2);
   }
 
   private static List<String> uninterruptedFirstBatch(Path dir) {
