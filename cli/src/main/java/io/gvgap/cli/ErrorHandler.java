@@ -29,11 +29,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       code = ExitCodes.FAILED;
     }
     String kind = e instanceof TaskDataException ? "bad task data: " : "";
-    cl.getErr().println("gvgap: error: " + kind + e.getMessage());
+    java.io.PrintWriter err = cl.getCommandSpec().root().commandLine().getErr();
+    err.println("gvgap: error: " + kind + e.getMessage());
     if ("1".equals(System.getenv("GVGAP_DEBUG"))) {
-      e.printStackTrace(cl.getErr());
+      e.printStackTrace(err);
     } else if (code == ExitCodes.FAILED) {
-      cl.getErr().println("(set GVGAP_DEBUG=1 for the stack trace)");
+      err.println("(set GVGAP_DEBUG=1 for the stack trace)");
     }
     return code;
   }

@@ -33,7 +33,8 @@ public final class ScriptedBackend implements ModelBackend<ScriptedBackend.Optio
 
   /** Options of the scripted model. */
   public record Options(
-      @Option(description = "file that receives one line per generated sample and scored request", defaultValue = "")
+      @Option(description = "file that receives one line per generated sample and scored request; none by default",
+          defaultValue = "null")
       String log,
       @Option(description = "milliseconds to sleep per generated sample or scored request", defaultValue = "0")
       int delayMs) {
@@ -138,7 +139,7 @@ public final class ScriptedBackend implements ModelBackend<ScriptedBackend.Optio
     }
 
     private void log(String line) {
-      if (options.log().isEmpty()) {
+      if (options.log() == null) {
         return;
       }
       try {

@@ -1,4 +1,4 @@
-package io.gvgap.core.pipeline;
+package io.gvgap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gvgap.api.NoOptions;
 import io.gvgap.core.metrics.GroupMetrics;
 import io.gvgap.core.metrics.StrategyMetrics;
+import io.gvgap.core.pipeline.RunPipeline;
+import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.progress.Progress;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.GenerationSettings;
@@ -41,7 +43,13 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunPipelineTest {
+/**
+ * The run pipeline end to end with the scripted test model: every record stored once, metrics equal
+ * to an independent recomputation from the stored records, and a resumed run that redoes only the
+ * missing work. (It lives beside the command line because core's own tests register providers
+ * whose names must not meet those of gvgap-testing.)
+ */
+class RunPipelineResumeTest {
 
   private static final int EXAMPLES = 12;
   private static final int SAMPLES = 6;
@@ -49,7 +57,7 @@ class RunPipelineTest {
   @TempDir
   Path tmp;
 
-  private final PluginRegistry registry = PluginRegistry.load(RunPipelineTest.class.getClassLoader());
+  private final PluginRegistry registry = PluginRegistry.load(RunPipelineResumeTest.class.getClassLoader());
 
   private ResolvedRunSpec spec(Path out, Path log) {
     return new ResolvedRunSpec("toy", out, 42,

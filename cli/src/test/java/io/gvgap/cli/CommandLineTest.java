@@ -1,0 +1,130 @@
+package io.gvgap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gvgap.core.store.RunStatus;
+import io.gvgap.core.store.RunStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line's commands, messages and exit codes, run in-process. */
+class CommandLineTest {
+
+  @TempDir
+  Path tmp;
+
+  private record Result(int code, String out, String err) {
+  }
+
+  private Result gvgap(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new GvgapCommand());
+    cl.setExecutionExceptionHandler(new ErrorHandler());
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
+    try {
+      int code = cl.execute(args);
+      return new Result(code, out.toString(), err.toString());
+    } finally {
+      System.setErr(oldErr);
+    }
+  }
+
+  private Path spec(String text) throws IOException {
+    Path file = tmp.resolve("spec.yaml");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private static final String GOOD = """
+      name: toy
+      models:
+        - backend: scripted
+      tasks:
+        - name: toy-sums
+          limit: 6
+      generation: {samples: 4, batch_examples: 4}
+      verifiers:
+        - name: scripted-judge
+        - name: oracle
+      filters:
+        - name: threshold
+          sweep: {tau: [0.5, 0.9]}
+        - name: best-of-n
+      metrics: {bootstrap: 50, pass_at_k: [1, 2]}
+      """;
+
+  @Test
+  void pluginsListsEveryProviderWithItsJar() {
+    Result r = gvgap("plugins");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("KIND", "FROM")
+        .containsPattern("task +gsm8k +io\\.gvgap\\.tasks\\.gsm8k\\.Gsm8kProvider +\\S+ +\\S*gvgap-tasks")
+        .containsPattern("filter +quantile +io\\.gvgap\\.filters\\.QuantileFilter")
+        .containsPattern("verifier +oracle +io\\.gvgap\\.verifiers\\.OracleVerifier");
+  }
+
+  @Test
+  void validateAcceptsAGoodSpecAndSaysWhatItWillRun() throws IOException {
+    Result r = gvgap("validate", spec(GOOD).toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("valid", "threshold(tau=0.5)", "threshold(tau=0.9)", "strategies  6");
+  }
+
+  @Test
+  void validateRejectsABadSpecWithFileLineFieldAndExitCode2() throws IOException {
+    Path file = spec(GOOD.replace("name: oracle", "name: oracel"));
+    Result r = gvgap("validate", file.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("spec.yaml:11:").contains("verifiers[1]").contains("did you mean 'oracle'");
+  }
+
+  @Test
+  void runPrintsTheGapTableAndWritesTheRunDirectory() throws IOException {
+    Path out = tmp.resolve("run");
+    Result r = gvgap("--quiet", "run", spec(GOOD).toString(), "--output", out.toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("scripted on toy-sums: 6 prompts", "J(f[w])", "threshold(tau=0.9)", "best-of-n");
+    assertThat(RunStore.readInfo(out).status()).isEqualTo(RunStatus.SUCCESS);
+    // the oracle keeps exactly the correct samples: its threshold(0.5) row has precision 1
+    assertThat(r.out()).containsPattern("oracle +threshold\\(tau=0\\.5\\)");
+  }
+
+  @Test
+  void aRunDirectoryOfAnotherSpecIsRefusedWithExitCode4() throws IOException {
+    Path out = tmp.resolve("run");
+    assertThat(gvgap("--quiet", "run", spec(GOOD).toString(), "--output", out.toString()).code()).isZero();
+    Result r = gvgap("--quiet", "run", spec(GOOD.replace("samples: 4", "samples: 3")).toString(), "--output",
+        out.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.RUN_DIRECTORY);
+    assertThat(r.err()).contains("holds a run of a different spec");
+  }
+
+  @Test
+  void aMissingPluginPathIsAPluginErrorWithExitCode3() {
+    Result r = gvgap("--plugin-path", tmp.resolve("nope.jar").toString(), "plugins");
+    assertThat(r.code()).isEqualTo(ExitCodes.PLUGINS);
+    assertThat(r.err()).contains("nope.jar");
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    Result r = gvgap("runn");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+  }
+}
