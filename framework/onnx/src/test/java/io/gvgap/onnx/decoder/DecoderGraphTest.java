@@ -23,14 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  * (here |logit| up to ~10); 1e-4 absolute leaves room for differing summation order and still
  * catches any wrong weight, transpose, mask or bias (those change logits by > 1e-2).
  */
-class DecoderGraphTest {
+public class DecoderGraphTest {
   private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
   private static final double TOLERANCE = 1e-4;
 
   @TempDir Path dir;
 
   /** Random GPT-2 init, then every value (LayerNorms and biases too) perturbed so each one matters. */
-  static Map<String, float[]> perturbedParameters(DecoderConfig config, long seed) {
+  public static Map<String, float[]> perturbedParameters(DecoderConfig config, long seed) {
     Map<String, float[]> parameters = DecoderParameters.random(config, seed);
     SplittableRandom random = new SplittableRandom(seed + 1);
     for (float[] values : parameters.values()) {

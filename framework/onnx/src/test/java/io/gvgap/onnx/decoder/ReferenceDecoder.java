@@ -6,17 +6,17 @@ import java.util.Map;
  * An independent, plain-Java forward pass of the gvgap decoder for one unpadded sequence, written
  * straight from the GPT-2 equations with double accumulation, to check the ONNX graph against.
  */
-final class ReferenceDecoder {
+public final class ReferenceDecoder {
   private final DecoderConfig config;
   private final Map<String, float[]> p;
 
-  ReferenceDecoder(DecoderConfig config, Map<String, float[]> parameters) {
+  public ReferenceDecoder(DecoderConfig config, Map<String, float[]> parameters) {
     this.config = config;
     this.p = parameters;
   }
 
   /** Logits [position][vocab] for tokens at positions 0..n-1. */
-  double[][] logits(int[] tokens) {
+  public double[][] logits(int[] tokens) {
     int n = tokens.length;
     int d = config.width();
     double[][] x = new double[n][d];
