@@ -82,10 +82,10 @@ final class DecoderRunner {
     List<OnnxTensor> owned = new ArrayList<>();
     Map<String, OnnxTensor> inputs = new HashMap<>();
     try {
-      inputs.put("input_ids", own(owned, OnnxTensor.createTensor(env, idsView, new long[] {rows, seq})));
-      inputs.put("attention_mask", own(owned, OnnxTensor.createTensor(env, maskView, new long[] {rows, total})));
+      inputs.put("input_ids", own(owned, OnnxTensor.createTensor(env, idsView.rewind(), new long[] {rows, seq})));
+      inputs.put("attention_mask", own(owned, OnnxTensor.createTensor(env, maskView.rewind(), new long[] {rows, total})));
       if (signature.hasPositionIds()) {
-        inputs.put("position_ids", own(owned, OnnxTensor.createTensor(env, positionsView, new long[] {rows, seq})));
+        inputs.put("position_ids", own(owned, OnnxTensor.createTensor(env, positionsView.rewind(), new long[] {rows, seq})));
       }
       if (signature.hasUseCacheBranch()) {
         inputs.put("use_cache_branch", own(owned, OnnxTensor.createTensor(env, new boolean[] {past != null})));

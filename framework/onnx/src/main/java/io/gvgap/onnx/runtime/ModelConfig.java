@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * @param contextLength maximum positions ({@code n_positions}, {@code max_position_embeddings} or
  *     {@code n_ctx}), or -1 when none is given
- * @param eosIds end-of-sequence ids (generation config first, then config)
+ * @param eosIds end-of-sequence ids: generation_config.json's when it has the field, else config.json's
  * @param bosId beginning-of-sequence id, or -1
  * @param vocabSize {@code vocab_size}, or -1
  * @param parameters parameter count from the model card, or -1
@@ -34,8 +34,9 @@ public record ModelConfig(int contextLength, Set<Long> eosIds, long bosId, int v
       }
     }
     Set<Long> eos = new LinkedHashSet<>();
+    // generation_config.json wins when it has the field at all: an empty list there means "no EOS"
     addIds(eos, generation.path("eos_token_id"));
-    if (eos.isEmpty()) {
+    if (!generation.has("eos_token_id")) {
       addIds(eos, config.path("eos_token_id"));
     }
     long bos = generation.path("bos_token_id").asLong(config.path("bos_token_id").asLong(-1));
