@@ -1,0 +1,69 @@
+package io.gvgap.onnx;
+
+import io.gvgap.api.Option;
+import io.gvgap.api.model.LanguageModel;
+import io.gvgap.api.model.ModelBackend;
+import io.gvgap.onnx.runtime.OnnxLanguageModel;
+import java.nio.file.Path;
+
+/**
+ * The {@code onnx} model backend: opens a Hugging Face Optimum decoder directory (or a gvgap
+ * model directory) with ONNX Runtime on CPU or CUDA.
+ */
+public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
+
+  /**
+   * Options of the {@code onnx} backend.
+   *
+   * @param path the model directory
+   * @param threads ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose
+   * @param device cpu or cuda
+   * @param maxBatchRows most sequences decoded together in one ONNX Runtime call
+   */
+  public record Options(
+      @Option(description = "model directory (model.onnx or decoder_model_merged.onnx, config.json, tokenizer.json)")
+      String path,
+      @Option(description = "ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose", defaultValue = "0")
+      int threads,
+      @Option(description = "execution provider: cpu or cuda (CUDA needs the onnxruntime_gpu jar, CUDA 12, cuDNN 9)",
+          defaultValue = "cpu")
+      String device,
+      @Option(description = "most sequences decoded together in one call", defaultValue = "64")
+      int maxBatchRows) {
+    /** Validates the options. */
+    public Options {
+      if (path == null || path.isBlank()) {
+        throw new IllegalArgumentException("path is required: the model directory");
+      }
+      if (threads < 0) {
+        throw new IllegalArgumentException("threads must be >= 0, was " + threads);
+      }
+      if (device == null || !(device.equals("cpu") || device.equals("cuda"))) {
+        throw new IllegalArgumentException("device must be cpu or cuda, was " + device);
+      }
+      if (maxBatchRows < 1) {
+        throw new IllegalArgumentException("maxBatchRows must be >= 1, was " + maxBatchRows);
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return "onnx";
+  }
+
+  @Override
+  public String description() {
+    return "local ONNX Runtime (CPU or CUDA) for Hugging Face Optimum decoder exports and gvgap models";
+  }
+
+  @Override
+  public Class<Options> optionsType() {
+    return Options.class;
+  }
+
+  @Override
+  public LanguageModel create(Options options) {
+    return OnnxLanguageModel.open(Path.of(options.path()), options.threads(), options.device(), options.maxBatchRows());
+  }
+}

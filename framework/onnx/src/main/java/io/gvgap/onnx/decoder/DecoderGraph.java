@@ -1,0 +1,127 @@
+package io.gvgap.onnx.decoder;
+
+import io.gvgap.onnx.graph.ElementType;
+import io.gvgap.onnx.graph.Graph;
+import io.gvgap.onnx.graph.GraphBuilder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Emits a gvgap decoder as an ONNX graph with the Hugging Face Optimum decoder interface:
+ * inputs {@code input_ids}, {@code attention_mask} [batch, past + sequence], {@code position_ids},
+ * {@code past_key_values.i.key|value} [batch, heads, past, head_dim] (an empty past has past = 0);
+ * outputs {@code logits} [batch, sequence, vocab] and {@code present.i.key|value}
+ * [batch, heads, past + sequence, head_dim].
+ *
+ * <p>Attention: query {@code s} sits at key position {@code past + s} and may attend key {@code t}
+ * when {@code t <= past + s} and {@code attention_mask[t] = 1}; other scores get {@value #MASKED}
+ * added before the softmax, which makes their weight exactly 0 in float arithmetic.
+ */
+public final class DecoderGraph {
+  /** Added to the attention score of a key a query may not see. */
+  public static final float MASKED = -1e9f;
+
+  private DecoderGraph() {
+  }
+
+  /** The graph for this config with these parameters (names as in {@link DecoderParameters}). */
+  public static Graph build(DecoderConfig config, Map<String, float[]> parameters) {
+    DecoderParameters.validate(config, parameters);
+    Map<String, long[]> shapes = DecoderParameters.shapes(config);
+    GraphBuilder b = new GraphBuilder("gvgap_decoder");
+    int heads = config.heads();
+    int headDim = config.headDim();
+    b.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
+    b.input("attention_mask", ElementType.INT64, "batch_size", "total_sequence_length");
+    b.input("position_ids", ElementType.INT64, "batch_size", "sequence_length");
+    for (int i = 0; i < config.layers(); i++) {
+      for (String kind : List.of("key", "value")) {
+        b.input("past_key_values." + i + "." + kind, ElementType.FLOAT, "batch_size", heads, "past_sequence_length",
+            headDim);
+      }
+    }
+    shapes.forEach((name, shape) -> b.initializer(name, parameters.get(name), shape));
+
+    String bias = attentionBias(b);
+    String x = b.op("Add",
+        b.op("Gather", Map.of("axis", 0L), "transformer.wte.weight", "input_ids"),
+        b.op("Gather", Map.of("axis", 0L), "transformer.wpe.weight", "position_ids"));
+    String splitSizes = b.constant(config.width(), config.width(), config.width());
+    String toHeads = b.constant(0, 0, heads, headDim);
+    String fromHeads = b.constant(0, 0, config.width());
+    String scale = b.scalar((float) (1.0 / Math.sqrt(headDim)));
+    for (int i = 0; i < config.layers(); i++) {
+      String p = "transformer.h." + i + ".";
+      String normed = layerNorm(b, x, p + "ln_1", config.layerNormEpsilon());
+      String qkv = linear(b, normed, p + "attn.c_attn");
+      List<String> parts = b.ops("Split", 3, Map.of("axis", 2L), qkv, splitSizes);
+      String query = b.op("Mul", splitHeads(b, parts.get(0), toHeads), scale);
+      String key = concatPast(b, "past_key_values." + i + ".key", splitHeads(b, parts.get(1), toHeads));
+      String value = concatPast(b, "past_key_values." + i + ".value", splitHeads(b, parts.get(2), toHeads));
+      b.output(key, "present." + i + ".key", ElementType.FLOAT, "batch_size", heads, "total_sequence_length", headDim);
+      b.output(value, "present." + i + ".value", ElementType.FLOAT, "batch_size", heads, "total_sequence_length",
+          headDim);
+      String scores = b.op("Add",
+          b.op("MatMul", query, b.op("Transpose", Map.of("perm", new long[] {0, 1, 3, 2}), key)), bias);
+      String weights = b.op("Softmax", Map.of("axis", -1L), scores);
+      String context = b.op("Reshape",
+          b.op("Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("MatMul", weights, value)), fromHeads);
+      x = b.op("Add", x, linear(b, context, p + "attn.c_proj"));
+      String hidden = gelu(b, linear(b, layerNorm(b, x, p + "ln_2", config.layerNormEpsilon()), p + "mlp.c_fc"));
+      x = b.op("Add", x, linear(b, hidden, p + "mlp.c_proj"));
+    }
+    String finalNormed = layerNorm(b, x, "transformer.ln_f", config.layerNormEpsilon());
+    String head = config.tiedEmbeddings() ? "transformer.wte.weight" : "lm_head.weight";
+    String logits = b.op("MatMul", finalNormed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head));
+    b.output(logits, "logits", ElementType.FLOAT, "batch_size", "sequence_length", config.vocabSize());
+    return b.build();
+  }
+
+  /** [batch, 1, sequence, total] float: 0 where a query may attend a key, {@link #MASKED} elsewhere. */
+  private static String attentionBias(GraphBuilder b) {
+    String zero = b.constant(0);
+    String one = b.constant(1);
+    String two = b.constant(2);
+    String scalarAxis = b.constant(0);
+    String sequence = b.op("Squeeze",
+        b.op("Slice", b.op("Shape", "input_ids"), one, two), scalarAxis);
+    String total = b.op("Squeeze",
+        b.op("Slice", b.op("Shape", "attention_mask"), one, two), scalarAxis);
+    String zeroScalar = b.op("Squeeze", zero, scalarAxis);
+    String oneScalar = b.op("Squeeze", one, scalarAxis);
+    String keyPositions = b.op("Range", zeroScalar, total, oneScalar);
+    String queryPositions = b.op("Range", b.op("Sub", total, sequence), total, oneScalar);
+    String causal = b.op("LessOrEqual",
+        b.op("Unsqueeze", keyPositions, b.constant(0)), b.op("Unsqueeze", queryPositions, b.constant(1)));
+    String padding = b.op("Unsqueeze",
+        b.op("Cast", Map.of("to", (long) ElementType.BOOL.onnxCode()), "attention_mask"), b.constant(1, 2));
+    String allowed = b.op("And", causal, padding);
+    return b.op("Where", allowed, b.scalar(0f), b.scalar(MASKED));
+  }
+
+  private static String layerNorm(GraphBuilder b, String x, String prefix, float epsilon) {
+    return b.op("LayerNormalization", Map.of("axis", -1L, "epsilon", epsilon), x, prefix + ".weight",
+        prefix + ".bias");
+  }
+
+  private static String linear(GraphBuilder b, String x, String prefix) {
+    return b.op("Add", b.op("MatMul", x, prefix + ".weight"), prefix + ".bias");
+  }
+
+  /** [batch, seq, width] to [batch, heads, seq, head_dim]. */
+  private static String splitHeads(GraphBuilder b, String x, String toHeads) {
+    return b.op("Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("Reshape", x, toHeads));
+  }
+
+  private static String concatPast(GraphBuilder b, String past, String current) {
+    return b.op("Concat", Map.of("axis", 2L), past, current);
+  }
+
+  /** GPT-2's GELU: 0.5·x·(1 + tanh(sqrt(2/π)·(x + 0.044715·x³))). */
+  private static String gelu(GraphBuilder b, String x) {
+    String cube = b.op("Mul", b.op("Mul", x, x), x);
+    String inner = b.op("Mul", b.op("Add", x, b.op("Mul", cube, b.scalar(0.044715f))),
+        b.scalar((float) Math.sqrt(2 / Math.PI)));
+    return b.op("Mul", b.op("Mul", x, b.scalar(0.5f)), b.op("Add", b.op("Tanh", inner), b.scalar(1f)));
+  }
+}

@@ -1,0 +1,26 @@
+package io.gvgap.onnx.graph;
+
+/** Tensor element types gvgap's graphs use, with their ONNX {@code TensorProto.DataType} codes. */
+public enum ElementType {
+  /** 32-bit float. */
+  FLOAT(1),
+  /** 32-bit signed integer. */
+  INT32(6),
+  /** 64-bit signed integer (token ids, shapes, indices). */
+  INT64(7),
+  /** Boolean. */
+  BOOL(9),
+  /** 16-bit float (read from third-party models, never written by gvgap). */
+  FLOAT16(10);
+
+  private final int onnxCode;
+
+  ElementType(int onnxCode) {
+    this.onnxCode = onnxCode;
+  }
+
+  /** The ONNX {@code TensorProto.DataType} value. */
+  public int onnxCode() {
+    return onnxCode;
+  }
+}

@@ -1,0 +1,299 @@
+package io.gvgap.onnx.runtime;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import io.gvgap.api.model.FinishReason;
+import io.gvgap.api.model.GenerationRequest;
+import io.gvgap.api.model.SamplingParams;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Generates many samples for many prompts. Prompts are ordered by length and prefilled in groups
+ * (left padding, so every prompt's last token sits in the last column); each prompt is prefilled
+ * once and its KV cache copied to each of its samples' rows; rows then decode one token per call,
+ * and a finished row leaves the batch (the cache is compacted to the rows still running).
+ */
+final class GenerationEngine {
+  /** Most logits floats one prefill call may return (256 MiB), which bounds prompts per prefill. */
+  static final long PREFILL_LOGITS_BUDGET = 64L << 20;
+
+  private final DecoderRunner runner;
+  private final TextTokenizer tokenizer;
+  private final ModelConfig config;
+  private final int maxBatchRows;
+  private final long padId;
+
+  GenerationEngine(DecoderRunner runner, TextTokenizer tokenizer, ModelConfig config, int maxBatchRows) {
+    this.runner = runner;
+    this.tokenizer = tokenizer;
+    this.config = config;
+    this.maxBatchRows = maxBatchRows;
+    this.padId = config.eosIds().isEmpty() ? 0 : config.eosIds().iterator().next();
+  }
+
+  /** A prompt's tokens. */
+  private record PromptTokens(GenerationRequest request, long[] ids) {
+  }
+
+  List<SampleResult> generate(List<GenerationRequest> requests, SamplingParams params) throws OrtException {
+    Set<String> ids = new HashSet<>();
+    List<PromptTokens> prompts = new ArrayList<>();
+    for (GenerationRequest request : requests) {
+      if (!ids.add(request.id())) {
+        throw new IllegalArgumentException("two generation requests share the id '" + request.id() + "'; ids must be unique");
+      }
+      prompts.add(new PromptTokens(request, encodePrompt(request.id(), request.prompt())));
+    }
+    prompts.sort(Comparator.comparingInt((PromptTokens p) -> p.ids().length));
+    List<SampleResult> results = new ArrayList<>();
+    int start = 0;
+    while (start < prompts.size()) {
+      int end = start;
+      int rows = 0;
+      while (end < prompts.size()) {
+        int count = prompts.get(end).request().count();
+        long paddedLength = prompts.get(end).ids().length;
+        boolean fits = rows + count <= maxBatchRows
+            && (end - start + 1) * paddedLength * runner.vocab() <= PREFILL_LOGITS_BUDGET;
+        if (end > start && !fits) {
+          break;
+        }
+        rows += count;
+        end++;
+      }
+      results.addAll(generateGroup(prompts.subList(start, end), params));
+      start = end;
+    }
+    return results;
+  }
+
+  /** Tokens of a prompt, checked against the context length. */
+  long[] encodePrompt(String id, String prompt) {
+    long[] tokens = tokenizer.encode(prompt, true);
+    if (tokens.length == 0) {
+      if (config.bosId() < 0) {
+        throw new IllegalArgumentException("the prompt of request '" + id + "' is empty and the model has no "
+            + "bos_token_id in config.json to start from; give a non-empty prompt");
+      }
+      tokens = new long[] {config.bosId()};
+    }
+    if (config.contextLength() > 0 && tokens.length > config.contextLength()) {
+      throw new IllegalArgumentException("the prompt of request '" + id + "' has " + tokens.length
+          + " tokens but the model's context length is " + config.contextLength() + " (config.json); shorten the prompt");
+    }
+    return tokens;
+  }
+
+  private List<SampleResult> generateGroup(List<PromptTokens> group, SamplingParams params) throws OrtException {
+    DecoderSignature signature = runner.signature();
+    int prompts = group.size();
+    int length = group.get(prompts - 1).ids().length;
+    LongBuffer inputIds = runner.inputIds(prompts, length);
+    LongBuffer mask = runner.attentionMask(prompts, length);
+    LongBuffer positions = runner.positionIds(prompts, length);
+    for (PromptTokens prompt : group) {
+      int pad = length - prompt.ids().length;
+      for (int t = 0; t < length; t++) {
+        inputIds.put(t < pad ? padId : prompt.ids()[t - pad]);
+        mask.put(t < pad ? 0 : 1);
+        positions.put(t < pad ? 0 : t - pad);
+      }
+    }
+    long rowCache = (long) signature.kvHeads() * length * signature.headDim();
+    List<FloatBuffer> prefillCache = new ArrayList<>();
+    for (int i = 0; i < 2 * signature.layers(); i++) {
+      prefillCache.add(DirectBuffers.allocateFloats(prompts * rowCache));
+    }
+    float[][] lastLogits = new float[prompts][runner.vocab()];
+    try (DecoderRunner.Step step = runner.run(prompts, length, length, null, prefillCache, false)) {
+      for (int p = 0; p < prompts; p++) {
+        step.logits().get(((p + 1) * length - 1) * runner.vocab(), lastLogits[p]);
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int p = 0; p < prompts; p++) {
+      GenerationRequest request = group.get(p).request();
+      for (int s = 0; s < request.count(); s++) {
+        int sampleIndex = request.firstSampleIndex() + s;
+        rows.add(new Row(request, p, sampleIndex, group.get(p).ids().length, length,
+            new SplittableRandom(SampleSeeds.seed(params.seed(), request.id(), sampleIndex))));
+      }
+    }
+    List<SampleResult> results = new ArrayList<>();
+    for (int from = 0; from < rows.size(); from += maxBatchRows) {
+      List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + maxBatchRows));
+      decode(chunk, prefillCache, rowCache, lastLogits, length, params);
+      chunk.forEach(row -> results.add(row.result()));
+    }
+    return results;
+  }
+
+  private void decode(List<Row> chunk, List<FloatBuffer> prefillCache, long rowCache, float[][] lastLogits, int length,
+      SamplingParams params) throws OrtException {
+    DecoderSignature signature = runner.signature();
+    TokenSampler sampler = new TokenSampler(runner.vocab());
+    for (Row row : chunk) {
+      row.accept(sampler.choose(FloatBuffer.wrap(lastLogits[row.promptSlot]), 0, params, row.random), params);
+    }
+    List<Row> active = new ArrayList<>(chunk);
+    List<OnnxTensor> past = new ArrayList<>();
+    for (int i = 0; i < 2 * signature.layers(); i++) {
+      FloatBuffer replicated = DirectBuffers.allocateFloats(chunk.size() * rowCache);
+      for (Row row : chunk) {
+        replicated.put(prefillCache.get(i).duplicate().position((int) (row.promptSlot * rowCache))
+            .limit((int) ((row.promptSlot + 1) * rowCache)));
+      }
+      past.add(OnnxTensor.createTensor(runner.env(), replicated.rewind(),
+          new long[] {chunk.size(), signature.kvHeads(), length, signature.headDim()}));
+    }
+    DecoderRunner.Step previous = null;
+    int total = length;
+    try {
+      while (true) {
+        List<Row> running = active.stream().filter(row -> row.finish == null).toList();
+        if (running.isEmpty()) {
+          break;
+        }
+        if (running.size() < active.size()) {
+          List<OnnxTensor> compacted = compact(past, active, running, total);
+          if (previous == null) {
+            past.forEach(OnnxTensor::close);
+          } else {
+            previous.close();
+            previous = null;
+          }
+          past = compacted;
+          active = running;
+        }
+        int rows = active.size();
+        LongBuffer inputIds = runner.inputIds(rows, 1);
+        LongBuffer mask = runner.attentionMask(rows, total + 1);
+        LongBuffer positions = runner.positionIds(rows, 1);
+        for (Row row : active) {
+          inputIds.put(row.lastToken());
+          for (int t = 0; t <= total; t++) {
+            mask.put(t < row.padding ? 0 : 1);
+          }
+          positions.put(row.promptLength + row.count - 1);
+        }
+        DecoderRunner.Step step = runner.run(rows, 1, total + 1, past, null, true);
+        if (previous == null) {
+          past.forEach(OnnxTensor::close);
+        } else {
+          previous.close();
+        }
+        previous = step;
+        past = step.presents();
+        total++;
+        for (int r = 0; r < rows; r++) {
+          Row row = active.get(r);
+          row.accept(sampler.choose(step.logits(), r * runner.vocab(), params, row.random), params);
+        }
+      }
+    } finally {
+      if (previous == null) {
+        past.forEach(OnnxTensor::close);
+      } else {
+        previous.close();
+      }
+    }
+  }
+
+  /** Copies the cache rows of the rows still running into new tensors. */
+  private List<OnnxTensor> compact(List<OnnxTensor> past, List<Row> active, List<Row> running, int total)
+      throws OrtException {
+    DecoderSignature signature = runner.signature();
+    long rowCache = (long) signature.kvHeads() * total * signature.headDim();
+    List<OnnxTensor> compacted = new ArrayList<>();
+    for (OnnxTensor tensor : past) {
+      FloatBuffer source = tensor.getFloatBuffer();
+      FloatBuffer target = DirectBuffers.allocateFloats(running.size() * rowCache);
+      for (int r = 0; r < active.size(); r++) {
+        if (active.get(r).finish == null) {
+          target.put(source.duplicate().position((int) (r * rowCache)).limit((int) ((r + 1) * rowCache)));
+        }
+      }
+      compacted.add(OnnxTensor.createTensor(runner.env(), target.rewind(),
+          new long[] {running.size(), signature.kvHeads(), total, signature.headDim()}));
+    }
+    return compacted;
+  }
+
+  /** One sample being generated. */
+  private final class Row {
+    final GenerationRequest request;
+    final int promptSlot;
+    final int sampleIndex;
+    final int promptLength;
+    final int padding;
+    final SplittableRandom random;
+    long[] tokens = new long[16];
+    int count;
+    double logProb;
+    FinishReason finish;
+    String text;
+
+    Row(GenerationRequest request, int promptSlot, int sampleIndex, int promptLength, int paddedLength,
+        SplittableRandom random) {
+      this.request = request;
+      this.promptSlot = promptSlot;
+      this.sampleIndex = sampleIndex;
+      this.promptLength = promptLength;
+      this.padding = paddedLength - promptLength;
+      this.random = random;
+    }
+
+    long lastToken() {
+      return tokens[count - 1];
+    }
+
+    void accept(TokenSampler.Choice choice, SamplingParams params) {
+      if (count == tokens.length) {
+        tokens = Arrays.copyOf(tokens, 2 * count);
+      }
+      tokens[count++] = choice.token();
+      logProb += choice.logProb();
+      if (config.eosIds().contains((long) choice.token())) {
+        finish = FinishReason.EOS;
+        text = tokenizer.decode(Arrays.copyOf(tokens, count - 1));
+        return;
+      }
+      if (!request.stop().isEmpty()) {
+        String decoded = tokenizer.decode(Arrays.copyOf(tokens, count));
+        int cut = -1;
+        for (String stop : request.stop()) {
+          int at = stop.isEmpty() ? -1 : decoded.indexOf(stop);
+          if (at >= 0 && (cut < 0 || at < cut)) {
+            cut = at;
+          }
+        }
+        if (cut >= 0) {
+          finish = FinishReason.STOP;
+          text = decoded.substring(0, cut);
+          return;
+        }
+      }
+      if (count >= params.maxNewTokens()) {
+        finish = FinishReason.LENGTH;
+      } else if (config.contextLength() > 0 && promptLength + count > config.contextLength()) {
+        // the next call would have to read promptLength + count tokens, more than the model's positions
+        finish = FinishReason.CONTEXT;
+      }
+      if (finish != null) {
+        text = tokenizer.decode(Arrays.copyOf(tokens, count));
+      }
+    }
+
+    SampleResult result() {
+      return new SampleResult(request.id(), sampleIndex, text, Arrays.copyOf(tokens, count), logProb, finish);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package io.gvgap.onnx.runtime;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.gvgap.api.model.Completion;
+import io.gvgap.api.model.Generation;
+import io.gvgap.api.model.GenerationRequest;
+import io.gvgap.api.model.LanguageModel;
+import io.gvgap.api.model.ModelInfo;
+import io.gvgap.api.model.SamplingParams;
+import io.gvgap.api.model.ScoringRequest;
+import io.gvgap.api.model.ScoringResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A decoder in a Hugging Face Optimum model directory, run by ONNX Runtime. Not thread-safe: one
+ * caller at a time (it reuses its buffers between calls).
+ */
+public final class OnnxLanguageModel implements LanguageModel {
+  /** Model file names looked for, in this order. */
+  public static final List<String> MODEL_FILES = List.of("model.onnx", "onnx/model.onnx", "decoder_model_merged.onnx",
+      "onnx/decoder_model_merged.onnx");
+
+  private final Path directory;
+  private final Path modelFile;
+  private final OrtSession session;
+  private final TextTokenizer tokenizer;
+  private final ModelConfig config;
+  private final DecoderSignature signature;
+  private final GenerationEngine engine;
+  private final ContinuationScorer scorer;
+  private final String device;
+
+  private OnnxLanguageModel(Path directory, Path modelFile, OrtSession session, TextTokenizer tokenizer,
+      ModelConfig config, DecoderSignature signature, int vocab, int maxBatchRows, String device) {
+    this.directory = directory;
+    this.modelFile = modelFile;
+    this.session = session;
+    this.tokenizer = tokenizer;
+    this.config = config;
+    this.signature = signature;
+    this.device = device;
+    DecoderRunner runner = new DecoderRunner(OrtEnvironment.getEnvironment(), session, signature, vocab);
+    this.engine = new GenerationEngine(runner, tokenizer, config, maxBatchRows);
+    this.scorer = new ContinuationScorer(runner, tokenizer, engine, config, maxBatchRows);
+  }
+
+  /**
+   * Opens a model directory.
+   *
+   * @param directory holds {@code tokenizer.json}, {@code config.json} and one of {@link #MODEL_FILES}
+   * @param threads ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose
+   * @param device {@code cpu} or {@code cuda}
+   * @param maxBatchRows most sequences decoded in one call
+   * @throws ModelLoadException naming the file and the fix when something is missing or unsupported
+   */
+  public static OnnxLanguageModel open(Path directory, int threads, String device, int maxBatchRows) {
+    if (!Files.isDirectory(directory)) {
+      throw new ModelLoadException(directory + " is not a directory: give the model directory (with model.onnx, "
+          + "config.json, tokenizer.json)");
+    }
+    if (maxBatchRows < 1) {
+      throw new IllegalArgumentException("maxBatchRows must be >= 1, was " + maxBatchRows);
+    }
+    Path modelFile = MODEL_FILES.stream().map(directory::resolve).filter(Files::isRegularFile).findFirst()
+        .orElseThrow(() -> new ModelLoadException(directory + " has no model file: looked for " + MODEL_FILES
+            + "; export the model with optimum-cli (text-generation-with-past) or write one with gvgap"));
+    ModelConfig config = ModelConfig.read(directory);
+    TextTokenizer tokenizer = TextTokenizer.open(directory);
+    OrtSession session = null;
+    try {
+      session = OrtEnvironment.getEnvironment().createSession(modelFile.toString(),
+          OrtSessions.options(threads, device));
+      DecoderSignature signature = DecoderSignature.inspect(session, modelFile);
+      int vocab = signature.vocabSize() > 0 ? signature.vocabSize() : config.vocabSize();
+      if (vocab < 1) {
+        throw new ModelLoadException(modelFile + ": the logits' vocabulary axis is symbolic and config.json has no "
+            + "vocab_size; add vocab_size to config.json");
+      }
+      if (tokenizer.maxId() >= vocab) {
+        throw new ModelLoadException(directory.resolve("tokenizer.json") + " has token ids up to " + tokenizer.maxId()
+            + " but " + modelFile.getFileName() + " gives logits for " + vocab + " ids: the tokenizer does not "
+            + "belong to this model");
+      }
+      return new OnnxLanguageModel(directory, modelFile, session, tokenizer, config, signature, vocab, maxBatchRows,
+          device.toLowerCase(Locale.ROOT));
+    } catch (OrtException e) {
+      tokenizer.close();
+      throw new ModelLoadException(modelFile + " could not be loaded by ONNX Runtime (corrupt or not an ONNX model?): "
+          + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      tokenizer.close();
+      if (session != null) {
+        closeQuietly(session);
+      }
+      throw e;
+    }
+  }
+
+  /** The samples with their token ids, one per (request, sample index), in no particular order. */
+  public List<SampleResult> generateSamples(List<GenerationRequest> requests, SamplingParams params) {
+    try {
+      return engine.generate(requests, params);
+    } catch (OrtException e) {
+      throw new IllegalStateException(modelFile + ": ONNX Runtime failed during generation: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<Generation> generate(List<GenerationRequest> requests, SamplingParams params) {
+    Map<String, List<Completion>> byId = new LinkedHashMap<>();
+    requests.forEach(request -> byId.put(request.id(), new ArrayList<>()));
+    for (SampleResult sample : generateSamples(requests, params)) {
+      byId.get(sample.requestId()).add(sample.toCompletion());
+    }
+    List<Generation> generations = new ArrayList<>();
+    byId.forEach((id, completions) -> {
+      completions.sort(Comparator.comparingInt(Completion::sampleIndex));
+      generations.add(new Generation(id, completions));
+    });
+    return generations;
+  }
+
+  @Override
+  public List<ScoringResult> score(List<ScoringRequest> requests) {
+    try {
+      return scorer.score(requests);
+    } catch (OrtException e) {
+      throw new IllegalStateException(modelFile + ": ONNX Runtime failed during scoring: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ModelInfo info() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("backend", "onnx");
+    properties.put("modelFile", directory.relativize(modelFile).toString());
+    properties.put("device", device);
+    properties.put("layers", Integer.toString(signature.layers()));
+    properties.put("kvHeads", Integer.toString(signature.kvHeads()));
+    properties.put("headDim", Integer.toString(signature.headDim()));
+    return new ModelInfo(directory.getFileName().toString(), config.parameters(), config.contextLength(), properties);
+  }
+
+  /** The decoder interface read from the session. */
+  public DecoderSignature signature() {
+    return signature;
+  }
+
+  /** The model's tokenizer. */
+  public TextTokenizer tokenizer() {
+    return tokenizer;
+  }
+
+  @Override
+  public void close() {
+    tokenizer.close();
+    closeQuietly(session);
+  }
+
+  private static void closeQuietly(OrtSession session) {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      // nothing left to release that the caller could act on
+    }
+  }
+}
