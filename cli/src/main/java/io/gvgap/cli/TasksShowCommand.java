@@ -1,0 +1,64 @@
+package io.gvgap.cli;
+
+import io.gvgap.api.task.Example;
+import io.gvgap.api.task.ExampleRequest;
+import io.gvgap.api.task.Task;
+import io.gvgap.api.task.TaskProvider;
+import io.gvgap.core.options.OptionDescription;
+import io.gvgap.core.options.OptionsDescriber;
+import io.gvgap.core.registry.PluginRegistry;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gvgap tasks show NAME}: a task's options and a few rendered prompts with references. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = "Print a task's options and a few rendered prompts with their references.")
+final class TasksShowCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "NAME", description = "The task's name (see gvgap plugins).")
+  String name;
+
+  @Option(names = {"-O", "--option"}, paramLabel = "KEY=VALUE", description = "A task option, as in a spec (repeatable).")
+  List<String> options = new ArrayList<>();
+
+  @Option(names = {"-n", "--examples"}, defaultValue = "3", description = "How many examples (default ${DEFAULT-VALUE}).")
+  int count;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Seed of the example subset (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() {
+    GvgapCommand root = (GvgapCommand) spec.root().userObject();
+    PluginRegistry registry = root.registry();
+    TaskProvider<?> provider = registry.tasks().forName(name);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("task %s (%s)%n", provider.name(), provider.getClass().getName());
+    if (!provider.description().isEmpty()) {
+      out.printf("  %s%n", provider.description());
+    }
+    out.println("options:");
+    for (OptionDescription d : OptionsDescriber.describe(provider.optionsType())) {
+      out.printf("  %-14s %-12s %-10s %s%n", d.name(), d.type(), d.required() ? "required" : "= " + d.defaultValue(),
+          d.description());
+    }
+    Task task = registry.tasks().create(name, CommandLineOptions.bind(provider.optionsType(), options));
+    List<Example> examples = task.examples(new ExampleRequest(count, seed));
+    for (Example e : examples) {
+      out.printf("%n--- example %s ---%n%s%n--- reference ---%n%s%n", e.id(), task.generationPrompt(e).text(),
+          e.reference());
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+}
