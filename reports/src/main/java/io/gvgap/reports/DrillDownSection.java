@@ -1,0 +1,105 @@
+package io.gvgap.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.core.store.ExampleRecord;
+import io.gvgap.core.store.SampleRecord;
+import io.gvgap.core.store.SampleScore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Per-example drill-down: prompt, reference, and every sample with its answer, utility, scores and
+ * the verifiers' raw outputs. The browser renders rows lazily from this data, so short keys keep
+ * the embedded JSON small: per example {@code g} (group index), {@code id}, {@code q} (question),
+ * {@code r} (reference), {@code p} (prompt), and {@code s}, the samples: {@code i} (index),
+ * {@code x} (text), {@code a} (answer, null when none extracted), {@code u} (utility), {@code n}
+ * (tokens), {@code f} (finish reason) and {@code v}, per verifier of {@code verifiers}
+ * {@code [score or null, verdict, raw output]} or null when that verifier has not scored the sample.
+ */
+public final class DrillDownSection implements ReportSection {
+
+  @Override
+  public String id() {
+    return "drillDown";
+  }
+
+  @Override
+  public String title() {
+    return "Examples";
+  }
+
+  @Override
+  public Definition definition() {
+    return Definitions.get("score");
+  }
+
+  @Override
+  public JsonNode data(RunGroups run) {
+    ObjectNode data = JsonTrees.object();
+    ArrayNode groups = data.putArray("groups");
+    TreeSet<String> allVerifiers = new TreeSet<>();
+    for (GroupData group : run.groups()) {
+      groups.add(JsonTrees.group(group));
+      allVerifiers.addAll(group.verifiers());
+    }
+    List<String> verifiers = new ArrayList<>(allVerifiers);
+    ArrayNode verifierNodes = data.putArray("verifiers");
+    verifiers.forEach(verifierNodes::add);
+    ArrayNode examples = data.putArray("examples");
+    for (int g = 0; g < run.groups().size(); g++) {
+      GroupData group = run.groups().get(g);
+      for (String exampleId : group.exampleIds()) {
+        examples.add(example(run, group, g, exampleId, verifiers));
+      }
+    }
+    return examples.isEmpty() ? null : data;
+  }
+
+  private static ObjectNode example(RunGroups run, GroupData group, int groupIndex, String exampleId,
+      List<String> verifiers) {
+    ObjectNode node = JsonTrees.object();
+    node.put("g", groupIndex);
+    node.put("id", exampleId);
+    ExampleRecord record = run.example(group.task(), exampleId);
+    node.put("q", record == null ? null : record.question());
+    node.put("r", record == null ? null : record.reference());
+    node.put("p", record == null ? null : record.prompt());
+    List<Map<Integer, SampleScore>> scoresByVerifier = new ArrayList<>();
+    for (String verifier : verifiers) {
+      Map<Integer, SampleScore> byIndex = new HashMap<>();
+      List<SampleScore> scores = group.scores(exampleId, verifier);
+      if (scores != null) {
+        scores.forEach(s -> byIndex.put(s.sampleIndex(), s));
+      }
+      scoresByVerifier.add(byIndex);
+    }
+    ArrayNode samples = node.putArray("s");
+    for (SampleRecord sample : group.samples(exampleId)) {
+      ObjectNode s = samples.addObject();
+      s.put("i", sample.sampleIndex());
+      s.put("x", sample.text());
+      s.put("a", sample.answer());
+      JsonTrees.put(s, "u", sample.utility());
+      s.put("n", sample.tokenCount());
+      s.put("f", sample.finishReason());
+      ArrayNode v = s.putArray("v");
+      for (Map<Integer, SampleScore> byIndex : scoresByVerifier) {
+        SampleScore score = byIndex.get(sample.sampleIndex());
+        if (score == null) {
+          v.addNull();
+        } else {
+          ArrayNode entry = v.addArray();
+          JsonTrees.add(entry, score.valueOrNaN());
+          entry.add(score.verdict());
+          entry.add(score.rawOutput());
+        }
+      }
+    }
+    return node;
+  }
+}

@@ -1,0 +1,548 @@
+/*
+ * gvgap report: draws the chart sections and the example drill-down from the JSON embedded in the
+ * page (id "gvgap-data"), and makes the comparison table sortable.
+ *
+ * Safety: every text from the run (model output, verifier output, labels) enters the page through
+ * textContent or as plain-text ECharts labels (tooltips in richText mode, never HTML); no innerHTML.
+ *
+ * To add a section: give ReportSections a Java ReportSection with id X and add renderers[X] below.
+ */
+(function () {
+  'use strict';
+
+  var data = JSON.parse(document.getElementById('gvgap-data').textContent);
+  var charts = [];
+  var pendingCharts = 0;
+  var PALETTE = ['#2f6fde', '#e0672b', '#2e9d5b', '#9b4dca', '#c9a227', '#d04a3c', '#1f9ab0', '#7a7a7a'];
+
+  /* ---------- small DOM helpers (text only) ---------- */
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    return node;
+  }
+
+  function fmt(value, digits) {
+    return value === null || value === undefined || !isFinite(value) ? '\u2014' : Number(value).toFixed(digits === undefined ? 3 : digits);
+  }
+
+  function signed(value) {
+    return value === null || value === undefined ? '\u2014' : (value >= 0 ? '+' : '') + Number(value).toFixed(3);
+  }
+
+  function interval(estimate) {
+    return estimate[1] === null || estimate[2] === null ? 'no interval' : '[' + fmt(estimate[1]) + ', ' + fmt(estimate[2]) + ']';
+  }
+
+  function groupName(group) {
+    return group.model + ' \u00b7 ' + group.task;
+  }
+
+  /** A chart card: heading (text) with a definition link, and the div ECharts draws into. */
+  function chartCard(parent, title, definitionId) {
+    var card = el('div', 'chart-card');
+    var heading = el('h4', null, title);
+    var link = el('a', 'def', '?');
+    link.href = '#def-' + definitionId;
+    link.title = 'definition';
+    heading.appendChild(link);
+    card.appendChild(heading);
+    var div = el('div', 'chart');
+    card.appendChild(div);
+    parent.appendChild(card);
+    return div;
+  }
+
+  function chartsGrid(block) {
+    var grid = el('div', 'charts');
+    block.appendChild(grid);
+    return grid;
+  }
+
+  /** Draws one chart; the page is ready when every chart has reported 'finished'. */
+  function draw(div, option) {
+    var chart = echarts.init(div, null, { renderer: 'canvas' });
+    pendingCharts++;
+    var done = false;
+    chart.on('finished', function () {
+      if (!done) {
+        done = true;
+        pendingCharts--;
+        maybeReady();
+      }
+    });
+    option.animation = false;
+    option.color = PALETTE;
+    option.tooltip = Object.assign({ renderMode: 'richText', confine: true }, option.tooltip || {});
+    chart.setOption(option);
+    charts.push(chart);
+    return chart;
+  }
+
+  function unitAxis(name) {
+    return { type: 'value', min: 0, max: 1, name: name, nameLocation: 'middle', nameGap: 28 };
+  }
+
+  function diagonal() {
+    return { name: 'diagonal', type: 'line', data: [[0, 0], [1, 1]], symbol: 'none', silent: true,
+      lineStyle: { type: 'dashed', color: '#aaaaaa', width: 1 }, tooltip: { show: false } };
+  }
+
+  /* ---------- section renderers: renderers[id](block, sectionData, run) ---------- */
+
+  var renderers = {};
+
+  renderers.gapCurves = function (block, section) {
+    var grid = chartsGrid(block);
+    section.groups.forEach(function (group) {
+      group.sweeps.forEach(function (sweep) {
+        var div = chartCard(grid, groupName(group) + ' \u2014 ' + sweep.filter + ' by ' + sweep.parameter, 'gap-curve');
+        var series = [];
+        sweep.verifiers.forEach(function (line, index) {
+          var color = PALETTE[index % PALETTE.length];
+          series.push({ name: line.verifier, type: 'line', symbolSize: 7, color: color,
+            data: line.points.map(function (p) {
+              return { value: [p.x, p.gap[0]], point: p };
+            }) });
+          // the confidence band: an invisible lower line with the band's height stacked on top of it
+          series.push({ name: line.verifier + ' CI', type: 'line', stack: 'ci' + index, symbol: 'none', silent: true,
+            lineStyle: { opacity: 0 }, tooltip: { show: false },
+            data: line.points.map(function (p) { return [p.x, p.gap[1]]; }) });
+          series.push({ name: line.verifier + ' CI', type: 'line', stack: 'ci' + index, symbol: 'none', silent: true,
+            lineStyle: { opacity: 0 }, areaStyle: { color: color, opacity: 0.15 }, tooltip: { show: false },
+            data: line.points.map(function (p) {
+              return [p.x, p.gap[1] === null || p.gap[2] === null ? null : p.gap[2] - p.gap[1]];
+            }) });
+        });
+        draw(div, {
+          grid: { left: 56, right: 16, top: 36, bottom: 44 },
+          legend: { top: 0, data: sweep.verifiers.map(function (l) { return l.verifier; }) },
+          xAxis: { type: 'value', name: sweep.parameter, nameLocation: 'middle', nameGap: 26, scale: true },
+          yAxis: { type: 'value', name: 'gap', scale: true },
+          tooltip: { trigger: 'item', formatter: function (params) {
+            var p = params.data.point;
+            return params.seriesName + ', ' + p.label + '\ngap ' + signed(p.gap[0]) + ' ' + interval(p.gap)
+              + '\nrel. gap per prompt ' + fmt(p.relPerPrompt[0]) + ' ' + interval(p.relPerPrompt)
+              + '\nrel. gap pooled ' + fmt(p.relPooled[0]) + ' ' + interval(p.relPooled)
+              + '\nkept fraction ' + fmt(p.kept);
+          } },
+          series: series
+        });
+      });
+    });
+  };
+
+  renderers.correlations = function (block, section) {
+    var grid = chartsGrid(block);
+    section.groups.forEach(function (group) {
+      var div = chartCard(grid, groupName(group) + ' \u2014 Spearman \u03c1', 'correlation');
+      draw(div, {
+        grid: { left: 110, right: 70, top: 16, bottom: 70 },
+        xAxis: { type: 'category', data: group.verifiers, axisLabel: { rotate: 30 } },
+        yAxis: { type: 'category', data: group.verifiers },
+        visualMap: { min: -1, max: 1, calculable: false, orient: 'vertical', right: 0, top: 'middle', itemHeight: 140,
+          inRange: { color: ['#3b6fb6', '#f4f4f4', '#c8442f'] } },
+        tooltip: { trigger: 'item', formatter: function (params) {
+          var c = params.data;
+          return group.verifiers[c[1]] + ' vs ' + group.verifiers[c[0]] + '\nSpearman ' + fmt(c[2]) + '\nPearson '
+            + fmt(c[3]) + '\nsamples both scored: ' + c[4];
+        } },
+        series: [{ type: 'heatmap', data: group.cells, label: { show: true, formatter: function (params) {
+          return fmt(params.data[2], 2);
+        } } }]
+      });
+    });
+  };
+
+  renderers.roc = function (block, section) {
+    var grid = chartsGrid(block);
+    section.groups.forEach(function (group) {
+      var div = chartCard(grid, groupName(group), 'roc');
+      var series = group.curves.map(function (curve) {
+        return { name: curve.verifier + ' (AUROC ' + fmt(curve.auroc) + ')', type: 'line', symbol: 'none', step: false,
+          data: curve.points, curve: curve };
+      });
+      series.push(diagonal());
+      draw(div, {
+        grid: { left: 50, right: 16, top: 40, bottom: 44 },
+        legend: { top: 0, data: series.slice(0, -1).map(function (s) { return s.name; }) },
+        xAxis: unitAxis('false-positive rate'), yAxis: unitAxis('true-positive rate'),
+        tooltip: { trigger: 'axis', formatter: function (params) {
+          return params.filter(function (p) { return p.seriesName !== 'diagonal'; }).map(function (p) {
+            return p.seriesName + ': FPR ' + fmt(p.data[0]) + ', TPR ' + fmt(p.data[1]);
+          }).join('\n');
+        } },
+        series: series
+      });
+    });
+  };
+
+  renderers.calibration = function (block, section) {
+    var grid = chartsGrid(block);
+    section.groups.forEach(function (group) {
+      var div = chartCard(grid, groupName(group), 'calibration');
+      var series = group.verifiers.map(function (v) {
+        return { name: v.verifier, type: 'line', symbolSize: function (value) {
+          return 5 + Math.min(10, Math.sqrt(value[2]));
+        }, data: v.bins };
+      });
+      series.push(diagonal());
+      draw(div, {
+        grid: { left: 50, right: 16, top: 40, bottom: 44 },
+        legend: { top: 0, data: group.verifiers.map(function (v) { return v.verifier; }) },
+        xAxis: unitAxis('mean score in bin'), yAxis: unitAxis('fraction correct'),
+        tooltip: { trigger: 'item', formatter: function (params) {
+          var b = params.data;
+          return params.seriesName + '\nscores in [' + fmt(b[3], 1) + ', ' + fmt(b[4], 1) + ')\nmean score ' + fmt(b[0])
+            + '\nfraction correct ' + fmt(b[1]) + '\nsamples ' + b[2];
+        } },
+        series: series
+      });
+    });
+  };
+
+  renderers.passAtK = function (block, section) {
+    var grid = chartsGrid(block);
+    section.groups.forEach(function (group) {
+      var div = chartCard(grid, groupName(group) + ' (' + group.prompts + ' prompts)', 'pass-at-k');
+      var series = [{ name: 'from samples', type: 'line', symbolSize: 6, data: group.curve }];
+      if (group.metrics.length > 0) {
+        series.push({ name: 'run metrics (with CI)', type: 'scatter', symbolSize: 10,
+          data: group.metrics.map(function (m) { return { value: [m[0], m[1]], ci: [m[1], m[2], m[3]] }; }) });
+      }
+      draw(div, {
+        grid: { left: 50, right: 16, top: 40, bottom: 44 },
+        legend: { top: 0 },
+        xAxis: { type: 'log', logBase: 2, name: 'k', nameLocation: 'middle', nameGap: 26 },
+        yAxis: { type: 'value', min: 0, max: 1, name: 'pass@k' },
+        tooltip: { trigger: 'item', formatter: function (params) {
+          var k = Array.isArray(params.data) ? params.data[0] : params.data.value[0];
+          var v = Array.isArray(params.data) ? params.data[1] : params.data.value[1];
+          return params.seriesName + '\npass@' + k + ' = ' + fmt(v) + (params.data.ci ? ' ' + interval(params.data.ci) : '');
+        } },
+        series: series
+      });
+    });
+  };
+
+  /* ---------- drill-down: rows rendered lazily, a page at a time ---------- */
+
+  var PAGE = 50;
+
+  renderers.drillDown = function (block, section) {
+    var verifiers = section.verifiers;
+    var examples = section.examples;
+    var controls = el('div', 'drill-controls');
+    var search = el('input');
+    search.type = 'search';
+    search.placeholder = 'Search ids, questions, references, samples, answers, verifier outputs';
+    search.setAttribute('aria-label', 'search examples');
+    search.className = 'drill-search';
+    var filter = el('select', 'drill-filter');
+    [['all', 'all samples'], ['correct', 'correct samples'], ['incorrect', 'incorrect samples'],
+      ['parse', 'verifier parse failures'], ['noanswer', 'no answer extracted']].forEach(function (o) {
+      var option = el('option', null, o[1]);
+      option.value = o[0];
+      filter.appendChild(option);
+    });
+    filter.setAttribute('aria-label', 'filter samples');
+    var groupSelect = el('select', 'drill-group');
+    var allGroups = el('option', null, 'all models and tasks');
+    allGroups.value = '-1';
+    groupSelect.appendChild(allGroups);
+    section.groups.forEach(function (g, i) {
+      var option = el('option', null, groupName(g));
+      option.value = String(i);
+      groupSelect.appendChild(option);
+    });
+    var count = el('span', 'drill-count');
+    controls.appendChild(search);
+    controls.appendChild(filter);
+    if (section.groups.length > 1) {
+      controls.appendChild(groupSelect);
+    }
+    controls.appendChild(count);
+    block.appendChild(controls);
+    var list = el('div', 'drill-list');
+    block.appendChild(list);
+    var more = el('button', 'more', 'Show more');
+    more.type = 'button';
+    block.appendChild(more);
+
+    var haystacks = null;
+    function haystack(index) {
+      // built on the first search only: lower-cased text of the example and of each sample
+      if (!haystacks) {
+        haystacks = examples.map(function (e) {
+          return {
+            example: [e.id, e.q, e.r].join('\n').toLowerCase(),
+            samples: e.s.map(function (s) {
+              var parts = [s.x, s.a];
+              s.v.forEach(function (v) {
+                if (v) {
+                  parts.push(v[1], v[2]);
+                }
+              });
+              return parts.join('\n').toLowerCase();
+            })
+          };
+        });
+      }
+      return haystacks[index];
+    }
+
+    function isCorrect(s) {
+      return s.u !== null && s.u >= 0.5;
+    }
+
+    function parseFailed(s) {
+      return s.v.some(function (v) { return v && v[0] === null; });
+    }
+
+    function passes(s, mode) {
+      switch (mode) {
+        case 'correct': return isCorrect(s);
+        case 'incorrect': return !isCorrect(s);
+        case 'parse': return parseFailed(s);
+        case 'noanswer': return s.a === null;
+        default: return true;
+      }
+    }
+
+    var matches = [];
+    var shown = 0;
+
+    function apply() {
+      var query = search.value.trim().toLowerCase();
+      var mode = filter.value;
+      var groupIndex = Number(groupSelect.value);
+      matches = [];
+      var sampleCount = 0;
+      examples.forEach(function (e, index) {
+        if (groupIndex >= 0 && e.g !== groupIndex) {
+          return;
+        }
+        var hay = query ? haystack(index) : null;
+        var exampleHit = !query || hay.example.indexOf(query) >= 0;
+        var visible = [];
+        e.s.forEach(function (s, i) {
+          if (passes(s, mode) && (exampleHit || hay.samples[i].indexOf(query) >= 0)) {
+            visible.push(i);
+          }
+        });
+        if (visible.length > 0) {
+          matches.push({ index: index, samples: visible });
+          sampleCount += visible.length;
+        }
+      });
+      list.textContent = '';
+      shown = 0;
+      count.textContent = matches.length + ' of ' + examples.length + ' examples match (' + sampleCount + ' samples)';
+      count.dataset.matching = String(matches.length);
+      showMore();
+    }
+
+    function showMore() {
+      var end = Math.min(matches.length, shown + PAGE);
+      for (var m = shown; m < end; m++) {
+        list.appendChild(exampleRow(matches[m]));
+      }
+      shown = end;
+      more.hidden = shown >= matches.length;
+      more.textContent = 'Show more (' + (matches.length - shown) + ' left)';
+    }
+
+    function exampleRow(match) {
+      var e = examples[match.index];
+      var details = el('details', 'example');
+      details.dataset.exampleId = e.id;
+      var summary = el('summary');
+      var correct = e.s.filter(isCorrect).length;
+      summary.appendChild(el('span', 'ex-id', e.id));
+      if (section.groups.length > 1) {
+        summary.appendChild(el('span', 'ex-group', groupName(section.groups[e.g])));
+      }
+      var acc = el('span', 'ex-acc', correct + '/' + e.s.length + ' correct');
+      acc.title = 'samples with utility \u2265 0.5 (see Correct)';
+      summary.appendChild(acc);
+      summary.appendChild(el('span', 'ex-q', e.q === null ? '(question not recorded)' : e.q));
+      details.appendChild(summary);
+      var rendered = false;
+      details.addEventListener('toggle', function () {
+        if (details.open && !rendered) {
+          rendered = true;
+          details.appendChild(exampleBody(e, match.samples));
+        }
+      });
+      return details;
+    }
+
+    function exampleBody(e, visible) {
+      var body = el('div', 'example-body');
+      body.appendChild(el('h4', null, 'Question'));
+      body.appendChild(el('pre', 'question', e.q));
+      body.appendChild(el('h4', null, 'Reference'));
+      body.appendChild(el('pre', 'reference', e.r));
+      if (e.p !== null && e.p !== e.q) {
+        var prompt = el('details');
+        prompt.appendChild(el('summary', null, 'Generation prompt'));
+        prompt.appendChild(el('pre', null, e.p));
+        body.appendChild(prompt);
+      }
+      body.appendChild(el('h4', null, 'Samples (' + visible.length + ' of ' + e.s.length + ' shown)'));
+      visible.forEach(function (i) {
+        body.appendChild(sampleView(e.s[i]));
+      });
+      return body;
+    }
+
+    function sampleView(s) {
+      var box = el('div', 'sample ' + (isCorrect(s) ? 'correct' : 'wrong'));
+      var head = el('div', 'sample-head');
+      head.appendChild(labeled('sample', '#' + s.i));
+      var utility = labeled('utility', fmt(s.u, 2));
+      utility.title = 'ground-truth utility u (1 = correct final answer)';
+      head.appendChild(utility);
+      head.appendChild(labeled('answer', s.a === null ? 'none extracted' : s.a));
+      head.appendChild(labeled('tokens', s.n));
+      head.appendChild(labeled('finish', s.f));
+      box.appendChild(head);
+      box.appendChild(el('pre', 'sample-text', s.x));
+      if (verifiers.length > 0) {
+        var table = el('table', 'verdicts');
+        var header = el('tr');
+        ['verifier', 'score', 'verdict', 'raw output'].forEach(function (h) { header.appendChild(el('th', null, h)); });
+        table.appendChild(header);
+        verifiers.forEach(function (name, v) {
+          var row = el('tr');
+          var entry = s.v[v];
+          row.appendChild(el('td', null, name));
+          if (!entry) {
+            row.appendChild(el('td', 'muted', 'not scored'));
+            row.appendChild(el('td'));
+            row.appendChild(el('td'));
+          } else {
+            row.appendChild(el('td', entry[0] === null ? 'parse-failure' : null, entry[0] === null ? 'parse failure' : fmt(entry[0])));
+            row.appendChild(el('td', null, entry[1]));
+            var raw = el('td');
+            raw.appendChild(el('pre', 'raw-output', entry[2]));
+            row.appendChild(raw);
+          }
+          table.appendChild(row);
+        });
+        box.appendChild(table);
+      }
+      return box;
+    }
+
+    function labeled(label, value) {
+      var span = el('span');
+      span.appendChild(document.createTextNode(label + ' '));
+      span.appendChild(el('b', null, value));
+      return span;
+    }
+
+    var timer = null;
+    search.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(apply, 120);
+    });
+    filter.addEventListener('change', apply);
+    groupSelect.addEventListener('change', apply);
+    more.addEventListener('click', showMore);
+    if ('IntersectionObserver' in window) {
+      new IntersectionObserver(function (entries) {
+        if (entries[0].isIntersecting && !more.hidden) {
+          showMore();
+        }
+      }).observe(more);
+    }
+    apply();
+  };
+
+  var EMPTY_NOTES = {
+    gapCurves: 'No filter was run at several values of one parameter, or there are no metrics yet.',
+    correlations: 'Fewer than two verifiers, or no metrics yet: no correlation to show.',
+    roc: 'No verifier scores with both correct and wrong samples yet.',
+    calibration: 'No verifier scores yet.',
+    passAtK: 'No samples yet.',
+    drillDown: 'No examples yet.'
+  };
+
+  /* ---------- the sortable comparison table ---------- */
+
+  function makeSortable(table) {
+    var headers = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(headers, function (th, column) {
+      var button = th.querySelector('button.sort');
+      if (!button) {
+        return;
+      }
+      button.addEventListener('click', function () {
+        var ascending = th.getAttribute('aria-sort') !== 'ascending';
+        Array.prototype.forEach.call(headers, function (h) { h.setAttribute('aria-sort', 'none'); });
+        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        var numeric = th.dataset.type === 'num';
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[column].dataset.sort;
+          var y = b.cells[column].dataset.sort;
+          // undefined numbers sort last whatever the direction
+          if (x === '' || y === '') {
+            return x === y ? 0 : (x === '' ? 1 : -1);
+          }
+          var order = numeric ? Number(x) - Number(y) : x.localeCompare(y);
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  /* ---------- start ---------- */
+
+  var readySignalled = false;
+  var started = false;
+
+  function maybeReady() {
+    if (started && pendingCharts === 0 && !readySignalled) {
+      readySignalled = true;
+      window.gvgapReport = { ready: true, charts: charts.length, readyAtMs: performance.now() };
+      document.documentElement.dataset.ready = 'true';
+    }
+  }
+
+  document.querySelectorAll('table.sortable').forEach(makeSortable);
+  document.querySelectorAll('.run-block[data-section]').forEach(function (block) {
+    var id = block.dataset.section;
+    var run = data.runs[Number(block.dataset.run)];
+    var sectionData = run.sections[id];
+    if (!sectionData) {
+      block.appendChild(el('p', 'note', EMPTY_NOTES[id] || 'Nothing to show for this run.'));
+      return;
+    }
+    var renderer = renderers[id];
+    if (!renderer) {
+      block.appendChild(el('p', 'note', 'This report viewer cannot draw section ' + id + '.'));
+      return;
+    }
+    renderer(block, sectionData, run);
+  });
+  started = true;
+  maybeReady();
+
+  var resizeTimer = null;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () {
+      charts.forEach(function (chart) { chart.resize(); });
+    }, 100);
+  });
+}());
