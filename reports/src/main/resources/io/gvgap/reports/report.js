@@ -89,6 +89,13 @@
     return { type: 'value', min: 0, max: 1, name: name, nameLocation: 'middle', nameGap: 28 };
   }
 
+  /** Whether every x of a sweep lies in [0, 1] (alpha, tau of [0, 1] scores): then the axis is [0, 1]. */
+  function unitRange(lines) {
+    return lines.every(function (line) {
+      return line.points.every(function (p) { return p.x >= 0 && p.x <= 1; });
+    });
+  }
+
   function diagonal() {
     return { name: 'diagonal', type: 'line', data: [[0, 0], [1, 1]], symbol: 'none', silent: true,
       lineStyle: { type: 'dashed', color: '#aaaaaa', width: 1 }, tooltip: { show: false } };
@@ -110,20 +117,20 @@
             data: line.points.map(function (p) {
               return { value: [p.x, p.gap[0]], point: p };
             }) });
-          // the confidence band: an invisible lower line with the band's height stacked on top of it
-          series.push({ name: line.verifier + ' CI', type: 'line', stack: 'ci' + index, symbol: 'none', silent: true,
-            lineStyle: { opacity: 0 }, tooltip: { show: false },
-            data: line.points.map(function (p) { return [p.x, p.gap[1]]; }) });
-          series.push({ name: line.verifier + ' CI', type: 'line', stack: 'ci' + index, symbol: 'none', silent: true,
-            lineStyle: { opacity: 0 }, areaStyle: { color: color, opacity: 0.15 }, tooltip: { show: false },
-            data: line.points.map(function (p) {
-              return [p.x, p.gap[1] === null || p.gap[2] === null ? null : p.gap[2] - p.gap[1]];
-            }) });
+          // the confidence interval's ends as thin dashed lines of the same colour
+          [1, 2].forEach(function (end) {
+            series.push({ name: line.verifier + ' CI', type: 'line', symbol: 'none', silent: true, color: color,
+              lineStyle: { type: 'dashed', width: 1, opacity: 0.7 }, tooltip: { show: false },
+              data: line.points.map(function (p) { return [p.x, p.gap[end]]; }) });
+          });
         });
         draw(div, {
           grid: { left: 56, right: 16, top: 36, bottom: 44 },
           legend: { top: 0, data: sweep.verifiers.map(function (l) { return l.verifier; }) },
-          xAxis: { type: 'value', name: sweep.parameter, nameLocation: 'middle', nameGap: 26, scale: true },
+          title: { text: 'dashed: confidence interval', right: 4, bottom: 0, textStyle: { fontSize: 10, color: '#687387',
+            fontWeight: 'normal' } },
+          xAxis: unitRange(sweep.verifiers) ? unitAxis(sweep.parameter)
+            : { type: 'value', name: sweep.parameter, nameLocation: 'middle', nameGap: 26, scale: true },
           yAxis: { type: 'value', name: 'gap', scale: true },
           tooltip: { trigger: 'item', formatter: function (params) {
             var p = params.data.point;
@@ -146,7 +153,7 @@
         grid: { left: 110, right: 70, top: 16, bottom: 70 },
         xAxis: { type: 'category', data: group.verifiers, axisLabel: { rotate: 30 } },
         yAxis: { type: 'category', data: group.verifiers },
-        visualMap: { min: -1, max: 1, calculable: false, orient: 'vertical', right: 0, top: 'middle', itemHeight: 140,
+        visualMap: { min: -1, max: 1, dimension: 2, calculable: false, orient: 'vertical', right: 0, top: 'middle', itemHeight: 140,
           inRange: { color: ['#3b6fb6', '#f4f4f4', '#c8442f'] } },
         tooltip: { trigger: 'item', formatter: function (params) {
           var c = params.data;
@@ -213,7 +220,7 @@
       var div = chartCard(grid, groupName(group) + ' (' + group.prompts + ' prompts)', 'pass-at-k');
       var series = [{ name: 'from samples', type: 'line', symbolSize: 6, data: group.curve }];
       if (group.metrics.length > 0) {
-        series.push({ name: 'run metrics (with CI)', type: 'scatter', symbolSize: 10,
+        series.push({ name: 'run metrics (with CI)', type: 'scatter', symbol: 'diamond', symbolSize: 13, z: 3,
           data: group.metrics.map(function (m) { return { value: [m[0], m[1]], ci: [m[1], m[2], m[3]] }; }) });
       }
       draw(div, {
