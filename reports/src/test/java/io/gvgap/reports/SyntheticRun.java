@@ -160,8 +160,12 @@ final class SyntheticRun {
   }
 
   MetricsSettings settings() {
-    return new MetricsSettings(200, 0.95, seed, List.of(1, Math.min(4, samplesPerExample), samplesPerExample),
-        EmptyKeptPolicy.FALLBACK);
+    return new MetricsSettings(200, 0.95, seed, passAtK(), EmptyKeptPolicy.FALLBACK);
+  }
+
+  /** pass@k at 1, 4 and the sample count, each once. */
+  private List<Integer> passAtK() {
+    return new java.util.TreeSet<>(List.of(1, Math.min(4, samplesPerExample), samplesPerExample)).stream().toList();
   }
 
   private ExampleRecord example(String task, int x) {
@@ -325,7 +329,8 @@ final class SyntheticRun {
     ObjectNode metrics = root.putObject("metrics");
     metrics.put("bootstrap", 200);
     metrics.put("confidence", 0.95);
-    metrics.putArray("pass_at_k").add(1).add(Math.min(4, samplesPerExample)).add(samplesPerExample);
+    ArrayNode ks = metrics.putArray("pass_at_k");
+    passAtK().forEach(ks::add);
     metrics.put("empty_kept", "fallback");
     return root.toPrettyString();
   }
