@@ -1,8 +1,6 @@
 package io.gvgap.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
@@ -25,13 +23,16 @@ import java.util.Map;
 /**
  * Writes {@code report.html}: one self-contained page (no network request when opened from disk)
  * for one run, or several side by side. The page is rendered by FreeMarker from {@code report.ftlh};
- * the run data is embedded as HTML-safe JSON and drawn by the inlined ECharts and {@code report.js},
+ * each section's data is embedded as HTML-safe JSON (one element per section and run) and drawn by the inlined ECharts and {@code report.js},
  * which inserts model text with {@code textContent} only. A Content-Security-Policy allows exactly
  * the inlined scripts (by SHA-256) and nothing from the network.
  */
 public final class ReportWriter {
 
   private static final Configuration FREEMARKER = configuration();
+  private static final String POLICY = "default-src 'none'; script-src " + ScriptHash.sha256Source(InlineAssets.ECHARTS)
+      + " " + ScriptHash.sha256Source(InlineAssets.APP_JS) + "; style-src " + ScriptHash.sha256Source(InlineAssets.CSS)
+      + "; base-uri 'none'; form-action 'none'";
 
   private ReportWriter() {
   }
@@ -77,19 +78,22 @@ public final class ReportWriter {
     runs.forEach(run -> grouped.add(RunGroups.of(run)));
     List<ReportSection> sections = ReportSections.defaults();
 
-    ObjectNode data = JsonTrees.object();
-    ArrayNode runNodes = data.putArray("runs");
+    // one JSON element per (section, run): the page parses each only when it draws that block, so
+    // the large drill-down data does not delay the charts
     List<Map<String, Object>> summaries = new ArrayList<>();
+    List<Map<String, String>> dataElements = new ArrayList<>();
+    Map<String, String> dataIds = new LinkedHashMap<>();
+    long dataChars = 0;
     for (int r = 0; r < grouped.size(); r++) {
       RunGroups run = grouped.get(r);
-      ObjectNode runNode = runNodes.addObject();
-      runNode.put("name", run.run().name());
-      runNode.put("partial", run.run().partial());
-      ObjectNode sectionData = runNode.putObject("sections");
       for (ReportSection section : sections) {
         JsonNode sectionNode = section.data(run);
         if (sectionNode != null) {
-          sectionData.set(section.id(), sectionNode);
+          String id = "data-" + section.id() + "-" + r;
+          String json = HtmlSafeJson.write(sectionNode);
+          dataChars += json.length();
+          dataElements.add(Map.of("id", id, "json", json));
+          dataIds.put(section.id() + "/" + r, id);
         }
       }
       summaries.add(RunSummary.of(run, r));
@@ -105,7 +109,6 @@ public final class ReportWriter {
       sectionModels.add(model);
     }
 
-    String dataJson = HtmlSafeJson.write(data);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("title", runs.size() == 1 ? runs.get(0).name() : runs.size() + " runs");
     model.put("generated", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -122,9 +125,10 @@ public final class ReportWriter {
     model.put("css", InlineAssets.CSS);
     model.put("echarts", InlineAssets.ECHARTS);
     model.put("app", InlineAssets.APP_JS);
-    model.put("dataJson", dataJson);
+    model.put("dataElements", dataElements);
+    model.put("dataIds", dataIds);
     model.put("csp", contentSecurityPolicy());
-    StringWriter out = new StringWriter(dataJson.length() + InlineAssets.ECHARTS.length() + 200_000);
+    StringWriter out = new StringWriter((int) dataChars + InlineAssets.ECHARTS.length() + 200_000);
     try {
       Template template = FREEMARKER.getTemplate("report.ftlh");
       template.process(model, out);
@@ -142,9 +146,7 @@ public final class ReportWriter {
    * them, and styles cannot run code); no images, fonts, connections, frames, forms or base URL.
    */
   static String contentSecurityPolicy() {
-    return "default-src 'none'; script-src " + ScriptHash.sha256Source(InlineAssets.ECHARTS) + " "
-        + ScriptHash.sha256Source(InlineAssets.APP_JS) + "; style-src " + ScriptHash.sha256Source(InlineAssets.CSS)
-        + "; base-uri 'none'; form-action 'none'";
+    return POLICY;
   }
 
   private static Configuration configuration() {

@@ -1,6 +1,8 @@
 /*
  * gvgap report: draws the chart sections and the example drill-down from the JSON embedded in the
- * page (id "gvgap-data"), and makes the comparison table sortable.
+ * page (one <script type="application/json"> per section and run, named by the block's data-json),
+ * and makes the comparison table sortable. Charts are drawn first; the drill-down, whose data is
+ * large, is parsed and drawn once every chart has finished (window.gvgapReport says when).
  *
  * Safety: every text from the run (model output, verifier output, labels) enters the page through
  * textContent or as plain-text ECharts labels (tooltips in richText mode, never HTML); no innerHTML.
@@ -10,8 +12,10 @@
 (function () {
   'use strict';
 
-  var data = JSON.parse(document.getElementById('gvgap-data').textContent);
   var charts = [];
+  var status = window.gvgapReport = { ready: false, examplesReady: false, charts: 0, scriptStartMs: performance.now() };
+  /** Sections drawn after the charts: their data is large and nothing waits for them. */
+  var DEFERRED = { drillDown: true };
   var pendingCharts = 0;
   var PALETTE = ['#2f6fde', '#e0672b', '#2e9d5b', '#9b4dca', '#c9a227', '#d04a3c', '#1f9ab0', '#7a7a7a'];
 
@@ -101,7 +105,7 @@
       lineStyle: { type: 'dashed', color: '#aaaaaa', width: 1 }, tooltip: { show: false } };
   }
 
-  /* ---------- section renderers: renderers[id](block, sectionData, run) ---------- */
+  /* ---------- section renderers: renderers[id](block, sectionData) ---------- */
 
   var renderers = {};
 
@@ -435,7 +439,10 @@
             row.appendChild(el('td'));
             row.appendChild(el('td'));
           } else {
-            row.appendChild(el('td', entry[0] === null ? 'parse-failure' : null, entry[0] === null ? 'parse failure' : fmt(entry[0])));
+            var score = el('td', entry[0] === null ? 'parse-failure' : null, entry[0] === null ? 'parse failure' : fmt(entry[0]));
+            score.title = entry[0] === null ? 'no score could be parsed from the verifier output (see Parse failures)'
+              : 'verifier score \u00fb in [0, 1] (see Score)';
+            row.appendChild(score);
             row.appendChild(el('td', null, entry[1]));
             var raw = el('td');
             raw.appendChild(el('pre', 'raw-output', entry[2]));
@@ -515,23 +522,13 @@
 
   /* ---------- start ---------- */
 
-  var readySignalled = false;
   var started = false;
+  var deferredBlocks = [];
 
-  function maybeReady() {
-    if (started && pendingCharts === 0 && !readySignalled) {
-      readySignalled = true;
-      window.gvgapReport = { ready: true, charts: charts.length, readyAtMs: performance.now() };
-      document.documentElement.dataset.ready = 'true';
-    }
-  }
-
-  document.querySelectorAll('table.sortable').forEach(makeSortable);
-  document.querySelectorAll('.run-block[data-section]').forEach(function (block) {
+  function drawBlock(block) {
     var id = block.dataset.section;
-    var run = data.runs[Number(block.dataset.run)];
-    var sectionData = run.sections[id];
-    if (!sectionData) {
+    var element = block.dataset.json ? document.getElementById(block.dataset.json) : null;
+    if (!element) {
       block.appendChild(el('p', 'note', EMPTY_NOTES[id] || 'Nothing to show for this run.'));
       return;
     }
@@ -540,7 +537,30 @@
       block.appendChild(el('p', 'note', 'This report viewer cannot draw section ' + id + '.'));
       return;
     }
-    renderer(block, sectionData, run);
+    renderer(block, JSON.parse(element.textContent));
+  }
+
+  function maybeReady() {
+    if (started && pendingCharts === 0 && !status.ready) {
+      status.ready = true;
+      status.charts = charts.length;
+      status.readyAtMs = performance.now();
+      document.documentElement.dataset.ready = 'true';
+      setTimeout(function () {
+        deferredBlocks.forEach(drawBlock);
+        status.examplesReady = true;
+        status.examplesReadyAtMs = performance.now();
+      }, 0);
+    }
+  }
+
+  document.querySelectorAll('table.sortable').forEach(makeSortable);
+  document.querySelectorAll('.run-block[data-section]').forEach(function (block) {
+    if (DEFERRED[block.dataset.section]) {
+      deferredBlocks.push(block);
+    } else {
+      drawBlock(block);
+    }
   });
   started = true;
   maybeReady();

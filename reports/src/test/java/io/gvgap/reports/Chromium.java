@@ -203,6 +203,13 @@ final class Chromium implements AutoCloseable {
     Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
   }
 
+  /** Saves a PNG of what the window shows now. */
+  void screenshotViewport(Path file) throws IOException {
+    JsonNode shot = send("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"));
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
+  }
+
   private void onMessage(String text) {
     JsonNode message;
     try {

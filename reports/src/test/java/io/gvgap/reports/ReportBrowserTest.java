@@ -50,7 +50,8 @@ class ReportBrowserTest {
     chromium.requests.clear();
     String url = report.toUri().toString();
     chromium.navigate(url);
-    chromium.waitFor("window.gvgapReport && window.gvgapReport.ready", READY_TIMEOUT);
+    chromium.waitFor("window.gvgapReport && window.gvgapReport.ready && window.gvgapReport.examplesReady",
+        READY_TIMEOUT);
     return url;
   }
 
@@ -127,7 +128,13 @@ class ReportBrowserTest {
         + " return a.getAttribute('href'); }).filter(function (h) { return !document.querySelector(h); })");
     assertThat(missing).isEmpty();
 
+    // hovering a chart shows its tooltip (drawn as text in the canvas) without breaking the policy
+    hoverChart("#gapCurves .chart");
+    hoverChart("#roc .chart");
+    chromium.screenshotViewport(Path.of("target", "report-tooltip-screenshot.png"));
+
     assertThat(chromium.errors).as("console errors, uncaught exceptions, CSP reports").isEmpty();
+    assertThat(chromium.evaluate("window.__cspViolations.length").asInt()).isZero();
     assertThat(chromium.requests).as("network requests").allMatch(url::equals);
     chromium.evaluate("window.scrollTo(0, 0); true");
     chromium.screenshot(Path.of("target", "report-screenshot.png"), 7000);
@@ -187,6 +194,19 @@ class ReportBrowserTest {
       + " var pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;"
       + " var drawn = 0; for (var i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) { drawn++; } }"
       + " return drawn; })";
+
+  /** Moves the real mouse over the middle of a chart's plot, where points and lines are. */
+  private static void hoverChart(String selector) throws InterruptedException {
+    JsonNode box = chromium.evaluate("(function () { var c = document.querySelector('" + selector + "');"
+        + " c.scrollIntoView({block: 'center'}); var r = c.getBoundingClientRect();"
+        + " return [r.left + r.width * 0.3, r.top + r.height * 0.45]; })()");
+    for (int step = 0; step < 10; step++) {
+      var event = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("type", "mouseMoved")
+          .put("x", box.get(0).asDouble() + step * 15).put("y", box.get(1).asDouble());
+      chromium.send("Input.dispatchMouseEvent", event);
+      Thread.sleep(30);
+    }
+  }
 
   private static int matching() {
     return chromium.evaluate("Number(document.querySelector('.drill-count').dataset.matching)").asInt();

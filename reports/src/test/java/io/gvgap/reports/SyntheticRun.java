@@ -56,6 +56,8 @@ final class SyntheticRun {
   private RunStatus status = RunStatus.SUCCESS;
   private String error;
   private int unscoredTailExamples;
+  private int minSteps = 2;
+  private int maxSteps = 6;
 
   SyntheticRun name(String value) {
     this.name = value;
@@ -89,6 +91,13 @@ final class SyntheticRun {
 
   SyntheticRun payloads(boolean value) {
     this.payloads = value;
+    return this;
+  }
+
+  /** Reasoning of 4 to 12 steps per sample (about 600 characters), as GSM8K chains of thought run. */
+  SyntheticRun longReasoning() {
+    this.minSteps = 4;
+    this.maxSteps = 12;
     return this;
   }
 
@@ -197,7 +206,7 @@ final class SyntheticRun {
       utilities[i] = correct && extracted ? 1.0 : 0.0;
       found[i] = extracted;
       StringBuilder text = new StringBuilder();
-      int steps = 2 + random.nextInt(5);
+      int steps = minSteps + random.nextInt(maxSteps - minSteps + 1);
       for (int s = 0; s < steps; s++) {
         text.append("Step ").append(s + 1).append(": she sold ").append(random.nextInt(50))
             .append(" clips, so the running total is ").append(random.nextInt(90)).append(".\n");
