@@ -55,7 +55,7 @@ public record FilterSweep(String filterName, String parameter, List<Point> point
       if (entry != null && entry.hasNonNull("name")) {
         nameByLabel.put(label, entry.get("name").asText());
         Map<String, String> options = new TreeMap<>();
-        entry.path("options").fields().forEachRemaining(f -> options.put(f.getKey(), f.getValue().asText()));
+        entry.path("options").properties().forEach(f -> options.put(f.getKey(), f.getValue().asText()));
         optionsByLabel.put(label, options);
       } else {
         Matcher m = LABEL.matcher(label.trim());

@@ -144,6 +144,24 @@ public final class GroupData {
     return new ScoredSamples(scoreArray, correctArray, unscored);
   }
 
+  /**
+   * Examples some of whose samples lack a score of one of {@code expectedVerifiers}: work not
+   * written yet in a run still going or one that crashed.
+   */
+  public int examplesMissingScores(List<String> expectedVerifiers) {
+    int missing = 0;
+    for (Map.Entry<String, List<SampleRecord>> example : samplesByExample.entrySet()) {
+      for (String verifier : expectedVerifiers) {
+        List<SampleScore> scores = scores(example.getKey(), verifier);
+        if (scores == null || scores.size() < example.getValue().size()) {
+          missing++;
+          break;
+        }
+      }
+    }
+    return missing;
+  }
+
   /** Per example (in order): its number of samples. */
   public int[] sampleCounts() {
     return samplesByExample.values().stream().mapToInt(List::size).toArray();

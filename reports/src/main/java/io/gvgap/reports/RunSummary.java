@@ -113,10 +113,18 @@ public final class RunSummary {
       row.put("accuracyInterval", m == null ? "" : Numbers.interval(m.accuracy()));
       row.put("coverage", m == null ? Numbers.UNDEFINED : Numbers.decimal(m.coverage()));
       row.put("extraction", m == null ? Numbers.UNDEFINED : Numbers.decimal(m.extractionFailureRate()));
-      row.put("incomplete", Numbers.count(group.incompleteExamples()));
+      row.put("incomplete", Numbers.count(m != null ? group.incompleteExamples()
+          : group.examplesMissingScores(expectedVerifiers(groups.run(), group))));
       rows.add(row);
     }
     return rows;
+  }
+
+  /** The spec's verifier labels, or those that scored something when the spec does not list them. */
+  private static List<String> expectedVerifiers(RunData run, GroupData group) {
+    List<String> labels = new ArrayList<>();
+    run.spec().path("verifiers").forEach(v -> labels.add(v.path("label").asText()));
+    return labels.isEmpty() ? group.verifiers() : labels;
   }
 
   private static String compact(JsonNode node) {

@@ -65,6 +65,9 @@ class RunDirectoryReaderTest {
     assertThat(run.samples()).hasSize(10 * 4);
     assertThat(run.scores()).hasSize(2 * 7);
 
+    // the summary counts the 3 examples whose scores were never written
+    assertThat(groupRow(run).get("incomplete")).isEqualTo("3");
+
     // metrics computed elsewhere (the CLI) replace the missing-metrics reason; the run stays partial
     RunData withMetrics = run.withMetrics(computed);
     assertThat(withMetrics.metrics()).isSameAs(computed);
@@ -73,6 +76,16 @@ class RunDirectoryReaderTest {
     assertThat(withMetrics.partialReasons().get(0)).contains("STARTED");
     assertThat(withMetrics.partialReasons().get(1))
         .isEqualTo("metrics leave out incomplete examples: tiny-1m/gsm8k: 3 incomplete examples");
+    assertThat(groupRow(withMetrics).get("incomplete")).isEqualTo("3");
+    assertThat(groupRow(withMetrics).get("accuracy")).isEqualTo(Numbers.decimal(computed.groups().get(0).metrics()
+        .accuracy().value()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static java.util.Map<String, String> groupRow(RunData run) {
+    var groups = (java.util.List<java.util.Map<String, String>>) RunSummary.of(RunGroups.of(run), 0).get("groups");
+    assertThat(groups).hasSize(1);
+    return groups.get(0);
   }
 
   @Test
