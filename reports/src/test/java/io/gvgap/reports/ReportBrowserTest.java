@@ -160,6 +160,12 @@ class ReportBrowserTest {
     assertThat(chromium.evaluate("document.querySelectorAll('#strategy-table tbody tr').length").asInt())
         .isEqualTo(3 * 2 * SyntheticRun.filters().size());
     assertThat(chromium.evaluate("document.querySelectorAll('#drillDown .run-block').length").asInt()).isEqualTo(2);
+    // side by side without spilling out of the window: wide tables scroll inside their cards
+    assertThat(chromium.evaluate("document.documentElement.scrollWidth <= window.innerWidth").asBoolean())
+        .as("elements reaching past the window: %s", chromium.evaluate("Array.from(document.querySelectorAll('body *'))"
+            + ".filter(function (e) { return e.getBoundingClientRect().right > window.innerWidth + 1; }).slice(0, 8)"
+            + ".map(function (e) { return e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right); })"))
+        .isTrue();
     assertThat(chromium.errors).isEmpty();
     assertThat(chromium.requests).allMatch(url::equals);
     chromium.evaluate("window.scrollTo(0, 0); true");
