@@ -194,6 +194,32 @@ class ReportBrowserTest {
     chromium.screenshot(Path.of("target", "report-partial-screenshot.png"), 3000);
   }
 
+  /**
+   * The policy is a second line of defence: if an escaping bug ever let markup through, an inline
+   * script or event handler would still not run. Simulated by splicing both into a written report;
+   * the two CSP violations this reports are the expected ones, and the page otherwise works.
+   */
+  @Test
+  void policyBlocksMarkupThatSlipsThrough() throws Exception {
+    Path runDir = temp.resolve("run");
+    new SyntheticRun().examples(10).samplesPerExample(4).payloads(false).writeTo(runDir);
+    Path report = temp.resolve("tampered.html");
+    ReportWriter.write(List.of(runDir), report);
+    String html = java.nio.file.Files.readString(report);
+    html = html.replace("<main>", "<main><script>window.__xss = 'inline';</script>"
+        + "<svg><rect width=\"1\" height=\"1\" onload=\"window.__xss = 'handler'\"/></svg>");
+    java.nio.file.Files.writeString(report, html);
+    open(report);
+    assertThat(chromium.evaluate("typeof window.__xss").asText()).isEqualTo("undefined");
+    assertThat(chromium.evaluate("window.__cspViolations.join(' | ')").asText())
+        .contains("script-src");
+    assertThat(chromium.errors).hasSize(2).allMatch(e -> e.contains("Content Security Policy"));
+    assertThat(chromium.errors).anyMatch(e -> e.contains("Executing inline script violates"))
+        .anyMatch(e -> e.contains("Executing inline event handler violates"));
+    System.out.println("expected CSP violations of the tampered page: " + chromium.errors);
+    assertThat(chromium.evaluate("window.gvgapReport.charts").asInt()).isEqualTo(6);
+  }
+
   /** For each chart: how many canvas pixels are not fully transparent. */
   static final String DRAWN_PIXELS_PER_CHART = "Array.from(document.querySelectorAll('.chart')).map(function (div) {"
       + " var canvas = div.querySelector('canvas'); if (!canvas) { return 0; }"
