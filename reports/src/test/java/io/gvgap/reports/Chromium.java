@@ -82,7 +82,7 @@ final class Chromium implements AutoCloseable {
     Path profile = Files.createTempDirectory("gvgap-chromium-");
     List<String> command = List.of(executable().toString(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-default-apps", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
+        "--disable-sync", "--disable-dev-shm-usage", "--disable-default-apps", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
         "--window-size=1400,1000", "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank");
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(profile.resolve("chromium.log").toFile()).start();
