@@ -1,0 +1,10 @@
+// The run directory is under target/gvgap/<run name>, finished, with metrics; the log has the table.
+def run = new File(basedir, 'target/gvgap/toy')
+assert new File(run, 'metrics.json').isFile() : "no metrics.json in ${run}"
+assert new File(run, 'run.json').text.contains('"SUCCESS"')
+assert new File(basedir, 'target/gvgap-inline/evaluate-inline.yaml').text.startsWith('name: toy\nmodels:\n  - backend: scripted\n')
+def log = new File(basedir, 'build.log').text
+assert log.contains('gvgap: generate scripted / toy-sums: started (24 samples)')
+assert log.contains('scripted on toy-sums: 6 prompts')
+assert log.contains('gvgap: all gates passed')
+return true

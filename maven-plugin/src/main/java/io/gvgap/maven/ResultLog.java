@@ -1,0 +1,34 @@
+package io.gvgap.maven;
+
+import io.gvgap.core.metrics.GroupMetrics;
+import io.gvgap.core.metrics.StrategyMetrics;
+import io.gvgap.core.store.GroupResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The lines {@code gvgap:evaluate} logs for one group: the same table as {@code gvgap run} prints. */
+final class ResultLog {
+
+  private static final String ROW = "  %-16s %-26s %8s %8s %20s %9s %9s %6s";
+
+  private ResultLog() {
+  }
+
+  /** The summary line and one row per strategy. */
+  static List<String> lines(GroupResult group) {
+    GroupMetrics m = group.metrics();
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "%s on %s: %d prompts, J(f) = %s, coverage (pass@N) = %s,"
+        + " answer-extraction failures %s", group.model(), group.task(), m.prompts(), Numbers.estimate(m.accuracy()),
+        Numbers.fixed(m.coverage()), Numbers.percent(m.extractionFailureRate())));
+    lines.add(String.format(Locale.ROOT, ROW, "verifier", "filter", "J(f[w])", "gap", "gap CI", "rel(pp)", "rel(pool)",
+        "kept"));
+    for (StrategyMetrics s : m.strategies()) {
+      lines.add(String.format(Locale.ROOT, ROW, s.verifier(), s.filter(), Numbers.fixed(s.jfw().value()),
+          Numbers.signed(s.gap().value()), Numbers.interval(s.gap()), Numbers.signed(s.relativeGapPerPrompt().value()),
+          Numbers.signed(s.relativeGapPooled().value()), Numbers.percent(s.keptFraction())));
+    }
+    return lines;
+  }
+}
