@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gvgap", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Measure and exploit the generation-verification gap of language models.",
     subcommands = {PluginsCommand.class, ValidateCommand.class, RunCommand.class, TasksCommand.class,
-        UtilityCommand.class, GenerateCommand.class, ScoreCommand.class, ModelsCommand.class},
+        UtilityCommand.class, GenerateCommand.class, ScoreCommand.class, ModelsCommand.class, ReportCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  the command failed while working (plugin, model or data error)",
         "  2  bad usage or an invalid spec", "  3  a plugin could not be found or loaded",

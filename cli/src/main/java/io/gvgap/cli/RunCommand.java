@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +58,10 @@ final class RunCommand implements Callable<Integer> {
     for (GroupResult group : result.metrics().groups()) {
       printGroup(out, group);
     }
+    Path report = result.directory().resolve("report.html");
+    Reports.write(List.of(result.directory()), report, registry);
     out.printf("run directory: %s%n", result.directory().toAbsolutePath());
+    out.printf("report: %s%n", report.toAbsolutePath());
     out.flush();
     return ExitCodes.OK;
   }

@@ -117,4 +117,32 @@ class CommandLineTest {
     Result r = gvgap("runn");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
   }
+
+  @Test
+  void everyRunWritesAReportAndReportRerendersAPartialRunFromItsDirectory() throws IOException {
+    Path out = tmp.resolve("run");
+    Result run = gvgap("--quiet", "run", spec(GOOD).toString(), "--output", out.toString());
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("report: ");
+    assertThat(out.resolve("report.html")).content().contains("Content-Security-Policy").doesNotContain("id=\"partial-banner\"");
+
+    // as if the run had crashed before its metrics: the report recomputes them and says partial
+    Files.delete(out.resolve(RunStore.METRICS_JSON));
+    Files.writeString(out.resolve(RunStore.RUN_JSON),
+        Files.readString(out.resolve(RunStore.RUN_JSON)).replace("\"SUCCESS\"", "\"STARTED\""));
+    Path partial = tmp.resolve("partial.html");
+    Result report = gvgap("report", out.toString(), "-o", partial.toString());
+    assertThat(report.err()).isEmpty();
+    assertThat(report.code()).isZero();
+    assertThat(partial).content().contains("id=\"partial-banner\"")
+        .contains("computed for this report over the complete examples");
+  }
+
+  @Test
+  void reportOfADirectoryThatIsNotARunFailsWithExitCode4() throws IOException {
+    Path notRun = Files.createDirectories(tmp.resolve("nothing"));
+    Result r = gvgap("report", notRun.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.RUN_DIRECTORY);
+    assertThat(r.err()).contains("not a gvgap run directory");
+  }
 }
