@@ -145,4 +145,32 @@ class CommandLineTest {
     assertThat(r.code()).isEqualTo(ExitCodes.RUN_DIRECTORY);
     assertThat(r.err()).contains("not a gvgap run directory");
   }
+
+  @Test
+  void anEnsembleReadsTheScoresOfTheVerifiersBeforeIt() throws IOException {
+    Path out = tmp.resolve("run");
+    String spec = GOOD.replace("  - name: oracle\n", "  - name: oracle\n  - name: ensemble\n"
+        + "    options: {members: [scripted-judge, oracle], mode: and, threshold: 0.5}\n");
+    Result r = gvgap("--quiet", "run", spec(spec).toString(), "--output", out.toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    java.util.Map<String, java.util.Map<String, Double>> byVerifier = new java.util.HashMap<>();
+    io.gvgap.core.store.JsonLinesReader.read(out.resolve(RunStore.SCORES), io.gvgap.core.store.ScoreRecord.class,
+        rec -> rec.scores().forEach(s -> byVerifier.computeIfAbsent(rec.verifier(), k -> new java.util.HashMap<>())
+            .put(rec.exampleId() + "#" + s.sampleIndex(), s.value())));
+    assertThat(byVerifier.get("ensemble")).hasSize(24);
+    int accepted = 0;
+    for (var e : byVerifier.get("ensemble").entrySet()) {
+      Double judge = byVerifier.get("scripted-judge").get(e.getKey());
+      double oracle = byVerifier.get("oracle").get(e.getKey());
+      if (judge == null) {
+        assertThat(e.getValue()).as("a sample the judge could not score has no ensemble score").isNull();
+      } else {
+        double expected = judge >= 0.5 && oracle >= 0.5 ? 1 : 0;
+        assertThat(e.getValue()).as(e.getKey()).isEqualTo(expected);
+        accepted += (int) expected;
+      }
+    }
+    assertThat(accepted).isPositive();
+  }
 }

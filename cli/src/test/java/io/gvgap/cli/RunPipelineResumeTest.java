@@ -22,8 +22,6 @@ import io.gvgap.core.store.JsonLinesReader;
 import io.gvgap.core.store.RunInfo;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;
-import io.gvgap.core.store.RunMetrics;
-import io.gvgap.core.store.GroupResult;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.ScoreRecord;
 import io.gvgap.testing.KeepAboveFilter;

@@ -12,8 +12,6 @@ import io.gvgap.api.task.Task;
 import io.gvgap.core.progress.ProgressTask;
 import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.RunStore;
-import io.gvgap.core.store.RunMetrics;
-import io.gvgap.core.store.GroupResult;
 import io.gvgap.core.store.SampleRecord;
 import java.util.ArrayList;
 import java.util.BitSet;

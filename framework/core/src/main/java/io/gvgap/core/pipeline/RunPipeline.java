@@ -23,7 +23,6 @@ import io.gvgap.core.store.Json;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.RunMetrics;
-import io.gvgap.core.store.GroupResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -174,10 +173,12 @@ public final class RunPipeline {
     GenerationStage generation = new GenerationStage(modelLabel, generator, taskSpec.label(), task, g.samples(), params,
         store);
     List<VerificationStage> verification = new ArrayList<>();
+    List<String> earlier = new ArrayList<>();
     for (Map.Entry<String, Verifier> v : verifiers.entrySet()) {
       long verifierSeed = spec.seed() * 31 + v.getKey().hashCode();
       verification.add(new VerificationStage(modelLabel, taskSpec.label(), task, v.getKey(), v.getValue(), judge,
-          verifierSeed, store));
+          verifierSeed, store, earlier));
+      earlier.add(v.getKey());
     }
     long generated = 0;
     long verified = 0;

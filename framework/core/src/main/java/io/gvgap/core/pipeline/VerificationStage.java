@@ -11,12 +11,11 @@ import io.gvgap.api.verify.Verifier;
 import io.gvgap.core.progress.ProgressTask;
 import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.RunStore;
-import io.gvgap.core.store.RunMetrics;
-import io.gvgap.core.store.GroupResult;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.SampleScore;
 import io.gvgap.core.store.ScoreRecord;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,9 +34,11 @@ final class VerificationStage {
   private final LanguageModel judge;
   private final long seed;
   private final RunStore store;
+  private final List<String> earlierVerifiers;
 
   VerificationStage(String modelLabel, String taskLabel, Task task, String verifierLabel, Verifier verifier,
-      LanguageModel judge, long seed, RunStore store) {
+      LanguageModel judge, long seed, RunStore store, List<String> earlierVerifiers) {
+    this.earlierVerifiers = List.copyOf(earlierVerifiers);
     this.modelLabel = modelLabel;
     this.taskLabel = taskLabel;
     this.task = task;
@@ -64,7 +65,7 @@ final class VerificationStage {
               s.logProb() == null ? Double.NaN : s.logProb(), s.tokenCount()))
           .toList();
       samplesById.put(example.id(), samples);
-      requests.add(new VerificationRequest(task, example, candidates, judge, seed));
+      requests.add(new VerificationRequest(task, example, candidates, judge, seed, earlierScores(key)));
     }
     if (requests.isEmpty()) {
       return 0;
@@ -80,6 +81,24 @@ final class VerificationStage {
       progress.step(1);
     }
     return requests.size();
+  }
+
+  /** The scores the verifiers before this one gave the example, as the API's scores. */
+  private Map<String, List<Score>> earlierScores(ExampleKey key) {
+    Map<String, List<SampleScore>> held = store.heldScores(key);
+    Map<String, List<Score>> out = new LinkedHashMap<>();
+    for (String label : earlierVerifiers) {
+      List<SampleScore> stored = held.get(label);
+      if (stored == null) {
+        throw new PipelineException("verifier '" + label + "' has not scored example '" + key.exampleId()
+            + "' before verifier '" + verifierLabel + "' runs");
+      }
+      out.put(label, stored.stream()
+          .map(s -> s.parsed() ? Score.of(s.sampleIndex(), s.value(), s.rawOutput(), s.verdict())
+              : Score.failed(s.sampleIndex(), s.rawOutput(), s.verdict()))
+          .toList());
+    }
+    return out;
   }
 
   /** Checks that there is exactly one score per sample (by index) and converts them for storage. */

@@ -58,6 +58,7 @@ public final class RunStore implements AutoCloseable {
   private final Map<ExampleKey, BitSet> sampleIndex = new HashMap<>();
   private final Set<String> scoresWritten = new HashSet<>();
   private final Map<ExampleKey, List<SampleRecord>> pendingSamples = new HashMap<>();
+  private final Map<ExampleKey, Map<String, List<SampleScore>>> pendingScores = new HashMap<>();
 
   private RunStore(Path dir, RunInfo info, boolean resumed) {
     this.dir = dir;
@@ -156,8 +157,10 @@ public final class RunStore implements AutoCloseable {
       present.set(r.sampleIndex());
       pendingSamples.computeIfAbsent(r.exampleKey(), k -> new ArrayList<>()).add(r);
     });
-    JsonLinesReader.read(dir.resolve(SCORES), ScoreRecord.class,
-        r -> scoresWritten.add(scoreKey(r.verifier(), r.exampleKey())));
+    JsonLinesReader.read(dir.resolve(SCORES), ScoreRecord.class, r -> {
+      scoresWritten.add(scoreKey(r.verifier(), r.exampleKey()));
+      pendingScores.computeIfAbsent(r.exampleKey(), k -> new HashMap<>()).put(r.verifier(), r.scores());
+    });
   }
 
   /** Whether this store continues an earlier, interrupted attempt. */
@@ -218,9 +221,15 @@ public final class RunStore implements AutoCloseable {
     return held;
   }
 
-  /** Drops the held samples of an example once every verifier has scored it (bounded memory). */
+  /** The scores held for an example, by verifier label (those of verifiers that already scored it). */
+  public synchronized Map<String, List<SampleScore>> heldScores(ExampleKey key) {
+    return Map.copyOf(pendingScores.getOrDefault(key, Map.of()));
+  }
+
+  /** Drops the held samples and scores of an example once every verifier has scored it (bounded memory). */
   public synchronized void release(ExampleKey key) {
     pendingSamples.remove(key);
+    pendingScores.remove(key);
   }
 
   /** Whether a verifier's scores for an example are recorded. */
@@ -235,6 +244,7 @@ public final class RunStore implements AutoCloseable {
           + " already recorded");
     }
     scores.append(record);
+    pendingScores.computeIfAbsent(record.exampleKey(), k -> new HashMap<>()).put(record.verifier(), record.scores());
   }
 
   /** Forces everything appended so far to disk (end of a batch). */
