@@ -35,6 +35,11 @@ public final class TrainingForwardGraph {
     b.input("target_ids", ElementType.INT64, "batch_size", "sequence_length");
     b.input("loss_weights", ElementType.FLOAT, "batch_size", "sequence_length");
     shapes.forEach((name, shape) -> b.input(name, ElementType.FLOAT, boxed(shape)));
+    addNodes(b, config);
+  }
+
+  /** Adds the forward nodes, reading inputs that {@link #addTo} declares (declared by the caller here). */
+  static void addNodes(GraphBuilder b, DecoderConfig config) {
     int heads = config.heads();
     int headDim = config.headDim();
     String scalarAxis = b.constant(0);
