@@ -1,5 +1,6 @@
 package io.gvgap.models;
 
+import io.gvgap.models.FamilyMember.Stage;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,10 +8,11 @@ import java.util.Optional;
 public final class ModelFamily {
   /** Every member, smallest first. */
   public static final List<FamilyMember> MEMBERS = List.of(
-      new FamilyMember("arith-xs", 2, 32, 4, 640, 4000, 4, 0, 16, 250, 3e-3, 1),
-      new FamilyMember("arith-s", 2, 64, 4, 640, 7200, 4, 0, 16, 450, 2e-3, 2),
-      new FamilyMember("arith-m", 3, 96, 4, 640, 12000, 5, 0, 16, 1500, 2e-3, 3),
-      new FamilyMember("arith-l", 4, 128, 4, 640, 16000, 5, 0, 16, 2000, 1.5e-3, 4));
+      new FamilyMember("arith-3xs", 1, 32, 4, 640, 4, 5, List.of(new Stage(1920, 16, 120, 3e-3))),
+      new FamilyMember("arith-2xs", 2, 32, 4, 640, 4, 6, List.of(new Stage(4800, 16, 300, 3e-3))),
+      new FamilyMember("arith-xs", 2, 48, 4, 640, 4, 7, List.of(new Stage(7200, 8, 900, 3e-3))),
+      new FamilyMember("arith-s", 2, 64, 4, 640, 4, 2,
+          List.of(new Stage(7200, 16, 450, 2e-3), new Stage(9600, 8, 1200, 3e-3))));
 
   private ModelFamily() {
   }

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 /**
  * Pre-trains members of the built-in family and writes their model directories with full model
  * cards (held-out accuracy included). Entry point of {@code gvgap models pretrain}; also runnable as
- * {@code java -cp ... io.gvgap.models.PretrainRunner --out models [--threads 2] [--steps N] NAME...}.
+ * {@code java -cp ... io.gvgap.models.PretrainRunner --out models [--threads 2] NAME...}.
  */
 public final class PretrainRunner {
   /** Held-out seed the model cards report (its problems never occur in the training corpus). */
@@ -45,38 +45,72 @@ public final class PretrainRunner {
       throws Exception {
     ArithmeticOptions options = new ArithmeticOptions();
     ArithmeticPretrainingCorpus corpus = new ArithmeticPretrainingCorpus(options);
-    List<TrainingExample> examples = new ArrayList<>(corpus.solvedProblems(member.documents(),
-        member.problemsPerDocument()));
-    examples.addAll(corpus.verification(member.verificationDocuments()));
     DecoderConfig config = member.config();
     CharVocabulary vocabulary = CharVocabulary.printableAscii();
-    TrainerOptions trainerOptions = new TrainerOptions(member.rowsPerBatch(), member.steps(),
-        member.peakLearningRate(), Math.max(1, member.steps() / 20), 0.1, 1.0, member.seed(), 100, threads, "cpu");
-    Trainer trainer = new Trainer(config, vocabulary, DecoderParameters.random(config, member.seed()), examples,
-        trainerOptions);
+    Map<String, float[]> parameters = DecoderParameters.random(config, member.seed());
+    long tokensSeen = 0;
+    long steps = 0;
+    double finalLoss = Double.NaN;
+    double trainingSeconds = 0;
+    StringBuilder recipe = new StringBuilder("pre-trained by gvgap (io.gvgap.models.PretrainRunner) from GPT-2-style "
+        + "random initialisation (seed " + member.seed() + ") on the arithmetic task's corpus (digits "
+        + options.digits() + ", operations " + options.operations() + ", documents of " + member.problemsPerDocument()
+        + " solved problems in the 3-shot prompt layout, training seeds from "
+        + ArithmeticPretrainingCorpus.FIRST_TRAINING_SEED + ", expressions of held-out seeds "
+        + ArithmeticPretrainingCorpus.HELD_OUT_SEEDS + " (first " + ArithmeticPretrainingCorpus.HELD_OUT_COUNT
+        + " each) excluded); AdamW betas 0.9/0.95, weight decay 0.1, clip 1.0, warm-up 5 % then cosine to 10 %");
     Path directory = modelsDirectory.resolve(member.name());
-    String recipe = "pre-trained by gvgap (io.gvgap.models.PretrainRunner) on the arithmetic task's corpus (digits "
-        + options.digits() + ", operations " + options.operations() + "): " + member.documents() + " documents of "
-        + member.problemsPerDocument() + " solved problems in the 3-shot prompt layout, " + member.verificationDocuments()
-        + " verification documents, training seeds from " + ArithmeticPretrainingCorpus.FIRST_TRAINING_SEED
-        + ", held-out expressions of seeds " + ArithmeticPretrainingCorpus.HELD_OUT_SEEDS + " (first "
-        + ArithmeticPretrainingCorpus.HELD_OUT_COUNT + " each) excluded";
-    long start = System.nanoTime();
-    long[] lastLog = {0};
-    TrainingResult result = trainer.train(directory, Map.of("recipe", recipe), progress -> {
-      if (progress.step() == 1 || progress.step() % 25 == 0 || progress.step() == progress.totalSteps()) {
-        log.accept(member.name() + " " + progress.line());
+    TrainerOptions last = null;
+    for (int k = 0; k < member.stages().size(); k++) {
+      FamilyMember.Stage stage = member.stages().get(k);
+      boolean finalStage = k == member.stages().size() - 1;
+      Path stageDirectory = finalStage ? directory : modelsDirectory.resolve(member.name() + ".stage-" + (k + 1));
+      List<TrainingExample> examples = new ArrayList<>(corpus.solvedProblems(stage.documents(),
+          member.problemsPerDocument()));
+      TrainerOptions trainerOptions = new TrainerOptions(stage.rowsPerBatch(), stage.steps(), stage.peakLearningRate(),
+          Math.max(1, stage.steps() / 20), 0.1, 1.0, member.seed() + k, 100, threads, "cpu");
+      last = trainerOptions;
+      recipe.append("; stage ").append(k + 1).append(": ").append(stage.documents()).append(" documents, ")
+          .append(stage.steps()).append(" steps of ").append(stage.rowsPerBatch()).append(" rows, peak learning rate ")
+          .append(stage.peakLearningRate());
+      Trainer trainer = new Trainer(config, vocabulary, parameters, examples, trainerOptions);
+      long start = System.nanoTime();
+      String label = member.name() + " stage " + (k + 1);
+      TrainingResult result;
+      if (!finalStage && isComplete(stageDirectory, stage.steps())) {
+        log.accept(label + ": already trained in " + stageDirectory + ", reusing it");
+        var card = JSON.readTree(stageDirectory.resolve(ModelDirectory.MODEL_CARD_FILE).toFile());
+        result = new TrainingResult(stageDirectory, stage.steps(), card.path("tokensSeen").asLong(),
+            card.path("finalLoss").asDouble(), 0);
+      } else {
+        result = trainer.train(stageDirectory, Map.of("recipe", recipe.toString()), progress -> {
+          if (progress.step() == 1 || progress.step() % 25 == 0 || progress.step() == progress.totalSteps()) {
+            log.accept(label + " " + progress.line());
+          }
+        });
       }
-      lastLog[0] = progress.step();
-    });
-    double trainingSeconds = (System.nanoTime() - start) / 1e9;
-    log.accept(member.name() + " trained: " + result.steps() + " steps, " + result.tokensSeen() + " tokens, loss "
-        + result.finalLoss() + "; evaluating on held-out seed " + EVALUATION_SEED);
+      trainingSeconds += (System.nanoTime() - start) / 1e9;
+      parameters = ModelDirectory.readParameters(stageDirectory);
+      tokensSeen += result.tokensSeen();
+      steps += result.steps();
+      finalLoss = result.finalLoss();
+    }
+    log.accept(member.name() + " trained: " + steps + " steps, " + tokensSeen + " tokens, loss " + finalLoss
+        + "; evaluating on held-out seed " + EVALUATION_SEED);
     HeldOutEvaluation.Result evaluation = HeldOutEvaluation.evaluate(directory, options, EVALUATION_SEED,
         EVALUATION_PROBLEMS, EVALUATION_SAMPLES, threads);
-    ObjectNode card = writeCard(directory, member, config, result, evaluation, recipe, trainerOptions, trainingSeconds);
+    ObjectNode card = writeCard(directory, member, config, new TrainingResult(directory, steps, tokensSeen, finalLoss, 0),
+        evaluation, recipe.toString(), last, trainingSeconds);
     log.accept(member.name() + " card: " + card);
     return card;
+  }
+
+  /** Whether a stage directory holds a finished model of that many steps (its card says so, no checkpoints left). */
+  private static boolean isComplete(Path stageDirectory, int steps) throws java.io.IOException {
+    Path card = stageDirectory.resolve(ModelDirectory.MODEL_CARD_FILE);
+    return java.nio.file.Files.isRegularFile(card)
+        && !java.nio.file.Files.exists(stageDirectory.resolve(io.gvgap.onnx.train.Checkpoints.FOLDER))
+        && JSON.readTree(card.toFile()).path("steps").asLong() == steps;
   }
 
   private static ObjectNode writeCard(Path directory, FamilyMember member, DecoderConfig config, TrainingResult result,
@@ -114,17 +148,15 @@ public final class PretrainRunner {
     return card;
   }
 
-  /** Command line: {@code --out DIR [--threads N] [--steps N] NAME...} (no names: the whole family). */
+  /** Command line: {@code --out DIR [--threads N] NAME...} (no names: the whole family). */
   public static void main(String[] args) throws Exception {
     Path out = Path.of("models");
     int threads = 2;
-    Integer steps = null;
     List<String> names = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> out = Path.of(args[++i]);
         case "--threads" -> threads = Integer.parseInt(args[++i]);
-        case "--steps" -> steps = Integer.parseInt(args[++i]);
         default -> names.add(args[i]);
       }
     }
@@ -138,8 +170,7 @@ public final class PretrainRunner {
     }
     Map<String, ObjectNode> cards = new LinkedHashMap<>();
     for (FamilyMember member : members) {
-      FamilyMember chosen = steps == null ? member : member.withSteps(steps);
-      cards.put(chosen.name(), run(chosen, out, threads, line -> System.out.println(line)));
+      cards.put(member.name(), run(member, out, threads, line -> System.out.println(line)));
     }
   }
 }
