@@ -28,6 +28,7 @@ public final class GraphBuilder {
   private final List<Node> nodes = new ArrayList<>();
   private final List<ValueInfo> outputs = new ArrayList<>();
   private final Set<String> defined = new HashSet<>();
+  private final Set<String> nodeNames = new HashSet<>();
   private final Map<String, Integer> counters = new LinkedHashMap<>();
 
   /** Starts an empty graph with this name. */
@@ -101,6 +102,7 @@ public final class GraphBuilder {
     for (String output : node.outputs()) {
       define(output, "output of node '" + node.name() + "'");
     }
+    nodeNames.add(node.name());
     nodes.add(node);
   }
 
@@ -140,7 +142,9 @@ public final class GraphBuilder {
   private String fresh(String prefix) {
     int next = counters.merge(prefix, 1, Integer::sum);
     String candidate = prefix + "_" + next;
-    while (defined.contains(candidate)) {
+    // A generated name must be free as a value, as a node name and as the first output of a multi-output node,
+    // also when the builder was seeded with nodes named elsewhere (a graph copied for differentiation).
+    while (defined.contains(candidate) || nodeNames.contains(candidate) || defined.contains(candidate + "_0")) {
       next = counters.merge(prefix, 1, Integer::sum);
       candidate = prefix + "_" + next;
     }

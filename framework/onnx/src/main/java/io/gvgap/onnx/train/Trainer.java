@@ -1,0 +1,142 @@
+package io.gvgap.onnx.train;
+
+import ai.onnxruntime.OrtException;
+import io.gvgap.onnx.decoder.CharVocabulary;
+import io.gvgap.onnx.decoder.DecoderConfig;
+import io.gvgap.onnx.decoder.DecoderParameters;
+import io.gvgap.onnx.decoder.ModelDirectory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Trains a gvgap decoder on examples (pre-training documents or prompt/response pairs) and writes
+ * the result as a model directory. Checkpoints go to {@code <out>/checkpoints/} every
+ * {@link TrainerOptions#checkpointEvery()} steps; when {@code <out>} already holds a checkpoint of
+ * the same run (same config, data size and options) training resumes from it, so a crashed run is
+ * restarted with the same call. The checkpoints are removed once the final model is written.
+ *
+ * <pre>{@code
+ * Trainer trainer = new Trainer(config, vocabulary, DecoderParameters.random(config, 1), examples,
+ *     TrainerOptions.fineTuning(200, 1));
+ * TrainingResult result = trainer.train(Path.of("out"), Map.of("recipe", "my data"), p -> System.out.println(p.line()));
+ * }</pre>
+ */
+public final class Trainer {
+  private static final int SMOOTHING = 50;
+
+  private final DecoderConfig config;
+  private final CharVocabulary vocabulary;
+  private final Map<String, float[]> initialParameters;
+  private final BatchPlan plan;
+  private final TrainerOptions options;
+  private final String fingerprint;
+
+  /** Prepares a run: tokenises the examples and fixes the batch order. */
+  public Trainer(DecoderConfig config, CharVocabulary vocabulary, Map<String, float[]> initialParameters,
+      List<TrainingExample> examples, TrainerOptions options) {
+    DecoderParameters.validate(config, initialParameters);
+    this.config = config;
+    this.vocabulary = vocabulary;
+    this.initialParameters = initialParameters;
+    this.options = options;
+    this.plan = new BatchPlan(examples, vocabulary, config.contextLength(), options.rowsPerBatch(), options.seed());
+    this.fingerprint = config + " " + options + " examples=" + examples.size();
+  }
+
+  /** The batch order of this run. */
+  public BatchPlan plan() {
+    return plan;
+  }
+
+  /**
+   * Trains (or resumes) into {@code outDirectory}, then writes the final model there with
+   * {@code cardFacts} and the run's figures in its model card.
+   */
+  public TrainingResult train(Path outDirectory, Map<String, String> cardFacts, ProgressListener listener)
+      throws IOException, OrtException {
+    Optional<Checkpoints.State> checkpoint = Checkpoints.latest(outDirectory);
+    Deque<Double> recent = new ArrayDeque<>();
+    long tokensSeen = 0;
+    long resumedFrom = 0;
+    try (TrainingSession session = new TrainingSession(config, options.schedule(), initialParameters, options.threads(),
+        options.device())) {
+      if (checkpoint.isPresent()) {
+        Checkpoints.State state = checkpoint.get();
+        if (!state.fingerprint().equals(fingerprint)) {
+          throw new IllegalStateException(outDirectory + " holds a checkpoint of a different run (" + state.fingerprint()
+              + "), this run is " + fingerprint + ": use another output directory or delete "
+              + outDirectory.resolve(Checkpoints.FOLDER));
+        }
+        session.setParameters(state.parameters());
+        session.restoreOptimizer(state.firstMoments(), state.secondMoments(), state.step());
+        tokensSeen = state.tokensSeen();
+        recent.addAll(state.recentLosses());
+        resumedFrom = state.step();
+      }
+      long startNanos = System.nanoTime();
+      long tokensThisProcess = 0;
+      while (session.steps() < options.steps()) {
+        TokenBatch batch = plan.batch(session.steps());
+        StepResult result = session.step(batch);
+        if (!Double.isFinite(result.loss())) {
+          throw new IllegalStateException("loss became " + result.loss() + " at step " + result.step()
+              + ": lower the learning rate (" + options.peakLearningRate() + ") or raise warm-up");
+        }
+        long tokens = realTokens(batch);
+        tokensSeen += tokens;
+        tokensThisProcess += tokens;
+        recent.addLast(result.loss());
+        while (recent.size() > SMOOTHING) {
+          recent.removeFirst();
+        }
+        double seconds = Math.max((System.nanoTime() - startNanos) / 1e9, 1e-9);
+        double perStep = seconds / (session.steps() - resumedFrom);
+        Duration remaining = Duration.ofMillis((long) (perStep * (options.steps() - session.steps()) * 1000));
+        listener.onStep(new TrainingProgress(result.step(), options.steps(), result.loss(), mean(recent),
+            result.learningRate(), result.gradientNorm(), tokensSeen, tokensThisProcess / seconds, remaining));
+        if (options.checkpointEvery() > 0 && session.steps() % options.checkpointEvery() == 0
+            && session.steps() < options.steps()) {
+          Checkpoints.write(outDirectory, session, vocabulary, tokensSeen, new ArrayList<>(recent), fingerprint);
+        }
+      }
+      double finalLoss = mean(recent);
+      Map<String, String> card = new LinkedHashMap<>(cardFacts);
+      long parameters = DecoderParameters.count(config);
+      card.put("tokensSeen", Long.toString(tokensSeen));
+      card.put("trainingFlops", String.format(java.util.Locale.ROOT, "%.4g", 6.0 * parameters * tokensSeen));
+      card.put("steps", Long.toString(session.steps()));
+      card.put("finalLoss", String.format(java.util.Locale.ROOT, "%.4f", finalLoss));
+      card.put("trainerOptions", options.toString());
+      ModelDirectory.write(outDirectory, config, vocabulary, session.parameters(), card);
+      Checkpoints.deleteAll(outDirectory);
+      return new TrainingResult(outDirectory, session.steps(), tokensSeen, finalLoss, resumedFrom);
+    }
+  }
+
+  /** Input positions that hold real tokens: per row, up to its last non-zero loss weight or non-padding id. */
+  private static long realTokens(TokenBatch batch) {
+    long count = 0;
+    for (int row = 0; row < batch.rows(); row++) {
+      int last = -1;
+      for (int t = 0; t < batch.length(); t++) {
+        if (batch.lossWeights()[row * batch.length() + t] != 0) {
+          last = t;
+        }
+      }
+      count += last + 1;
+    }
+    return count;
+  }
+
+  private static double mean(Deque<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+  }
+}

@@ -1,0 +1,121 @@
+package io.gvgap.onnx.train;
+
+import io.gvgap.onnx.decoder.DecoderConfig;
+import io.gvgap.onnx.decoder.DecoderGraph;
+import io.gvgap.onnx.decoder.DecoderParameters;
+import io.gvgap.onnx.graph.ElementType;
+import io.gvgap.onnx.graph.GraphBuilder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The decoder's training forward pass as graph nodes: the same computation as {@link DecoderGraph}
+ * over full sequences (no KV cache, causal attention; pad on the right, where causal attention keeps
+ * padding from reaching real tokens), with the parameters as graph inputs under their
+ * {@link DecoderParameters} names, followed by the weighted token cross-entropy.
+ *
+ * <p>Inputs: {@code input_ids}, {@code target_ids} [batch, sequence] int64 and {@code loss_weights}
+ * [batch, sequence] float. The loss is {@code −Σ loss_weights[b,t] · log p(target_ids[b,t])}: the
+ * caller puts 0 on tokens that must not count (prompt tokens in fine-tuning, padding) and scales the
+ * rest (example weight divided by the batch's total weight gives a weighted mean).
+ */
+public final class TrainingForwardGraph {
+  /** Name of the loss value. */
+  public static final String LOSS = "loss";
+  /** Name of the logits value [batch, sequence, vocab]. */
+  public static final String LOGITS = "logits";
+
+  private TrainingForwardGraph() {
+  }
+
+  /** Declares the inputs and adds the forward nodes to {@code b}; the loss value is named {@link #LOSS}. */
+  public static void addTo(GraphBuilder b, DecoderConfig config) {
+    Map<String, long[]> shapes = DecoderParameters.shapes(config);
+    b.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
+    b.input("target_ids", ElementType.INT64, "batch_size", "sequence_length");
+    b.input("loss_weights", ElementType.FLOAT, "batch_size", "sequence_length");
+    shapes.forEach((name, shape) -> b.input(name, ElementType.FLOAT, boxed(shape)));
+    addNodes(b, config);
+  }
+
+  /** Adds the forward nodes, reading inputs that {@link #addTo} declares (declared by the caller here). */
+  static void addNodes(GraphBuilder b, DecoderConfig config) {
+    int heads = config.heads();
+    int headDim = config.headDim();
+    String scalarAxis = b.constant(0);
+    String sequence = b.op("Squeeze", b.op("Slice", b.op("Shape", "input_ids"), b.constant(1), b.constant(2)),
+        scalarAxis);
+    String zero = b.op("Squeeze", b.constant(0), scalarAxis);
+    String one = b.op("Squeeze", b.constant(1), scalarAxis);
+    String positions = b.op("Range", zero, sequence, one);
+    String causal = b.op("LessOrEqual", b.op("Unsqueeze", positions, b.constant(0)),
+        b.op("Unsqueeze", positions, b.constant(1)));
+    String bias = b.op("Where", causal, b.scalar(0f), b.scalar(DecoderGraph.MASKED));
+
+    String x = b.op("Add",
+        b.op("Gather", Map.of("axis", 0L), "transformer.wte.weight", "input_ids"),
+        b.op("Gather", Map.of("axis", 0L), "transformer.wpe.weight", positions));
+    String splitSizes = b.constant(config.width(), config.width(), config.width());
+    String toHeads = b.constant(0, 0, heads, headDim);
+    String fromHeads = b.constant(0, 0, config.width());
+    String scale = b.scalar((float) (1.0 / Math.sqrt(headDim)));
+    for (int i = 0; i < config.layers(); i++) {
+      String p = "transformer.h." + i + ".";
+      String normed = layerNorm(b, x, p + "ln_1", config.layerNormEpsilon());
+      String qkv = linear(b, normed, p + "attn.c_attn");
+      List<String> parts = b.ops("Split", 3, Map.of("axis", 2L), qkv, splitSizes);
+      String query = b.op("Mul", splitHeads(b, parts.get(0), toHeads), scale);
+      String key = splitHeads(b, parts.get(1), toHeads);
+      String value = splitHeads(b, parts.get(2), toHeads);
+      String scores = b.op("Add",
+          b.op("MatMul", query, b.op("Transpose", Map.of("perm", new long[] {0, 1, 3, 2}), key)), bias);
+      String weights = b.op("Softmax", Map.of("axis", -1L), scores);
+      String context = b.op("Reshape",
+          b.op("Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("MatMul", weights, value)), fromHeads);
+      x = b.op("Add", x, linear(b, context, p + "attn.c_proj"));
+      String hidden = gelu(b, linear(b, layerNorm(b, x, p + "ln_2", config.layerNormEpsilon()), p + "mlp.c_fc"));
+      x = b.op("Add", x, linear(b, hidden, p + "mlp.c_proj"));
+    }
+    String finalNormed = layerNorm(b, x, "transformer.ln_f", config.layerNormEpsilon());
+    String head = config.tiedEmbeddings() ? "transformer.wte.weight" : "lm_head.weight";
+    String logits = b.op("MatMul", finalNormed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head));
+    b.node(new io.gvgap.onnx.graph.Node("Identity", "", "logits_identity", List.of(logits), List.of(LOGITS), Map.of()));
+
+    String logProbabilities = b.op("LogSoftmax", Map.of("axis", -1L), LOGITS);
+    String oneHot = b.op("OneHot", Map.of("axis", -1L), "target_ids", b.constant(config.vocabSize()),
+        b.initializer("one_hot_values", new float[] {0f, 1f}, 2));
+    String picked = b.op("ReduceSum", Map.of("keepdims", 1L), b.op("Mul", logProbabilities, oneHot), b.constant(-1));
+    String weighted = b.op("Mul", picked, b.op("Unsqueeze", "loss_weights", b.constant(-1)));
+    String total = b.op("ReduceSum", Map.of("keepdims", 0L), weighted);
+    b.node(new io.gvgap.onnx.graph.Node("Neg", "", "loss_negation", List.of(total), List.of(LOSS), Map.of()));
+  }
+
+  private static Object[] boxed(long[] shape) {
+    Object[] dims = new Object[shape.length];
+    for (int i = 0; i < shape.length; i++) {
+      dims[i] = shape[i];
+    }
+    return dims;
+  }
+
+  private static String layerNorm(GraphBuilder b, String x, String prefix, float epsilon) {
+    return b.op("LayerNormalization", Map.of("axis", -1L, "epsilon", epsilon), x, prefix + ".weight",
+        prefix + ".bias");
+  }
+
+  private static String linear(GraphBuilder b, String x, String prefix) {
+    return b.op("Add", b.op("MatMul", x, prefix + ".weight"), prefix + ".bias");
+  }
+
+  private static String splitHeads(GraphBuilder b, String x, String toHeads) {
+    return b.op("Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("Reshape", x, toHeads));
+  }
+
+  /** GPT-2's GELU, exactly as {@link DecoderGraph} writes it. */
+  private static String gelu(GraphBuilder b, String x) {
+    String cube = b.op("Mul", b.op("Mul", x, x), x);
+    String inner = b.op("Mul", b.op("Add", x, b.op("Mul", cube, b.scalar(0.044715f))),
+        b.scalar((float) Math.sqrt(2 / Math.PI)));
+    return b.op("Mul", b.op("Mul", x, b.scalar(0.5f)), b.op("Add", b.op("Tanh", inner), b.scalar(1f)));
+  }
+}

@@ -1,0 +1,22 @@
+package io.gvgap.onnx.train;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Child JVM for {@link TrainerResumeTest}: trains slowly (a pause per step) so the test can kill it mid-run. */
+public final class ResumeChild {
+  private ResumeChild() {
+  }
+
+  /** Arguments: output directory, pause per step in milliseconds. */
+  public static void main(String[] args) throws Exception {
+    long pause = Long.parseLong(args[1]);
+    TrainerResumeTest.trainer().train(Path.of(args[0]), Map.of(), progress -> {
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+  }
+}

@@ -1,0 +1,77 @@
+package io.gvgap.onnx.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gvgap.api.model.GenerationRequest;
+import io.gvgap.api.model.SamplingParams;
+import io.gvgap.onnx.decoder.CharVocabulary;
+import io.gvgap.onnx.decoder.DecoderConfig;
+import io.gvgap.onnx.decoder.DecoderParameters;
+import io.gvgap.onnx.decoder.ModelDirectory;
+import io.gvgap.onnx.runtime.OnnxLanguageModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run killed with SIGKILL resumes from its last checkpoint and ends exactly where an uninterrupted run ends. */
+class TrainerResumeTest {
+  static final CharVocabulary VOCABULARY = new CharVocabulary("0123456789+=\n ");
+  static final DecoderConfig CONFIG = DecoderConfig.gpt2Like(VOCABULARY.size(), 16, 1, 16, 2);
+
+  /** The run both JVMs perform: 30 steps, a checkpoint every 4, one intra-op thread (bitwise reproducible). */
+  static Trainer trainer() {
+    List<TrainingExample> examples = new ArrayList<>();
+    for (int a = 0; a < 10; a++) {
+      for (int b = 0; b < 10; b += 3) {
+        examples.add(new TrainingExample(a + "+" + b + "=", Integer.toString(a + b), 1 + (a % 2)));
+      }
+    }
+    TrainerOptions options = new TrainerOptions(8, 30, 1e-2, 3, 0.1, 1.0, 5, 4, 1, "cpu");
+    return new Trainer(CONFIG, VOCABULARY, DecoderParameters.random(CONFIG, 9), examples, options);
+  }
+
+  @Test
+  void aKilledRunResumesAndMatchesAnUninterruptedRun(@TempDir Path temp) throws Exception {
+    Path uninterrupted = temp.resolve("uninterrupted");
+    TrainingResult reference = trainer().train(uninterrupted, Map.of(), ProgressListener.none());
+    assertThat(reference.resumedFromStep()).isZero();
+    assertThat(Files.exists(uninterrupted.resolve(Checkpoints.FOLDER))).isFalse();
+
+    Path killed = temp.resolve("killed");
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), ResumeChild.class.getName(), killed.toString(), "150")
+        .redirectErrorStream(true).redirectOutput(temp.resolve("child.log").toFile()).start();
+    Path latest = killed.resolve(Checkpoints.FOLDER).resolve("LATEST");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!(Files.exists(latest) && Files.readString(latest).compareTo("step-00000008") >= 0)) {
+      assertThat(child.isAlive()).as("child finished or died early; log: %s", temp.resolve("child.log")).isTrue();
+      assertThat(System.nanoTime()).as("no checkpoint at step 8 within 120 s").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+    child.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no chance to tidy up
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    long checkpointStep = Checkpoints.latest(killed).orElseThrow().step();
+    assertThat(checkpointStep).isBetween(8L, 29L);
+    // the checkpoint is itself an ordinary model directory
+    Path checkpointDirectory = killed.resolve(Checkpoints.FOLDER).resolve(Files.readString(latest).trim());
+    try (OnnxLanguageModel model = OnnxLanguageModel.open(checkpointDirectory, 1, "cpu", 4)) {
+      assertThat(model.generate(List.of(new GenerationRequest("a", "1+2=", 0, 1, List.of("\n"))),
+          SamplingParams.greedy(3))).hasSize(1);
+    }
+
+    TrainingResult resumed = trainer().train(killed, Map.of(), ProgressListener.none());
+    assertThat(resumed.resumedFromStep()).isEqualTo(checkpointStep);
+    assertThat(resumed.steps()).isEqualTo(30);
+    assertThat(resumed.tokensSeen()).isEqualTo(reference.tokensSeen());
+    Map<String, float[]> expected = ModelDirectory.readParameters(uninterrupted);
+    Map<String, float[]> actual = ModelDirectory.readParameters(killed);
+    for (String name : expected.keySet()) {
+      assertThat(actual.get(name)).as(name).containsExactly(expected.get(name));
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.gvgap.models;
+
+import io.gvgap.onnx.decoder.CharVocabulary;
+import io.gvgap.onnx.decoder.DecoderConfig;
+import java.util.List;
+
+/**
+ * One size of the built-in family and its pre-training recipe: a model shape and one or more
+ * training stages, each continuing from the previous stage's weights with a fresh warm-up + cosine
+ * schedule.
+ *
+ * @param name directory name under {@code models/}
+ * @param layers transformer blocks
+ * @param width model width
+ * @param heads attention heads
+ * @param contextLength tokens of context (the task's 3-shot prompt plus a solution needs about 480)
+ * @param problemsPerDocument solved problems per document, in the few-shot prompt layout
+ * @param seed seed of the initialisation and (plus the stage index) of each stage's batch order
+ * @param stages the training stages, in order
+ */
+public record FamilyMember(String name, int layers, int width, int heads, int contextLength, int problemsPerDocument,
+    long seed, List<Stage> stages) {
+
+  /**
+   * One training stage.
+   *
+   * @param documents pre-training documents (corpus documents 0 to documents − 1)
+   * @param rowsPerBatch sequences per step
+   * @param steps optimizer steps
+   * @param peakLearningRate AdamW peak learning rate
+   */
+  public record Stage(int documents, int rowsPerBatch, int steps, double peakLearningRate) {
+  }
+
+  /** Copies the stage list. */
+  public FamilyMember {
+    stages = List.copyOf(stages);
+    if (stages.isEmpty()) {
+      throw new IllegalArgumentException("family member " + name + " needs at least one training stage");
+    }
+  }
+
+  /** The decoder config (printable-ASCII character vocabulary, GPT-2 layout). */
+  public DecoderConfig config() {
+    return DecoderConfig.gpt2Like(CharVocabulary.printableAscii().size(), contextLength, layers, width, heads);
+  }
+}

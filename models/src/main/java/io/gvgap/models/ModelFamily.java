@@ -1,0 +1,24 @@
+package io.gvgap.models;
+
+import io.gvgap.models.FamilyMember.Stage;
+import java.util.List;
+import java.util.Optional;
+
+/** The sizes of gvgap's built-in family, smallest first. */
+public final class ModelFamily {
+  /** Every member, smallest first. */
+  public static final List<FamilyMember> MEMBERS = List.of(
+      new FamilyMember("arith-3xs", 1, 32, 4, 640, 4, 5, List.of(new Stage(1920, 16, 120, 3e-3))),
+      new FamilyMember("arith-2xs", 2, 32, 4, 640, 4, 6, List.of(new Stage(4800, 16, 300, 3e-3))),
+      new FamilyMember("arith-xs", 2, 48, 4, 640, 4, 7, List.of(new Stage(7200, 8, 900, 3e-3))),
+      new FamilyMember("arith-s", 2, 64, 4, 640, 4, 2,
+          List.of(new Stage(7200, 16, 450, 2e-3), new Stage(9600, 8, 1200, 3e-3))));
+
+  private ModelFamily() {
+  }
+
+  /** The member with this name. */
+  public static Optional<FamilyMember> named(String name) {
+    return MEMBERS.stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+}

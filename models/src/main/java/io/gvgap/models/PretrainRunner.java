@@ -1,0 +1,176 @@
+package io.gvgap.models;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.onnx.decoder.CharVocabulary;
+import io.gvgap.onnx.decoder.DecoderConfig;
+import io.gvgap.onnx.decoder.DecoderParameters;
+import io.gvgap.onnx.decoder.ModelDirectory;
+import io.gvgap.onnx.train.Trainer;
+import io.gvgap.onnx.train.TrainerOptions;
+import io.gvgap.onnx.train.TrainingExample;
+import io.gvgap.onnx.train.TrainingResult;
+import io.gvgap.tasks.arithmetic.ArithmeticOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Pre-trains members of the built-in family and writes their model directories with full model
+ * cards (held-out accuracy included). Entry point of {@code gvgap models pretrain}; also runnable as
+ * {@code java -cp ... io.gvgap.models.PretrainRunner --out models [--threads 2] NAME...}.
+ */
+public final class PretrainRunner {
+  /** Held-out seed the model cards report (its problems never occur in the training corpus). */
+  public static final long EVALUATION_SEED = 0;
+  /** Held-out problems evaluated for a card. */
+  public static final int EVALUATION_PROBLEMS = 100;
+  /** Samples per problem at temperature 0.7 for a card. */
+  public static final int EVALUATION_SAMPLES = 4;
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private PretrainRunner() {
+  }
+
+  /**
+   * Pre-trains one member into {@code modelsDirectory/<name>} (resuming from its checkpoint when one
+   * is there), evaluates it on held-out problems and writes its card. Returns the card.
+   */
+  public static ObjectNode run(FamilyMember member, Path modelsDirectory, int threads, Consumer<String> log)
+      throws Exception {
+    ArithmeticOptions options = new ArithmeticOptions();
+    ArithmeticPretrainingCorpus corpus = new ArithmeticPretrainingCorpus(options);
+    DecoderConfig config = member.config();
+    CharVocabulary vocabulary = CharVocabulary.printableAscii();
+    Map<String, float[]> parameters = DecoderParameters.random(config, member.seed());
+    long tokensSeen = 0;
+    long steps = 0;
+    double finalLoss = Double.NaN;
+    double trainingSeconds = 0;
+    StringBuilder recipe = new StringBuilder("pre-trained by gvgap (io.gvgap.models.PretrainRunner) from GPT-2-style "
+        + "random initialisation (seed " + member.seed() + ") on the arithmetic task's corpus (digits "
+        + options.digits() + ", operations " + options.operations() + ", documents of " + member.problemsPerDocument()
+        + " solved problems in the 3-shot prompt layout, training seeds from "
+        + ArithmeticPretrainingCorpus.FIRST_TRAINING_SEED + ", expressions of held-out seeds "
+        + ArithmeticPretrainingCorpus.HELD_OUT_SEEDS + " (first " + ArithmeticPretrainingCorpus.HELD_OUT_COUNT
+        + " each) excluded); AdamW betas 0.9/0.95, weight decay 0.1, clip 1.0, warm-up 5 % then cosine to 10 %");
+    Path directory = modelsDirectory.resolve(member.name());
+    TrainerOptions last = null;
+    for (int k = 0; k < member.stages().size(); k++) {
+      FamilyMember.Stage stage = member.stages().get(k);
+      boolean finalStage = k == member.stages().size() - 1;
+      Path stageDirectory = finalStage ? directory : modelsDirectory.resolve(member.name() + ".stage-" + (k + 1));
+      List<TrainingExample> examples = new ArrayList<>(corpus.solvedProblems(stage.documents(),
+          member.problemsPerDocument()));
+      TrainerOptions trainerOptions = new TrainerOptions(stage.rowsPerBatch(), stage.steps(), stage.peakLearningRate(),
+          Math.max(1, stage.steps() / 20), 0.1, 1.0, member.seed() + k, 100, threads, "cpu");
+      last = trainerOptions;
+      recipe.append("; stage ").append(k + 1).append(": ").append(stage.documents()).append(" documents, ")
+          .append(stage.steps()).append(" steps of ").append(stage.rowsPerBatch()).append(" rows, peak learning rate ")
+          .append(stage.peakLearningRate());
+      Trainer trainer = new Trainer(config, vocabulary, parameters, examples, trainerOptions);
+      long start = System.nanoTime();
+      String label = member.name() + " stage " + (k + 1);
+      TrainingResult result;
+      if (!finalStage && isComplete(stageDirectory, stage.steps())) {
+        log.accept(label + ": already trained in " + stageDirectory + ", reusing it");
+        var card = JSON.readTree(stageDirectory.resolve(ModelDirectory.MODEL_CARD_FILE).toFile());
+        result = new TrainingResult(stageDirectory, stage.steps(), card.path("tokensSeen").asLong(),
+            card.path("finalLoss").asDouble(), 0);
+      } else {
+        result = trainer.train(stageDirectory, Map.of("recipe", recipe.toString()), progress -> {
+          if (progress.step() == 1 || progress.step() % 25 == 0 || progress.step() == progress.totalSteps()) {
+            log.accept(label + " " + progress.line());
+          }
+        });
+      }
+      trainingSeconds += (System.nanoTime() - start) / 1e9;
+      parameters = ModelDirectory.readParameters(stageDirectory);
+      tokensSeen += result.tokensSeen();
+      steps += result.steps();
+      finalLoss = result.finalLoss();
+    }
+    log.accept(member.name() + " trained: " + steps + " steps, " + tokensSeen + " tokens, loss " + finalLoss
+        + "; evaluating on held-out seed " + EVALUATION_SEED);
+    HeldOutEvaluation.Result evaluation = HeldOutEvaluation.evaluate(directory, options, EVALUATION_SEED,
+        EVALUATION_PROBLEMS, EVALUATION_SAMPLES, threads);
+    ObjectNode card = writeCard(directory, member, config, new TrainingResult(directory, steps, tokensSeen, finalLoss, 0),
+        evaluation, recipe.toString(), last, trainingSeconds);
+    log.accept(member.name() + " card: " + card);
+    return card;
+  }
+
+  /** Whether a stage directory holds a finished model of that many steps (its card says so, no checkpoints left). */
+  private static boolean isComplete(Path stageDirectory, int steps) throws java.io.IOException {
+    Path card = stageDirectory.resolve(ModelDirectory.MODEL_CARD_FILE);
+    return java.nio.file.Files.isRegularFile(card)
+        && !java.nio.file.Files.exists(stageDirectory.resolve(io.gvgap.onnx.train.Checkpoints.FOLDER))
+        && JSON.readTree(card.toFile()).path("steps").asLong() == steps;
+  }
+
+  private static ObjectNode writeCard(Path directory, FamilyMember member, DecoderConfig config, TrainingResult result,
+      HeldOutEvaluation.Result evaluation, String recipe, TrainerOptions options, double seconds) throws Exception {
+    long parameters = DecoderParameters.count(config);
+    ObjectNode card = JSON.createObjectNode();
+    card.put("name", member.name());
+    card.put("architecture", "gvgap decoder (GPT-2 style), character vocabulary (printable ASCII)");
+    card.put("parameters", parameters);
+    card.put("layers", config.layers());
+    card.put("width", config.width());
+    card.put("heads", config.heads());
+    card.put("contextLength", config.contextLength());
+    card.put("vocabSize", config.vocabSize());
+    card.put("tokensSeen", result.tokensSeen());
+    card.put("pretrainingFlops", 6.0 * parameters * result.tokensSeen());
+    card.put("pretrainingFlopsDefinition", "6 * parameters * tokensSeen");
+    card.put("steps", result.steps());
+    card.put("finalLoss", result.finalLoss());
+    card.put("finalLossDefinition", "mean over the last 50 steps of the batch's mean token cross-entropy (nats)");
+    card.put("seed", member.seed());
+    card.put("recipe", recipe);
+    card.put("trainerOptions", options.toString());
+    card.put("trainingSeconds", Math.round(seconds));
+    ObjectNode heldOut = card.putObject("heldOutAccuracy");
+    heldOut.put("task", "arithmetic (default options: 2 digits, + and -, 3-shot prompt)");
+    heldOut.put("seed", EVALUATION_SEED);
+    heldOut.put("problems", evaluation.problems());
+    heldOut.put("greedy", evaluation.greedyAccuracy());
+    heldOut.put("temperature0_7", evaluation.sampledAccuracy());
+    heldOut.put("samplesPerProblemAtTemperature0_7", evaluation.samplesPerProblem());
+    heldOut.put("distinctSampleFraction", evaluation.distinctSampleFraction());
+    heldOut.put("definition", "mean utility of the arithmetic task (1 when the last 'Answer: n' equals the value)");
+    JSON.writeValue(directory.resolve(ModelDirectory.MODEL_CARD_FILE).toFile(), card);
+    return card;
+  }
+
+  /** Command line: {@code --out DIR [--threads N] NAME...} (no names: the whole family). */
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of("models");
+    int threads = 2;
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--out" -> out = Path.of(args[++i]);
+        case "--threads" -> threads = Integer.parseInt(args[++i]);
+        default -> names.add(args[i]);
+      }
+    }
+    List<FamilyMember> members = new ArrayList<>();
+    if (names.isEmpty()) {
+      members.addAll(ModelFamily.MEMBERS);
+    }
+    for (String name : names) {
+      members.add(ModelFamily.named(name).orElseThrow(() -> new IllegalArgumentException("unknown family member '"
+          + name + "'; members are " + ModelFamily.MEMBERS.stream().map(FamilyMember::name).toList())));
+    }
+    Map<String, ObjectNode> cards = new LinkedHashMap<>();
+    for (FamilyMember member : members) {
+      cards.put(member.name(), run(member, out, threads, line -> System.out.println(line)));
+    }
+  }
+}
