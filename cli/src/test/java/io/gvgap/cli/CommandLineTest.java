@@ -63,7 +63,7 @@ class CommandLineTest {
     Result r = gvgap("plugins");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("KIND", "FROM")
-        .containsPattern("task +gsm8k +io\\.gvgap\\.tasks\\.gsm8k\\.Gsm8kProvider +\\S+ +\\S*gvgap-tasks")
+        .containsPattern("task +gsm8k +io\\.gvgap\\.tasks\\.gsm8k\\.Gsm8kProvider +\\S+ +\\S*(gvgap-tasks|tasks/target/classes)")
         .containsPattern("filter +quantile +io\\.gvgap\\.filters\\.QuantileFilter")
         .containsPattern("verifier +oracle +io\\.gvgap\\.verifiers\\.OracleVerifier");
   }
