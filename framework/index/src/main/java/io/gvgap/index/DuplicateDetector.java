@@ -20,10 +20,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Finds exact and near-duplicate texts and groups them into clusters.
@@ -31,7 +29,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * <p>Exact duplicates share the SHA-256 of the normalised text ({@link TextNormalizer}). Near
  * duplicates: each distinct text's MinHash signature goes into an in-memory Lucene index; each text
  * then retrieves the texts that agree on at least {@link DedupConfig#minimumAgreeingBuckets()}
- * buckets (a minimum-should-match query over its signature terms), and every candidate is confirmed
+ * buckets (minimum-should-match over its signature terms, evaluated on the postings by
+ * {@link SignatureMatcher}), and every candidate is confirmed
  * by the exact Jaccard similarity of the shingle sets against {@link DedupConfig#jaccardThreshold()}.
  * Confirmed pairs are joined with union-find, so clusters are connected components.
  *
@@ -156,7 +155,7 @@ public final class DuplicateDetector {
       try (IndexWriter writer = new IndexWriter(directory, writerConfig)) {
         for (int i = 0; i < fingerprints.size(); i++) {
           Document document = new Document();
-          for (String term : fingerprints.get(i).signatureTerms()) {
+          for (BytesRef term : fingerprints.get(i).signatureTerms()) {
             document.add(new StringField(SIGNATURE_FIELD, term, Field.Store.NO));
           }
           document.add(new NumericDocValuesField(ORDINAL_FIELD, i));
@@ -165,34 +164,16 @@ public final class DuplicateDetector {
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         int[] ordinalOfDoc = ordinals(reader);
-        IndexSearcher searcher = new IndexSearcher(reader);
-        searcher.setQueryCache(null);
+        SignatureMatcher matcher = new SignatureMatcher(reader, SIGNATURE_FIELD);
         int minimum = config.minimumAgreeingBuckets();
         for (int i = 0; i < fingerprints.size(); i++) {
           long[] shingles = fingerprints.get(i).shingles();
-          int self = i;
-          searcher.search(SignatureQuery.of(SIGNATURE_FIELD, fingerprints.get(i).signatureTerms(), minimum),
-              new SimpleCollector() {
-                private int docBase;
-
-                @Override
-                protected void doSetNextReader(LeafReaderContext context) {
-                  docBase = context.docBase;
-                }
-
-                @Override
-                public void collect(int doc) {
-                  int other = ordinalOfDoc[docBase + doc];
-                  if (other > self && sizesAllow(shingles, fingerprints.get(other).shingles())) {
-                    candidates.add(new int[] {self, other});
-                  }
-                }
-
-                @Override
-                public ScoreMode scoreMode() {
-                  return ScoreMode.COMPLETE_NO_SCORES;
-                }
-              });
+          for (int doc : matcher.matching(fingerprints.get(i).signatureTerms(), minimum)) {
+            int other = ordinalOfDoc[doc];
+            if (other > i && sizesAllow(shingles, fingerprints.get(other).shingles())) {
+              candidates.add(new int[] {i, other});
+            }
+          }
         }
       }
     }

@@ -3,9 +3,7 @@ package io.gvgap.index;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -50,7 +48,7 @@ public final class Fingerprinter {
   }
 
   private TokenStream signatureOf(TokenStream shingles) {
-    return new BucketNumberFilter(new MinHashFilter(shingles, 1, config.signatureBuckets(), 1, true));
+    return new MinHashFilter(shingles, 1, config.signatureBuckets(), 1, true);
   }
 
   /** The settings. */
@@ -63,9 +61,9 @@ public final class Fingerprinter {
     String normalised = TextNormalizer.normalize(text);
     String hash = TextNormalizer.sha256Hex(normalised);
     if (normalised.isEmpty()) {
-      return new Fingerprint(normalised, hash, new long[0], List.of());
+      return new Fingerprint(normalised, hash, new long[0], new long[0]);
     }
-    List<String> terms = new ArrayList<>(config.signatureBuckets());
+    long[] signature;
     long[] shingles;
     try {
       if (isShorterThanOneShingle(normalised)) {
@@ -74,13 +72,13 @@ public final class Fingerprinter {
         whole.setReader(new StringReader(normalised));
         ShingleRecorder wholeRecorder = new ShingleRecorder(whole);
         try (TokenStream stream = signatureOf(wholeRecorder)) {
-          readTerms(stream, terms);
+          signature = readSignature(stream);
         }
         shingles = wholeRecorder.sortedDistinct();
       } else {
         tokenizer.setReader(new StringReader(normalised));
         try {
-          readTerms(signatureStream, terms);
+          signature = readSignature(signatureStream);
         } finally {
           signatureStream.close();
         }
@@ -89,16 +87,25 @@ public final class Fingerprinter {
     } catch (IOException e) {
       throw new UncheckedIOException("analysing an in-memory string failed", e);
     }
-    return new Fingerprint(normalised, hash, shingles, terms);
+    return new Fingerprint(normalised, hash, shingles, signature);
   }
 
-  private static void readTerms(TokenStream stream, List<String> terms) throws IOException {
+  /** MinHashFilter emits one term per bucket in bucket order; its first four chars are the top 64 bits. */
+  private long[] readSignature(TokenStream stream) throws IOException {
     CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+    long[] signature = new long[config.signatureBuckets()];
+    int bucket = 0;
     stream.reset();
     while (stream.incrementToken()) {
-      terms.add(term.toString());
+      char[] raw = term.buffer();
+      signature[bucket++] = ((long) raw[0] << 48) | ((long) raw[1] << 32) | ((long) raw[2] << 16) | raw[3];
     }
     stream.end();
+    if (bucket != signature.length) {
+      throw new IllegalStateException("MinHashFilter produced " + bucket + " values for " + signature.length
+          + " buckets; rotation should fill every bucket of a text with shingles");
+    }
+    return signature;
   }
 
   private boolean isShorterThanOneShingle(String normalised) {
@@ -166,37 +173,6 @@ public final class Fingerprinter {
         }
       }
       return Arrays.copyOf(sorted, distinct);
-    }
-  }
-
-  /**
-   * Rewrites MinHashFilter's raw terms (arbitrary UTF-16 code units, not all valid text) as
-   * {@code <bucket>_<hex of the top 64 bits>}, so a term matches only the same bucket's minimum.
-   */
-  private static final class BucketNumberFilter extends TokenFilter {
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private int bucket;
-
-    BucketNumberFilter(TokenStream input) {
-      super(input);
-    }
-
-    @Override
-    public boolean incrementToken() throws IOException {
-      if (!input.incrementToken()) {
-        return false;
-      }
-      char[] raw = term.buffer();
-      long high = ((long) raw[0] << 48) | ((long) raw[1] << 32) | ((long) raw[2] << 16) | raw[3];
-      String replacement = Integer.toString(bucket++, 36) + "_" + Long.toHexString(high);
-      term.setEmpty().append(replacement);
-      return true;
-    }
-
-    @Override
-    public void reset() throws IOException {
-      super.reset();
-      bucket = 0;
     }
   }
 }

@@ -12,6 +12,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
 
 /** The index's field names and the conversion between {@link IndexedSample} and Lucene documents. */
 final class SampleFields {
@@ -63,7 +64,7 @@ final class SampleFields {
     document.add(new DoublePoint(UTILITY, sample.utility()));
     document.add(new StoredField(UTILITY, sample.utility()));
     document.add(new StringField(HASH, fingerprint.contentHash(), Field.Store.YES));
-    for (String term : fingerprint.signatureTerms()) {
+    for (BytesRef term : fingerprint.signatureTerms()) {
       document.add(new StringField(SIGNATURE, term, Field.Store.NO));
     }
     for (Map.Entry<String, Double> score : indexed.scores().entrySet()) {

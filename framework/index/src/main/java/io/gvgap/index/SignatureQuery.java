@@ -8,6 +8,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /** Candidate retrieval: documents that share at least a minimum number of MinHash bucket terms. */
 final class SignatureQuery {
@@ -16,12 +17,12 @@ final class SignatureQuery {
   }
 
   /** Matches documents whose {@code field} holds at least {@code minimum} of {@code terms} (all of them if fewer). */
-  static Query of(String field, List<String> terms, int minimum) {
+  static Query of(String field, List<BytesRef> terms, int minimum) {
     if (terms.isEmpty()) {
       return new MatchNoDocsQuery("a text without shingles has no signature");
     }
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
-    for (String term : terms) {
+    for (BytesRef term : terms) {
       builder.add(new TermQuery(new Term(field, term)), BooleanClause.Occur.SHOULD);
     }
     builder.setMinimumNumberShouldMatch(Math.min(minimum, terms.size()));
