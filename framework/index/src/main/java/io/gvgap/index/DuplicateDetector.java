@@ -161,6 +161,8 @@ public final class DuplicateDetector {
           document.add(new NumericDocValuesField(ORDINAL_FIELD, i));
           writer.addDocument(document);
         }
+        // one segment: every signature term is then sought once per text, not once per segment
+        writer.forceMerge(1);
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         int[] ordinalOfDoc = ordinals(reader);

@@ -49,7 +49,8 @@ import org.apache.lucene.store.FSDirectory;
  * <p>Each commit records the run id and the signature settings ({@link DedupConfig}'s shingles and
  * buckets); opening an index with other signature settings fails, since its MinHash terms would
  * not match. Reads (counts, search) see uncommitted additions. One writer per directory: a second
- * {@code open} of the same directory fails until the first is closed.
+ * {@code open} of the same directory fails until the first is closed. Thread-safe: writes are
+ * serialised (a score update reads, changes and rewrites its sample, which must not interleave).
  */
 public final class SampleIndex implements Closeable {
 
@@ -135,7 +136,7 @@ public final class SampleIndex implements Closeable {
   }
 
   /** Adds (or replaces, by key) samples of the given round; scores already indexed for them are kept. */
-  public void add(int round, List<SampleRecord> samples) {
+  public synchronized void add(int round, List<SampleRecord> samples) {
     try {
       // one searcher for the whole batch: reopening it after every write would dominate the cost
       IndexSearcher searcher = acquire();
@@ -163,7 +164,7 @@ public final class SampleIndex implements Closeable {
    * label; unparsed verdicts (null value) remove an earlier score of that verifier. Fails, naming the
    * sample, when a score's sample is not in the index (add samples before their scores).
    */
-  public void addScores(int round, List<ScoreRecord> records) {
+  public synchronized void addScores(int round, List<ScoreRecord> records) {
     try {
       Map<String, IndexedSample> changed = new LinkedHashMap<>();
       for (ScoreRecord record : records) {

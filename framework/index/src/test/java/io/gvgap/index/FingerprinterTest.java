@@ -40,7 +40,7 @@ class FingerprinterTest {
     Fingerprinter fingerprinter = new Fingerprinter(DedupConfig.defaults());
     Fingerprint first = fingerprinter.fingerprint("one two three four five six");
     Fingerprint again = fingerprinter.fingerprint("One, two; three - four five six!");
-    assertThat(first.signatureTerms()).hasSize(128).doesNotHaveDuplicates();
+    assertThat(first.signatureTerms()).hasSize(DedupConfig.DEFAULT_BUCKETS).doesNotHaveDuplicates();
     assertThat(first.signatureTerms()).isEqualTo(again.signatureTerms());
     assertThat(first.contentHash()).isEqualTo(again.contentHash());
   }
@@ -50,7 +50,7 @@ class FingerprinterTest {
     Fingerprinter fingerprinter = new Fingerprinter(DedupConfig.defaults());
     Fingerprint shortText = fingerprinter.fingerprint("42 apples");
     assertThat(shortText.shingles()).hasSize(1);
-    assertThat(shortText.signatureTerms()).hasSize(128);
+    assertThat(shortText.signatureTerms()).hasSize(DedupConfig.DEFAULT_BUCKETS);
     assertThat(fingerprinter.fingerprint("?!").signatureTerms()).isEmpty();
   }
 
@@ -64,7 +64,7 @@ class FingerprinterTest {
     for (int trial = 0; trial < 200; trial++) {
       String a = RandomTexts.words(random, 80 + random.nextInt(80));
       String b = RandomTexts.mutate(random, a, random.nextInt(20));
-      sumAgreement += fingerprinter.fingerprint(a).agreeingBuckets(fingerprinter.fingerprint(b)) / 128.0;
+      sumAgreement += fingerprinter.fingerprint(a).agreeingBuckets(fingerprinter.fingerprint(b)) / (double) DedupConfig.DEFAULT_BUCKETS;
       sumJaccard += BruteForceShingles.jaccard(a, b, ShingleUnit.WORD, 3);
     }
     assertThat(sumAgreement / 200).isCloseTo(sumJaccard / 200, within(0.05));

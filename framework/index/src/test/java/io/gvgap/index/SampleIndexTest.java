@@ -148,7 +148,7 @@ class SampleIndexTest {
     DedupConfig characters = DedupConfig.defaults().withShingles(ShingleUnit.CHARACTER, 5);
     assertThatThrownBy(() -> SampleIndex.open(dir, "run", characters))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("WORD:3:128").hasMessageContaining("CHARACTER:5:128")
+        .hasMessageContaining("WORD:3:64").hasMessageContaining("CHARACTER:5:64")
         .hasMessageContaining("delete the directory to rebuild");
   }
 }

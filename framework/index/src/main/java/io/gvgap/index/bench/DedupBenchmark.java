@@ -42,70 +42,110 @@ public final class DedupBenchmark {
     double capSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 60;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
     DedupConfig config = DedupConfig.defaults();
-    System.out.printf("gvgap-index dedup benchmark: %s, baseline cap %.0f s, seed %d, %d cores, max heap %d MiB%n",
-        config, capSeconds, seed, Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20);
-    System.out.printf("%8s | %12s %9s | %12s %9s %8s | %12s %9s %5s | %7s%n", "samples", "index/s", "heapMiB",
-        "dedup/s", "heapMiB", "clusters", "baseline/s", "heapMiB", "extr", "speedup");
+    System.out.printf("gvgap-index dedup benchmark: %s%nbaseline cap %.0f s, seed %d, %d cores, max heap %d MiB, "
+        + "load average %.1f%n", config, capSeconds, seed, Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.println("throughput in samples per second of wall time and of process CPU time (CPU time is what"
+        + " counts on a shared machine); heap = peak of the heap pools during the phase");
+    System.out.printf("%7s | %-25s | %-34s | %-33s | %s%n", "", "index (SampleIndex, commit/1k)",
+        "dedup (DuplicateDetector, global)", "all-pairs Jaccard baseline", "speedup");
+    System.out.printf("%7s | %8s %8s %7s | %8s %8s %7s %8s | %8s %8s %7s %6s | %7s%n", "samples", "wall/s", "cpu/s",
+        "heapMiB", "wall/s", "cpu/s", "heapMiB", "clusters", "wall/s", "cpu/s", "heapMiB", "extrap", "cpu");
+    // warm-up, not printed: so the first size is not mostly JIT compilation
+    run(2000, config, capSeconds, seed + 1, false);
+    Integer firstWin = null;
     for (int n : sizes) {
-      run(n, config, capSeconds, seed);
+      double speedup = run(n, config, capSeconds, seed, true);
+      if (firstWin == null && speedup > 1) {
+        firstWin = n;
+      }
     }
+    System.out.println(firstWin == null ? "the index did not beat the baseline at these sizes"
+        : "the index starts to win (less CPU time than all pairs) at " + firstWin + " samples among the sizes run");
   }
 
-  private static void run(int n, DedupConfig config, double capSeconds, long seed) throws IOException {
+  /** Runs one size and prints its row; returns baseline CPU time over dedup CPU time. */
+  private static double run(int n, DedupConfig config, double capSeconds, long seed, boolean print)
+      throws IOException {
     List<SampleRecord> samples = SyntheticSamples.generate(n, seed);
 
     resetPeaks();
     Path directory = Files.createTempDirectory("gvgap-index-bench");
-    long start = System.nanoTime();
+    Clock clock = Clock.start();
     try (SampleIndex index = SampleIndex.open(directory, "bench", config)) {
       for (int from = 0; from < n; from += 1000) {
         index.add(samples.subList(from, Math.min(n, from + 1000)));
         index.commit();
       }
     }
-    double indexSeconds = seconds(start);
+    Clock indexTime = clock.stop();
     long indexHeap = peakHeapMiB();
     deleteRecursively(directory);
 
     resetPeaks();
-    start = System.nanoTime();
+    clock = Clock.start();
     List<DuplicateCluster<SampleRecord>> clusters = new DuplicateDetector(config).clusters(samples);
-    double dedupSeconds = seconds(start);
+    Clock dedupTime = clock.stop();
     long dedupHeap = peakHeapMiB();
 
     resetPeaks();
     Baseline baseline = baseline(samples, config, capSeconds);
     long baselineHeap = peakHeapMiB();
 
-    System.out.printf("%8d | %12.0f %9d | %12.0f %9d %8d | %12.1f %9d %5s | %7.1f%n", n, n / indexSeconds, indexHeap,
-        n / dedupSeconds, dedupHeap, clusters.size(), n / baseline.seconds, baselineHeap,
-        baseline.complete ? "no" : "yes", baseline.seconds / dedupSeconds);
+    double speedup = baseline.cpuSeconds / dedupTime.cpuSeconds;
+    if (!print) {
+      return speedup;
+    }
+    System.out.printf("%7d | %8.0f %8.0f %7d | %8.0f %8.0f %7d %8d | %8.0f %8.0f %7d %6s | %7.2f%n", n,
+        n / indexTime.wallSeconds, n / indexTime.cpuSeconds, indexHeap, n / dedupTime.wallSeconds,
+        n / dedupTime.cpuSeconds, dedupHeap, clusters.size(), n / baseline.wallSeconds, n / baseline.cpuSeconds,
+        baselineHeap, baseline.complete ? "no" : "yes", speedup);
     if (baseline.complete && baseline.clusters != clusters.size()) {
       System.out.printf("  note: baseline found %d clusters, index %d (index missed %d merges)%n", baseline.clusters,
           clusters.size(), clusters.size() - baseline.clusters);
     }
+    return speedup;
   }
 
-  private record Baseline(double seconds, boolean complete, int clusters) {
+  /** Wall and process CPU time (all threads: merges, GC and JIT included). */
+  private record Clock(long wallStart, long cpuStart, double wallSeconds, double cpuSeconds) {
+    static Clock start() {
+      return new Clock(System.nanoTime(), processCpuNanos(), 0, 0);
+    }
+
+    Clock stop() {
+      return new Clock(wallStart, cpuStart, (System.nanoTime() - wallStart) / 1e9,
+          (processCpuNanos() - cpuStart) / 1e9);
+    }
   }
 
-  /** Fingerprints everything, then compares all pairs with exact Jaccard until done or out of time. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private record Baseline(double wallSeconds, double cpuSeconds, boolean complete, int clusters) {
+  }
+
+  /**
+   * Fingerprints everything, then compares all pairs with exact Jaccard (size bound first) until done
+   * or out of time; if cut short, the pair phase's time is scaled by total pairs over compared pairs.
+   */
   private static Baseline baseline(List<SampleRecord> samples, DedupConfig config, double capSeconds) {
-    long start = System.nanoTime();
+    Clock clock = Clock.start();
     Fingerprinter fingerprinter = new Fingerprinter(config);
     List<long[]> sets = new ArrayList<>(samples.size());
     for (SampleRecord sample : samples) {
       sets.add(fingerprinter.fingerprint(sample.text()).shingles());
     }
-    double fingerprintSeconds = seconds(start);
+    Clock fingerprinted = clock.stop();
     int n = sets.size();
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
       parent[i] = i;
     }
     long comparedPairs = 0;
-    long deadline = start + (long) (capSeconds * 1e9);
+    long deadline = clock.wallStart() + (long) (capSeconds * 1e9);
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
         if (Jaccard.atLeast(sets.get(i), sets.get(j), config.jaccardThreshold())) {
@@ -114,16 +154,18 @@ public final class DedupBenchmark {
       }
       comparedPairs += n - 1 - i;
       if (System.nanoTime() > deadline && i < n - 1) {
-        double pairSeconds = seconds(start) - fingerprintSeconds;
-        double totalPairs = (double) n * (n - 1) / 2;
-        return new Baseline(fingerprintSeconds + pairSeconds * totalPairs / comparedPairs, false, -1);
+        Clock stopped = clock.stop();
+        double scale = ((double) n * (n - 1) / 2) / comparedPairs;
+        return new Baseline(fingerprinted.wallSeconds() + (stopped.wallSeconds() - fingerprinted.wallSeconds()) * scale,
+            fingerprinted.cpuSeconds() + (stopped.cpuSeconds() - fingerprinted.cpuSeconds()) * scale, false, -1);
       }
     }
+    Clock done = clock.stop();
     int roots = 0;
     for (int i = 0; i < n; i++) {
       roots += find(parent, i) == i ? 1 : 0;
     }
-    return new Baseline(seconds(start), true, roots);
+    return new Baseline(done.wallSeconds(), done.cpuSeconds(), true, roots);
   }
 
   private static int find(int[] parent, int x) {
@@ -132,10 +174,6 @@ public final class DedupBenchmark {
       x = parent[x];
     }
     return x;
-  }
-
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
   }
 
   private static void resetPeaks() {
