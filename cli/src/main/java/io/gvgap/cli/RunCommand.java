@@ -4,6 +4,7 @@ import io.gvgap.core.metrics.GroupMetrics;
 import io.gvgap.core.metrics.StrategyMetrics;
 import io.gvgap.core.store.GroupResult;
 import io.gvgap.core.pipeline.RunPipeline;
+import io.gvgap.index.IndexingObserver;
 import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedRunSpec;
@@ -50,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
     }
     String source = Files.readString(file);
     Instant start = Instant.now();
-    RunPipeline pipeline = new RunPipeline(registry, new ConsoleProgress(System.err, !parent.quiet), Version.current());
+    RunPipeline pipeline = new RunPipeline(registry, new ConsoleProgress(System.err, !parent.quiet), Version.current(),
+        List.of(new IndexingObserver()));
     RunResult result = pipeline.run(resolved, source);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("run '%s' %s in %s: %d samples generated, %d example verifications%n", resolved.name(),

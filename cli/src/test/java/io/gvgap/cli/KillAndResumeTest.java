@@ -161,6 +161,12 @@ class KillAndResumeTest {
     assertThat(RunStore.readInfo(dir).status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(RunStore.readInfo(dir).attempts()).isEqualTo(3);
     assertThat(Json.mapper().readTree(dir.resolve(RunStore.METRICS_JSON).toFile())).isEqualTo(expected);
+    // the Lucene sample index followed the store through both kills: every sample once
+    try (io.gvgap.index.SampleIndex index = io.gvgap.index.SampleIndex.open(dir.resolve("index"))) {
+      assertThat(index.count()).isEqualTo(EXAMPLES * SAMPLES);
+    }
+    assertThat(Json.mapper().readTree(dir.resolve("diversity.json").toFile()))
+        .isEqualTo(Json.mapper().readTree(reference.resolve("diversity.json").toFile()));
   }
 
   private static List<String> callsAfter(Path log, long skip) throws IOException {

@@ -52,6 +52,10 @@ public final class Definitions {
     add("pass-at-k", "pass@k", "Unbiased pass@k: mean over prompts of 1 − C(n−c, k) / C(n, k), the probability"
         + " that at least one of k samples drawn without replacement from the prompt's n samples (c correct) is"
         + " correct. The curve is computed from the samples; points with intervals come from the run's metrics.");
+    add("diversity", "Effective diversity", "Per prompt, the number of distinct solutions (clusters of"
+        + " near-duplicate samples: MinHash candidates confirmed by word-shingle Jaccard similarity, Lucene sample"
+        + " index), of distinct correct solutions, of distinct final answers and of distinct correct final answers;"
+        + " the bars are means over prompts. Read from the run's diversity.json.");
     add("best", "Best strategy", "The verifier × filter with the largest gap within its run, model and task,"
         + " marked ★.");
     add("gap-curve", "Gap versus parameter", "Gap (with its confidence band) of each verifier for a filter run at"

@@ -14,6 +14,6 @@ public final class ReportSections {
    */
   public static List<ReportSection> defaults() {
     return List.of(new GapCurvesSection(), new CorrelationSection(), new RocSection(), new CalibrationSection(),
-        new PassAtKSection(), new DrillDownSection());
+        new PassAtKSection(), new DiversitySection(), new DrillDownSection());
   }
 }

@@ -242,6 +242,21 @@
     });
   };
 
+  renderers.diversity = function (block, section) {
+    var grid = chartsGrid(block);
+    var names = ['distinct solutions', 'distinct correct solutions', 'distinct answers', 'distinct correct answers'];
+    section.groups.forEach(function (group) {
+      var div = chartCard(grid, group.model + ' / ' + group.task + ' (' + group.prompts + ' prompts)', 'diversity');
+      draw(div, {
+        grid: { left: 50, right: 16, top: 20, bottom: 70 },
+        xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 15 } },
+        yAxis: { type: 'value', name: 'mean per prompt' },
+        tooltip: { trigger: 'item', formatter: function (params) { return params.name + ' = ' + fmt(params.value); } },
+        series: [{ type: 'bar', data: group.bars, color: PALETTE[0] }]
+      });
+    });
+  };
+
   /* ---------- drill-down: rows rendered lazily, a page at a time ---------- */
 
   var PAGE = 50;

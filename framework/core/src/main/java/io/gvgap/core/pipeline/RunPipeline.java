@@ -22,6 +22,8 @@ import io.gvgap.core.store.ExampleRecord;
 import io.gvgap.core.store.Json;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;
+import io.gvgap.core.store.SampleRecord;
+import io.gvgap.core.store.ScoreRecord;
 import io.gvgap.core.store.RunMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +53,7 @@ public final class RunPipeline {
   private final PluginRegistry registry;
   private final Progress progress;
   private final String gvgapVersion;
+  private final List<RunObserver> observers;
 
   /**
    * @param registry the discovered plugins
@@ -58,9 +61,20 @@ public final class RunPipeline {
    * @param gvgapVersion recorded in {@code run.json}
    */
   public RunPipeline(PluginRegistry registry, Progress progress, String gvgapVersion) {
+    this(registry, progress, gvgapVersion, List.of());
+  }
+
+  /**
+   * @param registry the discovered plugins
+   * @param progress where long work reports progress
+   * @param gvgapVersion recorded in {@code run.json}
+   * @param observers receive each stored batch (e.g. the sample index)
+   */
+  public RunPipeline(PluginRegistry registry, Progress progress, String gvgapVersion, List<RunObserver> observers) {
     this.registry = registry;
     this.progress = progress;
     this.gvgapVersion = gvgapVersion;
+    this.observers = List.copyOf(observers);
   }
 
   /**
@@ -85,11 +99,14 @@ public final class RunPipeline {
         long[] counts = execute(spec, store);
         RunMetrics metrics = computeMetrics(spec);
         store.writeMetrics(metrics);
+        observers.forEach(o -> o.runFinished(spec.output()));
         store.finish(RunStatus.SUCCESS, null);
         return new RunResult(spec.output(), store.resumed(), counts[0], counts[1], metrics);
       } catch (RuntimeException | Error e) {
         store.finish(RunStatus.ERROR, String.valueOf(e.getMessage()));
         throw e;
+      } finally {
+        observers.forEach(RunObserver::close);
       }
     }
   }
@@ -194,11 +211,29 @@ public final class RunPipeline {
           verified += stage.run(batch, verProgress);
           store.sync();
         }
+        notifyObservers(store, modelLabel, taskSpec.label(), batch);
         for (Example e : batch) {
           store.release(new ExampleKey(modelLabel, taskSpec.label(), e.id()));
         }
       }
     }
     return new long[] {generated, verified};
+  }
+
+  private void notifyObservers(RunStore store, String modelLabel, String taskLabel, List<Example> batch) {
+    if (observers.isEmpty()) {
+      return;
+    }
+    List<SampleRecord> samples = new ArrayList<>();
+    List<ScoreRecord> scores = new ArrayList<>();
+    for (Example e : batch) {
+      ExampleKey key = new ExampleKey(modelLabel, taskLabel, e.id());
+      samples.addAll(store.heldSamples(key));
+      store.heldScores(key).forEach((verifier, list) -> scores.add(new ScoreRecord(modelLabel, taskLabel, verifier,
+          e.id(), list)));
+    }
+    for (RunObserver observer : observers) {
+      observer.batchStored(store.directory(), samples, scores);
+    }
   }
 }

@@ -1,0 +1,86 @@
+package io.gvgap.index;
+
+import io.gvgap.core.pipeline.RunObserver;
+import io.gvgap.core.store.Json;
+import io.gvgap.core.store.JsonLinesReader;
+import io.gvgap.core.store.RunStore;
+import io.gvgap.core.store.SampleRecord;
+import io.gvgap.core.store.ScoreRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps a run's Lucene sample index ({@code RUN_DIR/index}) in step with its run store, batch by
+ * batch (re-adding is idempotent, so a resumed run leaves no duplicates), and at the end writes the
+ * run's effective diversity to {@code RUN_DIR/diversity.json}.
+ */
+public final class IndexingObserver implements RunObserver {
+
+  /** The index's folder inside a run directory. */
+  public static final String INDEX_DIRECTORY = "index";
+  /** The diversity file inside a run directory. */
+  public static final String DIVERSITY_JSON = "diversity.json";
+
+  private final DuplicateDetector detector;
+  private SampleIndex index;
+
+  /** An observer with the default near-duplicate settings. */
+  public IndexingObserver() {
+    this(DuplicateDetector.withDefaults());
+  }
+
+  /** An observer with the given duplicate detector (its settings define "distinct"). */
+  public IndexingObserver(DuplicateDetector detector) {
+    this.detector = detector;
+  }
+
+  @Override
+  public synchronized void batchStored(Path runDirectory, List<SampleRecord> samples, List<ScoreRecord> scores) {
+    if (index == null) {
+      index = SampleIndex.open(runDirectory.resolve(INDEX_DIRECTORY));
+    }
+    index.add(samples);
+    index.addScores(scores);
+    index.commit();
+  }
+
+  @Override
+  public void runFinished(Path runDirectory) {
+    writeDiversity(runDirectory, detector);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (index != null) {
+      index.close();
+      index = null;
+    }
+  }
+
+  /** Computes and writes {@code diversity.json} of a run directory; returns the summaries. */
+  public static List<DiversitySummary> writeDiversity(Path runDirectory, DuplicateDetector detector) {
+    Map<String, List<SampleRecord>> groups = new LinkedHashMap<>();
+    JsonLinesReader.read(runDirectory.resolve(RunStore.SAMPLES), SampleRecord.class,
+        s -> groups.computeIfAbsent(s.model() + "\u0000" + s.task(), k -> new ArrayList<>()).add(s));
+    List<DiversitySummary> summaries = new ArrayList<>();
+    for (List<SampleRecord> group : groups.values()) {
+      SampleRecord first = group.get(0);
+      summaries.add(DiversitySummary.of(first.model(), first.task(), Diversity.perPrompt(group, detector)));
+    }
+    try {
+      Path target = runDirectory.resolve(DIVERSITY_JSON);
+      Path tmp = runDirectory.resolve(DIVERSITY_JSON + ".tmp");
+      Files.writeString(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("groups", summaries)));
+      Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + runDirectory.resolve(DIVERSITY_JSON), e);
+    }
+    return summaries;
+  }
+}
