@@ -98,7 +98,8 @@ public class EvaluateMojo extends AbstractGvgapMojo {
       throw new MojoExecutionException("gvgap: cannot read " + input.file() + ": " + e.getMessage(), e);
     }
     getLog().info("gvgap: run '" + resolved.name() + "' from " + input.file() + " into " + runDirectory);
-    RunResult result = new RunPipeline(registry, MavenLogProgress.of(getLog()), version()).run(resolved, source);
+    RunResult result = new RunPipeline(registry, MavenLogProgress.of(getLog()), version(),
+        java.util.List.of(new io.gvgap.index.IndexingObserver())).run(resolved, source);
     getLog().info("gvgap: run '" + resolved.name() + "' " + (result.resumed() ? "resumed and finished" : "finished")
         + ": " + result.samplesGenerated() + " samples generated, " + result.examplesVerified()
         + " example verifications");
