@@ -1,5 +1,6 @@
 package io.gvgap.cli;
 
+import io.gvgap.core.metrics.MetricFormat;
 import io.gvgap.core.metrics.GroupMetrics;
 import io.gvgap.core.metrics.StrategyMetrics;
 import io.gvgap.core.store.GroupResult;
@@ -72,14 +73,14 @@ final class RunCommand implements Callable<Integer> {
   private static void printGroup(PrintWriter out, GroupResult group) {
     GroupMetrics m = group.metrics();
     out.printf("%n%s on %s: %d prompts, J(f) = %s, coverage (pass@N) = %s, answer-extraction failures %s%n",
-        group.model(), group.task(), m.prompts(), Numbers.estimate(m.accuracy()), Numbers.fixed(m.coverage()),
-        Numbers.percent(m.extractionFailureRate()));
+        group.model(), group.task(), m.prompts(), MetricFormat.estimate(m.accuracy()), MetricFormat.fixed(m.coverage()),
+        MetricFormat.percent(m.extractionFailureRate()));
     out.printf("  %-16s %-26s %8s %8s %20s %9s %9s %6s%n", "verifier", "filter", "J(f[w])", "gap", "gap CI",
         "rel(pp)", "rel(pool)", "kept");
     for (StrategyMetrics s : m.strategies()) {
-      out.printf("  %-16s %-26s %8s %8s %20s %9s %9s %6s%n", s.verifier(), s.filter(), Numbers.fixed(s.jfw().value()),
-          Numbers.signed(s.gap().value()), Numbers.interval(s.gap()), Numbers.signed(s.relativeGapPerPrompt().value()),
-          Numbers.signed(s.relativeGapPooled().value()), Numbers.percent(s.keptFraction()));
+      out.printf("  %-16s %-26s %8s %8s %20s %9s %9s %6s%n", s.verifier(), s.filter(), MetricFormat.fixed(s.jfw().value()),
+          MetricFormat.signed(s.gap().value()), MetricFormat.interval(s.gap()), MetricFormat.signed(s.relativeGapPerPrompt().value()),
+          MetricFormat.signed(s.relativeGapPooled().value()), MetricFormat.percent(s.keptFraction()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.gvgap.maven;
 
+import io.gvgap.core.metrics.MetricFormat;
 import io.gvgap.core.metrics.StrategyMetrics;
 import io.gvgap.core.store.GroupResult;
 import io.gvgap.core.store.RunMetrics;
@@ -43,7 +44,7 @@ record BuildGates(Double minGap, String strategy, Double minAccuracy) {
       if (minAccuracy != null) {
         double accuracy = group.metrics().accuracy().value();
         if (Double.isNaN(accuracy) || accuracy < minAccuracy) {
-          failed.add("J(f), the accuracy of all samples, of " + where + " is " + Numbers.fixed(accuracy)
+          failed.add("J(f), the accuracy of all samples, of " + where + " is " + MetricFormat.fixed(accuracy)
               + ", below failIfAccuracyBelow = " + minAccuracy);
         }
       }
@@ -76,9 +77,9 @@ record BuildGates(Double minGap, String strategy, Double minAccuracy) {
     if (!Double.isNaN(gap) && gap >= minGap) {
       return Optional.empty();
     }
-    return Optional.of("the gap of " + which + " on " + where + " is " + Numbers.signed(gap) + " (CI "
-        + Numbers.interval(chosen.gap()) + ", J(f) " + Numbers.fixed(chosen.jf().value()) + ", J(f[w]) "
-        + Numbers.fixed(chosen.jfw().value()) + "), below failIfGapBelow = " + minGap);
+    return Optional.of("the gap of " + which + " on " + where + " is " + MetricFormat.signed(gap) + " (CI "
+        + MetricFormat.interval(chosen.gap()) + ", J(f) " + MetricFormat.fixed(chosen.jf().value()) + ", J(f[w]) "
+        + MetricFormat.fixed(chosen.jfw().value()) + "), below failIfGapBelow = " + minGap);
   }
 
   /** The {@code VERIFIER/FILTER} name of a strategy, as {@code gapStrategy} takes it. */

@@ -1,5 +1,6 @@
 package io.gvgap.maven;
 
+import io.gvgap.core.metrics.MetricFormat;
 import io.gvgap.core.metrics.GroupMetrics;
 import io.gvgap.core.metrics.StrategyMetrics;
 import io.gvgap.core.store.GroupResult;
@@ -20,14 +21,14 @@ final class ResultLog {
     GroupMetrics m = group.metrics();
     List<String> lines = new ArrayList<>();
     lines.add(String.format(Locale.ROOT, "%s on %s: %d prompts, J(f) = %s, coverage (pass@N) = %s,"
-        + " answer-extraction failures %s", group.model(), group.task(), m.prompts(), Numbers.estimate(m.accuracy()),
-        Numbers.fixed(m.coverage()), Numbers.percent(m.extractionFailureRate())));
+        + " answer-extraction failures %s", group.model(), group.task(), m.prompts(), MetricFormat.estimate(m.accuracy()),
+        MetricFormat.fixed(m.coverage()), MetricFormat.percent(m.extractionFailureRate())));
     lines.add(String.format(Locale.ROOT, ROW, "verifier", "filter", "J(f[w])", "gap", "gap CI", "rel(pp)", "rel(pool)",
         "kept"));
     for (StrategyMetrics s : m.strategies()) {
-      lines.add(String.format(Locale.ROOT, ROW, s.verifier(), s.filter(), Numbers.fixed(s.jfw().value()),
-          Numbers.signed(s.gap().value()), Numbers.interval(s.gap()), Numbers.signed(s.relativeGapPerPrompt().value()),
-          Numbers.signed(s.relativeGapPooled().value()), Numbers.percent(s.keptFraction())));
+      lines.add(String.format(Locale.ROOT, ROW, s.verifier(), s.filter(), MetricFormat.fixed(s.jfw().value()),
+          MetricFormat.signed(s.gap().value()), MetricFormat.interval(s.gap()), MetricFormat.signed(s.relativeGapPerPrompt().value()),
+          MetricFormat.signed(s.relativeGapPooled().value()), MetricFormat.percent(s.keptFraction())));
     }
     return lines;
   }

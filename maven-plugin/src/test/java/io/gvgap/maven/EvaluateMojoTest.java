@@ -1,5 +1,6 @@
 package io.gvgap.maven;
 
+import io.gvgap.core.metrics.MetricFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -85,7 +86,7 @@ class EvaluateMojoTest {
         "scripted on toy-sums: 6 prompts", "threshold(tau=0.9)", "best-of-n", "gvgap: run directory " + run);
     // the logged J(f) is the one in metrics.json
     double accuracy = metrics(run).groups().get(0).metrics().accuracy().value();
-    assertThat(log.text()).contains("J(f) = " + Numbers.fixed(accuracy));
+    assertThat(log.text()).contains("J(f) = " + MetricFormat.fixed(accuracy));
     // the run's report, as `gvgap run` writes it: complete, so no PARTIAL banner
     assertThat(log.text()).contains("gvgap: report " + run.resolve("report.html"));
     assertThat(run.resolve("report.html")).content().contains("http-equiv=\"Content-Security-Policy\"", "toy-sums")
@@ -166,7 +167,7 @@ class EvaluateMojoTest {
     assertThat(accuracy).isLessThan(1.0);
     assertThat(failure).hasMessageContaining("run 'toy' failed 1 gate(s)")
         .hasMessageContaining("J(f), the accuracy of all samples, of model 'scripted' on task 'toy-sums' is "
-            + Numbers.fixed(accuracy) + ", below failIfAccuracyBelow = 1.0");
+            + MetricFormat.fixed(accuracy) + ", below failIfAccuracyBelow = 1.0");
     // the report is written before the gates, so a failed build still has it
     assertThat(tmp.resolve("target/gvgap/toy/report.html")).isRegularFile();
   }
