@@ -26,6 +26,11 @@ classpath="framework/onnx/target/classes:$(cat framework/onnx/target/bench-class
 java=(java -Xmx6g -XX:MaxDirectMemorySize=16g -cp "$classpath" io.gvgap.onnx.bench.GenerationBenchmark)
 
 "${java[@]}" prepare --dir "$out" "$@"
-"${java[@]}" gvgap --dir "$out"
-node crosscheck/bench.mjs "$out"
+"${java[@]}" ceiling --dir "$out"
+# gvgap and transformers.js alternate run by run, so both meet the machine in the same state
+runs=$(node -e "console.log(JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')).runs.length)" "$out/plan.json")
+for ((run = 0; run < runs; run++)); do
+  "${java[@]}" gvgap --dir "$out" --run "$run"
+  node crosscheck/bench.mjs "$out" "$run"
+done
 "${java[@]}" table --dir "$out"

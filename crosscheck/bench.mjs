@@ -1,22 +1,27 @@
-// Times transformers.js (onnxruntime-node, CPU) on the runs of a gvgap benchmark plan: the same
-// model directories, prompts, sampling and thread count as gvgap's GenerationBenchmark. Appends one
-// JSON line per run to DIR/results-transformers-js.jsonl with the fields of gvgap's BenchmarkResult.
+// Times transformers.js (onnxruntime-node, CPU) on the runs of a gvgap benchmark plan (all, or the
+// one at RUN_INDEX): the same model directories, prompts, sampling and thread count as gvgap's
+// GenerationBenchmark. Appends one JSON line per run to DIR/results-transformers-js.jsonl with the
+// fields of gvgap's BenchmarkResult.
 // Each prompt's samples come from generate calls on a batch of at most transformersJsBatchRows
 // copies of the prompt (transformers.js 3.8 ignores num_return_sequences, so a batch of copies is how
 // it samples a prompt many times; each copy is prefilled).
-// Usage: node bench.mjs DIR
+// Usage: node bench.mjs DIR [RUN_INDEX]
 import { AutoModelForCausalLM, AutoTokenizer, env } from '@huggingface/transformers';
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const [dir] = process.argv.slice(2);
+const [dir, runIndex] = process.argv.slice(2);
 if (!dir) {
-  console.error('usage: node bench.mjs DIR (the directory GenerationBenchmark prepare wrote)');
+  console.error('usage: node bench.mjs DIR [RUN_INDEX] (DIR: the directory GenerationBenchmark prepare wrote)');
   process.exit(2);
 }
 const plan = JSON.parse(readFileSync(path.join(dir, 'plan.json'), 'utf8'));
 const results = path.join(dir, 'results-transformers-js.jsonl');
-rmSync(results, { force: true });
+const runs = runIndex === undefined ? plan.runs : [plan.runs[Number(runIndex)]];
+if (runs.some((run) => run === undefined)) {
+  console.error(`run ${runIndex} is not in ${path.join(dir, 'plan.json')} (runs 0..${plan.runs.length - 1})`);
+  process.exit(2);
+}
 env.allowRemoteModels = false;
 
 const loaded = new Map();
@@ -42,12 +47,16 @@ const sampling = (newTokens) => ({
   do_sample: true, temperature: plan.temperature, top_p: plan.topP, top_k: plan.topK, max_new_tokens: newTokens,
 });
 
-for (const run of plan.runs) {
+for (const run of runs) {
   const { tokenizer, model } = await open(run.modelDir);
-  const prompts = readFileSync(run.promptsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
-  const { samples, newTokens } = run.workload;
+  // the part of the workload transformers.js runs (see gvgap's BenchmarkRun): its first prompts
+  const prompts = readFileSync(run.promptsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l))
+    .slice(0, run.transformersJsPrompts);
+  const samples = run.transformersJsSamples;
+  const { newTokens } = run.workload;
   // warm-up, not timed
   await model.generate({ ...tokenizer(['Q: 1 + 1?\nA:', 'Q: 1 + 1?\nA:']), ...sampling(4) });
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   let tokens = 0;
   for (const { prompt } of prompts) {
@@ -65,7 +74,7 @@ for (const run of plan.runs) {
         const generated = ids.slice(promptLength);
         tokenizer.decode(generated, { skip_special_tokens: true });
         if (generated.length !== newTokens) {
-          throw new Error(`${run.model} ${run.workload.prompts}x${samples}: a sample has ${generated.length} tokens, `
+          throw new Error(`${run.model}: a sample has ${generated.length} tokens, `
             + `expected ${newTokens} (the benchmark model must have no eos_token_id)`);
         }
         tokens += generated.length;
@@ -73,10 +82,12 @@ for (const run of plan.runs) {
     }
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const label = `${run.workload.prompts}x${samples}`;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const label = `${run.workload.prompts}x${run.workload.samples}`;
   console.error(`transformers.js ${run.model} ${label}: ${tokens} tokens in ${seconds.toFixed(2)} s, `
     + `${(tokens / seconds).toFixed(1)} tokens/s`);
   appendFileSync(results, JSON.stringify({
-    implementation: 'transformers.js', model: run.model, workload: label, generatedTokens: tokens, seconds,
+    implementation: 'transformers.js', model: run.model, workload: label, generatedTokens: tokens, seconds, cpuSeconds,
   }) + '\n');
 }

@@ -14,28 +14,38 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The generation benchmark's command line, run by {@code bench/generation.sh} in three steps around
+ * The generation benchmark's command line, run by {@code bench/generation.sh} in steps around
  * {@code crosscheck/bench.mjs} (transformers.js):
  * <ol>
- *   <li>{@code prepare --dir DIR}: writes the model directories, the prompts and {@code plan.json};</li>
- *   <li>{@code gvgap --dir DIR}: measures the matmul ceiling ({@code ceiling.json}) and gvgap's
- *       generation ({@code results-gvgap.jsonl});</li>
+ *   <li>{@code prepare --dir DIR}: writes the model directories, the prompts and {@code plan.json},
+ *       and removes earlier results;</li>
+ *   <li>{@code ceiling --dir DIR}: measures the matmul ceiling ({@code ceiling.json});</li>
+ *   <li>{@code gvgap --dir DIR [--run INDEX]}: measures gvgap's generation on one run of the plan
+ *       (or all), appending to {@code results-gvgap.jsonl}; the script alternates it with
+ *       transformers.js run by run, so both see the machine in the same state;</li>
  *   <li>{@code table --dir DIR}: prints the table of all {@code results-*.jsonl} (also {@code table.md}).</li>
  * </ol>
- * Options of {@code prepare}: {@code --threads N} (2), {@code --small WORKLOADS} (32x16,8x128),
- * {@code --gpt2 WORKLOADS} (GPT-2-small-shaped model; empty to skip), {@code --new-tokens N} (64),
+ * Options of {@code prepare}: {@code --threads N} (2), {@code --small WORKLOADS} and
+ * {@code --gpt2 WORKLOADS} (the GPT-2-small-shaped model; empty to skip), each a comma-separated
+ * list of {@code PROMPTSxSAMPLES[:PROMPTSxSAMPLES]}: the workload gvgap runs in full, and the part
+ * of it transformers.js runs (see {@link BenchmarkRun#transformersJsPrompts()}; default: all),
+ * {@code --new-tokens N} (64),
  * {@code --prompt-chars N} (300), {@code --small-batch-rows N} and {@code --gpt2-batch-rows N}
  * (gvgap's rows per call), {@code --small-tjs-rows N} and {@code --gpt2-tjs-rows N}
  * (transformers.js's samples per generate call).
  */
 public final class GenerationBenchmark {
-  /** The default workloads of the small model: the two of the brief. */
-  public static final String SMALL_WORKLOADS = "32x16,8x128";
   /**
-   * The default workloads of the GPT-2-small-shaped model: the same shapes with fewer samples, so
-   * that the whole run (transformers.js included) stays within minutes on two cores.
+   * The default workloads of the small model: 32 prompts x 16 samples and 8 prompts x 128 samples
+   * in full for gvgap; transformers.js runs 4 of the 32 prompts and 1 of the 8 (with all their
+   * samples), which keeps the whole run within about 10 minutes on two cores.
    */
-  public static final String GPT2_WORKLOADS = "4x16,1x128";
+  public static final String SMALL_WORKLOADS = "32x16:4x16,8x128:1x128";
+  /**
+   * The default workloads of the GPT-2-small-shaped model: fewer prompts and samples (2 x 16 and
+   * 1 x 32 for gvgap; one generate call of 16 samples for transformers.js), for the same time limit.
+   */
+  public static final String GPT2_WORKLOADS = "2x16:1x16,1x32:1x16";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,16 +60,24 @@ public final class GenerationBenchmark {
     Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
     Path dir = Path.of(require(options, "dir"));
     switch (args[0]) {
-      case "prepare" -> prepare(dir, options);
-      case "gvgap" -> measureGvgap(dir, options);
-      case "table" -> System.out.print(table(dir));
-      default -> throw new IllegalArgumentException("unknown step '" + args[0] + "': use prepare, gvgap or table");
+      case "prepare" -> prepare(dir, only(options, "dir", "threads", "small", "gpt2", "new-tokens", "prompt-chars",
+          "small-batch-rows", "gpt2-batch-rows", "small-tjs-rows", "gpt2-tjs-rows"));
+      case "ceiling" -> measureCeiling(dir, only(options, "dir"));
+      case "gvgap" -> measureGvgap(dir, only(options, "dir", "run"));
+      case "table" -> System.out.print(table(dir, only(options, "dir")));
+      default -> throw new IllegalArgumentException("unknown step '" + args[0] + "': use prepare, ceiling, gvgap or table");
     }
   }
 
-  /** Writes models, prompts and the plan; model directories already written are reused (same seed, same weights). */
+  /** Writes models, prompts and the plan. */
   static BenchmarkPlan prepare(Path dir, Map<String, String> options) throws IOException {
     Files.createDirectories(dir);
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path old : files.filter(f -> f.getFileName().toString().matches("results-.*\\.jsonl|ceiling\\.json|table\\.md"))
+          .toList()) {
+        Files.delete(old);
+      }
+    }
     int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
     int newTokens = Integer.parseInt(options.getOrDefault("new-tokens", "64"));
     int promptChars = Integer.parseInt(options.getOrDefault("prompt-chars", "300"));
@@ -82,13 +100,14 @@ public final class GenerationBenchmark {
       return;
     }
     Path modelDir = dir.resolve("models").resolve(model.name());
-    if (!Files.isRegularFile(modelDir.resolve("model.onnx"))) {
-      System.err.println("writing " + modelDir);
-      model.write(modelDir);
-    }
+    // always written afresh: a directory left by an older gvgap may hold an older graph
+    System.err.println("writing " + modelDir);
+    model.write(modelDir);
     try (TextTokenizer tokenizer = TextTokenizer.open(modelDir)) {
       for (String text : workloads.split(",")) {
-        Workload workload = Workload.parse(text, newTokens);
+        String[] parts = text.split(":");
+        Workload workload = Workload.parse(parts[0], newTokens);
+        Workload transformersJs = parts.length > 1 ? Workload.parse(parts[1], newTokens) : workload;
         List<String> prompts = FewShotPrompts.build(workload.prompts(), promptChars, 1);
         StringBuilder lines = new StringBuilder();
         long tokens = 0;
@@ -99,13 +118,15 @@ public final class GenerationBenchmark {
         Path promptsFile = dir.resolve("prompts-" + model.name() + "-" + workload.label() + ".jsonl");
         Files.writeString(promptsFile, lines);
         runs.add(new BenchmarkRun(model.name(), modelDir.toAbsolutePath().toString(), workload,
-            promptsFile.toAbsolutePath().toString(), (double) tokens / prompts.size(), gvgapRows, transformersJsRows));
+            promptsFile.toAbsolutePath().toString(), (double) tokens / prompts.size(), gvgapRows,
+            Math.min(transformersJsRows, transformersJs.samples()), transformersJs.prompts(), transformersJs.samples()));
       }
     }
   }
 
-  private static void measureGvgap(Path dir, Map<String, String> options) throws Exception {
+  private static void measureCeiling(Path dir, Map<String, String> options) throws Exception {
     BenchmarkPlan plan = BenchmarkPlan.read(dir);
+    // a decoder MLP's product (width 768, 4 x 768 inner) for 512 rows: large enough to reach the peak
     int m = 512;
     int k = 768;
     int n = 3072;
@@ -114,19 +135,31 @@ public final class GenerationBenchmark {
       JSON.writeValue(dir.resolve(MatmulMeasurement.FILE).toFile(), measured);
       System.err.printf("matmul ceiling: %.1f GFLOP/s%n", measured.flopsPerSecond() / 1e9);
     }
+  }
+
+  private static void measureGvgap(Path dir, Map<String, String> options) throws Exception {
+    BenchmarkPlan plan = BenchmarkPlan.read(dir);
+    List<BenchmarkRun> runs = plan.runs();
+    if (options.containsKey("run")) {
+      int index = Integer.parseInt(options.get("run"));
+      if (index < 0 || index >= runs.size()) {
+        throw new IllegalArgumentException("--run " + index + " is not a run of " + dir.resolve(BenchmarkPlan.FILE)
+            + ", which has runs 0.." + (runs.size() - 1));
+      }
+      runs = List.of(runs.get(index));
+    }
     Path results = dir.resolve("results-gvgap.jsonl");
-    Files.deleteIfExists(results);
-    for (BenchmarkRun run : plan.runs()) {
+    for (BenchmarkRun run : runs) {
       BenchmarkResult result = GvgapRunner.run(plan, run);
-      System.err.printf("gvgap %s %s: %d tokens in %.2f s, %.1f tokens/s%n", run.model(), result.workload(),
-          result.generatedTokens(), result.seconds(), result.tokensPerSecond());
+      System.err.printf("gvgap %s %s: %d tokens in %.2f s (%.2f CPU-s), %.1f tokens/s%n", run.model(),
+          result.workload(), result.generatedTokens(), result.seconds(), result.cpuSeconds(), result.tokensPerSecond());
       Files.writeString(results, JSON.writeValueAsString(result) + "\n", StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     }
   }
 
   /** The table of all results in {@code dir}, also written to {@code dir/table.md}. */
-  static String table(Path dir) throws IOException {
+  static String table(Path dir, Map<String, String> options) throws IOException {
     BenchmarkPlan plan = BenchmarkPlan.read(dir);
     Path ceilingFile = dir.resolve(MatmulMeasurement.FILE);
     if (!Files.isRegularFile(ceilingFile)) {
@@ -147,6 +180,18 @@ public final class GenerationBenchmark {
     String table = ResultTable.format(plan, ceiling, results);
     Files.writeString(dir.resolve("table.md"), table);
     return table;
+  }
+
+  /** The options, after checking that each is one of {@code allowed}: a misspelled option is an error. */
+  static Map<String, String> only(Map<String, String> options, String... allowed) {
+    List<String> known = List.of(allowed);
+    for (String name : options.keySet()) {
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("unknown option --" + name + " for this step; known: --"
+            + String.join(", --", known));
+      }
+    }
+    return options;
   }
 
   /** {@code --name value} pairs. */

@@ -2,11 +2,13 @@ package io.gvgap.onnx.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import io.gvgap.api.model.GenerationRequest;
 import io.gvgap.api.model.SamplingParams;
 import io.gvgap.onnx.runtime.OnnxLanguageModel;
 import io.gvgap.onnx.runtime.SampleResult;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,9 +57,12 @@ public final class GvgapRunner {
         run.gvgapBatchRows())) {
       model.generateSamples(List.of(new GenerationRequest("warm-up", "Q: 1 + 1?\nA:", 0, 2, List.of())),
           params.withMaxNewTokens(4));
+      OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long cpuStart = os.getProcessCpuTime();
       long start = System.nanoTime();
       List<SampleResult> samples = model.generateSamples(requests, params);
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
       long tokens = 0;
       for (SampleResult sample : samples) {
         if (sample.tokenIds().length != workload.newTokens()) {
@@ -70,7 +75,7 @@ public final class GvgapRunner {
       if (samples.size() != workload.prompts() * workload.samples()) {
         throw new IllegalStateException(run.model() + " " + workload.label() + ": got " + samples.size() + " samples");
       }
-      return new BenchmarkResult("gvgap", run.model(), workload.label(), tokens, seconds);
+      return new BenchmarkResult(ResultTable.GVGAP, run.model(), workload.label(), tokens, seconds, cpuSeconds);
     }
   }
 }
