@@ -3,6 +3,7 @@ package io.gvgap.onnx.decoder;
 import io.gvgap.onnx.graph.ElementType;
 import io.gvgap.onnx.graph.Graph;
 import io.gvgap.onnx.graph.GraphBuilder;
+import io.gvgap.onnx.graph.Node;
 import java.util.List;
 import java.util.Map;
 
@@ -56,8 +57,10 @@ public final class DecoderGraph {
       String qkv = linear(b, normed, p + "attn.c_attn");
       List<String> parts = b.ops("Split", 3, Map.of("axis", 2L), qkv, splitSizes);
       String query = b.op("Mul", splitHeads(b, parts.get(0), toHeads), scale);
-      String key = concatPast(b, "past_key_values." + i + ".key", splitHeads(b, parts.get(1), toHeads));
-      String value = concatPast(b, "past_key_values." + i + ".value", splitHeads(b, parts.get(2), toHeads));
+      String key = concatPast(b, "past_key_values." + i + ".key", splitHeads(b, parts.get(1), toHeads),
+          "present." + i + ".key");
+      String value = concatPast(b, "past_key_values." + i + ".value", splitHeads(b, parts.get(2), toHeads),
+          "present." + i + ".value");
       b.output(key, "present." + i + ".key", ElementType.FLOAT, "batch_size", heads, "total_sequence_length", headDim);
       b.output(value, "present." + i + ".value", ElementType.FLOAT, "batch_size", heads, "total_sequence_length",
           headDim);
@@ -72,8 +75,10 @@ public final class DecoderGraph {
     }
     String finalNormed = layerNorm(b, x, "transformer.ln_f", config.layerNormEpsilon());
     String head = config.tiedEmbeddings() ? "transformer.wte.weight" : "lm_head.weight";
-    String logits = b.op("MatMul", finalNormed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head));
-    b.output(logits, "logits", ElementType.FLOAT, "batch_size", "sequence_length", config.vocabSize());
+    // written straight into the graph output (an Identity to a renamed output would copy the logits)
+    b.node(new Node("MatMul", "", "lm_head_matmul",
+        List.of(finalNormed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head)), List.of("logits"), Map.of()));
+    b.output("logits", "logits", ElementType.FLOAT, "batch_size", "sequence_length", config.vocabSize());
     return b.build();
   }
 
@@ -113,8 +118,15 @@ public final class DecoderGraph {
     return b.op("Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("Reshape", x, toHeads));
   }
 
-  private static String concatPast(GraphBuilder b, String past, String current) {
-    return b.op("Concat", Map.of("axis", 2L), past, current);
+  /**
+   * The present cache: past and current concatenated along the sequence, written straight into the
+   * graph output {@code present} (an Identity to a renamed output would copy the whole cache again
+   * on every decode step).
+   */
+  private static String concatPast(GraphBuilder b, String past, String current, String present) {
+    b.node(new Node("Concat", "", present.replace('.', '_') + "_concat", List.of(past, current), List.of(present),
+        Map.of("axis", 2L)));
+    return present;
   }
 
   /** GPT-2's GELU: 0.5·x·(1 + tanh(sqrt(2/π)·(x + 0.044715·x³))). */

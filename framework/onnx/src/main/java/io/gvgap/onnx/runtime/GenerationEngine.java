@@ -30,6 +30,13 @@ final class GenerationEngine {
   private final ModelConfig config;
   private final int maxBatchRows;
   private final long padId;
+  /**
+   * The decode cache, two sets of 2·layers buffers used in turn: a step reads its past from one set
+   * and ONNX Runtime writes the presents straight into the other (pinned outputs). Reused across
+   * steps, chunks and calls, so a step allocates no cache memory (fresh, growing allocations each
+   * step cost page faults comparable to the step's arithmetic).
+   */
+  private final DirectBuffers[][] cache;
 
   GenerationEngine(DecoderRunner runner, TextTokenizer tokenizer, ModelConfig config, int maxBatchRows) {
     this.runner = runner;
@@ -37,6 +44,12 @@ final class GenerationEngine {
     this.config = config;
     this.maxBatchRows = maxBatchRows;
     this.padId = config.eosIds().isEmpty() ? 0 : config.eosIds().iterator().next();
+    this.cache = new DirectBuffers[2][2 * runner.signature().layers()];
+    for (DirectBuffers[] set : cache) {
+      for (int i = 0; i < set.length; i++) {
+        set[i] = new DirectBuffers();
+      }
+    }
   }
 
   /** A prompt's tokens. */
@@ -143,88 +156,87 @@ final class GenerationEngine {
     for (Row row : chunk) {
       row.accept(sampler.choose(FloatBuffer.wrap(lastLogits[row.promptSlot]), 0, params, row.random), params);
     }
-    List<Row> active = new ArrayList<>(chunk);
-    List<OnnxTensor> past = new ArrayList<>();
+    // the last step's presents hold the prompt and all but the last generated token
+    long capacityPerRow = (long) signature.kvHeads() * (length + Math.max(1, params.maxNewTokens() - 1))
+        * signature.headDim();
+    int current = 0;
+    List<FloatBuffer> past = new ArrayList<>();
     for (int i = 0; i < 2 * signature.layers(); i++) {
-      FloatBuffer replicated = DirectBuffers.allocateFloats(chunk.size() * rowCache);
+      FloatBuffer replicated = cache[current][i].floats(chunk.size() * capacityPerRow);
       for (Row row : chunk) {
         replicated.put(prefillCache.get(i).duplicate().position((int) (row.promptSlot * rowCache))
             .limit((int) ((row.promptSlot + 1) * rowCache)));
       }
-      past.add(OnnxTensor.createTensor(runner.env(), replicated.rewind(),
-          new long[] {chunk.size(), signature.kvHeads(), length, signature.headDim()}));
+      past.add(replicated);
     }
-    DecoderRunner.Step previous = null;
+    List<Row> active = new ArrayList<>(chunk);
     int total = length;
-    try {
-      while (true) {
-        List<Row> running = active.stream().filter(row -> row.finish == null).toList();
-        if (running.isEmpty()) {
-          break;
-        }
-        if (running.size() < active.size()) {
-          List<OnnxTensor> compacted = compact(past, active, running, total);
-          if (previous == null) {
-            past.forEach(OnnxTensor::close);
-          } else {
-            previous.close();
-            previous = null;
-          }
-          past = compacted;
-          active = running;
-        }
-        int rows = active.size();
-        LongBuffer inputIds = runner.inputIds(rows, 1);
-        LongBuffer mask = runner.attentionMask(rows, total + 1);
-        LongBuffer positions = runner.positionIds(rows, 1);
-        for (Row row : active) {
-          inputIds.put(row.lastToken());
-          for (int t = 0; t <= total; t++) {
-            mask.put(t < row.padding ? 0 : 1);
-          }
-          positions.put(row.promptLength + row.count - 1);
-        }
-        DecoderRunner.Step step = runner.run(rows, 1, total + 1, past, null, true);
-        if (previous == null) {
-          past.forEach(OnnxTensor::close);
-        } else {
-          previous.close();
-        }
-        previous = step;
-        past = step.presents();
-        total++;
-        for (int r = 0; r < rows; r++) {
-          Row row = active.get(r);
-          row.accept(sampler.choose(step.logits(), r * runner.vocab(), params, row.random), params);
-        }
+    while (true) {
+      List<Row> running = active.stream().filter(row -> row.finish == null).toList();
+      if (running.isEmpty()) {
+        break;
       }
-    } finally {
-      if (previous == null) {
-        past.forEach(OnnxTensor::close);
-      } else {
-        previous.close();
+      if (running.size() < active.size()) {
+        compactInPlace(past, active, (long) signature.kvHeads() * total * signature.headDim());
+        active = running;
+      }
+      int rows = active.size();
+      LongBuffer inputIds = runner.inputIds(rows, 1);
+      LongBuffer mask = runner.attentionMask(rows, total + 1);
+      LongBuffer positions = runner.positionIds(rows, 1);
+      for (Row row : active) {
+        inputIds.put(row.lastToken());
+        for (int t = 0; t <= total; t++) {
+          mask.put(t < row.padding ? 0 : 1);
+        }
+        positions.put(row.promptLength + row.count - 1);
+      }
+      long pastFloats = (long) rows * signature.kvHeads() * total * signature.headDim();
+      long presentFloats = (long) rows * signature.kvHeads() * (total + 1) * signature.headDim();
+      List<OnnxTensor> pastTensors = new ArrayList<>();
+      List<FloatBuffer> presents = new ArrayList<>();
+      FloatBuffer logits;
+      try {
+        for (int i = 0; i < 2 * signature.layers(); i++) {
+          pastTensors.add(OnnxTensor.createTensor(runner.env(), past.get(i).duplicate().position(0)
+              .limit((int) pastFloats).slice(), new long[] {rows, signature.kvHeads(), total, signature.headDim()}));
+          presents.add(cache[1 - current][i].floats(Math.max(presentFloats, chunk.size() * capacityPerRow))
+              .limit((int) presentFloats).slice());
+        }
+        try (DecoderRunner.Step step = runner.run(rows, 1, total + 1, pastTensors, presents, false)) {
+          // the runner's reused logits buffer: valid until its next call
+          logits = step.logits();
+        }
+      } finally {
+        pastTensors.forEach(OnnxTensor::close);
+      }
+      past = presents;
+      current = 1 - current;
+      total++;
+      for (int r = 0; r < rows; r++) {
+        Row row = active.get(r);
+        row.accept(sampler.choose(logits, r * runner.vocab(), params, row.random), params);
       }
     }
   }
 
-  /** Copies the cache rows of the rows still running into new tensors. */
-  private List<OnnxTensor> compact(List<OnnxTensor> past, List<Row> active, List<Row> running, int total)
-      throws OrtException {
-    DecoderSignature signature = runner.signature();
-    long rowCache = (long) signature.kvHeads() * total * signature.headDim();
-    List<OnnxTensor> compacted = new ArrayList<>();
-    for (OnnxTensor tensor : past) {
-      FloatBuffer source = tensor.getFloatBuffer();
-      FloatBuffer target = DirectBuffers.allocateFloats(running.size() * rowCache);
+  /**
+   * Moves the cache rows of the rows still running to the front of each buffer, in order. A row
+   * only moves to a lower index and rows are moved in increasing order, so no source is overwritten
+   * before it is read.
+   */
+  private static void compactInPlace(List<FloatBuffer> past, List<Row> active, long rowCache) {
+    for (FloatBuffer buffer : past) {
+      int kept = 0;
       for (int r = 0; r < active.size(); r++) {
         if (active.get(r).finish == null) {
-          target.put(source.duplicate().position((int) (r * rowCache)).limit((int) ((r + 1) * rowCache)));
+          if (kept != r) {
+            buffer.put((int) (kept * rowCache), buffer, (int) (r * rowCache), (int) rowCache);
+          }
+          kept++;
         }
       }
-      compacted.add(OnnxTensor.createTensor(runner.env(), target.rewind(),
-          new long[] {running.size(), signature.kvHeads(), total, signature.headDim()}));
     }
-    return compacted;
   }
 
   /** One sample being generated. */

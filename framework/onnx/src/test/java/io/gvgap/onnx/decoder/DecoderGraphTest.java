@@ -171,6 +171,22 @@ public class DecoderGraphTest {
     parameters.forEach((name, values) -> assertThat(read.get(name)).as(name).containsExactly(values));
   }
 
+  /**
+   * Performance: the presents and logits are written by the Concat and MatMul themselves. An
+   * Identity into a renamed output makes ONNX Runtime copy the whole KV cache again on every decode
+   * step (it was a third of a small model's decode time).
+   */
+  @Test
+  void presentsAndLogitsComeStraightFromTheirOperatorsWithoutIdentityCopies() {
+    DecoderConfig config = new DecoderConfig(98, 16, 2, 8, 2, 16, true, 1e-5f);
+    var graph = DecoderGraph.build(config, DecoderParameters.random(config, 1));
+    assertThat(graph.nodes()).noneMatch(node -> node.opType().equals("Identity"));
+    Map<String, String> producers = new HashMap<>();
+    graph.nodes().forEach(node -> node.outputs().forEach(output -> producers.put(output, node.opType())));
+    assertThat(producers).containsEntry("logits", "MatMul").containsEntry("present.0.key", "Concat")
+        .containsEntry("present.1.value", "Concat");
+  }
+
   @Test
   void parameterCountIsTheSumOfTheShapes() {
     // by hand, vocab 98, context 16, width 8, mlp 16, 1 layer, untied:
