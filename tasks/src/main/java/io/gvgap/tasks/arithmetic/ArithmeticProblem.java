@@ -23,7 +23,9 @@ record ArithmeticProblem(List<BigInteger> operands, List<Character> operations) 
    * {@link java.util.Random} is fully specified, so problems do not change between Java versions.
    */
   static ArithmeticProblem generate(ArithmeticOptions options, long seed, long index) {
-    Random random = new Random(seed * 0x9E3779B97F4A7C15L + index);
+    // java.util.Random's first draws barely differ between neighbouring seeds, so (seed, index) is
+    // mixed first (SplitMix64's finaliser); without it the problems of one seed shared their first operand.
+    Random random = new Random(mix(seed * 0x9E3779B97F4A7C15L + index));
     long low = (long) Math.pow(10, options.digits() - 1);
     long high = (long) Math.pow(10, options.digits()) - 1;
     List<BigInteger> operands = new ArrayList<>();
@@ -48,5 +50,12 @@ record ArithmeticProblem(List<BigInteger> operands, List<Character> operations) 
       text.append(operations.get(i)).append(operands.get(i + 1));
     }
     return text.toString();
+  }
+
+  /** SplitMix64's finaliser: spreads nearby inputs over the whole 64-bit range. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 }
