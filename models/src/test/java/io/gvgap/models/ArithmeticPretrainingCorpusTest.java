@@ -1,0 +1,53 @@
+package io.gvgap.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gvgap.api.task.Example;
+import io.gvgap.api.task.ExampleRequest;
+import io.gvgap.onnx.train.TrainingExample;
+import io.gvgap.tasks.arithmetic.ArithmeticOptions;
+import io.gvgap.tasks.arithmetic.ArithmeticTask;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ArithmeticPretrainingCorpusTest {
+  private static final ArithmeticOptions OPTIONS = new ArithmeticOptions();
+
+  @Test
+  void documentsNeverContainAHeldOutExpressionAndFollowThePromptLayout() {
+    ArithmeticPretrainingCorpus corpus = new ArithmeticPretrainingCorpus(OPTIONS);
+    List<TrainingExample> documents = corpus.solvedProblems(300, 4);
+    assertThat(documents).hasSize(300);
+    Pattern question = Pattern.compile("Question: What is ([^?]+)\\?");
+    ArithmeticTask task = new ArithmeticTask(OPTIONS);
+    // the evaluation problems of the model cards (seed 0), checked directly rather than through the corpus's own set
+    List<String> evaluated = task.examples(new ExampleRequest(PretrainRunner.EVALUATION_PROBLEMS,
+        PretrainRunner.EVALUATION_SEED)).stream().map(e -> e.metadata().get(ArithmeticTask.EXPRESSION)).toList();
+    int problems = 0;
+    for (TrainingExample document : documents) {
+      assertThat(document.prompt()).isEmpty();
+      assertThat(document.response()).startsWith("Question: What is ").contains("\n\nQuestion: What is ");
+      Matcher matcher = question.matcher(document.response());
+      while (matcher.find()) {
+        problems++;
+        assertThat(evaluated).doesNotContain(matcher.group(1));
+      }
+    }
+    assertThat(problems).isEqualTo(1200);
+  }
+
+  @Test
+  void theCorpusIsDeterministicAndAFewShotPromptIsAPrefixOfItsLayout() {
+    List<TrainingExample> first = new ArithmeticPretrainingCorpus(OPTIONS).solvedProblems(5, 4);
+    List<TrainingExample> second = new ArithmeticPretrainingCorpus(OPTIONS).solvedProblems(5, 4);
+    assertThat(first).isEqualTo(second);
+    ArithmeticTask task = new ArithmeticTask(OPTIONS);
+    Example example = task.examples(new ExampleRequest(1, 0)).get(0);
+    String prompt = task.generationPrompt(example).text();
+    // the prompt is solved problems joined by blank lines, then an open question: the documents' layout
+    assertThat(prompt).matches("(?s)(Question: What is [^?]+\\?\nSolution:\n.*?Answer: -?\\d+\n\n){3}"
+        + "Question: What is [^?]+\\?\nSolution:\n");
+  }
+}
