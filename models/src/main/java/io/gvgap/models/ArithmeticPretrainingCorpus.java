@@ -84,6 +84,39 @@ public final class ArithmeticPretrainingCorpus {
     return examples;
   }
 
+  /**
+   * {@code documents} training documents of which a share {@code fewShotShare} (every document whose
+   * index i satisfies floor((i + 1)·share) > floor(i·share)) are the task's exact few-shot generation
+   * prompt for a training problem followed by its solution, and the rest are
+   * {@link #solvedProblems} documents. The prompt-layout documents put the open question where
+   * the task's prompts put it, so a small model with absolute positions learns to answer there.
+   */
+  public List<TrainingExample> mixed(int documents, int problemsPerDocument, double fewShotShare) {
+    ArithmeticTask task = new ArithmeticTask(options);
+    List<TrainingExample> plain = solvedProblems(documents, problemsPerDocument);
+    List<TrainingExample> result = new ArrayList<>(documents);
+    List<Example> problems = new ArrayList<>();
+    long seed = FIRST_TRAINING_SEED + 250_000;
+    int next = 0;
+    for (int i = 0; i < documents; i++) {
+      if (Math.floor((i + 1) * fewShotShare) > Math.floor(i * fewShotShare)) {
+        while (next >= problems.size()) {
+          problems = task.examples(new ExampleRequest(Math.min(options.count(), 500), seed++));
+          next = 0;
+        }
+        Example example = problems.get(next++);
+        if (heldOut.contains(example.metadata().get(ArithmeticTask.EXPRESSION))) {
+          i--;
+          continue;
+        }
+        result.add(TrainingExample.document(task.generationPrompt(example).text() + example.reference() + "\n"));
+      } else {
+        result.add(plain.get(i));
+      }
+    }
+    return result;
+  }
+
   /** {@code count} verification documents (prompt and judgement) of a training seed, held-out expressions skipped. */
   public List<TrainingExample> verification(int count) {
     ArithmeticCorpus corpus = new ArithmeticCorpus(options);

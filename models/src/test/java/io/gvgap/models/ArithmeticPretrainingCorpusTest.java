@@ -50,4 +50,21 @@ class ArithmeticPretrainingCorpusTest {
     assertThat(prompt).matches("(?s)(Question: What is [^?]+\\?\nSolution:\n.*?Answer: -?\\d+\n\n){3}"
         + "Question: What is [^?]+\\?\nSolution:\n");
   }
+
+  @Test
+  void halfOfAMixedCorpusIsTheTasksExactPromptFollowedByASolution() {
+    ArithmeticTask task = new ArithmeticTask(OPTIONS);
+    String prefix = task.generationPrompt(task.examples(new ExampleRequest(1, 0)).get(0)).text();
+    String shots = prefix.substring(0, prefix.lastIndexOf("Question:"));
+    List<TrainingExample> documents = new ArithmeticPretrainingCorpus(OPTIONS).mixed(40, 4, 0.5);
+    assertThat(documents).hasSize(40);
+    // share 0.5: documents 1, 3, 5, ... (floor((i+1)/2) > floor(i/2) for odd i) are in the prompt layout
+    for (int i = 0; i < documents.size(); i++) {
+      String text = documents.get(i).response();
+      assertThat(text.startsWith(shots)).as("document %d", i).isEqualTo(i % 2 == 1);
+      if (i % 2 == 1) {
+        assertThat(text.substring(shots.length())).matches("(?s)Question: What is [^?]+\\?\nSolution:\n.*Answer: -?\\d+\n");
+      }
+    }
+  }
 }
