@@ -67,4 +67,19 @@ class ArithmeticPretrainingCorpusTest {
       }
     }
   }
+
+  @Test
+  void firstOperandsVaryAcrossTheCorpus() {
+    // 400 problems; with independent uniform first operands (90 values) the expected number of distinct
+    // ones is 90 * (1 - (89/90)^400) ≈ 89; problems 0..399 of one task seed share only about 7.
+    Pattern question = Pattern.compile("Question: What is (\\d+)[-+]");
+    java.util.Set<String> firsts = new java.util.HashSet<>();
+    for (TrainingExample document : new ArithmeticPretrainingCorpus(OPTIONS).solvedProblems(100, 4)) {
+      Matcher matcher = question.matcher(document.response());
+      while (matcher.find()) {
+        firsts.add(matcher.group(1));
+      }
+    }
+    assertThat(firsts.size()).isGreaterThan(80);
+  }
 }
