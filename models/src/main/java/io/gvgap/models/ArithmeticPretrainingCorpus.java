@@ -52,24 +52,22 @@ public final class ArithmeticPretrainingCorpus {
 
   /**
    * {@code documents} training documents, each {@code problemsPerDocument} solved problems joined
-   * by a blank line as in the generation prompt; problem j of the corpus is problem j of seed
-   * {@link #FIRST_TRAINING_SEED} (and following seeds), skipping held-out expressions.
+   * by a blank line as in the generation prompt; problem j of the corpus is problem 0 of seed
+   * {@link #FIRST_TRAINING_SEED} + j, held-out expressions skipped.
    */
   public List<TrainingExample> solvedProblems(int documents, int problemsPerDocument) {
     ArithmeticCorpus corpus = new ArithmeticCorpus(options);
     List<TrainingExample> examples = new ArrayList<>(documents);
     long seed = FIRST_TRAINING_SEED;
-    long index = 0;
     for (int d = 0; d < documents; d++) {
       StringBuilder text = new StringBuilder();
       int added = 0;
       while (added < problemsPerDocument) {
-        String problem = corpus.solvedProblem(seed, index);
-        index++;
-        if (index == 1_000_000) {
-          seed++;
-          index = 0;
-        }
+        // Problem 0 of consecutive seeds: the task's problems i, i+1, ... of one seed come from
+        // java.util.Random streams seeded with consecutive values, whose first draws are nearly equal
+        // (500 problems of a seed share about 7 first operands), which would teach copying the previous
+        // problem's operand instead of reading the question.
+        String problem = corpus.solvedProblem(seed++, 0);
         if (heldOut.contains(expression(problem))) {
           continue;
         }
@@ -82,6 +80,34 @@ public final class ArithmeticPretrainingCorpus {
       examples.add(TrainingExample.document(text.toString()));
     }
     return examples;
+  }
+
+  /**
+   * {@code documents} training documents of which a share {@code fewShotShare} (every document whose
+   * index i satisfies floor((i + 1)·share) > floor(i·share)) are the task's exact few-shot generation
+   * prompt for a training problem followed by its solution, and the rest are
+   * {@link #solvedProblems} documents. The prompt-layout documents put the open question where
+   * the task's prompts put it, so a small model with absolute positions learns to answer there.
+   */
+  public List<TrainingExample> mixed(int documents, int problemsPerDocument, double fewShotShare) {
+    ArithmeticTask task = new ArithmeticTask(options);
+    List<TrainingExample> plain = solvedProblems(documents, problemsPerDocument);
+    List<TrainingExample> result = new ArrayList<>(documents);
+    long seed = FIRST_TRAINING_SEED + 250_000;
+    for (int i = 0; i < documents; i++) {
+      if (Math.floor((i + 1) * fewShotShare) > Math.floor(i * fewShotShare)) {
+        // problem 0 of consecutive seeds, for the reason given in solvedProblems
+        Example example = task.examples(new ExampleRequest(1, seed++)).get(0);
+        if (heldOut.contains(example.metadata().get(ArithmeticTask.EXPRESSION))) {
+          i--;
+          continue;
+        }
+        result.add(TrainingExample.document(task.generationPrompt(example).text() + example.reference() + "\n"));
+      } else {
+        result.add(plain.get(i));
+      }
+    }
+    return result;
   }
 
   /** {@code count} verification documents (prompt and judgement) of a training seed, held-out expressions skipped. */

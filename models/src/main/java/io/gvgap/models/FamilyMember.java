@@ -28,8 +28,10 @@ public record FamilyMember(String name, int layers, int width, int heads, int co
    * @param rowsPerBatch sequences per step
    * @param steps optimizer steps
    * @param peakLearningRate AdamW peak learning rate
+   * @param fewShotShare share of documents in the task's exact few-shot prompt layout (see
+   *     {@link ArithmeticPretrainingCorpus#mixed})
    */
-  public record Stage(int documents, int rowsPerBatch, int steps, double peakLearningRate) {
+  public record Stage(int documents, int rowsPerBatch, int steps, double peakLearningRate, double fewShotShare) {
   }
 
   /** Copies the stage list. */

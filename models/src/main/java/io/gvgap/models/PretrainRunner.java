@@ -65,14 +65,16 @@ public final class PretrainRunner {
       FamilyMember.Stage stage = member.stages().get(k);
       boolean finalStage = k == member.stages().size() - 1;
       Path stageDirectory = finalStage ? directory : modelsDirectory.resolve(member.name() + ".stage-" + (k + 1));
-      List<TrainingExample> examples = new ArrayList<>(corpus.solvedProblems(stage.documents(),
-          member.problemsPerDocument()));
+      List<TrainingExample> examples = stage.fewShotShare() > 0
+          ? corpus.mixed(stage.documents(), member.problemsPerDocument(), stage.fewShotShare())
+          : corpus.solvedProblems(stage.documents(), member.problemsPerDocument());
       TrainerOptions trainerOptions = new TrainerOptions(stage.rowsPerBatch(), stage.steps(), stage.peakLearningRate(),
           Math.max(1, stage.steps() / 20), 0.1, 1.0, member.seed() + k, 100, threads, "cpu");
       last = trainerOptions;
       recipe.append("; stage ").append(k + 1).append(": ").append(stage.documents()).append(" documents, ")
           .append(stage.steps()).append(" steps of ").append(stage.rowsPerBatch()).append(" rows, peak learning rate ")
-          .append(stage.peakLearningRate());
+          .append(stage.peakLearningRate()).append(", share of documents in the task's 3-shot prompt layout ")
+          .append(stage.fewShotShare());
       Trainer trainer = new Trainer(config, vocabulary, parameters, examples, trainerOptions);
       long start = System.nanoTime();
       String label = member.name() + " stage " + (k + 1);
