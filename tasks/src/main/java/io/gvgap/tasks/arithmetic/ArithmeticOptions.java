@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param terms operands per problem
  * @param count how many problems the task has for a seed
  * @param shots how many solved problems open the generation prompt
+ * @param verificationShots how many judged problems (each with a right and a wrong solution) open
+ *     the verification prompts; fewer keeps them within a small model's context
  */
 public record ArithmeticOptions(
     @Option(description = "digits of every operand (1 to 9)", defaultValue = "2") int digits,
@@ -21,7 +23,10 @@ public record ArithmeticOptions(
     @Option(description = "number of problems per seed (a request takes at most this many)", defaultValue = "500")
     int count,
     @Option(description = "number of solved problems in the generation prompt (0 to 8)", defaultValue = "3")
-    int shots) {
+    int shots,
+    @Option(description = "judged problems (a right and a wrong solution each) in verification prompts (0 to 2)",
+        defaultValue = "2")
+    int verificationShots) {
 
   /** Validates the options. */
   public ArithmeticOptions {
@@ -42,6 +47,14 @@ public record ArithmeticOptions(
     if (shots < 0 || shots > 8) {
       throw new IllegalArgumentException("shots must be from 0 to 8, was " + shots);
     }
+    if (verificationShots < 0 || verificationShots > 2) {
+      throw new IllegalArgumentException("verification_shots must be from 0 to 2, was " + verificationShots);
+    }
+  }
+
+  /** Options with the default two judged problems in verification prompts. */
+  public ArithmeticOptions(int digits, String operations, int terms, int count, int shots) {
+    this(digits, operations, terms, count, shots, 2);
   }
 
   /** The defaults: two-digit addition and subtraction of two operands. */

@@ -46,7 +46,7 @@ public final class ArithmeticTask implements Task {
     }
     this.fewShotPrefix = prefix.toString();
     List<JudgedExample> judged = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < options.verificationShots(); i++) {
       ArithmeticProblem problem = ArithmeticProblem.generate(options, SHOT_SEED, 100 + i);
       SolutionWriter.Solution right = SolutionWriter.write(problem);
       SolutionWriter.Solution wrong = withSlip(problem, new Random(i));

@@ -200,15 +200,15 @@ public final class RunPipeline {
     long generated = 0;
     long verified = 0;
     String where = modelLabel + " / " + taskSpec.label();
-    try (ProgressTask genProgress = progress.start("generate " + where, (long) examples.size() * g.samples(), "samples");
-        ProgressTask verProgress = progress.start("verify " + where, (long) examples.size() * verifiers.size(),
-            "judgements")) {
+    // one bar per model and task: generated samples and finished verifications both count as steps
+    long total = (long) examples.size() * g.samples() + (long) examples.size() * verifiers.size();
+    try (ProgressTask bar = progress.start(where + " (generate + verify)", total, "steps")) {
       for (int start = 0; start < examples.size(); start += g.batchExamples()) {
         List<Example> batch = examples.subList(start, Math.min(examples.size(), start + g.batchExamples()));
-        generated += generation.run(batch, genProgress);
+        generated += generation.run(batch, bar);
         store.sync();
         for (VerificationStage stage : verification) {
-          verified += stage.run(batch, verProgress);
+          verified += stage.run(batch, bar);
           store.sync();
         }
         notifyObservers(store, modelLabel, taskSpec.label(), batch);
