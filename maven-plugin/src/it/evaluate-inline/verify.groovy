@@ -4,7 +4,7 @@ assert new File(run, 'metrics.json').isFile() : "no metrics.json in ${run}"
 assert new File(run, 'run.json').text.contains('"SUCCESS"')
 assert new File(basedir, 'target/gvgap-inline/evaluate-inline.yaml').text.startsWith('name: toy\nmodels:\n  - backend: scripted\n')
 def log = new File(basedir, 'build.log').text
-assert log.contains('gvgap: generate scripted / toy-sums: started (24 samples)')
+assert log.contains('gvgap: scripted / toy-sums (generate + verify): started (36 steps)')
 assert log.contains('scripted on toy-sums: 6 prompts')
 assert log.contains('gvgap: all gates passed')
 return true

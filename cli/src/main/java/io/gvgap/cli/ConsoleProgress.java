@@ -22,7 +22,7 @@ final class ConsoleProgress implements Progress {
 
   @Override
   public ProgressTask start(String label, long total, String unit) {
-    if (!enabled) {
+    if (!enabled || total < 0) { // work of unknown size (metrics) is quick: no bar
       return NONE.start(label, total, unit);
     }
     ProgressBar bar = new ProgressBarBuilder()
