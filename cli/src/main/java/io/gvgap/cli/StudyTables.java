@@ -23,7 +23,7 @@ final class StudyTables {
   static void printRounds(PrintWriter out, RoundsFile rounds) {
     out.printf("%nimprovement '%s': distilling %s/%s, update %s%n", rounds.study(), rounds.verifier(), rounds.filter(),
         rounds.update().name().toLowerCase(java.util.Locale.ROOT));
-    out.printf("  %-5s %-12s %-18s %7s %7s %9s %8s %9s %12s%n", "round", "task", "J(f) [CI]", "pass@1", "pass@N",
+    out.printf("  %-5s %-12s %-26s %7s %7s %9s %8s %9s %12s%n", "round", "task", "J(f) [CI]", "pass@1", "pass@N",
         "distinct✓", "gap", "rel(pool)", "SFT kept→set");
     for (RoundRecord r : rounds.rounds()) {
       for (RoundTaskMetrics m : r.tasks()) {
@@ -32,7 +32,7 @@ final class StudyTables {
             .filter(x -> x.verifier().equals(rounds.verifier()) && x.filter().equals(rounds.filter())).findFirst()
             .orElse(null);
         DistillationRecord d = r.distillation();
-        out.printf("  %-5d %-12s %-18s %7s %7s %9s %8s %9s %12s%n", r.round(), m.task(),
+        out.printf("  %-5d %-12s %-26s %7s %7s %9s %8s %9s %12s%n", r.round(), m.task(),
             Numbers.fixed(m.accuracy().value()) + " " + Numbers.interval(m.accuracy()),
             Numbers.fixed(pass.get(0).estimate().value()), Numbers.fixed(pass.get(pass.size() - 1).estimate().value()),
             Numbers.fixed(m.diversity().distinctCorrectSolutions()),
@@ -46,7 +46,7 @@ final class StudyTables {
   static void printScaling(PrintWriter out, ScalingFile scaling, Set<String> measures) {
     out.printf("%nscaling '%s' over %d models (slope per decade of pre-training FLOPs; %s)%n", scaling.run(),
         scaling.models().size(), LineFit.INTERVAL_METHOD);
-    out.printf("  %-12s %-16s %-22s %-24s %9s %22s %6s %3s%n", "task", "verifier", "filter", "measure", "slope",
+    out.printf("  %-12s %-22s %-22s %-24s %9s %22s %6s %3s%n", "task", "verifier", "filter", "measure", "slope",
         "slope CI", "R²", "n");
     for (ScalingFit f : scaling.fits()) {
       if (!measures.contains(f.measure())) {
@@ -55,7 +55,7 @@ final class StudyTables {
       LineFit line = f.fit();
       String interval = Double.isNaN(line.slopeLower()) ? "-" : "[" + Numbers.signed(line.slopeLower()) + ", "
           + Numbers.signed(line.slopeUpper()) + "]";
-      out.printf("  %-12s %-16s %-22s %-24s %9s %22s %6s %3d%n", f.task(), f.verifier(), f.filter(), f.measure(),
+      out.printf("  %-12s %-22s %-22s %-24s %9s %22s %6s %3d%n", f.task(), f.verifier(), f.filter(), f.measure(),
           Numbers.signed(line.slope()), interval, Numbers.fixed(line.rSquared()), line.points());
     }
   }
