@@ -10,6 +10,7 @@ assert log =~ /Found task 'reverse-word': com\.example\.reverse\.ReverseWordProv
 def run = new File(project, 'reverse-evaluation/target/gvgap/reverse-words')
 assert new File(run, 'metrics.json').isFile() : "no metrics.json in ${run}"
 assert new File(run, 'run.json').text.contains('"SUCCESS"')
+assert new File(run, 'report.html').text.contains('<meta http-equiv="Content-Security-Policy"') : 'gvgap:evaluate wrote no report.html'
 assert log.contains('onnx on reverse-word: 8 prompts')
 assert log.contains('gvgap: all gates passed')
 return true

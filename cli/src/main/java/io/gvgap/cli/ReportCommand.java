@@ -1,5 +1,6 @@
 package io.gvgap.cli;
 
+import io.gvgap.reports.RunReports;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +30,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     GvgapCommand root = (GvgapCommand) spec.root().userObject();
     Path out = output != null ? output : runs.size() == 1 ? runs.get(0).resolve("report.html") : Path.of("report.html");
-    Reports.write(runs, out, root.registry());
+    RunReports.write(runs, out, root.registry());
     spec.commandLine().getOut().printf("report: %s%n", out.toAbsolutePath());
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

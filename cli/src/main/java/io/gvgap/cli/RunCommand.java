@@ -7,6 +7,7 @@ import io.gvgap.core.pipeline.RunPipeline;
 import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedRunSpec;
+import io.gvgap.reports.RunReports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
       printGroup(out, group);
     }
     Path report = result.directory().resolve("report.html");
-    Reports.write(List.of(result.directory()), report, registry);
+    RunReports.write(List.of(result.directory()), report, registry);
     out.printf("run directory: %s%n", result.directory().toAbsolutePath());
     out.printf("report: %s%n", report.toAbsolutePath());
     out.flush();

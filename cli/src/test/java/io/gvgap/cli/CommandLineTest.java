@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -62,7 +63,7 @@ class CommandLineTest {
     Result r = gvgap("plugins");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("KIND", "FROM")
-        .containsPattern("task +gsm8k +io\\.gvgap\\.tasks\\.gsm8k\\.Gsm8kProvider +\\S+ +\\S*gvgap-tasks")
+        .containsPattern("task +gsm8k +io\\.gvgap\\.tasks\\.gsm8k\\.Gsm8kProvider +\\S+ +\\S*(gvgap-tasks|tasks/target/classes)")
         .containsPattern("filter +quantile +io\\.gvgap\\.filters\\.QuantileFilter")
         .containsPattern("verifier +oracle +io\\.gvgap\\.verifiers\\.OracleVerifier");
   }
@@ -172,5 +173,46 @@ class CommandLineTest {
       }
     }
     assertThat(accepted).isPositive();
+  }
+
+  private static Path sharedData(String file) {
+    String root = System.getProperty("gvgap.shared.data", "../shared/data");
+    Path path = Path.of(root, file);
+    return Files.exists(path) ? path : Path.of("..", root, file);
+  }
+
+  @Test
+  void tasksShowPrintsOptionsPromptsAndReferences() {
+    Result r = gvgap("tasks", "show", "arithmetic", "-O", "digits=3", "-n", "2");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("task arithmetic", "digits", "--- example", "--- reference ---");
+    assertThat(r.out().split("--- example", -1)).hasSize(3);
+  }
+
+  @Test
+  void utilityScoresCompletionsMadeElsewhereAndReportsUnknownIds() throws IOException {
+    Path data = sharedData("gsm8k/test.jsonl");
+    List<String> lines = Files.readAllLines(data).subList(0, 3);
+    // ids of the gsm8k task are 1-based line numbers; feed the gold solutions, one wrong answer, one unknown id
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      String answer = io.gvgap.core.store.Json.mapper().readTree(lines.get(i)).get("answer").asText();
+      in.append(io.gvgap.core.store.Json.mapper().writeValueAsString(
+          java.util.Map.of("id", String.valueOf(i + 1), "completion", answer))).append('\n');
+    }
+    in.append("{\"id\": \"1\", \"completion\": \"The answer is 123456789.\"}\n");
+    in.append("{\"id\": \"no-such-id\", \"completion\": \"The answer is 1.\"}\n");
+    Path input = tmp.resolve("completions.jsonl");
+    Files.writeString(input, in);
+    Path output = tmp.resolve("scored.jsonl");
+    Result r = gvgap("utility", "--task", "gsm8k", "--data", data.toString(), "-i", input.toString(), "-o",
+        output.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+    // 3 gold solutions score 1, the wrong final answer scores 0: mean 3/4
+    assertThat(r.err()).contains("4 completions scored, mean utility 0.7500").contains("no-such-id (line 5)");
+    List<String> scored = Files.readAllLines(output);
+    assertThat(scored).hasSize(4);
+    assertThat(scored.get(3)).contains("\"utility\":0.0").contains("\"extracted\":true");
   }
 }

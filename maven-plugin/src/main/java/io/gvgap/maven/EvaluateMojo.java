@@ -7,6 +7,7 @@ import io.gvgap.core.spec.ResolvedComponent;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
 import io.gvgap.core.store.GroupResult;
+import io.gvgap.reports.RunReports;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,8 +21,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Runs a gvgap run spec (generate, verify, filter, metrics) into
- * {@code ${project.build.directory}/gvgap/<run name>}, logs the gap of every strategy, and fails the
- * build when a gate is set and not met. Rerunning on the same directory resumes an interrupted run;
+ * {@code ${project.build.directory}/gvgap/<run name>}, logs the gap of every strategy, writes the
+ * run's HTML report ({@code report.html} in the run directory, as {@code gvgap run} does), and fails
+ * the build when a gate is set and not met (the report is written first). Rerunning on the same directory resumes an interrupted run;
  * a directory that holds a run of another spec is refused (run {@code mvn clean} or rename the run).
  *
  * <p>Relative paths inside the spec, such as a model directory, are read relative to the directory
@@ -106,6 +108,10 @@ public class EvaluateMojo extends AbstractGvgapMojo {
       }
     }
     getLog().info("gvgap: run directory " + result.directory().toAbsolutePath());
+    // written before the gates: a build that fails a gate still leaves the report to look into
+    Path report = result.directory().resolve(ReportMojo.REPORT_FILE);
+    RunReports.write(List.of(result.directory()), report, registry);
+    getLog().info("gvgap: report " + report.toAbsolutePath());
     List<String> failed = new BuildGates(failIfGapBelow, gapStrategy, failIfAccuracyBelow).violations(result.metrics());
     if (!failed.isEmpty()) {
       throw new MojoFailureException("gvgap: run '" + resolved.name() + "' failed " + failed.size() + " gate(s):\n  - "

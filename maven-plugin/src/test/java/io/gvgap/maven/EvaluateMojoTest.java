@@ -86,6 +86,10 @@ class EvaluateMojoTest {
     // the logged J(f) is the one in metrics.json
     double accuracy = metrics(run).groups().get(0).metrics().accuracy().value();
     assertThat(log.text()).contains("J(f) = " + Numbers.fixed(accuracy));
+    // the run's report, as `gvgap run` writes it: complete, so no PARTIAL banner
+    assertThat(log.text()).contains("gvgap: report " + run.resolve("report.html"));
+    assertThat(run.resolve("report.html")).content().contains("http-equiv=\"Content-Security-Policy\"", "toy-sums")
+        .doesNotContain("id=\"partial-banner\"");
   }
 
   @Test
@@ -163,6 +167,8 @@ class EvaluateMojoTest {
     assertThat(failure).hasMessageContaining("run 'toy' failed 1 gate(s)")
         .hasMessageContaining("J(f), the accuracy of all samples, of model 'scripted' on task 'toy-sums' is "
             + Numbers.fixed(accuracy) + ", below failIfAccuracyBelow = 1.0");
+    // the report is written before the gates, so a failed build still has it
+    assertThat(tmp.resolve("target/gvgap/toy/report.html")).isRegularFile();
   }
 
   @Test

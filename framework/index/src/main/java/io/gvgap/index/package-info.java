@@ -1,0 +1,35 @@
+/**
+ * The Lucene sample index of a run and what it is used for: exact and near-duplicate detection,
+ * distinct-solution distillation sets, effective diversity, decontamination and drill-down search.
+ *
+ * <h2>Index a run</h2>
+ * <pre>{@code
+ * try (SampleIndex index = SampleIndex.open(runDir.resolve("index"))) {
+ *   index.add(round, samplesOfThisBatch);        // idempotent: keyed by model/task/example/sample/round
+ *   index.addScores(round, scoreRecordsOfBatch); // verifier scores as they arrive
+ *   index.commit();                              // per batch; after a crash, reopen and re-add
+ * }
+ * }</pre>
+ *
+ * <h2>Deduplicate</h2>
+ * <pre>{@code
+ * DuplicateDetector detector = DuplicateDetector.withDefaults(); // 3-word shingles, 64 buckets, Jaccard ≥ 0.8
+ * List<DuplicateCluster<SampleRecord>> clusters = detector.clusters(onePromptsSamples);
+ * DistillationSet sft = new DistillationSetBuilder(detector).build(keptSamples); // sft.kept(), sft.removed()
+ * List<PromptDiversity> diversity = Diversity.perPrompt(samples, detector);
+ * List<Overlap> contaminated = Decontamination.overlaps(trainTexts, evalPrompts, 13);
+ * }</pre>
+ *
+ * <h2>Definitions, once</h2>
+ * <ul>
+ *   <li>Normalised text: {@link io.gvgap.index.TextNormalizer} (NFKC, lower case, every non letter
+ *       or digit a separator, single spaces). Exact duplicate: equal SHA-256 of that text.</li>
+ *   <li>Near-duplicate: Jaccard similarity of shingle sets at least the threshold
+ *       ({@link io.gvgap.index.DedupConfig}); candidates from Lucene {@code MinHashFilter}
+ *       signatures by minimum-should-match, every candidate confirmed exactly.</li>
+ *   <li>Cluster representative: best utility, then lowest sample index
+ *       ({@link io.gvgap.index.DuplicateDetector#BEST_UTILITY_THEN_LOWEST_SAMPLE}).</li>
+ *   <li>Correct sample (diversity): utility ≥ 1 unless another level is given.</li>
+ * </ul>
+ */
+package io.gvgap.index;
