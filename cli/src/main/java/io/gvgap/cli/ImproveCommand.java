@@ -3,7 +3,6 @@ package io.gvgap.cli;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
-import io.gvgap.studies.ExactDuplicateRemover;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImproveSpecLoader;
 import io.gvgap.studies.ImprovementStudy;
@@ -72,7 +71,7 @@ final class ImproveCommand implements Callable<Integer> {
       }
     };
     ImprovementStudy study = new ImprovementStudy(registry, new ConsoleProgress(System.err, verbose), Version.current(),
-        line -> System.err.println(line), training, new ExactDuplicateRemover());
+        line -> System.err.println(line), training, improve.dedup().deduplicator());
     RoundsFile rounds = study.run(improve, base, Files.readString(file));
     List<Path> runDirs = rounds.rounds().stream().map(RoundRecord::runDirectory).map(Path::of).toList();
     Reports.write(runDirs, base.output().resolve("report.html"), registry);

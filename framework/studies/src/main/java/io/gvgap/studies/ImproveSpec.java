@@ -11,7 +11,8 @@ import io.gvgap.core.spec.RunSpec;
  * @param filter the label of the filter whose kept samples are distilled
  * @param update which model each distillation starts from
  * @param distillation the fine-tuning settings
+ * @param dedup how duplicates are removed from each SFT set
  */
 public record ImproveSpec(RunSpec run, int rounds, String verifier, String filter, UpdateRule update,
-    DistillationSettings distillation) {
+    DistillationSettings distillation, DedupRule dedup) {
 }

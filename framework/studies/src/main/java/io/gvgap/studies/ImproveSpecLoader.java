@@ -20,11 +20,12 @@ import java.util.Locale;
  *   filter: quantile(alpha=0.25)   # a filter label of the run part
  *   update: continue               # or restart
  *   distillation: {steps: 40, learning_rate: 3.0e-4, batch: 16, checkpoint_every: 20, seed: 1}
+ *   dedup: exact                   # or near (shingle Jaccard, from the sample index)
  * </pre>
  * Unknown keys are errors, as in run specs; every error names the file, line and field.
  */
 public final class ImproveSpecLoader {
-  private static final List<String> KEYS = List.of("rounds", "verifier", "filter", "update", "distillation");
+  private static final List<String> KEYS = List.of("rounds", "verifier", "filter", "update", "distillation", "dedup");
   private static final List<String> DISTILLATION_KEYS = List.of("steps", "learning_rate", "batch", "checkpoint_every",
       "seed");
 
@@ -51,8 +52,10 @@ public final class ImproveSpecLoader {
           + String.join(", ", KEYS) + "); see ImproveSpecLoader's documentation for an example", null);
     }
     RunSpec run = RunSpecLoader.parse(file, split.runText());
-    for (String unknown : split.unknownKeys(section, KEYS)) {
-      throw split.error(unknown, "unknown key '" + unknown + "'; allowed keys here: " + String.join(", ", KEYS));
+    List<String> unknownKeys = split.unknownKeys(section, KEYS);
+    if (!unknownKeys.isEmpty()) {
+      throw split.error(unknownKeys.get(0), "unknown key '" + unknownKeys.get(0) + "'; allowed keys here: "
+          + String.join(", ", KEYS));
     }
     int rounds = integer(split, section, "rounds", 2, 1);
     String verifier = requiredString(split, section, "verifier", "the label of the verifier whose kept samples are"
@@ -66,15 +69,23 @@ public final class ImproveSpecLoader {
     } catch (IllegalArgumentException e) {
       throw split.error("update", "must be continue or restart, was '" + updateText + "'");
     }
+    String dedupText = section.has("dedup") ? section.get("dedup").asText() : "exact";
+    DedupRule dedup;
+    try {
+      dedup = DedupRule.valueOf(dedupText.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw split.error("dedup", "must be exact or near, was '" + dedupText + "'");
+    }
     JsonNode d = section.get("distillation");
     DistillationSettings distillation = new DistillationSettings(50, 3e-4, 16, 25, run.seed());
     if (d != null && !d.isNull()) {
       if (!d.isObject()) {
         throw split.error("distillation", "expected a mapping with keys " + String.join(", ", DISTILLATION_KEYS));
       }
-      for (String unknown : split.unknownKeys(d, DISTILLATION_KEYS)) {
-        throw split.error("distillation." + unknown, "unknown key '" + unknown + "'; allowed keys here: "
-            + String.join(", ", DISTILLATION_KEYS));
+      List<String> unknownDistillation = split.unknownKeys(d, DISTILLATION_KEYS);
+      if (!unknownDistillation.isEmpty()) {
+        throw split.error("distillation." + unknownDistillation.get(0), "unknown key '" + unknownDistillation.get(0)
+            + "'; allowed keys here: " + String.join(", ", DISTILLATION_KEYS));
       }
       double lr = d.has("learning_rate") ? number(split, d, "distillation.learning_rate") : distillation.learningRate();
       if (!(lr > 0) || lr > 1) {
@@ -85,7 +96,7 @@ public final class ImproveSpecLoader {
           integer(split, d, "distillation.checkpoint_every", distillation.checkpointEvery(), 0),
           d.has("seed") ? integer(split, d, "distillation.seed", 0, Integer.MIN_VALUE) : distillation.seed());
     }
-    return new ImproveSpec(run, rounds, verifier, filter, update, distillation);
+    return new ImproveSpec(run, rounds, verifier, filter, update, distillation, dedup);
   }
 
   private static JsonNode field(JsonNode node, String path) {

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Removes duplicate samples from an SFT set, so that a response the model repeats many times is
- * not learnt many times over. Implementations keep the first of each group of duplicates, in input
- * order, with the largest weight of the group.
+ * not learnt many times over. Implementations keep one sample per group of duplicates, carrying the
+ * group's largest weight, in input order; ground truth never chooses which.
  */
 public interface SampleDeduplicator {
 

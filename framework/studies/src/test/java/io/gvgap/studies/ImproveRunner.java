@@ -23,7 +23,7 @@ final class ImproveRunner {
     ImproveSpec spec = ImproveSpecLoader.load(specFile);
     PluginRegistry registry = PluginRegistry.load(ImproveRunner.class.getClassLoader());
     ResolvedRunSpec base = RunSpecResolver.resolve(spec.run(), registry, specFile);
-    return new ImprovementStudy(registry, Progress.NONE, "test", log::add, listener, new ExactDuplicateRemover())
+    return new ImprovementStudy(registry, Progress.NONE, "test", log::add, listener, spec.dedup().deduplicator())
         .run(spec, base, Files.readString(specFile));
   }
 

@@ -38,6 +38,7 @@ class ImproveSpecLoaderTest {
     assertThat(spec.update()).isEqualTo(UpdateRule.RESTART);
     // checkpoint_every and seed default to 25 and the run seed (0).
     assertThat(spec.distillation()).isEqualTo(new DistillationSettings(12, 1e-3, 4, 25, 0));
+    assertThat(spec.dedup()).isEqualTo(DedupRule.EXACT);
     assertThat(spec.run().name()).isEqualTo("study");
     assertThat(spec.run().models()).hasSize(1);
   }

@@ -82,6 +82,21 @@ class KeptSampleSelectorTest {
   }
 
   @Test
+  void nearDuplicatesCollapseToTheLargestWeightNeverTheBestUtility() {
+    String longText = "Step one: add the tens, then the units, carry one, and write the final answer. Answer: 42";
+    // b differs from a by one character (Jaccard of 3-character shingles far above 0.8); c is unrelated;
+    // d is a's text under another prompt, which is never merged with a.
+    KeptSample a = new KeptSample("x", 0, "P", longText, 1.0, 1.0);
+    KeptSample b = new KeptSample("x", 1, "P", longText.replace("42", "43"), 2.0, 0.0);
+    KeptSample c = new KeptSample("x", 2, "P", "something else entirely, with no shared wording at all", 1.0, 0.0);
+    KeptSample d = new KeptSample("y", 0, "Q", longText, 1.0, 1.0);
+    List<KeptSample> kept = new NearDuplicateRemover(io.gvgap.index.DuplicateDetector.withDefaults())
+        .deduplicate(List.of(a, b, c, d));
+    // The a/b cluster keeps b: the larger weight, although a is the correct one.
+    assertThat(kept).containsExactly(b, c, d);
+  }
+
+  @Test
   void measuresEffectiveDiversityPerPrompt() {
     writeRun();
     EffectiveDiversity d = EffectiveDiversity.of(RunDirectoryContents.read(dir, "m", "arith"));
