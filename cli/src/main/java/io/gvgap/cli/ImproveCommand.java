@@ -1,6 +1,7 @@
 package io.gvgap.cli;
 
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.reports.RunReports;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
 import io.gvgap.studies.ImproveSpec;
@@ -74,7 +75,7 @@ final class ImproveCommand implements Callable<Integer> {
         line -> System.err.println(line), training, improve.dedup().deduplicator());
     RoundsFile rounds = study.run(improve, base, Files.readString(file));
     List<Path> runDirs = rounds.rounds().stream().map(RoundRecord::runDirectory).map(Path::of).toList();
-    Reports.write(runDirs, base.output().resolve("report.html"), registry);
+    RunReports.write(runDirs, base.output().resolve("report.html"), registry);
     System.err.println("improvement study finished in " + ConsoleProgress.format(Duration.between(start, Instant.now())));
     return rounds;
   }

@@ -3,6 +3,7 @@ package io.gvgap.cli;
 import io.gvgap.core.pipeline.RunPipeline;
 import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.reports.RunReports;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
 import io.gvgap.studies.ScalingFile;
@@ -67,7 +68,7 @@ final class ScalingCommand implements Callable<Integer> {
         .run(resolved, Files.readString(file));
     double confidence = scaling.confidence() != null ? scaling.confidence() : resolved.metrics().confidence();
     ScalingFile fits = ScalingStudy.analyse(resolved.name(), result.directory(), result.metrics(), models, confidence);
-    Reports.write(List.of(result.directory()), result.directory().resolve("report.html"), registry);
+    RunReports.write(List.of(result.directory()), result.directory().resolve("report.html"), registry);
     return fits;
   }
 }
