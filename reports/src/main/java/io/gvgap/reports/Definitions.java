@@ -39,6 +39,13 @@ public final class Definitions {
     add("auroc", "AUROC", "Area under the ROC curve of the verifier's scores against correctness over the scored"
         + " samples: the probability that a random correct sample scores higher than a random wrong one, ties"
         + " counting ½. 0.5 = no better than chance.");
+    add("rounds", "Self-improvement rounds", "Round t evaluates model t (round 0: the base model); the samples that"
+        + " the chosen verifier and filter keep, duplicates removed, are distilled into model t+1. Shown per round:"
+        + " J(f), pass@1 and pass@N (unbiased), distinct correct solutions per prompt (effective diversity), and the"
+        + " distilled strategy's gap and pooled relative gap, each with its bootstrap interval.");
+    add("scaling", "Gap versus FLOPs", "Each model's relative gap (pooled, and per prompt) against log10 of its"
+        + " pre-training FLOPs (6 x parameters x tokens), with the least-squares line; the slope's interval is the"
+        + " t-interval of the regression (n - 2 degrees of freedom), R² its coefficient of determination.");
     add("extraction", "Extraction failures", "Fraction of samples from which the task could not extract a final"
         + " answer (reported apart from wrong answers).");
     add("parse", "Parse failures", "Fraction of samples for which the verifier's output gave no score.");

@@ -34,6 +34,11 @@ public final class DiversitySection implements ReportSection {
   }
 
   @Override
+  public boolean onlyWhenPresent() {
+    return true;
+  }
+
+  @Override
   public JsonNode data(RunGroups run) {
     Path file = run.run().directory().resolve(FILE);
     if (!Files.exists(file)) {

@@ -24,4 +24,12 @@ public interface ReportSection {
    * as null), or null when the run has nothing for it, e.g. no metrics yet.
    */
   JsonNode data(RunGroups run);
+
+  /**
+   * Whether the section is left out of a report in which no run has data for it (study sections:
+   * an ordinary run has no rounds or scaling fits, and an empty heading would only puzzle).
+   */
+  default boolean onlyWhenPresent() {
+    return false;
+  }
 }

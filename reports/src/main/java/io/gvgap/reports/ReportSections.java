@@ -9,11 +9,12 @@ public final class ReportSections {
   }
 
   /**
-   * The sections of a run report. Improvement rounds and scaling studies will add theirs here (see
-   * {@link ReportSection}).
+   * The sections of a run report; the rounds and scaling sections appear only in reports of
+   * improvement and scaling studies (see {@link ReportSection#onlyWhenPresent()}).
    */
   public static List<ReportSection> defaults() {
     return List.of(new GapCurvesSection(), new CorrelationSection(), new RocSection(), new CalibrationSection(),
-        new PassAtKSection(), new DiversitySection(), new DrillDownSection());
+        new PassAtKSection(), new DiversitySection(), new RoundsSection(), new ScalingSection(),
+        new DrillDownSection());
   }
 }

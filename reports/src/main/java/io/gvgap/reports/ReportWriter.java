@@ -101,6 +101,10 @@ public final class ReportWriter {
 
     List<Map<String, String>> sectionModels = new ArrayList<>();
     for (ReportSection section : sections) {
+      boolean present = dataIds.keySet().stream().anyMatch(key -> key.startsWith(section.id() + "/"));
+      if (section.onlyWhenPresent() && !present) {
+        continue;
+      }
       Map<String, String> model = new LinkedHashMap<>();
       model.put("id", section.id());
       model.put("title", section.title());

@@ -257,6 +257,104 @@
     });
   };
 
+  /* ---------- studies: improvement rounds and scaling over a family ---------- */
+
+  renderers.rounds = function (block, section) {
+    var grid = chartsGrid(block);
+    var tasks = {};
+    section.rounds.forEach(function (row) {
+      (tasks[row.task] = tasks[row.task] || []).push(row);
+    });
+    Object.keys(tasks).forEach(function (task) {
+      var rows = tasks[task];
+      var title = section.study + ' \u00b7 ' + task + ' \u2014 distilling ' + section.verifier + ' / ' + section.filter;
+      var div = chartCard(grid, title, 'rounds');
+      function line(name, pick, axis) {
+        return { name: name, type: 'line', symbolSize: 7, yAxisIndex: axis || 0,
+          data: rows.map(function (r) { var v = pick(r); return { value: [r.round, v ? v[0] : null], ci: v }; }) };
+      }
+      draw(div, {
+        grid: { left: 50, right: 60, top: 40, bottom: 44 },
+        legend: { top: 0 },
+        xAxis: { type: 'category', name: 'round', nameLocation: 'middle', nameGap: 26,
+          data: rows.map(function (r) { return r.round; }) },
+        yAxis: [{ type: 'value', name: 'accuracy / gap' }, { type: 'value', name: 'distinct correct', min: 0 }],
+        tooltip: { trigger: 'item', formatter: function (params) {
+          var ci = params.data.ci;
+          return params.seriesName + ' (round ' + params.data.value[0] + ') = ' + fmt(params.data.value[1])
+            + (ci && ci.length === 3 ? ' ' + interval(ci) : '');
+        } },
+        series: [
+          line('J(f)', function (r) { return r.accuracy; }),
+          line('pass@1', function (r) { return r.passAtK[0] ? r.passAtK[0].slice(1) : null; }),
+          line('pass@N', function (r) { return r.passAtK.length ? r.passAtK[r.passAtK.length - 1].slice(1) : null; }),
+          line('gap', function (r) { return r.gap; }),
+          line('rel. gap (pooled)', function (r) { return r.relativeGapPooled; }),
+          line('distinct correct / prompt', function (r) { return [r.distinctCorrect]; }, 1)
+        ]
+      });
+      var curves = chartCard(grid, section.study + ' \u00b7 ' + task + ' \u2014 pass@k by round', 'pass-at-k');
+      draw(curves, {
+        grid: { left: 50, right: 16, top: 40, bottom: 44 },
+        legend: { top: 0 },
+        xAxis: { type: 'log', logBase: 2, name: 'k', nameLocation: 'middle', nameGap: 26 },
+        yAxis: { type: 'value', min: 0, max: 1, name: 'pass@k' },
+        tooltip: { trigger: 'item', formatter: function (params) {
+          return params.seriesName + ': pass@' + params.data[0] + ' = ' + fmt(params.data[1]);
+        } },
+        series: rows.map(function (r) {
+          return { name: 'round ' + r.round, type: 'line', symbolSize: 5,
+            data: r.passAtK.map(function (p) { return [p[0], p[1]]; }) };
+        })
+      });
+    });
+  };
+
+  renderers.scaling = function (block, section) {
+    var grid = chartsGrid(block);
+    block.insertBefore(el('p', 'note', 'Slope interval: ' + section.intervalMethod + '.'), grid);
+    var charts = {};
+    section.fits.forEach(function (fit) {
+      var key = fit.task + ' \u2014 ' + fit.measure;
+      (charts[key] = charts[key] || []).push(fit);
+    });
+    Object.keys(charts).forEach(function (key) {
+      var fits = charts[key];
+      var div = chartCard(grid, key + ' vs log10 FLOPs', 'scaling');
+      var series = [];
+      fits.forEach(function (fit, index) {
+        var color = PALETTE[index % PALETTE.length];
+        var f = fit.fit;
+        var name = fit.verifier + ' / ' + fit.filter + '  slope ' + signed(f.slope)
+          + (f.slopeLower === null ? '' : ' [' + signed(f.slopeLower) + ', ' + signed(f.slopeUpper) + ']')
+          + '  R\u00b2 ' + fmt(f.rSquared, 2);
+        series.push({ name: name, type: 'scatter', symbolSize: 9, color: color,
+          data: fit.points.filter(function (p) { return p.value !== null; }).map(function (p) {
+            return { value: [p.log10Flops, p.value], point: p };
+          }) });
+        var xs = fit.points.map(function (p) { return p.log10Flops; });
+        if (f.slope !== null && xs.length > 0) {
+          var lo = Math.min.apply(null, xs);
+          var hi = Math.max.apply(null, xs);
+          series.push({ name: name, type: 'line', symbol: 'none', color: color, silent: true,
+            data: [[lo, f.intercept + f.slope * lo], [hi, f.intercept + f.slope * hi]], tooltip: { show: false } });
+        }
+      });
+      draw(div, {
+        grid: { left: 50, right: 16, top: 70, bottom: 44 },
+        legend: { top: 0, type: 'scroll' },
+        xAxis: { type: 'value', scale: true, name: 'log10 pre-training FLOPs', nameLocation: 'middle', nameGap: 26 },
+        yAxis: { type: 'value', name: 'relative gap' },
+        tooltip: { trigger: 'item', formatter: function (params) {
+          var p = params.data.point;
+          return p ? p.model + ': ' + fmt(p.value) + ' [' + fmt(p.lower) + ', ' + fmt(p.upper) + '] at 10^'
+            + fmt(p.log10Flops, 2) + ' FLOPs' : '';
+        } },
+        series: series
+      });
+    });
+  };
+
   /* ---------- drill-down: rows rendered lazily, a page at a time ---------- */
 
   var PAGE = 50;
@@ -501,6 +599,8 @@
     roc: 'No verifier scores with both correct and wrong samples yet.',
     calibration: 'No verifier scores yet.',
     passAtK: 'No samples yet.',
+    rounds: 'The improvement study\'s rounds are drawn in the block of round 0.',
+    scaling: 'No scaling fits for this run.',
     drillDown: 'No examples yet.'
   };
 

@@ -1,0 +1,69 @@
+package io.gvgap.cli;
+
+import io.gvgap.studies.RoundsFile;
+import io.gvgap.studies.ScalingFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gvgap demo}: the main job on the built-in family: a two-round self-improvement run on
+ * arithmetic and a scaling study over the family, from {@code examples/specs/demo-*.yaml}.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"The main job on the built-in models: two self-improvement rounds on arithmetic with several",
+        "verifiers, and a scaling study over the family. Prints a short table and the reports' paths."})
+final class DemoCommand implements Callable<Integer> {
+
+  @ParentCommand
+  GvgapCommand parent;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--specs", paramLabel = "DIR", defaultValue = "examples/specs",
+      description = "Folder with demo-improve.yaml and demo-scaling.yaml (default: ${DEFAULT-VALUE}).")
+  Path specs;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "runs/demo",
+      description = "Where the demo writes improve/ and scaling/ (default: ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Override
+  public Integer call() throws IOException {
+    Path improveSpec = specs.resolve("demo-improve.yaml");
+    Path scalingSpec = specs.resolve("demo-scaling.yaml");
+    for (Path p : new Path[] {improveSpec, scalingSpec}) {
+      if (!Files.exists(p)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), p.toAbsolutePath()
+            + " does not exist; run gvgap demo from the repository root or give --specs DIR");
+      }
+    }
+    Instant start = Instant.now();
+    RoundsFile rounds = ImproveCommand.run(parent, improveSpec, output.resolve("improve"));
+    Duration improveTime = Duration.between(start, Instant.now());
+    Instant scalingStart = Instant.now();
+    ScalingFile scaling = ScalingCommand.run(parent, scalingSpec, output.resolve("scaling"));
+    Duration scalingTime = Duration.between(scalingStart, Instant.now());
+    PrintWriter out = spec.commandLine().getOut();
+    StudyTables.printRounds(out, rounds);
+    StudyTables.printScaling(out, scaling, Set.of("relative-gap-pooled"));
+    out.printf("%ndemo finished in %s (improvement %s, scaling %s)%n",
+        ConsoleProgress.format(Duration.between(start, Instant.now())), ConsoleProgress.format(improveTime),
+        ConsoleProgress.format(scalingTime));
+    out.printf("improvement report: %s%n", output.resolve("improve").resolve("report.html").toAbsolutePath());
+    out.printf("scaling report: %s%n", output.resolve("scaling").resolve("report.html").toAbsolutePath());
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

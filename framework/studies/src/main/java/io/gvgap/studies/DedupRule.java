@@ -1,0 +1,16 @@
+package io.gvgap.studies;
+
+import io.gvgap.index.DuplicateDetector;
+
+/** How an improvement study removes duplicates from each SFT set ({@code improve.dedup}). */
+public enum DedupRule {
+  /** Equal after normalising whitespace and case ({@link ExactDuplicateRemover}); the default. */
+  EXACT,
+  /** Near-duplicates by shingle Jaccard similarity ({@link NearDuplicateRemover} with the index's defaults). */
+  NEAR;
+
+  /** The deduplicator this rule names. */
+  public SampleDeduplicator deduplicator() {
+    return this == NEAR ? new NearDuplicateRemover(DuplicateDetector.withDefaults()) : new ExactDuplicateRemover();
+  }
+}

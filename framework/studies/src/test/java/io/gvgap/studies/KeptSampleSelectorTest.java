@@ -1,0 +1,110 @@
+package io.gvgap.studies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.gvgap.api.filter.FilterStrategy;
+import io.gvgap.core.store.ExampleRecord;
+import io.gvgap.core.store.JsonLinesWriter;
+import io.gvgap.core.store.RunStore;
+import io.gvgap.core.store.SampleRecord;
+import io.gvgap.core.store.SampleScore;
+import io.gvgap.core.store.ScoreRecord;
+import io.gvgap.onnx.train.TrainingData;
+import io.gvgap.onnx.train.TrainingExample;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Kept-sample selection, deduplication, the SFT file and effective diversity on a hand-written run directory. */
+class KeptSampleSelectorTest {
+
+  @TempDir
+  Path dir;
+
+  /** Keeps scores at or above 0.5 with weight 1, and with weight 2 when the score is 1 (to see weights travel). */
+  private static final FilterStrategy KEEP_HALF = (scores, context) -> {
+    double[] w = new double[scores.length];
+    for (int i = 0; i < scores.length; i++) {
+      w[i] = scores[i] >= 1 ? 2 : scores[i] >= 0.5 ? 1 : 0;
+    }
+    return w;
+  };
+
+  private void writeRun() {
+    try (JsonLinesWriter examples = new JsonLinesWriter(dir.resolve(RunStore.EXAMPLES));
+        JsonLinesWriter samples = new JsonLinesWriter(dir.resolve(RunStore.SAMPLES));
+        JsonLinesWriter scores = new JsonLinesWriter(dir.resolve(RunStore.SCORES))) {
+      // Written in reverse position order: selection must follow positions, not file order.
+      examples.append(new ExampleRecord("arith", "b", 1, "2+2", "4", "Q: 2+2\nA:", Map.of()));
+      examples.append(new ExampleRecord("arith", "a", 0, "1+1", "2", "Q: 1+1\nA:", Map.of()));
+      // Example a: samples "2", " 2 " (a duplicate of "2" after normalising), "3", "2 " again, unparsed.
+      samples.append(new SampleRecord("m", "arith", "a", 1, " 2 ", 1, null, "stop", "2", 1.0));
+      samples.append(new SampleRecord("m", "arith", "a", 0, "2", 1, null, "stop", "2", 1.0));
+      samples.append(new SampleRecord("m", "arith", "a", 2, "3", 1, null, "stop", "3", 0.0));
+      samples.append(new SampleRecord("m", "arith", "a", 3, "x", 1, null, "stop", null, 0.0));
+      // Example b: "4" and "5"; another model's sample that must be ignored.
+      samples.append(new SampleRecord("m", "arith", "b", 0, "4", 1, null, "stop", "4", 1.0));
+      samples.append(new SampleRecord("m", "arith", "b", 1, "5", 1, null, "stop", "5", 0.0));
+      samples.append(new SampleRecord("other", "arith", "b", 0, "9", 1, null, "stop", "9", 0.0));
+      scores.append(new ScoreRecord("m", "arith", "judge", "a", List.of(new SampleScore(0, 0.5, true, "", ""),
+          new SampleScore(1, 1.0, true, "", ""), new SampleScore(2, 0.9, true, "", ""),
+          new SampleScore(3, null, false, "", "unparsed"))));
+      scores.append(new ScoreRecord("m", "arith", "judge", "b", List.of(new SampleScore(1, 0.6, true, "", ""),
+          new SampleScore(0, 0.1, true, "", ""))));
+      scores.append(new ScoreRecord("m", "arith", "other-judge", "b", List.of(new SampleScore(0, 1.0, true, "", ""),
+          new SampleScore(1, 1.0, true, "", ""))));
+    }
+  }
+
+  @Test
+  void keepsPositiveWeightsInExampleOrderThenDeduplicates() throws Exception {
+    writeRun();
+    RunDirectoryContents run = RunDirectoryContents.read(dir, "m", "arith");
+    List<KeptSample> kept = new KeptSampleSelector("judge", KEEP_HALF, 0).select(run);
+    // a: sample 0 (0.5 -> w 1), 1 (1.0 -> w 2), 2 (0.9 -> w 1); sample 3 unscored. b: sample 1 (0.6 -> w 1).
+    assertThat(kept).extracting(k -> k.exampleId() + k.sampleIndex() + ":" + k.weight())
+        .containsExactly("a0:1.0", "a1:2.0", "a2:1.0", "b1:1.0");
+    assertThat(kept.get(0).prompt()).isEqualTo("Q: 1+1\nA:");
+
+    List<KeptSample> distinct = new ExactDuplicateRemover().deduplicate(kept);
+    // "2" and " 2 " are one response: the first (a0) stays, with the larger weight 2 of the pair.
+    assertThat(distinct).extracting(k -> k.exampleId() + k.sampleIndex() + ":" + k.weight())
+        .containsExactly("a0:2.0", "a2:1.0", "b1:1.0");
+
+    Path sft = dir.resolve("sft.jsonl");
+    SftSetWriter.write(sft, distinct);
+    List<TrainingExample> read = TrainingData.readJsonLines(sft);
+    assertThat(read).containsExactly(new TrainingExample("Q: 1+1\nA:", "2", 2.0),
+        new TrainingExample("Q: 1+1\nA:", "3", 1.0), new TrainingExample("Q: 2+2\nA:", "5", 1.0));
+  }
+
+  @Test
+  void nearDuplicatesCollapseToTheLargestWeightNeverTheBestUtility() {
+    String longText = "Step one: add the tens, then the units, carry one, and write the final answer. Answer: 42";
+    // b differs from a by one character (Jaccard of 3-character shingles far above 0.8); c is unrelated;
+    // d is a's text under another prompt, which is never merged with a.
+    KeptSample a = new KeptSample("x", 0, "P", longText, 1.0, 1.0);
+    KeptSample b = new KeptSample("x", 1, "P", longText.replace("42", "43"), 2.0, 0.0);
+    KeptSample c = new KeptSample("x", 2, "P", "something else entirely, with no shared wording at all", 1.0, 0.0);
+    KeptSample d = new KeptSample("y", 0, "Q", longText, 1.0, 1.0);
+    List<KeptSample> kept = new NearDuplicateRemover(io.gvgap.index.DuplicateDetector.withDefaults())
+        .deduplicate(List.of(a, b, c, d));
+    // The a/b cluster keeps b: the larger weight, although a is the correct one.
+    assertThat(kept).containsExactly(b, c, d);
+  }
+
+  @Test
+  void measuresEffectiveDiversityPerPrompt() {
+    writeRun();
+    EffectiveDiversity d = EffectiveDiversity.of(RunDirectoryContents.read(dir, "m", "arith"));
+    // a: correct texts {"2"} (" 2 " normalises to "2") -> 1; answers {2, 3} -> 2; texts {2, 3, x} -> 3.
+    // b: correct {"4"} -> 1; answers {4, 5} -> 2; texts {4, 5} -> 2. Means: 1, 2, 2.5.
+    assertThat(d.prompts()).isEqualTo(2);
+    assertThat(d.distinctCorrectSolutions()).isCloseTo(1.0, within(1e-12));
+    assertThat(d.distinctAnswers()).isCloseTo(2.0, within(1e-12));
+    assertThat(d.distinctSolutions()).isCloseTo(2.5, within(1e-12));
+  }
+}
