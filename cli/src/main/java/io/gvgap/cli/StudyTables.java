@@ -1,5 +1,6 @@
 package io.gvgap.cli;
 
+import io.gvgap.core.metrics.MetricFormat;
 import io.gvgap.core.metrics.PassAtK;
 import io.gvgap.core.metrics.StrategyMetrics;
 import io.gvgap.studies.DistillationRecord;
@@ -33,10 +34,10 @@ final class StudyTables {
             .orElse(null);
         DistillationRecord d = r.distillation();
         out.printf("  %-5d %-12s %-26s %7s %7s %9s %8s %9s %12s%n", r.round(), m.task(),
-            Numbers.fixed(m.accuracy().value()) + " " + Numbers.interval(m.accuracy()),
-            Numbers.fixed(pass.get(0).estimate().value()), Numbers.fixed(pass.get(pass.size() - 1).estimate().value()),
-            Numbers.fixed(m.diversity().distinctCorrectSolutions()),
-            s == null ? "-" : Numbers.signed(s.gap().value()), s == null ? "-" : Numbers.signed(s.relativeGapPooled().value()),
+            MetricFormat.fixed(m.accuracy().value()) + " " + MetricFormat.interval(m.accuracy()),
+            MetricFormat.fixed(pass.get(0).estimate().value()), MetricFormat.fixed(pass.get(pass.size() - 1).estimate().value()),
+            MetricFormat.fixed(m.diversity().distinctCorrectSolutions()),
+            s == null ? "-" : MetricFormat.signed(s.gap().value()), s == null ? "-" : MetricFormat.signed(s.relativeGapPooled().value()),
             d == null ? "-" : d.keptSamples() + "→" + d.distinctSamples());
       }
     }
@@ -53,10 +54,10 @@ final class StudyTables {
         continue;
       }
       LineFit line = f.fit();
-      String interval = Double.isNaN(line.slopeLower()) ? "-" : "[" + Numbers.signed(line.slopeLower()) + ", "
-          + Numbers.signed(line.slopeUpper()) + "]";
+      String interval = Double.isNaN(line.slopeLower()) ? "-" : "[" + MetricFormat.signed(line.slopeLower()) + ", "
+          + MetricFormat.signed(line.slopeUpper()) + "]";
       out.printf("  %-12s %-22s %-22s %-24s %9s %22s %6s %3d%n", f.task(), f.verifier(), f.filter(), f.measure(),
-          Numbers.signed(line.slope()), interval, Numbers.fixed(line.rSquared()), line.points());
+          MetricFormat.signed(line.slope()), interval, MetricFormat.fixed(line.rSquared()), line.points());
     }
   }
 }
