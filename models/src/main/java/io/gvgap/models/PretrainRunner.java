@@ -32,6 +32,9 @@ public final class PretrainRunner {
   /** Samples per problem at temperature 0.7 for a card. */
   public static final int EVALUATION_SAMPLES = 4;
 
+  private static final String STAGE_STEPS = "lastStageSteps";
+  private static final String STAGE_TOKENS = "lastStageTokensSeen";
+  private static final String STAGE_SECONDS = "lastStageTrainingSeconds";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private PretrainRunner() {
@@ -61,6 +64,8 @@ public final class PretrainRunner {
         + " each) excluded); AdamW betas 0.9/0.95, weight decay 0.1, clip 1.0, warm-up 5 % then cosine to 10 %");
     Path directory = modelsDirectory.resolve(member.name());
     TrainerOptions last = null;
+    long lastStageTokens = 0;
+    double lastStageSeconds = 0;
     for (int k = 0; k < member.stages().size(); k++) {
       FamilyMember.Stage stage = member.stages().get(k);
       boolean finalStage = k == member.stages().size() - 1;
@@ -79,11 +84,13 @@ public final class PretrainRunner {
       long start = System.nanoTime();
       String label = member.name() + " stage " + (k + 1);
       TrainingResult result;
-      if (!finalStage && isComplete(stageDirectory, stage.steps())) {
+      boolean reused = !finalStage && isComplete(stageDirectory, stage.steps());
+      if (reused) {
         log.accept(label + ": already trained in " + stageDirectory + ", reusing it");
         var card = JSON.readTree(stageDirectory.resolve(ModelDirectory.MODEL_CARD_FILE).toFile());
-        result = new TrainingResult(stageDirectory, stage.steps(), card.path("tokensSeen").asLong(),
+        result = new TrainingResult(stageDirectory, stage.steps(), card.path(STAGE_TOKENS).asLong(),
             card.path("finalLoss").asDouble(), 0);
+        trainingSeconds += card.path(STAGE_SECONDS).asDouble();
       } else {
         result = trainer.train(stageDirectory, Map.of("recipe", recipe.toString()), progress -> {
           if (progress.step() == 1 || progress.step() % 25 == 0 || progress.step() == progress.totalSteps()) {
@@ -91,7 +98,11 @@ public final class PretrainRunner {
           }
         });
       }
-      trainingSeconds += (System.nanoTime() - start) / 1e9;
+      if (!reused) {
+        trainingSeconds += (System.nanoTime() - start) / 1e9;
+      }
+      lastStageTokens = result.tokensSeen();
+      lastStageSeconds = reused ? 0 : (System.nanoTime() - start) / 1e9;
       parameters = ModelDirectory.readParameters(stageDirectory);
       tokensSeen += result.tokensSeen();
       steps += result.steps();
@@ -102,7 +113,8 @@ public final class PretrainRunner {
     HeldOutEvaluation.Result evaluation = HeldOutEvaluation.evaluate(directory, options, EVALUATION_SEED,
         EVALUATION_PROBLEMS, EVALUATION_SAMPLES, threads);
     ObjectNode card = writeCard(directory, member, config, new TrainingResult(directory, steps, tokensSeen, finalLoss, 0),
-        evaluation, recipe.toString(), last, trainingSeconds);
+        evaluation, recipe.toString(), last, trainingSeconds, member.stages().get(member.stages().size() - 1).steps(),
+        lastStageTokens, lastStageSeconds);
     log.accept(member.name() + " card: " + card);
     return card;
   }
@@ -112,11 +124,12 @@ public final class PretrainRunner {
     Path card = stageDirectory.resolve(ModelDirectory.MODEL_CARD_FILE);
     return java.nio.file.Files.isRegularFile(card)
         && !java.nio.file.Files.exists(stageDirectory.resolve(io.gvgap.onnx.train.Checkpoints.FOLDER))
-        && JSON.readTree(card.toFile()).path("steps").asLong() == steps;
+        && JSON.readTree(card.toFile()).path(STAGE_STEPS).asLong() == steps;
   }
 
   private static ObjectNode writeCard(Path directory, FamilyMember member, DecoderConfig config, TrainingResult result,
-      HeldOutEvaluation.Result evaluation, String recipe, TrainerOptions options, double seconds) throws Exception {
+      HeldOutEvaluation.Result evaluation, String recipe, TrainerOptions options, double seconds, long stageSteps,
+      long stageTokens, double stageSeconds) throws Exception {
     long parameters = DecoderParameters.count(config);
     ObjectNode card = JSON.createObjectNode();
     card.put("name", member.name());
@@ -137,6 +150,10 @@ public final class PretrainRunner {
     card.put("recipe", recipe);
     card.put("trainerOptions", options.toString());
     card.put("trainingSeconds", Math.round(seconds));
+    // the last stage's own figures, so that a longer recipe can reuse this directory as an earlier stage
+    card.put(STAGE_STEPS, stageSteps);
+    card.put(STAGE_TOKENS, stageTokens);
+    card.put(STAGE_SECONDS, Math.round(stageSeconds));
     ObjectNode heldOut = card.putObject("heldOutAccuracy");
     heldOut.put("task", "arithmetic (default options: 2 digits, + and -, 3-shot prompt)");
     heldOut.put("seed", EVALUATION_SEED);
