@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code gvgap models ...}: create and train gvgap's own model directories. */
 @Command(name = "models", mixinStandardHelpOptions = true, description = "Create and train gvgap's own decoders.",
-    subcommands = {ModelsInitCommand.class})
+    subcommands = {ModelsInitCommand.class, ModelsPretrainCommand.class})
 final class ModelsCommand {
 }

@@ -1,0 +1,47 @@
+package io.gvgap.cli;
+
+import io.gvgap.onnx.train.DistillRunner;
+import io.gvgap.onnx.train.TrainingData;
+import io.gvgap.onnx.train.TrainingResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gvgap distill}: fine-tunes a gvgap model on prompt/response pairs through ONNX Runtime. */
+@Command(name = "distill", mixinStandardHelpOptions = true,
+    description = {"Fine-tune (distil) a gvgap model directory on JSON Lines {prompt, response, weight?}.",
+        "Only response tokens count in the loss. Rerunning the same command after a crash resumes from",
+        "the last checkpoint in the output directory."})
+final class DistillCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model to start from.")
+  Path model;
+
+  @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training pairs (JSON Lines).")
+  Path data;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The distilled model directory.")
+  Path out;
+
+  @Option(names = "--epochs", defaultValue = "1", description = "Passes over the data (default ${DEFAULT-VALUE}).")
+  double epochs;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Shuffling seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    int examples = TrainingData.readJsonLines(data).size();
+    TrainingResult result = DistillRunner.run(model, data, out, DistillRunner.options(examples, epochs, seed),
+        progress -> System.err.println(progress.line()));
+    spec.commandLine().getOut().printf("wrote %s: %d steps, %d tokens, final loss %.4f%n", result.modelDirectory(),
+        result.steps(), result.tokensSeen(), result.finalLoss());
+    return ExitCodes.OK;
+  }
+}
