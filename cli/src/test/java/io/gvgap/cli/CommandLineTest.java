@@ -215,4 +215,20 @@ class CommandLineTest {
     assertThat(scored).hasSize(4);
     assertThat(scored.get(3)).contains("\"utility\":0.0").contains("\"extracted\":true");
   }
+
+  @Test
+  void crossVerificationJudgesWithTheNamedModel() throws IOException {
+    Path genLog = tmp.resolve("generator.log");
+    Path judgeLog = tmp.resolve("judge.log");
+    String spec = GOOD.replace("models:\n  - backend: scripted\n",
+        "models:\n  - {label: gen, backend: scripted, options: {log: \"" + genLog.toString().replace("\\", "/") + "\"}}\n"
+            + "  - {label: judge, backend: scripted, options: {log: \"" + judgeLog.toString().replace("\\", "/") + "\"}}\n"
+            + "verification: {model: judge}\n");
+    Result r = gvgap("--quiet", "run", spec(spec).toString(), "--output", tmp.resolve("run").toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    // both models generate (each is a generator of the run) but only the judge is asked to score
+    assertThat(Files.readAllLines(genLog)).isNotEmpty().allMatch(l -> l.startsWith("gen "));
+    assertThat(Files.readAllLines(judgeLog)).anyMatch(l -> l.startsWith("score "));
+  }
 }
