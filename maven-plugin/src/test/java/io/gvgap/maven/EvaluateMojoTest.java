@@ -82,7 +82,7 @@ class EvaluateMojoTest {
     Path run = tmp.resolve("target/gvgap/toy");
     assertThat(RunStore.readInfo(run).status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(Files.readString(tmp.resolve("target/gvgap-inline/demo.yaml"))).isEqualTo(GOOD);
-    assertThat(log.text()).contains("gvgap: generate scripted / toy-sums: started (24 samples)",
+    assertThat(log.text()).contains("gvgap: scripted / toy-sums (generate + verify): started (36 steps)",
         "scripted on toy-sums: 6 prompts", "threshold(tau=0.9)", "best-of-n", "gvgap: run directory " + run);
     // the logged J(f) is the one in metrics.json
     double accuracy = metrics(run).groups().get(0).metrics().accuracy().value();
