@@ -13,7 +13,7 @@ public final class ModelFamily {
       new FamilyMember("arith-xs", 2, 48, 4, 640, 4, 7, List.of(new Stage(4800, 8, 600, 3e-3, 0.5))),
       new FamilyMember("arith-s", 2, 64, 4, 640, 4, 2,
           List.of(new Stage(6400, 8, 800, 3e-3, 0.5), new Stage(6400, 8, 600, 2e-3, 0.5),
-              new Stage(12800, 8, 1600, 2e-3, 0.5))));
+              new Stage(12800, 8, 1600, 2e-3, 0.5), new Stage(12800, 8, 1600, 1e-3, 0.5))));
 
   private ModelFamily() {
   }
