@@ -10,7 +10,8 @@ public final class ModelFamily {
   public static final List<FamilyMember> MEMBERS = List.of(
       new FamilyMember("arith-3xs", 1, 32, 4, 640, 4, 5, List.of(new Stage(1600, 8, 200, 3e-3, 0.5))),
       new FamilyMember("arith-2xs", 2, 32, 4, 640, 4, 6, List.of(new Stage(3200, 8, 400, 3e-3, 0.5))),
-      new FamilyMember("arith-xs", 2, 48, 4, 640, 4, 7, List.of(new Stage(4800, 8, 600, 3e-3, 0.5))),
+      new FamilyMember("arith-xs", 2, 48, 4, 640, 4, 7,
+          List.of(new Stage(4800, 8, 600, 3e-3, 0.5), new Stage(12800, 8, 1600, 2e-3, 0.5))),
       new FamilyMember("arith-s", 2, 64, 4, 640, 4, 2,
           List.of(new Stage(6400, 8, 800, 3e-3, 0.5), new Stage(6400, 8, 600, 2e-3, 0.5),
               new Stage(12800, 8, 1600, 2e-3, 0.5), new Stage(12800, 8, 1600, 1e-3, 0.5))));
