@@ -231,4 +231,30 @@ class CommandLineTest {
     assertThat(Files.readAllLines(genLog)).isNotEmpty().allMatch(l -> l.startsWith("gen "));
     assertThat(Files.readAllLines(judgeLog)).anyMatch(l -> l.startsWith("score "));
   }
+
+  @Test
+  void duplicateClustersOfEachPromptAreWrittenAndShownInTheDrillDown() throws IOException {
+    Path out = tmp.resolve("run");
+    assertThat(gvgap("--quiet", "run", spec(GOOD).toString(), "--output", out.toString()).code()).isZero();
+    // independent reference: the scripted model's samples are short, so clusters are the groups of
+    // identical texts within a prompt (size >= 2), each listed by sample index
+    java.util.Map<String, java.util.Map<String, java.util.List<Integer>>> byText = new java.util.TreeMap<>();
+    io.gvgap.core.store.JsonLinesReader.read(out.resolve(RunStore.SAMPLES), io.gvgap.core.store.SampleRecord.class,
+        smp -> byText.computeIfAbsent(smp.exampleId(), k -> new java.util.TreeMap<>())
+            .computeIfAbsent(smp.text(), k -> new java.util.ArrayList<>()).add(smp.sampleIndex()));
+    java.util.Map<String, java.util.Set<java.util.List<Integer>>> expected = new java.util.TreeMap<>();
+    byText.forEach((id, groups) -> groups.values().stream().filter(g -> g.size() > 1)
+        .forEach(g -> expected.computeIfAbsent(id, k -> new java.util.HashSet<>()).add(g.stream().sorted().toList())));
+    java.util.Map<String, java.util.Set<java.util.List<Integer>>> written = new java.util.TreeMap<>();
+    for (var example : io.gvgap.core.store.Json.mapper().readTree(out.resolve("duplicates.json").toFile()).get("examples")) {
+      for (var cluster : example.get("clusters")) {
+        java.util.List<Integer> members = new java.util.ArrayList<>();
+        cluster.get("members").forEach(m -> members.add(m.asInt()));
+        written.computeIfAbsent(example.get("exampleId").asText(), k -> new java.util.HashSet<>()).add(members);
+      }
+    }
+    assertThat(expected).isNotEmpty();
+    assertThat(written).isEqualTo(expected);
+    assertThat(out.resolve("report.html")).content().containsPattern("\"d\":[0-9]+");
+  }
 }

@@ -51,13 +51,57 @@ public final class DrillDownSection implements ReportSection {
     ArrayNode verifierNodes = data.putArray("verifiers");
     verifiers.forEach(verifierNodes::add);
     ArrayNode examples = data.putArray("examples");
+    Map<String, Map<Integer, Integer>> duplicates = duplicates(run);
     for (int g = 0; g < run.groups().size(); g++) {
       GroupData group = run.groups().get(g);
       for (String exampleId : group.exampleIds()) {
-        examples.add(example(run, group, g, exampleId, verifiers));
+        ObjectNode example = example(run, group, g, exampleId, verifiers);
+        markDuplicates(example, duplicates.get(group.model() + "\u0000" + group.task() + "\u0000" + exampleId));
+        examples.add(example);
       }
     }
     return examples.isEmpty() ? null : data;
+  }
+
+  /**
+   * The run's duplicate clusters (written by the sample index as {@code duplicates.json}): for each
+   * "model NUL task NUL example id", sample index to its cluster representative's index.
+   */
+  private static Map<String, Map<Integer, Integer>> duplicates(RunGroups run) {
+    Map<String, Map<Integer, Integer>> out = new HashMap<>();
+    java.nio.file.Path file = run.run().directory().resolve("duplicates.json");
+    if (!java.nio.file.Files.exists(file)) {
+      return out;
+    }
+    JsonNode root;
+    try {
+      root = io.gvgap.core.store.Json.mapper().readTree(file.toFile());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(file + ": not a valid duplicates file", e);
+    }
+    for (JsonNode example : root.path("examples")) {
+      Map<Integer, Integer> representative = new HashMap<>();
+      for (JsonNode cluster : example.path("clusters")) {
+        int rep = cluster.path("representative").asInt();
+        cluster.path("members").forEach(m -> representative.put(m.asInt(), rep));
+      }
+      out.put(example.path("model").asText() + "\u0000" + example.path("task").asText() + "\u0000"
+          + example.path("exampleId").asText(), representative);
+    }
+    return out;
+  }
+
+  /** Adds {@code d} (the cluster representative's sample index) to samples in a duplicate cluster. */
+  private static void markDuplicates(ObjectNode example, Map<Integer, Integer> representative) {
+    if (representative == null) {
+      return;
+    }
+    for (JsonNode sample : example.path("s")) {
+      Integer rep = representative.get(sample.path("i").asInt());
+      if (rep != null) {
+        ((ObjectNode) sample).put("d", rep);
+      }
+    }
   }
 
   private static ObjectNode example(RunGroups run, GroupData group, int groupIndex, String exampleId,

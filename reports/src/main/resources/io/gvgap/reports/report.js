@@ -536,6 +536,11 @@
       head.appendChild(labeled('answer', s.a === null ? 'none extracted' : s.a));
       head.appendChild(labeled('tokens', s.n));
       head.appendChild(labeled('finish', s.f));
+      if (s.d !== undefined && s.d !== null) {
+        var cluster = labeled('duplicate cluster', s.d === s.i ? 'representative' : 'of #' + s.d);
+        cluster.title = 'near-duplicate samples of this prompt (MinHash + Jaccard, Lucene sample index)';
+        head.appendChild(cluster);
+      }
       box.appendChild(head);
       box.appendChild(el('pre', 'sample-text', s.x));
       if (verifiers.length > 0) {

@@ -26,6 +26,11 @@ public final class IndexingObserver implements RunObserver {
   public static final String INDEX_DIRECTORY = "index";
   /** The diversity file inside a run directory. */
   public static final String DIVERSITY_JSON = "diversity.json";
+  /**
+   * The duplicate-cluster file inside a run directory: for each example, the clusters of two or more
+   * near-duplicate samples, each as its representative's sample index and its members' indices.
+   */
+  public static final String DUPLICATES_JSON = "duplicates.json";
 
   private final DuplicateDetector detector;
   private SampleIndex index;
@@ -53,6 +58,39 @@ public final class IndexingObserver implements RunObserver {
   @Override
   public void runFinished(Path runDirectory) {
     writeDiversity(runDirectory, detector);
+    writeDuplicates(runDirectory, detector);
+  }
+
+  /** Writes {@code duplicates.json}: per example, its clusters of near-duplicate samples. */
+  public static void writeDuplicates(Path runDirectory, DuplicateDetector detector) {
+    Map<io.gvgap.core.store.ExampleKey, List<SampleRecord>> byExample = new LinkedHashMap<>();
+    JsonLinesReader.read(runDirectory.resolve(RunStore.SAMPLES), SampleRecord.class,
+        s -> byExample.computeIfAbsent(s.exampleKey(), k -> new ArrayList<>()).add(s));
+    List<Map<String, Object>> examples = new ArrayList<>();
+    byExample.forEach((key, samples) -> {
+      List<Map<String, Object>> clusters = new ArrayList<>();
+      for (DuplicateCluster<SampleRecord> c : detector.clusters(samples)) {
+        if (c.size() > 1) {
+          clusters.add(Map.of("representative", c.representative().sampleIndex(),
+              "members", c.members().stream().map(SampleRecord::sampleIndex).sorted().toList()));
+        }
+      }
+      if (!clusters.isEmpty()) {
+        examples.add(Map.of("model", key.model(), "task", key.task(), "exampleId", key.exampleId(),
+            "clusters", clusters));
+      }
+    });
+    writeJson(runDirectory.resolve(DUPLICATES_JSON), Map.of("examples", examples));
+  }
+
+  private static void writeJson(Path target, Object value) {
+    try {
+      Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+      Files.writeString(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+      Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
   }
 
   @Override
