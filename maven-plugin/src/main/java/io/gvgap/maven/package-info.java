@@ -14,7 +14,8 @@
  * </ul>
  *
  * <p>Every goal has {@code skip} ({@code -Dgvgap.skip}); {@code mvn gvgap:help -Ddetail} lists all
- * parameters. There is no {@code improve} goal yet.
+ * parameters. {@code gvgap:improve} runs self-improvement rounds from an improvement spec
+ * ({@code -Dgvgap.improveSpec=FILE}), like {@code gvgap improve}.
  *
  * <p>Plugins are found with {@link java.util.ServiceLoader} in the Maven plugin's own class realm:
  * the built-in ones come with the plugin, and a build adds its own by listing their jars as

@@ -1,0 +1,70 @@
+package io.gvgap.maven;
+
+import io.gvgap.core.metrics.MetricFormat;
+import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.spec.ResolvedRunSpec;
+import io.gvgap.core.spec.RunSpecResolver;
+import io.gvgap.reports.RunReports;
+import io.gvgap.studies.ImproveSpec;
+import io.gvgap.studies.ImproveSpecLoader;
+import io.gvgap.studies.ImprovementStudy;
+import io.gvgap.studies.RoundRecord;
+import io.gvgap.studies.RoundTaskMetrics;
+import io.gvgap.studies.RoundsFile;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Self-improvement rounds from a build, as {@code gvgap improve}: each round generates, self-verifies,
+ * filters, deduplicates, distils the kept samples into the next model and evaluates it. The study
+ * goes to {@code <outputDirectory>/<name>/} (round run directories, models, {@code rounds.json},
+ * {@code report.html}); rerunning the build resumes an interrupted study at the stage it reached.
+ */
+@Mojo(name = "improve", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class ImproveMojo extends AbstractGvgapMojo {
+
+  /** The improvement spec: a run spec with an {@code improve:} section (rounds, strategy, distillation). */
+  @Parameter(property = "gvgap.improveSpec", required = true)
+  File specFile;
+
+  /** Where studies go: each in {@code <outputDirectory>/<name>}. The spec's {@code output} is ignored. */
+  @Parameter(property = "gvgap.outputDirectory", defaultValue = "${project.build.directory}/gvgap", required = true)
+  File outputDirectory;
+
+  @Override
+  void run() {
+    PluginRegistry registry = registry();
+    Path file = specFile.toPath();
+    ImproveSpec improve = ImproveSpecLoader.load(file);
+    ResolvedRunSpec base = RunSpecResolver.resolve(improve.run(), registry, file);
+    base = base.withOutput(outputDirectory.toPath().resolve(base.name()));
+    String source;
+    try {
+      source = Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    getLog().info("gvgap: improvement study '" + base.name() + "' into " + base.output());
+    ImprovementStudy study = new ImprovementStudy(registry, MavenLogProgress.of(getLog()), version(),
+        line -> getLog().info("gvgap: " + line), progress -> { }, improve.dedup().deduplicator());
+    RoundsFile rounds = study.run(improve, base, source);
+    for (RoundRecord round : rounds.rounds()) {
+      for (RoundTaskMetrics task : round.tasks()) {
+        getLog().info(String.format("gvgap: round %d %s: J(f) = %s, coverage %s", round.round(), task.task(),
+            MetricFormat.estimate(task.accuracy()), MetricFormat.fixed(task.coverage())));
+      }
+    }
+    List<Path> runs = rounds.rounds().stream().map(r -> Path.of(r.runDirectory())).toList();
+    Path report = base.output().resolve(ReportMojo.REPORT_FILE);
+    RunReports.write(runs, report, registry);
+    getLog().info("gvgap: rounds " + base.output().resolve("rounds.json"));
+    getLog().info("gvgap: report " + report);
+  }
+}
