@@ -26,7 +26,7 @@ public final class HtmlSafeJson {
 
   /**
    * Escapes JSON text. The characters replaced can only occur inside JSON strings, where a
-   * {@code \}{@code uXXXX} escape means the same character.
+   * backslash-u escape (four hex digits) means the same character.
    */
   public static String escape(String json) {
     StringBuilder out = new StringBuilder(json.length() + 64);
