@@ -111,14 +111,7 @@ public final class IndexingObserver implements RunObserver {
       SampleRecord first = group.get(0);
       summaries.add(DiversitySummary.of(first.model(), first.task(), Diversity.perPrompt(group, detector)));
     }
-    try {
-      Path target = runDirectory.resolve(DIVERSITY_JSON);
-      Path tmp = runDirectory.resolve(DIVERSITY_JSON + ".tmp");
-      Files.writeString(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("groups", summaries)));
-      Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + runDirectory.resolve(DIVERSITY_JSON), e);
-    }
+    writeJson(runDirectory.resolve(DIVERSITY_JSON), Map.of("groups", summaries));
     return summaries;
   }
 }

@@ -1,5 +1,10 @@
 package io.gvgap.onnx.decoder;
 
+import static io.gvgap.onnx.decoder.DecoderOps.gelu;
+import static io.gvgap.onnx.decoder.DecoderOps.layerNorm;
+import static io.gvgap.onnx.decoder.DecoderOps.linear;
+import static io.gvgap.onnx.decoder.DecoderOps.splitHeads;
+
 import io.gvgap.onnx.graph.ElementType;
 import io.gvgap.onnx.graph.Graph;
 import io.gvgap.onnx.graph.GraphBuilder;
@@ -104,20 +109,6 @@ public final class DecoderGraph {
     return b.op("Where", allowed, b.scalar(0f), b.scalar(MASKED));
   }
 
-  private static String layerNorm(GraphBuilder b, String x, String prefix, float epsilon) {
-    return b.op("LayerNormalization", Map.of("axis", -1L, "epsilon", epsilon), x, prefix + ".weight",
-        prefix + ".bias");
-  }
-
-  private static String linear(GraphBuilder b, String x, String prefix) {
-    return b.op("Add", b.op("MatMul", x, prefix + ".weight"), prefix + ".bias");
-  }
-
-  /** [batch, seq, width] to [batch, heads, seq, head_dim]. */
-  private static String splitHeads(GraphBuilder b, String x, String toHeads) {
-    return b.op("Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("Reshape", x, toHeads));
-  }
-
   /**
    * The present cache: past and current concatenated along the sequence, written straight into the
    * graph output {@code present} (an Identity to a renamed output would copy the whole cache again
@@ -129,11 +120,4 @@ public final class DecoderGraph {
     return present;
   }
 
-  /** GPT-2's GELU: 0.5·x·(1 + tanh(sqrt(2/π)·(x + 0.044715·x³))). */
-  private static String gelu(GraphBuilder b, String x) {
-    String cube = b.op("Mul", b.op("Mul", x, x), x);
-    String inner = b.op("Mul", b.op("Add", x, b.op("Mul", cube, b.scalar(0.044715f))),
-        b.scalar((float) Math.sqrt(2 / Math.PI)));
-    return b.op("Mul", b.op("Mul", x, b.scalar(0.5f)), b.op("Add", b.op("Tanh", inner), b.scalar(1f)));
-  }
 }

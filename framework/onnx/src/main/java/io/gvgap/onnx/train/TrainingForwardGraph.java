@@ -1,5 +1,10 @@
 package io.gvgap.onnx.train;
 
+import static io.gvgap.onnx.decoder.DecoderOps.gelu;
+import static io.gvgap.onnx.decoder.DecoderOps.layerNorm;
+import static io.gvgap.onnx.decoder.DecoderOps.linear;
+import static io.gvgap.onnx.decoder.DecoderOps.splitHeads;
+
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderGraph;
 import io.gvgap.onnx.decoder.DecoderParameters;
@@ -96,26 +101,5 @@ public final class TrainingForwardGraph {
       dims[i] = shape[i];
     }
     return dims;
-  }
-
-  private static String layerNorm(GraphBuilder b, String x, String prefix, float epsilon) {
-    return b.op("LayerNormalization", Map.of("axis", -1L, "epsilon", epsilon), x, prefix + ".weight",
-        prefix + ".bias");
-  }
-
-  private static String linear(GraphBuilder b, String x, String prefix) {
-    return b.op("Add", b.op("MatMul", x, prefix + ".weight"), prefix + ".bias");
-  }
-
-  private static String splitHeads(GraphBuilder b, String x, String toHeads) {
-    return b.op("Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("Reshape", x, toHeads));
-  }
-
-  /** GPT-2's GELU, exactly as {@link DecoderGraph} writes it. */
-  private static String gelu(GraphBuilder b, String x) {
-    String cube = b.op("Mul", b.op("Mul", x, x), x);
-    String inner = b.op("Mul", b.op("Add", x, b.op("Mul", cube, b.scalar(0.044715f))),
-        b.scalar((float) Math.sqrt(2 / Math.PI)));
-    return b.op("Mul", b.op("Mul", x, b.scalar(0.5f)), b.op("Add", b.op("Tanh", inner), b.scalar(1f)));
   }
 }

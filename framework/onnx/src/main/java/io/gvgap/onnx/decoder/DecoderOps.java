@@ -1,0 +1,38 @@
+package io.gvgap.onnx.decoder;
+
+import io.gvgap.onnx.graph.GraphBuilder;
+import java.util.Map;
+
+/**
+ * The building blocks the inference decoder ({@link DecoderGraph}) and the training forward graph
+ * share, written once so that both compute exactly the same function of the same parameters.
+ */
+public final class DecoderOps {
+
+  private DecoderOps() {
+  }
+
+  /** LayerNormalization over the last axis with parameters {@code prefix.weight} and {@code prefix.bias}. */
+  public static String layerNorm(GraphBuilder b, String x, String prefix, float epsilon) {
+    return b.op("LayerNormalization", Map.of("axis", -1L, "epsilon", epsilon), x, prefix + ".weight",
+        prefix + ".bias");
+  }
+
+  /** {@code x · prefix.weight + prefix.bias} (GPT-2's Conv1D layout: weight is [in, out]). */
+  public static String linear(GraphBuilder b, String x, String prefix) {
+    return b.op("Add", b.op("MatMul", x, prefix + ".weight"), prefix + ".bias");
+  }
+
+  /** [batch, seq, width] to [batch, heads, seq, head_dim], given the reshape target {@code toHeads}. */
+  public static String splitHeads(GraphBuilder b, String x, String toHeads) {
+    return b.op("Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("Reshape", x, toHeads));
+  }
+
+  /** GPT-2's tanh approximation of GELU. */
+  public static String gelu(GraphBuilder b, String x) {
+    String cube = b.op("Mul", b.op("Mul", x, x), x);
+    String inner = b.op("Mul", b.op("Add", x, b.op("Mul", cube, b.scalar(0.044715f))),
+        b.scalar((float) Math.sqrt(2 / Math.PI)));
+    return b.op("Mul", b.op("Mul", x, b.scalar(0.5f)), b.op("Add", b.op("Tanh", inner), b.scalar(1f)));
+  }
+}
