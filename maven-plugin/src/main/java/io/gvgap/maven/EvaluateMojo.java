@@ -85,7 +85,7 @@ public class EvaluateMojo extends AbstractGvgapMojo {
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     SpecInput input = SpecInput.choose(specFile == null ? null : specFile.toPath(), spec,
-        buildDirectory.toPath().resolve("gvgap-inline").resolve(artifactId + ".yaml"));
+        buildDirectory.toPath().resolve("gvgap-inline").resolve(artifactId + ".yaml"), "gvgap.spec");
     PluginRegistry registry = registry();
     ResolvedRunSpec resolved = RunSpecResolver.resolve(input.load(), registry, input.file());
     Path runDirectory = outputDirectory.toPath().resolve(resolved.name());

@@ -14,9 +14,9 @@ import io.gvgap.studies.RoundsFile;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -30,24 +30,45 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "improve", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ImproveMojo extends AbstractGvgapMojo {
 
-  /** The improvement spec: a run spec with an {@code improve:} section (rounds, strategy, distillation). */
-  @Parameter(property = "gvgap.improveSpec", required = true)
+  /**
+   * The improvement spec file: a run spec with an {@code improve:} section (rounds, strategy,
+   * distillation). Give this or an inline {@link #spec}.
+   */
+  @Parameter(property = "gvgap.improveSpec")
   File specFile;
+
+  /**
+   * The improvement spec written inline, as the YAML of a {@code gvgap improve} spec (Maven
+   * interpolates {@code ${...}} in it, e.g. a model path under {@code ${project.basedir}}). It is
+   * written to {@code target/gvgap-inline/<artifactId>-improve.yaml}, the file error messages name.
+   */
+  @Parameter
+  String spec;
+
+  /** The build directory (where inline specs are written). */
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+  File buildDirectory;
+
+  /** The project's artifact id (the inline spec's file name). */
+  @Parameter(defaultValue = "${project.artifactId}", readonly = true, required = true)
+  String artifactId;
 
   /** Where studies go: each in {@code <outputDirectory>/<name>}. The spec's {@code output} is ignored. */
   @Parameter(property = "gvgap.outputDirectory", defaultValue = "${project.build.directory}/gvgap", required = true)
   File outputDirectory;
 
   @Override
-  void run() {
+  void run() throws MojoFailureException {
+    SpecInput input = SpecInput.choose(specFile == null ? null : specFile.toPath(), spec,
+        buildDirectory.toPath().resolve("gvgap-inline").resolve(artifactId + "-improve.yaml"), "gvgap.improveSpec");
     PluginRegistry registry = registry();
-    Path file = specFile.toPath();
+    Path file = input.file();
     ImproveSpec improve = ImproveSpecLoader.load(file);
     ResolvedRunSpec base = RunSpecResolver.resolve(improve.run(), registry, file);
     base = base.withOutput(outputDirectory.toPath().resolve(base.name()));
     String source;
     try {
-      source = Files.readString(file);
+      source = input.source();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

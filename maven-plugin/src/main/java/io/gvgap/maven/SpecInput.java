@@ -24,16 +24,18 @@ record SpecInput(Path file, String text) {
    * @param specFile the {@code specFile} parameter, or null
    * @param inline the {@code spec} parameter, or null
    * @param inlineFile where inline YAML is written (its name, less {@code .yaml}, is the default run name)
+   * @param specProperty the user property that sets {@code specFile} (named in the error message)
    * @throws MojoFailureException when neither or both are given, or the inline file cannot be written
    */
-  static SpecInput choose(Path specFile, String inline, Path inlineFile) throws MojoFailureException {
+  static SpecInput choose(Path specFile, String inline, Path inlineFile, String specProperty)
+      throws MojoFailureException {
     boolean hasInline = inline != null && !inline.isBlank();
     if (specFile != null && hasInline) {
       throw new MojoFailureException("gvgap: both <specFile> (" + specFile + ") and an inline <spec> are configured;"
           + " keep one of them");
     }
     if (specFile == null && !hasInline) {
-      throw new MojoFailureException("gvgap: no run spec; set <specFile> to a YAML run spec (or -Dgvgap.spec=FILE),"
+      throw new MojoFailureException("gvgap: no run spec; set <specFile> to a YAML run spec (or -D" + specProperty + "=FILE),"
           + " or write the spec inline in a <spec> element of the plugin configuration");
     }
     if (specFile != null) {

@@ -53,6 +53,8 @@ class ImproveMojoTest {
     ImproveMojo mojo = new ImproveMojo();
     mojo.specFile = spec.toFile();
     mojo.outputDirectory = tmp.resolve("target/gvgap").toFile();
+    mojo.buildDirectory = tmp.resolve("target").toFile();
+    mojo.artifactId = "app";
     mojo.setLog(log);
     return mojo;
   }
@@ -88,5 +90,32 @@ class ImproveMojoTest {
     assertThatThrownBy(() -> mojo(spec, new CapturingLog()).execute())
         .isInstanceOfAny(MojoFailureException.class, org.apache.maven.plugin.MojoExecutionException.class)
         .hasMessageContaining("quantile(alpha=0.9)");
+  }
+
+  @Test
+  void anInlineSpecIsWrittenUnderTheBuildDirectoryAndRuns() throws Exception {
+    String yaml = Files.readString(spec("""
+          rounds: 1
+          verifier: logprob
+          filter: quantile(alpha=0.5)
+          update: continue
+          distillation: {steps: 1, learning_rate: 1.0e-3, batch: 4, checkpoint_every: 1}
+        """));
+    CapturingLog log = new CapturingLog();
+    ImproveMojo mojo = mojo(tmp.resolve("unused.yaml"), log);
+    mojo.specFile = null;
+    mojo.spec = yaml;
+    mojo.execute();
+    assertThat(tmp.resolve("target/gvgap-inline/app-improve.yaml")).content().isEqualTo(yaml);
+    assertThat(tmp.resolve("target/gvgap/loop/rounds.json")).exists();
+    assertThat(log.text()).contains("gvgap: round 1 arithmetic: J(f) =");
+  }
+
+  @Test
+  void neitherASpecFileNorAnInlineSpecFailsTheBuildSayingWhatToSet() {
+    ImproveMojo mojo = mojo(tmp.resolve("unused.yaml"), new CapturingLog());
+    mojo.specFile = null;
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("no run spec").hasMessageContaining("<specFile>").hasMessageContaining("-Dgvgap.improveSpec=FILE");
   }
 }

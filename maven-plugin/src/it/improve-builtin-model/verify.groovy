@@ -1,0 +1,14 @@
+// gvgap:improve ran one round on the built-in model from an inline spec: the study directory holds
+// rounds.json with rounds 0 and 1, the distilled model of round 1, the round runs and a report.
+import groovy.json.JsonSlurper
+def study = new File(basedir, 'target/gvgap/improve-3xs')
+def rounds = new JsonSlurper().parse(new File(study, 'rounds.json'))
+assert rounds.rounds.size() == 2 : "expected rounds 0 and 1 in ${study}/rounds.json"
+assert rounds.rounds*.round == [0, 1]
+assert new File(study, 'models/round-1/model.onnx').isFile() : 'no distilled model for round 1'
+assert new File(study, 'report.html').text.contains('<meta http-equiv="Content-Security-Policy"')
+assert new File(basedir, 'target/gvgap-inline/improve-builtin-model-improve.yaml').text.startsWith('name: improve-3xs\n')
+def log = new File(basedir, 'build.log').text
+assert log.contains('gvgap: round 0 arithmetic: J(f) =')
+assert log.contains('gvgap: round 1 arithmetic: J(f) =')
+return true
