@@ -95,7 +95,7 @@ public final class ArithmeticPretrainingCorpus {
     List<TrainingExample> result = new ArrayList<>(documents);
     long seed = FIRST_TRAINING_SEED + 250_000;
     for (int i = 0; i < documents; i++) {
-      if (Math.floor((i + 1) * fewShotShare) > Math.floor(i * fewShotShare)) {
+      if (isShareSlot(i, fewShotShare)) {
         // problem 0 of consecutive seeds, for the reason given in solvedProblems
         Example example = task.examples(new ExampleRequest(1, seed++)).get(0);
         if (heldOut.contains(example.metadata().get(ArithmeticTask.EXPRESSION))) {
@@ -110,9 +110,17 @@ public final class ArithmeticPretrainingCorpus {
     return result;
   }
 
-  /** {@code count} verification documents (prompt and judgement) of a training seed, held-out expressions skipped. */
+  /**
+   * {@code count} verification documents (prompt and judgement) of a training seed, held-out
+   * expressions skipped. The prompts are the task's zero-shot verification formats
+   * ({@code verification_shots: 0}, the setting of the built-in specs), which fit the family's
+   * 640-token context; the four styles (multiple choice, CoT verdict, CoT score, pairwise) and right
+   * and wrong judged solutions alternate.
+   */
   public List<TrainingExample> verification(int count) {
-    ArithmeticCorpus corpus = new ArithmeticCorpus(options);
+    ArithmeticOptions zeroShot = new ArithmeticOptions(options.digits(), options.operations(), options.terms(),
+        options.count(), options.shots(), 0);
+    ArithmeticCorpus corpus = new ArithmeticCorpus(zeroShot);
     List<TrainingExample> examples = new ArrayList<>(count);
     long seed = FIRST_TRAINING_SEED + 500_000;
     for (long index = 0; examples.size() < count; index++) {
@@ -122,6 +130,38 @@ public final class ArithmeticPretrainingCorpus {
       }
     }
     return examples;
+  }
+
+  /**
+   * The documents of one pre-training stage: a share {@code verificationShare} of the positions
+   * (every i with floor((i + 1)·share) > floor(i·share)) holds {@link #verification} documents in
+   * order, and the other positions hold {@link #mixed} documents in order, whose few-shot share is
+   * rescaled so that {@code fewShotShare} of all documents are in the prompt layout.
+   */
+  public List<TrainingExample> stage(int documents, int problemsPerDocument, double fewShotShare,
+      double verificationShare) {
+    int verificationCount = 0;
+    for (int i = 0; i < documents; i++) {
+      if (isShareSlot(i, verificationShare)) {
+        verificationCount++;
+      }
+    }
+    int other = documents - verificationCount;
+    double rescaled = other == 0 ? 0 : Math.min(1.0, fewShotShare * documents / other);
+    List<TrainingExample> solved = rescaled > 0 ? mixed(other, problemsPerDocument, rescaled)
+        : solvedProblems(other, problemsPerDocument);
+    List<TrainingExample> judged = verification(verificationCount);
+    List<TrainingExample> result = new ArrayList<>(documents);
+    int nextSolved = 0;
+    int nextJudged = 0;
+    for (int i = 0; i < documents; i++) {
+      result.add(isShareSlot(i, verificationShare) ? judged.get(nextJudged++) : solved.get(nextSolved++));
+    }
+    return result;
+  }
+
+  private static boolean isShareSlot(int index, double share) {
+    return Math.floor((index + 1) * share) > Math.floor(index * share);
   }
 
   /** Whether an expression is held out. */

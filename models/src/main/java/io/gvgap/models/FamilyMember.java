@@ -30,8 +30,19 @@ public record FamilyMember(String name, int layers, int width, int heads, int co
    * @param peakLearningRate AdamW peak learning rate
    * @param fewShotShare share of documents in the task's exact few-shot prompt layout (see
    *     {@link ArithmeticPretrainingCorpus#mixed})
+   * @param verificationShare share of documents that are labelled verification texts in the
+   *     zero-shot formats of gvgap's verifiers (see {@link ArithmeticPretrainingCorpus#stage})
    */
-  public record Stage(int documents, int rowsPerBatch, int steps, double peakLearningRate, double fewShotShare) {
+  public record Stage(int documents, int rowsPerBatch, int steps, double peakLearningRate, double fewShotShare,
+      double verificationShare) {
+
+    /** Checks the shares. */
+    public Stage {
+      if (fewShotShare < 0 || verificationShare < 0 || fewShotShare + verificationShare > 1) {
+        throw new IllegalArgumentException("stage shares must be >= 0 and sum to at most 1, got few-shot "
+            + fewShotShare + " and verification " + verificationShare);
+      }
+    }
   }
 
   /** Copies the stage list. */

@@ -8,13 +8,14 @@ import java.util.Optional;
 public final class ModelFamily {
   /** Every member, smallest first. */
   public static final List<FamilyMember> MEMBERS = List.of(
-      new FamilyMember("arith-3xs", 1, 32, 4, 640, 4, 5, List.of(new Stage(1600, 8, 200, 3e-3, 0.5))),
-      new FamilyMember("arith-2xs", 2, 32, 4, 640, 4, 6, List.of(new Stage(3200, 8, 400, 3e-3, 0.5))),
-      new FamilyMember("arith-xs", 2, 48, 4, 640, 4, 7,
-          List.of(new Stage(4800, 8, 600, 3e-3, 0.5), new Stage(12800, 8, 1600, 2e-3, 0.5))),
+      new FamilyMember("arith-3xs", 1, 32, 4, 640, 4, 5, List.of(new Stage(40_000, 8, 4_000, 1e-2, 0.4, 0.2))),
+      new FamilyMember("arith-2xs", 2, 32, 4, 640, 4, 6, List.of(new Stage(35_000, 8, 3_500, 1e-2, 0.4, 0.2))),
+      new FamilyMember("arith-xs", 2, 48, 4, 640, 4, 7, List.of(new Stage(40_000, 8, 4_000, 6e-3, 0.4, 0.2))),
+      // stages 1-4 are the arithmetic-only recipe of the first family; stage 5 adds verification text
       new FamilyMember("arith-s", 2, 64, 4, 640, 4, 2,
-          List.of(new Stage(6400, 8, 800, 3e-3, 0.5), new Stage(6400, 8, 600, 2e-3, 0.5),
-              new Stage(12800, 8, 1600, 2e-3, 0.5), new Stage(12800, 8, 1600, 1e-3, 0.5))));
+          List.of(new Stage(6400, 8, 800, 3e-3, 0.5, 0), new Stage(6400, 8, 600, 2e-3, 0.5, 0),
+              new Stage(12800, 8, 1600, 2e-3, 0.5, 0), new Stage(12800, 8, 1600, 1e-3, 0.5, 0),
+              new Stage(16_000, 8, 1_600, 1e-3, 0.4, 0.3))));
 
   private ModelFamily() {
   }

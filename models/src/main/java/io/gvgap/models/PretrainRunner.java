@@ -28,7 +28,7 @@ public final class PretrainRunner {
   /** Held-out seed the model cards report (its problems never occur in the training corpus). */
   public static final long EVALUATION_SEED = 0;
   /** Held-out problems evaluated for a card. */
-  public static final int EVALUATION_PROBLEMS = 100;
+  public static final int EVALUATION_PROBLEMS = 200;
   /** Samples per problem at temperature 0.7 for a card. */
   public static final int EVALUATION_SAMPLES = 4;
 
@@ -46,6 +46,12 @@ public final class PretrainRunner {
    */
   public static ObjectNode run(FamilyMember member, Path modelsDirectory, int threads, Consumer<String> log)
       throws Exception {
+    return run(member, modelsDirectory, threads, EVALUATION_PROBLEMS, log);
+  }
+
+  /** As {@link #run(FamilyMember, Path, int, Consumer)}, with the card evaluated on {@code evaluationProblems} problems. */
+  static ObjectNode run(FamilyMember member, Path modelsDirectory, int threads, int evaluationProblems,
+      Consumer<String> log) throws Exception {
     ArithmeticOptions options = new ArithmeticOptions();
     ArithmeticPretrainingCorpus corpus = new ArithmeticPretrainingCorpus(options);
     DecoderConfig config = member.config();
@@ -66,57 +72,91 @@ public final class PretrainRunner {
     TrainerOptions last = null;
     long lastStageTokens = 0;
     double lastStageSeconds = 0;
+    // A finished later stage (its directory complete) makes the earlier ones unnecessary: start after
+    // the last finished stage, from its weights and its cumulative counts (its card carries them).
+    int first = 0;
+    for (int k = member.stages().size() - 2; k >= 0; k--) {
+      Path finished = modelsDirectory.resolve(member.name() + ".stage-" + (k + 1));
+      if (isComplete(finished, member.stages().get(k).steps())) {
+        var card = JSON.readTree(finished.resolve(ModelDirectory.MODEL_CARD_FILE).toFile());
+        log.accept(member.name() + ": stages 1 to " + (k + 1) + " already trained (" + finished + "), continuing from it");
+        parameters = ModelDirectory.readParameters(finished);
+        tokensSeen = card.path("tokensSeen").asLong();
+        steps = card.path("steps").asLong();
+        finalLoss = card.path("finalLoss").asDouble();
+        trainingSeconds = card.path("trainingSeconds").asDouble();
+        first = k + 1;
+        break;
+      }
+    }
     for (int k = 0; k < member.stages().size(); k++) {
       FamilyMember.Stage stage = member.stages().get(k);
+      if (k < first) {
+        appendStage(recipe, k, stage);
+        continue;
+      }
       boolean finalStage = k == member.stages().size() - 1;
       Path stageDirectory = finalStage ? directory : modelsDirectory.resolve(member.name() + ".stage-" + (k + 1));
-      List<TrainingExample> examples = stage.fewShotShare() > 0
-          ? corpus.mixed(stage.documents(), member.problemsPerDocument(), stage.fewShotShare())
-          : corpus.solvedProblems(stage.documents(), member.problemsPerDocument());
+      List<TrainingExample> examples = corpus.stage(stage.documents(), member.problemsPerDocument(),
+          stage.fewShotShare(), stage.verificationShare());
       TrainerOptions trainerOptions = new TrainerOptions(stage.rowsPerBatch(), stage.steps(), stage.peakLearningRate(),
           Math.max(1, stage.steps() / 20), 0.1, 1.0, member.seed() + k, 100, threads, "cpu");
       last = trainerOptions;
-      recipe.append("; stage ").append(k + 1).append(": ").append(stage.documents()).append(" documents, ")
-          .append(stage.steps()).append(" steps of ").append(stage.rowsPerBatch()).append(" rows, peak learning rate ")
-          .append(stage.peakLearningRate()).append(", share of documents in the task's 3-shot prompt layout ")
-          .append(stage.fewShotShare());
+      appendStage(recipe, k, stage);
       Trainer trainer = new Trainer(config, vocabulary, parameters, examples, trainerOptions);
       long start = System.nanoTime();
       String label = member.name() + " stage " + (k + 1);
-      TrainingResult result;
-      boolean reused = !finalStage && isComplete(stageDirectory, stage.steps());
-      if (reused) {
-        log.accept(label + ": already trained in " + stageDirectory + ", reusing it");
-        var card = JSON.readTree(stageDirectory.resolve(ModelDirectory.MODEL_CARD_FILE).toFile());
-        result = new TrainingResult(stageDirectory, stage.steps(), card.path(STAGE_TOKENS).asLong(),
-            card.path("finalLoss").asDouble(), 0);
-        trainingSeconds += card.path(STAGE_SECONDS).asDouble();
-      } else {
-        result = trainer.train(stageDirectory, Map.of("recipe", recipe.toString()), progress -> {
-          if (progress.step() == 1 || progress.step() % 25 == 0 || progress.step() == progress.totalSteps()) {
-            log.accept(label + " " + progress.line());
-          }
-        });
-      }
-      if (!reused) {
-        trainingSeconds += (System.nanoTime() - start) / 1e9;
-      }
+      TrainingResult result = trainer.train(stageDirectory, Map.of("recipe", recipe.toString()), progress -> {
+        if (progress.step() == 1 || progress.step() % 25 == 0 || progress.step() == progress.totalSteps()) {
+          log.accept(label + " " + progress.line());
+        }
+      });
+      trainingSeconds += (System.nanoTime() - start) / 1e9;
       lastStageTokens = result.tokensSeen();
-      lastStageSeconds = reused ? 0 : (System.nanoTime() - start) / 1e9;
+      lastStageSeconds = (System.nanoTime() - start) / 1e9;
       parameters = ModelDirectory.readParameters(stageDirectory);
       tokensSeen += result.tokensSeen();
       steps += result.steps();
       finalLoss = result.finalLoss();
+      if (!finalStage) {
+        markStageComplete(stageDirectory, stage.steps(), lastStageTokens, lastStageSeconds, tokensSeen, steps,
+            trainingSeconds);
+      }
     }
     log.accept(member.name() + " trained: " + steps + " steps, " + tokensSeen + " tokens, loss " + finalLoss
         + "; evaluating on held-out seed " + EVALUATION_SEED);
     HeldOutEvaluation.Result evaluation = HeldOutEvaluation.evaluate(directory, options, EVALUATION_SEED,
-        EVALUATION_PROBLEMS, EVALUATION_SAMPLES, threads);
+        evaluationProblems, EVALUATION_SAMPLES, threads);
     ObjectNode card = writeCard(directory, member, config, new TrainingResult(directory, steps, tokensSeen, finalLoss, 0),
         evaluation, recipe.toString(), last, trainingSeconds, member.stages().get(member.stages().size() - 1).steps(),
         lastStageTokens, lastStageSeconds);
     log.accept(member.name() + " card: " + card);
     return card;
+  }
+
+  /**
+   * Adds to an earlier stage's card (the trainer's) this stage's own figures and the cumulative ones,
+   * which {@link #isComplete} and a later rerun that continues from this stage read.
+   */
+  private static void markStageComplete(Path stageDirectory, long stageSteps, long stageTokens, double stageSeconds,
+      long tokensSeen, long steps, double trainingSeconds) throws java.io.IOException {
+    Path file = stageDirectory.resolve(ModelDirectory.MODEL_CARD_FILE);
+    ObjectNode card = (ObjectNode) JSON.readTree(file.toFile());
+    card.put("tokensSeen", tokensSeen);
+    card.put("steps", steps);
+    card.put("trainingSeconds", Math.round(trainingSeconds));
+    card.put(STAGE_STEPS, stageSteps);
+    card.put(STAGE_TOKENS, stageTokens);
+    card.put(STAGE_SECONDS, Math.round(stageSeconds));
+    JSON.writeValue(file.toFile(), card);
+  }
+
+  private static void appendStage(StringBuilder recipe, int k, FamilyMember.Stage stage) {
+    recipe.append("; stage ").append(k + 1).append(": ").append(stage.documents()).append(" documents, ")
+        .append(stage.steps()).append(" steps of ").append(stage.rowsPerBatch()).append(" rows, peak learning rate ")
+        .append(stage.peakLearningRate()).append(", share of documents in the task's 3-shot prompt layout ")
+        .append(stage.fewShotShare()).append(", share of labelled zero-shot verification documents ")
+        .append(stage.verificationShare());
   }
 
   /** Whether a stage directory holds a finished model of that many steps (its card says so, no checkpoints left). */
@@ -163,6 +203,14 @@ public final class PretrainRunner {
     heldOut.put("samplesPerProblemAtTemperature0_7", evaluation.samplesPerProblem());
     heldOut.put("distinctSampleFraction", evaluation.distinctSampleFraction());
     heldOut.put("definition", "mean utility of the arithmetic task (1 when the last 'Answer: n' equals the value)");
+    heldOut.put("easyProblems", evaluation.easyProblems());
+    heldOut.put("easyGreedy", evaluation.easyGreedyAccuracy());
+    heldOut.put("easyDefinition", "greedy accuracy on the problems whose column solution has no carry, no borrow and "
+        + "no negative result");
+    heldOut.put("judgedSolutions", evaluation.judgedSolutions());
+    heldOut.put("judgeAccuracy", evaluation.judgeAccuracy());
+    heldOut.put("judgeDefinition", "share of held-out solutions (half right, half with one wrong digit) where the "
+        + "model gives the right verdict word more probability than the wrong one, zero-shot multiple-choice format");
     JSON.writeValue(directory.resolve(ModelDirectory.MODEL_CARD_FILE).toFile(), card);
     return card;
   }

@@ -1,6 +1,7 @@
 package io.gvgap.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gvgap.api.task.Example;
 import io.gvgap.api.task.ExampleRequest;
@@ -81,5 +82,60 @@ class ArithmeticPretrainingCorpusTest {
       }
     }
     assertThat(firsts.size()).isGreaterThan(80);
+  }
+
+  @Test
+  void aStageMixesVerificationDocumentsAtTheirShareAndWithoutThemEqualsTheMixedCorpus() {
+    ArithmeticPretrainingCorpus corpus = new ArithmeticPretrainingCorpus(OPTIONS);
+    assertThat(corpus.stage(40, 4, 0.5, 0)).isEqualTo(corpus.mixed(40, 4, 0.5));
+    ArithmeticTask task = new ArithmeticTask(OPTIONS);
+    String prefix = task.generationPrompt(task.examples(new ExampleRequest(1, 0)).get(0)).text();
+    String shots = prefix.substring(0, prefix.lastIndexOf("Question:"));
+    List<TrainingExample> documents = corpus.stage(40, 4, 0.5, 0.25);
+    assertThat(documents).hasSize(40);
+    // verification share 0.25: positions 3, 7, 11, ... (floor((i+1)/4) > floor(i/4) when i % 4 == 3): 10 documents;
+    // few-shot share 0.5 of 40 = 20 documents among the other 30 (rescaled share 2/3)
+    int verification = 0;
+    int fewShot = 0;
+    for (int i = 0; i < documents.size(); i++) {
+      String text = documents.get(i).response();
+      boolean judged = text.startsWith("Judge whether");
+      assertThat(judged).as("document %d", i).isEqualTo(i % 4 == 3);
+      if (judged) {
+        verification++;
+        // zero-shot verification prompts: one question, and the whole text fits the family's 640-token context
+        assertThat(text.split("Question:", -1)).hasSize(2);
+        assertThat(text.length()).isLessThan(640);
+        assertThat(text).containsAnyOf("Answer: Correct", "Answer: Incorrect", "Verdict: ", "Score: ", "Better: ");
+      } else if (text.startsWith(shots)) {
+        fewShot++;
+      }
+    }
+    assertThat(verification).isEqualTo(10);
+    assertThat(fewShot).isEqualTo(20);
+  }
+
+  @Test
+  void stageSharesAreChecked() {
+    assertThatThrownBy(() -> new FamilyMember.Stage(10, 8, 10, 1e-3, 0.7, 0.4))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sum to at most 1");
+  }
+
+  @Test
+  void easyProblemsAreThoseWithoutCarryBorrowOrNegativeResult() {
+    ArithmeticTask task = new ArithmeticTask(OPTIONS);
+    int easy = 0;
+    for (Example example : task.examples(new ExampleRequest(400, 0))) {
+      String[] parts = example.metadata().get(ArithmeticTask.EXPRESSION).split("(?=[-+])", 2);
+      int a = Integer.parseInt(parts[0]);
+      int b = Integer.parseInt(parts[1].substring(1));
+      boolean expected = parts[1].charAt(0) == '+'
+          ? a % 10 + b % 10 < 10 && a / 10 + b / 10 < 10
+          : a >= b && a % 10 >= b % 10;
+      assertThat(HeldOutEvaluation.isEasy(example)).as(example.metadata().get(ArithmeticTask.EXPRESSION)).isEqualTo(expected);
+      easy += expected ? 1 : 0;
+    }
+    // about a quarter of two-digit problems: P(no carry, two columns) ≈ 0.55 · 0.45 for sums, ≈ 0.5 · 0.55 for differences
+    assertThat(easy).isBetween(60, 160);
   }
 }
