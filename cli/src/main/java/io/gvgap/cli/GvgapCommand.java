@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 /** The top-level command: global options and the list of subcommands. */
 @Command(name = "gvgap", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Measure and exploit the generation-verification gap of language models.",
-    subcommands = {PluginsCommand.class, ValidateCommand.class, RunCommand.class, TasksCommand.class,
-        UtilityCommand.class, GenerateCommand.class, ScoreCommand.class, ModelsCommand.class, ReportCommand.class,
-        DistillCommand.class, ImproveCommand.class, ScalingCommand.class, DemoCommand.class},
+    subcommands = {PluginsCommand.class, ValidateCommand.class, RunCommand.class, MergeCommand.class,
+        TasksCommand.class, UtilityCommand.class, GenerateCommand.class, ScoreCommand.class, ModelsCommand.class,
+        ReportCommand.class, DistillCommand.class, ImproveCommand.class, ScalingCommand.class, DemoCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  the command failed while working (plugin, model or data error)",
         "  2  bad usage or an invalid spec", "  3  a plugin could not be found or loaded",

@@ -9,6 +9,7 @@ import io.gvgap.index.IndexingObserver;
 import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedRunSpec;
+import io.gvgap.core.store.Shard;
 import io.gvgap.reports.RunReports;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
 /** {@code gvgap run SPEC}: runs (or resumes) a spec and prints the gap of every strategy. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run a spec: generate, verify, filter, compute metrics, into a run directory.",
-        "Rerunning the same command after a crash resumes where it stopped."})
+        "Rerunning the same command after a crash resumes where it stopped.",
+        "With --shard I/N it runs one slice of the examples (combine the slices with 'gvgap merge')."})
 final class RunCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -43,20 +45,30 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Run directory (overrides the spec's 'output').")
   Path output;
 
+  @Option(names = "--shard", paramLabel = "I/N", converter = ShardConverter.class,
+      description = {"Run only shard I of N (0 <= I < N): of each task's examples, those at positions p with"
+          + " p mod N = I. Default run directory: the spec's output + /shard-I-of-N. Merge the N shard"
+          + " directories with 'gvgap merge'."})
+  Shard shard;
+
   @Override
   public Integer call() throws IOException {
     PluginRegistry registry = parent.registry();
     ResolvedRunSpec resolved = SpecFiles.resolve(file, registry);
+    Shard slice = shard == null ? Shard.whole() : shard;
     if (output != null) {
       resolved = resolved.withOutput(output);
+    } else if (!slice.isWhole()) {
+      resolved = resolved.withOutput(slice.directoryUnder(resolved.output()));
     }
     String source = Files.readString(file);
     Instant start = Instant.now();
     RunPipeline pipeline = new RunPipeline(registry, new ConsoleProgress(System.err, !parent.quiet), Version.current(),
         List.of(new IndexingObserver()));
-    RunResult result = pipeline.run(resolved, source);
+    RunResult result = pipeline.run(resolved, source, slice);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("run '%s' %s in %s: %d samples generated, %d example verifications%n", resolved.name(),
+    out.printf("run '%s'%s %s in %s: %d samples generated, %d example verifications%n", resolved.name(),
+        slice.isWhole() ? "" : " shard " + slice.label(),
         result.resumed() ? "resumed and finished" : "finished", ConsoleProgress.format(Duration.between(start, Instant.now())),
         result.samplesGenerated(), result.examplesVerified());
     for (GroupResult group : result.metrics().groups()) {
@@ -70,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static void printGroup(PrintWriter out, GroupResult group) {
+  /** Prints one model-and-task block of the gap table. */
+  static void printGroup(PrintWriter out, GroupResult group) {
     GroupMetrics m = group.metrics();
     out.printf("%n%s on %s: %d prompts, J(f) = %s, coverage (pass@N) = %s, answer-extraction failures %s%n",
         group.model(), group.task(), m.prompts(), MetricFormat.estimate(m.accuracy()), MetricFormat.fixed(m.coverage()),

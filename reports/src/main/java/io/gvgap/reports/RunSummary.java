@@ -34,6 +34,10 @@ public final class RunSummary {
     map.put("partial", run.partial());
     map.put("partialReasons", run.partialReasons());
     map.put("attempts", info.attempts());
+    // a shard covers examples at positions p with p mod n == i; a merged run lists its shards
+    map.put("shard", info.shard() == null ? "" : info.shard().label());
+    map.put("mergedFrom", info.mergedFrom() == null ? "" : info.mergedFrom().size() + " shards: "
+        + String.join(", ", info.mergedFrom().stream().map(m -> m.shard().label() + " " + m.directory()).toList()));
     map.put("created", String.valueOf(info.created()));
     map.put("updated", String.valueOf(info.updated()));
     map.put("duration", info.created() == null || info.updated() == null ? Numbers.UNDEFINED

@@ -25,6 +25,7 @@ import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.ScoreRecord;
 import io.gvgap.core.store.RunMetrics;
+import io.gvgap.core.store.Shard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -45,6 +46,10 @@ import org.slf4j.LoggerFactory;
  * its utilities computed, then each verifier scores it, and only then does the next batch start, so
  * memory is bounded by a batch and a crash loses at most the batch in flight. Rerunning the same
  * spec on the same directory resumes: stored samples and scores are not recomputed.
+ *
+ * <p>A run can cover one {@link Shard} of the examples ({@code gvgap run --shard i/n}); each example
+ * keeps its position in the unsharded list, so {@code RunMerger} can put the shards back together
+ * into exactly the run an unsharded pipeline would have written.
  */
 public final class RunPipeline {
 
@@ -84,6 +89,18 @@ public final class RunPipeline {
    * @param specSource the spec as the user wrote it, kept in the run directory
    */
   public RunResult run(ResolvedRunSpec spec, String specSource) {
+    return run(spec, specSource, Shard.whole());
+  }
+
+  /**
+   * Runs (or resumes) one shard of the spec: of each task's examples (in the order an unsharded run
+   * takes them) only those the shard {@linkplain Shard#includes includes}.
+   *
+   * @param spec the resolved spec (its output is this shard's own run directory)
+   * @param specSource the spec as the user wrote it, kept in the run directory
+   * @param shard the slice to run; {@link Shard#whole()} runs everything
+   */
+  public RunResult run(ResolvedRunSpec spec, String specSource, Shard shard) {
     String pluginsJson;
     try {
       pluginsJson = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(registry.all());
@@ -91,12 +108,12 @@ public final class RunPipeline {
       throw new UncheckedIOException(e);
     }
     try (RunStore store = RunStore.openOrCreate(spec.output(), spec.name(), ResolvedSpecWriter.toJson(spec), specSource,
-        pluginsJson, gvgapVersion)) {
+        pluginsJson, gvgapVersion, shard)) {
       if (store.resumed()) {
         LOG.info("resuming run '{}' in {} (attempt {})", spec.name(), spec.output(), store.info().attempts());
       }
       try {
-        long[] counts = execute(spec, store);
+        long[] counts = execute(spec, store, shard);
         RunMetrics metrics = computeMetrics(spec);
         store.writeMetrics(metrics);
         observers.forEach(o -> o.runFinished(spec.output()));
@@ -129,7 +146,7 @@ public final class RunPipeline {
     }
   }
 
-  private long[] execute(ResolvedRunSpec spec, RunStore store) {
+  private long[] execute(ResolvedRunSpec spec, RunStore store, Shard shard) {
     Map<String, Task> tasks = new LinkedHashMap<>();
     for (ResolvedTask t : spec.tasks()) {
       tasks.put(t.label(), registry.tasks().create(t.name(), t.options()));
@@ -152,8 +169,8 @@ public final class RunPipeline {
         }
         try {
           for (ResolvedTask taskSpec : spec.tasks()) {
-            long[] c = runTask(spec, store, modelSpec.label(), generator, judge, taskSpec, tasks.get(taskSpec.label()),
-                verifiers);
+            long[] c = runTask(spec, store, shard, modelSpec.label(), generator, judge, taskSpec,
+                tasks.get(taskSpec.label()), verifiers);
             generated += c[0];
             verified += c[1];
           }
@@ -172,16 +189,22 @@ public final class RunPipeline {
     return registry.backends().create(m.backend(), m.options());
   }
 
-  private long[] runTask(ResolvedRunSpec spec, RunStore store, String modelLabel, LanguageModel generator,
-      LanguageModel judge, ResolvedTask taskSpec, Task task, Map<String, Verifier> verifiers) {
-    List<Example> examples = task.examples(new ExampleRequest(taskSpec.limit(), taskSpec.seed()));
+  private long[] runTask(ResolvedRunSpec spec, RunStore store, Shard shard, String modelLabel,
+      LanguageModel generator, LanguageModel judge, ResolvedTask taskSpec, Task task, Map<String, Verifier> verifiers) {
+    List<Example> allExamples = task.examples(new ExampleRequest(taskSpec.limit(), taskSpec.seed()));
+    List<Example> examples = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    for (int i = 0; i < examples.size(); i++) {
-      Example e = examples.get(i);
+    for (int i = 0; i < allExamples.size(); i++) {
+      Example e = allExamples.get(i);
       if (!ids.add(e.id())) {
         throw new PipelineException("task '" + taskSpec.label() + "' returned example id '" + e.id()
             + "' twice; example ids must be unique");
       }
+      if (!shard.includes(i)) {
+        continue;
+      }
+      examples.add(e);
+      // the position in the unsharded list, so that reports and merges keep the unsharded order
       store.appendExample(new ExampleRecord(taskSpec.label(), e.id(), i, e.question(), e.reference(),
           task.generationPrompt(e).text(), e.metadata()));
     }

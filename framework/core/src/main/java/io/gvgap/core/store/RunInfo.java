@@ -1,6 +1,8 @@
 package io.gvgap.core.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The contents of {@code run.json}: what kind of directory this is, its status and history.
@@ -15,19 +17,41 @@ import java.time.Instant;
  * @param attempts how many times the run was started (1 + resumes)
  * @param error the error message of a failed run, else null
  * @param gvgapVersion the gvgap version that wrote the directory
+ * @param shard the slice of the examples this run covers ({@code gvgap run --shard i/n}); absent
+ *     (null) for a run of all examples
+ * @param mergedFrom the shards this run was merged from ({@code gvgap merge}); absent (null) for a
+ *     run that was not merged
  */
 public record RunInfo(String format, int formatVersion, String name, String specHash, RunStatus status,
-    Instant created, Instant updated, int attempts, String error, String gvgapVersion) {
+    Instant created, Instant updated, int attempts, String error, String gvgapVersion,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Shard shard,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<MergedShard> mergedFrom) {
+
+  /** Copies the list of merged shards. */
+  public RunInfo {
+    mergedFrom = mergedFrom == null ? null : List.copyOf(mergedFrom);
+  }
+
+  /** The shard this run covers, {@link Shard#whole()} for an unsharded run. */
+  public Shard effectiveShard() {
+    return shard == null ? Shard.whole() : shard;
+  }
 
   /** This info with another status (and error message), updated now. */
   public RunInfo withStatus(RunStatus newStatus, String newError) {
     return new RunInfo(format, formatVersion, name, specHash, newStatus, created, Instant.now(), attempts, newError,
-        gvgapVersion);
+        gvgapVersion, shard, mergedFrom);
   }
 
   /** This info for one more attempt. */
   public RunInfo nextAttempt() {
     return new RunInfo(format, formatVersion, name, specHash, RunStatus.STARTED, created, Instant.now(), attempts + 1,
-        null, gvgapVersion);
+        null, gvgapVersion, shard, mergedFrom);
+  }
+
+  /** This info recording the shards it was merged from. */
+  public RunInfo withMergedFrom(List<MergedShard> shards) {
+    return new RunInfo(format, formatVersion, name, specHash, status, created, Instant.now(), attempts, error,
+        gvgapVersion, shard, shards);
   }
 }

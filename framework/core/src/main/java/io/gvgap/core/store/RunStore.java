@@ -78,6 +78,19 @@ public final class RunStore implements AutoCloseable {
    */
   public static RunStore openOrCreate(Path dir, String name, String resolvedSpecJson, String specSource,
       String pluginsJson, String gvgapVersion) {
+    return openOrCreate(dir, name, resolvedSpecJson, specSource, pluginsJson, gvgapVersion, Shard.whole());
+  }
+
+  /**
+   * Creates the run directory of one shard of a spec, or resumes it; a directory created for one
+   * shard (or for the whole run) is never resumed as another.
+   *
+   * @param shard the slice of the examples this run covers; {@link Shard#whole()} for all of them
+   * @throws RunStoreException when {@code dir} holds something else: another spec's run, another
+   *     shard, a newer format, or files that are not a gvgap run
+   */
+  public static RunStore openOrCreate(Path dir, String name, String resolvedSpecJson, String specSource,
+      String pluginsJson, String gvgapVersion, Shard shard) {
     String hash = sha256(resolvedSpecJson);
     try {
       Path runJson = dir.resolve(RUN_JSON);
@@ -88,6 +101,12 @@ public final class RunStore implements AutoCloseable {
           throw new RunStoreException(dir + " holds a run of a different spec (spec.json differs from the spec"
               + " given now); to resume it, run its own spec (" + dir.resolve(SPEC_SOURCE) + "); for a new"
               + " run choose another output directory (spec field 'output' or --output)");
+        }
+        if (!existing.effectiveShard().equals(shard)) {
+          throw new RunStoreException(dir + " holds " + describe(existing.effectiveShard()) + " of run '"
+              + existing.name() + "'; it cannot be resumed as " + describe(shard) + ". To finish it, rerun with "
+              + (existing.effectiveShard().isWhole() ? "no --shard" : "--shard " + existing.effectiveShard().label())
+              + "; for " + describe(shard) + " choose another output directory (--output)");
         }
         store = new RunStore(dir, existing.nextAttempt(), true);
         store.loadExisting();
@@ -105,7 +124,7 @@ public final class RunStore implements AutoCloseable {
         writeAtomically(dir.resolve(SPEC_SOURCE), specSource);
         Instant now = Instant.now();
         RunInfo created = new RunInfo(FORMAT, FORMAT_VERSION, name, hash, RunStatus.STARTED, now, now, 1, null,
-            gvgapVersion);
+            gvgapVersion, shard.isWhole() ? null : shard, null);
         store = new RunStore(dir, created, false);
       }
       writeAtomically(dir.resolve(PLUGINS_JSON), pluginsJson);
@@ -263,6 +282,12 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
+  /** Records in {@code run.json} that this run is the merge of {@code shards}. */
+  public synchronized void recordMergedFrom(List<MergedShard> shards) {
+    info = info.withMergedFrom(shards);
+    writeInfo();
+  }
+
   /** Records the end of the run. */
   public synchronized void finish(RunStatus status, String error) {
     sync();
@@ -283,6 +308,10 @@ public final class RunStore implements AutoCloseable {
     examples.close();
     samples.close();
     scores.close();
+  }
+
+  private static String describe(Shard shard) {
+    return shard.isWhole() ? "an unsharded run (all examples)" : "shard " + shard.label();
   }
 
   private static String scoreKey(String verifier, ExampleKey key) {
