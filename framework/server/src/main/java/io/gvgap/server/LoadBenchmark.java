@@ -48,12 +48,12 @@ public final class LoadBenchmark {
     this.samples = samples;
   }
 
-  /** The prompt of request {@code i}: a question in the built-in arithmetic models' layout. */
+  /** The prompt of request {@code i}: a zero-shot question in the arithmetic task's layout. */
   public static String prompt(int i) {
     SplittableRandom random = new SplittableRandom(1000 + i);
     int a = random.nextInt(10, 100);
     int b = random.nextInt(10, 100);
-    return "Question: What is " + a + " + " + b + "?\nAnswer:";
+    return "Question: What is " + a + "+" + b + "?\nSolution:\n";
   }
 
   /** Sends {@code requests} requests with {@code concurrency} in flight and measures them. */
@@ -87,7 +87,7 @@ public final class LoadBenchmark {
   private long[] send(int i) throws IOException, InterruptedException {
     ObjectNode body = mapper.createObjectNode().put("model", model).put("prompt", prompt(i)).put("n", samples)
         .put("max_tokens", maxTokens).put("temperature", 0.7).put("top_p", 0.9).put("seed", i);
-    body.putArray("stop").add("\n");
+    body.putArray("stop").add("\nQuestion:");
     HttpRequest request = HttpRequest.newBuilder(completionsUri).header("Content-Type", "application/json")
         .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
     long start = System.nanoTime();
