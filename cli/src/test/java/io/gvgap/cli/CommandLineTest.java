@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line's commands, messages and exit codes, run in-process. */
 class CommandLineTest {
@@ -20,18 +17,8 @@ class CommandLineTest {
   @TempDir
   Path tmp;
 
-  private record Result(int code, String out, String err) {
-  }
-
-  private Result gvgap(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new GvgapCommand());
-    cl.setExecutionExceptionHandler(new ErrorHandler());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  private static InProcessGvgap.Result gvgap(String... args) {
+    return InProcessGvgap.run(args);
   }
 
   private Path spec(String text) throws IOException {
@@ -60,7 +47,7 @@ class CommandLineTest {
 
   @Test
   void pluginsListsEveryProviderWithItsJar() {
-    Result r = gvgap("plugins");
+    InProcessGvgap.Result r = gvgap("plugins");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("KIND", "FROM")
         .containsPattern("task +gsm8k +io\\.gvgap\\.tasks\\.gsm8k\\.Gsm8kProvider +\\S+ +\\S*(gvgap-tasks|tasks/target/classes)")
@@ -70,7 +57,7 @@ class CommandLineTest {
 
   @Test
   void validateAcceptsAGoodSpecAndSaysWhatItWillRun() throws IOException {
-    Result r = gvgap("validate", spec(GOOD).toString());
+    InProcessGvgap.Result r = gvgap("validate", spec(GOOD).toString());
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("valid", "threshold(tau=0.5)", "threshold(tau=0.9)", "strategies  6");
@@ -79,7 +66,7 @@ class CommandLineTest {
   @Test
   void validateRejectsABadSpecWithFileLineFieldAndExitCode2() throws IOException {
     Path file = spec(GOOD.replace("name: oracle", "name: oracel"));
-    Result r = gvgap("validate", file.toString());
+    InProcessGvgap.Result r = gvgap("validate", file.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("spec.yaml:10:").contains("verifiers[1]").contains("did you mean 'oracle'");
   }
@@ -87,7 +74,7 @@ class CommandLineTest {
   @Test
   void runPrintsTheGapTableAndWritesTheRunDirectory() throws IOException {
     Path out = tmp.resolve("run");
-    Result r = gvgap("--quiet", "run", spec(GOOD).toString(), "--output", out.toString());
+    InProcessGvgap.Result r = gvgap("--quiet", "run", spec(GOOD).toString(), "--output", out.toString());
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("scripted on toy-sums: 6 prompts", "J(f[w])", "threshold(tau=0.9)", "best-of-n");
@@ -100,7 +87,7 @@ class CommandLineTest {
   void aRunDirectoryOfAnotherSpecIsRefusedWithExitCode4() throws IOException {
     Path out = tmp.resolve("run");
     assertThat(gvgap("--quiet", "run", spec(GOOD).toString(), "--output", out.toString()).code()).isZero();
-    Result r = gvgap("--quiet", "run", spec(GOOD.replace("samples: 4", "samples: 3")).toString(), "--output",
+    InProcessGvgap.Result r = gvgap("--quiet", "run", spec(GOOD.replace("samples: 4", "samples: 3")).toString(), "--output",
         out.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.RUN_DIRECTORY);
     assertThat(r.err()).contains("holds a run of a different spec");
@@ -108,21 +95,21 @@ class CommandLineTest {
 
   @Test
   void aMissingPluginPathIsAPluginErrorWithExitCode3() {
-    Result r = gvgap("--plugin-path", tmp.resolve("nope.jar").toString(), "plugins");
+    InProcessGvgap.Result r = gvgap("--plugin-path", tmp.resolve("nope.jar").toString(), "plugins");
     assertThat(r.code()).isEqualTo(ExitCodes.PLUGINS);
     assertThat(r.err()).contains("nope.jar");
   }
 
   @Test
   void unknownCommandIsAUsageError() {
-    Result r = gvgap("runn");
+    InProcessGvgap.Result r = gvgap("runn");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
   }
 
   @Test
   void everyRunWritesAReportAndReportRerendersAPartialRunFromItsDirectory() throws IOException {
     Path out = tmp.resolve("run");
-    Result run = gvgap("--quiet", "run", spec(GOOD).toString(), "--output", out.toString());
+    InProcessGvgap.Result run = gvgap("--quiet", "run", spec(GOOD).toString(), "--output", out.toString());
     assertThat(run.code()).isZero();
     assertThat(run.out()).contains("report: ");
     assertThat(out.resolve("report.html")).content().contains("Content-Security-Policy").doesNotContain("id=\"partial-banner\"");
@@ -132,7 +119,7 @@ class CommandLineTest {
     Files.writeString(out.resolve(RunStore.RUN_JSON),
         Files.readString(out.resolve(RunStore.RUN_JSON)).replace("\"SUCCESS\"", "\"STARTED\""));
     Path partial = tmp.resolve("partial.html");
-    Result report = gvgap("report", out.toString(), "-o", partial.toString());
+    InProcessGvgap.Result report = gvgap("report", out.toString(), "-o", partial.toString());
     assertThat(report.err()).isEmpty();
     assertThat(report.code()).isZero();
     assertThat(partial).content().contains("id=\"partial-banner\"")
@@ -142,7 +129,7 @@ class CommandLineTest {
   @Test
   void reportOfADirectoryThatIsNotARunFailsWithExitCode4() throws IOException {
     Path notRun = Files.createDirectories(tmp.resolve("nothing"));
-    Result r = gvgap("report", notRun.toString());
+    InProcessGvgap.Result r = gvgap("report", notRun.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.RUN_DIRECTORY);
     assertThat(r.err()).contains("not a gvgap run directory");
   }
@@ -152,7 +139,7 @@ class CommandLineTest {
     Path out = tmp.resolve("run");
     String spec = GOOD.replace("  - name: oracle\n", "  - name: oracle\n  - name: ensemble\n"
         + "    options: {members: [scripted-judge, oracle], mode: and, threshold: 0.5}\n");
-    Result r = gvgap("--quiet", "run", spec(spec).toString(), "--output", out.toString());
+    InProcessGvgap.Result r = gvgap("--quiet", "run", spec(spec).toString(), "--output", out.toString());
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
     java.util.Map<String, java.util.Map<String, Double>> byVerifier = new java.util.HashMap<>();
@@ -183,7 +170,7 @@ class CommandLineTest {
 
   @Test
   void tasksShowPrintsOptionsPromptsAndReferences() {
-    Result r = gvgap("tasks", "show", "arithmetic", "-O", "digits=3", "-n", "2");
+    InProcessGvgap.Result r = gvgap("tasks", "show", "arithmetic", "-O", "digits=3", "-n", "2");
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("task arithmetic", "digits", "--- example", "--- reference ---");
@@ -206,7 +193,7 @@ class CommandLineTest {
     Path input = tmp.resolve("completions.jsonl");
     Files.writeString(input, in);
     Path output = tmp.resolve("scored.jsonl");
-    Result r = gvgap("utility", "--task", "gsm8k", "--data", data.toString(), "-i", input.toString(), "-o",
+    InProcessGvgap.Result r = gvgap("utility", "--task", "gsm8k", "--data", data.toString(), "-i", input.toString(), "-o",
         output.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
     // 3 gold solutions score 1, the wrong final answer scores 0: mean 3/4
@@ -224,7 +211,7 @@ class CommandLineTest {
         "models:\n  - {label: gen, backend: scripted, options: {log: \"" + genLog.toString().replace("\\", "/") + "\"}}\n"
             + "  - {label: judge, backend: scripted, options: {log: \"" + judgeLog.toString().replace("\\", "/") + "\"}}\n"
             + "verification: {model: judge}\n");
-    Result r = gvgap("--quiet", "run", spec(spec).toString(), "--output", tmp.resolve("run").toString());
+    InProcessGvgap.Result r = gvgap("--quiet", "run", spec(spec).toString(), "--output", tmp.resolve("run").toString());
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
     // both models generate (each is a generator of the run) but only the judge is asked to score

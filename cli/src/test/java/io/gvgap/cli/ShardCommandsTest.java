@@ -8,15 +8,12 @@ import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.Shard;
 import io.gvgap.index.IndexingObserver;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** {@code gvgap run --shard} and {@code gvgap merge} through the picocli entry point. */
 class ShardCommandsTest {
@@ -24,18 +21,8 @@ class ShardCommandsTest {
   @TempDir
   Path tmp;
 
-  private record Result(int code, String out, String err) {
-  }
-
-  private Result gvgap(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new GvgapCommand());
-    cl.setExecutionExceptionHandler(new ErrorHandler());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  private static InProcessGvgap.Result gvgap(String... args) {
+    return InProcessGvgap.run(args);
   }
 
   /** 7 examples: 3 shards of 3, 2 and 2; batches of 2 so that shard and unsharded batches differ. */
@@ -68,7 +55,7 @@ class ShardCommandsTest {
     Path whole = tmp.resolve("whole");
     assertThat(gvgap("--quiet", "run", spec.toString(), "-o", whole.toString()).code()).isZero();
     for (int i = 0; i < 3; i++) {
-      Result r = gvgap("--quiet", "run", spec.toString(), "--shard", i + "/3");
+      InProcessGvgap.Result r = gvgap("--quiet", "run", spec.toString(), "--shard", i + "/3");
       assertThat(r.err()).isEmpty();
       assertThat(r.code()).isZero();
       assertThat(r.out()).contains("run 'toy' shard " + i + "/3 finished");
@@ -77,7 +64,7 @@ class ShardCommandsTest {
       assertThat(dir.resolve("report.html")).content().contains("<th>Shard</th><td>" + i + "/3");
     }
     Path merged = tmp.resolve("merged");
-    Result r = gvgap("--quiet", "merge", merged.toString(), shardDir(0), shardDir(1), shardDir(2));
+    InProcessGvgap.Result r = gvgap("--quiet", "merge", merged.toString(), shardDir(0), shardDir(1), shardDir(2));
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("merged 3 shards of run 'toy': 7 examples, 28 samples",
@@ -98,16 +85,16 @@ class ShardCommandsTest {
     for (int i = 0; i < 2; i++) {
       assertThat(gvgap("--quiet", "run", spec.toString(), "--shard", i + "/3").code()).isZero();
     }
-    Result missing = gvgap("--quiet", "merge", tmp.resolve("m").toString(), shardDir(0), shardDir(1));
+    InProcessGvgap.Result missing = gvgap("--quiet", "merge", tmp.resolve("m").toString(), shardDir(0), shardDir(1));
     assertThat(missing.code()).isEqualTo(ExitCodes.RUN_DIRECTORY);
     assertThat(missing.err()).contains("shard 2/3 is missing", "gvgap run SPEC --shard 2/3");
-    Result twice = gvgap("--quiet", "merge", tmp.resolve("m").toString(), shardDir(0), shardDir(1), shardDir(1));
+    InProcessGvgap.Result twice = gvgap("--quiet", "merge", tmp.resolve("m").toString(), shardDir(0), shardDir(1), shardDir(1));
     assertThat(twice.code()).isEqualTo(ExitCodes.RUN_DIRECTORY);
     assertThat(twice.err()).contains("shard 1/3 is given twice");
-    Result resumedAsOther = gvgap("--quiet", "run", spec.toString(), "--shard", "2/3", "-o", shardDir(1));
+    InProcessGvgap.Result resumedAsOther = gvgap("--quiet", "run", spec.toString(), "--shard", "2/3", "-o", shardDir(1));
     assertThat(resumedAsOther.code()).isEqualTo(ExitCodes.RUN_DIRECTORY);
     assertThat(resumedAsOther.err()).contains("holds shard 1/3 of run 'toy'; it cannot be resumed as shard 2/3");
-    Result noShards = gvgap("merge", tmp.resolve("m").toString());
+    InProcessGvgap.Result noShards = gvgap("merge", tmp.resolve("m").toString());
     assertThat(noShards.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(noShards.err()).contains("SHARD_DIR");
   }
@@ -119,7 +106,7 @@ class ShardCommandsTest {
       "a/b | 'a/b' is not a shard",
       "0/0 | shard count 0 must be at least 1"})
   void badShardValuesAreUsageErrorsNamingTheFlagAndTheForm(String value, String problem) throws IOException {
-    Result r = gvgap("--quiet", "run", spec().toString(), "--shard", value);
+    InProcessGvgap.Result r = gvgap("--quiet", "run", spec().toString(), "--shard", value);
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("--shard", problem, "I/N");
     assertThat(tmp.resolve("runs")).doesNotExist();

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gvgap.onnx.cli.ModelInitRunner;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** gvgap scaling end to end on two tiny random models, and the improve command's spec errors. */
 class StudyCommandsTest {
@@ -19,18 +16,8 @@ class StudyCommandsTest {
   @TempDir
   Path tmp;
 
-  private record Result(int code, String out, String err) {
-  }
-
-  private Result gvgap(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new GvgapCommand());
-    cl.setExecutionExceptionHandler(new ErrorHandler());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  private static InProcessGvgap.Result gvgap(String... args) {
+    return InProcessGvgap.run(args);
   }
 
   @Test
@@ -53,7 +40,7 @@ class StudyCommandsTest {
         scaling:
           flops: {a: 1.0e9, b: 1.0e10}
         """.formatted(dir));
-    Result r = gvgap("--quiet", "scaling", spec.toString());
+    InProcessGvgap.Result r = gvgap("--quiet", "scaling", spec.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(0);
     assertThat(r.out()).contains("scaling 'family' over 2 models").contains("relative-gap-pooled")
         .contains("report: ");
@@ -77,7 +64,7 @@ class StudyCommandsTest {
         verifiers: [{name: oracle}]
         filters: [{name: best-of-n}]
         """.formatted(tmp.toString().replace("\\", "/")));
-    Result r = gvgap("--quiet", "improve", spec.toString());
+    InProcessGvgap.Result r = gvgap("--quiet", "improve", spec.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
     assertThat(r.err()).contains("improve.verifier 'cot-score' is not a verifier label").contains("[oracle]");
     assertThat(tmp.resolve("study")).doesNotExist();
