@@ -81,7 +81,9 @@ class BuiltInModelEndToEndTest {
     });
     Set<String> texts = new HashSet<>();
     samples.forEach(s -> texts.add(s.text()));
-    assertThat(texts.size()).isGreaterThan(12);
+    // 6 prompts: more distinct texts than prompts means some prompt's 4 samples differ (arith-s is
+    // confident, about 43 % of a prompt's samples are distinct at T = 0.7, see models/README.md)
+    assertThat(texts.size()).isGreaterThan(6);
     assertThat(samples.stream().filter(SampleRecord::answerFound).count()).isPositive();
 
     List<ScoreRecord> scores = new ArrayList<>();

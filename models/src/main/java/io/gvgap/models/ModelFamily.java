@@ -15,7 +15,8 @@ public final class ModelFamily {
       new FamilyMember("arith-s", 2, 64, 4, 640, 4, 2,
           List.of(new Stage(6400, 8, 800, 3e-3, 0.5, 0), new Stage(6400, 8, 600, 2e-3, 0.5, 0),
               new Stage(12800, 8, 1600, 2e-3, 0.5, 0), new Stage(12800, 8, 1600, 1e-3, 0.5, 0),
-              new Stage(16_000, 8, 1_600, 1e-3, 0.4, 0.3))));
+              new Stage(16_000, 8, 1_600, 1e-3, 0.4, 0.3))),
+      new FamilyMember("arith-m", 3, 96, 4, 640, 4, 3, List.of(new Stage(50_000, 8, 5_000, 3e-3, 0.4, 0.2))));
 
   private ModelFamily() {
   }
