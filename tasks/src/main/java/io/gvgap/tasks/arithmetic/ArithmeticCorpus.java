@@ -60,9 +60,9 @@ public final class ArithmeticCorpus {
       case MULTIPLE_CHOICE -> new VerificationDocument(style, formats.multipleChoice(example, judged.text()),
           correct ? formats.correctWord() : formats.incorrectWord(), correct);
       case COT_BINARY -> new VerificationDocument(style, formats.cotBinary(example, judged.text()),
-          " " + ArithmeticJudge.check(judged) + "\nVerdict: " + verdict, correct);
+          " " + ArithmeticJudge.rederive(judged) + "\nVerdict: " + verdict, correct);
       case COT_SCORE -> new VerificationDocument(style, formats.cotScore(example, judged.text()),
-          " " + ArithmeticJudge.check(judged) + "\nScore: " + (correct ? 10 : 1), correct);
+          " " + ArithmeticJudge.rederive(judged) + "\nScore: " + (correct ? 10 : 1), correct);
       case PAIRWISE -> {
         SolutionWriter.Solution a = correct ? right : wrong;
         SolutionWriter.Solution b = correct ? wrong : right;

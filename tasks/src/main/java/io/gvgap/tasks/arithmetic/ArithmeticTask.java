@@ -50,8 +50,8 @@ public final class ArithmeticTask implements Task {
       ArithmeticProblem problem = ArithmeticProblem.generate(options, SHOT_SEED, 100 + i);
       SolutionWriter.Solution right = SolutionWriter.write(problem);
       SolutionWriter.Solution wrong = withSlip(problem, new Random(i));
-      judged.add(new JudgedExample(question(problem), right.text(), ArithmeticJudge.check(right), 10,
-          wrong.text(), ArithmeticJudge.check(wrong), 1));
+      judged.add(new JudgedExample(question(problem), right.text(), ArithmeticJudge.rederive(right), 10,
+          wrong.text(), ArithmeticJudge.rederive(wrong), 1));
     }
     this.verification = new FewShotVerificationFormats("Judge whether the proposed solution of an arithmetic"
         + " problem is correct. Check every operation; one wrong digit makes the answer wrong.", judged);

@@ -134,7 +134,30 @@ class SolutionWriterTest {
           new SolutionWriter.Slip(random.nextInt(solution.columns()), random.nextBoolean()));
       assertThat(slipped.answer()).as("slipped %s", problem.expression()).isNotEqualTo(solution.answer());
       assertThat(ArithmeticJudge.check(slipped)).endsWith("so the answer " + slipped.answer() + " is wrong.");
+      String rightCheck = ArithmeticJudge.rederive(solution);
+      String wrongCheck = ArithmeticJudge.rederive(slipped);
+      assertThat(rightCheck).endsWith("The answer " + solution.answer() + " follows.");
+      assertThat(wrongCheck).endsWith("so the answer " + slipped.answer() + " is wrong.");
+      // the verdict comes after the work: both checks agree up to the first step whose written result differs
+      int firstSlip = 0;
+      while (slipped.steps().get(firstSlip).correct().equals(slipped.steps().get(firstSlip).written())) {
+        firstSlip++;
+      }
+      if (firstSlip == 0) {
+        String shared = rightCheck.substring(0, rightCheck.indexOf("The solution has ") + "The solution has ".length());
+        assertThat(wrongCheck).as(problem.expression()).startsWith(shared);
+      }
     }
+  }
+
+  @Test
+  void theChainOfThoughtCheckWorksTheOperationOutBeforeComparing() {
+    SolutionWriter.Solution right = SolutionWriter.write(of("47+85"));
+    SolutionWriter.Solution slipped = SolutionWriter.writeWithSlip(of("47+85"), new SolutionWriter.Slip(0, true));
+    String work = "47+85:\n7+5+0=12 write 2 carry 1\n4+8+1=13 write 3 carry 1\nwrite 1\n47+85=132\n";
+    assertThat(ArithmeticJudge.rederive(right)).isEqualTo(work + "The solution has 132: right.\nThe answer 132 follows.");
+    assertThat(ArithmeticJudge.rederive(slipped))
+        .isEqualTo(work + "The solution has 133: wrong, so the answer 133 is wrong.");
   }
 
   @Test
