@@ -12,8 +12,6 @@ import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.ScoreRecord;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +22,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The arithmetic task on gvgap's built-in model (models/arith-s) through the real ONNX Runtime
@@ -62,14 +59,8 @@ class BuiltInModelEndToEndTest {
         metrics: {bootstrap: 100, pass_at_k: [1, 4]}
         """.formatted(model.toString().replace("\\\\", "/")));
     Path out = tmp.resolve("run");
-    StringWriter stdout = new StringWriter();
-    StringWriter stderr = new StringWriter();
-    CommandLine cl = new CommandLine(new GvgapCommand());
-    cl.setExecutionExceptionHandler(new ErrorHandler());
-    cl.setOut(new PrintWriter(stdout, true));
-    cl.setErr(new PrintWriter(stderr, true));
-    int code = cl.execute("--quiet", "run", spec.toString(), "--output", out.toString());
-    assertThat(code).as(stderr.toString()).isZero();
+    InProcessGvgap.Result result = InProcessGvgap.run("--quiet", "run", spec.toString(), "--output", out.toString());
+    assertThat(result.code()).as(result.err()).isZero();
 
     List<SampleRecord> samples = new ArrayList<>();
     JsonLinesReader.read(out.resolve(RunStore.SAMPLES), SampleRecord.class, samples::add);
@@ -112,7 +103,7 @@ class BuiltInModelEndToEndTest {
         .filter(s -> s.verifier().equals("oracle") && s.filter().equals("threshold")).findFirst().orElseThrow();
     long correct = samples.stream().filter(s -> s.utility() >= 0.5).count();
     assertThat(oracle.keptFraction()).isCloseTo(correct / 24.0, within(1e-12));
-    assertThat(stdout.toString()).contains("arith-s on arithmetic: 6 prompts");
+    assertThat(result.out()).contains("arith-s on arithmetic: 6 prompts");
     assertThat(out.resolve("report.html")).exists();
   }
 }

@@ -7,15 +7,12 @@ import io.gvgap.core.store.JsonLinesReader;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.ScoreRecord;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Sharding with a real model: the built-in models/arith-3xs through the ONNX Runtime backend, run
@@ -30,14 +27,9 @@ class BuiltInModelShardTest {
   Path tmp;
 
   private int gvgap(String... args) {
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new GvgapCommand());
-    cl.setExecutionExceptionHandler(new ErrorHandler());
-    cl.setOut(new PrintWriter(new StringWriter(), true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    assertThat(code).as(err.toString()).isZero();
-    return code;
+    InProcessGvgap.Result result = InProcessGvgap.run(args);
+    assertThat(result.code()).as(result.err()).isZero();
+    return result.code();
   }
 
   @Test
