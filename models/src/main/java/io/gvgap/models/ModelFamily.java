@@ -6,17 +6,29 @@ import java.util.Optional;
 
 /** The sizes of gvgap's built-in family, smallest first. */
 public final class ModelFamily {
+  /**
+   * The last stage of the two smallest members (the larger ones have a longer one, 60 % verification
+   * text): half of the documents are verification text, whose chain-of-thought checks work the
+   * operation out before comparing (the first verification stages used a check that committed to a
+   * verdict first; see docs/FINDINGS.md).
+   */
+  private static final Stage JUDGE_STAGE_SMALL = new Stage(8_000, 8, 800, 3e-3, 0.3, 0.5);
+
   /** Every member, smallest first. */
   public static final List<FamilyMember> MEMBERS = List.of(
-      new FamilyMember("arith-3xs", 1, 32, 4, 640, 4, 5, List.of(new Stage(40_000, 8, 4_000, 1e-2, 0.4, 0.2))),
-      new FamilyMember("arith-2xs", 2, 32, 4, 640, 4, 6, List.of(new Stage(35_000, 8, 3_500, 1e-2, 0.4, 0.2))),
-      new FamilyMember("arith-xs", 2, 48, 4, 640, 4, 7, List.of(new Stage(40_000, 8, 4_000, 6e-3, 0.4, 0.2))),
+      new FamilyMember("arith-3xs", 1, 32, 4, 640, 4, 5, List.of(new Stage(40_000, 8, 4_000, 1e-2, 0.4, 0.2),
+          JUDGE_STAGE_SMALL)),
+      new FamilyMember("arith-2xs", 2, 32, 4, 640, 4, 6, List.of(new Stage(35_000, 8, 3_500, 1e-2, 0.4, 0.2),
+          JUDGE_STAGE_SMALL)),
+      new FamilyMember("arith-xs", 2, 48, 4, 640, 4, 7, List.of(new Stage(40_000, 8, 4_000, 6e-3, 0.4, 0.2),
+          new Stage(30_000, 8, 3_000, 2e-3, 0.2, 0.6))),
       // stages 1-4 are the arithmetic-only recipe of the first family; stage 5 adds verification text
       new FamilyMember("arith-s", 2, 64, 4, 640, 4, 2,
           List.of(new Stage(6400, 8, 800, 3e-3, 0.5, 0), new Stage(6400, 8, 600, 2e-3, 0.5, 0),
               new Stage(12800, 8, 1600, 2e-3, 0.5, 0), new Stage(12800, 8, 1600, 1e-3, 0.5, 0),
-              new Stage(16_000, 8, 1_600, 1e-3, 0.4, 0.3))),
-      new FamilyMember("arith-m", 3, 96, 4, 640, 4, 3, List.of(new Stage(50_000, 8, 5_000, 3e-3, 0.4, 0.2))));
+              new Stage(16_000, 8, 1_600, 1e-3, 0.4, 0.3), new Stage(30_000, 8, 3_000, 1e-3, 0.2, 0.6))),
+      new FamilyMember("arith-m", 3, 96, 4, 640, 4, 3, List.of(new Stage(50_000, 8, 5_000, 3e-3, 0.4, 0.2),
+          new Stage(30_000, 8, 3_000, 1e-3, 0.2, 0.6))));
 
   private ModelFamily() {
   }
