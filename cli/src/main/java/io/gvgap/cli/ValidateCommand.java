@@ -4,9 +4,19 @@ import io.gvgap.core.spec.ResolvedComponent;
 import io.gvgap.core.spec.ResolvedModel;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.ResolvedTask;
+import io.gvgap.core.spec.RunSpecResolver;
+import io.gvgap.studies.ImproveSpec;
+import io.gvgap.studies.ImproveSpecLoader;
+import io.gvgap.studies.ScalingSpec;
+import io.gvgap.studies.ScalingSpecLoader;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -15,8 +25,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code gvgap validate SPEC}: checks a spec against the discovered plugins without running it. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check a run spec (YAML): syntax, plugin names, options, ranges. Runs nothing.")
+    description = "Check a run, improvement or scaling spec (YAML): syntax, plugin names, options, ranges. Runs nothing.")
 final class ValidateCommand implements Callable<Integer> {
+  private static final Pattern STUDY_SECTION =
+      Pattern.compile("(?m)^(improve|scaling):");
 
   @ParentCommand
   GvgapCommand parent;
@@ -24,14 +36,35 @@ final class ValidateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "SPEC", description = "The run spec file.")
+  @Parameters(paramLabel = "SPEC", description = "The spec file (a run spec, or one with an improve: or scaling: section).")
   Path file;
 
   @Override
-  public Integer call() {
-    ResolvedRunSpec resolved = SpecFiles.resolve(file, parent.registry());
+  public Integer call() throws IOException {
+    // improvement and scaling specs are run specs with one more top-level section; each has its loader
+    String text = Files.exists(file) ? Files.readString(file) : "";
+    Matcher section = STUDY_SECTION.matcher(text);
+    String kind = section.find() ? section.group(1) : "";
+    ResolvedRunSpec resolved;
+    String study = null;
+    if (kind.equals("improve")) {
+      ImproveSpec improve = ImproveSpecLoader.load(file);
+      resolved = RunSpecResolver.resolve(improve.run(), parent.registry(), file);
+      study = String.format("improve: %d rounds, distilling %s/%s, update %s", improve.rounds(), improve.verifier(),
+          improve.filter(), improve.update().name().toLowerCase(Locale.ROOT));
+    } else if (kind.equals("scaling")) {
+      ScalingSpec scaling = ScalingSpecLoader.load(file);
+      resolved = RunSpecResolver.resolve(scaling.run(), parent.registry(), file);
+      study = String.format("scaling over %d models", resolved.models().size());
+    } else {
+      // a missing file gets the run spec loader's message
+      resolved = SpecFiles.resolve(file, parent.registry());
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%s: valid%n", file);
+    if (study != null) {
+      out.printf("  study       %s%n", study);
+    }
     out.printf("  run         %s -> %s%n", resolved.name(), resolved.output());
     for (ResolvedModel m : resolved.models()) {
       out.printf("  model       %s (backend %s) %s%n", m.label(), m.backend(), m.options());

@@ -244,4 +244,16 @@ class CommandLineTest {
     assertThat(written).isEqualTo(expected);
     assertThat(out.resolve("report.html")).content().containsPattern("\"d\":[0-9]+");
   }
+
+  @Test
+  void validateChecksImprovementAndScalingSpecsWithTheirOwnSections() {
+    // the repository's demo specs: each has a study section that a plain run spec may not have
+    Path examples = Path.of("..", "examples", "specs");
+    InProcessGvgap.Result improve = gvgap("validate", examples.resolve("demo-improve.yaml").toString());
+    assertThat(improve.code()).as(improve.err()).isZero();
+    assertThat(improve.out()).contains("valid", "study       improve: 2 rounds, distilling majority/quantile(alpha=0.25), update continue");
+    InProcessGvgap.Result scaling = gvgap("validate", examples.resolve("demo-scaling.yaml").toString());
+    assertThat(scaling.code()).as(scaling.err()).isZero();
+    assertThat(scaling.out()).contains("study       scaling over 5 models");
+  }
 }
