@@ -118,8 +118,7 @@ public final class ArithmeticPretrainingCorpus {
    * and wrong judged solutions alternate.
    */
   public List<TrainingExample> verification(int count) {
-    ArithmeticOptions zeroShot = new ArithmeticOptions(options.digits(), options.operations(), options.terms(),
-        options.count(), options.shots(), 0);
+    ArithmeticOptions zeroShot = options.withVerificationShots(0);
     ArithmeticCorpus corpus = new ArithmeticCorpus(zeroShot);
     List<TrainingExample> examples = new ArrayList<>(count);
     long seed = FIRST_TRAINING_SEED + 500_000;

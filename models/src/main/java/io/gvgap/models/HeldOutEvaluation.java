@@ -122,8 +122,7 @@ public final class HeldOutEvaluation {
    * corpus's multiple-choice ones; right and wrong judged solutions alternate), zero-shot prompts.
    */
   private static double judgeAccuracy(OnnxLanguageModel model, ArithmeticOptions options, long seed, int count) {
-    ArithmeticOptions zeroShot = new ArithmeticOptions(options.digits(), options.operations(), options.terms(),
-        options.count(), options.shots(), 0);
+    ArithmeticOptions zeroShot = options.withVerificationShots(0);
     ArithmeticCorpus corpus = new ArithmeticCorpus(zeroShot);
     VerificationFormats formats = new ArithmeticTask(zeroShot).verification();
     List<ScoringRequest> requests = new ArrayList<>();

@@ -76,7 +76,7 @@ public final class PretrainRunner {
     // the last finished stage, from its weights and its cumulative counts (its card carries them).
     int first = 0;
     for (int k = member.stages().size() - 2; k >= 0; k--) {
-      Path finished = modelsDirectory.resolve(member.name() + ".stage-" + (k + 1));
+      Path finished = earlierStage(modelsDirectory, member, k);
       if (isComplete(finished, member.stages().get(k).steps())) {
         var card = JSON.readTree(finished.resolve(ModelDirectory.MODEL_CARD_FILE).toFile());
         log.accept(member.name() + ": stages 1 to " + (k + 1) + " already trained (" + finished + "), continuing from it");
@@ -96,7 +96,7 @@ public final class PretrainRunner {
         continue;
       }
       boolean finalStage = k == member.stages().size() - 1;
-      Path stageDirectory = finalStage ? directory : modelsDirectory.resolve(member.name() + ".stage-" + (k + 1));
+      Path stageDirectory = finalStage ? directory : earlierStage(modelsDirectory, member, k);
       List<TrainingExample> examples = corpus.stage(stage.documents(), member.problemsPerDocument(),
           stage.fewShotShare(), stage.verificationShare());
       TrainerOptions trainerOptions = new TrainerOptions(stage.rowsPerBatch(), stage.steps(), stage.peakLearningRate(),
@@ -149,6 +149,11 @@ public final class PretrainRunner {
     card.put(STAGE_TOKENS, stageTokens);
     card.put(STAGE_SECONDS, Math.round(stageSeconds));
     JSON.writeValue(file.toFile(), card);
+  }
+
+  /** Where stage {@code k} (0-based) of a member goes when it is not the last: {@code <name>.stage-<k+1>}. */
+  private static Path earlierStage(Path modelsDirectory, FamilyMember member, int k) {
+    return modelsDirectory.resolve(member.name() + ".stage-" + (k + 1));
   }
 
   private static void appendStage(StringBuilder recipe, int k, FamilyMember.Stage stage) {

@@ -57,6 +57,11 @@ public record ArithmeticOptions(
     this(digits, operations, terms, count, shots, 2);
   }
 
+  /** These options with {@code verificationShots} judged problems in verification prompts. */
+  public ArithmeticOptions withVerificationShots(int verificationShots) {
+    return new ArithmeticOptions(digits, operations, terms, count, shots, verificationShots);
+  }
+
   /** The defaults: two-digit addition and subtraction of two operands. */
   public ArithmeticOptions() {
     this(2, "+-", 2, 500, 3);
