@@ -8,6 +8,8 @@ import io.gvgap.api.Option;
  * @param count how many puzzles the task has for a seed
  * @param extraGivens how many solution cells to add back to each minimal puzzle (easier puzzles)
  * @param shots how many solved puzzles open the generation prompt
+ * @param verificationShots how many judged puzzles (each with a right and a wrong grid) open the
+ *     verification prompts; 0 keeps them within a small model's context
  */
 public record Sudoku4Options(
     @Option(description = "number of puzzles per seed (a request takes at most this many)", defaultValue = "500")
@@ -16,7 +18,10 @@ public record Sudoku4Options(
         defaultValue = "0")
     int extraGivens,
     @Option(description = "number of solved puzzles in the generation prompt (0 to 8)", defaultValue = "2")
-    int shots) {
+    int shots,
+    @Option(description = "judged puzzles (a right and a wrong grid each) in verification prompts (0 to 2)",
+        defaultValue = "2")
+    int verificationShots) {
 
   /** Validates the options. */
   public Sudoku4Options {
@@ -29,10 +34,23 @@ public record Sudoku4Options(
     if (shots < 0 || shots > 8) {
       throw new IllegalArgumentException("shots must be from 0 to 8, was " + shots);
     }
+    if (verificationShots < 0 || verificationShots > 2) {
+      throw new IllegalArgumentException("verification_shots must be from 0 to 2, was " + verificationShots);
+    }
   }
 
-  /** The defaults: 500 minimal puzzles, 2 shots. */
+  /** Options with the default two judged puzzles in verification prompts. */
+  public Sudoku4Options(int count, int extraGivens, int shots) {
+    this(count, extraGivens, shots, 2);
+  }
+
+  /** The defaults: 500 minimal puzzles, 2 shots, 2 judged puzzles in verification prompts. */
   public Sudoku4Options() {
     this(500, 0, 2);
+  }
+
+  /** These options with {@code verificationShots} judged puzzles in verification prompts. */
+  public Sudoku4Options withVerificationShots(int verificationShots) {
+    return new Sudoku4Options(count, extraGivens, shots, verificationShots);
   }
 }

@@ -11,6 +11,7 @@ import io.gvgap.tasks.common.JudgedExample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,7 @@ public final class Sudoku4Task implements Task {
   public static final String SOLUTION = "solution";
 
   /** Seed of the few-shot exemplars, apart from any seed a run is likely to use. */
-  private static final long SHOT_SEED = -7_385_019_642_118L;
+  static final long SHOT_SEED = -7_385_019_642_118L;
   /**
    * Sixteen digits separated only by spaces, line breaks and grid drawing characters; read on the
    * reversed text, so that the first match is the last grid of the completion.
@@ -72,12 +73,16 @@ public final class Sudoku4Task implements Task {
 
   @Override
   public Answer extract(Example example, String completion) {
-    Matcher matcher = GRID.matcher(new StringBuilder(completion).reverse());
+    return extractGrid(completion).map(Answer::of).orElse(Answer.none());
+  }
+
+  /** The last 16-digit grid of untrusted text, as 16 digits (any of 0-9), or empty when there is none. */
+  static Optional<String> extractGrid(String text) {
+    Matcher matcher = GRID.matcher(new StringBuilder(text).reverse());
     if (!matcher.find()) {
-      return Answer.none();
+      return Optional.empty();
     }
-    String digits = new StringBuilder(matcher.group()).reverse().toString().replaceAll("\\D", "");
-    return Answer.of(digits);
+    return Optional.of(new StringBuilder(matcher.group()).reverse().toString().replaceAll("\\D", ""));
   }
 
   @Override
@@ -99,19 +104,24 @@ public final class Sudoku4Task implements Task {
     return "Puzzle:\n" + rows(puzzle);
   }
 
+  /** A 16-character grid as four lines of four, the layout of puzzles and solutions in prompts. */
   static String rows(String grid) {
     return grid.substring(0, 4) + "\n" + grid.substring(4, 8) + "\n" + grid.substring(8, 12) + "\n" + grid.substring(12);
   }
 
-  /** Two judged exemplars on minimal puzzles: the solution, and the solution with two cells of a row swapped. */
+  /**
+   * The judged exemplars ({@code verificationShots} of them) on minimal puzzles: the solution, and the
+   * solution with two cells of a row swapped, each with the judge's step-by-step check
+   * ({@link Sudoku4Judge#rederive}), the same check the verification corpus teaches.
+   */
   private List<JudgedExample> judgedExamples() {
     List<JudgedExample> judged = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < options.verificationShots(); i++) {
       Sudoku4Puzzles.Puzzle shot = Sudoku4Puzzles.generate(SHOT_SEED, 100 + i, 0);
-      String wrong = swapTwoEmptyCellsOfARow(shot.puzzle(), shot.solution());
-      judged.add(new JudgedExample(question(shot.puzzle()), rows(shot.solution()),
-          "Every given digit is kept, and every row, column and 2x2 box holds 1, 2, 3 and 4.", 10,
-          rows(wrong), Sudoku4Grids.firstViolation(shot.puzzle(), wrong).orElseThrow() + ".", 1));
+      String right = rows(shot.solution());
+      String wrong = rows(swapTwoEmptyCellsOfARow(shot.puzzle(), shot.solution()));
+      judged.add(new JudgedExample(question(shot.puzzle()), right, Sudoku4Judge.rederive(shot.puzzle(), right), 10,
+          wrong, Sudoku4Judge.rederive(shot.puzzle(), wrong), 1));
     }
     return judged;
   }
