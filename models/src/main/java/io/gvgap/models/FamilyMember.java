@@ -13,13 +13,21 @@ import java.util.List;
  * @param layers transformer blocks
  * @param width model width
  * @param heads attention heads
- * @param contextLength tokens of context (the task's 3-shot prompt plus a solution needs about 480)
- * @param problemsPerDocument solved problems per document, in the few-shot prompt layout
+ * @param contextLength tokens of context (the arithmetic task's 3-shot prompt plus a solution needs about 480; a
+ *     zero-shot Sudoku verification document up to 690)
+ * @param problemsPerDocument solved problems (or puzzles) per document, in the few-shot prompt layout
  * @param seed seed of the initialisation and (plus the stage index) of each stage's batch order
  * @param stages the training stages, in order
+ * @param task the task whose corpus the member is trained on and evaluated with: {@value #ARITHMETIC} or
+ *     {@value #SUDOKU4}
  */
 public record FamilyMember(String name, int layers, int width, int heads, int contextLength, int problemsPerDocument,
-    long seed, List<Stage> stages) {
+    long seed, List<Stage> stages, String task) {
+
+  /** The {@code arithmetic} task: the corpus of the first family. */
+  public static final String ARITHMETIC = "arithmetic";
+  /** The {@code sudoku4} task: 4x4 Sudoku puzzles. */
+  public static final String SUDOKU4 = "sudoku4";
 
   /**
    * One training stage.
@@ -45,12 +53,22 @@ public record FamilyMember(String name, int layers, int width, int heads, int co
     }
   }
 
-  /** Copies the stage list. */
+  /** Copies the stage list and checks the task. */
   public FamilyMember {
     stages = List.copyOf(stages);
     if (stages.isEmpty()) {
       throw new IllegalArgumentException("family member " + name + " needs at least one training stage");
     }
+    if (!ARITHMETIC.equals(task) && !SUDOKU4.equals(task)) {
+      throw new IllegalArgumentException("family member " + name + " has task '" + task + "'; a member is trained on "
+          + ARITHMETIC + " or " + SUDOKU4);
+    }
+  }
+
+  /** A member trained on the {@code arithmetic} task (the first family's recipe). */
+  public FamilyMember(String name, int layers, int width, int heads, int contextLength, int problemsPerDocument,
+      long seed, List<Stage> stages) {
+    this(name, layers, width, heads, contextLength, problemsPerDocument, seed, stages, ARITHMETIC);
   }
 
   /** The decoder config (printable-ASCII character vocabulary, GPT-2 layout). */

@@ -11,7 +11,6 @@ import io.gvgap.onnx.train.Trainer;
 import io.gvgap.onnx.train.TrainerOptions;
 import io.gvgap.onnx.train.TrainingExample;
 import io.gvgap.onnx.train.TrainingResult;
-import io.gvgap.tasks.arithmetic.ArithmeticOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * Pre-trains members of the built-in family and writes their model directories with full model
- * cards (held-out accuracy included). Entry point of {@code gvgap models pretrain}; also runnable as
+ * cards (held-out accuracy included); each member's task ({@link FamilyMember#task()}) gives its
+ * corpus, its recipe's words and its held-out evaluation. Entry point of {@code gvgap models pretrain}; also runnable as
  * {@code java -cp ... io.gvgap.models.PretrainRunner --out models [--threads 2] NAME...}.
  */
 public final class PretrainRunner {
@@ -52,8 +52,7 @@ public final class PretrainRunner {
   /** As {@link #run(FamilyMember, Path, int, Consumer)}, with the card evaluated on {@code evaluationProblems} problems. */
   static ObjectNode run(FamilyMember member, Path modelsDirectory, int threads, int evaluationProblems,
       Consumer<String> log) throws Exception {
-    ArithmeticOptions options = new ArithmeticOptions();
-    ArithmeticPretrainingCorpus corpus = new ArithmeticPretrainingCorpus(options);
+    PretrainingTask task = PretrainingTask.of(member);
     DecoderConfig config = member.config();
     CharVocabulary vocabulary = CharVocabulary.printableAscii();
     Map<String, float[]> parameters = DecoderParameters.random(config, member.seed());
@@ -62,12 +61,8 @@ public final class PretrainRunner {
     double finalLoss = Double.NaN;
     double trainingSeconds = 0;
     StringBuilder recipe = new StringBuilder("pre-trained by gvgap (io.gvgap.models.PretrainRunner) from GPT-2-style "
-        + "random initialisation (seed " + member.seed() + ") on the arithmetic task's corpus (digits "
-        + options.digits() + ", operations " + options.operations() + ", documents of " + member.problemsPerDocument()
-        + " solved problems in the 3-shot prompt layout, training seeds from "
-        + ArithmeticPretrainingCorpus.FIRST_TRAINING_SEED + ", expressions of held-out seeds "
-        + ArithmeticPretrainingCorpus.HELD_OUT_SEEDS + " (first " + ArithmeticPretrainingCorpus.HELD_OUT_COUNT
-        + " each) excluded); AdamW betas 0.9/0.95, weight decay 0.1, clip 1.0, warm-up 5 % then cosine to 10 %");
+        + "random initialisation (seed " + member.seed() + ") on " + task.corpusDescription(member)
+        + "; AdamW betas 0.9/0.95, weight decay 0.1, clip 1.0, warm-up 5 % then cosine to 10 %");
     Path directory = modelsDirectory.resolve(member.name());
     TrainerOptions last = null;
     long lastStageTokens = 0;
@@ -92,17 +87,16 @@ public final class PretrainRunner {
     for (int k = 0; k < member.stages().size(); k++) {
       FamilyMember.Stage stage = member.stages().get(k);
       if (k < first) {
-        appendStage(recipe, k, stage);
+        appendStage(recipe, k, stage, task.promptLayout());
         continue;
       }
       boolean finalStage = k == member.stages().size() - 1;
       Path stageDirectory = finalStage ? directory : earlierStage(modelsDirectory, member, k);
-      List<TrainingExample> examples = corpus.stage(stage.documents(), member.problemsPerDocument(),
-          stage.fewShotShare(), stage.verificationShare());
+      List<TrainingExample> examples = task.stage(member, stage);
       TrainerOptions trainerOptions = new TrainerOptions(stage.rowsPerBatch(), stage.steps(), stage.peakLearningRate(),
           Math.max(1, stage.steps() / 20), 0.1, 1.0, member.seed() + k, 100, threads, "cpu");
       last = trainerOptions;
-      appendStage(recipe, k, stage);
+      appendStage(recipe, k, stage, task.promptLayout());
       Trainer trainer = new Trainer(config, vocabulary, parameters, examples, trainerOptions);
       long start = System.nanoTime();
       String label = member.name() + " stage " + (k + 1);
@@ -125,10 +119,9 @@ public final class PretrainRunner {
     }
     log.accept(member.name() + " trained: " + steps + " steps, " + tokensSeen + " tokens, loss " + finalLoss
         + "; evaluating on held-out seed " + EVALUATION_SEED);
-    HeldOutEvaluation.Result evaluation = HeldOutEvaluation.evaluate(directory, options, EVALUATION_SEED,
-        evaluationProblems, EVALUATION_SAMPLES, threads);
+    ObjectNode heldOut = task.evaluate(directory, evaluationProblems, threads);
     ObjectNode card = writeCard(directory, member, config, new TrainingResult(directory, steps, tokensSeen, finalLoss, 0),
-        evaluation, recipe.toString(), last, trainingSeconds, member.stages().get(member.stages().size() - 1).steps(),
+        heldOut, recipe.toString(), last, trainingSeconds, member.stages().get(member.stages().size() - 1).steps(),
         lastStageTokens, lastStageSeconds);
     log.accept(member.name() + " card: " + card);
     return card;
@@ -156,10 +149,10 @@ public final class PretrainRunner {
     return modelsDirectory.resolve(member.name() + ".stage-" + (k + 1));
   }
 
-  private static void appendStage(StringBuilder recipe, int k, FamilyMember.Stage stage) {
+  private static void appendStage(StringBuilder recipe, int k, FamilyMember.Stage stage, String promptLayout) {
     recipe.append("; stage ").append(k + 1).append(": ").append(stage.documents()).append(" documents, ")
         .append(stage.steps()).append(" steps of ").append(stage.rowsPerBatch()).append(" rows, peak learning rate ")
-        .append(stage.peakLearningRate()).append(", share of documents in the task's 3-shot prompt layout ")
+        .append(stage.peakLearningRate()).append(", share of documents in the task's ").append(promptLayout).append(" prompt layout ")
         .append(stage.fewShotShare()).append(", share of labelled zero-shot verification documents ")
         .append(stage.verificationShare());
   }
@@ -173,7 +166,7 @@ public final class PretrainRunner {
   }
 
   private static ObjectNode writeCard(Path directory, FamilyMember member, DecoderConfig config, TrainingResult result,
-      HeldOutEvaluation.Result evaluation, String recipe, TrainerOptions options, double seconds, long stageSteps,
+      ObjectNode heldOut, String recipe, TrainerOptions options, double seconds, long stageSteps,
       long stageTokens, double stageSeconds) throws Exception {
     long parameters = DecoderParameters.count(config);
     ObjectNode card = JSON.createObjectNode();
@@ -199,23 +192,7 @@ public final class PretrainRunner {
     card.put(STAGE_STEPS, stageSteps);
     card.put(STAGE_TOKENS, stageTokens);
     card.put(STAGE_SECONDS, Math.round(stageSeconds));
-    ObjectNode heldOut = card.putObject("heldOutAccuracy");
-    heldOut.put("task", "arithmetic (default options: 2 digits, + and -, 3-shot prompt)");
-    heldOut.put("seed", EVALUATION_SEED);
-    heldOut.put("problems", evaluation.problems());
-    heldOut.put("greedy", evaluation.greedyAccuracy());
-    heldOut.put("temperature0_7", evaluation.sampledAccuracy());
-    heldOut.put("samplesPerProblemAtTemperature0_7", evaluation.samplesPerProblem());
-    heldOut.put("distinctSampleFraction", evaluation.distinctSampleFraction());
-    heldOut.put("definition", "mean utility of the arithmetic task (1 when the last 'Answer: n' equals the value)");
-    heldOut.put("easyProblems", evaluation.easyProblems());
-    heldOut.put("easyGreedy", evaluation.easyGreedyAccuracy());
-    heldOut.put("easyDefinition", "greedy accuracy on the problems whose column solution has no carry, no borrow and "
-        + "no negative result");
-    heldOut.put("judgedSolutions", evaluation.judgedSolutions());
-    heldOut.put("judgeAccuracy", evaluation.judgeAccuracy());
-    heldOut.put("judgeDefinition", "share of held-out solutions (half right, half with one wrong digit) where the "
-        + "model gives the right verdict word more probability than the wrong one, zero-shot multiple-choice format");
+    card.set("heldOutAccuracy", heldOut);
     JSON.writeValue(directory.resolve(ModelDirectory.MODEL_CARD_FILE).toFile(), card);
     return card;
   }
