@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * Pre-trains members of the built-in family and writes their model directories with full model
  * cards (held-out accuracy included); each member's task ({@link FamilyMember#task()}) gives its
- * corpus, its recipe's words and its held-out evaluation. Entry point of {@code gvgap models pretrain}; also runnable as
+ * corpus, its recipe's words and its held-out evaluation. Entry point of
+ * {@code gvgap models pretrain}; also runnable as
  * {@code java -cp ... io.gvgap.models.PretrainRunner --out models [--threads 2] NAME...}.
  */
 public final class PretrainRunner {
@@ -152,7 +153,8 @@ public final class PretrainRunner {
   private static void appendStage(StringBuilder recipe, int k, FamilyMember.Stage stage, String promptLayout) {
     recipe.append("; stage ").append(k + 1).append(": ").append(stage.documents()).append(" documents, ")
         .append(stage.steps()).append(" steps of ").append(stage.rowsPerBatch()).append(" rows, peak learning rate ")
-        .append(stage.peakLearningRate()).append(", share of documents in the task's ").append(promptLayout).append(" prompt layout ")
+        .append(stage.peakLearningRate()).append(", share of documents in the task's ").append(promptLayout)
+        .append(" prompt layout ")
         .append(stage.fewShotShare()).append(", share of labelled zero-shot verification documents ")
         .append(stage.verificationShare());
   }
