@@ -98,7 +98,7 @@ public final class PretrainRunner {
       boolean finalStage = k == member.stages().size() - 1;
       Path stageDirectory = finalStage ? directory : earlierStage(modelsDirectory, member, k);
       List<TrainingExample> examples = corpus.stage(stage.documents(), member.problemsPerDocument(),
-          stage.fewShotShare(), stage.verificationShare());
+          stage.fewShotShare(), stage.verificationShare(), stage.drillShare());
       TrainerOptions trainerOptions = new TrainerOptions(stage.rowsPerBatch(), stage.steps(), stage.peakLearningRate(),
           Math.max(1, stage.steps() / 20), 0.1, 1.0, member.seed() + k, 100, threads, "cpu");
       last = trainerOptions;
@@ -162,6 +162,9 @@ public final class PretrainRunner {
         .append(stage.peakLearningRate()).append(", share of documents in the task's 3-shot prompt layout ")
         .append(stage.fewShotShare()).append(", share of labelled zero-shot verification documents ")
         .append(stage.verificationShare());
+    if (stage.drillShare() > 0) {
+      recipe.append(", share of column-step drill documents ").append(stage.drillShare());
+    }
   }
 
   /** Whether a stage directory holds a finished model of that many steps (its card says so, no checkpoints left). */
