@@ -32,7 +32,7 @@ final class ArithmeticPretraining implements PretrainingTask {
       corpus = new ArithmeticPretrainingCorpus(options);
     }
     return corpus.stage(stage.documents(), member.problemsPerDocument(), stage.fewShotShare(),
-        stage.verificationShare());
+        stage.verificationShare(), stage.drillShare());
   }
 
   @Override

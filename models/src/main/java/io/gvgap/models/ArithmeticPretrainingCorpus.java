@@ -139,6 +139,17 @@ public final class ArithmeticPretrainingCorpus {
    */
   public List<TrainingExample> stage(int documents, int problemsPerDocument, double fewShotShare,
       double verificationShare) {
+    return stage(documents, problemsPerDocument, fewShotShare, verificationShare, 0);
+  }
+
+  /**
+   * As {@link #stage(int, int, double, double)}, with a share {@code drillShare} of all documents
+   * being {@link #drill} documents: they take, in order, the positions among the non-verification
+   * ones chosen by the same rule with the share rescaled to those positions; with share 0 the result
+   * equals the four-argument stage.
+   */
+  public List<TrainingExample> stage(int documents, int problemsPerDocument, double fewShotShare,
+      double verificationShare, double drillShare) {
     int verificationCount = 0;
     for (int i = 0; i < documents; i++) {
       if (isShareSlot(i, verificationShare)) {
@@ -146,17 +157,48 @@ public final class ArithmeticPretrainingCorpus {
       }
     }
     int other = documents - verificationCount;
-    double rescaled = other == 0 ? 0 : Math.min(1.0, fewShotShare * documents / other);
-    List<TrainingExample> solved = rescaled > 0 ? mixed(other, problemsPerDocument, rescaled)
-        : solvedProblems(other, problemsPerDocument);
+    double drillAmongOther = other == 0 ? 0 : Math.min(1.0, drillShare * documents / other);
+    int drillCount = 0;
+    for (int j = 0; j < other; j++) {
+      if (isShareSlot(j, drillAmongOther)) {
+        drillCount++;
+      }
+    }
+    int solvedCount = other - drillCount;
+    double rescaled = solvedCount == 0 ? 0 : Math.min(1.0, fewShotShare * documents / solvedCount);
+    List<TrainingExample> solved = rescaled > 0 ? mixed(solvedCount, problemsPerDocument, rescaled)
+        : solvedProblems(solvedCount, problemsPerDocument);
     List<TrainingExample> judged = verification(verificationCount);
+    List<TrainingExample> drills = drill(drillCount);
     List<TrainingExample> result = new ArrayList<>(documents);
     int nextSolved = 0;
     int nextJudged = 0;
+    int nextDrill = 0;
+    int j = 0;
     for (int i = 0; i < documents; i++) {
-      result.add(isShareSlot(i, verificationShare) ? judged.get(nextJudged++) : solved.get(nextSolved++));
+      if (isShareSlot(i, verificationShare)) {
+        result.add(judged.get(nextJudged++));
+      } else if (isShareSlot(j++, drillAmongOther)) {
+        result.add(drills.get(nextDrill++));
+      } else {
+        result.add(solved.get(nextSolved++));
+      }
     }
     return result;
+  }
+
+  /**
+   * {@code count} drill documents of {@link ColumnStepDrill#LINES_PER_DOCUMENT} single column steps
+   * each, in the solutions' own notation ("7+5+1=13 write 3 carry 1", "14-1-8=5 write 5 borrow 1"),
+   * digits drawn uniformly by a fixed seed: the digit facts every solution is built from, which the
+   * smallest members do not pick up from whole solutions alone.
+   */
+  public List<TrainingExample> drill(int count) {
+    List<TrainingExample> examples = new ArrayList<>(count);
+    for (int d = 0; d < count; d++) {
+      examples.add(TrainingExample.document(ColumnStepDrill.document(d, options.operations())));
+    }
+    return examples;
   }
 
   private static boolean isShareSlot(int index, double share) {

@@ -40,16 +40,25 @@ public record FamilyMember(String name, int layers, int width, int heads, int co
    *     {@link ArithmeticPretrainingCorpus#mixed})
    * @param verificationShare share of documents that are labelled verification texts in the
    *     zero-shot formats of gvgap's verifiers (see {@link ArithmeticPretrainingCorpus#stage})
+   * @param drillShare share of documents that are drills of single column steps, the digit facts
+   *     the solutions are built from (see {@link ArithmeticPretrainingCorpus#drill})
    */
   public record Stage(int documents, int rowsPerBatch, int steps, double peakLearningRate, double fewShotShare,
-      double verificationShare) {
+      double verificationShare, double drillShare) {
 
     /** Checks the shares. */
     public Stage {
-      if (fewShotShare < 0 || verificationShare < 0 || fewShotShare + verificationShare > 1) {
+      if (fewShotShare < 0 || verificationShare < 0 || drillShare < 0
+          || fewShotShare + verificationShare + drillShare > 1 + 1e-9) {
         throw new IllegalArgumentException("stage shares must be >= 0 and sum to at most 1, got few-shot "
-            + fewShotShare + " and verification " + verificationShare);
+            + fewShotShare + ", verification " + verificationShare + " and drill " + drillShare);
       }
+    }
+
+    /** A stage without drill documents. */
+    public Stage(int documents, int rowsPerBatch, int steps, double peakLearningRate, double fewShotShare,
+        double verificationShare) {
+      this(documents, rowsPerBatch, steps, peakLearningRate, fewShotShare, verificationShare, 0);
     }
   }
 

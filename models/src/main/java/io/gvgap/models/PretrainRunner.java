@@ -157,6 +157,9 @@ public final class PretrainRunner {
         .append(" prompt layout ")
         .append(stage.fewShotShare()).append(", share of labelled zero-shot verification documents ")
         .append(stage.verificationShare());
+    if (stage.drillShare() > 0) {
+      recipe.append(", share of column-step drill documents ").append(stage.drillShare());
+    }
   }
 
   /** Whether a stage directory holds a finished model of that many steps (its card says so, no checkpoints left). */

@@ -28,6 +28,10 @@ final class SudokuPretraining implements PretrainingTask {
 
   @Override
   public List<TrainingExample> stage(FamilyMember member, FamilyMember.Stage stage) {
+    if (stage.drillShare() > 0) {
+      throw new IllegalArgumentException("family member " + member.name() + " (task sudoku4) has a stage with drill"
+          + " share " + stage.drillShare() + "; column-step drills are arithmetic documents, set the share to 0");
+    }
     if (corpus == null) {
       corpus = new SudokuPretrainingCorpus(options);
     }

@@ -119,6 +119,9 @@ class ArithmeticPretrainingCorpusTest {
   void stageSharesAreChecked() {
     assertThatThrownBy(() -> new FamilyMember.Stage(10, 8, 10, 1e-3, 0.7, 0.4))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sum to at most 1");
+    assertThatThrownBy(() -> new FamilyMember.Stage(10, 8, 10, 1e-3, 0.4, 0.4, 0.3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("drill 0.3");
+    assertThat(new FamilyMember.Stage(10, 8, 10, 1e-3, 0.4, 0.3, 0.3).drillShare()).isEqualTo(0.3);
   }
 
   @Test

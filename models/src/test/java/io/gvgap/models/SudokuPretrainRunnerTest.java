@@ -47,6 +47,15 @@ class SudokuPretrainRunnerTest {
   }
 
   @Test
+  void aSudokuStageWithArithmeticDrillsIsRejectedBeforeTraining() {
+    FamilyMember drilled = new FamilyMember("drilled-sudoku", 1, 8, 2, 768, 2, 9,
+        List.of(new FamilyMember.Stage(8, 2, 3, 1e-3, 0.25, 0.5, 0.1)), FamilyMember.SUDOKU4);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PretrainRunner.run(drilled, models, 1, 4, line -> { }))
+        .hasMessageContaining("drilled-sudoku").hasMessageContaining("drill share 0.1");
+    assertThat(models.resolve("drilled-sudoku")).doesNotExist();
+  }
+
+  @Test
   void anUnknownTaskIsRejectedWithTheTasksThatExist() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FamilyMember("x", 1, 8, 2, 64, 1, 1,
         List.of(new FamilyMember.Stage(8, 2, 3, 1e-3, 0, 0)), "chess"))
