@@ -4,18 +4,13 @@ import io.gvgap.api.model.Completion;
 import io.gvgap.api.model.Generation;
 import io.gvgap.api.model.GenerationRequest;
 import io.gvgap.api.model.SamplingParams;
-import io.gvgap.api.model.ScoringRequest;
-import io.gvgap.api.model.ScoringResult;
 import io.gvgap.api.task.Example;
 import io.gvgap.api.task.ExampleRequest;
 import io.gvgap.api.task.Prompt;
-import io.gvgap.api.task.VerificationFormats;
 import io.gvgap.onnx.runtime.OnnxLanguageModel;
 import io.gvgap.tasks.arithmetic.ArithmeticCorpus;
 import io.gvgap.tasks.arithmetic.ArithmeticOptions;
 import io.gvgap.tasks.arithmetic.ArithmeticTask;
-import io.gvgap.tasks.arithmetic.VerificationDocument;
-import io.gvgap.tasks.arithmetic.VerificationStyle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,31 +119,7 @@ public final class HeldOutEvaluation {
   private static double judgeAccuracy(OnnxLanguageModel model, ArithmeticOptions options, long seed, int count) {
     ArithmeticOptions zeroShot = options.withVerificationShots(0);
     ArithmeticCorpus corpus = new ArithmeticCorpus(zeroShot);
-    VerificationFormats formats = new ArithmeticTask(zeroShot).verification();
-    List<ScoringRequest> requests = new ArrayList<>();
-    List<Boolean> correct = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      VerificationDocument document = corpus.verificationDocument(seed, 4L * i);
-      if (document.style() != VerificationStyle.MULTIPLE_CHOICE) {
-        throw new IllegalStateException("verification document " + 4L * i + " is " + document.style()
-            + ", expected MULTIPLE_CHOICE: the corpus's style order changed");
-      }
-      requests.add(new ScoringRequest("judge-" + i, document.prompt(),
-          List.of(formats.correctWord(), formats.incorrectWord())));
-      correct.add(document.responseCorrect());
-    }
-    Map<String, ScoringResult> results = new HashMap<>();
-    for (ScoringResult result : model.score(requests)) {
-      results.put(result.id(), result);
-    }
-    int right = 0;
-    for (int i = 0; i < count; i++) {
-      ScoringResult result = results.get("judge-" + i);
-      boolean saysCorrect = result.logProbs().get(0) > result.logProbs().get(1);
-      if (saysCorrect == correct.get(i)) {
-        right++;
-      }
-    }
-    return right / (double) count;
+    return MultipleChoiceJudging.accuracy(model, index -> corpus.verificationDocument(seed, index),
+        new ArithmeticTask(zeroShot).verification(), count);
   }
 }
