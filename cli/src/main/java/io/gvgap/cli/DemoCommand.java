@@ -18,11 +18,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gvgap demo}: the main job on the built-in family: a two-round self-improvement run on
- * arithmetic and a scaling study over the family, from {@code examples/specs/demo-*.yaml}.
+ * arithmetic, a scaling study over the family, and (when the specs folder has
+ * {@code demo-sudoku.yaml}) a two-round self-improvement run on 4x4 Sudoku, from
+ * {@code examples/specs/demo-*.yaml}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"The main job on the built-in models: two self-improvement rounds on arithmetic with several",
-        "verifiers, and a scaling study over the family. Prints a short table and the reports' paths."})
+        "verifiers, a scaling study over the family, and two self-improvement rounds on 4x4 Sudoku (when",
+        "the specs folder has demo-sudoku.yaml). Prints short tables and the reports' paths."})
 final class DemoCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -32,11 +35,12 @@ final class DemoCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--specs", paramLabel = "DIR", defaultValue = "examples/specs",
-      description = "Folder with demo-improve.yaml and demo-scaling.yaml (default: ${DEFAULT-VALUE}).")
+      description = "Folder with demo-improve.yaml, demo-scaling.yaml and optionally demo-sudoku.yaml "
+          + "(default: ${DEFAULT-VALUE}).")
   Path specs;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "runs/demo",
-      description = "Where the demo writes improve/ and scaling/ (default: ${DEFAULT-VALUE}).")
+      description = "Where the demo writes improve/, scaling/ and sudoku/ (default: ${DEFAULT-VALUE}).")
   Path output;
 
   @Override
@@ -55,14 +59,27 @@ final class DemoCommand implements Callable<Integer> {
     Instant scalingStart = Instant.now();
     ScalingFile scaling = ScalingCommand.run(parent, scalingSpec, output.resolve("scaling"));
     Duration scalingTime = Duration.between(scalingStart, Instant.now());
+    Path sudokuSpec = specs.resolve("demo-sudoku.yaml");
+    RoundsFile sudoku = null;
+    Instant sudokuStart = Instant.now();
+    if (Files.exists(sudokuSpec)) {
+      sudoku = ImproveCommand.run(parent, sudokuSpec, output.resolve("sudoku"));
+    }
+    Duration sudokuTime = Duration.between(sudokuStart, Instant.now());
     PrintWriter out = spec.commandLine().getOut();
     StudyTables.printRounds(out, rounds);
     StudyTables.printScaling(out, scaling, Set.of("relative-gap-pooled"));
-    out.printf("%ndemo finished in %s (improvement %s, scaling %s)%n",
+    if (sudoku != null) {
+      StudyTables.printRounds(out, sudoku);
+    }
+    out.printf("%ndemo finished in %s (improvement %s, scaling %s%s)%n",
         ConsoleProgress.format(Duration.between(start, Instant.now())), ConsoleProgress.format(improveTime),
-        ConsoleProgress.format(scalingTime));
+        ConsoleProgress.format(scalingTime), sudoku == null ? "" : ", sudoku " + ConsoleProgress.format(sudokuTime));
     out.printf("improvement report: %s%n", output.resolve("improve").resolve("report.html").toAbsolutePath());
     out.printf("scaling report: %s%n", output.resolve("scaling").resolve("report.html").toAbsolutePath());
+    if (sudoku != null) {
+      out.printf("sudoku improvement report: %s%n", output.resolve("sudoku").resolve("report.html").toAbsolutePath());
+    }
     out.flush();
     return ExitCodes.OK;
   }

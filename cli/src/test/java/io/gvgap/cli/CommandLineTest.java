@@ -255,5 +255,10 @@ class CommandLineTest {
     InProcessGvgap.Result scaling = gvgap("validate", examples.resolve("demo-scaling.yaml").toString());
     assertThat(scaling.code()).as(scaling.err()).isZero();
     assertThat(scaling.out()).contains("study       scaling over 5 models");
+    InProcessGvgap.Result sudoku = gvgap("validate", examples.resolve("demo-sudoku.yaml").toString());
+    assertThat(sudoku.code()).as(sudoku.err()).isZero();
+    assertThat(sudoku.out()).contains("valid", "study       improve: 2 rounds, distilling majority/quantile(alpha=0.25)");
+    InProcessGvgap.Result findings = gvgap("validate", examples.resolve("findings-sudoku.yaml").toString());
+    assertThat(findings.code()).as(findings.err()).isZero();
   }
 }
