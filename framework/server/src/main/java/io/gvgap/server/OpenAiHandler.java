@@ -43,7 +43,11 @@ final class OpenAiHandler extends Handler.Abstract {
     int status = 200;
     JsonNode body;
     try {
-      body = route(request, method, path);
+      // Read the whole body before any answer, errors included: a response sent before the body has
+      // arrived leaves it unread, and the server then closes the connection that the client keeps
+      // alive for its next request (KeepAliveAfterErrorTest).
+      String text = Content.Source.asString(request, StandardCharsets.UTF_8);
+      body = route(request, method, path, text);
     } catch (ApiException e) {
       status = e.status();
       body = error(e.getMessage(), e.type());
@@ -62,7 +66,7 @@ final class OpenAiHandler extends Handler.Abstract {
     return true;
   }
 
-  private JsonNode route(Request request, String method, String path) throws Exception {
+  private JsonNode route(Request request, String method, String path, String text) throws Exception {
     boolean completion = path.equals("/v1/completions") || path.equals("/v1/chat/completions");
     boolean known = completion || path.equals("/v1/models") || path.equals("/health") || path.equals("/stats");
     if (!known) {
@@ -95,7 +99,7 @@ final class OpenAiHandler extends Handler.Abstract {
       throw new ApiException(500, "injected_fault", "fault injected on purpose (fail rate " + options.failRate()
           + "); retry the request");
     }
-    JsonNode body = parse(Content.Source.asString(request, StandardCharsets.UTF_8));
+    JsonNode body = parse(text);
     workers.acquire();
     try {
       return path.equals("/v1/completions") ? completions.completions(body) : completions.chat(body);
