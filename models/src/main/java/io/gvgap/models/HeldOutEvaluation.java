@@ -1,23 +1,13 @@
 package io.gvgap.models;
 
-import io.gvgap.api.model.Completion;
-import io.gvgap.api.model.Generation;
-import io.gvgap.api.model.GenerationRequest;
-import io.gvgap.api.model.SamplingParams;
 import io.gvgap.api.task.Example;
 import io.gvgap.api.task.ExampleRequest;
-import io.gvgap.api.task.Prompt;
 import io.gvgap.onnx.runtime.OnnxLanguageModel;
 import io.gvgap.tasks.arithmetic.ArithmeticCorpus;
 import io.gvgap.tasks.arithmetic.ArithmeticOptions;
 import io.gvgap.tasks.arithmetic.ArithmeticTask;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Held-out accuracy of a model on the {@code arithmetic} task, scored by the task's own answer
@@ -66,50 +56,19 @@ public final class HeldOutEvaluation {
     ArithmeticTask task = new ArithmeticTask(options);
     List<Example> examples = task.examples(new ExampleRequest(problems, seed));
     try (OnnxLanguageModel model = OnnxLanguageModel.open(modelDirectory, threads, "cpu", 64)) {
-      List<GenerationRequest> greedyRequests = new ArrayList<>();
-      List<GenerationRequest> sampledRequests = new ArrayList<>();
-      for (Example example : examples) {
-        Prompt prompt = task.generationPrompt(example);
-        greedyRequests.add(new GenerationRequest(example.id(), prompt.text(), 0, 1, prompt.stop()));
-        sampledRequests.add(new GenerationRequest(example.id(), prompt.text(), 0, samplesPerProblem, prompt.stop()));
-      }
-      SamplingParams greedy = SamplingParams.greedy(200);
-      SamplingParams sampled = new SamplingParams(0.7, 1.0, 0, 200, seed);
-      Map<String, Generation> greedyOut = byId(model.generate(greedyRequests, greedy));
-      Map<String, Generation> sampledOut = byId(model.generate(sampledRequests, sampled));
-      double greedyTotal = 0;
+      HeldOutSamples.Figures figures = HeldOutSamples.score(model, task, examples, samplesPerProblem, 200, seed);
       double easyTotal = 0;
       int easy = 0;
-      double sampledTotal = 0;
-      double distinct = 0;
-      for (int i = 0; i < examples.size(); i++) {
-        Example example = examples.get(i);
-        double utility = task.utility(example, task.extract(example, greedyOut.get(example.id()).completions().get(0).text()));
-        greedyTotal += utility;
-        if (isEasy(example)) {
+      for (HeldOutSamples.Scored scored : figures.examples()) {
+        if (isEasy(scored.example())) {
           easy++;
-          easyTotal += utility;
+          easyTotal += scored.greedyUtility();
         }
-        Set<String> texts = new HashSet<>();
-        for (Completion completion : sampledOut.get(example.id()).completions()) {
-          sampledTotal += task.utility(example, task.extract(example, completion.text()));
-          texts.add(completion.text());
-        }
-        distinct += texts.size() / (double) samplesPerProblem;
       }
       double judge = judgeAccuracy(model, options, seed, problems);
-      return new Result(examples.size(), greedyTotal / examples.size(),
-          sampledTotal / (examples.size() * (double) samplesPerProblem), samplesPerProblem, distinct / examples.size(),
-          easy, easy == 0 ? Double.NaN : easyTotal / easy, problems, judge);
+      return new Result(examples.size(), figures.greedyAccuracy(), figures.sampledAccuracy(), samplesPerProblem,
+          figures.distinctSampleFraction(), easy, easy == 0 ? Double.NaN : easyTotal / easy, problems, judge);
     }
-  }
-
-  private static Map<String, Generation> byId(List<Generation> generations) {
-    Map<String, Generation> map = new HashMap<>();
-    for (Generation generation : generations) {
-      map.put(generation.id(), generation);
-    }
-    return map;
   }
 
   /**

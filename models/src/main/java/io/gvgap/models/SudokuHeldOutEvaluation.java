@@ -1,23 +1,13 @@
 package io.gvgap.models;
 
-import io.gvgap.api.model.Completion;
-import io.gvgap.api.model.Generation;
-import io.gvgap.api.model.GenerationRequest;
-import io.gvgap.api.model.SamplingParams;
 import io.gvgap.api.task.Example;
 import io.gvgap.api.task.ExampleRequest;
-import io.gvgap.api.task.Prompt;
 import io.gvgap.onnx.runtime.OnnxLanguageModel;
 import io.gvgap.tasks.sudoku4.Sudoku4Corpus;
 import io.gvgap.tasks.sudoku4.Sudoku4Options;
 import io.gvgap.tasks.sudoku4.Sudoku4Task;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Held-out accuracy of a model on the {@code sudoku4} task, scored by the task's own grid extraction
@@ -56,42 +46,11 @@ public final class SudokuHeldOutEvaluation {
     Sudoku4Task task = new Sudoku4Task(options);
     List<Example> examples = task.examples(new ExampleRequest(puzzles, seed));
     try (OnnxLanguageModel model = OnnxLanguageModel.open(modelDirectory, threads, "cpu", 64)) {
-      List<GenerationRequest> greedyRequests = new ArrayList<>();
-      List<GenerationRequest> sampledRequests = new ArrayList<>();
-      for (Example example : examples) {
-        Prompt prompt = task.generationPrompt(example);
-        greedyRequests.add(new GenerationRequest(example.id(), prompt.text(), 0, 1, prompt.stop()));
-        sampledRequests.add(new GenerationRequest(example.id(), prompt.text(), 0, samplesPerPuzzle, prompt.stop()));
-      }
-      Map<String, Generation> greedyOut = byId(model.generate(greedyRequests, SamplingParams.greedy(MAX_TOKENS)));
-      Map<String, Generation> sampledOut = byId(model.generate(sampledRequests,
-          new SamplingParams(0.7, 1.0, 0, MAX_TOKENS, seed)));
-      double greedyTotal = 0;
-      double sampledTotal = 0;
-      double distinct = 0;
-      for (Example example : examples) {
-        greedyTotal += task.utility(example,
-            task.extract(example, greedyOut.get(example.id()).completions().get(0).text()));
-        Set<String> texts = new HashSet<>();
-        for (Completion completion : sampledOut.get(example.id()).completions()) {
-          sampledTotal += task.utility(example, task.extract(example, completion.text()));
-          texts.add(completion.text());
-        }
-        distinct += texts.size() / (double) samplesPerPuzzle;
-      }
+      HeldOutSamples.Figures figures = HeldOutSamples.score(model, task, examples, samplesPerPuzzle, MAX_TOKENS, seed);
       double judge = judgeAccuracy(model, options, seed, puzzles);
-      return new Result(examples.size(), greedyTotal / examples.size(),
-          sampledTotal / (examples.size() * (double) samplesPerPuzzle), samplesPerPuzzle, distinct / examples.size(),
-          puzzles, judge);
+      return new Result(examples.size(), figures.greedyAccuracy(), figures.sampledAccuracy(), samplesPerPuzzle,
+          figures.distinctSampleFraction(), puzzles, judge);
     }
-  }
-
-  private static Map<String, Generation> byId(List<Generation> generations) {
-    Map<String, Generation> map = new HashMap<>();
-    for (Generation generation : generations) {
-      map.put(generation.id(), generation);
-    }
-    return map;
   }
 
   /**
