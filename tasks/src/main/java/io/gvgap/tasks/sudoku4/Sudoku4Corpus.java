@@ -6,7 +6,6 @@ import io.gvgap.tasks.arithmetic.VerificationDocument;
 import io.gvgap.tasks.arithmetic.VerificationStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -55,8 +54,7 @@ public final class Sudoku4Corpus {
    * layout of the solved puzzles of the task's generation prompt.
    */
   public String solvedPuzzle(long seed, long index) {
-    Sudoku4Puzzles.Puzzle puzzle = Sudoku4Puzzles.generate(seed, index, options.extraGivens());
-    return Sudoku4Task.question(puzzle.puzzle()) + "\nSolution:\n" + Sudoku4Task.rows(puzzle.solution()) + "\n";
+    return Sudoku4Task.solvedPuzzle(Sudoku4Puzzles.generate(seed, index, options.extraGivens()));
   }
 
   /**
@@ -68,28 +66,27 @@ public final class Sudoku4Corpus {
   public VerificationDocument verificationDocument(long seed, long index) {
     VerificationStyle style = VerificationStyle.values()[(int) Math.floorMod(index, 4L)];
     boolean correct = Math.floorMod(index / 4, 2L) == 0;
-    Sudoku4Puzzles.Puzzle puzzle = Sudoku4Puzzles.generate(seed, index, options.extraGivens());
+    Example example = task.example(seed, index);
+    String puzzle = example.metadata().get(Sudoku4Task.PUZZLE);
+    String solution = example.metadata().get(Sudoku4Task.SOLUTION);
     WrongKind kind = WrongKind.values()[(int) Math.floorMod(index / 8, 4L)];
-    String right = Sudoku4Task.rows(puzzle.solution());
-    String wrong = Sudoku4Task.rows(wrongGrid(puzzle.puzzle(), puzzle.solution(), kind,
-        new Random(seed * 31 + index)));
+    String right = example.reference();
+    String wrong = Sudoku4Task.rows(wrongGrid(puzzle, solution, kind, new Random(seed * 31 + index)));
     String judged = correct ? right : wrong;
-    Example example = new Example("s" + seed + "-" + index, Sudoku4Task.question(puzzle.puzzle()), right,
-        Map.of(Sudoku4Task.PUZZLE, puzzle.puzzle(), Sudoku4Task.SOLUTION, puzzle.solution()));
     String verdict = correct ? "correct" : "incorrect";
     return switch (style) {
       case MULTIPLE_CHOICE -> new VerificationDocument(style, formats.multipleChoice(example, judged),
           correct ? formats.correctWord() : formats.incorrectWord(), correct);
       case COT_BINARY -> new VerificationDocument(style, formats.cotBinary(example, judged),
-          " " + Sudoku4Judge.rederive(puzzle.puzzle(), judged) + "\nVerdict: " + verdict, correct);
+          " " + Sudoku4Judge.rederive(puzzle, judged) + "\nVerdict: " + verdict, correct);
       case COT_SCORE -> new VerificationDocument(style, formats.cotScore(example, judged),
-          " " + Sudoku4Judge.rederive(puzzle.puzzle(), judged) + "\nScore: " + (correct ? 10 : 1), correct);
+          " " + Sudoku4Judge.rederive(puzzle, judged) + "\nScore: " + (correct ? 10 : 1), correct);
       case PAIRWISE -> {
         String a = correct ? right : wrong;
         String b = correct ? wrong : right;
         yield new VerificationDocument(style, formats.pairwise(example, a, b),
-            " Answer A: " + Sudoku4Judge.check(puzzle.puzzle(), a) + " Answer B: "
-                + Sudoku4Judge.check(puzzle.puzzle(), b) + "\nBetter: " + (correct ? "A" : "B"), correct);
+            " Answer A: " + Sudoku4Judge.check(puzzle, a) + " Answer B: "
+                + Sudoku4Judge.check(puzzle, b) + "\nBetter: " + (correct ? "A" : "B"), correct);
       }
     };
   }

@@ -46,7 +46,7 @@ public final class Sudoku4Task implements Task {
         "Fill each 4x4 Sudoku so that every row, column and 2x2 box holds 1, 2, 3 and 4.\n\n");
     for (int i = 0; i < options.shots(); i++) {
       Sudoku4Puzzles.Puzzle shot = Sudoku4Puzzles.generate(SHOT_SEED, i, options.extraGivens());
-      prefix.append(question(shot.puzzle())).append("\nSolution:\n").append(rows(shot.solution())).append("\n\n");
+      prefix.append(solvedPuzzle(shot)).append('\n');
     }
     this.fewShotPrefix = prefix.toString();
     this.verification = new FewShotVerificationFormats(
@@ -59,11 +59,21 @@ public final class Sudoku4Task implements Task {
     int n = Math.min(request.limit(), options.count());
     List<Example> examples = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      Sudoku4Puzzles.Puzzle puzzle = Sudoku4Puzzles.generate(request.seed(), i, options.extraGivens());
-      examples.add(new Example("s" + request.seed() + "-" + i, question(puzzle.puzzle()), rows(puzzle.solution()),
-          Map.of(PUZZLE, puzzle.puzzle(), SOLUTION, puzzle.solution())));
+      examples.add(example(request.seed(), i));
     }
     return examples;
+  }
+
+  /** Example {@code index} of a seed: puzzle {@code index} of that seed, its solution as the reference. */
+  Example example(long seed, long index) {
+    Sudoku4Puzzles.Puzzle puzzle = Sudoku4Puzzles.generate(seed, index, options.extraGivens());
+    return new Example("s" + seed + "-" + index, question(puzzle.puzzle()), rows(puzzle.solution()),
+        Map.of(PUZZLE, puzzle.puzzle(), SOLUTION, puzzle.solution()));
+  }
+
+  /** A solved puzzle in the layout of the generation prompt's solved examples, ending in one line break. */
+  static String solvedPuzzle(Sudoku4Puzzles.Puzzle puzzle) {
+    return question(puzzle.puzzle()) + "\nSolution:\n" + rows(puzzle.solution()) + "\n";
   }
 
   @Override
