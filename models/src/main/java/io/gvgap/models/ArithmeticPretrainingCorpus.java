@@ -95,7 +95,7 @@ public final class ArithmeticPretrainingCorpus {
     List<TrainingExample> result = new ArrayList<>(documents);
     long seed = FIRST_TRAINING_SEED + 250_000;
     for (int i = 0; i < documents; i++) {
-      if (isShareSlot(i, fewShotShare)) {
+      if (ShareSlots.isSlot(i, fewShotShare)) {
         // problem 0 of consecutive seeds, for the reason given in solvedProblems
         Example example = task.examples(new ExampleRequest(1, seed++)).get(0);
         if (heldOut.contains(example.metadata().get(ArithmeticTask.EXPRESSION))) {
@@ -150,20 +150,10 @@ public final class ArithmeticPretrainingCorpus {
    */
   public List<TrainingExample> stage(int documents, int problemsPerDocument, double fewShotShare,
       double verificationShare, double drillShare) {
-    int verificationCount = 0;
-    for (int i = 0; i < documents; i++) {
-      if (isShareSlot(i, verificationShare)) {
-        verificationCount++;
-      }
-    }
+    int verificationCount = ShareSlots.count(documents, verificationShare);
     int other = documents - verificationCount;
     double drillAmongOther = other == 0 ? 0 : Math.min(1.0, drillShare * documents / other);
-    int drillCount = 0;
-    for (int j = 0; j < other; j++) {
-      if (isShareSlot(j, drillAmongOther)) {
-        drillCount++;
-      }
-    }
+    int drillCount = ShareSlots.count(other, drillAmongOther);
     int solvedCount = other - drillCount;
     double rescaled = solvedCount == 0 ? 0 : Math.min(1.0, fewShotShare * documents / solvedCount);
     List<TrainingExample> solved = rescaled > 0 ? mixed(solvedCount, problemsPerDocument, rescaled)
@@ -176,9 +166,9 @@ public final class ArithmeticPretrainingCorpus {
     int nextDrill = 0;
     int j = 0;
     for (int i = 0; i < documents; i++) {
-      if (isShareSlot(i, verificationShare)) {
+      if (ShareSlots.isSlot(i, verificationShare)) {
         result.add(judged.get(nextJudged++));
-      } else if (isShareSlot(j++, drillAmongOther)) {
+      } else if (ShareSlots.isSlot(j++, drillAmongOther)) {
         result.add(drills.get(nextDrill++));
       } else {
         result.add(solved.get(nextSolved++));
@@ -199,10 +189,6 @@ public final class ArithmeticPretrainingCorpus {
       examples.add(TrainingExample.document(ColumnStepDrill.document(d, options.operations())));
     }
     return examples;
-  }
-
-  private static boolean isShareSlot(int index, double share) {
-    return Math.floor((index + 1) * share) > Math.floor(index * share);
   }
 
   /** Whether an expression is held out. */

@@ -93,7 +93,7 @@ public final class SudokuPretrainingCorpus {
     List<TrainingExample> result = new ArrayList<>(documents);
     long seed = FIRST_TRAINING_SEED + 250_000;
     for (int i = 0; i < documents; i++) {
-      if (isShareSlot(i, fewShotShare)) {
+      if (ShareSlots.isSlot(i, fewShotShare)) {
         Example example;
         do {
           example = task.examples(new ExampleRequest(1, seed++)).get(0);
@@ -135,12 +135,7 @@ public final class SudokuPretrainingCorpus {
    */
   public List<TrainingExample> stage(int documents, int puzzlesPerDocument, double fewShotShare,
       double verificationShare) {
-    int verificationCount = 0;
-    for (int i = 0; i < documents; i++) {
-      if (isShareSlot(i, verificationShare)) {
-        verificationCount++;
-      }
-    }
+    int verificationCount = ShareSlots.count(documents, verificationShare);
     int other = documents - verificationCount;
     double rescaled = other == 0 ? 0 : Math.min(1.0, fewShotShare * documents / other);
     List<TrainingExample> solved = mixed(other, puzzlesPerDocument, rescaled);
@@ -149,12 +144,8 @@ public final class SudokuPretrainingCorpus {
     int nextSolved = 0;
     int nextJudged = 0;
     for (int i = 0; i < documents; i++) {
-      result.add(isShareSlot(i, verificationShare) ? judged.get(nextJudged++) : solved.get(nextSolved++));
+      result.add(ShareSlots.isSlot(i, verificationShare) ? judged.get(nextJudged++) : solved.get(nextSolved++));
     }
     return result;
-  }
-
-  private static boolean isShareSlot(int index, double share) {
-    return Math.floor((index + 1) * share) > Math.floor(index * share);
   }
 }
