@@ -7,8 +7,9 @@ import java.util.Optional;
 /** The members of gvgap's built-in family: the arithmetic sizes, smallest first, and a Sudoku member. */
 public final class ModelFamily {
   /**
-   * The second stage of arith-2xs (the larger members have a longer one, 60 % verification text): half of the documents are verification text, whose chain-of-thought checks work the
-   * operation out before comparing (the first verification stages used a check that committed to a
+   * The second stage of arith-2xs (the larger members have a longer one, 60 % verification text):
+   * half of the documents are verification text, whose chain-of-thought checks work the operation out
+   * before comparing (the first verification stages used a check that committed to a
    * verdict first; see docs/FINDINGS.md).
    */
   private static final Stage JUDGE_STAGE_SMALL = new Stage(8_000, 8, 800, 3e-3, 0.3, 0.5);
