@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sharding with a real model: the built-in models/arith-3xs through the ONNX Runtime backend, run
+ * Sharding with a real model: the built-in models/arith-2xs through the ONNX Runtime backend, run
  * unsharded and as two shards (batches of 2, so every shard batches its examples differently),
  * merged: samples (texts, log-probabilities), the mc verifier's scores read from real
  * log-probabilities, and metrics are identical. This holds only because a sample depends on
@@ -34,7 +34,7 @@ class BuiltInModelShardTest {
 
   @Test
   void twoShardsOfTheBuiltInModelMergeIntoTheUnshardedRun() throws IOException {
-    Path model = Path.of("..", "models", "arith-3xs").toAbsolutePath().normalize();
+    Path model = Path.of("..", "models", "arith-2xs").toAbsolutePath().normalize();
     assertThat(model.resolve("model.onnx")).exists();
     Path spec = tmp.resolve("shards.yaml");
     Files.writeString(spec, """
@@ -42,7 +42,7 @@ class BuiltInModelShardTest {
         seed: 5
         output: "%s"
         models:
-          - {label: arith-3xs, backend: onnx, options: {path: "%s", threads: 1}}
+          - {label: arith-2xs, backend: onnx, options: {path: "%s", threads: 1}}
         tasks:
           - {name: arithmetic, limit: 5, seed: 11, options: {verification_shots: 0}}
         generation: {samples: 3, temperature: 0.7, max_tokens: 24, batch_examples: 2}

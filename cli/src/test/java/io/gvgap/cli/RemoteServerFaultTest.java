@@ -46,7 +46,7 @@ class RemoteServerFaultTest {
   }
 
   private Process serve(int port, long failSeed, Path log) throws IOException {
-    Path model = Path.of("..", "models", "arith-3xs").toAbsolutePath().normalize();
+    Path model = Path.of("..", "models", "arith-2xs").toAbsolutePath().normalize();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "serve", model.toString(), "--port", Integer.toString(port), "--threads", "1", "--fail-rate",
@@ -99,7 +99,7 @@ class RemoteServerFaultTest {
           models:
             - label: remote
               backend: openai
-              options: {base_url: "http://127.0.0.1:%d/v1", model: arith-3xs, concurrency: 2, max_retries: 12,
+              options: {base_url: "http://127.0.0.1:%d/v1", model: arith-2xs, concurrency: 2, max_retries: 12,
                         retry_base_millis: 100, timeout_seconds: 30}
           tasks:
             - {name: arithmetic, limit: %d, seed: 11, options: {verification_shots: 0}}

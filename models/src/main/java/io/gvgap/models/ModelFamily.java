@@ -7,9 +7,9 @@ import java.util.Optional;
 /** The members of gvgap's built-in family: the arithmetic sizes, smallest first, and a Sudoku member. */
 public final class ModelFamily {
   /**
-   * The last stage of the two smallest members (the larger ones have a longer one, 60 % verification
-   * text): half of the documents are verification text, whose chain-of-thought checks work the
-   * operation out before comparing (the first verification stages used a check that committed to a
+   * The second stage of arith-2xs (the larger members have a longer one, 60 % verification text):
+   * half of the documents are verification text, whose chain-of-thought checks work the operation out
+   * before comparing (the first verification stages used a check that committed to a
    * verdict first; see docs/FINDINGS.md).
    */
   private static final Stage JUDGE_STAGE_SMALL = new Stage(8_000, 8, 800, 3e-3, 0.3, 0.5);
@@ -29,19 +29,20 @@ public final class ModelFamily {
 
   /** Every member: the arithmetic family smallest first, then the Sudoku member. */
   public static final List<FamilyMember> MEMBERS = List.of(
-      new FamilyMember("arith-3xs", 1, 32, 4, 640, 4, 5, List.of(new Stage(40_000, 8, 4_000, 1e-2, 0.4, 0.2),
-          JUDGE_STAGE_SMALL)),
+      // the committed arith-2xs of the previous family (two stages) continued with a drill stage, the
+      // first from which a 2 x 32 model solves easy problems (models/README.md, trials table)
       new FamilyMember("arith-2xs", 2, 32, 4, 640, 4, 6, List.of(new Stage(35_000, 8, 3_500, 1e-2, 0.4, 0.2),
-          JUDGE_STAGE_SMALL)),
+          JUDGE_STAGE_SMALL, new Stage(30_000, 8, 3_000, 3e-3, 0.4, 0.2, 0.2))),
       new FamilyMember("arith-xs", 2, 48, 4, 640, 4, 7, List.of(new Stage(40_000, 8, 4_000, 6e-3, 0.4, 0.2),
           new Stage(30_000, 8, 3_000, 2e-3, 0.2, 0.6))),
       // stages 1-4 are the arithmetic-only recipe of the first family; stage 5 adds verification text
       new FamilyMember("arith-s", 2, 64, 4, 640, 4, 2,
           List.of(new Stage(6400, 8, 800, 3e-3, 0.5, 0), new Stage(6400, 8, 600, 2e-3, 0.5, 0),
               new Stage(12800, 8, 1600, 2e-3, 0.5, 0), new Stage(12800, 8, 1600, 1e-3, 0.5, 0),
-              new Stage(16_000, 8, 1_600, 1e-3, 0.4, 0.3), new Stage(30_000, 8, 3_000, 1e-3, 0.2, 0.6))),
+              new Stage(16_000, 8, 1_600, 1e-3, 0.4, 0.3), new Stage(30_000, 8, 3_000, 1e-3, 0.2, 0.6),
+              new Stage(20_000, 8, 2_000, 5e-4, 0.3, 0.4))),
       new FamilyMember("arith-m", 3, 96, 4, 640, 4, 3, List.of(new Stage(50_000, 8, 5_000, 3e-3, 0.4, 0.2),
-          new Stage(30_000, 8, 3_000, 1e-3, 0.2, 0.6))),
+          new Stage(30_000, 8, 3_000, 1e-3, 0.2, 0.6), new Stage(200_000, 8, 20_000, 5e-4, 0.3, 0.4))),
       SUDOKU_S);
 
   private ModelFamily() {

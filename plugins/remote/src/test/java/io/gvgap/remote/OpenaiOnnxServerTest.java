@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The openai backend against {@code gvgap serve}'s server over the committed tiny model
- * models/arith-3xs: every number must equal what the same model gives locally.
+ * models/arith-2xs: every number must equal what the same model gives locally.
  */
 class OpenaiOnnxServerTest {
-  private static final Path MODEL = Path.of("..", "..", "models", "arith-3xs").toAbsolutePath().normalize();
+  private static final Path MODEL = Path.of("..", "..", "models", "arith-2xs").toAbsolutePath().normalize();
   private static OnnxLanguageModel local;
   private static OnnxLanguageModel served;
   private static OpenAiServer server;
@@ -47,7 +47,7 @@ class OpenaiOnnxServerTest {
   static void start() {
     local = OnnxLanguageModel.open(MODEL, 1, "cpu", 64);
     served = OnnxLanguageModel.open(MODEL, 1, "cpu", 64);
-    server = OpenAiServer.start(served, boundaries(served), ServerOptions.loopback("arith-3xs"), System.err);
+    server = OpenAiServer.start(served, boundaries(served), ServerOptions.loopback("arith-2xs"), System.err);
   }
 
   @AfterAll
@@ -58,7 +58,7 @@ class OpenaiOnnxServerTest {
   }
 
   private static OpenAiLanguageModel remote() {
-    OpenAiBackend.Options o = OpenAiBackend.Options.of(server.baseUri().toString(), "arith-3xs");
+    OpenAiBackend.Options o = OpenAiBackend.Options.of(server.baseUri().toString(), "arith-2xs");
     return new OpenAiLanguageModel(o, name -> null);
   }
 
