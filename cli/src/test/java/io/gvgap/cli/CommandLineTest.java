@@ -254,7 +254,7 @@ class CommandLineTest {
     assertThat(improve.out()).contains("valid", "study       improve: 2 rounds, distilling majority/quantile(alpha=0.25), update continue");
     InProcessGvgap.Result scaling = gvgap("validate", examples.resolve("demo-scaling.yaml").toString());
     assertThat(scaling.code()).as(scaling.err()).isZero();
-    assertThat(scaling.out()).contains("study       scaling over 4 models");
+    assertThat(scaling.out()).contains("study       scaling over 5 models");
     InProcessGvgap.Result sudoku = gvgap("validate", examples.resolve("demo-sudoku.yaml").toString());
     assertThat(sudoku.code()).as(sudoku.err()).isZero();
     assertThat(sudoku.out()).contains("valid", "study       improve: 2 rounds, distilling majority/quantile(alpha=0.25)");

@@ -61,9 +61,6 @@ public final class PretrainRunner {
     long steps = 0;
     double finalLoss = Double.NaN;
     double trainingSeconds = 0;
-    StringBuilder recipe = new StringBuilder("pre-trained by gvgap (io.gvgap.models.PretrainRunner) from GPT-2-style "
-        + "random initialisation (seed " + member.seed() + ") on " + task.corpusDescription(member)
-        + "; AdamW betas 0.9/0.95, weight decay 0.1, clip 1.0, warm-up 5 % then cosine to 10 %");
     Path directory = modelsDirectory.resolve(member.name());
     TrainerOptions last = null;
     long lastStageTokens = 0;
@@ -88,7 +85,6 @@ public final class PretrainRunner {
     for (int k = 0; k < member.stages().size(); k++) {
       FamilyMember.Stage stage = member.stages().get(k);
       if (k < first) {
-        appendStage(recipe, k, stage, task.promptLayout());
         continue;
       }
       boolean finalStage = k == member.stages().size() - 1;
@@ -97,11 +93,10 @@ public final class PretrainRunner {
       TrainerOptions trainerOptions = new TrainerOptions(stage.rowsPerBatch(), stage.steps(), stage.peakLearningRate(),
           Math.max(1, stage.steps() / 20), 0.1, 1.0, member.seed() + k, 100, threads, "cpu");
       last = trainerOptions;
-      appendStage(recipe, k, stage, task.promptLayout());
       Trainer trainer = new Trainer(config, vocabulary, parameters, examples, trainerOptions);
       long start = System.nanoTime();
       String label = member.name() + " stage " + (k + 1);
-      TrainingResult result = trainer.train(stageDirectory, Map.of("recipe", recipe.toString()), progress -> {
+      TrainingResult result = trainer.train(stageDirectory, Map.of("recipe", recipe(member, k + 1)), progress -> {
         if (progress.step() == 1 || progress.step() % 25 == 0 || progress.step() == progress.totalSteps()) {
           log.accept(label + " " + progress.line());
         }
@@ -122,7 +117,8 @@ public final class PretrainRunner {
         + "; evaluating on held-out seed " + EVALUATION_SEED);
     ObjectNode heldOut = task.evaluate(directory, evaluationProblems, threads);
     ObjectNode card = writeCard(directory, member, config, new TrainingResult(directory, steps, tokensSeen, finalLoss, 0),
-        heldOut, recipe.toString(), last, trainingSeconds, member.stages().get(member.stages().size() - 1).steps(),
+        heldOut, recipe(member, member.stages().size()), last, trainingSeconds,
+        member.stages().get(member.stages().size() - 1).steps(),
         lastStageTokens, lastStageSeconds);
     log.accept(member.name() + " card: " + card);
     return card;
@@ -148,6 +144,26 @@ public final class PretrainRunner {
   /** Where stage {@code k} (0-based) of a member goes when it is not the last: {@code <name>.stage-<k+1>}. */
   private static Path earlierStage(Path modelsDirectory, FamilyMember member, int k) {
     return modelsDirectory.resolve(member.name() + ".stage-" + (k + 1));
+  }
+
+  /**
+   * The recipe words a member's card carries (its {@code recipe} field): initialisation, corpus,
+   * optimiser and every stage. A test holds each committed model directory's card to them.
+   */
+  public static String recipe(FamilyMember member) {
+    return recipe(member, member.stages().size());
+  }
+
+  /** The recipe words through the first {@code stages} stages (an earlier stage's card carries these). */
+  static String recipe(FamilyMember member, int stages) {
+    PretrainingTask task = PretrainingTask.of(member);
+    StringBuilder recipe = new StringBuilder("pre-trained by gvgap (io.gvgap.models.PretrainRunner) from GPT-2-style "
+        + "random initialisation (seed " + member.seed() + ") on " + task.corpusDescription(member)
+        + "; AdamW betas 0.9/0.95, weight decay 0.1, clip 1.0, warm-up 5 % then cosine to 10 %");
+    for (int k = 0; k < stages; k++) {
+      appendStage(recipe, k, member.stages().get(k), task.promptLayout());
+    }
+    return recipe.toString();
   }
 
   private static void appendStage(StringBuilder recipe, int k, FamilyMember.Stage stage, String promptLayout) {
