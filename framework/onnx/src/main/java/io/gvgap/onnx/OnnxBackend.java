@@ -3,8 +3,10 @@ package io.gvgap.onnx;
 import io.gvgap.api.Option;
 import io.gvgap.api.model.LanguageModel;
 import io.gvgap.api.model.ModelBackend;
+import io.gvgap.onnx.runtime.ModelContentHash;
 import io.gvgap.onnx.runtime.OnnxLanguageModel;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The {@code onnx} model backend: opens a Hugging Face Optimum decoder directory (or a gvgap
@@ -60,6 +62,16 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
   @Override
   public Class<Options> optionsType() {
     return Options.class;
+  }
+
+  /**
+   * SHA-256 over the model directory's files that decide outputs (the ONNX model, its external
+   * data, config.json, generation_config.json, tokenizer.json, tokenizer_config.json); see
+   * {@link ModelContentHash}.
+   */
+  @Override
+  public Optional<String> contentFingerprint(Options options) {
+    return Optional.of(ModelContentHash.of(Path.of(options.path())));
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.ResolvedTask;
 import io.gvgap.core.store.GroupResult;
 import io.gvgap.core.store.RunMetrics;
+import io.gvgap.core.store.RunStore;
 import io.gvgap.onnx.OnnxBackend;
 import io.gvgap.onnx.train.DistillRunner;
 import io.gvgap.onnx.train.ProgressListener;
@@ -33,7 +34,8 @@ import java.util.stream.IntStream;
  * success with metrics) is read rather than rerun, an unfinished one resumes through the run
  * store, a finished distillation (model card written, no checkpoint left) is skipped and an
  * unfinished one resumes from its last checkpoint. The SFT set is recomputed from the round's run
- * directory, which gives the same file.
+ * directory, which gives the same file. A round whose model's files changed since its run (a
+ * retrained base model at the same path) is refused, finished or not, rather than reused.
  */
 public final class ImprovementStudy {
 
@@ -85,12 +87,15 @@ public final class ImprovementStudy {
       Path runDir = studyDir.resolve("round-" + t);
       ResolvedRunSpec roundSpec = roundSpec(base, t, modelPath, runDir);
       RunMetrics metrics;
+      RunPipeline pipeline = new RunPipeline(registry, progress, gvgapVersion);
       if (StudyFiles.runFinished(runDir)) {
+        // a finished round is reused without opening its store, so its model is checked here
+        RunStore.checkModels(runDir, pipeline.modelFingerprints(roundSpec));
         log.accept("round " + t + ": evaluation already finished in " + runDir);
         metrics = StudyFiles.metrics(runDir);
       } else {
         log.accept("round " + t + ": evaluating " + modelPath + " into " + runDir);
-        metrics = new RunPipeline(registry, progress, gvgapVersion).run(roundSpec, specSource).metrics();
+        metrics = pipeline.run(roundSpec, specSource).metrics();
       }
       List<RoundTaskMetrics> taskMetrics = taskMetrics(runDir, baseModel.label(), metrics);
       rounds.add(new RoundRecord(t, modelPath, runDir.toString(), taskMetrics, null));

@@ -2,6 +2,7 @@ package io.gvgap.api.model;
 
 import io.gvgap.api.Provider;
 import io.gvgap.api.Stable;
+import java.util.Optional;
 
 /**
  * Service interface for model backends (local ONNX Runtime, remote servers), registered in
@@ -12,4 +13,22 @@ import io.gvgap.api.Stable;
  */
 @Stable
 public interface ModelBackend<O extends Record> extends Provider<O, LanguageModel> {
+
+  /**
+   * A fingerprint of the content of the model that {@code options} name: equal for byte-identical
+   * copies wherever they lie, different once anything that decides the model's outputs changed
+   * (weights, tokenizer, configuration). gvgap records it when a run directory is created and
+   * refuses to resume that run with a model whose fingerprint differs, so that retrained weights at
+   * the same path never silently reuse the old model's results.
+   *
+   * <p>Called before {@link #create}, possibly more than once per run, so it must not open the model
+   * for inference; it may read the model's files. The default returns empty: the backend cannot tell
+   * (a remote server, whose weights gvgap cannot see), and such a model is not checked on resume.
+   *
+   * @param options the bound, validated options, as {@link #create} gets them; never null
+   * @return a stable text such as a hex SHA-256, or empty when the backend cannot tell; never null
+   */
+  default Optional<String> contentFingerprint(O options) {
+    return Optional.empty();
+  }
 }

@@ -20,6 +20,7 @@ import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.RunStoreException;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.ScoreRecord;
+import io.gvgap.core.store.Shard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ public final class RunMerger {
         s.directory().toAbsolutePath().normalize().toString(), s.info().specHash(), s.info().attempts())).toList();
     try (RunStore store = RunStore.openOrCreate(output, spec.name(), ResolvedSpecWriter.toJson(spec),
         read(first.directory().resolve(RunStore.SPEC_SOURCE)), read(first.directory().resolve(RunStore.PLUGINS_JSON)),
-        gvgapVersion)) {
+        gvgapVersion, Shard.whole(), ShardSetCheck.mergedModels(shards))) {
       store.recordMergedFrom(merged);
       try {
         long[] counts = write(spec, records, store);

@@ -1,17 +1,21 @@
 package io.gvgap.core.merge;
 
+import io.gvgap.core.store.ModelFingerprint;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.RunStoreException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Checks that a set of shard directories can be merged: one spec, one shard count {@code n}, every
- * shard {@code 0..n-1} exactly once, and every shard finished. Each failure names the directory
+ * Checks that a set of shard directories can be merged: one spec, one content of each model (where
+ * the shards recorded model fingerprints), one shard count {@code n}, every shard {@code 0..n-1}
+ * exactly once, and every shard finished. Each failure names the directory
  * and says what to do.
  */
 final class ShardSetCheck {
@@ -38,6 +42,7 @@ final class ShardSetCheck {
             + " vs " + d.inFirst() + "); merge only shards of one spec (rerun that shard with the same spec file"
             + " and plugins)");
       }
+      checkSameModels(first, other);
       if (other.shard().count() != first.shard().count()) {
         throw new RunStoreException(other.describe() + " and " + first.describe() + " split the run into a"
             + " different number of shards; all shards of one merge need the same N (rerun the odd ones with"
@@ -83,5 +88,38 @@ final class ShardSetCheck {
     List<ShardRun> ordered = new ArrayList<>(byIndex.values());
     ordered.sort(Comparator.comparingInt(s -> s.shard().index()));
     return ordered;
+  }
+
+  /**
+   * The model fingerprints the merged run records: those of the shards, which all agree once
+   * {@link #check} passed; null (not recorded) when some shard has no record (written before gvgap
+   * recorded fingerprints), since that shard's models were never checked.
+   */
+  static List<ModelFingerprint> mergedModels(List<ShardRun> shards) {
+    if (shards.stream().anyMatch(s -> s.info().models() == null)) {
+      return null;
+    }
+    Map<String, ModelFingerprint> byLabel = new LinkedHashMap<>();
+    shards.forEach(s -> s.info().models().forEach(m -> byLabel.putIfAbsent(m.label(), m)));
+    return List.copyOf(byLabel.values());
+  }
+
+  /** Shards whose runs recorded different content for one model label evaluated different models. */
+  private static void checkSameModels(ShardRun first, ShardRun other) {
+    if (first.info().models() == null || other.info().models() == null) {
+      return;
+    }
+    for (ModelFingerprint mine : other.info().models()) {
+      for (ModelFingerprint theirs : first.info().models()) {
+        if (mine.label().equals(theirs.label()) && !mine.fingerprint().equals(theirs.fingerprint())) {
+          throw new RunStoreException(other.describe() + " and " + first.describe() + " were run with different"
+              + " contents of model '" + mine.label() + "': fingerprint " + mine.shortFingerprint() + " ("
+              + mine.source() + ") vs " + theirs.shortFingerprint() + " (" + theirs.source() + "); the model's"
+              + " files changed between the shards (e.g. retrained weights), so their results do not form one run."
+              + " Rerun the shards made with the other version of the model, each into a new directory (--output),"
+              + " then merge again");
+        }
+      }
+    }
   }
 }

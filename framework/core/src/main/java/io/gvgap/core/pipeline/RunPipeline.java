@@ -1,7 +1,9 @@
 package io.gvgap.core.pipeline;
 
 import io.gvgap.api.filter.FilterStrategy;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gvgap.api.model.LanguageModel;
+import io.gvgap.api.model.ModelBackend;
 import io.gvgap.api.model.SamplingParams;
 import io.gvgap.api.task.Example;
 import io.gvgap.api.task.ExampleRequest;
@@ -20,6 +22,7 @@ import io.gvgap.core.spec.ResolvedTask;
 import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.ExampleRecord;
 import io.gvgap.core.store.Json;
+import io.gvgap.core.store.ModelFingerprint;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.SampleRecord;
@@ -34,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * <p>Work proceeds in batches of examples ({@code generation.batch_examples}): a batch is generated,
  * its utilities computed, then each verifier scores it, and only then does the next batch start, so
  * memory is bounded by a batch and a crash loses at most the batch in flight. Rerunning the same
- * spec on the same directory resumes: stored samples and scores are not recomputed.
+ * spec on the same directory resumes: stored samples and scores are not recomputed. The run
+ * directory records each model's content fingerprint, and a resume with a model whose files changed
+ * (retrained weights at the same path) is refused before any work.
  *
  * <p>A run can cover one {@link Shard} of the examples ({@code gvgap run --shard i/n}); each example
  * keeps its position in the unsharded list, so {@code RunMerger} can put the shards back together
@@ -108,7 +114,7 @@ public final class RunPipeline {
       throw new UncheckedIOException(e);
     }
     try (RunStore store = RunStore.openOrCreate(spec.output(), spec.name(), ResolvedSpecWriter.toJson(spec), specSource,
-        pluginsJson, gvgapVersion, shard)) {
+        pluginsJson, gvgapVersion, shard, modelFingerprints(spec))) {
       if (store.resumed()) {
         LOG.info("resuming run '{}' in {} (attempt {})", spec.name(), spec.output(), store.info().attempts());
       }
@@ -126,6 +132,35 @@ public final class RunPipeline {
         observers.forEach(RunObserver::close);
       }
     }
+  }
+
+  /**
+   * The content fingerprint of each model of the spec whose backend reports one (see
+   * {@link ModelBackend#contentFingerprint}), in the spec's order: what {@code run.json} records and
+   * what a resume is checked against.
+   */
+  public List<ModelFingerprint> modelFingerprints(ResolvedRunSpec spec) {
+    List<ModelFingerprint> fingerprints = new ArrayList<>();
+    JsonNode modelNodes = ResolvedSpecWriter.toTree(spec).get("models");
+    for (int i = 0; i < spec.models().size(); i++) {
+      ResolvedModel model = spec.models().get(i);
+      ModelBackend<?> backend = registry.backends().forName(model.backend());
+      if (!backend.optionsType().isInstance(model.options())) {
+        throw new PipelineException("model '" + model.label() + "': backend '" + model.backend() + "' takes options of"
+            + " type " + backend.optionsType().getName() + ", but was given " + model.options().getClass().getName());
+      }
+      // sound: the options were just checked against the backend's own options type
+      @SuppressWarnings("unchecked")
+      ModelBackend<Record> typed = (ModelBackend<Record>) backend;
+      long start = System.nanoTime();
+      Optional<String> fingerprint = typed.contentFingerprint(model.options());
+      if (fingerprint.isPresent()) {
+        LOG.debug("model '{}' fingerprinted in {} ms", model.label(), (System.nanoTime() - start) / 1_000_000);
+        String source = model.backend() + " " + modelNodes.get(i).get("options");
+        fingerprints.add(new ModelFingerprint(model.label(), source, fingerprint.get()));
+      }
+    }
+    return fingerprints;
   }
 
   /** Builds the metrics of a run directory of this spec (also used to re-render reports). */

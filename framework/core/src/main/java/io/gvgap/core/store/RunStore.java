@@ -30,6 +30,10 @@ import java.util.stream.Stream;
  * {@code examples.jsonl}, {@code samples.jsonl}, {@code scores.jsonl} (appended as work finishes)
  * and {@code metrics.json} (written at the end). Records are identified by keys, never by position,
  * so a resumed run appends only what is missing and a reader sees no duplicates.
+ *
+ * <p>{@code run.json} also records each model's content fingerprint ({@link ModelFingerprint}); a
+ * resume whose model content differs is refused before any work, so results of a retrained model
+ * never mix with those of the model the run started with.
  */
 public final class RunStore implements AutoCloseable {
 
@@ -91,6 +95,22 @@ public final class RunStore implements AutoCloseable {
    */
   public static RunStore openOrCreate(Path dir, String name, String resolvedSpecJson, String specSource,
       String pluginsJson, String gvgapVersion, Shard shard) {
+    return openOrCreate(dir, name, resolvedSpecJson, specSource, pluginsJson, gvgapVersion, shard, null);
+  }
+
+  /**
+   * Creates the run directory of one shard of a spec, recording the content fingerprints of its
+   * models, or resumes it after checking them (see {@link #checkModels}).
+   *
+   * @param shard the slice of the examples this run covers; {@link Shard#whole()} for all of them
+   * @param models the fingerprint of each model whose backend reports one, computed now; null when
+   *     unknown (then nothing is recorded in a new directory and nothing is checked on resume)
+   * @throws RunStoreException when {@code dir} holds something else: another spec's run, another
+   *     shard, a newer format, files that are not a gvgap run, or results of a model whose content
+   *     has changed since; the directory is left as it was
+   */
+  public static RunStore openOrCreate(Path dir, String name, String resolvedSpecJson, String specSource,
+      String pluginsJson, String gvgapVersion, Shard shard, List<ModelFingerprint> models) {
     String hash = sha256(resolvedSpecJson);
     try {
       Path runJson = dir.resolve(RUN_JSON);
@@ -108,6 +128,7 @@ public final class RunStore implements AutoCloseable {
               + (existing.effectiveShard().isWhole() ? "no --shard" : "--shard " + existing.effectiveShard().label())
               + "; for " + describe(shard) + " choose another output directory (--output)");
         }
+        checkModels(dir, existing, models);
         store = new RunStore(dir, existing.nextAttempt(), true);
         store.loadExisting();
       } else {
@@ -124,7 +145,7 @@ public final class RunStore implements AutoCloseable {
         writeAtomically(dir.resolve(SPEC_SOURCE), specSource);
         Instant now = Instant.now();
         RunInfo created = new RunInfo(FORMAT, FORMAT_VERSION, name, hash, RunStatus.STARTED, now, now, 1, null,
-            gvgapVersion, shard.isWhole() ? null : shard, null);
+            gvgapVersion, shard.isWhole() ? null : shard, null, models);
         store = new RunStore(dir, created, false);
       }
       writeAtomically(dir.resolve(PLUGINS_JSON), pluginsJson);
@@ -162,6 +183,46 @@ public final class RunStore implements AutoCloseable {
           + " is newer than this gvgap reads (" + FORMAT_VERSION + "); upgrade gvgap");
     }
     return info;
+  }
+
+  /**
+   * Checks that the models of the run in {@code dir} still have the content they had when the run
+   * started; called before a finished run's results are reused without opening the store.
+   *
+   * @param models the fingerprints computed now; null checks nothing
+   * @throws RunStoreException naming the directory, the model and both fingerprints when one differs
+   */
+  public static void checkModels(Path dir, List<ModelFingerprint> models) {
+    checkModels(dir, readInfo(dir), models);
+  }
+
+  /**
+   * Compares the fingerprints recorded in {@code existing} with those computed now, model by model
+   * (by label). A run directory without a record (written before fingerprints were recorded), or a
+   * model without a fingerprint on either side, is not checked: there is nothing to compare.
+   */
+  private static void checkModels(Path dir, RunInfo existing, List<ModelFingerprint> models) {
+    if (existing.models() == null || models == null) {
+      return;
+    }
+    Map<String, ModelFingerprint> recorded = new HashMap<>();
+    existing.models().forEach(m -> recorded.put(m.label(), m));
+    List<String> changed = new ArrayList<>();
+    for (ModelFingerprint now : models) {
+      ModelFingerprint then = recorded.get(now.label());
+      if (then != null && !then.fingerprint().equals(now.fingerprint())) {
+        changed.add("model '" + now.label() + "' (" + now.source() + ") has fingerprint " + now.shortFingerprint()
+            + " now, but the run's results were computed with fingerprint " + then.shortFingerprint()
+            + (then.source().equals(now.source()) ? "" : " (" + then.source() + ")"));
+      }
+    }
+    if (!changed.isEmpty()) {
+      throw new RunStoreException(dir + " holds results of a model whose files have changed since the run started"
+          + " (retrained weights, or another tokenizer or config): " + String.join("; ", changed)
+          + ". Resuming would mix results of two different models, so nothing was run and nothing in " + dir
+          + " was changed. To resume this run, restore the model it was started with; to evaluate the model as it"
+          + " is now, choose another output directory (spec field 'output' or --output).");
+    }
   }
 
   private void loadExisting() {

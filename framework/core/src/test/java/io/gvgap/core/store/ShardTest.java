@@ -57,11 +57,11 @@ class ShardTest {
   void runJsonRecordsTheShardOnlyForAShardAndReadsItBack() throws Exception {
     java.time.Instant t = java.time.Instant.parse("2025-01-01T00:00:00Z");
     RunInfo sharded = new RunInfo(RunStore.FORMAT, 1, "toy", "h", RunStatus.SUCCESS, t, t, 1, null, "v",
-        new Shard(1, 4), null);
+        new Shard(1, 4), null, null);
     String json = Json.mapper().writeValueAsString(sharded);
     assertThat(json).contains("\"shard\":{\"index\":1,\"count\":4}").doesNotContain("mergedFrom");
     assertThat(Json.mapper().readValue(json, RunInfo.class)).isEqualTo(sharded);
-    RunInfo plain = new RunInfo(RunStore.FORMAT, 1, "toy", "h", RunStatus.SUCCESS, t, t, 1, null, "v", null, null);
+    RunInfo plain = new RunInfo(RunStore.FORMAT, 1, "toy", "h", RunStatus.SUCCESS, t, t, 1, null, "v", null, null, null);
     assertThat(Json.mapper().writeValueAsString(plain)).doesNotContain("shard").doesNotContain("mergedFrom");
     assertThat(plain.effectiveShard()).isEqualTo(Shard.whole());
   }
