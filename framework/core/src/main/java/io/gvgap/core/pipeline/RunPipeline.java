@@ -1,7 +1,7 @@
 package io.gvgap.core.pipeline;
 
-import io.gvgap.api.filter.FilterStrategy;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gvgap.api.filter.FilterStrategy;
 import io.gvgap.api.model.LanguageModel;
 import io.gvgap.api.model.ModelBackend;
 import io.gvgap.api.model.SamplingParams;
