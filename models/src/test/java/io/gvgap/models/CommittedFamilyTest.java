@@ -76,7 +76,7 @@ class CommittedFamilyTest {
     long bytes = 0;
     for (FamilyMember member : ModelFamily.MEMBERS) {
       try (Stream<Path> files = Files.walk(MODELS.resolve(member.name()))) {
-        bytes += files.filter(Files::isRegularFile).mapToLong(CommittedFamilyTest::size).sum();
+        bytes += files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
       }
     }
     assertThat(bytes).isLessThanOrEqualTo(30L * 1024 * 1024);
@@ -88,13 +88,5 @@ class CommittedFamilyTest {
 
   private static JsonNode card(FamilyMember member) throws IOException {
     return JSON.readTree(MODELS.resolve(member.name()).resolve(ModelDirectory.MODEL_CARD_FILE).toFile());
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -109,17 +109,17 @@ final class ShardSetCheck {
     if (first.info().models() == null || other.info().models() == null) {
       return;
     }
-    for (ModelFingerprint mine : other.info().models()) {
-      for (ModelFingerprint theirs : first.info().models()) {
-        if (mine.label().equals(theirs.label()) && !mine.fingerprint().equals(theirs.fingerprint())) {
-          throw new RunStoreException(other.describe() + " and " + first.describe() + " were run with different"
-              + " contents of model '" + mine.label() + "': fingerprint " + mine.shortFingerprint() + " ("
-              + mine.source() + ") vs " + theirs.shortFingerprint() + " (" + theirs.source() + "); the model's"
-              + " files changed between the shards (e.g. retrained weights), so their results do not form one run."
-              + " Rerun the shards made with the other version of the model, each into a new directory (--output),"
-              + " then merge again");
-        }
-      }
+    List<Map.Entry<ModelFingerprint, ModelFingerprint>> changes =
+        ModelFingerprint.changes(first.info().models(), other.info().models());
+    if (!changes.isEmpty()) {
+      ModelFingerprint theirs = changes.get(0).getKey();
+      ModelFingerprint mine = changes.get(0).getValue();
+      throw new RunStoreException(other.describe() + " and " + first.describe() + " were run with different"
+          + " contents of model '" + mine.label() + "': fingerprint " + mine.shortFingerprint() + " ("
+          + mine.source() + ") vs " + theirs.shortFingerprint() + " (" + theirs.source() + "); the model's"
+          + " files changed between the shards (e.g. retrained weights), so their results do not form one run."
+          + " Rerun the shards made with the other version of the model, each into a new directory (--output),"
+          + " then merge again");
     }
   }
 }

@@ -144,14 +144,7 @@ public final class RunPipeline {
     JsonNode modelNodes = ResolvedSpecWriter.toTree(spec).get("models");
     for (int i = 0; i < spec.models().size(); i++) {
       ResolvedModel model = spec.models().get(i);
-      ModelBackend<?> backend = registry.backends().forName(model.backend());
-      if (!backend.optionsType().isInstance(model.options())) {
-        throw new PipelineException("model '" + model.label() + "': backend '" + model.backend() + "' takes options of"
-            + " type " + backend.optionsType().getName() + ", but was given " + model.options().getClass().getName());
-      }
-      // sound: the options were just checked against the backend's own options type
-      @SuppressWarnings("unchecked")
-      ModelBackend<Record> typed = (ModelBackend<Record>) backend;
+      ModelBackend<Record> typed = registry.backends().forOptions(model.backend(), model.options());
       long start = System.nanoTime();
       Optional<String> fingerprint = typed.contentFingerprint(model.options());
       if (fingerprint.isPresent()) {

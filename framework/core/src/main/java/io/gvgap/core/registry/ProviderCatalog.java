@@ -67,6 +67,20 @@ public final class ProviderCatalog<P extends Provider<?, ?>> {
    * @throws IllegalArgumentException when the options are not an instance of the provider's record
    */
   public <T> T create(String name, Record options) {
+    Provider<Record, T> typed = forOptions(name, options);
+    return Objects.requireNonNull(typed.create(options),
+        () -> "The " + kind.label() + " provider " + typed.getClass().getName() + " returned null from create()");
+  }
+
+  /**
+   * The named provider, typed to take {@code options}, which must already be bound to its options
+   * record: for calls other than {@link #create} that pass the options on (e.g.
+   * {@code ModelBackend.contentFingerprint}).
+   *
+   * @param <Q> the provider type of this catalog with {@code Record} options, e.g. {@code ModelBackend<Record>}
+   * @throws IllegalArgumentException when the options are not an instance of the provider's record
+   */
+  public <Q extends Provider<Record, ?>> Q forOptions(String name, Record options) {
     P provider = forName(name);
     Class<? extends Record> expected = provider.optionsType();
     if (!expected.isInstance(options)) {
@@ -74,11 +88,11 @@ public final class ProviderCatalog<P extends Provider<?, ?>> {
           + expected.getName() + ", but was given " + (options == null ? "null" : options.getClass().getName())
           + "; bind the spec's options with OptionsBinder.bind(optionsType(name), map) first.");
     }
-    // Sound because the options were just checked against the provider's own options type.
+    // Sound for the options because they were just checked against the provider's own options type;
+    // Q is this catalog's provider type, which the caller names.
     @SuppressWarnings("unchecked")
-    Provider<Record, T> typed = (Provider<Record, T>) provider;
-    return Objects.requireNonNull(typed.create(options),
-        () -> "The " + kind.label() + " provider " + provider.getClass().getName() + " returned null from create()");
+    Q typed = (Q) provider;
+    return typed;
   }
 
   /** The discovery record (class, jar, version) of every provider, ordered by name. */

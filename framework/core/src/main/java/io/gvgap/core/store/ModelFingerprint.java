@@ -1,5 +1,8 @@
 package io.gvgap.core.store;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,6 +25,20 @@ public record ModelFingerprint(String label, String source, String fingerprint) 
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(fingerprint, "fingerprint");
+  }
+
+  /**
+   * The models whose content differs between two records of one run's models: for each fingerprint
+   * of {@code now} whose label {@code recorded} also holds with another fingerprint, the pair
+   * (recorded, now), in {@code now}'s order. A label that only one side holds is not compared.
+   */
+  public static List<Map.Entry<ModelFingerprint, ModelFingerprint>> changes(List<ModelFingerprint> recorded,
+      List<ModelFingerprint> now) {
+    Map<String, ModelFingerprint> byLabel = new HashMap<>();
+    recorded.forEach(m -> byLabel.putIfAbsent(m.label(), m));
+    return now.stream().filter(m -> byLabel.containsKey(m.label()))
+        .filter(m -> !byLabel.get(m.label()).fingerprint().equals(m.fingerprint()))
+        .map(m -> Map.entry(byLabel.get(m.label()), m)).toList();
   }
 
   /** The fingerprint's first {@link #SHORT_LENGTH} characters, for messages. */

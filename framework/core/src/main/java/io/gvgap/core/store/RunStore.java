@@ -205,16 +205,13 @@ public final class RunStore implements AutoCloseable {
     if (existing.models() == null || models == null) {
       return;
     }
-    Map<String, ModelFingerprint> recorded = new HashMap<>();
-    existing.models().forEach(m -> recorded.put(m.label(), m));
     List<String> changed = new ArrayList<>();
-    for (ModelFingerprint now : models) {
-      ModelFingerprint then = recorded.get(now.label());
-      if (then != null && !then.fingerprint().equals(now.fingerprint())) {
-        changed.add("model '" + now.label() + "' (" + now.source() + ") has fingerprint " + now.shortFingerprint()
-            + " now, but the run's results were computed with fingerprint " + then.shortFingerprint()
-            + (then.source().equals(now.source()) ? "" : " (" + then.source() + ")"));
-      }
+    for (Map.Entry<ModelFingerprint, ModelFingerprint> change : ModelFingerprint.changes(existing.models(), models)) {
+      ModelFingerprint then = change.getKey();
+      ModelFingerprint now = change.getValue();
+      changed.add("model '" + now.label() + "' (" + now.source() + ") has fingerprint " + now.shortFingerprint()
+          + " now, but the run's results were computed with fingerprint " + then.shortFingerprint()
+          + (then.source().equals(now.source()) ? "" : " (" + then.source() + ")"));
     }
     if (!changed.isEmpty()) {
       throw new RunStoreException(dir + " holds results of a model whose files have changed since the run started"

@@ -2,6 +2,7 @@ package io.gvgap.onnx.runtime;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
+import io.gvgap.onnx.proto.OnnxProto;
 import java.io.IOException;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -15,26 +16,27 @@ import java.util.TreeSet;
  * {@code external_data} (field 13); the entry with key {@code location} is a path relative to the
  * model file's folder. Tensors sit in graph initializers, sparse initializers and node attributes,
  * and graphs nest inside attributes (the branches of {@code If}, the body of {@code Loop}), so the
- * scan follows all of those. Field numbers are the ONNX specification's (onnx/onnx.proto).
+ * scan follows all of those. Field numbers come from gvgap's onnx.proto ({@link OnnxProto}), the
+ * ONNX specification's.
  */
 final class ExternalDataLocations {
 
-  private static final int MODEL_GRAPH = 7;
-  private static final int GRAPH_NODE = 1;
-  private static final int GRAPH_INITIALIZER = 5;
-  private static final int GRAPH_SPARSE_INITIALIZER = 15;
-  private static final int NODE_ATTRIBUTE = 5;
-  private static final int ATTRIBUTE_TENSOR = 5;
-  private static final int ATTRIBUTE_GRAPH = 6;
-  private static final int ATTRIBUTE_TENSORS = 10;
-  private static final int ATTRIBUTE_GRAPHS = 11;
-  private static final int ATTRIBUTE_SPARSE_TENSOR = 22;
-  private static final int ATTRIBUTE_SPARSE_TENSORS = 23;
-  private static final int SPARSE_VALUES = 1;
-  private static final int SPARSE_INDICES = 2;
-  private static final int TENSOR_EXTERNAL_DATA = 13;
-  private static final int ENTRY_KEY = 1;
-  private static final int ENTRY_VALUE = 2;
+  private static final int MODEL_GRAPH = OnnxProto.ModelProto.GRAPH_FIELD_NUMBER;
+  private static final int GRAPH_NODE = OnnxProto.GraphProto.NODE_FIELD_NUMBER;
+  private static final int GRAPH_INITIALIZER = OnnxProto.GraphProto.INITIALIZER_FIELD_NUMBER;
+  private static final int GRAPH_SPARSE_INITIALIZER = OnnxProto.GraphProto.SPARSE_INITIALIZER_FIELD_NUMBER;
+  private static final int NODE_ATTRIBUTE = OnnxProto.NodeProto.ATTRIBUTE_FIELD_NUMBER;
+  private static final int ATTRIBUTE_TENSOR = OnnxProto.AttributeProto.T_FIELD_NUMBER;
+  private static final int ATTRIBUTE_GRAPH = OnnxProto.AttributeProto.G_FIELD_NUMBER;
+  private static final int ATTRIBUTE_TENSORS = OnnxProto.AttributeProto.TENSORS_FIELD_NUMBER;
+  private static final int ATTRIBUTE_GRAPHS = OnnxProto.AttributeProto.GRAPHS_FIELD_NUMBER;
+  private static final int ATTRIBUTE_SPARSE_TENSOR = OnnxProto.AttributeProto.SPARSE_TENSOR_FIELD_NUMBER;
+  private static final int ATTRIBUTE_SPARSE_TENSORS = OnnxProto.AttributeProto.SPARSE_TENSORS_FIELD_NUMBER;
+  private static final int SPARSE_VALUES = OnnxProto.SparseTensorProto.VALUES_FIELD_NUMBER;
+  private static final int SPARSE_INDICES = OnnxProto.SparseTensorProto.INDICES_FIELD_NUMBER;
+  private static final int TENSOR_EXTERNAL_DATA = OnnxProto.TensorProto.EXTERNAL_DATA_FIELD_NUMBER;
+  private static final int ENTRY_KEY = OnnxProto.StringStringEntryProto.KEY_FIELD_NUMBER;
+  private static final int ENTRY_VALUE = OnnxProto.StringStringEntryProto.VALUE_FIELD_NUMBER;
 
   /** The kinds of message the scan enters; every other field is skipped unread. */
   private enum Kind { MODEL, GRAPH, NODE, ATTRIBUTE, SPARSE_TENSOR, TENSOR }

@@ -76,7 +76,7 @@ public final class ModelContentHash {
   }
 
   /** The files {@link #of} hashes, in its order, as paths relative to the directory with '/'. */
-  public static List<String> hashedFiles(Path directory) {
+  static List<String> hashedFiles(Path directory) {
     Path modelFile = modelFile(directory);
     List<String> files = new ArrayList<>();
     files.add(relativeName(directory, modelFile));
