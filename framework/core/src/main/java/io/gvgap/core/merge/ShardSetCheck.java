@@ -1,5 +1,6 @@
 package io.gvgap.core.merge;
 
+import io.gvgap.core.store.JsonDifference;
 import io.gvgap.core.store.ModelFingerprint;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;

@@ -53,6 +53,30 @@ public final class JsonLinesReader {
     }
   }
 
+  /** Whether {@code file} holds at least one complete, non-blank line (a record finished by a run). */
+  public static boolean hasRecord(Path file) {
+    if (!Files.exists(file)) {
+      return false;
+    }
+    long completeBytes = completeLength(file);
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      long consumed = 0;
+      String line;
+      while ((line = reader.readLine()) != null) {
+        consumed += line.getBytes(StandardCharsets.UTF_8).length + 1;
+        if (consumed > completeBytes) {
+          return false;
+        }
+        if (!line.isBlank()) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
   /** Truncates a torn (newline-less) last line left by a crash; returns the bytes removed. */
   public static long repairTail(Path file) throws IOException {
     if (!Files.exists(file)) {

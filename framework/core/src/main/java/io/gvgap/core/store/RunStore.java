@@ -1,5 +1,7 @@
 package io.gvgap.core.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,9 @@ import java.util.stream.Stream;
  * <p>{@code run.json} also records each model's content fingerprint ({@link ModelFingerprint}); a
  * resume whose model content differs is refused before any work, so results of a retrained model
  * never mix with those of the model the run started with.
+ *
+ * <p>An open store holds the directory's {@link DirectoryLock} until it is closed: a second process
+ * that opens the same directory is refused instead of interleaving its records with this one's.
  */
 public final class RunStore implements AutoCloseable {
 
@@ -53,6 +58,7 @@ public final class RunStore implements AutoCloseable {
   public static final String METRICS_JSON = "metrics.json";
 
   private final Path dir;
+  private DirectoryLock lock;
   private RunInfo info;
   private final boolean resumed;
   private final JsonLinesWriter examples;
@@ -105,21 +111,24 @@ public final class RunStore implements AutoCloseable {
    * @param shard the slice of the examples this run covers; {@link Shard#whole()} for all of them
    * @param models the fingerprint of each model whose backend reports one, computed now; null when
    *     unknown (then nothing is recorded in a new directory and nothing is checked on resume)
-   * @throws RunStoreException when {@code dir} holds something else: another spec's run, another
-   *     shard, a newer format, files that are not a gvgap run, or results of a model whose content
-   *     has changed since; the directory is left as it was
+   * @throws RunStoreException when {@code dir} holds something else: another spec's run (the
+   *     differing fields named), another shard, a newer format, files that are not a gvgap run, or
+   *     results of a model whose content has changed since; the directory is left as it was. A
+   *     directory whose run finished no work (no sample, no score) accepts a corrected spec.
+   * @throws DirectoryLockedException when another process is writing {@code dir}
    */
   public static RunStore openOrCreate(Path dir, String name, String resolvedSpecJson, String specSource,
       String pluginsJson, String gvgapVersion, Shard shard, List<ModelFingerprint> models) {
-    String hash = sha256(resolvedSpecJson);
+    String hash = specHash(resolvedSpecJson);
+    DirectoryLock lock = DirectoryLock.acquire(dir, "gvgap run '" + name + "'");
     try {
       Path runJson = dir.resolve(RUN_JSON);
       RunStore store;
-      if (Files.exists(runJson)) {
+      if (Files.exists(runJson) && !acceptsCorrectedSpec(dir, hash, resolvedSpecJson)) {
         RunInfo existing = readInfo(dir);
-        if (!existing.specHash().equals(hash)) {
-          throw new RunStoreException(dir + " holds a run of a different spec (spec.json differs from the spec"
-              + " given now); to resume it, run its own spec (" + dir.resolve(SPEC_SOURCE) + "); for a new"
+        if (!existing.specHash().equals(hash) && !existing.specHash().equals(sha256(resolvedSpecJson))) {
+          throw new RunStoreException(dir + " holds a run of a different spec: " + specDifferences(dir,
+              resolvedSpecJson) + ". To resume it, run its own spec (" + dir.resolve(SPEC_SOURCE) + "); for a new"
               + " run choose another output directory (spec field 'output' or --output)");
         }
         if (!existing.effectiveShard().equals(shard)) {
@@ -132,27 +141,90 @@ public final class RunStore implements AutoCloseable {
         store = new RunStore(dir, existing.nextAttempt(), true);
         store.loadExisting();
       } else {
-        if (Files.isDirectory(dir)) {
+        int attempts = 0;
+        if (Files.exists(runJson)) {
+          // an earlier attempt of another spec that finished no work: start over with the corrected spec
+          attempts = readInfo(dir).attempts();
+          for (String file : List.of(EXAMPLES, SAMPLES, SCORES, METRICS_JSON, RUN_JSON)) {
+            Files.deleteIfExists(dir.resolve(file));
+          }
+        } else {
           try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isPresent()) {
+            if (entries.anyMatch(p -> !p.getFileName().toString().equals(DirectoryLock.FILE_NAME))) {
               throw new RunStoreException(dir + " exists, is not empty and has no " + RUN_JSON
                   + ": it is not a gvgap run directory; choose another output directory");
             }
           }
         }
-        Files.createDirectories(dir);
         writeAtomically(dir.resolve(SPEC_JSON), resolvedSpecJson);
         writeAtomically(dir.resolve(SPEC_SOURCE), specSource);
         Instant now = Instant.now();
-        RunInfo created = new RunInfo(FORMAT, FORMAT_VERSION, name, hash, RunStatus.STARTED, now, now, 1, null,
-            gvgapVersion, shard.isWhole() ? null : shard, null, models);
-        store = new RunStore(dir, created, false);
+        RunInfo created = new RunInfo(FORMAT, FORMAT_VERSION, name, hash, RunStatus.STARTED, now, now, attempts + 1,
+            null, gvgapVersion, shard.isWhole() ? null : shard, null, models);
+        store = new RunStore(dir, created, attempts > 0);
       }
       writeAtomically(dir.resolve(PLUGINS_JSON), pluginsJson);
       store.writeInfo();
+      store.lock = lock;
       return store;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create run directory " + dir, e);
+      lock.close();
+      throw new UncheckedIOException("cannot create run directory " + dir + " (" + IoReasons.describe(e) + ")", e);
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The hash of a resolved spec that decides whether a directory's run can be resumed: of everything
+   * that determines the results, so not of {@code output} (where they are written): a run directory
+   * copied or moved elsewhere resumes under its spec.
+   */
+  static String specHash(String resolvedSpecJson) {
+    return sha256(withoutOutput(resolvedSpecJson).toString());
+  }
+
+  private static JsonNode withoutOutput(String resolvedSpecJson) {
+    try {
+      JsonNode tree = Json.mapper().readTree(resolvedSpecJson);
+      if (tree instanceof ObjectNode object) {
+        object.remove("output");
+      }
+      return tree;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the resolved spec is not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether the run in {@code dir} was of another spec but finished no work (no sample and no score
+   * recorded, e.g. a first attempt that failed opening a missing model), so the corrected spec may
+   * take the directory over.
+   */
+  private static boolean acceptsCorrectedSpec(Path dir, String hash, String resolvedSpecJson) {
+    RunInfo existing = readInfo(dir);
+    if (existing.specHash().equals(hash) || existing.specHash().equals(sha256(resolvedSpecJson))
+        || existing.mergedFrom() != null) {
+      return false;
+    }
+    return !JsonLinesReader.hasRecord(dir.resolve(SAMPLES)) && !JsonLinesReader.hasRecord(dir.resolve(SCORES));
+  }
+
+  /** The fields in which the spec given now differs from the one recorded in the directory. */
+  private static String specDifferences(Path dir, String resolvedSpecJson) {
+    try {
+      JsonNode recorded = withoutOutput(Files.readString(dir.resolve(SPEC_JSON), StandardCharsets.UTF_8));
+      List<JsonDifference.Difference> differences = JsonDifference.all(recorded, withoutOutput(resolvedSpecJson));
+      if (differences.isEmpty()) {
+        return "its " + SPEC_JSON + " was written by another version of gvgap";
+      }
+      List<String> shown = differences.stream().limit(8).map(JsonDifference.Difference::describe).toList();
+      return "its " + SPEC_JSON + " differs from the spec given now in " + differences.size() + " field"
+          + (differences.size() == 1 ? "" : "s") + " (recorded vs now): " + String.join("; ", shown)
+          + (differences.size() > shown.size() ? "; ..." : "");
+    } catch (IOException e) {
+      return "its " + SPEC_JSON + " cannot be read (" + IoReasons.describe(e) + ")";
     }
   }
 
@@ -361,11 +433,18 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
+  /** Closes the record files and releases the directory's lock. */
   @Override
   public void close() {
-    examples.close();
-    samples.close();
-    scores.close();
+    try {
+      examples.close();
+      samples.close();
+      scores.close();
+    } finally {
+      if (lock != null) {
+        lock.close();
+      }
+    }
   }
 
   private static String describe(Shard shard) {

@@ -84,10 +84,13 @@ class RunStoreTest {
   @Test
   void aDifferentSpecInTheSameDirectoryIsRefused() {
     Path dir = tmp.resolve("run");
-    open(dir, "{\"samples\":4}").close();
+    try (RunStore store = open(dir, "{\"samples\":4}")) {
+      store.appendSamples(List.of(sample("e1", 0)));
+    }
     assertThatThrownBy(() -> open(dir, "{\"samples\":8}"))
         .isInstanceOf(RunStoreException.class)
         .hasMessageContaining("holds a run of a different spec")
+        .hasMessageContaining("1 field (recorded vs now): samples (4 vs 8)")
         .hasMessageContaining("choose another output directory");
   }
 
