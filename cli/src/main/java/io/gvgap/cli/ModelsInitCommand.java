@@ -1,8 +1,11 @@
 package io.gvgap.cli;
 
+import io.gvgap.core.store.RunStoreException;
 import io.gvgap.onnx.cli.ModelInitRunner;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,11 +38,23 @@ final class ModelsInitCommand implements Callable<Integer> {
   @Option(names = "--untied", description = "Separate output projection instead of tied embeddings.")
   boolean untied;
 
+  @Option(names = "--overwrite", description = "Replace the contents of a non-empty DIR.")
+  boolean overwrite;
+
   @Option(names = "--seed", defaultValue = "0", description = "Initialisation seed (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Override
   public Integer call() throws Exception {
+    if (!overwrite && Files.isDirectory(directory)) {
+      try (Stream<Path> entries = Files.list(directory)) {
+        if (entries.findAny().isPresent()) {
+          throw new RunStoreException(directory + " is not empty" + (Files.exists(directory.resolve("config.json"))
+              ? " (it holds a model, perhaps a trained one)" : "") + "; choose another directory, or pass --overwrite"
+              + " to replace its model files with random ones");
+        }
+      }
+    }
     long parameters = ModelInitRunner.run(directory, layers, width, heads, context, 0, !untied, seed);
     spec.commandLine().getOut().printf("wrote %s: %,d parameters (random initialisation, seed %d)%n", directory,
         parameters, seed);

@@ -50,11 +50,14 @@ public final class RunReports {
    * reading each with {@link #read}.
    *
    * @throws IllegalArgumentException when {@code runDirectories} is empty
+   * @throws io.gvgap.core.store.RunStoreException when {@code outFile} is one of a run's records, a
+   *     directory, or an existing file that is not an HTML report
    */
   public static void write(List<Path> runDirectories, Path outFile, PluginRegistry registry) {
     if (runDirectories.isEmpty()) {
       throw new IllegalArgumentException("no run directory given; name at least one");
     }
+    ReportTarget.check(runDirectories, outFile);
     List<RunData> runs = new ArrayList<>();
     for (Path dir : runDirectories) {
       runs.add(read(dir, registry));

@@ -49,7 +49,8 @@ public final class DirectoryLock implements AutoCloseable {
   }
 
   /**
-   * Locks {@code directory} (creating it when missing) for this process.
+   * Locks {@code directory} (creating it when missing) for this process, through the file
+   * {@value #FILE_NAME} inside it.
    *
    * @param directory the directory to lock
    * @param purpose what the holder does, recorded for others' error messages (e.g. "gvgap run")
@@ -57,13 +58,36 @@ public final class DirectoryLock implements AutoCloseable {
    * @throws UncheckedIOException when the directory or its lock file cannot be created, with the reason
    */
   public static DirectoryLock acquire(Path directory, String purpose) {
-    Path key = directory.toAbsolutePath().normalize();
+    createDirectories(directory);
+    return acquire(directory, directory.resolve(FILE_NAME), purpose);
+  }
+
+  /**
+   * Locks {@code target} through a lock file beside it ({@code .NAME.gvgap.lock} in its parent), for
+   * work that replaces {@code target} as a whole (a model directory written elsewhere, then renamed
+   * into place), so that the lock file never becomes part of what is written.
+   *
+   * @param target the directory the work will write (it need not exist)
+   * @param purpose what the holder does, recorded for others' error messages
+   * @throws DirectoryLockedException when another process, or other work in this JVM, holds it
+   */
+  public static DirectoryLock acquireBeside(Path target, String purpose) {
+    Path absolute = target.toAbsolutePath().normalize();
+    Path parent = absolute.getParent();
+    createDirectories(parent);
+    return acquire(target, parent.resolve("." + absolute.getFileName() + ".gvgap.lock"), purpose);
+  }
+
+  private static void createDirectories(Path directory) {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + directory + " (" + IoReasons.describe(e) + ")", e);
     }
-    Path file = directory.resolve(FILE_NAME);
+  }
+
+  private static DirectoryLock acquire(Path directory, Path file, String purpose) {
+    Path key = directory.toAbsolutePath().normalize();
     if (!HELD_IN_THIS_JVM.add(key)) {
       throw new DirectoryLockedException(directory, holderText(file));
     }

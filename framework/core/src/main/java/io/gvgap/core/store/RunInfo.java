@@ -10,7 +10,8 @@ import java.util.List;
  * @param format the run-directory format ({@link RunStore#FORMAT})
  * @param formatVersion the format version ({@link RunStore#FORMAT_VERSION})
  * @param name the run's name
- * @param specHash SHA-256 of the resolved spec: a resumed run must have the same one
+ * @param specHash SHA-256 of the resolved spec without its {@code output} (what determines the results, not
+ *     where they are written): a resumed run must have the same one
  * @param status where the run is
  * @param created when the directory was first created
  * @param updated when the status last changed

@@ -12,7 +12,8 @@ import java.util.Map;
  * Fine-tunes (distils) a gvgap model on prompt/response pairs: the entry point of
  * {@code gvgap distill --model DIR --data FILE --out DIR}. Only response tokens count in the loss,
  * each example weighted by its {@code weight}. Re-running the same command after a crash resumes
- * from the last checkpoint in {@code outDir}.
+ * from the last checkpoint in the output's work directory ({@code .OUT.partial} beside it); the
+ * output appears only once complete.
  *
  * <p>From a shell: {@code java -cp ... io.gvgap.onnx.train.DistillRunner MODEL_DIR DATA.jsonl OUT_DIR [EPOCHS]}.
  */
@@ -29,10 +30,28 @@ public final class DistillRunner {
 
   /**
    * Fine-tunes the model in {@code modelDirectory} on the JSON Lines file {@code dataFile} and
-   * writes the result to {@code outDirectory} (an ordinary model directory).
+   * writes the result to {@code outDirectory} (an ordinary model directory), which must be missing
+   * or empty: {@link #run(Path, Path, Path, boolean, TrainerOptions, ProgressListener)} with
+   * {@code overwrite} false.
    */
   public static TrainingResult run(Path modelDirectory, Path dataFile, Path outDirectory, TrainerOptions options,
       ProgressListener listener) throws Exception {
+    return run(modelDirectory, dataFile, outDirectory, false, options, listener);
+  }
+
+  /**
+   * Fine-tunes the model in {@code modelDirectory} on the JSON Lines file {@code dataFile} and
+   * writes the result to {@code outDirectory}. Training runs in {@link ModelOutput#workDirectory}
+   * (where a rerun after a crash resumes from the last checkpoint); the model is renamed into
+   * {@code outDirectory} only once complete, so an interrupted distillation never leaves a
+   * half-written model where a good one was.
+   *
+   * @param overwrite whether an existing, non-empty {@code outDirectory} may be replaced
+   * @throws IllegalArgumentException when {@code outDirectory} is the input model or may not be replaced
+   */
+  public static TrainingResult run(Path modelDirectory, Path dataFile, Path outDirectory, boolean overwrite,
+      TrainerOptions options, ProgressListener listener) throws Exception {
+    ModelOutput.check(modelDirectory, outDirectory, overwrite);
     DecoderConfig config = ModelDirectory.readConfig(modelDirectory);
     CharVocabulary vocabulary = CharVocabularies.read(modelDirectory);
     Map<String, float[]> parameters = ModelDirectory.readParameters(modelDirectory);
@@ -42,7 +61,11 @@ public final class DistillRunner {
     card.put("recipe", "distilled by gvgap from " + modelDirectory.toAbsolutePath() + " on " + examples.size()
         + " examples of " + dataFile.toAbsolutePath());
     card.put("baseModel", modelDirectory.toAbsolutePath().toString());
-    return trainer.train(outDirectory, card, listener);
+    Path work = ModelOutput.workDirectory(outDirectory);
+    TrainingResult trained = trainer.train(work, card, listener);
+    ModelOutput.publish(work, outDirectory);
+    return new TrainingResult(outDirectory, trained.steps(), trained.tokensSeen(), trained.finalLoss(),
+        trained.resumedFromStep());
   }
 
   /** Command line: {@code MODEL_DIR DATA.jsonl OUT_DIR [EPOCHS (default 1)] [SEED (default 1)]}. */

@@ -47,6 +47,39 @@ class DistillRunnerTest {
   }
 
   @Test
+  void anInterruptedDistillationLeavesTheOldModelInPlaceAndResumes(@TempDir Path temp) throws Exception {
+    CharVocabulary vocabulary = new CharVocabulary("0123456789+=\n");
+    DecoderConfig config = DecoderConfig.gpt2Like(vocabulary.size(), 16, 1, 16, 2);
+    Path base = temp.resolve("base");
+    ModelDirectory.writeRandom(base, config, vocabulary, 3);
+    Path data = temp.resolve("kept.jsonl");
+    Files.write(data, List.of("{\"prompt\": \"1+1=\", \"response\": \"2\"}", "{\"prompt\": \"2+1=\", \"response\": \"3\"}"));
+    Path out = temp.resolve("out");
+    ModelDirectory.writeRandom(out, config, vocabulary, 7);
+    byte[] good = Files.readAllBytes(out.resolve("model.onnx"));
+    TrainerOptions options = new TrainerOptions(2, 6, 1e-2, 1, 0.0, 1.0, 1, 2, 1, "cpu");
+
+    assertThatThrownBy(() -> DistillRunner.run(base, data, out, false, options, p -> { }))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--overwrite");
+    assertThatThrownBy(() -> DistillRunner.run(base, data, out, true, options, p -> {
+      if (p.step() == 5) {
+        throw new IllegalStateException("killed at step 5");
+      }
+    })).hasMessageContaining("killed at step 5");
+    // the crash left the old model where it was and the checkpoint in the work directory beside it
+    assertThat(Files.readAllBytes(out.resolve("model.onnx"))).isEqualTo(good);
+    assertThat(ModelOutput.workDirectory(out).resolve(Checkpoints.FOLDER)).isDirectory();
+
+    TrainingResult resumed = DistillRunner.run(base, data, out, true, options, p -> { });
+    assertThat(resumed.resumedFromStep()).isEqualTo(4);
+    assertThat(resumed.steps()).isEqualTo(6);
+    assertThat(resumed.modelDirectory()).isEqualTo(out);
+    assertThat(Files.readAllBytes(out.resolve("model.onnx"))).isNotEqualTo(good);
+    assertThat(out.resolve(Checkpoints.FOLDER)).doesNotExist();
+    assertThat(ModelOutput.workDirectory(out)).doesNotExist();
+  }
+
+  @Test
   void badLinesAreReportedWithFileAndLine(@TempDir Path temp) throws Exception {
     Path data = temp.resolve("bad.jsonl");
     Files.write(data, List.of("{\"prompt\": \"a\", \"response\": \"b\"}", "{\"prompt\": \"a\", \"weight\": 1}"));
