@@ -156,9 +156,13 @@ final class GenerationEngine {
     for (Row row : chunk) {
       row.accept(sampler.choose(FloatBuffer.wrap(lastLogits[row.promptSlot]), 0, params, row.random), params);
     }
-    // the last step's presents hold the prompt and all but the last generated token
-    long capacityPerRow = (long) signature.kvHeads() * (length + Math.max(1, params.maxNewTokens() - 1))
-        * signature.headDim();
+    // the last step's presents hold the prompt and all but the last generated token; a row stops at the
+    // model's context, so a max_tokens beyond it never sizes the cache
+    int newTokens = params.maxNewTokens();
+    if (config.contextLength() > 0) {
+      newTokens = Math.min(newTokens, Math.max(1, config.contextLength() - length + 1));
+    }
+    long capacityPerRow = (long) signature.kvHeads() * (length + Math.max(1, newTokens - 1)) * signature.headDim();
     int current = 0;
     List<FloatBuffer> past = new ArrayList<>();
     for (int i = 0; i < 2 * signature.layers(); i++) {

@@ -189,6 +189,15 @@ class OnnxLanguageModelTest {
   }
 
   @Test
+  void aMaxTokensFarBeyondTheContextStopsAtTheContextInsteadOfOverflowing() {
+    // max_tokens 1e9 once sized the KV cache by itself: "integer overflow" before any token
+    SampleResult sample = model.generateSamples(List.of(new GenerationRequest("huge", "ab", 0, 2, List.of())),
+        SamplingParams.greedy(1_000_000_000)).get(0);
+    assertThat(sample.finishReason()).isIn(FinishReason.CONTEXT, FinishReason.EOS);
+    assertThat(sample.tokenIds().length).isLessThanOrEqualTo(CONFIG.contextLength());
+  }
+
+  @Test
   void scoresAreTheReferenceLogProbabilitiesAndMatchGeneration() {
     List<ScoringRequest> requests = List.of(
         new ScoringRequest("a", "Q: 2+2=", List.of("4", "5", " four")),
