@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +102,7 @@ class EntryPointArtefactsTest {
   /** The names of the files and folders directly inside a directory. */
   private static Set<String> entries(Path dir) throws IOException {
     try (Stream<Path> children = Files.list(dir)) {
-      return children.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+      return children.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
     }
   }
 
