@@ -40,9 +40,10 @@ import java.util.stream.Stream;
  * an unsharded pipeline appends them: examples by task and position; samples by model, task,
  * position and sample index; scores by model, task, batch of {@code generation.batch_examples}
  * positions, verifier and position. The metrics are recomputed with the pipeline's own code and
- * settings ({@link RunExecutor#metrics}, which the launcher answers with {@link RunPipeline#computeMetrics}),
- * so bootstrap intervals see the same seed and prompt order as an unsharded run. The observers (e.g. the Lucene sample index) receive the records batch
- * by batch as if the pipeline were writing them, then {@code runFinished}.
+ * settings ({@link RunExecutor#metrics}, which the launcher answers with
+ * {@link RunPipeline#computeMetrics}), so bootstrap intervals see the same seed and prompt order as
+ * an unsharded run. The observers (e.g. the Lucene sample index) receive the records batch by batch
+ * as if the pipeline were writing them, then {@code runFinished}.
  *
  * <p>The merged directory must be new or empty; {@code run.json} records the shards it came from
  * and says {@code STARTED} until the merge has finished.
