@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The run observers every run gets: each {@link RunObserverFactory} registered as a service in the
  * plugins' class loader, found once, asked for new observers for each run.
  */
 public final class RunObservers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunObservers.class);
 
   private final List<RunObserverFactory> factories;
 
@@ -43,6 +47,8 @@ public final class RunObservers {
           + " META-INF/services/" + RunObserverFactory.class.getName() + " and that the class is public with a"
           + " public no-argument constructor", e);
     }
+    byName.values().forEach(f -> LOG.info("run observer '{}' ({}) writes {}", f.name(), f.getClass().getName(),
+        f.artefacts()));
     return new RunObservers(new ArrayList<>(byName.values()));
   }
 
