@@ -1,6 +1,7 @@
 package io.gvgap.cli;
 
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.launcher.Launcher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,5 +40,10 @@ public final class GvgapCommand {
   /** Discovers the plugins on the classpath and the plugin path. */
   PluginRegistry registry() {
     return PluginRegistry.load(pluginPath, GvgapCommand.class.getClassLoader());
+  }
+
+  /** The launcher every command that runs something goes through, with a progress bar unless --quiet. */
+  Launcher launcher(PluginRegistry registry) {
+    return Launcher.create(registry, new ConsoleProgress(System.err, !quiet));
   }
 }

@@ -3,12 +3,10 @@ package io.gvgap.cli;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
+import io.gvgap.launcher.Launcher;
 import io.gvgap.onnx.train.ProgressListener;
-import io.gvgap.reports.RunReports;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImproveSpecLoader;
-import io.gvgap.studies.ImprovementStudy;
-import io.gvgap.studies.RoundRecord;
 import io.gvgap.studies.RoundsFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +48,7 @@ final class ImproveCommand implements Callable<Integer> {
     StudyTables.printRounds(out, rounds);
     Path studyDir = Path.of(rounds.rounds().get(0).runDirectory()).getParent();
     out.printf("rounds: %s%nreport: %s%n", studyDir.resolve("rounds.json").toAbsolutePath(),
-        studyDir.resolve("report.html").toAbsolutePath());
+        studyDir.resolve(Launcher.REPORT_FILE).toAbsolutePath());
     out.flush();
     return ExitCodes.OK;
   }
@@ -71,11 +68,8 @@ final class ImproveCommand implements Callable<Integer> {
         System.err.println("  distill " + progress.line());
       }
     };
-    ImprovementStudy study = new ImprovementStudy(registry, new ConsoleProgress(System.err, verbose), Version.current(),
-        line -> System.err.println(line), training, improve.dedup().deduplicator());
-    RoundsFile rounds = study.run(improve, base, Files.readString(file));
-    List<Path> runDirs = rounds.rounds().stream().map(RoundRecord::runDirectory).map(Path::of).toList();
-    RunReports.write(runDirs, base.output().resolve("report.html"), registry);
+    RoundsFile rounds = parent.launcher(registry).improve(improve, base, Files.readString(file),
+        line -> System.err.println(line), training);
     System.err.println("improvement study finished in " + ConsoleProgress.format(Duration.between(start, Instant.now())));
     return rounds;
   }

@@ -1,11 +1,8 @@
 package io.gvgap.cli;
 
 import io.gvgap.core.merge.MergeResult;
-import io.gvgap.core.merge.RunMerger;
-import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.store.GroupResult;
-import io.gvgap.index.IndexingObserver;
-import io.gvgap.reports.RunReports;
+import io.gvgap.launcher.Launcher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,18 +34,14 @@ final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = parent.registry();
-    RunMerger merger = new RunMerger(registry, new ConsoleProgress(System.err, !parent.quiet), Version.current(),
-        List.of(new IndexingObserver()));
-    MergeResult result = merger.merge(output, shards);
+    MergeResult result = parent.launcher(parent.registry()).merge(output, shards);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("merged %d shards of run '%s': %d examples, %d samples%n", result.shards().size(),
         result.metrics().run(), result.examples(), result.samples());
     for (GroupResult group : result.metrics().groups()) {
       RunCommand.printGroup(out, group);
     }
-    Path report = result.directory().resolve("report.html");
-    RunReports.write(List.of(result.directory()), report, registry);
+    Path report = result.directory().resolve(Launcher.REPORT_FILE);
     out.printf("run directory: %s%n", result.directory().toAbsolutePath());
     out.printf("report: %s%n", report.toAbsolutePath());
     out.flush();

@@ -1,6 +1,6 @@
 package io.gvgap.cli;
 
-import io.gvgap.reports.RunReports;
+import io.gvgap.launcher.Launcher;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,8 +29,9 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GvgapCommand root = (GvgapCommand) spec.root().userObject();
-    Path out = output != null ? output : runs.size() == 1 ? runs.get(0).resolve("report.html") : Path.of("report.html");
-    RunReports.write(runs, out, root.registry());
+    Path out = output != null ? output
+        : runs.size() == 1 ? runs.get(0).resolve(Launcher.REPORT_FILE) : Path.of(Launcher.REPORT_FILE);
+    root.launcher(root.registry()).report(runs, out);
     spec.commandLine().getOut().printf("report: %s%n", out.toAbsolutePath());
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

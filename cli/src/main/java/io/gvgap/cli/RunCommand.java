@@ -4,20 +4,17 @@ import io.gvgap.core.metrics.MetricFormat;
 import io.gvgap.core.metrics.GroupMetrics;
 import io.gvgap.core.metrics.StrategyMetrics;
 import io.gvgap.core.store.GroupResult;
-import io.gvgap.core.pipeline.RunPipeline;
-import io.gvgap.index.IndexingObserver;
 import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.store.Shard;
-import io.gvgap.reports.RunReports;
+import io.gvgap.launcher.Launcher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,9 +60,7 @@ final class RunCommand implements Callable<Integer> {
     }
     String source = Files.readString(file);
     Instant start = Instant.now();
-    RunPipeline pipeline = new RunPipeline(registry, new ConsoleProgress(System.err, !parent.quiet), Version.current(),
-        List.of(new IndexingObserver()));
-    RunResult result = pipeline.run(resolved, source, slice);
+    RunResult result = parent.launcher(registry).evaluate(resolved, source, slice);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("run '%s'%s %s in %s: %d samples generated, %d example verifications%n", resolved.name(),
         slice.isWhole() ? "" : " shard " + slice.label(),
@@ -74,8 +69,7 @@ final class RunCommand implements Callable<Integer> {
     for (GroupResult group : result.metrics().groups()) {
       printGroup(out, group);
     }
-    Path report = result.directory().resolve("report.html");
-    RunReports.write(List.of(result.directory()), report, registry);
+    Path report = result.directory().resolve(Launcher.REPORT_FILE);
     out.printf("run directory: %s%n", result.directory().toAbsolutePath());
     out.printf("report: %s%n", report.toAbsolutePath());
     out.flush();

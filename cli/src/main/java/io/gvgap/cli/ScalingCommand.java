@@ -1,21 +1,16 @@
 package io.gvgap.cli;
 
-import io.gvgap.core.pipeline.RunPipeline;
-import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
-import io.gvgap.reports.RunReports;
+import io.gvgap.launcher.Launcher;
 import io.gvgap.studies.ScalingFile;
-import io.gvgap.studies.ScalingModel;
 import io.gvgap.studies.ScalingSpec;
 import io.gvgap.studies.ScalingSpecLoader;
-import io.gvgap.studies.ScalingStudy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,7 +45,7 @@ final class ScalingCommand implements Callable<Integer> {
     StudyTables.printScaling(out, scaling, Set.of("relative-gap-pooled", "relative-gap-per-prompt"));
     Path runDir = Path.of(scaling.runDirectory());
     out.printf("scaling: %s%nreport: %s%n", runDir.resolve(ScalingFile.FILE).toAbsolutePath(),
-        runDir.resolve("report.html").toAbsolutePath());
+        runDir.resolve(Launcher.REPORT_FILE).toAbsolutePath());
     out.flush();
     return ExitCodes.OK;
   }
@@ -63,12 +58,6 @@ final class ScalingCommand implements Callable<Integer> {
     if (output != null) {
       resolved = resolved.withOutput(output);
     }
-    List<ScalingModel> models = ScalingStudy.flops(scaling, resolved);
-    RunResult result = new RunPipeline(registry, new ConsoleProgress(System.err, !parent.quiet), Version.current())
-        .run(resolved, Files.readString(file));
-    double confidence = scaling.confidence() != null ? scaling.confidence() : resolved.metrics().confidence();
-    ScalingFile fits = ScalingStudy.analyse(resolved.name(), result.directory(), result.metrics(), models, confidence);
-    RunReports.write(List.of(result.directory()), result.directory().resolve("report.html"), registry);
-    return fits;
+    return parent.launcher(registry).scale(scaling, resolved, Files.readString(file));
   }
 }

@@ -33,6 +33,7 @@ import io.gvgap.core.store.ScoreRecord;
 import io.gvgap.core.store.Shard;
 import io.gvgap.index.IndexingObserver;
 import io.gvgap.index.SampleIndex;
+import io.gvgap.launcher.Launcher;
 import io.gvgap.testing.KeepAboveFilter;
 import io.gvgap.testing.ScriptedBackend;
 import io.gvgap.testing.ToySumsTask;
@@ -96,7 +97,8 @@ class ShardMergeTest {
   }
 
   private MergeResult merge(Path out, List<Path> shards) {
-    return new RunMerger(registry, Progress.NONE, "test", List.of(new IndexingObserver())).merge(out, shards);
+    return new RunMerger(registry, Launcher.create(registry, Progress.NONE).executor(), Progress.NONE, "test",
+        List.of(new IndexingObserver())).merge(out, shards);
   }
 
   private List<Path> runShards(int examples, int count) {

@@ -7,6 +7,7 @@ import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.registry.UnknownProviderException;
 import io.gvgap.core.spec.SpecException;
 import io.gvgap.core.store.RunStoreException;
+import io.gvgap.launcher.Launcher;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -52,16 +53,8 @@ public abstract class AbstractGvgapMojo extends AbstractMojo {
     return PluginRegistry.load(getClass().getClassLoader());
   }
 
-  /** The version of this plugin, recorded in each run directory. */
-  static String version() {
-    try (var in = AbstractGvgapMojo.class.getResourceAsStream("/gvgap-maven-plugin.properties")) {
-      var properties = new java.util.Properties();
-      if (in != null) {
-        properties.load(in);
-      }
-      return properties.getProperty("version", "unknown");
-    } catch (java.io.IOException e) {
-      return "unknown";
-    }
+  /** The launcher every goal that runs something goes through, reporting progress to the build log. */
+  Launcher launcher(PluginRegistry registry) {
+    return Launcher.create(registry, MavenLogProgress.of(getLog()));
   }
 }

@@ -1,13 +1,11 @@
 package io.gvgap.maven;
 
-import io.gvgap.core.pipeline.RunPipeline;
 import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedComponent;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
 import io.gvgap.core.store.GroupResult;
-import io.gvgap.reports.RunReports;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -98,8 +96,8 @@ public class EvaluateMojo extends AbstractGvgapMojo {
       throw new MojoExecutionException("gvgap: cannot read " + input.file() + ": " + e.getMessage(), e);
     }
     getLog().info("gvgap: run '" + resolved.name() + "' from " + input.file() + " into " + runDirectory);
-    RunResult result = new RunPipeline(registry, MavenLogProgress.of(getLog()), version(),
-        java.util.List.of(new io.gvgap.index.IndexingObserver())).run(resolved, source);
+    // the launcher writes the report before the gates: a build that fails a gate still leaves it to look into
+    RunResult result = launcher(registry).evaluate(resolved, source);
     getLog().info("gvgap: run '" + resolved.name() + "' " + (result.resumed() ? "resumed and finished" : "finished")
         + ": " + result.samplesGenerated() + " samples generated, " + result.examplesVerified()
         + " example verifications");
@@ -109,9 +107,7 @@ public class EvaluateMojo extends AbstractGvgapMojo {
       }
     }
     getLog().info("gvgap: run directory " + result.directory().toAbsolutePath());
-    // written before the gates: a build that fails a gate still leaves the report to look into
     Path report = result.directory().resolve(ReportMojo.REPORT_FILE);
-    RunReports.write(List.of(result.directory()), report, registry);
     getLog().info("gvgap: report " + report.toAbsolutePath());
     List<String> failed = new BuildGates(failIfGapBelow, gapStrategy, failIfAccuracyBelow).violations(result.metrics());
     if (!failed.isEmpty()) {

@@ -4,10 +4,8 @@ import io.gvgap.core.metrics.MetricFormat;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
-import io.gvgap.reports.RunReports;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImproveSpecLoader;
-import io.gvgap.studies.ImprovementStudy;
 import io.gvgap.studies.RoundRecord;
 import io.gvgap.studies.RoundTaskMetrics;
 import io.gvgap.studies.RoundsFile;
@@ -15,7 +13,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -73,18 +70,15 @@ public class ImproveMojo extends AbstractGvgapMojo {
       throw new UncheckedIOException("cannot read " + file, e);
     }
     getLog().info("gvgap: improvement study '" + base.name() + "' into " + base.output());
-    ImprovementStudy study = new ImprovementStudy(registry, MavenLogProgress.of(getLog()), version(),
-        line -> getLog().info("gvgap: " + line), progress -> { }, improve.dedup().deduplicator());
-    RoundsFile rounds = study.run(improve, base, source);
+    RoundsFile rounds = launcher(registry).improve(improve, base, source, line -> getLog().info("gvgap: " + line),
+        progress -> { });
     for (RoundRecord round : rounds.rounds()) {
       for (RoundTaskMetrics task : round.tasks()) {
         getLog().info(String.format("gvgap: round %d %s: J(f) = %s, coverage %s", round.round(), task.task(),
             MetricFormat.estimate(task.accuracy()), MetricFormat.fixed(task.coverage())));
       }
     }
-    List<Path> runs = rounds.rounds().stream().map(r -> Path.of(r.runDirectory())).toList();
     Path report = base.output().resolve(ReportMojo.REPORT_FILE);
-    RunReports.write(runs, report, registry);
     getLog().info("gvgap: rounds " + base.output().resolve("rounds.json"));
     getLog().info("gvgap: report " + report);
   }

@@ -2,15 +2,12 @@ package io.gvgap.maven;
 
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.store.RunStore;
-import io.gvgap.reports.ReportWriter;
 import io.gvgap.reports.RunData;
-import io.gvgap.reports.RunReports;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoFailureException;
@@ -59,15 +56,11 @@ public class ReportMojo extends AbstractGvgapMojo {
     Path out = outputFile != null ? outputFile.toPath()
         : runs.size() == 1 ? runs.get(0).resolve(REPORT_FILE) : outputDirectory.toPath().resolve(REPORT_FILE);
     PluginRegistry registry = registry();
-    List<RunData> data = new ArrayList<>();
-    for (Path dir : runs) {
-      RunData run = RunReports.read(dir, registry);
+    for (RunData run : launcher(registry).report(runs, out)) {
       for (String reason : run.partialReasons()) {
         getLog().warn("gvgap: run '" + run.name() + "' is partial: " + reason);
       }
-      data.add(run);
     }
-    ReportWriter.writeRuns(data, out);
     getLog().info("gvgap: report of " + (runs.size() == 1 ? "run " + runs.get(0) : runs.size() + " runs " + runs)
         + " written to " + out.toAbsolutePath());
   }

@@ -1,7 +1,6 @@
 package io.gvgap.reports;
 
-import io.gvgap.core.pipeline.RunPipeline;
-import io.gvgap.core.progress.Progress;
+import io.gvgap.core.launch.RunExecutor;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.ResolvedSpecReader;
@@ -14,34 +13,30 @@ import java.util.List;
 /**
  * Reports of run directories as the command line and the Maven plugin write them: a run without
  * {@code metrics.json} (still going, or crashed) gets metrics computed here over its complete
- * examples, with the plugins at hand, and the report marks it partial.
+ * examples, with the plugins at hand and the launcher's {@link RunExecutor}, and the report marks
+ * it partial.
  */
 public final class RunReports {
-
-  /**
-   * {@link RunPipeline} records its version only in runs it starts; {@link RunPipeline#computeMetrics}
-   * records nothing, so any label does.
-   */
-  private static final String NOT_RECORDED = "report";
 
   private RunReports() {
   }
 
   /**
    * Reads {@code runDirectory}; when it has no {@code metrics.json}, computes them over its complete
-   * examples (the providers its {@code spec.json} names must be in {@code registry}). A run with no
-   * complete example keeps no metrics, and its report shows samples and scores only.
+   * examples (the providers its {@code spec.json} names must be in {@code registry}) with
+   * {@code executor}. A run with no complete example keeps no metrics, and its report shows samples
+   * and scores only.
    *
    * @throws io.gvgap.core.store.RunStoreException when the directory is not a gvgap run or is damaged
    */
-  public static RunData read(Path runDirectory, PluginRegistry registry) {
+  public static RunData read(Path runDirectory, PluginRegistry registry, RunExecutor executor) {
     RunData data = RunDirectoryReader.read(runDirectory);
     if (data.metrics() != null) {
       return data;
     }
     ResolvedRunSpec spec = ResolvedSpecReader.read(runDirectory.resolve(RunStore.SPEC_JSON), registry)
         .withOutput(runDirectory);
-    RunMetrics metrics = new RunPipeline(registry, Progress.NONE, NOT_RECORDED).computeMetrics(spec);
+    RunMetrics metrics = executor.metrics(spec);
     return metrics.groups().stream().anyMatch(g -> g.metrics() != null) ? data.withMetrics(metrics) : data;
   }
 
@@ -53,14 +48,14 @@ public final class RunReports {
    * @throws io.gvgap.core.store.RunStoreException when {@code outFile} is one of a run's records, a
    *     directory, or an existing file that is not an HTML report
    */
-  public static void write(List<Path> runDirectories, Path outFile, PluginRegistry registry) {
+  public static void write(List<Path> runDirectories, Path outFile, PluginRegistry registry, RunExecutor executor) {
     if (runDirectories.isEmpty()) {
       throw new IllegalArgumentException("no run directory given; name at least one");
     }
     ReportTarget.check(runDirectories, outFile);
     List<RunData> runs = new ArrayList<>();
     for (Path dir : runDirectories) {
-      runs.add(read(dir, registry));
+      runs.add(read(dir, registry, executor));
     }
     ReportWriter.writeRuns(runs, outFile);
   }

@@ -70,7 +70,7 @@ class RunReportsTest {
   void aCompleteRunKeepsTheMetricsOfItsMetricsJson() throws IOException {
     Path dir = tmp.resolve("run");
     run(dir);
-    RunData data = RunReports.read(dir, registry);
+    RunData data = RunReports.read(dir, registry, new PipelineExecutor(registry));
     assertThat(data.metricsSource()).isEqualTo(RunData.MetricsSource.METRICS_JSON);
     assertThat(data.metrics()).isEqualTo(metricsFile(dir));
     assertThat(data.partial()).isFalse();
@@ -83,7 +83,7 @@ class RunReportsTest {
     crashBeforeMetrics(dir);
     // the directory moved since the run: spec.json's output must not be where metrics are read
     Path moved = Files.move(dir, tmp.resolve("moved"));
-    RunData data = RunReports.read(moved, registry);
+    RunData data = RunReports.read(moved, registry, new PipelineExecutor(registry));
     assertThat(data.metricsSource()).isEqualTo(RunData.MetricsSource.COMPUTED_FOR_REPORT);
     assertThat(data.metrics()).isEqualTo(written);
     // partial for its status only: the metrics are no longer missing
@@ -101,7 +101,7 @@ class RunReportsTest {
     List<String> lines = Files.readAllLines(scores);
     assertThat(lines).hasSize(EXAMPLES);
     Files.write(scores, lines.subList(0, 3));
-    RunData data = RunReports.read(dir, registry);
+    RunData data = RunReports.read(dir, registry, new PipelineExecutor(registry));
     GroupResult group = data.metrics().groups().get(0);
     assertThat(group.incompleteExamples()).isEqualTo(EXAMPLES - 3);
     assertThat(group.metrics().prompts()).isEqualTo(3);
@@ -114,7 +114,7 @@ class RunReportsTest {
     run(dir);
     crashBeforeMetrics(dir);
     Files.writeString(dir.resolve(RunStore.SCORES), "");
-    RunData data = RunReports.read(dir, registry);
+    RunData data = RunReports.read(dir, registry, new PipelineExecutor(registry));
     assertThat(data.metrics()).isNull();
     assertThat(data.metricsSource()).isEqualTo(RunData.MetricsSource.NONE);
     assertThat(data.partialReasons()).anyMatch(r -> r.startsWith("metrics.json is missing"));
@@ -128,17 +128,17 @@ class RunReportsTest {
     run(crashed);
     crashBeforeMetrics(crashed);
     Path out = tmp.resolve("out/report.html");
-    RunReports.write(List.of(complete, crashed), out, registry);
+    RunReports.write(List.of(complete, crashed), out, registry, new PipelineExecutor(registry));
     assertThat(out).content().contains("Content-Security-Policy", "id=\"partial-banner\"", "toy-sums");
   }
 
   @Test
   void writeRefusesNoRunAndANonRunDirectory() throws IOException {
     Path out = tmp.resolve("report.html");
-    assertThatThrownBy(() -> RunReports.write(List.of(), out, registry))
+    assertThatThrownBy(() -> RunReports.write(List.of(), out, registry, new PipelineExecutor(registry)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no run directory");
     Path notRun = Files.createDirectories(tmp.resolve("nothing"));
-    assertThatThrownBy(() -> RunReports.write(List.of(notRun), out, registry))
+    assertThatThrownBy(() -> RunReports.write(List.of(notRun), out, registry, new PipelineExecutor(registry)))
         .isInstanceOf(RunStoreException.class).hasMessageContaining("not a gvgap run directory");
     assertThat(out).doesNotExist();
   }

@@ -11,6 +11,12 @@
  * }
  * }</pre>
  *
+ * <p>A run started through the launcher ({@code gvgap-launcher}: every command and Maven goal) is
+ * indexed without asking: {@link io.gvgap.index.IndexingObserverFactory} registers
+ * {@link io.gvgap.index.IndexingObserver} as a {@code RunObserverFactory} service, which keeps
+ * {@code RUN_DIR/index} in step with the run and writes {@code diversity.json} and
+ * {@code duplicates.json} when it finishes.
+ *
  * <h2>Deduplicate</h2>
  * <pre>{@code
  * DuplicateDetector detector = DuplicateDetector.withDefaults(); // 3-word shingles, 64 buckets, Jaccard ≥ 0.8

@@ -1,8 +1,7 @@
 package io.gvgap.studies;
 
 import io.gvgap.api.filter.FilterStrategy;
-import io.gvgap.core.pipeline.RunPipeline;
-import io.gvgap.core.progress.Progress;
+import io.gvgap.core.launch.RunExecutor;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.MetricsSettingsSpec;
 import io.gvgap.core.spec.ResolvedComponent;
@@ -36,29 +35,29 @@ import java.util.stream.IntStream;
  * unfinished one resumes from its last checkpoint. The SFT set is recomputed from the round's run
  * directory, which gives the same file. A round whose model's files changed since its run (a
  * retrained base model at the same path) is refused, finished or not, rather than reused.
+ *
+ * <p>The rounds' runs are not assembled here: the study is given a {@link RunExecutor} (the
+ * launcher's), so a round's run directory holds what every other run directory holds.
  */
 public final class ImprovementStudy {
 
   private final PluginRegistry registry;
-  private final Progress progress;
-  private final String gvgapVersion;
+  private final RunExecutor runs;
   private final Consumer<String> log;
   private final ProgressListener trainingProgress;
   private final SampleDeduplicator deduplicator;
 
   /**
    * @param registry the plugins
-   * @param progress progress of the rounds' runs
-   * @param gvgapVersion recorded in each run directory
+   * @param runs runs each round's evaluation
    * @param log receives one line per stage
    * @param trainingProgress receives every distillation step
    * @param deduplicator how the SFT set's duplicates are removed
    */
-  public ImprovementStudy(PluginRegistry registry, Progress progress, String gvgapVersion, Consumer<String> log,
+  public ImprovementStudy(PluginRegistry registry, RunExecutor runs, Consumer<String> log,
       ProgressListener trainingProgress, SampleDeduplicator deduplicator) {
     this.registry = registry;
-    this.progress = progress;
-    this.gvgapVersion = gvgapVersion;
+    this.runs = runs;
     this.log = log;
     this.trainingProgress = trainingProgress;
     this.deduplicator = deduplicator;
@@ -87,15 +86,14 @@ public final class ImprovementStudy {
       Path runDir = studyDir.resolve("round-" + t);
       ResolvedRunSpec roundSpec = roundSpec(base, t, modelPath, runDir);
       RunMetrics metrics;
-      RunPipeline pipeline = new RunPipeline(registry, progress, gvgapVersion);
       if (StudyFiles.runFinished(runDir)) {
         // a finished round is reused without opening its store, so its model is checked here
-        RunStore.checkModels(runDir, pipeline.modelFingerprints(roundSpec));
+        RunStore.checkModels(runDir, runs.modelFingerprints(roundSpec));
         log.accept("round " + t + ": evaluation already finished in " + runDir);
         metrics = StudyFiles.metrics(runDir);
       } else {
         log.accept("round " + t + ": evaluating " + modelPath + " into " + runDir);
-        metrics = pipeline.run(roundSpec, specSource).metrics();
+        metrics = runs.run(roundSpec, specSource).metrics();
       }
       List<RoundTaskMetrics> taskMetrics = taskMetrics(runDir, baseModel.label(), metrics);
       rounds.add(new RoundRecord(t, modelPath, runDir.toString(), taskMetrics, null));

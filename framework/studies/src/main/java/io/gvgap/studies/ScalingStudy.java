@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A scaling study: one run over a model family (done by the caller with the ordinary pipeline),
+ * A scaling study: one run over a model family (an ordinary run, made by the launcher),
  * then, per task x verifier x filter, the relative gaps (pooled and per prompt) and the gap of each
  * model against log10 of its pre-training FLOPs, with a least-squares line, the slope's t-interval
  * and R². The x of each model comes from the spec's {@code scaling.flops} or from

@@ -14,9 +14,13 @@
  * <pre>{@code
  * ImproveSpec spec = ImproveSpecLoader.load(file);
  * ResolvedRunSpec base = RunSpecResolver.resolve(spec.run(), registry, file);
- * RoundsFile rounds = new ImprovementStudy(registry, Progress.NONE, version, System.err::println,
+ * RoundsFile rounds = new ImprovementStudy(registry, runExecutor, System.err::println,
  *     ProgressListener.none(), new ExactDuplicateRemover()).run(spec, base, Files.readString(file));
  * }</pre>
+ *
+ * <p>The studies never build the pipeline: a study is handed a {@code RunExecutor} (in practice the
+ * launcher's, {@code gvgap-launcher}, which also runs scaling studies end to end), so every round is
+ * assembled like any other run, sample index and diversity included.
  *
  * <p><b>Scaling</b> ({@code gvgap scaling SPEC}): {@link io.gvgap.studies.ScalingSpecLoader} reads a
  * run spec over the family with an optional {@code scaling:} section; after the run,

@@ -1,6 +1,5 @@
 package io.gvgap.studies;
 
-import io.gvgap.core.progress.Progress;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
@@ -23,7 +22,8 @@ final class ImproveRunner {
     ImproveSpec spec = ImproveSpecLoader.load(specFile);
     PluginRegistry registry = PluginRegistry.load(ImproveRunner.class.getClassLoader());
     ResolvedRunSpec base = RunSpecResolver.resolve(spec.run(), registry, specFile);
-    return new ImprovementStudy(registry, Progress.NONE, "test", log::add, listener, spec.dedup().deduplicator())
+    return new ImprovementStudy(registry, new PipelineExecutor(registry), log::add, listener,
+        spec.dedup().deduplicator())
         .run(spec, base, Files.readString(specFile));
   }
 

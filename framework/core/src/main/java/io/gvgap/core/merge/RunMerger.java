@@ -1,5 +1,6 @@
 package io.gvgap.core.merge;
 
+import io.gvgap.core.launch.RunExecutor;
 import io.gvgap.core.pipeline.RunObserver;
 import io.gvgap.core.pipeline.RunPipeline;
 import io.gvgap.core.progress.Progress;
@@ -39,9 +40,10 @@ import java.util.stream.Stream;
  * an unsharded pipeline appends them: examples by task and position; samples by model, task,
  * position and sample index; scores by model, task, batch of {@code generation.batch_examples}
  * positions, verifier and position. The metrics are recomputed with the pipeline's own code and
- * settings ({@link RunPipeline#computeMetrics}), so bootstrap intervals see the same seed and prompt
- * order as an unsharded run. The observers (e.g. the Lucene sample index) receive the records batch
- * by batch as if the pipeline were writing them, then {@code runFinished}.
+ * settings ({@link RunExecutor#metrics}, which the launcher answers with
+ * {@link RunPipeline#computeMetrics}), so bootstrap intervals see the same seed and prompt order as
+ * an unsharded run. The observers (e.g. the Lucene sample index) receive the records batch by batch
+ * as if the pipeline were writing them, then {@code runFinished}.
  *
  * <p>The merged directory must be new or empty; {@code run.json} records the shards it came from
  * and says {@code STARTED} until the merge has finished.
@@ -49,18 +51,22 @@ import java.util.stream.Stream;
 public final class RunMerger {
 
   private final PluginRegistry registry;
+  private final RunExecutor executor;
   private final Progress progress;
   private final String gvgapVersion;
   private final List<RunObserver> observers;
 
   /**
-   * @param registry the plugins (to read the spec back and to build the filters for the metrics)
+   * @param registry the plugins (to read the spec back)
+   * @param executor computes the merged run's metrics, as for any run
    * @param progress where the merge reports progress
    * @param gvgapVersion recorded in {@code run.json}
    * @param observers receive the merged records batch by batch, as from a pipeline
    */
-  public RunMerger(PluginRegistry registry, Progress progress, String gvgapVersion, List<RunObserver> observers) {
+  public RunMerger(PluginRegistry registry, RunExecutor executor, Progress progress, String gvgapVersion,
+      List<RunObserver> observers) {
     this.registry = registry;
+    this.executor = executor;
     this.progress = progress;
     this.gvgapVersion = gvgapVersion;
     this.observers = List.copyOf(observers);
@@ -87,7 +93,7 @@ public final class RunMerger {
       store.recordMergedFrom(merged);
       try {
         long[] counts = write(spec, records, store);
-        RunMetrics metrics = new RunPipeline(registry, progress, gvgapVersion).computeMetrics(spec);
+        RunMetrics metrics = executor.metrics(spec);
         store.writeMetrics(metrics);
         observers.forEach(o -> o.runFinished(output));
         store.finish(RunStatus.SUCCESS, null);

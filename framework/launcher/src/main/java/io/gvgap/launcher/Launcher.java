@@ -1,0 +1,164 @@
+package io.gvgap.launcher;
+
+import io.gvgap.core.launch.RunExecutor;
+import io.gvgap.core.merge.MergeResult;
+import io.gvgap.core.pipeline.RunResult;
+import io.gvgap.core.progress.Progress;
+import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.spec.ResolvedRunSpec;
+import io.gvgap.core.store.Shard;
+import io.gvgap.onnx.train.ProgressListener;
+import io.gvgap.reports.ReportWriter;
+import io.gvgap.reports.RunData;
+import io.gvgap.reports.RunReports;
+import io.gvgap.studies.ImproveSpec;
+import io.gvgap.studies.ImprovementStudy;
+import io.gvgap.studies.RoundRecord;
+import io.gvgap.studies.RoundsFile;
+import io.gvgap.studies.ScalingFile;
+import io.gvgap.studies.ScalingModel;
+import io.gvgap.studies.ScalingSpec;
+import io.gvgap.studies.ScalingStudy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Assembles every gvgap run: each command of {@code gvgap} and each Maven goal maps its arguments onto
+ * one of these methods, so that a run directory holds the same artefacts whichever started it (the
+ * run store's records and metrics, the observers' artefacts such as the Lucene sample index and
+ * {@code diversity.json}, and {@code report.html}).
+ *
+ * <pre>{@code
+ * Launcher launcher = Launcher.create(PluginRegistry.load(classLoader), Progress.NONE);
+ * RunResult result = launcher.evaluate(resolvedSpec, specText);   // run + RUN_DIR/report.html
+ * }</pre>
+ */
+public final class Launcher {
+
+  /** The report's file name in a run (or study) directory. */
+  public static final String REPORT_FILE = "report.html";
+
+  private final PluginRegistry registry;
+  private final RunObservers observers;
+  private final RunAssembler assembler;
+
+  private Launcher(PluginRegistry registry, RunObservers observers, Progress progress) {
+    this.registry = registry;
+    this.observers = observers;
+    this.assembler = new RunAssembler(registry, observers, progress, GvgapVersion.current());
+  }
+
+  /**
+   * A launcher over the given plugins; the run observers are discovered in the registry's class
+   * loader.
+   *
+   * @param registry the discovered plugins
+   * @param progress where long work reports progress
+   */
+  public static Launcher create(PluginRegistry registry, Progress progress) {
+    return new Launcher(registry, RunObservers.discover(registry.classLoader()), progress);
+  }
+
+  /** The plugins this launcher runs with. */
+  public PluginRegistry registry() {
+    return registry;
+  }
+
+  /** The run observers every run gets. */
+  public RunObservers observers() {
+    return observers;
+  }
+
+  /** Runs as this launcher assembles them, for code that needs a run as one step of its own work. */
+  public RunExecutor executor() {
+    return assembler;
+  }
+
+  /** Runs (or resumes) {@code spec} and writes its report; see {@link #evaluate(ResolvedRunSpec, String, Shard)}. */
+  public RunResult evaluate(ResolvedRunSpec spec, String specSource) {
+    return evaluate(spec, specSource, Shard.whole());
+  }
+
+  /**
+   * Runs (or resumes) one shard of {@code spec} into {@code spec.output()}, then writes the run's
+   * {@code report.html} there.
+   *
+   * @param spec the resolved spec (for a shard, its output is the shard's own directory)
+   * @param specSource the spec as the user wrote it, kept in the run directory
+   * @param shard the slice to run; {@link Shard#whole()} runs everything
+   */
+  public RunResult evaluate(ResolvedRunSpec spec, String specSource, Shard shard) {
+    RunResult result = assembler.run(spec, specSource, shard);
+    report(List.of(result.directory()), result.directory().resolve(REPORT_FILE));
+    return result;
+  }
+
+  /**
+   * Merges the run directories of the shards of one spec into {@code output} (new or empty), as an
+   * unsharded run would have written it, then writes its {@code report.html}.
+   */
+  public MergeResult merge(Path output, List<Path> shardDirectories) {
+    MergeResult result = assembler.merge(output, shardDirectories);
+    report(List.of(result.directory()), result.directory().resolve(REPORT_FILE));
+    return result;
+  }
+
+  /**
+   * Writes one report of {@code runDirectories} (side by side when several) to {@code outFile}. A run
+   * without {@code metrics.json} gets metrics computed over its complete examples (no progress shown)
+   * and is marked partial.
+   *
+   * @return the runs as reported, each with its partial reasons
+   * @throws IllegalArgumentException when {@code runDirectories} is empty
+   */
+  public List<RunData> report(List<Path> runDirectories, Path outFile) {
+    if (runDirectories.isEmpty()) {
+      throw new IllegalArgumentException("no run directory given; name at least one");
+    }
+    RunExecutor quiet = assembler.withProgress(Progress.NONE);
+    List<RunData> runs = new ArrayList<>();
+    for (Path dir : runDirectories) {
+      runs.add(RunReports.read(dir, registry, quiet));
+    }
+    ReportWriter.writeRuns(runs, outFile);
+    return runs;
+  }
+
+  /**
+   * A scaling study: checks every model's pre-training FLOPs first, runs (or resumes) the family,
+   * fits each strategy against log10 FLOPs into {@code scaling.json} and writes the run's report.
+   *
+   * @param scaling the scaling settings
+   * @param spec the resolved run over the family
+   * @param specSource the spec as the user wrote it
+   */
+  public ScalingFile scale(ScalingSpec scaling, ResolvedRunSpec spec, String specSource) {
+    List<ScalingModel> models = ScalingStudy.flops(scaling, spec);
+    RunResult result = assembler.run(spec, specSource);
+    double confidence = scaling.confidence() != null ? scaling.confidence() : spec.metrics().confidence();
+    ScalingFile fits = ScalingStudy.analyse(spec.name(), result.directory(), result.metrics(), models, confidence);
+    report(List.of(result.directory()), result.directory().resolve(REPORT_FILE));
+    return fits;
+  }
+
+  /**
+   * Self-improvement rounds into {@code base.output()}: each round's evaluation is a run assembled
+   * here; then the study's report of every round, {@code STUDY_DIR/report.html}.
+   *
+   * @param spec the improvement settings
+   * @param base the resolved run part (its single model is round 0's)
+   * @param specSource the spec as the user wrote it
+   * @param log receives one line per stage
+   * @param training receives every distillation step
+   */
+  public RoundsFile improve(ImproveSpec spec, ResolvedRunSpec base, String specSource, Consumer<String> log,
+      ProgressListener training) {
+    ImprovementStudy study = new ImprovementStudy(registry, assembler, log, training, spec.dedup().deduplicator());
+    RoundsFile rounds = study.run(spec, base, specSource);
+    List<Path> runDirs = rounds.rounds().stream().map(RoundRecord::runDirectory).map(Path::of).toList();
+    report(runDirs, base.output().resolve(REPORT_FILE));
+    return rounds;
+  }
+}
