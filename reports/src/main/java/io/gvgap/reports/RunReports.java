@@ -44,11 +44,13 @@ public final class RunReports {
    * Writes one report of {@code runDirectories} (side by side when several) to {@code outFile},
    * reading each with {@link #read}.
    *
+   * @return the runs as reported, each with its partial reasons
    * @throws IllegalArgumentException when {@code runDirectories} is empty
    * @throws io.gvgap.core.store.RunStoreException when {@code outFile} is one of a run's records, a
    *     directory, or an existing file that is not an HTML report
    */
-  public static void write(List<Path> runDirectories, Path outFile, PluginRegistry registry, RunExecutor executor) {
+  public static List<RunData> write(List<Path> runDirectories, Path outFile, PluginRegistry registry,
+      RunExecutor executor) {
     if (runDirectories.isEmpty()) {
       throw new IllegalArgumentException("no run directory given; name at least one");
     }
@@ -58,5 +60,6 @@ public final class RunReports {
       runs.add(read(dir, registry, executor));
     }
     ReportWriter.writeRuns(runs, outFile);
+    return runs;
   }
 }

@@ -6,9 +6,9 @@ import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.progress.Progress;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedRunSpec;
+import io.gvgap.core.store.DirectoryLock;
 import io.gvgap.core.store.Shard;
 import io.gvgap.onnx.train.ProgressListener;
-import io.gvgap.reports.ReportWriter;
 import io.gvgap.reports.RunData;
 import io.gvgap.reports.RunReports;
 import io.gvgap.studies.ImproveSpec;
@@ -20,7 +20,6 @@ import io.gvgap.studies.ScalingModel;
 import io.gvgap.studies.ScalingSpec;
 import io.gvgap.studies.ScalingStudy;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -112,18 +111,11 @@ public final class Launcher {
    *
    * @return the runs as reported, each with its partial reasons
    * @throws IllegalArgumentException when {@code runDirectories} is empty
+   * @throws io.gvgap.core.store.RunStoreException when {@code outFile} is one of a run's records, a
+   *     directory, or an existing file that is not an HTML report
    */
   public List<RunData> report(List<Path> runDirectories, Path outFile) {
-    if (runDirectories.isEmpty()) {
-      throw new IllegalArgumentException("no run directory given; name at least one");
-    }
-    RunExecutor quiet = assembler.withProgress(Progress.NONE);
-    List<RunData> runs = new ArrayList<>();
-    for (Path dir : runDirectories) {
-      runs.add(RunReports.read(dir, registry, quiet));
-    }
-    ReportWriter.writeRuns(runs, outFile);
-    return runs;
+    return RunReports.write(runDirectories, outFile, registry, assembler.withProgress(Progress.NONE));
   }
 
   /**
@@ -152,13 +144,19 @@ public final class Launcher {
    * @param specSource the spec as the user wrote it
    * @param log receives one line per stage
    * @param training receives every distillation step
+   * @throws io.gvgap.core.store.DirectoryLockedException when another process is running a study in
+   *     {@code base.output()}
    */
   public RoundsFile improve(ImproveSpec spec, ResolvedRunSpec base, String specSource, Consumer<String> log,
       ProgressListener training) {
-    ImprovementStudy study = new ImprovementStudy(registry, assembler, log, training, spec.dedup().deduplicator());
-    RoundsFile rounds = study.run(spec, base, specSource);
-    List<Path> runDirs = rounds.rounds().stream().map(RoundRecord::runDirectory).map(Path::of).toList();
-    report(runDirs, base.output().resolve(REPORT_FILE));
-    return rounds;
+    // the study directory is locked for the study's life (each round's run directory by its own run as well),
+    // so a second 'gvgap improve' of the same spec cannot distil into the same round models
+    try (DirectoryLock lock = DirectoryLock.acquire(base.output(), "gvgap improve '" + base.name() + "'")) {
+      ImprovementStudy study = new ImprovementStudy(registry, assembler, log, training, spec.dedup().deduplicator());
+      RoundsFile rounds = study.run(spec, base, specSource);
+      List<Path> runDirs = rounds.rounds().stream().map(RoundRecord::runDirectory).map(Path::of).toList();
+      report(runDirs, base.output().resolve(REPORT_FILE));
+      return rounds;
+    }
   }
 }

@@ -9,10 +9,14 @@ import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecLoader;
 import io.gvgap.core.spec.RunSpecResolver;
+import io.gvgap.core.store.DirectoryLock;
+import io.gvgap.core.store.DirectoryLockedException;
 import io.gvgap.core.store.Json;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.Shard;
 import io.gvgap.reports.RunData;
+import io.gvgap.studies.ImproveSpec;
+import io.gvgap.studies.ImproveSpecLoader;
 import io.gvgap.studies.ScalingFile;
 import io.gvgap.studies.ScalingSpec;
 import io.gvgap.studies.ScalingSpecLoader;
@@ -118,6 +122,29 @@ class LauncherTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(before);
     }
+  }
+
+  @Test
+  void anImprovementStudyIsRefusedWhileAnotherHoldsItsDirectory() throws Exception {
+    Path file = specFile("- backend: scripted", "improve:\n  rounds: 1\n  verifier: scripted-judge\n  filter: keep-above\n");
+    ImproveSpec improve = ImproveSpecLoader.load(file);
+    ResolvedRunSpec base = RunSpecResolver.resolve(improve.run(), registry, file);
+    try (DirectoryLock other = DirectoryLock.acquire(base.output(), "gvgap improve 'toy'")) {
+      assertThatThrownBy(() -> launcher.improve(improve, base, "x", line -> { }, step -> { }))
+          .isInstanceOf(DirectoryLockedException.class)
+          .hasMessageContaining(base.output() + " is in use by pid " + ProcessHandle.current().pid());
+    }
+    assertThat(base.output().resolve("round-0")).doesNotExist();
+  }
+
+  @Test
+  void aReportIsNeverWrittenOverARunsRecords() throws Exception {
+    Path file = specFile("- backend: scripted", "");
+    Path dir = launcher.executor().run(resolve(file), "x").directory();
+    byte[] samples = Files.readAllBytes(dir.resolve(RunStore.SAMPLES));
+    assertThatThrownBy(() -> launcher.report(List.of(dir), dir.resolve(RunStore.SAMPLES)))
+        .hasMessageContaining("inside the run directory");
+    assertThat(Files.readAllBytes(dir.resolve(RunStore.SAMPLES))).isEqualTo(samples);
   }
 
   @Test
