@@ -3,6 +3,7 @@ package io.gvgap.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.ExampleRecord;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.SampleScore;
@@ -51,12 +52,12 @@ public final class DrillDownSection implements ReportSection {
     ArrayNode verifierNodes = data.putArray("verifiers");
     verifiers.forEach(verifierNodes::add);
     ArrayNode examples = data.putArray("examples");
-    Map<String, Map<Integer, Integer>> duplicates = duplicates(run);
+    Map<ExampleKey, Map<Integer, Integer>> duplicates = duplicates(run);
     for (int g = 0; g < run.groups().size(); g++) {
       GroupData group = run.groups().get(g);
       for (String exampleId : group.exampleIds()) {
         ObjectNode example = example(run, group, g, exampleId, verifiers);
-        markDuplicates(example, duplicates.get(group.model() + "\u0000" + group.task() + "\u0000" + exampleId));
+        markDuplicates(example, duplicates.get(new ExampleKey(group.model(), group.task(), exampleId)));
         examples.add(example);
       }
     }
@@ -65,10 +66,10 @@ public final class DrillDownSection implements ReportSection {
 
   /**
    * The run's duplicate clusters (written by the sample index as {@code duplicates.json}): for each
-   * "model NUL task NUL example id", sample index to its cluster representative's index.
+   * example, sample index to its cluster representative's index.
    */
-  private static Map<String, Map<Integer, Integer>> duplicates(RunGroups run) {
-    Map<String, Map<Integer, Integer>> out = new HashMap<>();
+  private static Map<ExampleKey, Map<Integer, Integer>> duplicates(RunGroups run) {
+    Map<ExampleKey, Map<Integer, Integer>> out = new HashMap<>();
     java.nio.file.Path file = run.run().directory().resolve("duplicates.json");
     if (!java.nio.file.Files.exists(file)) {
       return out;
@@ -85,8 +86,8 @@ public final class DrillDownSection implements ReportSection {
         int rep = cluster.path("representative").asInt();
         cluster.path("members").forEach(m -> representative.put(m.asInt(), rep));
       }
-      out.put(example.path("model").asText() + "\u0000" + example.path("task").asText() + "\u0000"
-          + example.path("exampleId").asText(), representative);
+      out.put(new ExampleKey(example.path("model").asText(), example.path("task").asText(),
+          example.path("exampleId").asText()), representative);
     }
     return out;
   }

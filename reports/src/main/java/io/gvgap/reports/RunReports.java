@@ -1,12 +1,8 @@
 package io.gvgap.reports;
 
-import io.gvgap.core.pipeline.RunPipeline;
-import io.gvgap.core.progress.Progress;
+import io.gvgap.core.pipeline.RunMetricsCalculator;
 import io.gvgap.core.registry.PluginRegistry;
-import io.gvgap.core.spec.ResolvedRunSpec;
-import io.gvgap.core.spec.ResolvedSpecReader;
 import io.gvgap.core.store.RunMetrics;
-import io.gvgap.core.store.RunStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,35 +10,36 @@ import java.util.List;
 /**
  * Reports of run directories as the command line and the Maven plugin write them: a run without
  * {@code metrics.json} (still going, or crashed) gets metrics computed here over its complete
- * examples, with the plugins at hand, and the report marks it partial.
+ * examples, from the weights its filtering stage stored ({@code weights.jsonl}), so no plugin is
+ * needed, and the report marks it partial.
  */
 public final class RunReports {
-
-  /**
-   * {@link RunPipeline} records its version only in runs it starts; {@link RunPipeline#computeMetrics}
-   * records nothing, so any label does.
-   */
-  private static final String NOT_RECORDED = "report";
 
   private RunReports() {
   }
 
   /**
    * Reads {@code runDirectory}; when it has no {@code metrics.json}, computes them over its complete
-   * examples (the providers its {@code spec.json} names must be in {@code registry}). A run with no
-   * complete example keeps no metrics, and its report shows samples and scores only.
+   * examples with the settings of its own {@code spec.json}. A run with no complete example keeps no
+   * metrics, and its report shows samples and scores only. No plugin is needed.
    *
    * @throws io.gvgap.core.store.RunStoreException when the directory is not a gvgap run or is damaged
    */
-  public static RunData read(Path runDirectory, PluginRegistry registry) {
+  public static RunData read(Path runDirectory) {
     RunData data = RunDirectoryReader.read(runDirectory);
     if (data.metrics() != null) {
       return data;
     }
-    ResolvedRunSpec spec = ResolvedSpecReader.read(runDirectory.resolve(RunStore.SPEC_JSON), registry)
-        .withOutput(runDirectory);
-    RunMetrics metrics = new RunPipeline(registry, Progress.NONE, NOT_RECORDED).computeMetrics(spec);
+    RunMetrics metrics = RunMetricsCalculator.forRun(data.manifest()).compute(data.records(), data.name());
     return metrics.groups().stream().anyMatch(g -> g.metrics() != null) ? data.withMetrics(metrics) : data;
+  }
+
+  /**
+   * Reads {@code runDirectory} as {@link #read(Path)} does; the registry is not needed any more
+   * (weights are stored), and is accepted so that existing callers keep working.
+   */
+  public static RunData read(Path runDirectory, PluginRegistry registry) {
+    return read(runDirectory);
   }
 
   /**
@@ -57,7 +54,7 @@ public final class RunReports {
     }
     List<RunData> runs = new ArrayList<>();
     for (Path dir : runDirectories) {
-      runs.add(read(dir, registry));
+      runs.add(read(dir));
     }
     ReportWriter.writeRuns(runs, outFile);
   }
