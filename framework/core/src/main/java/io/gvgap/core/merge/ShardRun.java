@@ -32,7 +32,7 @@ record ShardRun(Path directory, RunInfo info, JsonNode spec) {
           + (info.mergedFrom() != null ? " (it is itself a merged run)" : " (it was run without --shard)")
           + "; merge takes the run directories written by 'gvgap run SPEC --shard I/N'");
     }
-    Path specFile = directory.resolve(RunStore.SPEC_JSON);
+    Path specFile = manifest.specFile();
     JsonNode spec = manifest.spec();
     if (spec.isEmpty()) {
       throw new RunStoreException(specFile + ": cannot read the shard's resolved spec (it is missing or empty)");

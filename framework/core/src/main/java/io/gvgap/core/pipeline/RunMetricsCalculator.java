@@ -13,7 +13,6 @@ import io.gvgap.core.store.ResultGroup;
 import io.gvgap.core.store.RunManifest;
 import io.gvgap.core.store.RunMetrics;
 import io.gvgap.core.store.RunRecords;
-import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.RunStoreException;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.SampleScore;
@@ -57,7 +56,7 @@ public final class RunMetricsCalculator {
    */
   public static RunMetricsCalculator forRun(RunManifest manifest) {
     JsonNode spec = manifest.spec();
-    Path file = manifest.directory().resolve(RunStore.SPEC_JSON);
+    Path file = manifest.specFile();
     JsonNode metrics = required(spec, "metrics", file);
     List<Integer> passAtK = new ArrayList<>();
     required(metrics, "pass_at_k", file).forEach(k -> passAtK.add(k.asInt()));

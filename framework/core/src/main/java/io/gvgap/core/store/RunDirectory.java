@@ -53,6 +53,19 @@ public final class RunDirectory {
     return Files.isRegularFile(dir.resolve(RunStore.RUN_JSON));
   }
 
+  /** Where the resolved spec ({@code spec.json}) of the run in {@code dir} lies, e.g. to name it in a message. */
+  public static Path specFile(Path dir) {
+    return dir.resolve(RunStore.SPEC_JSON);
+  }
+
+  /**
+   * Where the spec as written ({@code spec-source.yaml}) of the run in {@code dir} lies, e.g. to tell
+   * a user which spec to run again.
+   */
+  public static Path specSourceFile(Path dir) {
+    return dir.resolve(RunStore.SPEC_SOURCE);
+  }
+
   /** The directory. */
   public Path path() {
     return manifest.directory();

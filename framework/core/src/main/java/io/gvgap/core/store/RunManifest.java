@@ -25,4 +25,9 @@ public record RunManifest(Path directory, RunInfo info, JsonNode spec, String sp
     Objects.requireNonNull(plugins, "plugins");
     specSource = specSource == null ? "" : specSource;
   }
+
+  /** Where the resolved spec ({@code spec.json}) of this run lies, e.g. to name it in a message. */
+  public Path specFile() {
+    return RunDirectory.specFile(directory);
+  }
 }
