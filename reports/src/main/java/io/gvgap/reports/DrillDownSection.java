@@ -3,14 +3,18 @@ package io.gvgap.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.core.metrics.StrategyKey;
 import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.ExampleRecord;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.SampleScore;
+import io.gvgap.core.store.SampleWeight;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -19,8 +23,11 @@ import java.util.TreeSet;
  * the embedded JSON small: per example {@code g} (group index), {@code id}, {@code q} (question),
  * {@code r} (reference), {@code p} (prompt), and {@code s}, the samples: {@code i} (index),
  * {@code x} (text), {@code a} (answer, null when none extracted), {@code u} (utility), {@code n}
- * (tokens), {@code f} (finish reason) and {@code v}, per verifier of {@code verifiers}
- * {@code [score or null, verdict, raw output]} or null when that verifier has not scored the sample.
+ * (tokens), {@code f} (finish reason), {@code v}, per verifier of {@code verifiers}
+ * {@code [score or null, verdict, raw output]} or null when that verifier has not scored the sample,
+ * and {@code k}, per strategy of {@code strategies} (each {@code {v: verifier, f: filter}}), the
+ * sample's weight when the strategy kept it, 0 when it did not, null when the run stored no weights
+ * of that strategy for the example (read from {@code weights.jsonl}; no filter runs here).
  */
 public final class DrillDownSection implements ReportSection {
 
@@ -51,12 +58,17 @@ public final class DrillDownSection implements ReportSection {
     List<String> verifiers = new ArrayList<>(allVerifiers);
     ArrayNode verifierNodes = data.putArray("verifiers");
     verifiers.forEach(verifierNodes::add);
+    Set<StrategyKey> allStrategies = new LinkedHashSet<>();
+    run.groups().forEach(group -> allStrategies.addAll(group.strategies()));
+    List<StrategyKey> strategies = new ArrayList<>(allStrategies);
+    ArrayNode strategyNodes = data.putArray("strategies");
+    strategies.forEach(k -> strategyNodes.addObject().put("v", k.verifier()).put("f", k.filter()));
     ArrayNode examples = data.putArray("examples");
     Map<ExampleKey, Map<Integer, Integer>> duplicates = duplicates(run);
     for (int g = 0; g < run.groups().size(); g++) {
       GroupData group = run.groups().get(g);
       for (String exampleId : group.exampleIds()) {
-        ObjectNode example = example(run, group, g, exampleId, verifiers);
+        ObjectNode example = example(run, group, g, exampleId, verifiers, strategies);
         markDuplicates(example, duplicates.get(new ExampleKey(group.model(), group.task(), exampleId)));
         examples.add(example);
       }
@@ -106,7 +118,7 @@ public final class DrillDownSection implements ReportSection {
   }
 
   private static ObjectNode example(RunGroups run, GroupData group, int groupIndex, String exampleId,
-      List<String> verifiers) {
+      List<String> verifiers, List<StrategyKey> strategies) {
     ObjectNode node = JsonTrees.object();
     node.put("g", groupIndex);
     node.put("id", exampleId);
@@ -122,6 +134,18 @@ public final class DrillDownSection implements ReportSection {
         scores.forEach(s -> byIndex.put(s.sampleIndex(), s));
       }
       scoresByVerifier.add(byIndex);
+    }
+    List<Map<Integer, SampleWeight>> weightsByStrategy = new ArrayList<>();
+    for (StrategyKey strategy : strategies) {
+      List<SampleWeight> weights = group.weights(exampleId, strategy);
+      Map<Integer, SampleWeight> byIndex = null;
+      if (weights != null) {
+        byIndex = new HashMap<>();
+        for (SampleWeight w : weights) {
+          byIndex.put(w.sampleIndex(), w);
+        }
+      }
+      weightsByStrategy.add(byIndex);
     }
     ArrayNode samples = node.putArray("s");
     for (SampleRecord sample : group.samples(exampleId)) {
@@ -142,6 +166,17 @@ public final class DrillDownSection implements ReportSection {
           JsonTrees.add(entry, score.valueOrNaN());
           entry.add(score.verdict());
           entry.add(score.rawOutput());
+        }
+      }
+      if (!strategies.isEmpty()) {
+        ArrayNode k = s.putArray("k");
+        for (Map<Integer, SampleWeight> byIndex : weightsByStrategy) {
+          SampleWeight w = byIndex == null ? null : byIndex.get(sample.sampleIndex());
+          if (w == null) {
+            k.addNull();
+          } else {
+            JsonTrees.add(k, w.kept() ? w.weight() : 0);
+          }
         }
       }
     }

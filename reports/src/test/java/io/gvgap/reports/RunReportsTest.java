@@ -22,6 +22,8 @@ import io.gvgap.testing.KeepAboveFilter;
 import io.gvgap.testing.ScriptedBackend;
 import io.gvgap.testing.ToySumsTask;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -118,6 +120,24 @@ class RunReportsTest {
     assertThat(data.metrics()).isNull();
     assertThat(data.metricsSource()).isEqualTo(RunData.MetricsSource.NONE);
     assertThat(data.partialReasons()).anyMatch(r -> r.startsWith("metrics.json is missing"));
+  }
+
+  @Test
+  void aRunWithoutMetricsRendersWithNoPluginAtHandFromItsStoredWeights() throws IOException {
+    Path dir = tmp.resolve("run");
+    RunMetrics written = run(dir);
+    crashBeforeMetrics(dir);
+    // a registry that sees no plugin jar at all: no task, backend, verifier or filter
+    PluginRegistry none = PluginRegistry.load(new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader()));
+    assertThat(none.all()).isEmpty();
+
+    RunData data = RunReports.read(dir, none);
+    assertThat(data.metricsSource()).isEqualTo(RunData.MetricsSource.COMPUTED_FOR_REPORT);
+    assertThat(data.metrics()).isEqualTo(written);
+    Path out = tmp.resolve("report.html");
+    RunReports.write(List.of(dir), out, none);
+    // the gap table and the drill-down with each strategy's kept samples are there
+    assertThat(out).content().contains("toy-sums", "keep-above(tau=0.5)", "\"strategies\"");
   }
 
   @Test
