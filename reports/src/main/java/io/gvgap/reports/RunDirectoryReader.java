@@ -50,7 +50,12 @@ public final class RunDirectoryReader {
         reasons.add(INCOMPLETE_REASON + incompleteCounts(metrics));
       }
     } else {
-      reasons.add(NO_METRICS_REASON + ": gap tables and metric charts are absent; samples and scores are shown");
+      boolean scoredWithoutWeights = records.examples().anyMatch(e -> !e.scores().isEmpty())
+          && records.examples().allMatch(e -> e.weights().isEmpty());
+      reasons.add(NO_METRICS_REASON + ": gap tables and metric charts are absent; samples and scores are shown"
+          + (scoredWithoutWeights ? ". The run has no weights.jsonl (it was written before gvgap stored the filters'"
+              + " weights), so no metrics can be computed for it: run its spec on this directory again to add them"
+              : ""));
     }
     return new RunData(run.manifest(), records, metrics,
         metrics == null ? RunData.MetricsSource.NONE : RunData.MetricsSource.METRICS_JSON, reasons);

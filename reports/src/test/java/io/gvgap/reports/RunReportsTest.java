@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gvgap.api.NoOptions;
 import io.gvgap.core.pipeline.RunPipeline;
+import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.progress.Progress;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.GenerationSettings;
@@ -47,14 +48,17 @@ class RunReportsTest {
 
   /** Runs toy-sums on the scripted model into {@code dir}: one verifier, so one score line per example. */
   private RunMetrics run(Path dir) {
-    ResolvedRunSpec spec = new ResolvedRunSpec("toy", dir, 42,
+    return new RunPipeline(registry, Progress.NONE, "test").run(spec(dir), "name: toy\n").metrics();
+  }
+
+  private static ResolvedRunSpec spec(Path dir) {
+    return new ResolvedRunSpec("toy", dir, 42,
         List.of(new ResolvedModel("scripted", "scripted", new ScriptedBackend.Options(null, 0))),
         List.of(new ResolvedTask("toy-sums", "toy-sums", EXAMPLES, 3, new ToySumsTask.Options(50))),
         new GenerationSettings(SAMPLES, 0.7, 0.9, 0, 64, 4), null,
         List.of(new ResolvedComponent("judge", "scripted-judge", new NoOptions())),
         List.of(new ResolvedComponent("keep-above(tau=0.5)", "keep-above", new KeepAboveFilter.Options(0.5))),
         new MetricsSettingsSpec(50, 0.95, List.of(1, 2), "fallback"));
-    return new RunPipeline(registry, Progress.NONE, "test").run(spec, "name: toy\n").metrics();
   }
 
   /** What a crash before the end leaves: no metrics.json, and run.json still saying STARTED. */
@@ -138,6 +142,25 @@ class RunReportsTest {
     RunReports.write(List.of(dir), out, none);
     // the gap table and the drill-down with each strategy's kept samples are there
     assertThat(out).content().contains("toy-sums", "keep-above(tau=0.5)", "\"strategies\"");
+  }
+
+  @Test
+  void aRunWrittenBeforeWeightsWereStoredSaysHowToGetThemAndARerunAddsThem() throws IOException {
+    Path dir = tmp.resolve("run");
+    RunMetrics written = run(dir);
+    crashBeforeMetrics(dir);
+    Files.delete(dir.resolve(RunStore.WEIGHTS));
+    RunData data = RunReports.read(dir, registry);
+    assertThat(data.metrics()).isNull();
+    assertThat(data.partialReasons()).anyMatch(r -> r.startsWith("metrics.json is missing")
+        && r.contains("no weights.jsonl") && r.contains("run its spec on this directory again"));
+
+    // rerunning the spec adds the weights and nothing else: no sample generated or scored again
+    RunResult resumed = new RunPipeline(registry, Progress.NONE, "test").run(spec(dir), "name: toy\n");
+    assertThat(resumed.samplesGenerated()).isZero();
+    assertThat(resumed.examplesVerified()).isZero();
+    assertThat(Files.readAllLines(dir.resolve(RunStore.WEIGHTS))).hasSize(EXAMPLES);
+    assertThat(resumed.metrics()).isEqualTo(written);
   }
 
   @Test
