@@ -30,6 +30,7 @@ import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.RunStoreException;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.ScoreRecord;
+import io.gvgap.core.store.WeightRecord;
 import io.gvgap.core.store.Shard;
 import io.gvgap.index.IndexingObserver;
 import io.gvgap.index.SampleIndex;
@@ -153,6 +154,8 @@ class ShardMergeTest {
         .containsExactlyElementsOf(records(whole, RunStore.SAMPLES, SampleRecord.class));
     assertThat(records(merged, RunStore.SCORES, ScoreRecord.class))
         .containsExactlyElementsOf(records(whole, RunStore.SCORES, ScoreRecord.class));
+    assertThat(records(merged, RunStore.WEIGHTS, WeightRecord.class)).isNotEmpty()
+        .containsExactlyElementsOf(records(whole, RunStore.WEIGHTS, WeightRecord.class));
     // the index and what is computed from it
     assertThat(json(merged.resolve(IndexingObserver.DIVERSITY_JSON)))
         .isEqualTo(json(whole.resolve(IndexingObserver.DIVERSITY_JSON)));

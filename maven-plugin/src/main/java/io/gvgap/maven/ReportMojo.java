@@ -1,6 +1,7 @@
 package io.gvgap.maven;
 
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.store.RunDirectory;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.reports.RunData;
 import java.io.File;
@@ -84,7 +85,7 @@ public class ReportMojo extends AbstractGvgapMojo {
       return List.of();
     }
     try (Stream<Path> children = Files.list(parent)) {
-      return children.filter(dir -> Files.isRegularFile(dir.resolve(RunStore.RUN_JSON))).sorted().toList();
+      return children.filter(RunDirectory::isRunDirectory).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + parent, e);
     }

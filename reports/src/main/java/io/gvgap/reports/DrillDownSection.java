@@ -3,13 +3,18 @@ package io.gvgap.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.core.metrics.StrategyKey;
+import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.ExampleRecord;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.SampleScore;
+import io.gvgap.core.store.SampleWeight;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -18,8 +23,11 @@ import java.util.TreeSet;
  * the embedded JSON small: per example {@code g} (group index), {@code id}, {@code q} (question),
  * {@code r} (reference), {@code p} (prompt), and {@code s}, the samples: {@code i} (index),
  * {@code x} (text), {@code a} (answer, null when none extracted), {@code u} (utility), {@code n}
- * (tokens), {@code f} (finish reason) and {@code v}, per verifier of {@code verifiers}
- * {@code [score or null, verdict, raw output]} or null when that verifier has not scored the sample.
+ * (tokens), {@code f} (finish reason), {@code v}, per verifier of {@code verifiers}
+ * {@code [score or null, verdict, raw output]} or null when that verifier has not scored the sample,
+ * and {@code k}, per strategy of {@code strategies} (each {@code {v: verifier, f: filter}}), the
+ * sample's weight when the strategy kept it, 0 when it did not, null when the run stored no weights
+ * of that strategy for the example (read from {@code weights.jsonl}; no filter runs here).
  */
 public final class DrillDownSection implements ReportSection {
 
@@ -50,13 +58,18 @@ public final class DrillDownSection implements ReportSection {
     List<String> verifiers = new ArrayList<>(allVerifiers);
     ArrayNode verifierNodes = data.putArray("verifiers");
     verifiers.forEach(verifierNodes::add);
+    Set<StrategyKey> allStrategies = new LinkedHashSet<>();
+    run.groups().forEach(group -> allStrategies.addAll(group.strategies()));
+    List<StrategyKey> strategies = new ArrayList<>(allStrategies);
+    ArrayNode strategyNodes = data.putArray("strategies");
+    strategies.forEach(k -> strategyNodes.addObject().put("v", k.verifier()).put("f", k.filter()));
     ArrayNode examples = data.putArray("examples");
-    Map<String, Map<Integer, Integer>> duplicates = duplicates(run);
+    Map<ExampleKey, Map<Integer, Integer>> duplicates = duplicates(run);
     for (int g = 0; g < run.groups().size(); g++) {
       GroupData group = run.groups().get(g);
       for (String exampleId : group.exampleIds()) {
-        ObjectNode example = example(run, group, g, exampleId, verifiers);
-        markDuplicates(example, duplicates.get(group.model() + "\u0000" + group.task() + "\u0000" + exampleId));
+        ObjectNode example = example(run, group, g, exampleId, verifiers, strategies);
+        markDuplicates(example, duplicates.get(new ExampleKey(group.model(), group.task(), exampleId)));
         examples.add(example);
       }
     }
@@ -65,10 +78,10 @@ public final class DrillDownSection implements ReportSection {
 
   /**
    * The run's duplicate clusters (written by the sample index as {@code duplicates.json}): for each
-   * "model NUL task NUL example id", sample index to its cluster representative's index.
+   * example, sample index to its cluster representative's index.
    */
-  private static Map<String, Map<Integer, Integer>> duplicates(RunGroups run) {
-    Map<String, Map<Integer, Integer>> out = new HashMap<>();
+  private static Map<ExampleKey, Map<Integer, Integer>> duplicates(RunGroups run) {
+    Map<ExampleKey, Map<Integer, Integer>> out = new HashMap<>();
     java.nio.file.Path file = run.run().directory().resolve("duplicates.json");
     if (!java.nio.file.Files.exists(file)) {
       return out;
@@ -85,8 +98,8 @@ public final class DrillDownSection implements ReportSection {
         int rep = cluster.path("representative").asInt();
         cluster.path("members").forEach(m -> representative.put(m.asInt(), rep));
       }
-      out.put(example.path("model").asText() + "\u0000" + example.path("task").asText() + "\u0000"
-          + example.path("exampleId").asText(), representative);
+      out.put(new ExampleKey(example.path("model").asText(), example.path("task").asText(),
+          example.path("exampleId").asText()), representative);
     }
     return out;
   }
@@ -105,7 +118,7 @@ public final class DrillDownSection implements ReportSection {
   }
 
   private static ObjectNode example(RunGroups run, GroupData group, int groupIndex, String exampleId,
-      List<String> verifiers) {
+      List<String> verifiers, List<StrategyKey> strategies) {
     ObjectNode node = JsonTrees.object();
     node.put("g", groupIndex);
     node.put("id", exampleId);
@@ -121,6 +134,18 @@ public final class DrillDownSection implements ReportSection {
         scores.forEach(s -> byIndex.put(s.sampleIndex(), s));
       }
       scoresByVerifier.add(byIndex);
+    }
+    List<Map<Integer, SampleWeight>> weightsByStrategy = new ArrayList<>();
+    for (StrategyKey strategy : strategies) {
+      List<SampleWeight> weights = group.weights(exampleId, strategy);
+      Map<Integer, SampleWeight> byIndex = null;
+      if (weights != null) {
+        byIndex = new HashMap<>();
+        for (SampleWeight w : weights) {
+          byIndex.put(w.sampleIndex(), w);
+        }
+      }
+      weightsByStrategy.add(byIndex);
     }
     ArrayNode samples = node.putArray("s");
     for (SampleRecord sample : group.samples(exampleId)) {
@@ -141,6 +166,17 @@ public final class DrillDownSection implements ReportSection {
           JsonTrees.add(entry, score.valueOrNaN());
           entry.add(score.verdict());
           entry.add(score.rawOutput());
+        }
+      }
+      if (!strategies.isEmpty()) {
+        ArrayNode k = s.putArray("k");
+        for (Map<Integer, SampleWeight> byIndex : weightsByStrategy) {
+          SampleWeight w = byIndex == null ? null : byIndex.get(sample.sampleIndex());
+          if (w == null) {
+            k.addNull();
+          } else {
+            JsonTrees.add(k, w.kept() ? w.weight() : 0);
+          }
         }
       }
     }

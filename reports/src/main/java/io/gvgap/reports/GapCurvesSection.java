@@ -3,6 +3,7 @@ package io.gvgap.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.core.metrics.StrategyKey;
 import io.gvgap.core.metrics.StrategyMetrics;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,11 +35,11 @@ public final class GapCurvesSection implements ReportSection {
       if (group.metrics() == null) {
         continue;
       }
-      Map<String, StrategyMetrics> byKey = new LinkedHashMap<>();
+      Map<StrategyKey, StrategyMetrics> byKey = new LinkedHashMap<>();
       Set<String> filters = new LinkedHashSet<>();
       Set<String> verifiers = new LinkedHashSet<>();
       for (StrategyMetrics s : group.metrics().strategies()) {
-        byKey.put(s.verifier() + "\u0000" + s.filter(), s);
+        byKey.put(new StrategyKey(s.verifier(), s.filter()), s);
         filters.add(s.filter());
         verifiers.add(s.verifier());
       }
@@ -53,7 +54,7 @@ public final class GapCurvesSection implements ReportSection {
           line.put("verifier", verifier);
           ArrayNode points = line.putArray("points");
           for (FilterSweep.Point point : sweep.points()) {
-            StrategyMetrics s = byKey.get(verifier + "\u0000" + point.label());
+            StrategyMetrics s = byKey.get(new StrategyKey(verifier, point.label()));
             if (s == null) {
               continue;
             }

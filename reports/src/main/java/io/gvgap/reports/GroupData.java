@@ -2,11 +2,14 @@ package io.gvgap.reports;
 
 import io.gvgap.core.metrics.Correctness;
 import io.gvgap.core.metrics.GroupMetrics;
+import io.gvgap.core.metrics.StrategyKey;
+import io.gvgap.core.store.ExampleResults;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.SampleScore;
+import io.gvgap.core.store.SampleWeight;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +36,8 @@ public final class GroupData {
   private final Map<String, List<SampleRecord>> samplesByExample = new LinkedHashMap<>();
   private final Map<String, Map<String, List<SampleScore>>> scoresByExample = new LinkedHashMap<>();
   private final Set<String> verifiers = new TreeSet<>();
+  private final Map<String, Map<StrategyKey, List<SampleWeight>>> weightsByExample = new LinkedHashMap<>();
+  private final Set<StrategyKey> strategies = new LinkedHashSet<>();
   private GroupMetrics metrics;
   private int incompleteExamples;
 
@@ -41,31 +46,25 @@ public final class GroupData {
     this.task = task;
   }
 
-  void addSample(SampleRecord sample) {
-    samplesByExample.computeIfAbsent(sample.exampleId(), id -> new ArrayList<>()).add(sample);
-  }
-
-  void addScores(String verifier, String exampleId, List<SampleScore> scores) {
-    verifiers.add(verifier);
-    scoresByExample.computeIfAbsent(exampleId, id -> new LinkedHashMap<>()).put(verifier, scores);
+  /** Adds an example of the group (examples arrive in the task's order, samples by index). */
+  void addExample(ExampleResults example) {
+    String id = example.key().exampleId();
+    if (!example.samples().isEmpty()) {
+      samplesByExample.put(id, example.samples());
+    }
+    example.scores().forEach((verifier, scores) -> {
+      verifiers.add(verifier);
+      scoresByExample.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(verifier, scores);
+    });
+    example.weights().forEach((strategy, weights) -> {
+      strategies.add(strategy);
+      weightsByExample.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(strategy, weights);
+    });
   }
 
   void setMetrics(GroupMetrics groupMetrics, int incomplete) {
     this.metrics = groupMetrics;
     this.incompleteExamples = incomplete;
-  }
-
-  void sortExamples(Map<String, Integer> positionById) {
-    List<String> ids = new ArrayList<>(samplesByExample.keySet());
-    ids.sort(Comparator.comparingInt(id -> positionById.getOrDefault(id, Integer.MAX_VALUE)));
-    Map<String, List<SampleRecord>> sorted = new LinkedHashMap<>();
-    for (String id : ids) {
-      List<SampleRecord> list = new ArrayList<>(samplesByExample.get(id));
-      list.sort(Comparator.comparingInt(SampleRecord::sampleIndex));
-      sorted.put(id, list);
-    }
-    samplesByExample.clear();
-    samplesByExample.putAll(sorted);
   }
 
   /** The generator's label. */
@@ -106,6 +105,16 @@ public final class GroupData {
   /** A verifier's scores of an example, or null when it has not scored the example. */
   public List<SampleScore> scores(String exampleId, String verifier) {
     return scoresByExample.getOrDefault(exampleId, Map.of()).get(verifier);
+  }
+
+  /** The (verifier, filter) strategies whose weights are stored for some example, in the order stored. */
+  public List<StrategyKey> strategies() {
+    return List.copyOf(strategies);
+  }
+
+  /** A strategy's weights of an example (by sample index), or null when none are stored. */
+  public List<SampleWeight> weights(String exampleId, StrategyKey strategy) {
+    return weightsByExample.getOrDefault(exampleId, Map.of()).get(strategy);
   }
 
   /** All samples of the group. */

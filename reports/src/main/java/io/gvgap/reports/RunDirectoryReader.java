@@ -1,20 +1,12 @@
 package io.gvgap.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.gvgap.core.store.ExampleRecord;
 import io.gvgap.core.store.GroupResult;
-import io.gvgap.core.store.Json;
-import io.gvgap.core.store.JsonLinesReader;
+import io.gvgap.core.store.RunDirectory;
 import io.gvgap.core.store.RunInfo;
 import io.gvgap.core.store.RunMetrics;
+import io.gvgap.core.store.RunRecords;
 import io.gvgap.core.store.RunStatus;
-import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.RunStoreException;
-import io.gvgap.core.store.SampleRecord;
-import io.gvgap.core.store.ScoreRecord;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,16 +33,9 @@ public final class RunDirectoryReader {
    *     {@code run.json}), or holds a damaged file (the message names file and line)
    */
   public static RunData read(Path dir) {
-    RunInfo info = RunStore.readInfo(dir);
-    JsonNode spec = readJson(dir.resolve(RunStore.SPEC_JSON), Json.mapper().createObjectNode());
-    JsonNode plugins = readJson(dir.resolve(RunStore.PLUGINS_JSON), Json.mapper().createArrayNode());
-    String specSource = readText(dir.resolve(RunStore.SPEC_SOURCE));
-    List<ExampleRecord> examples = new ArrayList<>();
-    JsonLinesReader.read(dir.resolve(RunStore.EXAMPLES), ExampleRecord.class, examples::add);
-    List<SampleRecord> samples = new ArrayList<>();
-    JsonLinesReader.read(dir.resolve(RunStore.SAMPLES), SampleRecord.class, samples::add);
-    List<ScoreRecord> scores = new ArrayList<>();
-    JsonLinesReader.read(dir.resolve(RunStore.SCORES), ScoreRecord.class, scores::add);
+    RunDirectory run = RunDirectory.open(dir);
+    RunInfo info = run.manifest().info();
+    RunRecords records = run.records();
 
     List<String> reasons = new ArrayList<>();
     if (info.status() == RunStatus.STARTED) {
@@ -59,22 +44,20 @@ public final class RunDirectoryReader {
     } else if (info.status() == RunStatus.ERROR) {
       reasons.add("the run stopped with an error: " + (info.error() == null ? "(no message recorded)" : info.error()));
     }
-    Path metricsFile = dir.resolve(RunStore.METRICS_JSON);
-    RunMetrics metrics = null;
-    if (Files.exists(metricsFile)) {
-      try {
-        metrics = Json.mapper().readValue(metricsFile.toFile(), RunMetrics.class);
-      } catch (IOException e) {
-        throw new RunStoreException(metricsFile + ": not a valid metrics.json (" + e.getMessage()
-            + "); delete it and recompute the metrics with `gvgap report`", e);
-      }
+    RunMetrics metrics = run.metrics().orElse(null);
+    if (metrics != null) {
       if (metrics.partial()) {
         reasons.add(INCOMPLETE_REASON + incompleteCounts(metrics));
       }
     } else {
-      reasons.add(NO_METRICS_REASON + ": gap tables and metric charts are absent; samples and scores are shown");
+      boolean scoredWithoutWeights = records.examples().anyMatch(e -> !e.scores().isEmpty())
+          && records.examples().allMatch(e -> e.weights().isEmpty());
+      reasons.add(NO_METRICS_REASON + ": gap tables and metric charts are absent; samples and scores are shown"
+          + (scoredWithoutWeights ? ". The run has no weights.jsonl (it was written before gvgap stored the filters'"
+              + " weights), so no metrics can be computed for it: run its spec on this directory again to add them"
+              : ""));
     }
-    return new RunData(dir, info, spec, specSource, plugins, examples, samples, scores, metrics,
+    return new RunData(run.manifest(), records, metrics,
         metrics == null ? RunData.MetricsSource.NONE : RunData.MetricsSource.METRICS_JSON, reasons);
   }
 
@@ -88,27 +71,5 @@ public final class RunDirectoryReader {
       }
     }
     return parts.isEmpty() ? "metrics.json is marked partial" : String.join("; ", parts);
-  }
-
-  private static JsonNode readJson(Path file, JsonNode absent) {
-    if (!Files.exists(file)) {
-      return absent;
-    }
-    try {
-      return Json.mapper().readTree(file.toFile());
-    } catch (IOException e) {
-      throw new RunStoreException(file + ": not valid JSON (" + e.getMessage() + "); the run directory is damaged", e);
-    }
-  }
-
-  private static String readText(Path file) {
-    if (!Files.exists(file)) {
-      return "";
-    }
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new RunStoreException(file + ": cannot be read (" + e.getMessage() + ")", e);
-    }
   }
 }

@@ -2,8 +2,7 @@ package io.gvgap.reports;
 
 import io.gvgap.core.store.ExampleRecord;
 import io.gvgap.core.store.GroupResult;
-import io.gvgap.core.store.SampleRecord;
-import io.gvgap.core.store.ScoreRecord;
+import io.gvgap.core.store.ResultGroup;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,26 +27,19 @@ public record RunGroups(RunData run, List<GroupData> groups, Map<String, Map<Str
 
   /** Arranges {@code run} by group. */
   public static RunGroups of(RunData run) {
-    Map<String, GroupData> groups = new LinkedHashMap<>();
+    Map<GroupKey, GroupData> groups = new LinkedHashMap<>();
     if (run.metrics() != null) {
       for (GroupResult result : run.metrics().groups()) {
         group(groups, result.model(), result.task()).setMetrics(result.metrics(), result.incompleteExamples());
       }
     }
-    for (SampleRecord sample : run.samples()) {
-      group(groups, sample.model(), sample.task()).addSample(sample);
-    }
-    for (ScoreRecord record : run.scores()) {
-      group(groups, record.model(), record.task()).addScores(record.verifier(), record.exampleId(), record.scores());
+    for (ResultGroup stored : run.records().groups()) {
+      GroupData group = group(groups, stored.model(), stored.task());
+      stored.examples().forEach(group::addExample);
     }
     Map<String, Map<String, ExampleRecord>> examples = new HashMap<>();
-    Map<String, Map<String, Integer>> positions = new HashMap<>();
     for (ExampleRecord example : run.examples()) {
       examples.computeIfAbsent(example.task(), t -> new LinkedHashMap<>()).put(example.exampleId(), example);
-      positions.computeIfAbsent(example.task(), t -> new HashMap<>()).put(example.exampleId(), example.position());
-    }
-    for (GroupData group : groups.values()) {
-      group.sortExamples(positions.getOrDefault(group.task(), Map.of()));
     }
     Map<String, Map<String, ExampleRecord>> frozen = new HashMap<>();
     examples.forEach((task, byId) -> frozen.put(task, java.util.Collections.unmodifiableMap(byId)));
@@ -59,7 +51,10 @@ public record RunGroups(RunData run, List<GroupData> groups, Map<String, Map<Str
     return examples.getOrDefault(task, Map.of()).get(exampleId);
   }
 
-  private static GroupData group(Map<String, GroupData> groups, String model, String task) {
-    return groups.computeIfAbsent(model + "\u0000" + task, k -> new GroupData(model, task));
+  private static GroupData group(Map<GroupKey, GroupData> groups, String model, String task) {
+    return groups.computeIfAbsent(new GroupKey(model, task), k -> new GroupData(model, task));
+  }
+
+  private record GroupKey(String model, String task) {
   }
 }

@@ -1,11 +1,7 @@
 package io.gvgap.reports;
 
-import io.gvgap.core.launch.RunExecutor;
-import io.gvgap.core.registry.PluginRegistry;
-import io.gvgap.core.spec.ResolvedRunSpec;
-import io.gvgap.core.spec.ResolvedSpecReader;
+import io.gvgap.core.pipeline.RunMetricsCalculator;
 import io.gvgap.core.store.RunMetrics;
-import io.gvgap.core.store.RunStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +9,8 @@ import java.util.List;
 /**
  * Reports of run directories as the command line and the Maven plugin write them: a run without
  * {@code metrics.json} (still going, or crashed) gets metrics computed here over its complete
- * examples, with the plugins at hand and the launcher's {@link RunExecutor}, and the report marks
- * it partial.
+ * examples, from the weights its filtering stage stored ({@code weights.jsonl}), so no plugin is
+ * needed, and the report marks it partial.
  */
 public final class RunReports {
 
@@ -23,20 +19,17 @@ public final class RunReports {
 
   /**
    * Reads {@code runDirectory}; when it has no {@code metrics.json}, computes them over its complete
-   * examples (the providers its {@code spec.json} names must be in {@code registry}) with
-   * {@code executor}. A run with no complete example keeps no metrics, and its report shows samples
-   * and scores only.
+   * examples with the settings of its own {@code spec.json}. A run with no complete example keeps no
+   * metrics, and its report shows samples and scores only. No plugin is needed.
    *
    * @throws io.gvgap.core.store.RunStoreException when the directory is not a gvgap run or is damaged
    */
-  public static RunData read(Path runDirectory, PluginRegistry registry, RunExecutor executor) {
+  public static RunData read(Path runDirectory) {
     RunData data = RunDirectoryReader.read(runDirectory);
     if (data.metrics() != null) {
       return data;
     }
-    ResolvedRunSpec spec = ResolvedSpecReader.read(runDirectory.resolve(RunStore.SPEC_JSON), registry)
-        .withOutput(runDirectory);
-    RunMetrics metrics = executor.metrics(spec);
+    RunMetrics metrics = RunMetricsCalculator.forRun(data.manifest()).compute(data.records(), data.name());
     return metrics.groups().stream().anyMatch(g -> g.metrics() != null) ? data.withMetrics(metrics) : data;
   }
 
@@ -49,15 +42,14 @@ public final class RunReports {
    * @throws io.gvgap.core.store.RunStoreException when {@code outFile} is one of a run's records, a
    *     directory, or an existing file that is not an HTML report
    */
-  public static List<RunData> write(List<Path> runDirectories, Path outFile, PluginRegistry registry,
-      RunExecutor executor) {
+  public static List<RunData> write(List<Path> runDirectories, Path outFile) {
     if (runDirectories.isEmpty()) {
       throw new IllegalArgumentException("no run directory given; name at least one");
     }
     ReportTarget.check(runDirectories, outFile);
     List<RunData> runs = new ArrayList<>();
     for (Path dir : runDirectories) {
-      runs.add(read(dir, registry, executor));
+      runs.add(read(dir));
     }
     ReportWriter.writeRuns(runs, outFile);
     return runs;

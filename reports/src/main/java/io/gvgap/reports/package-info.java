@@ -5,13 +5,15 @@
  * <pre>{@code
  * ReportWriter.write(List.of(Path.of("runs/gsm8k-tiny")), Path.of("runs/gsm8k-tiny/report.html"));
  *
- * // a run without metrics.json (still going, or crashed): metrics computed by the caller
- * RunData run = RunDirectoryReader.read(dir).withMetrics(metricsOfCompleteExamples);
+ * // a run without metrics.json (still going, or crashed): metrics computed over its complete
+ * // examples from the weights it stored (weights.jsonl); no plugin needed
+ * RunData run = RunReports.read(dir);
  * ReportWriter.writeRuns(List.of(run), dir.resolve("report.html"));
  * }</pre>
  *
- * <p>How it is built: {@link io.gvgap.reports.RunDirectoryReader} reads the run directory (tolerating a
- * partial run, whose reasons the page shows under PARTIAL); {@link io.gvgap.reports.RunGroups} arranges
+ * <p>How it is built: {@link io.gvgap.reports.RunDirectoryReader} reads the run directory through
+ * gvgap-core's run-directory model ({@code RunDirectory}, {@code RunRecords}), tolerating a partial
+ * run, whose reasons the page shows under PARTIAL; {@link io.gvgap.reports.RunGroups} arranges
  * it by model x task; FreeMarker renders {@code report.ftlh} (summary, the sortable verifier x filter
  * table, definitions); each {@link io.gvgap.reports.ReportSection} contributes JSON that
  * {@code report.js} draws with ECharts (inlined from its webjar) or, for the drill-down, renders as

@@ -361,6 +361,10 @@
 
   renderers.drillDown = function (block, section) {
     var verifiers = section.verifiers;
+    var strategies = section.strategies || [];
+    function strategyName(k) {
+      return k.v + ' / ' + k.f;
+    }
     var examples = section.examples;
     var controls = el('div', 'drill-controls');
     var search = el('input');
@@ -373,6 +377,12 @@
       ['parse', 'verifier parse failures'], ['noanswer', 'no answer extracted']].forEach(function (o) {
       var option = el('option', null, o[1]);
       option.value = o[0];
+      filter.appendChild(option);
+    });
+    // which samples each (verifier, filter) strategy kept, from the run's stored weights
+    strategies.forEach(function (k, i) {
+      var option = el('option', null, 'kept by ' + strategyName(k));
+      option.value = 'kept:' + i;
       filter.appendChild(option);
     });
     filter.setAttribute('aria-label', 'filter samples');
@@ -429,7 +439,14 @@
       return s.v.some(function (v) { return v && v[0] === null; });
     }
 
+    function keptBy(s, i) {
+      return s.k !== undefined && s.k[i] !== null && s.k[i] > 0;
+    }
+
     function passes(s, mode) {
+      if (mode.indexOf('kept:') === 0) {
+        return keptBy(s, Number(mode.substring(5)));
+      }
       switch (mode) {
         case 'correct': return isCorrect(s);
         case 'incorrect': return !isCorrect(s);
@@ -541,8 +558,35 @@
         cluster.title = 'near-duplicate samples of this prompt (MinHash + Jaccard, Lucene sample index)';
         head.appendChild(cluster);
       }
+      if (strategies.length > 0) {
+        var keptCount = strategies.filter(function (k, i) { return keptBy(s, i); }).length;
+        var keptLabel = labeled('kept by', keptCount + ' of ' + strategies.length + ' strategies');
+        keptLabel.className = 'kept-count';
+        keptLabel.title = 'strategies (verifier / filter) whose stored weight for this sample is > 0';
+        head.appendChild(keptLabel);
+      }
       box.appendChild(head);
       box.appendChild(el('pre', 'sample-text', s.x));
+      if (strategies.length > 0) {
+        var keptTable = el('table', 'kept');
+        var keptHeader = el('tr');
+        ['strategy', 'kept', 'weight'].forEach(function (h) { keptHeader.appendChild(el('th', null, h)); });
+        keptTable.appendChild(keptHeader);
+        strategies.forEach(function (k, i) {
+          var row = el('tr');
+          row.appendChild(el('td', null, strategyName(k)));
+          var w = s.k === undefined ? null : s.k[i];
+          if (w === null) {
+            row.appendChild(el('td', 'muted', 'not filtered'));
+            row.appendChild(el('td'));
+          } else {
+            row.appendChild(el('td', w > 0 ? 'kept-yes' : 'kept-no', w > 0 ? 'kept' : 'dropped'));
+            row.appendChild(el('td', null, fmt(w)));
+          }
+          keptTable.appendChild(row);
+        });
+        box.appendChild(keptTable);
+      }
       if (verifiers.length > 0) {
         var table = el('table', 'verdicts');
         var header = el('tr');

@@ -92,6 +92,24 @@ class ReportBrowserTest {
     setFilter("all");
     search("");
 
+    // which samples each strategy kept, from weights.jsonl: 2 verifiers x 5 filters, a filter option each
+    assertThat(chromium.evaluate("document.querySelectorAll('.drill-filter option[value^=\"kept:\"]').length").asInt())
+        .isEqualTo(2 * SyntheticRun.filters().size());
+    setFilter("kept:0"); // cot-score / quantile(alpha=0.1): the top tenth of each example's scores
+    int keptByFirst = expectedMatches(run, "", "kept:0");
+    assertThat(matching()).isEqualTo(keptByFirst).isPositive();
+    chromium.evaluate("document.querySelector('.drill-list details.example').open = true; true");
+    chromium.waitFor("document.querySelectorAll('.drill-list .example-body').length === 1", READY_TIMEOUT);
+    // the open example shows only the samples the strategy kept, each with its row of strategies
+    JsonNode keptCells = chromium.evaluate("Array.from(document.querySelectorAll('.drill-list .example-body"
+        + " .sample')).map(function (s) { return s.querySelector('table.kept tr:nth-child(2) td:nth-child(2)')"
+        + ".textContent + ' ' + s.querySelectorAll('table.kept tr').length; })");
+    assertThat(keptCells).isNotEmpty();
+    keptCells.forEach(c -> assertThat(c.asText()).isEqualTo("kept " + (1 + 2 * SyntheticRun.filters().size())));
+    setFilter("all");
+    chromium.evaluate("document.querySelectorAll('.drill-list details.example').forEach(function (d) {"
+        + " d.open = false; }); true");
+
     // open the examples that carry payloads: their text shows as text, no element is created from it
     chromium.evaluate("document.querySelectorAll('.drill-list details.example').forEach(function (d, i) {"
         + " if (i < 6) { d.open = true; } }); true");
@@ -306,6 +324,12 @@ class ReportBrowserTest {
             }
           }
           boolean passes = switch (mode) {
+            case "kept:0" -> {
+              var strategy = group.strategies().get(0);
+              var weights = group.weights(id, strategy);
+              yield weights != null && weights.stream().anyMatch(w -> w.sampleIndex() == sample.sampleIndex()
+                  && w.kept());
+            }
             case "parse" -> scores.stream().anyMatch(s -> s.value() == null);
             case "incorrect" -> sample.utility() < 0.5;
             default -> true;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gvgap.api.NoOptions;
 import io.gvgap.core.pipeline.RunPipeline;
+import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.progress.Progress;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.GenerationSettings;
@@ -22,6 +23,8 @@ import io.gvgap.testing.KeepAboveFilter;
 import io.gvgap.testing.ScriptedBackend;
 import io.gvgap.testing.ToySumsTask;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,14 +48,17 @@ class RunReportsTest {
 
   /** Runs toy-sums on the scripted model into {@code dir}: one verifier, so one score line per example. */
   private RunMetrics run(Path dir) {
-    ResolvedRunSpec spec = new ResolvedRunSpec("toy", dir, 42,
+    return new RunPipeline(registry, Progress.NONE, "test").run(spec(dir), "name: toy\n").metrics();
+  }
+
+  private static ResolvedRunSpec spec(Path dir) {
+    return new ResolvedRunSpec("toy", dir, 42,
         List.of(new ResolvedModel("scripted", "scripted", new ScriptedBackend.Options(null, 0))),
         List.of(new ResolvedTask("toy-sums", "toy-sums", EXAMPLES, 3, new ToySumsTask.Options(50))),
         new GenerationSettings(SAMPLES, 0.7, 0.9, 0, 64, 4), null,
         List.of(new ResolvedComponent("judge", "scripted-judge", new NoOptions())),
         List.of(new ResolvedComponent("keep-above(tau=0.5)", "keep-above", new KeepAboveFilter.Options(0.5))),
         new MetricsSettingsSpec(50, 0.95, List.of(1, 2), "fallback"));
-    return new RunPipeline(registry, Progress.NONE, "test").run(spec, "name: toy\n").metrics();
   }
 
   /** What a crash before the end leaves: no metrics.json, and run.json still saying STARTED. */
@@ -70,7 +76,7 @@ class RunReportsTest {
   void aCompleteRunKeepsTheMetricsOfItsMetricsJson() throws IOException {
     Path dir = tmp.resolve("run");
     run(dir);
-    RunData data = RunReports.read(dir, registry, new PipelineExecutor(registry));
+    RunData data = RunReports.read(dir);
     assertThat(data.metricsSource()).isEqualTo(RunData.MetricsSource.METRICS_JSON);
     assertThat(data.metrics()).isEqualTo(metricsFile(dir));
     assertThat(data.partial()).isFalse();
@@ -83,7 +89,7 @@ class RunReportsTest {
     crashBeforeMetrics(dir);
     // the directory moved since the run: spec.json's output must not be where metrics are read
     Path moved = Files.move(dir, tmp.resolve("moved"));
-    RunData data = RunReports.read(moved, registry, new PipelineExecutor(registry));
+    RunData data = RunReports.read(moved);
     assertThat(data.metricsSource()).isEqualTo(RunData.MetricsSource.COMPUTED_FOR_REPORT);
     assertThat(data.metrics()).isEqualTo(written);
     // partial for its status only: the metrics are no longer missing
@@ -101,7 +107,7 @@ class RunReportsTest {
     List<String> lines = Files.readAllLines(scores);
     assertThat(lines).hasSize(EXAMPLES);
     Files.write(scores, lines.subList(0, 3));
-    RunData data = RunReports.read(dir, registry, new PipelineExecutor(registry));
+    RunData data = RunReports.read(dir);
     GroupResult group = data.metrics().groups().get(0);
     assertThat(group.incompleteExamples()).isEqualTo(EXAMPLES - 3);
     assertThat(group.metrics().prompts()).isEqualTo(3);
@@ -114,10 +120,47 @@ class RunReportsTest {
     run(dir);
     crashBeforeMetrics(dir);
     Files.writeString(dir.resolve(RunStore.SCORES), "");
-    RunData data = RunReports.read(dir, registry, new PipelineExecutor(registry));
+    RunData data = RunReports.read(dir);
     assertThat(data.metrics()).isNull();
     assertThat(data.metricsSource()).isEqualTo(RunData.MetricsSource.NONE);
     assertThat(data.partialReasons()).anyMatch(r -> r.startsWith("metrics.json is missing"));
+  }
+
+  @Test
+  void aRunWithoutMetricsRendersWithNoPluginAtHandFromItsStoredWeights() throws IOException {
+    Path dir = tmp.resolve("run");
+    RunMetrics written = run(dir);
+    crashBeforeMetrics(dir);
+    // a registry that sees no plugin jar at all: no task, backend, verifier or filter
+    PluginRegistry none = PluginRegistry.load(new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader()));
+    assertThat(none.all()).isEmpty();
+
+    RunData data = RunReports.read(dir);
+    assertThat(data.metricsSource()).isEqualTo(RunData.MetricsSource.COMPUTED_FOR_REPORT);
+    assertThat(data.metrics()).isEqualTo(written);
+    Path out = tmp.resolve("report.html");
+    RunReports.write(List.of(dir), out);
+    // the gap table and the drill-down with each strategy's kept samples are there
+    assertThat(out).content().contains("toy-sums", "keep-above(tau=0.5)", "\"strategies\"");
+  }
+
+  @Test
+  void aRunWrittenBeforeWeightsWereStoredSaysHowToGetThemAndARerunAddsThem() throws IOException {
+    Path dir = tmp.resolve("run");
+    RunMetrics written = run(dir);
+    crashBeforeMetrics(dir);
+    Files.delete(dir.resolve(RunStore.WEIGHTS));
+    RunData data = RunReports.read(dir);
+    assertThat(data.metrics()).isNull();
+    assertThat(data.partialReasons()).anyMatch(r -> r.startsWith("metrics.json is missing")
+        && r.contains("no weights.jsonl") && r.contains("run its spec on this directory again"));
+
+    // rerunning the spec adds the weights and nothing else: no sample generated or scored again
+    RunResult resumed = new RunPipeline(registry, Progress.NONE, "test").run(spec(dir), "name: toy\n");
+    assertThat(resumed.samplesGenerated()).isZero();
+    assertThat(resumed.examplesVerified()).isZero();
+    assertThat(Files.readAllLines(dir.resolve(RunStore.WEIGHTS))).hasSize(EXAMPLES);
+    assertThat(resumed.metrics()).isEqualTo(written);
   }
 
   @Test
@@ -128,17 +171,17 @@ class RunReportsTest {
     run(crashed);
     crashBeforeMetrics(crashed);
     Path out = tmp.resolve("out/report.html");
-    RunReports.write(List.of(complete, crashed), out, registry, new PipelineExecutor(registry));
+    RunReports.write(List.of(complete, crashed), out);
     assertThat(out).content().contains("Content-Security-Policy", "id=\"partial-banner\"", "toy-sums");
   }
 
   @Test
   void writeRefusesNoRunAndANonRunDirectory() throws IOException {
     Path out = tmp.resolve("report.html");
-    assertThatThrownBy(() -> RunReports.write(List.of(), out, registry, new PipelineExecutor(registry)))
+    assertThatThrownBy(() -> RunReports.write(List.of(), out))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no run directory");
     Path notRun = Files.createDirectories(tmp.resolve("nothing"));
-    assertThatThrownBy(() -> RunReports.write(List.of(notRun), out, registry, new PipelineExecutor(registry)))
+    assertThatThrownBy(() -> RunReports.write(List.of(notRun), out))
         .isInstanceOf(RunStoreException.class).hasMessageContaining("not a gvgap run directory");
     assertThat(out).doesNotExist();
   }

@@ -16,7 +16,9 @@ import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.SampleScore;
+import io.gvgap.core.store.SampleWeight;
 import io.gvgap.core.store.ScoreRecord;
+import io.gvgap.core.store.WeightRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -260,6 +262,9 @@ final class SyntheticRun {
         weights.put(new StrategyKey(verifier, "threshold(tau=" + tau + ")"), threshold(s, tau));
       }
     }
+    // the filtering stage's records, as a real run stores them
+    weights.forEach((strategy, w) -> store.appendWeights(new WeightRecord(model, task, "ex-" + x, strategy.verifier(),
+        strategy.filter(), java.util.stream.IntStream.range(0, n).mapToObj(i -> SampleWeight.of(i, w[i])).toList())));
     return new PromptData("ex-" + x, utilities, found, scores, weights);
   }
 

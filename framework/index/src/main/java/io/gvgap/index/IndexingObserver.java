@@ -2,8 +2,9 @@ package io.gvgap.index;
 
 import io.gvgap.core.pipeline.RunObserver;
 import io.gvgap.core.store.Json;
-import io.gvgap.core.store.JsonLinesReader;
-import io.gvgap.core.store.RunStore;
+import io.gvgap.core.store.ExampleKey;
+import io.gvgap.core.store.ResultGroup;
+import io.gvgap.core.store.RunRecords;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.ScoreRecord;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,11 +63,13 @@ public final class IndexingObserver implements RunObserver {
 
   /** Writes {@code duplicates.json}: per example, its clusters of near-duplicate samples. */
   public static void writeDuplicates(Path runDirectory, DuplicateDetector detector) {
-    Map<io.gvgap.core.store.ExampleKey, List<SampleRecord>> byExample = new LinkedHashMap<>();
-    JsonLinesReader.read(runDirectory.resolve(RunStore.SAMPLES), SampleRecord.class,
-        s -> byExample.computeIfAbsent(s.exampleKey(), k -> new ArrayList<>()).add(s));
     List<Map<String, Object>> examples = new ArrayList<>();
-    byExample.forEach((key, samples) -> {
+    RunRecords.read(runDirectory).examples().forEach(example -> {
+      ExampleKey key = example.key();
+      List<SampleRecord> samples = example.samples();
+      if (samples.isEmpty()) {
+        return;
+      }
       List<Map<String, Object>> clusters = new ArrayList<>();
       for (DuplicateCluster<SampleRecord> c : detector.clusters(samples)) {
         if (c.size() > 1) {
@@ -103,13 +105,12 @@ public final class IndexingObserver implements RunObserver {
 
   /** Computes and writes {@code diversity.json} of a run directory; returns the summaries. */
   public static List<DiversitySummary> writeDiversity(Path runDirectory, DuplicateDetector detector) {
-    Map<String, List<SampleRecord>> groups = new LinkedHashMap<>();
-    JsonLinesReader.read(runDirectory.resolve(RunStore.SAMPLES), SampleRecord.class,
-        s -> groups.computeIfAbsent(s.model() + "\u0000" + s.task(), k -> new ArrayList<>()).add(s));
     List<DiversitySummary> summaries = new ArrayList<>();
-    for (List<SampleRecord> group : groups.values()) {
-      SampleRecord first = group.get(0);
-      summaries.add(DiversitySummary.of(first.model(), first.task(), Diversity.perPrompt(group, detector)));
+    for (ResultGroup group : RunRecords.read(runDirectory).groups()) {
+      List<SampleRecord> samples = group.examples().stream().flatMap(e -> e.samples().stream()).toList();
+      if (!samples.isEmpty()) {
+        summaries.add(DiversitySummary.of(group.model(), group.task(), Diversity.perPrompt(samples, detector)));
+      }
     }
     writeJson(runDirectory.resolve(DIVERSITY_JSON), Map.of("groups", summaries));
     return summaries;

@@ -115,7 +115,7 @@ public final class Launcher {
    *     directory, or an existing file that is not an HTML report
    */
   public List<RunData> report(List<Path> runDirectories, Path outFile) {
-    return RunReports.write(runDirectories, outFile, registry, assembler.withProgress(Progress.NONE));
+    return RunReports.write(runDirectories, outFile);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.gvgap.studies;
 
-import io.gvgap.api.filter.FilterStrategy;
 import io.gvgap.core.launch.RunExecutor;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.MetricsSettingsSpec;
@@ -76,10 +75,7 @@ public final class ImprovementStudy {
     Path studyDir = base.output();
     ResolvedModel baseModel = base.models().get(0);
     OnnxBackend.Options baseOptions = (OnnxBackend.Options) baseModel.options();
-    ResolvedComponent filterComponent = base.filters().stream().filter(f -> f.label().equals(spec.filter()))
-        .findFirst().orElseThrow();
-    FilterStrategy filter = registry.filters().create(filterComponent.name(), filterComponent.options());
-    KeptSampleSelector selector = new KeptSampleSelector(spec.verifier(), filter, base.seed());
+    KeptSampleSelector selector = new KeptSampleSelector(spec.verifier(), spec.filter());
     List<RoundRecord> rounds = new ArrayList<>();
     String modelPath = baseOptions.path();
     for (int t = 0; t <= spec.rounds(); t++) {

@@ -1,67 +1,66 @@
 package io.gvgap.studies;
 
-import io.gvgap.api.filter.FilterContext;
-import io.gvgap.api.filter.FilterStrategy;
-import io.gvgap.api.task.Answer;
-import io.gvgap.core.store.ExampleRecord;
+import io.gvgap.core.store.ExampleResults;
 import io.gvgap.core.store.SampleRecord;
-import io.gvgap.core.store.SampleScore;
+import io.gvgap.core.store.SampleWeight;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Selects the samples a (verifier, filter) strategy keeps: per example, the filter turns the
- * verifier's scores into weights exactly as the run's metrics do, and every sample with weight
- * {@code > 0} is kept. Ground truth plays no part in the choice (this is self-improvement); an
- * example whose samples or scores are incomplete is skipped.
+ * Selects the samples a (verifier, filter) strategy keeps: the weights the run's filtering stage
+ * stored ({@code weights.jsonl}, the very weights its metrics used), every sample with weight
+ * {@code > 0} kept. No filter runs again, so no plugin is needed. Ground truth plays no part in
+ * the choice (this is self-improvement); an example without stored weights (an incomplete one) is
+ * skipped.
  */
 public final class KeptSampleSelector {
 
   private final String verifier;
-  private final FilterStrategy filter;
-  private final long seed;
+  private final String filter;
 
   /**
-   * @param verifier the verifier label whose scores are filtered
-   * @param filter the filter strategy
-   * @param seed the run's seed (the filter context's seed, as in the run's metrics)
+   * @param verifier the verifier label whose scores were filtered
+   * @param filter the filter label
    */
-  public KeptSampleSelector(String verifier, FilterStrategy filter, long seed) {
+  public KeptSampleSelector(String verifier, String filter) {
     this.verifier = verifier;
     this.filter = filter;
-    this.seed = seed;
   }
 
-  /** The kept samples, in example order then sample index. */
+  /**
+   * The kept samples, in example order then sample index.
+   *
+   * @throws IllegalArgumentException when no example of the run has weights of this strategy
+   */
   public List<KeptSample> select(RunDirectoryContents run) {
     List<KeptSample> kept = new ArrayList<>();
-    var byExample = run.scores().get(verifier);
-    if (byExample == null) {
-      throw new IllegalArgumentException("the run has no scores of verifier '" + verifier + "'; verifiers scored: "
-          + run.scores().keySet());
-    }
-    for (ExampleRecord example : run.examples()) {
-      List<SampleRecord> samples = run.samples().get(example.exampleId());
-      List<SampleScore> scores = byExample.get(example.exampleId());
-      if (samples == null || scores == null || scores.size() != samples.size()) {
+    boolean any = false;
+    Set<String> stored = new LinkedHashSet<>();
+    for (ExampleResults example : run.results()) {
+      example.weights().keySet().forEach(k -> stored.add(k.toString()));
+      List<SampleWeight> weights = example.weights(verifier, filter);
+      if (weights == null || example.example() == null) {
         continue;
       }
-      int n = samples.size();
-      double[] values = new double[n];
-      List<Answer> answers = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        values[i] = scores.get(i).valueOrNaN();
-        SampleRecord s = samples.get(i);
-        answers.add(s.answerFound() ? Answer.of(s.answer()) : Answer.none());
-      }
-      double[] weights = filter.weights(values, new FilterContext(example.exampleId(), answers, seed));
-      for (int i = 0; i < n; i++) {
-        if (weights[i] > 0) {
-          SampleRecord s = samples.get(i);
-          kept.add(new KeptSample(example.exampleId(), s.sampleIndex(), example.prompt(), s.text(), weights[i],
-              s.utility()));
+      any = true;
+      Map<Integer, SampleRecord> byIndex = new HashMap<>();
+      example.samples().forEach(s -> byIndex.put(s.sampleIndex(), s));
+      for (SampleWeight w : weights) {
+        SampleRecord s = byIndex.get(w.sampleIndex());
+        if (w.kept() && s != null) {
+          kept.add(new KeptSample(example.key().exampleId(), s.sampleIndex(), example.example().prompt(), s.text(),
+              w.weight(), s.utility()));
         }
       }
+    }
+    if (!any && !run.results().isEmpty()) {
+      throw new IllegalArgumentException("the run has no weights of strategy " + verifier + "/" + filter
+          + " (weights.jsonl); strategies stored: " + stored + ". A run written before gvgap stored weights gets"
+          + " them when its spec is run again on its directory");
     }
     return kept;
   }

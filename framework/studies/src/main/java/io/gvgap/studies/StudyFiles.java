@@ -3,9 +3,10 @@ package io.gvgap.studies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gvgap.core.store.Json;
+import io.gvgap.core.store.RunDirectory;
 import io.gvgap.core.store.RunMetrics;
 import io.gvgap.core.store.RunStatus;
-import io.gvgap.core.store.RunStore;
+import io.gvgap.core.store.RunStoreException;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import io.gvgap.onnx.train.Checkpoints;
 import java.io.IOException;
@@ -23,19 +24,20 @@ final class StudyFiles {
 
   /** Whether {@code runDir} holds a finished run (status success and its metrics written). */
   static boolean runFinished(Path runDir) {
-    if (!Files.exists(runDir.resolve(RunStore.RUN_JSON)) || !Files.exists(runDir.resolve(RunStore.METRICS_JSON))) {
+    if (!RunDirectory.isRunDirectory(runDir)) {
       return false;
     }
-    return RunStore.readInfo(runDir).status() == RunStatus.SUCCESS;
+    RunDirectory run = RunDirectory.open(runDir);
+    return run.manifest().info().status() == RunStatus.SUCCESS && run.metrics().isPresent();
   }
 
   /** The metrics of a finished run. */
   static RunMetrics metrics(Path runDir) {
     try {
-      return Json.mapper().readValue(runDir.resolve(RunStore.METRICS_JSON).toFile(), RunMetrics.class);
-    } catch (IOException e) {
-      throw new StudyException(runDir.resolve(RunStore.METRICS_JSON) + " cannot be read (" + e.getMessage()
-          + "); delete the file and rerun to recompute it", e);
+      return RunDirectory.open(runDir).metrics().orElseThrow(() -> new StudyException(runDir
+          + " has no metrics.json although the round's run was reused as finished; rerun to recompute it"));
+    } catch (RunStoreException e) {
+      throw new StudyException(e.getMessage(), e);
     }
   }
 

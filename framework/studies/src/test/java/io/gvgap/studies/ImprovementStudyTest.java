@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gvgap.onnx.cli.ModelInitRunner;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import io.gvgap.onnx.train.Checkpoints;
+import io.gvgap.onnx.train.ModelOutput;
 import io.gvgap.onnx.train.ProgressListener;
 import io.gvgap.onnx.train.TrainingData;
 import java.nio.file.Files;
@@ -125,8 +126,9 @@ class ImprovementStudyTest {
     assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(child.exitValue()).as(Files.readString(tmp.resolve("child.out"))).isEqualTo(137);
     Path interrupted = tmp.resolve("interrupted");
-    assertThat(interrupted.resolve("models/round-1").resolve(Checkpoints.FOLDER)).exists();
-    assertThat(interrupted.resolve("models/round-1").resolve(ModelDirectory.MODEL_CARD_FILE)).doesNotExist();
+    // the unfinished model and its checkpoints are beside the round's model directory, which does not exist yet
+    assertThat(ModelOutput.workDirectory(interrupted.resolve("models/round-1")).resolve(Checkpoints.FOLDER)).exists();
+    assertThat(interrupted.resolve("models/round-1")).doesNotExist();
 
     List<String> resumeLog = new ArrayList<>();
     RoundsFile resumed = ImproveRunner.run(interruptedSpec, resumeLog, ProgressListener.none());

@@ -1,15 +1,17 @@
 package io.gvgap.studies;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.gvgap.api.filter.FilterStrategy;
 import io.gvgap.core.store.ExampleRecord;
 import io.gvgap.core.store.JsonLinesWriter;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.SampleScore;
+import io.gvgap.core.store.SampleWeight;
 import io.gvgap.core.store.ScoreRecord;
+import io.gvgap.core.store.WeightRecord;
 import io.gvgap.onnx.train.TrainingData;
 import io.gvgap.onnx.train.TrainingExample;
 import java.nio.file.Path;
@@ -24,19 +26,11 @@ class KeptSampleSelectorTest {
   @TempDir
   Path dir;
 
-  /** Keeps scores at or above 0.5 with weight 1, and with weight 2 when the score is 1 (to see weights travel). */
-  private static final FilterStrategy KEEP_HALF = (scores, context) -> {
-    double[] w = new double[scores.length];
-    for (int i = 0; i < scores.length; i++) {
-      w[i] = scores[i] >= 1 ? 2 : scores[i] >= 0.5 ? 1 : 0;
-    }
-    return w;
-  };
-
   private void writeRun() {
     try (JsonLinesWriter examples = new JsonLinesWriter(dir.resolve(RunStore.EXAMPLES));
         JsonLinesWriter samples = new JsonLinesWriter(dir.resolve(RunStore.SAMPLES));
-        JsonLinesWriter scores = new JsonLinesWriter(dir.resolve(RunStore.SCORES))) {
+        JsonLinesWriter scores = new JsonLinesWriter(dir.resolve(RunStore.SCORES));
+        JsonLinesWriter weights = new JsonLinesWriter(dir.resolve(RunStore.WEIGHTS))) {
       // Written in reverse position order: selection must follow positions, not file order.
       examples.append(new ExampleRecord("arith", "b", 1, "2+2", "4", "Q: 2+2\nA:", Map.of()));
       examples.append(new ExampleRecord("arith", "a", 0, "1+1", "2", "Q: 1+1\nA:", Map.of()));
@@ -56,6 +50,16 @@ class KeptSampleSelectorTest {
           new SampleScore(0, 0.1, true, "", ""))));
       scores.append(new ScoreRecord("m", "arith", "other-judge", "b", List.of(new SampleScore(0, 1.0, true, "", ""),
           new SampleScore(1, 1.0, true, "", ""))));
+      // The filtering stage's weights of strategy judge/keep-half (weight 1 for a score of at least 0.5,
+      // 2 for a score of 1, so that weights travel; 0 for the unscored sample), stored out of sample order.
+      weights.append(new WeightRecord("m", "arith", "a", "judge", "keep-half", List.of(SampleWeight.of(1, 2),
+          SampleWeight.of(0, 1), SampleWeight.of(2, 1), SampleWeight.of(3, 0))));
+      weights.append(new WeightRecord("m", "arith", "b", "judge", "keep-half", List.of(SampleWeight.of(0, 0),
+          SampleWeight.of(1, 1))));
+      // Another strategy's weights and another model's, which must be ignored.
+      weights.append(new WeightRecord("m", "arith", "b", "other-judge", "keep-half", List.of(SampleWeight.of(0, 1),
+          SampleWeight.of(1, 1))));
+      weights.append(new WeightRecord("other", "arith", "b", "judge", "keep-half", List.of(SampleWeight.of(0, 1))));
     }
   }
 
@@ -63,11 +67,13 @@ class KeptSampleSelectorTest {
   void keepsPositiveWeightsInExampleOrderThenDeduplicates() throws Exception {
     writeRun();
     RunDirectoryContents run = RunDirectoryContents.read(dir, "m", "arith");
-    List<KeptSample> kept = new KeptSampleSelector("judge", KEEP_HALF, 0).select(run);
+    List<KeptSample> kept = new KeptSampleSelector("judge", "keep-half").select(run);
     // a: sample 0 (0.5 -> w 1), 1 (1.0 -> w 2), 2 (0.9 -> w 1); sample 3 unscored. b: sample 1 (0.6 -> w 1).
     assertThat(kept).extracting(k -> k.exampleId() + k.sampleIndex() + ":" + k.weight())
         .containsExactly("a0:1.0", "a1:2.0", "a2:1.0", "b1:1.0");
     assertThat(kept.get(0).prompt()).isEqualTo("Q: 1+1\nA:");
+    assertThatThrownBy(() -> new KeptSampleSelector("judge", "missing").select(run))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no weights of strategy judge/missing");
 
     List<KeptSample> distinct = new ExactDuplicateRemover().deduplicate(kept);
     // "2" and " 2 " are one response: the first (a0) stays, with the larger weight 2 of the pair.

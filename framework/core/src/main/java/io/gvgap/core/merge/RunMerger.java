@@ -1,6 +1,7 @@
 package io.gvgap.core.merge;
 
 import io.gvgap.core.launch.RunExecutor;
+import io.gvgap.core.metrics.StrategyKey;
 import io.gvgap.core.pipeline.RunObserver;
 import io.gvgap.core.pipeline.RunPipeline;
 import io.gvgap.core.progress.Progress;
@@ -9,12 +10,12 @@ import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedComponent;
 import io.gvgap.core.spec.ResolvedModel;
 import io.gvgap.core.spec.ResolvedRunSpec;
-import io.gvgap.core.spec.ResolvedSpecReader;
 import io.gvgap.core.spec.ResolvedSpecWriter;
 import io.gvgap.core.spec.ResolvedTask;
 import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.ExampleRecord;
 import io.gvgap.core.store.MergedShard;
+import io.gvgap.core.store.RunDirectory;
 import io.gvgap.core.store.RunMetrics;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;
@@ -39,7 +40,8 @@ import java.util.stream.Stream;
  * the first shard's {@code spec-source.yaml} and {@code plugins.json}, and the records in the order
  * an unsharded pipeline appends them: examples by task and position; samples by model, task,
  * position and sample index; scores by model, task, batch of {@code generation.batch_examples}
- * positions, verifier and position. The metrics are recomputed with the pipeline's own code and
+ * positions, verifier and position; weights by model, task, batch, position, verifier and filter. The
+ * metrics are recomputed with the pipeline's own code and
  * settings ({@link RunExecutor#metrics}, which the launcher answers with
  * {@link RunPipeline#computeMetrics}), so bootstrap intervals see the same seed and prompt order as
  * an unsharded run. The observers (e.g. the Lucene sample index) receive the records batch by batch
@@ -82,13 +84,13 @@ public final class RunMerger {
     List<ShardRun> shards = ShardSetCheck.check(shardDirectories.stream().map(ShardRun::open).toList());
     checkOutput(output, shards);
     ShardRun first = shards.get(0);
-    ResolvedRunSpec spec = ResolvedSpecReader.read(first.directory().resolve(RunStore.SPEC_JSON), registry)
-        .withOutput(output);
+    RunDirectory firstRun = RunDirectory.open(first.directory());
+    ResolvedRunSpec spec = firstRun.resolvedSpec(registry).withOutput(output);
     ShardRecords records = ShardRecords.read(shards);
     List<MergedShard> merged = shards.stream().map(s -> new MergedShard(s.shard(),
         s.directory().toAbsolutePath().normalize().toString(), s.info().specHash(), s.info().attempts())).toList();
     try (RunStore store = RunStore.openOrCreate(output, spec.name(), ResolvedSpecWriter.toJson(spec),
-        read(first.directory().resolve(RunStore.SPEC_SOURCE)), read(first.directory().resolve(RunStore.PLUGINS_JSON)),
+        firstRun.specSourceText(), firstRun.pluginsText(),
         gvgapVersion, Shard.whole(), ShardSetCheck.mergedModels(shards))) {
       store.recordMergedFrom(merged);
       try {
@@ -143,11 +145,17 @@ public final class RunMerger {
                 batchScores.add(scores);
               }
             }
+            for (ExampleKey key : batch) {
+              for (ResolvedComponent verifier : spec.verifiers()) {
+                for (ResolvedComponent filter : spec.filters()) {
+                  store.appendWeights(records.weights(key, new StrategyKey(verifier.label(), filter.label())));
+                }
+              }
+            }
             store.sync();
             for (RunObserver observer : observers) {
               observer.batchStored(store.directory(), batchSamples, batchScores);
             }
-            batch.forEach(store::release);
             sampleCount += batchSamples.size();
             bar.step(batchSamples.size());
           }
@@ -168,7 +176,7 @@ public final class RunMerger {
     if (Files.isDirectory(output)) {
       try (Stream<Path> entries = Files.list(output)) {
         if (entries.findAny().isPresent()) {
-          String what = Files.exists(output.resolve(RunStore.RUN_JSON))
+          String what = RunDirectory.isRunDirectory(output)
               ? RunStore.readInfo(output).mergedFrom() != null ? " (it holds an earlier merge; delete it to merge"
                   + " again)" : " (it holds a run)"
               : "";
@@ -184,12 +192,4 @@ public final class RunMerger {
     }
   }
 
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new RunStoreException(file + ": cannot read it (" + e.getMessage() + "); the shard directory is"
-          + " incomplete", e);
-    }
-  }
 }

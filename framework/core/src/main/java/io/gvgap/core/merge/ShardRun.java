@@ -2,12 +2,12 @@ package io.gvgap.core.merge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gvgap.core.store.Json;
+import io.gvgap.core.store.RunDirectory;
 import io.gvgap.core.store.RunInfo;
+import io.gvgap.core.store.RunManifest;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.RunStoreException;
 import io.gvgap.core.store.Shard;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -25,18 +25,17 @@ record ShardRun(Path directory, RunInfo info, JsonNode spec) {
    * @throws RunStoreException when it is not a gvgap run, or a run made without {@code --shard}
    */
   static ShardRun open(Path directory) {
-    RunInfo info = RunStore.readInfo(directory);
+    RunManifest manifest = RunDirectory.open(directory).manifest();
+    RunInfo info = manifest.info();
     if (info.shard() == null) {
       throw new RunStoreException(directory + " is not a shard: its " + RunStore.RUN_JSON + " has no 'shard'"
           + (info.mergedFrom() != null ? " (it is itself a merged run)" : " (it was run without --shard)")
           + "; merge takes the run directories written by 'gvgap run SPEC --shard I/N'");
     }
-    Path specFile = directory.resolve(RunStore.SPEC_JSON);
-    JsonNode spec;
-    try {
-      spec = Json.mapper().readTree(specFile.toFile());
-    } catch (IOException e) {
-      throw new RunStoreException(specFile + ": cannot read the shard's resolved spec (" + e.getMessage() + ")", e);
+    Path specFile = manifest.specFile();
+    JsonNode spec = manifest.spec();
+    if (spec.isEmpty()) {
+      throw new RunStoreException(specFile + ": cannot read the shard's resolved spec (it is missing or empty)");
     }
     if (!(spec instanceof ObjectNode object)) {
       throw new RunStoreException(specFile + ": not a gvgap resolved spec (not a JSON object)");

@@ -2,6 +2,7 @@ package io.gvgap.core.merge;
 
 import io.gvgap.core.store.JsonDifference;
 import io.gvgap.core.store.ModelFingerprint;
+import io.gvgap.core.store.RunDirectory;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.RunStoreException;
@@ -69,7 +70,7 @@ final class ShardSetCheck {
       throw new RunStoreException((missing.size() == 1 ? "shard " : "shards ") + String.join(", ", missing)
           + (missing.size() == 1 ? " is" : " are") + " missing (given: " + byIndex.values().stream()
               .map(s -> s.shard().label()).toList() + "); run 'gvgap run SPEC --shard " + missing.get(0)
-          + "' for each missing shard (SPEC as saved in " + first.directory().resolve(RunStore.SPEC_SOURCE)
+          + "' for each missing shard (SPEC as saved in " + RunDirectory.specSourceFile(first.directory())
           + ") and pass its directory too");
     }
     List<String> unfinished = new ArrayList<>();

@@ -10,7 +10,6 @@ import io.gvgap.api.task.Example;
 import io.gvgap.api.task.Prompt;
 import io.gvgap.api.task.Task;
 import io.gvgap.core.progress.ProgressTask;
-import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.SampleRecord;
 import java.util.ArrayList;
@@ -46,12 +45,15 @@ final class GenerationStage {
     this.store = store;
   }
 
-  /** Generates what is missing for {@code batch}; returns the number of samples generated. */
-  int run(List<Example> batch, ProgressTask progress) {
+  /**
+   * Generates what {@code batch} lacks (its {@code stored} samples are not generated again), and
+   * appends it to the store; returns the samples generated now.
+   */
+  List<SampleRecord> run(List<Example> batch, BatchRecords stored, ProgressTask progress) {
     List<GenerationRequest> requests = new ArrayList<>();
     Map<String, Example> byId = new HashMap<>();
     for (Example example : batch) {
-      BitSet present = store.sampleIndices(new ExampleKey(modelLabel, taskLabel, example.id()));
+      BitSet present = stored.sampleIndices(example.id());
       progress.step(present.cardinality());
       Prompt prompt = task.generationPrompt(example);
       byId.put(example.id(), example);
@@ -64,7 +66,7 @@ final class GenerationStage {
       }
     }
     if (requests.isEmpty()) {
-      return 0;
+      return List.of();
     }
     List<Generation> generations = model.generate(requests, params);
     Map<String, BitSet> expected = new HashMap<>();
@@ -98,7 +100,7 @@ final class GenerationStage {
     List<SampleRecord> judged = records.parallelStream().map(r -> withUtility(r, byId.get(r.exampleId()))).toList();
     store.appendSamples(judged);
     progress.step(judged.size());
-    return judged.size();
+    return judged;
   }
 
   private SampleRecord withUtility(SampleRecord r, Example example) {

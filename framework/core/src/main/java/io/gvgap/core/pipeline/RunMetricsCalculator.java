@@ -1,116 +1,148 @@
 package io.gvgap.core.pipeline;
 
-import io.gvgap.api.filter.FilterContext;
-import io.gvgap.api.task.Answer;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gvgap.core.metrics.EmptyKeptPolicy;
 import io.gvgap.core.metrics.GroupMetrics;
 import io.gvgap.core.metrics.MetricsCalculator;
 import io.gvgap.core.metrics.MetricsSettings;
 import io.gvgap.core.metrics.PromptData;
 import io.gvgap.core.metrics.StrategyKey;
-import io.gvgap.core.store.ExampleKey;
-import io.gvgap.core.store.ExampleRecord;
-import io.gvgap.core.store.JsonLinesReader;
-import io.gvgap.core.store.RunStore;
-import io.gvgap.core.store.RunMetrics;
+import io.gvgap.core.store.ExampleResults;
 import io.gvgap.core.store.GroupResult;
+import io.gvgap.core.store.ResultGroup;
+import io.gvgap.core.store.RunManifest;
+import io.gvgap.core.store.RunMetrics;
+import io.gvgap.core.store.RunRecords;
+import io.gvgap.core.store.RunStoreException;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.SampleScore;
-import io.gvgap.core.store.ScoreRecord;
+import io.gvgap.core.store.SampleWeight;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Computes a run's metrics from its directory alone (no model): reads samples and scores, applies
- * each filter to each verifier's scores per example, and hands typed per-prompt data to
- * {@link MetricsCalculator}. The same code serves the end of a run and the re-rendering of reports.
+ * Computes a run's metrics from its directory alone (no model, no plugin): reads each example's
+ * samples, scores and the weights the filtering stage stored ({@code weights.jsonl}) through
+ * {@link RunRecords}, and hands typed per-prompt data to {@link MetricsCalculator}. The same code
+ * serves the end of a run and the re-rendering of reports.
  */
 public final class RunMetricsCalculator {
 
   private final List<String> verifiers;
-  private final List<LabeledFilter> filters;
+  private final List<String> filters;
   private final MetricsSettings settings;
 
   /**
    * @param verifiers verifier labels in report order
-   * @param filters filters in report order
+   * @param filters filter labels in report order
    * @param settings bootstrap and pass@k settings
    */
-  public RunMetricsCalculator(List<String> verifiers, List<LabeledFilter> filters, MetricsSettings settings) {
+  public RunMetricsCalculator(List<String> verifiers, List<String> filters, MetricsSettings settings) {
     this.verifiers = List.copyOf(verifiers);
     this.filters = List.copyOf(filters);
     this.settings = settings;
   }
 
+  /**
+   * The calculator a run's own spec describes (its verifier and filter labels, seed and metric
+   * settings), read from the manifest's {@code spec.json} tree without binding any plugin's
+   * options: what re-renders a report when the plugins are not at hand.
+   *
+   * @throws RunStoreException naming {@code spec.json} and the field when the spec lacks one
+   */
+  public static RunMetricsCalculator forRun(RunManifest manifest) {
+    JsonNode spec = manifest.spec();
+    Path file = manifest.specFile();
+    JsonNode metrics = required(spec, "metrics", file);
+    List<Integer> passAtK = new ArrayList<>();
+    required(metrics, "pass_at_k", file).forEach(k -> passAtK.add(k.asInt()));
+    try {
+      MetricsSettings settings = new MetricsSettings(required(metrics, "bootstrap", file).asInt(),
+          required(metrics, "confidence", file).asDouble(), required(spec, "seed", file).asLong(), passAtK,
+          EmptyKeptPolicy.valueOf(required(metrics, "empty_kept", file).asText().toUpperCase(Locale.ROOT)));
+      return new RunMetricsCalculator(labels(spec, "verifiers", file), labels(spec, "filters", file), settings);
+    } catch (IllegalArgumentException e) {
+      throw new RunStoreException(file + ": the metrics settings are not valid (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static List<String> labels(JsonNode spec, String field, Path file) {
+    List<String> labels = new ArrayList<>();
+    for (JsonNode component : required(spec, field, file)) {
+      labels.add(required(component, "label", file).asText());
+    }
+    return labels;
+  }
+
+  private static JsonNode required(JsonNode node, String field, Path file) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw new RunStoreException(file + ": the resolved spec has no '" + field + "'; the run directory is damaged"
+          + " or was not written by gvgap");
+    }
+    return value;
+  }
+
   /** Computes the metrics of the run in {@code runDir}. */
   public RunMetrics compute(Path runDir, String runName) {
-    Map<String, Integer> position = new HashMap<>();
-    JsonLinesReader.read(runDir.resolve(RunStore.EXAMPLES), ExampleRecord.class,
-        e -> position.put(e.task() + "\u0000" + e.exampleId(), e.position()));
-    Map<ExampleKey, List<SampleRecord>> samples = new LinkedHashMap<>();
-    JsonLinesReader.read(runDir.resolve(RunStore.SAMPLES), SampleRecord.class,
-        s -> samples.computeIfAbsent(s.exampleKey(), k -> new ArrayList<>()).add(s));
-    Map<ExampleKey, Map<String, List<SampleScore>>> scores = new HashMap<>();
-    JsonLinesReader.read(runDir.resolve(RunStore.SCORES), ScoreRecord.class,
-        r -> scores.computeIfAbsent(r.exampleKey(), k -> new HashMap<>()).put(r.verifier(), r.scores()));
+    return compute(RunRecords.read(runDir), runName);
+  }
 
-    Map<String, List<ExampleKey>> groups = new LinkedHashMap<>();
-    for (ExampleKey key : samples.keySet()) {
-      groups.computeIfAbsent(key.model() + "\u0000" + key.task(), g -> new ArrayList<>()).add(key);
-    }
-    int samplesPerExample = samples.values().stream().mapToInt(List::size).max().orElse(0);
+  /**
+   * Computes the metrics of a run's records. An example is complete, and enters the metrics, when
+   * it has all samples (as many as the example with most), every verifier's scores and every
+   * strategy's weights; the others are counted as incomplete.
+   */
+  public RunMetrics compute(RunRecords records, String runName) {
+    int samplesPerExample = records.examples().mapToInt(e -> e.samples().size()).max().orElse(0);
     List<GroupResult> results = new ArrayList<>();
     boolean partial = false;
-    for (List<ExampleKey> keys : groups.values()) {
-      keys.sort((a, b) -> Integer.compare(position.getOrDefault(a.task() + "\u0000" + a.exampleId(), Integer.MAX_VALUE),
-          position.getOrDefault(b.task() + "\u0000" + b.exampleId(), Integer.MAX_VALUE)));
+    for (ResultGroup group : records.groups()) {
       List<PromptData> prompts = new ArrayList<>();
       int incomplete = 0;
-      for (ExampleKey key : keys) {
-        PromptData data = promptData(key, samples.get(key), scores.getOrDefault(key, Map.of()), samplesPerExample);
+      boolean anySample = false;
+      for (ExampleResults example : group.examples()) {
+        if (example.samples().isEmpty()) {
+          continue;
+        }
+        anySample = true;
+        PromptData data = promptData(example, samplesPerExample);
         if (data == null) {
           incomplete++;
         } else {
           prompts.add(data);
         }
       }
+      if (!anySample) {
+        continue;
+      }
       partial |= incomplete > 0;
-      ExampleKey first = keys.get(0);
       GroupMetrics metrics = prompts.isEmpty() ? null : new MetricsCalculator(settings).compute(prompts);
-      results.add(new GroupResult(first.model(), first.task(), incomplete, metrics));
+      results.add(new GroupResult(group.model(), group.task(), incomplete, metrics));
     }
     return new RunMetrics(runName, partial, results);
   }
 
   /** Per-prompt data, or null when the example is incomplete. */
-  private PromptData promptData(ExampleKey key, List<SampleRecord> records, Map<String, List<SampleScore>> byVerifier,
-      int samplesPerExample) {
-    if (records.size() < samplesPerExample) {
+  private PromptData promptData(ExampleResults example, int samplesPerExample) {
+    if (example.samples().size() < samplesPerExample || !example.hasAllSamples(example.samples().size())) {
       return null;
     }
-    Map<Integer, SampleRecord> sorted = new TreeMap<>();
-    records.forEach(r -> sorted.put(r.sampleIndex(), r));
-    int n = sorted.size();
+    List<SampleRecord> samples = example.samples();
+    int n = samples.size();
     double[] utilities = new double[n];
     boolean[] found = new boolean[n];
-    List<Answer> answers = new ArrayList<>(n);
-    int i = 0;
-    for (SampleRecord r : sorted.values()) {
-      if (r.sampleIndex() != i) {
-        return null;
-      }
-      utilities[i] = r.utility();
-      found[i] = r.answerFound();
-      answers.add(r.answerFound() ? Answer.of(r.answer()) : Answer.none());
-      i++;
+    for (int i = 0; i < n; i++) {
+      utilities[i] = samples.get(i).utility();
+      found[i] = samples.get(i).answerFound();
     }
     Map<String, double[]> scoreArrays = new LinkedHashMap<>();
     for (String verifier : verifiers) {
-      List<SampleScore> list = byVerifier.get(verifier);
+      List<SampleScore> list = example.scores(verifier);
       if (list == null || list.size() != n) {
         return null;
       }
@@ -122,31 +154,18 @@ public final class RunMetricsCalculator {
     }
     Map<StrategyKey, double[]> weights = new LinkedHashMap<>();
     for (String verifier : verifiers) {
-      for (LabeledFilter f : filters) {
-        double[] scoreCopy = scoreArrays.get(verifier).clone();
-        double[] w = f.filter().weights(scoreCopy,
-            new FilterContext(key.exampleId(), answers, settings.seed()));
-        checkWeights(f.label(), verifier, key, scoreArrays.get(verifier), w);
-        weights.put(new StrategyKey(verifier, f.label()), w);
+      for (String filter : filters) {
+        List<SampleWeight> list = example.weights(verifier, filter);
+        if (list == null || list.size() != n) {
+          return null;
+        }
+        double[] w = new double[n];
+        for (SampleWeight sw : list) {
+          w[sw.sampleIndex()] = sw.weight();
+        }
+        weights.put(new StrategyKey(verifier, filter), w);
       }
     }
-    return new PromptData(key.exampleId(), utilities, found, scoreArrays, weights);
-  }
-
-  private static void checkWeights(String filter, String verifier, ExampleKey key, double[] scores, double[] w) {
-    if (w == null || w.length != scores.length) {
-      throw new PipelineException("filter '" + filter + "' returned " + (w == null ? "null" : w.length + " weights")
-          + " for " + scores.length + " samples of '" + key.exampleId() + "' (verifier '" + verifier + "')");
-    }
-    for (int i = 0; i < w.length; i++) {
-      if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
-        throw new PipelineException("filter '" + filter + "' gave weight " + w[i] + " to sample " + i + " of '"
-            + key.exampleId() + "'; weights must be finite and >= 0");
-      }
-      if (Double.isNaN(scores[i]) && w[i] > 0) {
-        throw new PipelineException("filter '" + filter + "' kept sample " + i + " of '" + key.exampleId()
-            + "' which verifier '" + verifier + "' could not score; unscored samples must get weight 0");
-      }
-    }
+    return new PromptData(example.key().exampleId(), utilities, found, scoreArrays, weights);
   }
 }

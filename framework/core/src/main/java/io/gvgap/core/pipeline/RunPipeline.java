@@ -19,7 +19,6 @@ import io.gvgap.core.spec.ResolvedModel;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.ResolvedSpecWriter;
 import io.gvgap.core.spec.ResolvedTask;
-import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.ExampleRecord;
 import io.gvgap.core.store.Json;
 import io.gvgap.core.store.ModelFingerprint;
@@ -43,13 +42,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a resolved spec: for each model and task, generate, judge utility, verify, then filter and
+ * Runs a resolved spec: for each model and task, generate, judge utility, verify, filter, then
  * compute metrics, writing everything to a resumable run directory.
  *
  * <p>Work proceeds in batches of examples ({@code generation.batch_examples}): a batch is generated,
- * its utilities computed, then each verifier scores it, and only then does the next batch start, so
- * memory is bounded by a batch and a crash loses at most the batch in flight. Rerunning the same
- * spec on the same directory resumes: stored samples and scores are not recomputed. The run
+ * its utilities computed, then each verifier scores it, then each filter weighs each verifier's
+ * scores ({@code weights.jsonl}), and only then does the next batch start, so memory is bounded by a
+ * batch and a crash loses at most the batch in flight. Each stage returns the records it stored and
+ * the pipeline hands them to the next stage and to the observers ({@code BatchRecords}). Rerunning
+ * the same spec on the same directory resumes: stored samples, scores and weights are not
+ * recomputed. The metrics are computed from the directory's records alone, weights included, so they
+ * need no plugin. The run
  * directory records each model's content fingerprint, and a resume with a model whose files changed
  * (retrained weights at the same path) is refused before any work.
  *
@@ -158,17 +161,14 @@ public final class RunPipeline {
 
   /** Builds the metrics of a run directory of this spec (also used to re-render reports). */
   public RunMetrics computeMetrics(ResolvedRunSpec spec) {
-    List<LabeledFilter> filters = new ArrayList<>();
-    for (ResolvedComponent f : spec.filters()) {
-      FilterStrategy strategy = registry.filters().create(f.name(), f.options());
-      filters.add(new LabeledFilter(f.label(), strategy));
-    }
     List<String> verifierLabels = spec.verifiers().stream().map(ResolvedComponent::label).toList();
+    List<String> filterLabels = spec.filters().stream().map(ResolvedComponent::label).toList();
     MetricsSettings settings = new MetricsSettings(spec.metrics().bootstrap(), spec.metrics().confidence(),
         spec.seed(), spec.metrics().passAtK(),
         EmptyKeptPolicy.valueOf(spec.metrics().emptyKept().toUpperCase(Locale.ROOT)));
     try (ProgressTask task = progress.start("metrics", -1, "groups")) {
-      RunMetrics metrics = new RunMetricsCalculator(verifierLabels, filters, settings).compute(spec.output(), spec.name());
+      RunMetrics metrics = new RunMetricsCalculator(verifierLabels, filterLabels, settings)
+          .compute(spec.output(), spec.name());
       task.step(metrics.groups().size());
       return metrics;
     }
@@ -182,6 +182,11 @@ public final class RunPipeline {
     Map<String, Verifier> verifiers = new LinkedHashMap<>();
     for (ResolvedComponent v : spec.verifiers()) {
       verifiers.put(v.label(), registry.verifiers().create(v.name(), v.options()));
+    }
+    List<LabeledFilter> filters = new ArrayList<>();
+    for (ResolvedComponent f : spec.filters()) {
+      FilterStrategy strategy = registry.filters().create(f.name(), f.options());
+      filters.add(new LabeledFilter(f.label(), strategy));
     }
     long generated = 0;
     long verified = 0;
@@ -198,7 +203,7 @@ public final class RunPipeline {
         try {
           for (ResolvedTask taskSpec : spec.tasks()) {
             long[] c = runTask(spec, store, shard, modelSpec.label(), generator, judge, taskSpec,
-                tasks.get(taskSpec.label()), verifiers);
+                tasks.get(taskSpec.label()), verifiers, filters);
             generated += c[0];
             verified += c[1];
           }
@@ -218,7 +223,8 @@ public final class RunPipeline {
   }
 
   private long[] runTask(ResolvedRunSpec spec, RunStore store, Shard shard, String modelLabel,
-      LanguageModel generator, LanguageModel judge, ResolvedTask taskSpec, Task task, Map<String, Verifier> verifiers) {
+      LanguageModel generator, LanguageModel judge, ResolvedTask taskSpec, Task task, Map<String, Verifier> verifiers,
+      List<LabeledFilter> filters) {
     List<Example> allExamples = task.examples(new ExampleRequest(taskSpec.limit(), taskSpec.seed()));
     List<Example> examples = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -248,6 +254,8 @@ public final class RunPipeline {
           verifierSeed, store, earlier));
       earlier.add(v.getKey());
     }
+    FilteringStage filtering = new FilteringStage(modelLabel, taskSpec.label(), List.copyOf(verifiers.keySet()),
+        filters, spec.seed(), store);
     long generated = 0;
     long verified = 0;
     String where = modelLabel + " / " + taskSpec.label();
@@ -256,35 +264,24 @@ public final class RunPipeline {
     try (ProgressTask bar = progress.start(where + " (generate + verify)", total, "steps")) {
       for (int start = 0; start < examples.size(); start += g.batchExamples()) {
         List<Example> batch = examples.subList(start, Math.min(examples.size(), start + g.batchExamples()));
-        generated += generation.run(batch, bar);
+        BatchRecords records = BatchRecords.start(store.storedRecords(), modelLabel, taskSpec.label(), batch);
+        List<SampleRecord> samples = generation.run(batch, records, bar);
         store.sync();
+        records.addSamples(samples);
+        generated += samples.size();
         for (VerificationStage stage : verification) {
-          verified += stage.run(batch, bar);
+          List<ScoreRecord> scores = stage.run(batch, records, bar);
           store.sync();
+          records.addScores(scores);
+          verified += scores.size();
         }
-        notifyObservers(store, modelLabel, taskSpec.label(), batch);
-        for (Example e : batch) {
-          store.release(new ExampleKey(modelLabel, taskSpec.label(), e.id()));
+        records.addWeights(filtering.run(batch, records));
+        store.sync();
+        for (RunObserver observer : observers) {
+          observer.batchStored(store.directory(), records.allSamples(), records.allScores());
         }
       }
     }
     return new long[] {generated, verified};
-  }
-
-  private void notifyObservers(RunStore store, String modelLabel, String taskLabel, List<Example> batch) {
-    if (observers.isEmpty()) {
-      return;
-    }
-    List<SampleRecord> samples = new ArrayList<>();
-    List<ScoreRecord> scores = new ArrayList<>();
-    for (Example e : batch) {
-      ExampleKey key = new ExampleKey(modelLabel, taskLabel, e.id());
-      samples.addAll(store.heldSamples(key));
-      store.heldScores(key).forEach((verifier, list) -> scores.add(new ScoreRecord(modelLabel, taskLabel, verifier,
-          e.id(), list)));
-    }
-    for (RunObserver observer : observers) {
-      observer.batchStored(store.directory(), samples, scores);
-    }
   }
 }

@@ -49,8 +49,12 @@ final class VerificationStage {
     this.store = store;
   }
 
-  /** Verifies what is missing for {@code batch}; returns the number of examples verified now. */
-  int run(List<Example> batch, ProgressTask progress) {
+  /**
+   * Verifies the samples of the examples of {@code batch} this verifier has not scored (in
+   * {@code records}, which also holds the earlier verifiers' scores), appends the scores to the
+   * store and returns them: one record per example verified now.
+   */
+  List<ScoreRecord> run(List<Example> batch, BatchRecords records, ProgressTask progress) {
     List<VerificationRequest> requests = new ArrayList<>();
     Map<String, List<SampleRecord>> samplesById = new TreeMap<>();
     for (Example example : batch) {
@@ -59,17 +63,19 @@ final class VerificationStage {
         progress.step(1);
         continue;
       }
-      List<SampleRecord> samples = store.heldSamples(key);
+      List<SampleRecord> samples = records.samples(example.id());
       List<Candidate> candidates = samples.stream()
           .map(s -> new Candidate(s.sampleIndex(), s.text(), s.answerFound() ? Answer.of(s.answer()) : Answer.none(),
               s.logProb() == null ? Double.NaN : s.logProb(), s.tokenCount()))
           .toList();
       samplesById.put(example.id(), samples);
-      requests.add(new VerificationRequest(task, example, candidates, judge, seed, earlierScores(key)));
+      requests.add(new VerificationRequest(task, example, candidates, judge, seed,
+          earlierScores(key, records.scores(example.id()))));
     }
     if (requests.isEmpty()) {
-      return 0;
+      return List.of();
     }
+    List<ScoreRecord> stored = new ArrayList<>();
     Map<String, List<Score>> results = verifier.verifyAll(requests);
     for (VerificationRequest request : requests) {
       String id = request.example().id();
@@ -77,15 +83,17 @@ final class VerificationStage {
       if (scores == null) {
         throw new PipelineException("verifier '" + verifierLabel + "' returned no scores for example '" + id + "'");
       }
-      store.appendScores(new ScoreRecord(modelLabel, taskLabel, verifierLabel, id, matched(id, samplesById.get(id), scores)));
+      ScoreRecord record = new ScoreRecord(modelLabel, taskLabel, verifierLabel, id,
+          matched(id, samplesById.get(id), scores));
+      store.appendScores(record);
+      stored.add(record);
       progress.step(1);
     }
-    return requests.size();
+    return stored;
   }
 
   /** The scores the verifiers before this one gave the example, as the API's scores. */
-  private Map<String, List<Score>> earlierScores(ExampleKey key) {
-    Map<String, List<SampleScore>> held = store.heldScores(key);
+  private Map<String, List<Score>> earlierScores(ExampleKey key, Map<String, List<SampleScore>> held) {
     Map<String, List<Score>> out = new LinkedHashMap<>();
     for (String label : earlierVerifiers) {
       List<SampleScore> stored = held.get(label);

@@ -2,6 +2,7 @@ package io.gvgap.core.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.core.metrics.StrategyKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -29,9 +29,11 @@ import java.util.stream.Stream;
  *
  * <p>Layout: {@code run.json} (format, version, status), {@code spec.json} (the resolved spec),
  * {@code spec-source.yaml} (the spec as written), {@code plugins.json} (discovered providers),
- * {@code examples.jsonl}, {@code samples.jsonl}, {@code scores.jsonl} (appended as work finishes)
- * and {@code metrics.json} (written at the end). Records are identified by keys, never by position,
- * so a resumed run appends only what is missing and a reader sees no duplicates.
+ * {@code examples.jsonl}, {@code samples.jsonl}, {@code scores.jsonl}, {@code weights.jsonl} (appended
+ * as work finishes) and {@code metrics.json} (written at the end). Records are identified by keys,
+ * never by position, so a resumed run appends only what is missing and a reader sees no duplicates.
+ * The store only writes and reads the directory: {@link RunDirectory} and {@link RunRecords} read it
+ * back, and the pipeline hands each batch's records from stage to stage itself.
  *
  * <p>{@code run.json} also records each model's content fingerprint ({@link ModelFingerprint}); a
  * resume whose model content differs is refused before any work, so results of a retrained model
@@ -55,6 +57,7 @@ public final class RunStore implements AutoCloseable {
   public static final String EXAMPLES = "examples.jsonl";
   public static final String SAMPLES = "samples.jsonl";
   public static final String SCORES = "scores.jsonl";
+  public static final String WEIGHTS = "weights.jsonl";
   public static final String METRICS_JSON = "metrics.json";
 
   private final Path dir;
@@ -64,11 +67,12 @@ public final class RunStore implements AutoCloseable {
   private final JsonLinesWriter examples;
   private final JsonLinesWriter samples;
   private final JsonLinesWriter scores;
-  private final Set<String> examplesWritten = new HashSet<>();
+  private final JsonLinesWriter weights;
+  private final Map<String, Set<String>> examplesWritten = new HashMap<>();
   private final Map<ExampleKey, BitSet> sampleIndex = new HashMap<>();
-  private final Set<String> scoresWritten = new HashSet<>();
-  private final Map<ExampleKey, List<SampleRecord>> pendingSamples = new HashMap<>();
-  private final Map<ExampleKey, Map<String, List<SampleScore>>> pendingScores = new HashMap<>();
+  private final Map<ExampleKey, Set<String>> scoresWritten = new HashMap<>();
+  private final Map<ExampleKey, Set<StrategyKey>> weightsWritten = new HashMap<>();
+  private RunRecords stored = RunRecords.empty();
 
   private RunStore(Path dir, RunInfo info, boolean resumed) {
     this.dir = dir;
@@ -77,6 +81,7 @@ public final class RunStore implements AutoCloseable {
     this.examples = new JsonLinesWriter(dir.resolve(EXAMPLES));
     this.samples = new JsonLinesWriter(dir.resolve(SAMPLES));
     this.scores = new JsonLinesWriter(dir.resolve(SCORES));
+    this.weights = new JsonLinesWriter(dir.resolve(WEIGHTS));
   }
 
   /**
@@ -145,7 +150,7 @@ public final class RunStore implements AutoCloseable {
         if (Files.exists(runJson)) {
           // an earlier attempt of another spec that finished no work: start over with the corrected spec
           attempts = readInfo(dir).attempts();
-          for (String file : List.of(EXAMPLES, SAMPLES, SCORES, METRICS_JSON, RUN_JSON)) {
+          for (String file : List.of(EXAMPLES, SAMPLES, SCORES, WEIGHTS, METRICS_JSON, RUN_JSON)) {
             Files.deleteIfExists(dir.resolve(file));
           }
         } else {
@@ -208,7 +213,8 @@ public final class RunStore implements AutoCloseable {
         || existing.mergedFrom() != null) {
       return false;
     }
-    return !JsonLinesReader.hasRecord(dir.resolve(SAMPLES)) && !JsonLinesReader.hasRecord(dir.resolve(SCORES));
+    return !JsonLinesReader.hasRecord(dir.resolve(SAMPLES)) && !JsonLinesReader.hasRecord(dir.resolve(SCORES))
+        && !JsonLinesReader.hasRecord(dir.resolve(WEIGHTS));
   }
 
   /** The fields in which the spec given now differs from the one recorded in the directory. */
@@ -295,21 +301,25 @@ public final class RunStore implements AutoCloseable {
   }
 
   private void loadExisting() {
-    JsonLinesReader.read(dir.resolve(EXAMPLES), ExampleRecord.class,
-        r -> examplesWritten.add(r.task() + "\u0000" + r.exampleId()));
-    JsonLinesReader.read(dir.resolve(SAMPLES), SampleRecord.class, r -> {
-      BitSet present = sampleIndex.computeIfAbsent(r.exampleKey(), k -> new BitSet());
-      if (present.get(r.sampleIndex())) {
-        throw new RunStoreException(dir.resolve(SAMPLES) + ": sample " + r.sampleIndex() + " of " + r.exampleKey()
-            + " is recorded twice; the run directory is damaged");
-      }
-      present.set(r.sampleIndex());
-      pendingSamples.computeIfAbsent(r.exampleKey(), k -> new ArrayList<>()).add(r);
+    stored = RunRecords.read(dir);
+    for (ExampleRecord e : stored.exampleRecords()) {
+      examplesWritten.computeIfAbsent(e.task(), t -> new HashSet<>()).add(e.exampleId());
+    }
+    stored.examples().forEach(e -> {
+      BitSet present = new BitSet();
+      e.samples().forEach(s -> present.set(s.sampleIndex()));
+      sampleIndex.put(e.key(), present);
+      scoresWritten.put(e.key(), new HashSet<>(e.scores().keySet()));
+      weightsWritten.put(e.key(), new HashSet<>(e.weights().keySet()));
     });
-    JsonLinesReader.read(dir.resolve(SCORES), ScoreRecord.class, r -> {
-      scoresWritten.add(scoreKey(r.verifier(), r.exampleKey()));
-      pendingScores.computeIfAbsent(r.exampleKey(), k -> new HashMap<>()).put(r.verifier(), r.scores());
-    });
+  }
+
+  /**
+   * The records the directory held when this store opened it: everything an interrupted attempt
+   * stored (empty for a new run). The pipeline starts each batch from these.
+   */
+  public RunRecords storedRecords() {
+    return stored;
   }
 
   /** Whether this store continues an earlier, interrupted attempt. */
@@ -329,12 +339,12 @@ public final class RunStore implements AutoCloseable {
 
   /** Whether the example was already recorded. */
   public synchronized boolean hasExample(String task, String exampleId) {
-    return examplesWritten.contains(task + "\u0000" + exampleId);
+    return examplesWritten.getOrDefault(task, Set.of()).contains(exampleId);
   }
 
   /** Records an example once; later calls for the same (task, id) do nothing. */
   public synchronized void appendExample(ExampleRecord record) {
-    if (examplesWritten.add(record.task() + "\u0000" + record.exampleId())) {
+    if (examplesWritten.computeIfAbsent(record.task(), t -> new HashSet<>()).add(record.exampleId())) {
       examples.append(record);
     }
   }
@@ -359,41 +369,39 @@ public final class RunStore implements AutoCloseable {
       }
       present.set(r.sampleIndex());
       samples.append(r);
-      pendingSamples.computeIfAbsent(r.exampleKey(), k -> new ArrayList<>()).add(r);
     }
-  }
-
-  /** The samples of an example that are still held for verification, sorted by sample index. */
-  public synchronized List<SampleRecord> heldSamples(ExampleKey key) {
-    List<SampleRecord> held = new ArrayList<>(pendingSamples.getOrDefault(key, List.of()));
-    held.sort(Comparator.comparingInt(SampleRecord::sampleIndex));
-    return held;
-  }
-
-  /** The scores held for an example, by verifier label (those of verifiers that already scored it). */
-  public synchronized Map<String, List<SampleScore>> heldScores(ExampleKey key) {
-    return Map.copyOf(pendingScores.getOrDefault(key, Map.of()));
-  }
-
-  /** Drops the held samples and scores of an example once every verifier has scored it (bounded memory). */
-  public synchronized void release(ExampleKey key) {
-    pendingSamples.remove(key);
-    pendingScores.remove(key);
   }
 
   /** Whether a verifier's scores for an example are recorded. */
   public synchronized boolean hasScores(String verifier, ExampleKey key) {
-    return scoresWritten.contains(scoreKey(verifier, key));
+    return scoresWritten.getOrDefault(key, Set.of()).contains(verifier);
   }
 
   /** Appends one verifier's scores of one example, once. */
   public synchronized void appendScores(ScoreRecord record) {
-    if (!scoresWritten.add(scoreKey(record.verifier(), record.exampleKey()))) {
+    if (!scoresWritten.computeIfAbsent(record.exampleKey(), k -> new HashSet<>()).add(record.verifier())) {
       throw new IllegalStateException("scores of " + record.verifier() + " for " + record.exampleKey()
           + " already recorded");
     }
     scores.append(record);
-    pendingScores.computeIfAbsent(record.exampleKey(), k -> new HashMap<>()).put(record.verifier(), record.scores());
+  }
+
+  /** Whether a strategy's weights for an example are recorded. */
+  public synchronized boolean hasWeights(StrategyKey strategy, ExampleKey key) {
+    return weightsWritten.getOrDefault(key, Set.of()).contains(strategy);
+  }
+
+  /**
+   * Appends one strategy's weights of one example, once.
+   *
+   * @throws IllegalStateException if they are already recorded (a pipeline bug)
+   */
+  public synchronized void appendWeights(WeightRecord record) {
+    if (!weightsWritten.computeIfAbsent(record.exampleKey(), k -> new HashSet<>()).add(record.strategy())) {
+      throw new IllegalStateException("weights of " + record.strategy() + " for " + record.exampleKey()
+          + " already recorded");
+    }
+    weights.append(record);
   }
 
   /** Forces everything appended so far to disk (end of a batch). */
@@ -401,6 +409,7 @@ public final class RunStore implements AutoCloseable {
     examples.sync();
     samples.sync();
     scores.sync();
+    weights.sync();
   }
 
   /** Writes {@code metrics.json} atomically. */
@@ -440,6 +449,7 @@ public final class RunStore implements AutoCloseable {
       examples.close();
       samples.close();
       scores.close();
+      weights.close();
     } finally {
       if (lock != null) {
         lock.close();
@@ -449,10 +459,6 @@ public final class RunStore implements AutoCloseable {
 
   private static String describe(Shard shard) {
     return shard.isWhole() ? "an unsharded run (all examples)" : "shard " + shard.label();
-  }
-
-  private static String scoreKey(String verifier, ExampleKey key) {
-    return verifier + "\u0000" + key.model() + "\u0000" + key.task() + "\u0000" + key.exampleId();
   }
 
   /** Writes a file through a temporary file and a rename, so readers never see half of it. */

@@ -55,7 +55,8 @@ class RunStoreTest {
       assertThat(store.info().attempts()).isEqualTo(2);
       ExampleKey key = new ExampleKey("m", "task", "e1");
       assertThat(store.sampleIndices(key).stream().boxed().toList()).containsExactly(0, 2);
-      assertThat(store.heldSamples(key)).extracting(SampleRecord::sampleIndex).containsExactly(0, 2);
+      assertThat(store.storedRecords().example(key).orElseThrow().samples()).extracting(SampleRecord::sampleIndex)
+          .containsExactly(0, 2);
       assertThat(store.hasScores("v", key)).isTrue();
       assertThat(store.hasScores("w", key)).isFalse();
       assertThatThrownBy(() -> store.appendSamples(List.of(sample("e1", 2))))

@@ -1,4 +1,4 @@
-package io.gvgap.cli;
+package io.gvgap.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gvgap.api.NoOptions;
 import io.gvgap.core.metrics.GroupMetrics;
 import io.gvgap.core.metrics.StrategyMetrics;
-import io.gvgap.core.pipeline.RunPipeline;
-import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.progress.Progress;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.GenerationSettings;
@@ -38,15 +36,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The run pipeline end to end with the scripted test model: every record stored once, metrics equal
  * to an independent recomputation from the stored records, and a resumed run that redoes only the
- * missing work. (It lives beside the command line because core's own tests register providers
- * whose names must not meet those of gvgap-testing.)
+ * missing work. Tagged {@code test-doubles}: it runs in core's second Surefire execution, whose class
+ * path holds gvgap-testing's providers (core's own tests must not discover them).
  */
+@Tag("test-doubles")
 class RunPipelineResumeTest {
 
   private static final int EXAMPLES = 12;
