@@ -201,10 +201,72 @@ class NewKitsCatchBrokenPluginsTest {
 
   @Test
   void theBackendKitRejectsSamplesThatDependOnTheBatch() {
-    ModelBackend<ScriptedBackend.Options> batchDependent = new ModelBackend<>() {
+    ModelBackendConformanceTest kit = backendKit(scripted -> new Wrapped(scripted) {
+      @Override
+      public List<Generation> generate(List<GenerationRequest> requests, SamplingParams params) {
+        // the seed moves with the batch size: what a backend sharing one random stream does
+        return scripted.generate(requests, new SamplingParams(params.temperature(), params.topP(), params.topK(),
+            params.maxNewTokens(), params.seed() + requests.size()));
+      }
+    });
+    assertThatThrownBy(kit::samplesDoNotDependOnBatchingOrOrder).isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void theBackendKitRejectsScoresThatDisagreeWithGeneration() {
+    ModelBackendConformanceTest kit = backendKit(scripted -> new Wrapped(scripted) {
+      @Override
+      public List<Generation> generate(List<GenerationRequest> requests, SamplingParams params) {
+        // every completion cut by the limit, with a log-probability that score() will not reproduce
+        return scripted.generate(requests, params).stream().map(g -> new Generation(g.id(), g.completions().stream()
+            .map(c -> new io.gvgap.api.model.Completion(c.sampleIndex(), c.text(), 1, -1.0,
+                io.gvgap.api.model.FinishReason.LENGTH)).toList())).toList();
+      }
+
+      @Override
+      public List<ScoringResult> score(List<ScoringRequest> requests) {
+        return requests.stream().map(r -> new ScoringResult(r.id(), java.util.Collections.nCopies(
+            r.continuations().size(), -5.0), java.util.Collections.nCopies(r.continuations().size(), 1))).toList();
+      }
+    });
+    assertThatThrownBy(kit::scoringAGeneratedSampleAgreesWithTheLogProbabilityGenerationReported)
+        .isInstanceOf(AssertionError.class).hasMessageContaining("against the log-probability generate() reported");
+  }
+
+  /** A model that passes every call to gvgap-testing's scripted model; tests override what they break. */
+  private static class Wrapped implements LanguageModel {
+    final LanguageModel scripted;
+
+    Wrapped(LanguageModel scripted) {
+      this.scripted = scripted;
+    }
+
+    @Override
+    public List<Generation> generate(List<GenerationRequest> requests, SamplingParams params) {
+      return scripted.generate(requests, params);
+    }
+
+    @Override
+    public List<ScoringResult> score(List<ScoringRequest> requests) {
+      return scripted.score(requests);
+    }
+
+    @Override
+    public ModelInfo info() {
+      return scripted.info();
+    }
+
+    @Override
+    public void close() {
+      scripted.close();
+    }
+  }
+
+  private static ModelBackendConformanceTest backendKit(java.util.function.UnaryOperator<LanguageModel> breaking) {
+    ModelBackend<ScriptedBackend.Options> broken = new ModelBackend<>() {
       @Override
       public String name() {
-        return "batch-dependent";
+        return "broken";
       }
 
       @Override
@@ -214,43 +276,24 @@ class NewKitsCatchBrokenPluginsTest {
 
       @Override
       public LanguageModel create(ScriptedBackend.Options options) {
-        LanguageModel scripted = new ScriptedBackend().create(options);
-        return new LanguageModel() {
-          @Override
-          public List<Generation> generate(List<GenerationRequest> requests, SamplingParams params) {
-            // the seed moves with the batch size: what a backend sharing one random stream does
-            return scripted.generate(requests, new SamplingParams(params.temperature(), params.topP(), params.topK(),
-                params.maxNewTokens(), params.seed() + requests.size()));
-          }
-
-          @Override
-          public List<ScoringResult> score(List<ScoringRequest> requests) {
-            return scripted.score(requests);
-          }
-
-          @Override
-          public ModelInfo info() {
-            return scripted.info();
-          }
-
-          @Override
-          public void close() {
-            scripted.close();
-          }
-        };
+        return breaking.apply(new ScriptedBackend().create(options));
       }
     };
-    ModelBackendConformanceTest kit = new ModelBackendConformanceTest() {
+    return new ModelBackendConformanceTest() {
       @Override
       protected ModelBackend<?> provider() {
-        return batchDependent;
+        return broken;
       }
 
       @Override
       protected Record options() {
         return new ScriptedBackend.Options(null, 0);
       }
+
+      @Override
+      protected SamplingParams sampling() {
+        return new SamplingParams(0.8, 0.95, 0, 32, 1234);
+      }
     };
-    assertThatThrownBy(kit::samplesDoNotDependOnBatchingOrOrder).isInstanceOf(AssertionError.class);
   }
 }
