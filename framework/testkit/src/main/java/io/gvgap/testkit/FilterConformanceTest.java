@@ -1,6 +1,7 @@
 package io.gvgap.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import io.gvgap.api.filter.FilterContext;
 import io.gvgap.api.filter.FilterProvider;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -175,7 +177,7 @@ public abstract class FilterConformanceTest {
       double[] permutedWeights = weigh(filter, permutedScores, new FilterContext("example-1", permutedAnswers, 13));
       for (int i = 0; i < n; i++) {
         assertThat(permutedWeights[i]).as("weight of score %s moved from position %d to %d", scores[order[i]], order[i], i)
-            .isCloseTo(weights[order[i]], org.assertj.core.data.Offset.offset(1e-12));
+            .isCloseTo(weights[order[i]], offset(1e-12));
       }
     }
   }
@@ -210,7 +212,7 @@ public abstract class FilterConformanceTest {
       order[i] = order[j];
       order[j] = t;
     }
-    if (n > 1 && Arrays.equals(order, java.util.stream.IntStream.range(0, n).toArray())) {
+    if (n > 1 && Arrays.equals(order, IntStream.range(0, n).toArray())) {
       int t = order[0];
       order[0] = order[1];
       order[1] = t;

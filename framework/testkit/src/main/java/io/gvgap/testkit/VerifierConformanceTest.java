@@ -15,6 +15,7 @@ import io.gvgap.api.verify.VerifierProvider;
 import io.gvgap.testing.ScriptedBackend;
 import io.gvgap.testing.ToySumsTask;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,7 @@ public abstract class VerifierConformanceTest {
   /** The scores by sample index, as comparable text (NaN equals NaN). */
   private static Map<Integer, String> bySample(List<Score> scores) {
     Map<Integer, String> out = new LinkedHashMap<>();
-    scores.stream().sorted(java.util.Comparator.comparingInt(Score::sampleIndex))
+    scores.stream().sorted(Comparator.comparingInt(Score::sampleIndex))
         .forEach(s -> out.put(s.sampleIndex(), s.status() + " " + s.value()));
     return out;
   }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gvgap.api.NoOptions;
 import io.gvgap.api.filter.FilterProvider;
 import io.gvgap.api.filter.FilterStrategy;
+import io.gvgap.api.model.Completion;
+import io.gvgap.api.model.FinishReason;
+import io.gvgap.api.model.Generation;
 import io.gvgap.api.model.GenerationRequest;
 import io.gvgap.api.model.LanguageModel;
 import io.gvgap.api.model.ModelBackend;
@@ -12,7 +15,6 @@ import io.gvgap.api.model.ModelInfo;
 import io.gvgap.api.model.SamplingParams;
 import io.gvgap.api.model.ScoringRequest;
 import io.gvgap.api.model.ScoringResult;
-import io.gvgap.api.model.Generation;
 import io.gvgap.api.task.TaskProvider;
 import io.gvgap.api.verify.Score;
 import io.gvgap.api.verify.Verifier;
@@ -20,8 +22,11 @@ import io.gvgap.api.verify.VerifierProvider;
 import io.gvgap.testing.KeepAboveFilter;
 import io.gvgap.testing.ScriptedBackend;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Each check of the filter, verifier and backend kits fails for a plugin that breaks its rule. */
@@ -84,7 +89,7 @@ class NewKitsCatchBrokenPluginsTest {
   void theFilterKitRejectsKeepingAnUnscoredSample() {
     FilterConformanceTest kit = filterKit((scores, context) -> {
       double[] weights = new double[scores.length];
-      java.util.Arrays.fill(weights, 1);
+      Arrays.fill(weights, 1);
       return weights;
     });
     assertThatThrownBy(kit::unscoredSamplesGetWeightZero).isInstanceOf(AssertionError.class);
@@ -219,14 +224,14 @@ class NewKitsCatchBrokenPluginsTest {
       public List<Generation> generate(List<GenerationRequest> requests, SamplingParams params) {
         // every completion cut by the limit, with a log-probability that score() will not reproduce
         return scripted.generate(requests, params).stream().map(g -> new Generation(g.id(), g.completions().stream()
-            .map(c -> new io.gvgap.api.model.Completion(c.sampleIndex(), c.text(), 1, -1.0,
-                io.gvgap.api.model.FinishReason.LENGTH)).toList())).toList();
+            .map(c -> new Completion(c.sampleIndex(), c.text(), 1, -1.0,
+                FinishReason.LENGTH)).toList())).toList();
       }
 
       @Override
       public List<ScoringResult> score(List<ScoringRequest> requests) {
-        return requests.stream().map(r -> new ScoringResult(r.id(), java.util.Collections.nCopies(
-            r.continuations().size(), -5.0), java.util.Collections.nCopies(r.continuations().size(), 1))).toList();
+        return requests.stream().map(r -> new ScoringResult(r.id(), Collections.nCopies(
+            r.continuations().size(), -5.0), Collections.nCopies(r.continuations().size(), 1))).toList();
       }
     });
     assertThatThrownBy(kit::scoringAGeneratedSampleAgreesWithTheLogProbabilityGenerationReported)
@@ -262,7 +267,7 @@ class NewKitsCatchBrokenPluginsTest {
     }
   }
 
-  private static ModelBackendConformanceTest backendKit(java.util.function.UnaryOperator<LanguageModel> breaking) {
+  private static ModelBackendConformanceTest backendKit(UnaryOperator<LanguageModel> breaking) {
     ModelBackend<ScriptedBackend.Options> broken = new ModelBackend<>() {
       @Override
       public String name() {

@@ -12,6 +12,7 @@ import io.gvgap.api.model.ScoringResult;
 import io.gvgap.testing.ScriptedBackend;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A judge for the conformance kit that writes what chain-of-thought and pairwise verifiers parse: a
@@ -46,7 +47,7 @@ final class VerdictWritingJudge implements LanguageModel {
 
   @Override
   public ModelInfo info() {
-    return new ModelInfo("verdict-writer", -1, -1, java.util.Map.of());
+    return new ModelInfo("verdict-writer", -1, -1, Map.of());
   }
 
   @Override

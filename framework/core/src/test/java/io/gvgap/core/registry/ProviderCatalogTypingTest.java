@@ -12,12 +12,16 @@ import io.gvgap.api.task.Task;
 import io.gvgap.api.verify.Verifier;
 import io.gvgap.core.testplugins.LineTaskProvider;
 import io.gvgap.core.testplugins.isolated.RawFilterProvider;
+import java.io.File;
 import java.io.StringWriter;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -95,7 +99,7 @@ class ProviderCatalogTypingTest {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     String classPath = Stream.of(Provider.class, PluginRegistry.class, ObjectMapper.class, Logger.class)
-        .map(ProviderCatalogTypingTest::location).collect(Collectors.joining(java.io.File.pathSeparator));
+        .map(ProviderCatalogTypingTest::location).collect(Collectors.joining(File.pathSeparator));
     JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + className + ".java"),
         JavaFileObject.Kind.SOURCE) {
       @Override
@@ -107,14 +111,14 @@ class ProviderCatalogTypingTest {
       List<String> options = List.of("-classpath", classPath, "-d", temp.toString(), "-proc:none");
       compiler.getTask(new StringWriter(), files, diagnostics, options, null, List.of(file)).call();
     }
-    return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
-        .map(d -> d.getMessage(java.util.Locale.ROOT)).collect(Collectors.joining("\n"));
+    return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+        .map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.joining("\n"));
   }
 
   private static String location(Class<?> type) {
     try {
       return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }
