@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * {@code META-INF/services/io.gvgap.api.verify.VerifierProvider} under its name; the name and
  * options are fit for specs; {@code verify} returns, never null, exactly one score per candidate,
  * keyed by the candidates' own sample indices (not by position: they are given out of order and with
- * gaps), each in [0, 1] or a parse failure (NaN); {@code verifyAll} answers every example with the
+ * gaps), each in [0, 1] or a parse failure (NaN), and not all of them failures (see
+ * {@link #expectsParsedScores}); {@code verifyAll} answers every example with the
  * same scores as {@code verify}; and the scores are the same for the same request and seed, on a new
  * verifier and a new model.
  */
@@ -90,6 +91,16 @@ public abstract class VerifierConformanceTest {
    */
   protected Map<String, List<Score>> earlierScores(List<Candidate> candidates) {
     return Map.of();
+  }
+
+  /**
+   * Whether some candidates must get a parsed score (not every one a parse failure) from
+   * {@link #judge}: true by default, so that a verifier that can read nothing does not pass. Return
+   * false only when the judge cannot write what the verifier reads (then override {@link #judge}
+   * instead where you can).
+   */
+  protected boolean expectsParsedScores() {
+    return true;
   }
 
   /** Creates the verifier from {@link #provider()} and {@link #options()}. */
@@ -167,6 +178,22 @@ public abstract class VerifierConformanceTest {
         assertOneValidScorePerCandidate(request, verifier.verify(request), "verify");
       }
     }
+  }
+
+  @Test
+  void someCandidatesGetAParsedScore() {
+    if (!expectsParsedScores()) {
+      return; // the subclass declares that its judge cannot write what the verifier reads
+    }
+    Verifier verifier = verifier();
+    long parsed = 0;
+    try (LanguageModel model = judge()) {
+      for (VerificationRequest request : requests(task(), model, 7)) {
+        parsed += verifier.verify(request).stream().filter(Score::ok).count();
+      }
+    }
+    assertThat(parsed).as("parsed scores over all candidates: a verifier that parses nothing the judge writes scores"
+        + " nothing (override judge() with a model that writes your verdicts)").isPositive();
   }
 
   @Test

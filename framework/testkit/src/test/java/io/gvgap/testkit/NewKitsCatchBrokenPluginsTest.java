@@ -167,6 +167,14 @@ class NewKitsCatchBrokenPluginsTest {
   }
 
   @Test
+  void theVerifierKitRejectsAVerifierThatParsesNothing() {
+    VerifierConformanceTest kit = verifierKit(request -> request.candidates().stream()
+        .map(c -> Score.failed(c.sampleIndex(), c.text(), "no verdict")).toList());
+    assertThatThrownBy(kit::someCandidatesGetAParsedScore).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("override judge()");
+  }
+
+  @Test
   void theVerifierKitRejectsScoresThatChangeBetweenCalls() {
     AtomicInteger calls = new AtomicInteger();
     VerifierConformanceTest kit = verifierKit(request -> request.candidates().stream()
