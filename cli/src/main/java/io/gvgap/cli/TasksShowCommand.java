@@ -1,9 +1,9 @@
 package io.gvgap.cli;
 
+import io.gvgap.api.Provider;
 import io.gvgap.api.task.Example;
 import io.gvgap.api.task.ExampleRequest;
 import io.gvgap.api.task.Task;
-import io.gvgap.api.task.TaskProvider;
 import io.gvgap.core.options.OptionDescription;
 import io.gvgap.core.options.OptionsDescriber;
 import io.gvgap.core.registry.PluginRegistry;
@@ -41,7 +41,7 @@ final class TasksShowCommand implements Callable<Integer> {
   public Integer call() {
     GvgapCommand root = (GvgapCommand) spec.root().userObject();
     PluginRegistry registry = root.registry();
-    TaskProvider<?> provider = registry.tasks().forName(name);
+    Provider<?, Task> provider = registry.tasks().forName(name);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("task %s (%s)%n", provider.name(), provider.getClass().getName());
     if (!provider.description().isEmpty()) {

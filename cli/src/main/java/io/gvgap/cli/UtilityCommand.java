@@ -2,11 +2,11 @@ package io.gvgap.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.api.Provider;
 import io.gvgap.api.task.Answer;
 import io.gvgap.api.task.Example;
 import io.gvgap.api.task.ExampleRequest;
 import io.gvgap.api.task.Task;
-import io.gvgap.api.task.TaskProvider;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.store.Json;
 import java.io.BufferedReader;
@@ -61,7 +61,7 @@ final class UtilityCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GvgapCommand root = (GvgapCommand) spec.root().userObject();
     PluginRegistry registry = root.registry();
-    TaskProvider<?> provider = registry.tasks().forName(taskName);
+    Provider<?, Task> provider = registry.tasks().forName(taskName);
     List<String> pairs = new ArrayList<>(options);
     if (data != null) {
       pairs.add("data=" + data);

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>It checks: the name is lowercase with hyphens; the options record matches the provider's
+ * <p>It checks: the provider is registered in
+ * {@code META-INF/services/io.gvgap.api.task.TaskProvider}, so that gvgap finds it by its name (and
+ * fails when no task is registered at all, or {@code provider()} returns null: the kit never passes
+ * having tested nothing); the name is lowercase with hyphens; the options record matches the provider's
  * options type and documents every component; examples are deterministic for a seed, differ between
  * seeds where the task has more examples than one request takes, have unique ids and respect the
  * limit; every reference, fed back as a completion, scores 1.0; utility is in [0, 1] for any text;
@@ -73,7 +76,7 @@ public abstract class TaskConformanceTest {
 
   /** Creates the task from {@link #provider()} and {@link #options()}. */
   protected final Task task() {
-    TaskProvider<?> provider = provider();
+    TaskProvider<?> provider = ProviderChecks.present(provider(), "task");
     Record options = options();
     assertThat(options).as("options()").isInstanceOf(provider.optionsType());
     @SuppressWarnings("unchecked")
@@ -91,7 +94,12 @@ public abstract class TaskConformanceTest {
 
   @Test
   void nameIsLowercaseWithHyphens() {
-    assertThat(provider().name()).as("provider name").matches(NAME);
+    assertThat(ProviderChecks.present(provider(), "task").name()).as("provider name").matches(NAME);
+  }
+
+  @Test
+  void registeredForDiscoveryUnderItsName() {
+    ProviderChecks.assertRegistered(TaskProvider.class, ProviderChecks.present(provider(), "task"));
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A small correct task for testing the kit: "what is n squared", n from 1 to 100, chosen by seed. */
-class SquaresTask implements Task, TaskProvider<NoOptions> {
+public class SquaresTask implements Task, TaskProvider<NoOptions> {
 
   private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
 

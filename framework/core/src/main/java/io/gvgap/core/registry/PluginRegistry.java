@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gvgap.api.Provider;
-import io.gvgap.api.filter.FilterProvider;
-import io.gvgap.api.model.ModelBackend;
-import io.gvgap.api.task.TaskProvider;
-import io.gvgap.api.verify.VerifierProvider;
+import io.gvgap.api.filter.FilterStrategy;
+import io.gvgap.api.model.LanguageModel;
+import io.gvgap.api.task.Task;
+import io.gvgap.api.verify.Verifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -17,6 +17,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -46,11 +47,23 @@ public final class PluginRegistry {
   private static final Pattern VALID_NAME = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
   private final ClassLoader classLoader;
+  private final ProviderCatalog<Task> tasks;
+  private final ProviderCatalog<Verifier> verifiers;
+  private final ProviderCatalog<FilterStrategy> filters;
+  private final ProviderCatalog<LanguageModel> backends;
   private final Map<ExtensionPoint, ProviderCatalog<?>> catalogs;
 
-  private PluginRegistry(ClassLoader classLoader, Map<ExtensionPoint, ProviderCatalog<?>> catalogs) {
+  private PluginRegistry(ClassLoader classLoader) {
     this.classLoader = classLoader;
-    this.catalogs = catalogs;
+    this.tasks = discover(ExtensionPoint.TASK, Task.class, classLoader);
+    this.verifiers = discover(ExtensionPoint.VERIFIER, Verifier.class, classLoader);
+    this.filters = discover(ExtensionPoint.FILTER, FilterStrategy.class, classLoader);
+    this.backends = discover(ExtensionPoint.BACKEND, LanguageModel.class, classLoader);
+    Map<ExtensionPoint, ProviderCatalog<?>> byKind = new EnumMap<>(ExtensionPoint.class);
+    for (ProviderCatalog<?> catalog : List.of(tasks, verifiers, filters, backends)) {
+      byKind.put(catalog.kind(), catalog);
+    }
+    this.catalogs = Collections.unmodifiableMap(byKind);
   }
 
   /**
@@ -61,11 +74,7 @@ public final class PluginRegistry {
    */
   public static PluginRegistry load(ClassLoader classLoader) {
     Objects.requireNonNull(classLoader, "classLoader");
-    Map<ExtensionPoint, ProviderCatalog<?>> catalogs = new EnumMap<>(ExtensionPoint.class);
-    for (ExtensionPoint kind : ExtensionPoint.values()) {
-      catalogs.put(kind, discover(kind, classLoader));
-    }
-    return new PluginRegistry(classLoader, catalogs);
+    return new PluginRegistry(classLoader);
   }
 
   /**
@@ -123,8 +132,8 @@ public final class PluginRegistry {
     return jars;
   }
 
-  private static ProviderCatalog<?> discover(ExtensionPoint kind, ClassLoader classLoader) {
-    Map<String, Provider<?, ?>> byName = new LinkedHashMap<>();
+  private static <T> ProviderCatalog<T> discover(ExtensionPoint kind, Class<T> componentType, ClassLoader classLoader) {
+    Map<String, Provider<?, T>> byName = new LinkedHashMap<>();
     Map<String, DiscoveredProvider> records = new TreeMap<>();
     try {
       for (Provider<?, ?> provider : ServiceLoader.load(kind.serviceType(), classLoader)) {
@@ -137,11 +146,18 @@ public final class PluginRegistry {
               + " --plugin-path, or rename one provider.");
         }
         records.put(found.name(), found);
-        byName.put(found.name(), provider);
+        // The service interface fixes the component type (TaskProvider<O> extends Provider<O, Task>);
+        // a provider compiled against the raw interface is caught by ProviderCatalog.create's check.
+        @SuppressWarnings("unchecked")
+        Provider<?, T> typed = (Provider<?, T>) provider;
+        byName.put(found.name(), typed);
         LOG.info("Found {} '{}': {} from {} (version {})", kind.label(), found.name(), found.className(),
             found.location(), found.version());
       }
     } catch (ServiceConfigurationError e) {
+      ServiceFileCheck.misfiledProvider(kind, classLoader).ifPresent(message -> {
+        throw new PluginLoadException(message, e);
+      });
       throw new PluginLoadException("Cannot load a " + kind.label() + " provider listed in META-INF/services/"
           + kind.serviceType().getName() + ": " + e.getMessage() + ". Check the class name in that file and that the"
           + " class is public with a public no-argument constructor.", e);
@@ -150,7 +166,7 @@ public final class PluginRegistry {
       LOG.info("No {} providers found ({}); consider adding an implementation jar to the classpath",
           kind.label(), kind.serviceType().getName());
     }
-    return ProviderCatalog.of(kind, byName, records);
+    return ProviderCatalog.of(kind, componentType, byName, records);
   }
 
   private static DiscoveredProvider describe(ExtensionPoint kind, Provider<?, ?> provider) {
@@ -176,27 +192,23 @@ public final class PluginRegistry {
   }
 
   /** Task providers by name. */
-  @SuppressWarnings("unchecked")
-  public ProviderCatalog<TaskProvider<?>> tasks() {
-    return (ProviderCatalog<TaskProvider<?>>) catalogs.get(ExtensionPoint.TASK);
+  public ProviderCatalog<Task> tasks() {
+    return tasks;
   }
 
   /** Verifier providers by name. */
-  @SuppressWarnings("unchecked")
-  public ProviderCatalog<VerifierProvider<?>> verifiers() {
-    return (ProviderCatalog<VerifierProvider<?>>) catalogs.get(ExtensionPoint.VERIFIER);
+  public ProviderCatalog<Verifier> verifiers() {
+    return verifiers;
   }
 
   /** Filter providers by name. */
-  @SuppressWarnings("unchecked")
-  public ProviderCatalog<FilterProvider<?>> filters() {
-    return (ProviderCatalog<FilterProvider<?>>) catalogs.get(ExtensionPoint.FILTER);
+  public ProviderCatalog<FilterStrategy> filters() {
+    return filters;
   }
 
   /** Model backends by name. */
-  @SuppressWarnings("unchecked")
-  public ProviderCatalog<ModelBackend<?>> backends() {
-    return (ProviderCatalog<ModelBackend<?>>) catalogs.get(ExtensionPoint.BACKEND);
+  public ProviderCatalog<LanguageModel> backends() {
+    return backends;
   }
 
   /** The catalog of one extension point, for code that handles all four alike. */

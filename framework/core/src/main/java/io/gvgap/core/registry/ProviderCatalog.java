@@ -12,17 +12,26 @@ import java.util.TreeMap;
 
 /**
  * The providers of one extension point, by name: an immutable map ordered by name, in the manner
- * of Lucene's {@code NamedSPILoader}.
+ * of Lucene's {@code NamedSPILoader}. The catalog is typed by the component its providers create,
+ * so {@code registry.filters().create(...)} is a {@code FilterStrategy} and nothing else compiles.
  *
- * @param <P> the provider interface of the extension point
+ * @param <T> the component the extension point's providers create: {@code Task}, {@code Verifier},
+ *     {@code FilterStrategy} or {@code LanguageModel}
  */
-public final class ProviderCatalog<P extends Provider<?, ?>> {
+public final class ProviderCatalog<T> {
   private final ExtensionPoint kind;
-  private final SortedMap<String, P> providers;
+  private final Class<T> componentType;
+  private final SortedMap<String, Provider<?, T>> providers;
   private final SortedMap<String, DiscoveredProvider> discovered;
 
-  ProviderCatalog(ExtensionPoint kind, SortedMap<String, P> providers, SortedMap<String, DiscoveredProvider> discovered) {
+  ProviderCatalog(ExtensionPoint kind, Class<T> componentType, SortedMap<String, Provider<?, T>> providers,
+      SortedMap<String, DiscoveredProvider> discovered) {
     this.kind = Objects.requireNonNull(kind, "kind");
+    if (!kind.componentType().equals(componentType)) {
+      throw new IllegalArgumentException("A " + kind.label() + " catalog holds providers of "
+          + kind.componentType().getName() + ", not of " + componentType.getName());
+    }
+    this.componentType = componentType;
     this.providers = Collections.unmodifiableSortedMap(new TreeMap<>(providers));
     this.discovered = Collections.unmodifiableSortedMap(new TreeMap<>(discovered));
   }
@@ -37,8 +46,8 @@ public final class ProviderCatalog<P extends Provider<?, ?>> {
    *
    * @throws UnknownProviderException when no provider has the name; its message lists the names
    */
-  public P forName(String name) {
-    P provider = name == null ? null : providers.get(name);
+  public Provider<?, T> forName(String name) {
+    Provider<?, T> provider = name == null ? null : providers.get(name);
     if (provider == null) {
       throw new UnknownProviderException(kind, String.valueOf(name), availableNames());
     }
@@ -60,16 +69,32 @@ public final class ProviderCatalog<P extends Provider<?, ?>> {
     return forName(name).optionsType();
   }
 
+  /** The type of the components this catalog's providers create (the catalog's {@code T}). */
+  public Class<T> componentType() {
+    return componentType;
+  }
+
   /**
    * Creates the named component from options already bound to the provider's options record.
    *
-   * @param <T> the component type (Task, Verifier, FilterStrategy or LanguageModel)
    * @throws IllegalArgumentException when the options are not an instance of the provider's record
+   * @throws PluginLoadException when the provider returns something other than this catalog's
+   *     component type (a provider compiled against the raw service interface)
    */
-  public <T> T create(String name, Record options) {
+  public T create(String name, Record options) {
     Provider<Record, T> typed = forOptions(name, options);
-    return Objects.requireNonNull(typed.create(options),
+    // Read as Object: a provider compiled against the raw interface can return anything, and the
+    // check below must see it before a ClassCastException surfaces far from the plugin.
+    Object created = Objects.requireNonNull(typed.create(options),
         () -> "The " + kind.label() + " provider " + typed.getClass().getName() + " returned null from create()");
+    if (!componentType.isInstance(created)) {
+      throw new PluginLoadException("The " + kind.label() + " provider '" + name + "' (" + typed.getClass().getName()
+          + " from " + ProviderOrigin.location(typed.getClass()) + ") created a " + created.getClass().getName()
+          + ", which is not a " + componentType.getName() + ". A " + kind.label() + " provider implements "
+          + kind.serviceType().getName() + "<Options> and creates a " + componentType.getSimpleName()
+          + "; check which interface the class implements and which META-INF/services file lists it.");
+    }
+    return componentType.cast(created);
   }
 
   /**
@@ -77,11 +102,12 @@ public final class ProviderCatalog<P extends Provider<?, ?>> {
    * record: for calls other than {@link #create} that pass the options on (e.g.
    * {@code ModelBackend.contentFingerprint}).
    *
-   * @param <Q> the provider type of this catalog with {@code Record} options, e.g. {@code ModelBackend<Record>}
+   * @param <Q> this catalog's service interface with {@code Record} options, e.g.
+   *     {@code ModelBackend<Record>}; a provider of another extension point does not compile
    * @throws IllegalArgumentException when the options are not an instance of the provider's record
    */
-  public <Q extends Provider<Record, ?>> Q forOptions(String name, Record options) {
-    P provider = forName(name);
+  public <Q extends Provider<Record, T>> Q forOptions(String name, Record options) {
+    Provider<?, T> provider = forName(name);
     Class<? extends Record> expected = provider.optionsType();
     if (!expected.isInstance(options)) {
       throw new IllegalArgumentException("The " + kind.label() + " '" + name + "' takes options of type "
@@ -89,7 +115,8 @@ public final class ProviderCatalog<P extends Provider<?, ?>> {
           + "; bind the spec's options with OptionsBinder.bind(optionsType(name), map) first.");
     }
     // Sound for the options because they were just checked against the provider's own options type;
-    // Q is this catalog's provider type, which the caller names.
+    // every provider here implements this extension point's service interface (ServiceLoader checked it),
+    // which is the Q callers name.
     @SuppressWarnings("unchecked")
     Q typed = (Q) provider;
     return typed;
@@ -110,8 +137,8 @@ public final class ProviderCatalog<P extends Provider<?, ?>> {
     return kind.label() + "s " + providers.keySet();
   }
 
-  static <P extends Provider<?, ?>> ProviderCatalog<P> of(ExtensionPoint kind, Map<String, P> providers,
+  static <T> ProviderCatalog<T> of(ExtensionPoint kind, Class<T> componentType, Map<String, Provider<?, T>> providers,
       Map<String, DiscoveredProvider> discovered) {
-    return new ProviderCatalog<>(kind, new TreeMap<>(providers), new TreeMap<>(discovered));
+    return new ProviderCatalog<>(kind, componentType, new TreeMap<>(providers), new TreeMap<>(discovered));
   }
 }

@@ -3,7 +3,7 @@
  *
  * <pre>{@code
  * PluginRegistry registry = PluginRegistry.load(List.of(Path.of("plugins")), getClass().getClassLoader());
- * FilterProvider<?> quantile = registry.filters().forName("quantile");
+ * Provider<?, FilterStrategy> quantile = registry.filters().forName("quantile");
  * FilterStrategy filter = registry.filters().create("quantile", OptionsBinder.bind(quantile.optionsType(), map));
  * Files.writeString(runDirectory.resolve("plugins.json"), registry.toJson());
  * }</pre>
