@@ -78,9 +78,12 @@ final class CompletionsEndpoint {
   private record Sampling(int n, SamplingParams params, int maxTokens, List<String> stop) {
   }
 
-  private static <T> T parse(byte[] body, Class<T> type) {
+  /** Binds the body; a prompt or stop list longer than {@code --max-prompts} stops the read at once. */
+  private <T> T parse(byte[] body, Class<T> type) {
     try {
-      return OpenAiJson.read(new String(body, StandardCharsets.UTF_8), type);
+      return OpenAiJson.read(new String(body, StandardCharsets.UTF_8), type, limits.maxPrompts(),
+          "this server reads at most " + limits.maxPrompts() + " prompts (or stop sequences) per request "
+          + "(--max-prompts): send the prompts in several requests");
     } catch (OpenAiFormatException e) {
       throw new ApiException(400, "invalid_request_error", e.getMessage());
     }
@@ -131,12 +134,11 @@ final class CompletionsEndpoint {
     return v;
   }
 
-  /** Refuses a request whose prompts or tokens exceed the limits, before any model call. */
+  /**
+   * Refuses a request that asks for more tokens than the budget, before any model call (the prompt
+   * count was bounded while the body was read).
+   */
   private void checkSize(int prompts, Sampling sampling) {
-    if (prompts > limits.maxPrompts()) {
-      throw ApiException.badField("prompt", prompts + " prompts in one request; this server accepts at most "
-          + limits.maxPrompts() + " (--max-prompts): send them in several requests");
-    }
     long tokens = (long) sampling.n() * Math.max(1, sampling.maxTokens()) * prompts;
     if (tokens > limits.maxRequestTokens()) {
       throw new ApiException(400, "invalid_request_error", "this request asks for up to n × max_tokens × prompts = "

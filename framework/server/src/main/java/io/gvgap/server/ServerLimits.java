@@ -7,7 +7,8 @@ package io.gvgap.server;
  * before any model call (400, naming the limit and the option that sets it).
  *
  * @param maxBodyBytes largest request body, in bytes (413 beyond; {@code --max-body-bytes})
- * @param maxPrompts most prompts in one completions request ({@code --max-prompts})
+ * @param maxPrompts most prompts (and stop sequences) in one request; reading the body stops at the
+ *     first one beyond ({@code --max-prompts})
  * @param maxRequestTokens most tokens one request may ask to generate: {@code n × max_tokens ×
  *     prompts} ({@code --max-request-tokens})
  * @param maxQueued completion requests waiting for a worker; further ones get 503 with

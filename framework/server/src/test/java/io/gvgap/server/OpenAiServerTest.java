@@ -143,6 +143,18 @@ class OpenAiServerTest {
   }
 
   @Test
+  void nAndMaxTokensEachInRangeButTogetherBeyondTheBudgetAreA400NotA500() throws Exception {
+    // LengthScoredModel does not know its context length, so only the token budget can refuse this
+    HttpTestClient client = start(ServerOptions.loopback("m"));
+    HttpTestClient.Answer a = client.post("/v1/completions",
+        "{\"model\":\"m\",\"prompt\":\"a\",\"n\":1024,\"max_tokens\":1048576}");
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.body().at("/error/message").asText()).contains("1024 × 1048576 × 1 = 1073741824 tokens")
+        .contains("--max-request-tokens");
+    assertThat(model.calls).isEmpty();
+  }
+
+  @Test
   void modelsHealthAndStats() throws Exception {
     HttpTestClient client = start(ServerOptions.loopback("arith"));
     assertThat(client.get("/v1/models").body().at("/data/0/id").asText()).isEqualTo("arith");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -51,10 +52,30 @@ public final class OpenAiJson {
    * @throws OpenAiFormatException naming the field path when the text is not JSON or a field has the wrong type
    */
   public static <T> T read(String json, Class<T> type) {
-    try (JsonParser parser = MAPPER.createParser(json)) {
+    return read(MAPPER.readerFor(type), json);
+  }
+
+  /**
+   * Binds a JSON document to a record, failing as soon as a string-or-list field ({@code prompt},
+   * {@code stop}) has more than {@code maxListElements} elements, before the rest is read: a
+   * server's bound on what one request may hold costs no more memory than the bound itself.
+   *
+   * @param beyondLimit what the error says after "has more than N elements; " (the limit's origin, what to do)
+   * @throws OpenAiFormatException naming the field path
+   */
+  public static <T> T read(String json, Class<T> type, int maxListElements, String beyondLimit) {
+    return read(MAPPER.readerFor(type).withAttribute(MAX_LIST_ELEMENTS, maxListElements)
+        .withAttribute(BEYOND_LIST_LIMIT, beyondLimit), json);
+  }
+
+  static final String MAX_LIST_ELEMENTS = "gvgap.openai.maxListElements";
+  static final String BEYOND_LIST_LIMIT = "gvgap.openai.beyondListLimit";
+
+  private static <T> T read(ObjectReader reader, String json) {
+    try (JsonParser parser = reader.createParser(json)) {
       T value;
       try {
-        value = MAPPER.readValue(parser, type);
+        value = reader.readValue(parser);
       } catch (JsonParseException e) {
         throw new OpenAiFormatException("", "the body is not valid JSON: " + e.getOriginalMessage()
             + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
@@ -100,7 +121,7 @@ public final class OpenAiJson {
     }
     if (e instanceof MismatchedInputException mismatch) {
       String original = e.getOriginalMessage();
-      if (original != null && original.startsWith("must be ")) {
+      if (original != null && (original.startsWith("must be ") || original.startsWith("has more than "))) {
         return original;
       }
       return "must be " + expected(mismatch.getTargetType()) + actual(mismatch);

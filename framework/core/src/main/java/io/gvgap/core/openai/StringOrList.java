@@ -42,7 +42,12 @@ final class StringOrList {
         throw MismatchedInputException.from(p, List.class, "must be a string or a list of strings, was "
             + OpenAiJson.describe(p.currentToken()));
       }
+      Object max = ctxt.getAttribute(OpenAiJson.MAX_LIST_ELEMENTS);
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        if (max instanceof Integer limit && out.size() >= limit) {
+          throw MismatchedInputException.from(p, List.class, "has more than " + limit + " elements; "
+              + ctxt.getAttribute(OpenAiJson.BEYOND_LIST_LIMIT));
+        }
         if (t != JsonToken.VALUE_STRING) {
           MismatchedInputException e = MismatchedInputException.from(p, String.class, "must be a string, was "
               + OpenAiJson.describe(t) + (t.isNumeric() ? " (token-id prompts are not supported)" : ""));

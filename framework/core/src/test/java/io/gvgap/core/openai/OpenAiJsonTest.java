@@ -40,6 +40,16 @@ class OpenAiJsonTest {
   }
 
   @Test
+  void aListLimitStopsReadingAtTheFirstElementBeyondIt() {
+    assertThat(OpenAiJson.read("{\"prompt\":[\"a\",\"b\"]}", CompletionRequest.class, 2, "unused").prompt())
+        .containsExactly("a", "b");
+    // the element after the limit is not even valid: reading stopped before it
+    assertThatThrownBy(() -> OpenAiJson.read("{\"prompt\":[\"a\",\"b\",\"c\",7]}", CompletionRequest.class, 2,
+        "send fewer (--max-prompts)")).isInstanceOf(OpenAiFormatException.class)
+        .hasMessage("field 'prompt': has more than 2 elements; send fewer (--max-prompts)");
+  }
+
+  @Test
   void aBodyThatIsNotAJsonObjectSaysSo() {
     assertThatThrownBy(() -> OpenAiJson.read("{not json", CompletionRequest.class))
         .isInstanceOf(OpenAiFormatException.class).hasMessageStartingWith("the body is not valid JSON");
