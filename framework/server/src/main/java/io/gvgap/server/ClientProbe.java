@@ -12,7 +12,8 @@ import org.eclipse.jetty.util.BufferUtil;
  * request is being handled, so the probe reads at most one byte itself, without blocking: end of
  * stream means the client has closed. A byte that arrives (a client pipelining its next request)
  * cannot be put back, so the response then closes the connection and the client resends that
- * request, as HTTP/1.1 lets it.
+ * request, as HTTP/1.1 lets it. A client that half-closes its side after sending the body and still
+ * waits for the answer (no common HTTP client does) looks gone and has its work cancelled.
  */
 final class ClientProbe {
   private final Request request;

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A bounded abuse of a server on loopback (about 90 requests, a few seconds, nothing left running):
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * collection, is back near where it was, every abandoned request was cancelled, and an ordinary
  * request is answered at once.
  */
+@Timeout(value = 120, unit = TimeUnit.SECONDS) // a server that stops answering fails the test, not the build
 class MemoryAfterAbuseTest {
   private static final long MIB = 1 << 20;
 

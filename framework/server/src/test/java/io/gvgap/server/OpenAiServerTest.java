@@ -25,7 +25,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 120, unit = TimeUnit.SECONDS) // a server that stops answering fails the test, not the build
 class OpenAiServerTest {
   private final LengthScoredModel model = new LengthScoredModel();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();

@@ -16,8 +16,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What the server refuses, and that refused, slow or abandoned requests cost the others nothing. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS) // a server that stops answering fails the test, not the build
 class ServerLimitsTest {
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private OpenAiServer server;
