@@ -95,8 +95,8 @@ final class CompletionsEndpoint {
       throw ApiException.badField("model", "is required (this server serves '" + servedName + "')");
     }
     if (!modelName.equals(servedName)) {
-      throw new ApiException(404, "not_found_error", "model '" + modelName + "' is not served here; this server serves '"
-          + servedName + "' (GET /v1/models lists it)");
+      throw new ApiException(404, "not_found_error", "model '" + modelName + "' is not served here; this server "
+          + "serves '" + servedName + "' (GET /v1/models lists it)");
     }
     if (Boolean.TRUE.equals(stream)) {
       throw ApiException.badField("stream", "streaming is not supported by gvgap serve; send stream: false");

@@ -75,8 +75,8 @@ class MemoryAfterAbuseTest {
       long ordinaryMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       long after = usedHeapAfterGc();
       System.out.printf(Locale.ROOT, "MemoryAfterAbuseTest: heap after GC %.1f MiB before, %.1f MiB after one round "
-          + "of abuse, %.1f MiB after two; %d model calls; ordinary request after abuse %d ms%n", baseline / (double) MIB,
-          afterOnce / (double) MIB, after / (double) MIB, server.stats().modelCalls(), ordinaryMillis);
+          + "of abuse, %.1f MiB after two; %d model calls; ordinary request after abuse %d ms%n",
+          baseline / (double) MIB, afterOnce / (double) MIB, after / (double) MIB, server.stats().modelCalls(), ordinaryMillis);
       // pools (Jetty's buffers, the JDK's HTTP client) keep some memory after the first round: bounded, not growing
       assertThat(afterOnce - baseline).as("heap kept after one round of abuse, bytes").isLessThan(48 * MIB);
       assertThat(after - afterOnce).as("heap growth from a second round, bytes").isLessThan(8 * MIB);
@@ -86,7 +86,7 @@ class MemoryAfterAbuseTest {
     }
   }
 
-  /** One round: 30 bodies of 3.5 MB with too many prompts, 10 announced beyond the limit, 16 hang-ups, 20 half bodies. */
+  /** One round: 30 bodies of 3.5 MB with too many prompts, 10 announced beyond the limit, 16 hang-ups, 20 halves. */
   private static void abuse(OpenAiServer server, HttpTestClient client, int round) throws Exception {
     // 300 prompts of 12 000 characters: 3.5 MB, inside the body limit, beyond --max-prompts
     StringBuilder big = new StringBuilder("{\"model\":\"m\",\"n\":1024,\"max_tokens\":1024,\"prompt\":[");

@@ -160,7 +160,8 @@ class ServerLimitsTest {
     try {
       // more slow clients than Jetty has threads (16): a server that blocked a thread per body would stall
       for (int i = 0; i < 40; i++) {
-        slow.add(new RawHttp(server).headers("/v1/completions", 1000).send("{\"model\":".getBytes(StandardCharsets.UTF_8)));
+        slow.add(new RawHttp(server).headers("/v1/completions", 1000)
+            .send("{\"model\":".getBytes(StandardCharsets.UTF_8)));
       }
       long start = System.nanoTime();
       HttpTestClient.Answer a = client.post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1}");

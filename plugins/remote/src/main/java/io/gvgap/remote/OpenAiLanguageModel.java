@@ -92,7 +92,8 @@ public final class OpenAiLanguageModel implements LanguageModel {
   }
 
   private Generation generateOne(GenerationRequest request, SamplingParams params) {
-    Integer topK = params.topK() > 0 ? params.topK() : null; // not in OpenAI's API; vLLM, llama.cpp, gvgap serve take it
+    // top_k is not in OpenAI's API; vLLM, llama.cpp server and gvgap serve take it
+    Integer topK = params.topK() > 0 ? params.topK() : null;
     long seed = RequestSeeds.seed(params.seed(), request.id(), request.firstSampleIndex());
     List<String> stop = request.stop().isEmpty() ? null : request.stop();
     List<Choice> choices;
@@ -231,8 +232,8 @@ public final class OpenAiLanguageModel implements LanguageModel {
     if (sum == null) {
       throw new UnsupportedOperationException("model '" + options.model() + "' at " + options.baseUrl()
           + " returned no prompt log-probabilities for echo: true, logprobs: 1 (scoring request '" + request.id()
-          + "'): this server cannot score continuations; use a server that returns prompt logprobs (vLLM, gvgap serve), "
-          + "or verifiers that do not score (cot-score, cot-binary, oracle)");
+          + "'): this server cannot score continuations; use a server that returns prompt logprobs (vLLM, "
+          + "gvgap serve), or verifiers that do not score (cot-score, cot-binary, oracle)");
     }
     return new double[] {sum.logProb(), sum.tokens()};
   }

@@ -17,22 +17,26 @@ class OpenAiJsonTest {
     assertThat(one.topP()).isEqualTo(0.5);
     assertThat(one.stop()).containsExactly("\n", "Q:");
     assertThat(one.n()).as("absent means null: the server applies its default").isNull();
-    assertThat(OpenAiJson.read("{\"prompt\":[\"a\",\"b\"]}", CompletionRequest.class).prompt()).containsExactly("a", "b");
+    assertThat(OpenAiJson.read("{\"prompt\":[\"a\",\"b\"]}", CompletionRequest.class).prompt())
+        .containsExactly("a", "b");
   }
 
   @Test
   void aWrongTypeNamesTheFieldPathAndNothingIsCoerced() {
     assertThatThrownBy(() -> OpenAiJson.read("{\"n\":\"x\"}", CompletionRequest.class))
         .isInstanceOf(OpenAiFormatException.class).hasMessage("field 'n': must be an integer, was \"x\"");
-    assertThatThrownBy(() -> OpenAiJson.read("{\"n\":\"2\"}", CompletionRequest.class)).hasMessageStartingWith("field 'n'");
-    assertThatThrownBy(() -> OpenAiJson.read("{\"n\":1.5}", CompletionRequest.class)).hasMessageStartingWith("field 'n'");
+    assertThatThrownBy(() -> OpenAiJson.read("{\"n\":\"2\"}", CompletionRequest.class))
+        .hasMessageStartingWith("field 'n'");
+    assertThatThrownBy(() -> OpenAiJson.read("{\"n\":1.5}", CompletionRequest.class))
+        .hasMessageStartingWith("field 'n'");
     assertThatThrownBy(() -> OpenAiJson.read("{\"n\":99999999999}", CompletionRequest.class))
         .hasMessage("field 'n': must be an integer, was out of range");
     assertThatThrownBy(() -> OpenAiJson.read("{\"prompt\":[\"a\",7]}", CompletionRequest.class))
         .hasMessageStartingWith("field 'prompt[1]': must be a string, was a number").hasMessageContaining("token-id");
     assertThatThrownBy(() -> OpenAiJson.read("{\"prompt\":{}}", CompletionRequest.class))
         .hasMessage("field 'prompt': must be a string or a list of strings, was an object");
-    assertThatThrownBy(() -> OpenAiJson.read("{\"echo\":1}", CompletionRequest.class)).hasMessageStartingWith("field 'echo'");
+    assertThatThrownBy(() -> OpenAiJson.read("{\"echo\":1}", CompletionRequest.class))
+        .hasMessageStartingWith("field 'echo'");
     assertThatThrownBy(() -> OpenAiJson.read("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\"}]}]}",
         ChatRequest.class)).hasMessageStartingWith("field 'messages[0].content': must be a string");
     assertThatThrownBy(() -> OpenAiJson.read("{\"messages\":[{\"role\":3,\"content\":\"x\"}]}", ChatRequest.class))
