@@ -56,6 +56,10 @@ final class ServeCommand implements Callable<Integer> {
           + "(default ${DEFAULT-VALUE}).")
   int maxQueued;
 
+  @Option(names = "--max-connections", defaultValue = "" + ServerLimits.DEFAULT_MAX_CONNECTIONS, paramLabel = "N",
+      description = "Open connections at most; more wait until one closes (default ${DEFAULT-VALUE}).")
+  int maxConnections;
+
   @Option(names = "--api-key-env", paramLabel = "VAR",
       description = "Require the API key held in this environment variable (Authorization: Bearer).")
   String apiKeyEnv;
@@ -74,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     ServerLimits limits = ServerLimits.defaults().withRequestLimits(maxBodyBytes, maxPrompts, maxRequestTokens)
-        .withMaxQueued(maxQueued);
+        .withMaxQueued(maxQueued).withMaxConnections(maxConnections);
     ServerOptions options = new ServerOptions(host, port, name, workers, apiKey, 10_000, limits);
     OnnxLanguageModel onnx = OnnxLanguageModel.open(model, runtime.threads, runtime.device, runtime.maxBatchRows);
     OpenAiServer server;

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -67,6 +68,7 @@ public final class OpenAiServer implements AutoCloseable {
     connector.setPort(options.port());
     connector.setIdleTimeout(options.limits().idleTimeoutMillis());
     jetty.addConnector(connector);
+    jetty.addBean(new NetworkConnectionLimit(options.limits().maxConnections(), connector));
     WorkQueue work = new WorkQueue(options.workers(), options.limits().maxQueued());
     CompletionsEndpoint endpoint = new CompletionsEndpoint(new SerializedModel(model), boundaries,
         options.servedName(), options.limits(), model.info().contextLength(), stats);

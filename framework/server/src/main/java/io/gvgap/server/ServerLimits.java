@@ -16,9 +16,12 @@ package io.gvgap.server;
  * @param bodyTimeoutMillis time from a request's headers to the end of its body (408 beyond), so a
  *     client sending a body slowly cannot hold a connection open for long
  * @param idleTimeoutMillis longest silence on a connection while the server waits for bytes
+ * @param maxConnections open connections at most; beyond, new ones wait in the operating system's
+ *     accept queue until one closes ({@code --max-connections}), so that bodies being read at once
+ *     hold at most {@code maxConnections × maxBodyBytes}
  */
 public record ServerLimits(long maxBodyBytes, int maxPrompts, long maxRequestTokens, int maxQueued,
-    long bodyTimeoutMillis, long idleTimeoutMillis) {
+    long bodyTimeoutMillis, long idleTimeoutMillis, int maxConnections) {
 
   /** Default largest body: 4 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
@@ -28,6 +31,8 @@ public record ServerLimits(long maxBodyBytes, int maxPrompts, long maxRequestTok
   public static final long DEFAULT_MAX_REQUEST_TOKENS = 1L << 20;
   /** Default most requests waiting for a worker. */
   public static final int DEFAULT_MAX_QUEUED = 64;
+  /** Default most open connections. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 256;
 
   /** Validates the limits. */
   public ServerLimits {
@@ -43,30 +48,45 @@ public record ServerLimits(long maxBodyBytes, int maxPrompts, long maxRequestTok
     if (maxQueued < 0) {
       throw new IllegalArgumentException("maxQueued must be >= 0, was " + maxQueued);
     }
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("maxConnections must be >= 1, was " + maxConnections);
+    }
     if (bodyTimeoutMillis < 1 || idleTimeoutMillis < 1) {
       throw new IllegalArgumentException("bodyTimeoutMillis and idleTimeoutMillis must be >= 1, were "
           + bodyTimeoutMillis + " and " + idleTimeoutMillis);
     }
   }
 
-  /** 4 MiB bodies, 256 prompts, 2^20 tokens and 64 queued requests; 30 s for a body and of silence. */
+  /**
+   * 4 MiB bodies, 256 prompts, 2^20 tokens, 64 queued requests, 256 connections; 30 s for a body
+   * and of silence.
+   */
   public static ServerLimits defaults() {
     return new ServerLimits(DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PROMPTS, DEFAULT_MAX_REQUEST_TOKENS,
-        DEFAULT_MAX_QUEUED, 30_000, 30_000);
+        DEFAULT_MAX_QUEUED, 30_000, 30_000, DEFAULT_MAX_CONNECTIONS);
   }
 
   /** These limits with another body size, prompt count and token budget. */
   public ServerLimits withRequestLimits(long bodyBytes, int prompts, long requestTokens) {
-    return new ServerLimits(bodyBytes, prompts, requestTokens, maxQueued, bodyTimeoutMillis, idleTimeoutMillis);
+    return new ServerLimits(bodyBytes, prompts, requestTokens, maxQueued, bodyTimeoutMillis, idleTimeoutMillis,
+        maxConnections);
   }
 
   /** These limits with another queue length. */
   public ServerLimits withMaxQueued(int queued) {
-    return new ServerLimits(maxBodyBytes, maxPrompts, maxRequestTokens, queued, bodyTimeoutMillis, idleTimeoutMillis);
+    return new ServerLimits(maxBodyBytes, maxPrompts, maxRequestTokens, queued, bodyTimeoutMillis, idleTimeoutMillis,
+        maxConnections);
   }
 
   /** These limits with other body and idle timeouts. */
   public ServerLimits withTimeouts(long bodyMillis, long idleMillis) {
-    return new ServerLimits(maxBodyBytes, maxPrompts, maxRequestTokens, maxQueued, bodyMillis, idleMillis);
+    return new ServerLimits(maxBodyBytes, maxPrompts, maxRequestTokens, maxQueued, bodyMillis, idleMillis,
+        maxConnections);
+  }
+
+  /** These limits with another connection count. */
+  public ServerLimits withMaxConnections(int connections) {
+    return new ServerLimits(maxBodyBytes, maxPrompts, maxRequestTokens, maxQueued, bodyTimeoutMillis,
+        idleTimeoutMillis, connections);
   }
 }

@@ -1,6 +1,7 @@
 package io.gvgap.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gvgap.api.model.Generation;
 import io.gvgap.api.model.GenerationRequest;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -179,6 +181,31 @@ class ServerLimitsTest {
   }
 
   @Test
+  void connectionsBeyondTheLimitWaitUntilOneCloses() throws Exception {
+    HttpTestClient client = start(new SlowModel(0), ServerOptions.loopback("m").withLimits(ServerLimits.defaults()
+        .withMaxConnections(2)));
+    RawHttp first = new RawHttp(server);
+    RawHttp second = new RawHttp(server);
+    try {
+      // two idle connections hold the limit: a third client is not served while they stay open
+      CompletableFuture<HttpTestClient.Answer> third = CompletableFuture.supplyAsync(() -> {
+        try {
+          return client.get("/health");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Thread.sleep(500);
+      assertThat(third).as("waiting for a free connection").isNotDone();
+      first.close();
+      assertThat(third.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+    } finally {
+      first.close();
+      second.close();
+    }
+  }
+
+  @Test
   void workWhoseClientHasGoneStopsAtTheNextModelCall() throws Exception {
     SlowModel model = new SlowModel(50);
     start(model, ServerOptions.loopback("m"));
@@ -216,7 +243,7 @@ class ServerLimitsTest {
   @Test
   void theWarningIsPrintedBeforeBindingANonLoopbackAddress() {
     // 192.0.2.7 (TEST-NET-1) is no address of this machine: the bind fails after the warning, so nothing listens
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(new SlowModel(0),
+    assertThatThrownBy(() -> start(new SlowModel(0),
         new ServerOptions("192.0.2.7", 0, "m", 1, null, 1000, ServerLimits.defaults())))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("could not start the server on 192.0.2.7");
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("warning: listening on 192.0.2.7 without an API key");
