@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     subcommands = {PluginsCommand.class, ValidateCommand.class, RunCommand.class, MergeCommand.class,
         TasksCommand.class, UtilityCommand.class, GenerateCommand.class, ScoreCommand.class, ModelsCommand.class,
         ReportCommand.class, DistillCommand.class, ImproveCommand.class, ScalingCommand.class, DemoCommand.class,
-        ServeCommand.class, BenchServeCommand.class},
+        ServeCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  the command failed while working (plugin, model or data error)",
         "  2  bad usage or an invalid spec", "  3  a plugin could not be found or loaded",

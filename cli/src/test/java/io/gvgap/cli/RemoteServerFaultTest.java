@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run whose model is the {@code openai} backend pointing at a {@code gvgap serve} child process
- * that answers 5 % of completion requests with HTTP 500 and is killed (SIGKILL) mid-generation
- * and restarted on the same port: the run must finish with every (example, sample index) stored
- * exactly once.
+ * A run whose model is the {@code openai} backend pointing at a server child process
+ * ({@link FaultInjectingServe}: gvgap's server over a model that fails 5 % of its calls, answered
+ * with HTTP 500) that is killed (SIGKILL) mid-generation and restarted on the same port: the run
+ * must finish with every (example, sample index) stored exactly once.
  */
 class RemoteServerFaultTest {
   private static final int EXAMPLES = 40;
@@ -35,7 +35,7 @@ class RemoteServerFaultTest {
   @TempDir
   Path tmp;
 
-  /** A fault seed whose second draw is a fault, so each server instance answers its second request 500. */
+  /** A fault seed whose second draw is a fault, so each server instance fails its second model call. */
   private static long seedWithEarlyFault() {
     for (long seed = 0; ; seed++) {
       SplittableRandom draws = new SplittableRandom(seed);
@@ -48,9 +48,9 @@ class RemoteServerFaultTest {
   private Process serve(int port, long failSeed, Path log) throws IOException {
     Path model = Path.of("..", "models", "arith-2xs").toAbsolutePath().normalize();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "serve", model.toString(), "--port", Integer.toString(port), "--threads", "1", "--fail-rate",
-        Double.toString(FAIL_RATE), "--fail-seed", Long.toString(failSeed));
+    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        FaultInjectingServe.class.getName(), model.toString(), Integer.toString(port), Double.toString(FAIL_RATE),
+        Long.toString(failSeed));
     pb.redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     return pb.start();
@@ -81,7 +81,8 @@ class RemoteServerFaultTest {
   }
 
   private static long injectedFaults(Path log) throws IOException {
-    return Files.readAllLines(log).stream().filter(l -> l.contains("injected fault 500")).count();
+    return Files.readAllLines(log).stream().filter(l -> l.contains("gvgap serve: 500") && l.contains("injected fault"))
+        .count();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.gvgap.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.gvgap.core.openai.ChatMessage;
+import java.util.List;
 
 /**
  * How chat messages become the one prompt a {@link io.gvgap.api.model.LanguageModel} takes.
@@ -17,32 +18,33 @@ public final class ChatPrompt {
   }
 
   /** Renders the {@code messages} field; a malformed message is a 400 naming its index. */
-  public static String render(JsonNode messages) {
-    if (messages == null || messages.isNull()) {
+  public static String render(List<ChatMessage> messages) {
+    if (messages == null) {
       throw ApiException.badField("messages", "is required");
     }
-    if (!messages.isArray() || messages.isEmpty()) {
+    if (messages.isEmpty()) {
       throw ApiException.badField("messages", "must be a non-empty list of {role, content} objects");
     }
     StringBuilder prompt = new StringBuilder();
     for (int i = 0; i < messages.size(); i++) {
-      JsonNode message = messages.get(i);
-      JsonNode role = message.get("role");
-      JsonNode content = message.get("content");
-      if (role == null || !role.isTextual()) {
-        throw ApiException.badField("messages[" + i + "].role", "must be a string (system, user or assistant)");
+      ChatMessage message = messages.get(i);
+      if (message == null) {
+        throw ApiException.badField("messages[" + i + "]", "must be a {role, content} object, was null");
       }
-      if (content == null || !content.isTextual()) {
-        throw ApiException.badField("messages[" + i + "].content", "must be a string (content parts are not supported)");
+      String r = message.role();
+      if (r == null) {
+        throw ApiException.badField("messages[" + i + "].role", "is required (system, user or assistant)");
       }
-      String r = role.asText();
+      if (message.content() == null) {
+        throw ApiException.badField("messages[" + i + "].content", "is required (a string)");
+      }
       if (!(r.equals("system") || r.equals("user") || r.equals("assistant"))) {
         throw ApiException.badField("messages[" + i + "].role", "must be system, user or assistant, was '" + r + "'");
       }
       if (messages.size() == 1 && r.equals("user")) {
-        return content.asText();
+        return message.content();
       }
-      prompt.append(Character.toUpperCase(r.charAt(0))).append(r.substring(1)).append(": ").append(content.asText())
+      prompt.append(Character.toUpperCase(r.charAt(0))).append(r.substring(1)).append(": ").append(message.content())
           .append('\n');
     }
     return prompt.append("Assistant:").toString();

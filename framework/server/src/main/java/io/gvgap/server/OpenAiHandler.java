@@ -1,12 +1,17 @@
 package io.gvgap.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.core.openai.ErrorResponse;
+import io.gvgap.core.openai.ModelList;
+import io.gvgap.core.openai.OpenAiJson;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Semaphore;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -14,59 +19,115 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Routes the OpenAI endpoints, enforces the worker limit, the API key and fault injection. */
+/**
+ * Routes the OpenAI endpoints and enforces, in this order: the path and method, the API key
+ * (before a byte of the body is kept), the body size (from {@code Content-Length} before reading,
+ * and while reading), the body deadline, the request's own limits, and the queue length. A body
+ * that is not used (a refused request) is drained, never kept, so the connection stays usable.
+ */
 final class OpenAiHandler extends Handler.Abstract {
   private final CompletionsEndpoint completions;
   private final ServerOptions options;
   private final ServerStats stats;
-  private final FaultInjector faults;
-  private final Semaphore workers;
-  private final ObjectMapper mapper;
+  private final WorkQueue work;
   private final PrintStream log;
+  private final Set<Request> reading = ConcurrentHashMap.newKeySet();
+  private final Object idle = new Object();
+  private int inFlight;
 
-  OpenAiHandler(CompletionsEndpoint completions, ServerOptions options, ServerStats stats, ObjectMapper mapper,
+  OpenAiHandler(CompletionsEndpoint completions, ServerOptions options, ServerStats stats, WorkQueue work,
       PrintStream log) {
     this.completions = completions;
     this.options = options;
     this.stats = stats;
-    this.faults = new FaultInjector(options.failRate(), options.failSeed());
-    this.workers = new Semaphore(options.workers(), true);
-    this.mapper = mapper;
+    this.work = work;
     this.log = log;
   }
 
-  @Override
-  public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    stats.request();
-    String path = Request.getPathInContext(request);
-    String method = request.getMethod();
-    int status = 200;
-    JsonNode body;
-    try {
-      // Read the whole body before any answer, errors included: a response sent before the body has
-      // arrived leaves it unread, and the server then closes the connection that the client keeps
-      // alive for its next request (KeepAliveAfterErrorTest).
-      String text = Content.Source.asString(request, StandardCharsets.UTF_8);
-      body = route(request, method, path, text);
-    } catch (ApiException e) {
-      status = e.status();
-      body = error(e.getMessage(), e.type());
-      if (!"injected_fault".equals(e.type())) {
+  /** Thrown into body reads when the server stops before the body has arrived. */
+  private static final class Stopping extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Stopping() {
+      super("the server is stopping", null, false, false);
+    }
+  }
+
+  /** One request's answer, written once; counts the request in flight until written. */
+  private final class Exchange {
+    final Request request;
+    final Response response;
+    final Callback callback;
+    final AtomicBoolean answered = new AtomicBoolean();
+
+    Exchange(Request request, Response response, Callback callback) {
+      this.request = request;
+      this.response = response;
+      this.callback = callback;
+    }
+
+    void respond(int status, Object body, boolean close, String retryAfter) {
+      if (!answered.compareAndSet(false, true)) {
+        return;
+      }
+      if (status >= 400) {
         stats.error();
       }
-    } catch (RuntimeException e) {
-      status = 500;
-      stats.error();
-      body = error("the model failed: " + e, "server_error");
-      log.println("gvgap serve: 500 " + method + " " + path + ": " + e);
+      response.setStatus(status);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+      if (close) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      }
+      if (retryAfter != null) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfter);
+      }
+      Content.Sink.write(response, true, OpenAiJson.write(body), Callback.from(this::done, failure -> {
+        done();
+      }));
     }
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-    Content.Sink.write(response, true, mapper.writeValueAsString(body), callback);
+
+    void error(ApiException e, boolean close) {
+      respond(e.status(), ErrorResponse.of(e.getMessage(), e.type()), close, e.status() == 503 ? "1" : null);
+    }
+
+    /** Gives up on the exchange without an answer (its client has gone). */
+    void abort(Throwable cause) {
+      if (answered.compareAndSet(false, true)) {
+        stats.error();
+        callback.failed(cause);
+        finished();
+      }
+    }
+
+    private void done() {
+      callback.succeeded();
+      finished();
+    }
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    stats.request();
+    synchronized (idle) {
+      inFlight++;
+    }
+    Exchange exchange = new Exchange(request, response, callback);
+    try {
+      dispatch(exchange);
+    } catch (ApiException e) {
+      drainThen(exchange, () -> exchange.error(e, false));
+    } catch (RuntimeException e) {
+      log.println("gvgap serve: 500 " + request.getMethod() + " " + Request.getPathInContext(request) + ": " + e);
+      drainThen(exchange, () -> exchange.error(new ApiException(500, "server_error", "the server failed: " + e),
+          false));
+    }
     return true;
   }
 
-  private JsonNode route(Request request, String method, String path, String text) throws Exception {
+  private void dispatch(Exchange exchange) {
+    Request request = exchange.request;
+    String path = Request.getPathInContext(request);
+    String method = request.getMethod();
     boolean completion = path.equals("/v1/completions") || path.equals("/v1/chat/completions");
     boolean known = completion || path.equals("/v1/models") || path.equals("/health") || path.equals("/stats");
     if (!known) {
@@ -78,34 +139,159 @@ final class OpenAiHandler extends Handler.Abstract {
       throw new ApiException(405, "invalid_request_error", method + " is not allowed on " + path + "; use " + expected);
     }
     if (path.equals("/health")) {
-      return mapper.createObjectNode().put("status", "ok");
-    }
-    if (path.equals("/stats")) {
-      return mapper.createObjectNode().put("requests", stats.requests())
-          .put("completion_requests", stats.completionRequests()).put("injected_faults", stats.injectedFaults())
-          .put("errors", stats.errors());
+      drainThen(exchange, () -> exchange.respond(200, Map.of("status", "ok"), false, null));
+      return;
     }
     checkKey(request);
+    if (path.equals("/stats")) {
+      drainThen(exchange, () -> exchange.respond(200, statsBody(), false, null));
+      return;
+    }
     if (path.equals("/v1/models")) {
-      ObjectNode list = mapper.createObjectNode().put("object", "list");
-      list.putArray("data").addObject().put("id", options.servedName()).put("object", "model")
-          .put("owned_by", "gvgap");
-      return list;
+      drainThen(exchange, () -> exchange.respond(200, ModelList.of(options.servedName(), "gvgap"), false, null));
+      return;
     }
     stats.completionRequest();
-    if (faults.shouldFail()) {
-      long count = stats.injectedFault();
-      log.println("gvgap serve: injected fault 500 on " + path + " (" + count + " so far)");
-      throw new ApiException(500, "injected_fault", "fault injected on purpose (fail rate " + options.failRate()
-          + "); retry the request");
+    if (work.stopping()) {
+      throw stopping();
     }
-    JsonNode body = parse(text);
-    workers.acquire();
+    long limit = options.limits().maxBodyBytes();
+    long length = request.getLength();
+    if (length > limit) {
+      // refused before reading: the connection closes rather than receive a body nobody will use
+      exchange.error(tooLarge(length + " bytes", limit), true);
+      return;
+    }
+    reading.add(request);
+    BoundedBody.read(request, limit, true, options.limits().bodyTimeoutMillis(), new BoundedBody.Outcome() {
+      @Override
+      public void complete(byte[] body) {
+        reading.remove(request);
+        accept(exchange, path, body);
+      }
+
+      @Override
+      public void tooLarge(long max) {
+        reading.remove(request);
+        exchange.error(OpenAiHandler.tooLarge("more than " + max + " bytes", max), true);
+      }
+
+      @Override
+      public void failed(Throwable failure) {
+        reading.remove(request);
+        bodyFailed(exchange, failure);
+      }
+    });
+  }
+
+  private void accept(Exchange exchange, String path, byte[] body) {
+    CompletionsEndpoint.Job job;
     try {
-      return path.equals("/v1/completions") ? completions.completions(body) : completions.chat(body);
-    } finally {
-      workers.release();
+      job = path.equals("/v1/completions") ? completions.completions(body) : completions.chat(body);
+    } catch (ApiException e) {
+      exchange.error(e, false);
+      return;
+    } catch (RuntimeException e) {
+      log.println("gvgap serve: 500 POST " + path + ": " + e);
+      exchange.error(new ApiException(500, "server_error", "the server failed: " + e), false);
+      return;
     }
+    ClientProbe probe = new ClientProbe(exchange.request);
+    if (!work.submit(() -> run(exchange, path, job, probe))) {
+      exchange.error(work.stopping() ? stopping() : new ApiException(503, "server_busy", "the server is busy: "
+          + options.workers() + " requests are being computed and " + options.limits().maxQueued()
+          + " are waiting (--max-queued); retry later"), false);
+    }
+  }
+
+  private void run(Exchange exchange, String path, CompletionsEndpoint.Job job, ClientProbe probe) {
+    try {
+      Object answer = job.run(() -> {
+        if (work.abandoning()) {
+          throw new JobCancelled(false);
+        }
+        if (probe.clientGone()) {
+          throw new JobCancelled(true);
+        }
+      });
+      exchange.respond(200, answer, probe.mustClose(), null);
+    } catch (JobCancelled c) {
+      stats.cancel();
+      if (c.clientGone()) {
+        exchange.abort(c);
+      } else {
+        exchange.error(stopping(), true);
+      }
+    } catch (ApiException e) {
+      exchange.error(e, probe.mustClose());
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      log.println("gvgap serve: 500 POST " + path + ": " + e);
+      exchange.error(new ApiException(500, "server_error", "the model failed: " + e), probe.mustClose());
+    }
+  }
+
+  /** Reads and drops the body (bounded), then answers; a body beyond the limit closes the connection. */
+  private void drainThen(Exchange exchange, Runnable answer) {
+    Request request = exchange.request;
+    long limit = options.limits().maxBodyBytes();
+    if (request.getLength() > limit) {
+      answerAndClose(exchange, answer);
+      return;
+    }
+    BoundedBody.read(request, limit, false, options.limits().bodyTimeoutMillis(), new BoundedBody.Outcome() {
+      @Override
+      public void complete(byte[] body) {
+        answer.run();
+      }
+
+      @Override
+      public void tooLarge(long max) {
+        answerAndClose(exchange, answer);
+      }
+
+      @Override
+      public void failed(Throwable failure) {
+        answerAndClose(exchange, answer);
+      }
+    });
+  }
+
+  private static void answerAndClose(Exchange exchange, Runnable answer) {
+    exchange.response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    answer.run();
+  }
+
+  private void bodyFailed(Exchange exchange, Throwable failure) {
+    if (failure instanceof Stopping) {
+      exchange.error(stopping(), true);
+    } else if (failure instanceof TimeoutException) {
+      exchange.error(new ApiException(408, "invalid_request_error", failure.getMessage() + " (the body must arrive "
+          + "within " + options.limits().bodyTimeoutMillis() + " ms of the headers, with no pause longer than "
+          + options.limits().idleTimeoutMillis() + " ms)"), true);
+    } else {
+      exchange.abort(failure);
+    }
+  }
+
+  private static ApiException tooLarge(String size, long limit) {
+    return new ApiException(413, "invalid_request_error", "the request body is " + size + "; this server accepts at "
+        + "most " + limit + " bytes (--max-body-bytes): send fewer or shorter prompts per request");
+  }
+
+  private static ApiException stopping() {
+    return new ApiException(503, "server_error", "the server is stopping; retry the request on another server or "
+        + "once it is back");
+  }
+
+  private Map<String, Object> statsBody() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("requests", stats.requests());
+    body.put("completion_requests", stats.completionRequests());
+    body.put("errors", stats.errors());
+    body.put("cancelled", stats.cancelled());
+    body.put("model_calls", stats.modelCalls());
+    body.put("queued", work.queued());
+    return body;
   }
 
   private void checkKey(Request request) {
@@ -113,25 +299,40 @@ final class OpenAiHandler extends Handler.Abstract {
       return;
     }
     String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-    if (header == null || !header.equals("Bearer " + options.apiKey())) {
+    if (header == null || !MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
+        ("Bearer " + options.apiKey()).getBytes(StandardCharsets.UTF_8))) {
       throw new ApiException(401, "authentication_error", header == null
           ? "no API key: send the header 'Authorization: Bearer <key>'"
           : "the API key sent is not the one this server accepts");
     }
   }
 
-  private JsonNode parse(String text) {
-    try {
-      return mapper.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new ApiException(400, "invalid_request_error", "the request body is not valid JSON: "
-          + e.getOriginalMessage());
+  private void finished() {
+    synchronized (idle) {
+      inFlight--;
+      idle.notifyAll();
     }
   }
 
-  private ObjectNode error(String message, String type) {
-    ObjectNode body = mapper.createObjectNode();
-    body.putObject("error").put("message", message).put("type", type.equals("injected_fault") ? "server_error" : type);
-    return body;
+  /** Waits until no request is in flight; false when some still are after {@code millis}. */
+  boolean awaitIdle(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    synchronized (idle) {
+      while (inFlight > 0) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          return false;
+        }
+        idle.wait(left);
+      }
+      return true;
+    }
+  }
+
+  /** Fails the body reads still waiting for bytes: they answer 503. */
+  void failPendingBodies() {
+    for (Request request : reading) {
+      request.fail(new Stopping());
+    }
   }
 }

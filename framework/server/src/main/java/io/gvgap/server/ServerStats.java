@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ServerStats {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong completionRequests = new AtomicLong();
-  private final AtomicLong injectedFaults = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong cancelled = new AtomicLong();
+  private final AtomicLong modelCalls = new AtomicLong();
 
   void request() {
     requests.incrementAndGet();
@@ -17,12 +18,16 @@ public final class ServerStats {
     completionRequests.incrementAndGet();
   }
 
-  long injectedFault() {
-    return injectedFaults.incrementAndGet();
-  }
-
   void error() {
     errors.incrementAndGet();
+  }
+
+  void cancel() {
+    cancelled.incrementAndGet();
+  }
+
+  void modelCall() {
+    modelCalls.incrementAndGet();
   }
 
   /** Every HTTP request received. */
@@ -30,18 +35,23 @@ public final class ServerStats {
     return requests.get();
   }
 
-  /** Requests to {@code /v1/completions} and {@code /v1/chat/completions}, injected faults included. */
+  /** Authorised requests to {@code /v1/completions} and {@code /v1/chat/completions}. */
   public long completionRequests() {
     return completionRequests.get();
   }
 
-  /** Completion requests answered 500 on purpose by fault injection. */
-  public long injectedFaults() {
-    return injectedFaults.get();
-  }
-
-  /** Requests answered with an error status other than an injected fault. */
+  /** Requests answered with an error status (4xx, 5xx). */
   public long errors() {
     return errors.get();
+  }
+
+  /** Requests whose work was stopped because their client had gone (or the server was stopping). */
+  public long cancelled() {
+    return cancelled.get();
+  }
+
+  /** Calls made to the model (generation and scoring); a large request is split into several. */
+  public long modelCalls() {
+    return modelCalls.get();
   }
 }

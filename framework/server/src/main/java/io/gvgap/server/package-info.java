@@ -11,11 +11,14 @@
  *       {@code logprobs} the prompt's tokens come back with {@code tokens}, {@code token_logprobs}
  *       and {@code text_offset}, so a client can score continuations.</li>
  *   <li>{@code POST /v1/chat/completions}: {@code messages} rendered by {@link io.gvgap.server.ChatPrompt}.</li>
- *   <li>{@code GET /v1/models}, {@code GET /health}, and {@code GET /stats} (request counters).</li>
+ *   <li>{@code GET /v1/models}, {@code GET /health} (always open), and {@code GET /stats} (counters).</li>
  * </ul>
- * Errors have OpenAI's shape {@code {"error": {"message": ..., "type": ...}}} with status 400
- * (naming the field), 401, 404, 405 or 500. Model calls run one at a time (a model need not be
- * thread-safe); {@link io.gvgap.server.ServerOptions#workers()} bounds the requests being handled.
- * {@link io.gvgap.server.ServerOptions#failRate()} injects HTTP 500s for fault tests.
+ * Bodies are the records of {@link io.gvgap.core.openai}. Errors have OpenAI's shape
+ * {@code {"error": {"message": ..., "type": ...}}} with status 400 (naming the field path or the
+ * limit), 401, 404, 405, 408, 413, 500 or 503. {@link io.gvgap.server.ServerLimits} bounds the body,
+ * the prompts and tokens of a request, the queue and the time a body may take; the API key is
+ * checked before the body is read. Model calls run one at a time (a model need not be thread-safe),
+ * 64 samples each, and a request whose client has gone stops before its next call;
+ * {@link io.gvgap.server.ServerOptions#workers()} bounds the requests being computed.
  */
 package io.gvgap.server;

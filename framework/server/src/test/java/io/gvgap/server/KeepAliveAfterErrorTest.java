@@ -2,6 +2,7 @@ package io.gvgap.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gvgap.testing.FaultInjectingModel;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,11 +41,11 @@ class KeepAliveAfterErrorTest {
 
   @Test
   void anInjectedFaultStillLetsTheNextRequestUseTheConnection() throws Exception {
-    // fail rate 0.99, seed 3: the first draw of the seeded stream (one per completion request) is below
-    // the rate, so the first request gets the injected 500
+    // fail rate 0.99, seed 3: the first draw of the seeded stream (one per model call) is below the
+    // rate, so the first request's model call fails and it gets a 500
     assertThat(new java.util.SplittableRandom(3).nextDouble()).isLessThan(0.99);
-    server = OpenAiServer.start(new LengthScoredModel(), TokenBoundaries.characters(),
-        ServerOptions.loopback("m").withFaults(0.99, 3), new PrintStream(new ByteArrayOutputStream(), true,
+    server = OpenAiServer.start(new FaultInjectingModel(new LengthScoredModel(), 0.99, 3), TokenBoundaries.characters(),
+        ServerOptions.loopback("m"), new PrintStream(new ByteArrayOutputStream(), true,
             StandardCharsets.UTF_8));
     assertThat(statusesOnOneConnection()).containsExactly("500", "200");
   }

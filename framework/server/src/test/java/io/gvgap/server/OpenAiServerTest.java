@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gvgap.api.model.Completion;
 import io.gvgap.api.model.FinishReason;
 import io.gvgap.api.model.Generation;
 import io.gvgap.api.model.GenerationRequest;
 import io.gvgap.api.model.SamplingParams;
+import io.gvgap.core.openai.ChatMessage;
+import io.gvgap.testing.FaultInjectingModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 120, unit = TimeUnit.SECONDS) // a server that stops answering fails the test, not the build
 class OpenAiServerTest {
   private final LengthScoredModel model = new LengthScoredModel();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -107,8 +112,7 @@ class OpenAiServerTest {
     assertThat(a.body().at("/choices/1/message/role").asText()).isEqualTo("assistant");
     assertThat(a.body().at("/choices/1/logprobs/content/0/logprob").asDouble()).isEqualTo(-2.0);
     assertThat(a.body().at("/usage/prompt_tokens").asInt()).isEqualTo(4);
-    JsonNode messages = new ObjectMapper().readTree("[{\"role\":\"system\",\"content\":\"be brief\"},"
-        + "{\"role\":\"user\",\"content\":\"hi\"}]");
+    List<ChatMessage> messages = List.of(new ChatMessage("system", "be brief"), new ChatMessage("user", "hi"));
     assertThat(ChatPrompt.render(messages)).isEqualTo("System: be brief\nUser: hi\nAssistant:");
   }
 
@@ -141,6 +145,18 @@ class OpenAiServerTest {
   }
 
   @Test
+  void nAndMaxTokensEachInRangeButTogetherBeyondTheBudgetAreA400NotA500() throws Exception {
+    // LengthScoredModel does not know its context length, so only the token budget can refuse this
+    HttpTestClient client = start(ServerOptions.loopback("m"));
+    HttpTestClient.Answer a = client.post("/v1/completions",
+        "{\"model\":\"m\",\"prompt\":\"a\",\"n\":1024,\"max_tokens\":1048576}");
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.body().at("/error/message").asText()).contains("1024 × 1048576 × 1 = 1073741824 tokens")
+        .contains("--max-request-tokens");
+    assertThat(model.calls).isEmpty();
+  }
+
+  @Test
   void modelsHealthAndStats() throws Exception {
     HttpTestClient client = start(ServerOptions.loopback("arith"));
     assertThat(client.get("/v1/models").body().at("/data/0/id").asText()).isEqualTo("arith");
@@ -162,9 +178,12 @@ class OpenAiServerTest {
   }
 
   @Test
-  void faultInjectionAnswersTheSeededShareOfCompletionRequestsWith500() throws Exception {
-    HttpTestClient client = start(ServerOptions.loopback("m").withFaults(0.3, 11));
-    // independent count: the same seeded stream, one draw per completion request
+  void aFailingModelCallIsA500ThatNamesTheFailureAndIsLogged() throws Exception {
+    FaultInjectingModel faulty = new FaultInjectingModel(model, 0.3, 11);
+    server = OpenAiServer.start(faulty, TokenBoundaries.characters(), ServerOptions.loopback("m"),
+        new PrintStream(log, true, StandardCharsets.UTF_8));
+    HttpTestClient client = new HttpTestClient(server);
+    // independent count: the same seeded stream, one draw per model call (one call per request here)
     SplittableRandom draws = new SplittableRandom(11);
     int expected = 0;
     for (int i = 0; i < 60; i++) {
@@ -176,47 +195,91 @@ class OpenAiServerTest {
       if (a.status() == 500) {
         failures++;
         assertThat(a.body().at("/error/type").asText()).isEqualTo("server_error");
+        assertThat(a.body().at("/error/message").asText()).contains("injected fault");
       } else {
         assertThat(a.status()).isEqualTo(200);
       }
     }
     assertThat(expected).isBetween(5, 35);
     assertThat(failures).isEqualTo(expected);
-    assertThat(server.stats().injectedFaults()).isEqualTo(expected);
+    assertThat(faulty.injected()).isEqualTo(expected);
+    assertThat(server.stats().errors()).isEqualTo(expected);
     assertThat(server.stats().completionRequests()).isEqualTo(60);
     assertThat(model.calls).hasSize(60 - expected);
     assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("injected fault")).count())
         .isEqualTo(expected);
   }
 
+  /**
+   * A model whose calls wait until the test opens the gate, so requests pile up at a known place:
+   * with 2 workers and 3 places in the queue, the first 5 requests are accepted and the next ones
+   * refused with 503 (without the limits all 8 would wait and succeed).
+   */
   @Test
-  void concurrentRequestsBeyondTheWorkerLimitQueueAndAllSucceed() throws Exception {
-    HttpTestClient client = start(ServerOptions.loopback("m").withPortAndWorkers(0, 2));
+  void requestsBeyondTheWorkersWaitInTheQueueAndBeyondTheQueueGet503() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch gate = new CountDownLatch(1);
+    LengthScoredModel gated = new LengthScoredModel() {
+      @Override
+      public List<Generation> generate(List<GenerationRequest> requests, SamplingParams params) {
+        entered.countDown();
+        try {
+          gate.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return super.generate(requests, params);
+      }
+    };
+    server = OpenAiServer.start(gated, TokenBoundaries.characters(), ServerOptions.loopback("m")
+        .withPortAndWorkers(0, 2).withLimits(ServerLimits.defaults().withMaxQueued(3)), System.err);
+    HttpTestClient client = new HttpTestClient(server);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Future<HttpTestClient.Answer>> answers = new ArrayList<>();
-      for (int i = 0; i < 16; i++) {
+      List<Future<HttpTestClient.Answer>> accepted = new ArrayList<>();
+      accepted.add(pool.submit(() -> client.post("/v1/completions", body(0))));
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+      for (int i = 1; i < 5; i++) {
         int seed = i;
-        answers.add(pool.submit(() -> client.post("/v1/completions",
-            "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1,\"seed\":" + seed + "}")));
+        accepted.add(pool.submit(() -> client.post("/v1/completions", body(seed))));
       }
-      for (int i = 0; i < 16; i++) {
-        HttpTestClient.Answer a = answers.get(i).get();
+      // one request in the model, one worker waiting for it, three in the queue
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (client.get("/stats").body().get("queued").asInt() < 3) {
+        assertThat(System.nanoTime()).as("three requests queued").isLessThan(deadline);
+        Thread.sleep(5);
+      }
+      for (int i = 5; i < 8; i++) {
+        HttpTestClient.Answer refused = client.post("/v1/completions", body(i));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.body().at("/error/message").asText()).contains("--max-queued").contains("retry later");
+      }
+      gate.countDown();
+      for (int i = 0; i < 5; i++) {
+        HttpTestClient.Answer a = accepted.get(i).get(10, TimeUnit.SECONDS);
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.body().at("/choices/0/text").asText()).isEqualTo("s0:" + i);
       }
+      assertThat(gated.calls).hasSize(5);
     } finally {
+      gate.countDown();
       pool.shutdownNow();
     }
   }
 
+  private static String body(int seed) {
+    return "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1,\"seed\":" + seed + "}";
+  }
+
   @Test
   void closeLetsARequestInFlightFinish() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
     LengthScoredModel slow = new LengthScoredModel() {
       @Override
       public List<Generation> generate(List<GenerationRequest> requests, SamplingParams params) {
+        entered.countDown();
         try {
-          Thread.sleep(600);
+          Thread.sleep(300);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
@@ -232,12 +295,52 @@ class OpenAiServerTest {
         throw new IllegalStateException(e);
       }
     });
-    Thread.sleep(250);
+    // the request is in its model call when close() starts: close must wait for it
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
     server.close();
     server = null;
-    HttpTestClient.Answer a = inFlight.get();
+    HttpTestClient.Answer a = inFlight.get(10, TimeUnit.SECONDS);
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.body().at("/choices/0/text").asText()).isEqualTo("late");
+  }
+
+  @Test
+  void closeStopsARequestThatOutlastsTheStopTimeoutAtItsNextModelCallWith503() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    LengthScoredModel slow = new LengthScoredModel() {
+      @Override
+      public List<Generation> generate(List<GenerationRequest> requests, SamplingParams params) {
+        entered.countDown();
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return super.generate(requests, params);
+      }
+    };
+    server = OpenAiServer.start(slow, TokenBoundaries.characters(), ServerOptions.loopback("m")
+        .withStopTimeoutMillis(100), System.err);
+    HttpTestClient client = new HttpTestClient(server);
+    // n = 640 is 10 model calls of 64 samples, 2 s in all
+    CompletableFuture<HttpTestClient.Answer> inFlight = CompletableFuture.supplyAsync(() -> {
+      try {
+        return client.post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1,\"n\":640}");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+    long start = System.nanoTime();
+    server.close(); // must not throw "did not stop cleanly"
+    long closeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(closeMillis).as("close waits for the stop timeout and the model call in progress only").isLessThan(1500);
+    HttpTestClient.Answer a = inFlight.get(10, TimeUnit.SECONDS);
+    assertThat(a.status()).isEqualTo(503);
+    assertThat(a.body().at("/error/message").asText()).contains("stopping");
+    assertThat(slow.calls.size()).as("calls after the stop timeout are not made").isLessThan(640);
+    assertThat(server.stats().cancelled()).isEqualTo(1);
+    server = null;
   }
 
   @Test

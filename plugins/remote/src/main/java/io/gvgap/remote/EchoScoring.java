@@ -1,6 +1,7 @@
 package io.gvgap.remote;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.gvgap.core.openai.LegacyLogProbs;
+import java.util.List;
 
 /**
  * Reads a continuation's log-probability from an echoed completion's legacy {@code logprobs}
@@ -25,27 +26,26 @@ final class EchoScoring {
    *
    * @return null when the response has no prompt log-probabilities (the server does not support them)
    */
-  static Sum sum(JsonNode logprobs, int contextLength, int continuationLength) {
-    if (logprobs == null || logprobs.isNull()) {
+  static Sum sum(LegacyLogProbs logprobs, int contextLength, int continuationLength) {
+    if (logprobs == null) {
       return null;
     }
-    JsonNode values = logprobs.get("token_logprobs");
-    JsonNode offsets = logprobs.get("text_offset");
-    if (values == null || offsets == null || !values.isArray() || !offsets.isArray()
-        || values.size() != offsets.size() || values.isEmpty()) {
+    List<Double> values = logprobs.tokenLogprobs();
+    List<Integer> offsets = logprobs.textOffset();
+    if (values == null || offsets == null || values.size() != offsets.size() || values.isEmpty()) {
       return null;
     }
     int end = contextLength + continuationLength;
     double sum = 0;
     int count = 0;
     for (int i = 0; i < offsets.size(); i++) {
-      int offset = offsets.get(i).asInt();
-      if (offset >= contextLength && offset < end) {
-        JsonNode value = values.get(i);
-        if (value == null || !value.isNumber()) {
+      Integer offset = offsets.get(i);
+      if (offset != null && offset >= contextLength && offset < end) {
+        Double value = values.get(i);
+        if (value == null) {
           return null;
         }
-        sum += value.doubleValue();
+        sum += value;
         count++;
       }
     }

@@ -3,20 +3,27 @@ package io.gvgap.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * POSTs JSON to an OpenAI-compatible server with retries: 429, 5xx, timeouts and connection
- * failures are retried with {@link Backoff}; other statuses fail at once with the server's message.
- * The API key goes only into the {@code Authorization} header; no message this class writes
- * contains it.
+ * failures are retried with {@link Backoff}, each retry logged (a warning naming the URL, what
+ * went wrong and how long it waits); other statuses fail at once with the server's message. A
+ * refused connection before the server has ever answered fails at once too: nothing is listening
+ * at {@code base_url}, and waiting through the retries would only hide that. Once the server has
+ * answered, a refused connection (a restart) is retried like any other failure. The API key goes
+ * only into the {@code Authorization} header; no message this class writes contains it.
  */
 final class OpenAiHttp {
+  private static final Logger LOG = LoggerFactory.getLogger(OpenAiHttp.class);
   private final HttpClient client;
   private final String baseUrl;
   private final String apiKey;
@@ -24,6 +31,7 @@ final class OpenAiHttp {
   private final long retryBaseMillis;
   private final Duration timeout;
   private final ObjectMapper mapper;
+  private volatile boolean answeredOnce;
 
   OpenAiHttp(String baseUrl, String apiKey, int maxRetries, long retryBaseMillis, Duration timeout,
       ObjectMapper mapper) {
@@ -56,6 +64,7 @@ final class OpenAiHttp {
       try {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         int status = response.statusCode();
+        answeredOnce = true;
         if (status >= 200 && status < 300) {
           return response.body();
         }
@@ -66,6 +75,13 @@ final class OpenAiHttp {
         }
         lastProblem = "HTTP " + status + ": " + message;
         retryAfter = Backoff.parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null));
+      } catch (ConnectException e) {
+        if (!answeredOnce) {
+          throw new RemoteModelException(-1, "nothing is listening at " + baseUrl + " (connection refused on "
+              + url(path) + "): start the server first (for example gvgap serve MODEL_DIR --port PORT, or "
+              + "vllm serve MODEL) and wait until it prints its URL, or correct base_url in the spec");
+        }
+        lastProblem = "no answer (connection refused: is the server restarting?)";
       } catch (IOException e) {
         lastProblem = "no answer (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
             + e.getMessage()) + ")";
@@ -77,7 +93,9 @@ final class OpenAiHttp {
         throw new RemoteModelException(-1, url(path) + " failed after " + (attempt + 1) + " attempts; last: "
             + lastProblem + ". Check that the server is up, or raise max_retries.");
       }
-      sleep(Backoff.delayMillis(retryBaseMillis, attempt, retryAfter));
+      long delay = Backoff.delayMillis(retryBaseMillis, attempt, retryAfter);
+      LOG.warn("{}: {}; retry {} of {} in {} ms", url(path), lastProblem, attempt + 1, maxRetries, delay);
+      sleep(delay);
     }
   }
 

@@ -1,10 +1,6 @@
 package io.gvgap.remote;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gvgap.api.model.Completion;
 import io.gvgap.api.model.FinishReason;
 import io.gvgap.api.model.Generation;
@@ -14,6 +10,18 @@ import io.gvgap.api.model.ModelInfo;
 import io.gvgap.api.model.SamplingParams;
 import io.gvgap.api.model.ScoringRequest;
 import io.gvgap.api.model.ScoringResult;
+import io.gvgap.core.openai.ChatChoice;
+import io.gvgap.core.openai.ChatMessage;
+import io.gvgap.core.openai.ChatRequest;
+import io.gvgap.core.openai.ChatResponse;
+import io.gvgap.core.openai.ChatTokenLogProb;
+import io.gvgap.core.openai.CompletionChoice;
+import io.gvgap.core.openai.CompletionRequest;
+import io.gvgap.core.openai.CompletionResponse;
+import io.gvgap.core.openai.GvgapChoice;
+import io.gvgap.core.openai.LegacyLogProbs;
+import io.gvgap.core.openai.OpenAiFormatException;
+import io.gvgap.core.openai.OpenAiJson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +56,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
   private final OpenAiHttp http;
   private final RequestCache cache;
   private final ExecutorService pool;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = OpenAiJson.mapper();
 
   /**
    * Opens the model (no request is made until the first call).
@@ -84,55 +92,66 @@ public final class OpenAiLanguageModel implements LanguageModel {
   }
 
   private Generation generateOne(GenerationRequest request, SamplingParams params) {
-    ObjectNode body = mapper.createObjectNode();
-    body.put("model", options.model());
+    // top_k is not in OpenAI's API; vLLM, llama.cpp server and gvgap serve take it
+    Integer topK = params.topK() > 0 ? params.topK() : null;
+    long seed = RequestSeeds.seed(params.seed(), request.id(), request.firstSampleIndex());
+    List<String> stop = request.stop().isEmpty() ? null : request.stop();
+    List<Choice> choices;
     String path;
     if (chat()) {
       path = "/chat/completions";
-      body.putArray("messages").addObject().put("role", "user").put("content", request.prompt());
+      ChatRequest body = new ChatRequest(options.model(), List.of(new ChatMessage("user", request.prompt())),
+          request.count(), params.maxNewTokens(), null, params.temperature(), params.topP(), topK, seed, stop,
+          options.requestLogprobs() ? Boolean.TRUE : null, null);
+      ChatResponse response = call(path, OpenAiJson.write(body), ChatResponse.class);
+      choices = response.choices() == null ? List.of() : response.choices().stream().map(Choice::of).toList();
     } else {
       path = "/completions";
-      body.put("prompt", request.prompt());
+      CompletionRequest body = new CompletionRequest(options.model(), List.of(request.prompt()), request.count(),
+          params.maxNewTokens(), null, params.temperature(), params.topP(), topK, seed, stop,
+          options.requestLogprobs() ? 1 : null, null, null);
+      CompletionResponse response = call(path, OpenAiJson.write(body), CompletionResponse.class);
+      choices = response.choices() == null ? List.of() : response.choices().stream().map(Choice::of).toList();
     }
-    body.put("n", request.count());
-    body.put("max_tokens", params.maxNewTokens());
-    body.put("temperature", params.temperature());
-    body.put("top_p", params.topP());
-    if (params.topK() > 0) {
-      // not in OpenAI's API; vLLM, llama.cpp server and gvgap serve accept it
-      body.put("top_k", params.topK());
-    }
-    body.put("seed", RequestSeeds.seed(params.seed(), request.id(), request.firstSampleIndex()));
-    if (!request.stop().isEmpty()) {
-      ArrayNode stop = body.putArray("stop");
-      request.stop().forEach(stop::add);
-    }
-    if (options.requestLogprobs()) {
-      if (chat()) {
-        body.put("logprobs", true);
-      } else {
-        body.put("logprobs", 1);
-      }
-    }
-    JsonNode response = call(path, body);
-    JsonNode choices = response.path("choices");
-    if (!choices.isArray() || choices.size() != request.count()) {
-      throw new RemoteModelException(200, http.url(path) + " returned " + (choices.isArray() ? choices.size() : 0)
+    if (choices.size() != request.count()) {
+      throw new RemoteModelException(200, http.url(path) + " returned " + choices.size()
           + " choices for request '" + request.id() + "', expected n = " + request.count()
           + " (does the server support n > 1?)");
     }
+    List<Choice> sorted = new ArrayList<>(choices);
+    sorted.sort(Comparator.comparingInt(c -> c.index() == null ? 0 : c.index()));
     List<Completion> completions = new ArrayList<>();
-    List<JsonNode> sorted = new ArrayList<>();
-    choices.forEach(sorted::add);
-    sorted.sort(Comparator.comparingInt(c -> c.path("index").asInt()));
     for (int i = 0; i < sorted.size(); i++) {
       completions.add(completion(sorted.get(i), request, request.firstSampleIndex() + i));
     }
     return new Generation(request.id(), completions);
   }
 
-  private Completion completion(JsonNode choice, GenerationRequest request, int sampleIndex) {
-    String text = chat() ? choice.path("message").path("content").asText("") : choice.path("text").asText("");
+  /**
+   * What gvgap reads from a choice of either API: the text, the index, the finish reason, gvgap
+   * serve's extension when present, and the generated tokens' log-probabilities (one value per token).
+   */
+  private record Choice(Integer index, String text, String finishReason, GvgapChoice gvgap, List<Double> logProbs) {
+    static Choice of(CompletionChoice c) {
+      LegacyLogProbs lp = c.logprobs();
+      return new Choice(c.index(), c.text(), c.finishReason(), c.gvgap(), lp == null ? null : lp.tokenLogprobs());
+    }
+
+    static Choice of(ChatChoice c) {
+      List<Double> values = null;
+      if (c.logprobs() != null && c.logprobs().content() != null) {
+        values = new ArrayList<>();
+        for (ChatTokenLogProb t : c.logprobs().content()) {
+          values.add(t == null ? null : t.logprob());
+        }
+      }
+      return new Choice(c.index(), c.message() == null ? null : c.message().content(), c.finishReason(), c.gvgap(),
+          values);
+    }
+  }
+
+  private static Completion completion(Choice choice, GenerationRequest request, int sampleIndex) {
+    String text = choice.text() == null ? "" : choice.text();
     FinishReason reason = finishReason(choice);
     // servers exclude the stop sequence; cut at the first one in case a server does not
     for (String stop : request.stop()) {
@@ -142,35 +161,29 @@ public final class OpenAiLanguageModel implements LanguageModel {
         reason = FinishReason.STOP;
       }
     }
-    JsonNode gvgap = choice.path("gvgap");
-    double logProb = generatedLogProb(choice);
-    int tokens = gvgap.path("token_count").isInt() ? gvgap.path("token_count").asInt() : tokenCount(choice);
+    double logProb = sum(choice.logProbs());
+    int tokens = choice.gvgap() != null && choice.gvgap().tokenCount() != null ? choice.gvgap().tokenCount()
+        : choice.logProbs() == null ? -1 : choice.logProbs().size();
     return new Completion(sampleIndex, text, tokens, logProb, reason);
   }
 
-  private double generatedLogProb(JsonNode choice) {
-    JsonNode values = chat() ? choice.path("logprobs").path("content") : choice.path("logprobs").path("token_logprobs");
-    if (!values.isArray() || values.isEmpty()) {
+  /** The sum of the generated tokens' log-probabilities; NaN when the server gave none, or not for every token. */
+  private static double sum(List<Double> values) {
+    if (values == null || values.isEmpty()) {
       return Double.NaN;
     }
     double sum = 0;
-    for (JsonNode value : values) {
-      JsonNode number = chat() ? value.path("logprob") : value;
-      if (!number.isNumber()) {
+    for (Double value : values) {
+      if (value == null) {
         return Double.NaN;
       }
-      sum += number.doubleValue();
+      sum += value;
     }
     return sum;
   }
 
-  private int tokenCount(JsonNode choice) {
-    JsonNode tokens = chat() ? choice.path("logprobs").path("content") : choice.path("logprobs").path("tokens");
-    return tokens.isArray() ? tokens.size() : -1;
-  }
-
-  private static FinishReason finishReason(JsonNode choice) {
-    String gvgap = choice.path("gvgap").path("finish_reason").asText("");
+  private static FinishReason finishReason(Choice choice) {
+    String gvgap = choice.gvgap() == null || choice.gvgap().finishReason() == null ? "" : choice.gvgap().finishReason();
     if (!gvgap.isEmpty()) {
       try {
         return FinishReason.valueOf(gvgap.toUpperCase(Locale.ROOT));
@@ -178,10 +191,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
         // an unknown extension value: use the standard field
       }
     }
-    return switch (choice.path("finish_reason").asText("stop")) {
-      case "length" -> FinishReason.LENGTH;
-      default -> FinishReason.STOP;
-    };
+    return "length".equals(choice.finishReason()) ? FinishReason.LENGTH : FinishReason.STOP;
   }
 
   @Override
@@ -213,52 +223,48 @@ public final class OpenAiLanguageModel implements LanguageModel {
   }
 
   private double[] scoreOne(ScoringRequest request, String continuation) {
-    ObjectNode body = mapper.createObjectNode();
-    body.put("model", options.model());
-    body.put("prompt", request.context() + continuation);
-    body.put("max_tokens", 0);
-    body.put("temperature", 0.0);
-    body.put("echo", true);
-    body.put("logprobs", 1);
-    JsonNode response = call("/completions", body);
-    EchoScoring.Sum sum = EchoScoring.sum(response.path("choices").path(0).get("logprobs"),
-        request.context().length(), continuation.length());
+    CompletionRequest body = new CompletionRequest(options.model(), List.of(request.context() + continuation), null, 0,
+        null, 0.0, null, null, null, null, 1, true, null);
+    CompletionResponse response = call("/completions", OpenAiJson.write(body), CompletionResponse.class);
+    LegacyLogProbs logprobs = response.choices() == null || response.choices().isEmpty()
+        || response.choices().get(0) == null ? null : response.choices().get(0).logprobs();
+    EchoScoring.Sum sum = EchoScoring.sum(logprobs, request.context().length(), continuation.length());
     if (sum == null) {
       throw new UnsupportedOperationException("model '" + options.model() + "' at " + options.baseUrl()
           + " returned no prompt log-probabilities for echo: true, logprobs: 1 (scoring request '" + request.id()
-          + "'): this server cannot score continuations; use a server that returns prompt logprobs (vLLM, gvgap serve), "
-          + "or verifiers that do not score (cot-score, cot-binary, oracle)");
+          + "'): this server cannot score continuations; use a server that returns prompt logprobs (vLLM, "
+          + "gvgap serve), or verifiers that do not score (cot-score, cot-binary, oracle)");
     }
     return new double[] {sum.logProb(), sum.tokens()};
   }
 
-  /** Posts the body, or returns the cached response for an identical request. */
-  private JsonNode call(String path, ObjectNode body) {
-    String text = body.toString();
-    String key = cache == null ? null : RequestCache.key(options.api() + " " + path, text);
-    String response = key == null ? null : cache.get(key);
-    JsonNode tree = response == null ? null : parseOrNull(response);
-    if (tree != null) {
-      return tree;
+  /**
+   * Posts the body, or returns the cached response for an identical request to the same server;
+   * a response is cached only once it has been read.
+   */
+  private <T> T call(String path, String body, Class<T> type) {
+    String key = cache == null ? null : RequestCache.key(http.url(path), body);
+    String cached = key == null ? null : cache.get(key);
+    if (cached != null) {
+      try {
+        return OpenAiJson.read(cached, type);
+      } catch (OpenAiFormatException e) {
+        // a damaged entry: ask the server again
+      }
     }
-    response = http.post(path, text);
-    tree = parseOrNull(response);
-    if (tree == null) {
-      throw new RemoteModelException(200, http.url(path) + " answered with text that is not JSON: "
-          + (response.length() > 200 ? response.substring(0, 200) + "..." : response));
+    String response = http.post(path, body);
+    T value;
+    try {
+      value = OpenAiJson.read(response, type);
+    } catch (OpenAiFormatException e) {
+      throw new RemoteModelException(200, http.url(path) + " answered with a body that is not an OpenAI "
+          + type.getSimpleName() + " (" + e.getMessage() + "): " + (response.length() > 200
+          ? response.substring(0, 200) + "..." : response));
     }
     if (key != null) {
       cache.put(key, response);
     }
-    return tree;
-  }
-
-  private JsonNode parseOrNull(String text) {
-    try {
-      return mapper.readTree(text);
-    } catch (JsonProcessingException e) {
-      return null;
-    }
+    return value;
   }
 
   private <T> List<T> runAll(List<Callable<T>> calls) {

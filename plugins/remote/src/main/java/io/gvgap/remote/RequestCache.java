@@ -12,8 +12,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Responses stored by the SHA-256 of (api, request body). The body holds the model, every
- * sampling parameter, the prompt, n and the seed, so equal keys mean equal requests. Each entry is
+ * Responses stored by the SHA-256 of (endpoint URL, request body). The URL names the server and
+ * the endpoint ({@code base_url} + {@code /completions} or {@code /chat/completions}); the body
+ * holds the model name, every sampling parameter, the prompt, n and the seed: everything that
+ * determines a response, so equal keys mean equal requests to the same server, and a spec pointed
+ * at another server or model never reads the first one's answers. Each entry is
  * written to a temporary file and moved into place atomically: a crash leaves either no entry or a
  * whole one. The API key is never part of a body, so it is never written here.
  */
@@ -30,10 +33,16 @@ final class RequestCache {
     }
   }
 
-  static String key(String api, String body) {
+  /**
+   * The key of a request.
+   *
+   * @param endpoint the full endpoint URL, e.g. {@code http://host:8000/v1/completions}
+   * @param body the JSON body sent
+   */
+  static String key(String endpoint, String body) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(api.getBytes(StandardCharsets.UTF_8));
+      sha.update(endpoint.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
       sha.update(body.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(sha.digest());

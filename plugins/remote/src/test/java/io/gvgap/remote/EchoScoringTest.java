@@ -2,16 +2,20 @@ package io.gvgap.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gvgap.core.openai.LegacyLogProbs;
+import io.gvgap.core.openai.OpenAiJson;
 import org.junit.jupiter.api.Test;
 
 class EchoScoringTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private static LegacyLogProbs read(String json) {
+    return OpenAiJson.read(json, LegacyLogProbs.class);
+  }
 
   @Test
   void sumsTheTokensStartingInsideTheContinuation() throws Exception {
     // "ab" + "cd" + one generated token "e" at offset 4: the continuation's tokens are at 2 and 3
-    var logprobs = MAPPER.readTree("{\"tokens\":[\"a\",\"b\",\"c\",\"d\",\"e\"],"
+    var logprobs = read("{\"tokens\":[\"a\",\"b\",\"c\",\"d\",\"e\"],"
         + "\"token_logprobs\":[null,-1.0,-2.0,-3.0,-4.0],\"text_offset\":[0,1,2,3,4]}");
     EchoScoring.Sum sum = EchoScoring.sum(logprobs, 2, 2);
     assertThat(sum.logProb()).isEqualTo(-5.0); // -2 + -3 by hand
@@ -21,7 +25,7 @@ class EchoScoringTest {
   @Test
   void aTokenCrossingTheBoundaryCountsAsContext() throws Exception {
     // tokens "abc" [0,3), "de" [3,5), "f" [5,6); context "abcd" (4), continuation "ef" (2)
-    var logprobs = MAPPER.readTree("{\"tokens\":[\"abc\",\"de\",\"f\"],"
+    var logprobs = read("{\"tokens\":[\"abc\",\"de\",\"f\"],"
         + "\"token_logprobs\":[null,-1.5,-0.25],\"text_offset\":[0,3,5]}");
     EchoScoring.Sum sum = EchoScoring.sum(logprobs, 4, 2);
     assertThat(sum.logProb()).isEqualTo(-0.25);
@@ -31,9 +35,8 @@ class EchoScoringTest {
   @Test
   void noPromptLogprobsMeansNull() throws Exception {
     assertThat(EchoScoring.sum(null, 1, 1)).isNull();
-    assertThat(EchoScoring.sum(MAPPER.readTree("null"), 1, 1)).isNull();
-    assertThat(EchoScoring.sum(MAPPER.readTree("{\"tokens\":[\"x\"]}"), 1, 1)).isNull();
+    assertThat(EchoScoring.sum(read("{\"tokens\":[\"x\"]}"), 1, 1)).isNull();
     // a continuation token without a value (first token of an empty context) cannot be summed
-    assertThat(EchoScoring.sum(MAPPER.readTree("{\"token_logprobs\":[null],\"text_offset\":[0]}"), 0, 1)).isNull();
+    assertThat(EchoScoring.sum(read("{\"token_logprobs\":[null],\"text_offset\":[0]}"), 0, 1)).isNull();
   }
 }

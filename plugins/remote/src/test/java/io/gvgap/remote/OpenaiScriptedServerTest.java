@@ -13,6 +13,7 @@ import io.gvgap.api.model.ScoringRequest;
 import io.gvgap.server.OpenAiServer;
 import io.gvgap.server.ServerOptions;
 import io.gvgap.server.TokenBoundaries;
+import io.gvgap.testing.FaultInjectingModel;
 import io.gvgap.testing.ScriptedBackend;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,7 +44,11 @@ class OpenaiScriptedServerTest {
   private OpenAiServer server;
 
   private OpenAiServer start(ServerOptions options) {
-    server = OpenAiServer.start(scripted, TokenBoundaries.characters(), options,
+    return start(scripted, options);
+  }
+
+  private OpenAiServer start(LanguageModel model, ServerOptions options) {
+    server = OpenAiServer.start(model, TokenBoundaries.characters(), options,
         new PrintStream(serverLog, true, StandardCharsets.UTF_8));
     return server;
   }
@@ -74,7 +79,8 @@ class OpenaiScriptedServerTest {
 
   @Test
   void nSamplesPerRequestAndInjected500sAreRetriedUntilEveryRequestSucceeds() {
-    start(ServerOptions.loopback("scripted").withFaults(0.3, 4));
+    FaultInjectingModel faulty = new FaultInjectingModel(scripted, 0.3, 4);
+    start(faulty, ServerOptions.loopback("scripted"));
     try (OpenAiLanguageModel remote = new OpenAiLanguageModel(options(server.baseUri().toString(), "completions", 30,
         null, "NONE"), name -> null)) {
       List<Generation> generations = remote.generate(requests(20), PARAMS);
@@ -88,8 +94,9 @@ class OpenaiScriptedServerTest {
         }
       }
     }
-    long faults = server.stats().injectedFaults();
+    long faults = faulty.injected();
     assertThat(faults).as("about 30 %% of the requests failed on purpose").isGreaterThan(0);
+    assertThat(server.stats().errors()).isEqualTo(faults);
     assertThat(server.stats().completionRequests()).isEqualTo(20 + faults);
   }
 
@@ -110,6 +117,34 @@ class OpenaiScriptedServerTest {
       again.generate(requests(6), PARAMS.withTemperature(0.5));
       assertThat(server.stats().completionRequests()).as("another temperature is another request").isEqualTo(12);
     }
+  }
+
+  @Test
+  void twoServersAnsweringDifferentlyShareACacheDirectoryWithoutReadingEachOthersAnswers() throws Exception {
+    String cache = tmp.resolve("cache").toString();
+    List<GenerationRequest> one = List.of(new GenerationRequest("a", "3+4=", 0, 1, List.of()));
+    try (StubServer first = new StubServer(List.of(new StubServer.Answer(200, choice(" 7"), null)));
+        StubServer second = new StubServer(List.of(new StubServer.Answer(200, choice(" 8"), null)))) {
+      try (OpenAiLanguageModel remote = new OpenAiLanguageModel(options(first.baseUrl(), "completions", 0, cache,
+          "NONE"), name -> null)) {
+        assertThat(remote.generate(one, PARAMS).get(0).completions().get(0).text()).isEqualTo(" 7");
+      }
+      try (OpenAiLanguageModel remote = new OpenAiLanguageModel(options(second.baseUrl(), "completions", 0, cache,
+          "NONE"), name -> null)) {
+        assertThat(remote.generate(one, PARAMS).get(0).completions().get(0).text())
+            .as("same model name, same request, another base_url: the second server's answer").isEqualTo(" 8");
+      }
+      try (OpenAiLanguageModel again = new OpenAiLanguageModel(options(first.baseUrl(), "completions", 0, cache,
+          "NONE"), name -> null)) {
+        assertThat(again.generate(one, PARAMS).get(0).completions().get(0).text()).isEqualTo(" 7");
+      }
+      assertThat(first.hits()).as("the rerun against the first server came from the cache").isEqualTo(1);
+      assertThat(second.hits()).isEqualTo(1);
+    }
+  }
+
+  private static String choice(String text) {
+    return "{\"choices\":[{\"index\":0,\"text\":\"" + text + "\",\"finish_reason\":\"stop\",\"logprobs\":null}]}";
   }
 
   @Test
@@ -192,7 +227,10 @@ class OpenaiScriptedServerTest {
       + "\"logprobs\":{\"tokens\":[\" \",\"7\"],\"token_logprobs\":[-0.25,-0.5],\"text_offset\":[5,6]}}]}";
 
   @Test
-  void a429IsRetriedAfterTheServersRetryAfter() throws Exception {
+  void a429IsRetriedAfterTheServersRetryAfterAndTheWaitIsLogged() throws Exception {
+    PrintStream realErr = System.err;
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
     try (StubServer stub = new StubServer(List.of(
         new StubServer.Answer(429, "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit\"}}", "1"),
         new StubServer.Answer(200, ONE_CHOICE, null)));
@@ -206,6 +244,10 @@ class OpenaiScriptedServerTest {
       assertThat(stub.hits()).isEqualTo(2);
       long waited = TimeUnit.NANOSECONDS.toMillis(stub.hitTimes.get(1) - stub.hitTimes.get(0));
       assertThat(waited).as("Retry-After: 1 asks for a second; the backoff base is 1 ms").isGreaterThanOrEqualTo(1000);
+      assertThat(console.toString(StandardCharsets.UTF_8)).as("the wait is said, with the URL and the reason")
+          .contains(stub.baseUrl() + "/completions: HTTP 429: slow down; retry 1 of 3 in 1000 ms");
+    } finally {
+      System.setErr(realErr);
     }
   }
 
@@ -235,16 +277,33 @@ class OpenaiScriptedServerTest {
   }
 
   @Test
-  void noServerListeningIsRetriedThenReportedWithTheAttemptCount() throws Exception {
+  void noServerListeningAtStartFailsAtOnceNamingTheUrlAndWhatToDo() throws Exception {
     int port;
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    try (OpenAiLanguageModel remote = new OpenAiLanguageModel(options("http://127.0.0.1:" + port + "/v1",
-        "completions", 2, null, "NONE"), name -> null)) {
+    String url = "http://127.0.0.1:" + port + "/v1";
+    long start = System.nanoTime();
+    try (OpenAiLanguageModel remote = new OpenAiLanguageModel(options(url, "completions", 8, null, "NONE"),
+        name -> null)) {
       assertThatThrownBy(() -> remote.generate(List.of(new GenerationRequest("a", "x", 0, 1, List.of())), PARAMS))
-          .isInstanceOf(RemoteModelException.class).hasMessageContaining("failed after 3 attempts")
-          .hasMessageContaining("ConnectException");
+          .isInstanceOf(RemoteModelException.class).hasMessageContaining("nothing is listening at " + url)
+          .hasMessageContaining("connection refused").hasMessageContaining("start the server")
+          .hasMessageContaining("base_url");
+    }
+    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).as("no retries").isLessThan(5);
+  }
+
+  @Test
+  void aServerThatAnsweredAndThenRefusesIsRetriedUntilTheRetriesRunOut() throws Exception {
+    start(ServerOptions.loopback("scripted"));
+    try (OpenAiLanguageModel remote = new OpenAiLanguageModel(options(server.baseUri().toString(), "completions", 2,
+        null, "NONE"), name -> null)) {
+      assertThat(remote.generate(requests(1), PARAMS)).hasSize(1);
+      server.close(); // a restart: the port refuses connections now
+      server = null;
+      assertThatThrownBy(() -> remote.generate(requests(1), PARAMS)).isInstanceOf(RemoteModelException.class)
+          .hasMessageContaining("failed after 3 attempts").hasMessageContaining("connection refused");
     }
   }
 }
