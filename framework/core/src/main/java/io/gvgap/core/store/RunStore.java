@@ -1,5 +1,6 @@
 package io.gvgap.core.store;
 
+import io.gvgap.core.files.FileProblems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -152,7 +153,7 @@ public final class RunStore implements AutoCloseable {
       store.writeInfo();
       return store;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create run directory " + dir, e);
+      throw new RunStoreException("cannot create run directory " + dir + ": " + FileProblems.explain(dir, e), e);
     }
   }
 
