@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gvgap serve MODEL_DIR}: an OpenAI-compatible server over a local ONNX model. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serve a local ONNX model over the OpenAI-compatible API (Jetty):",
-        "POST /v1/completions (n, logprobs, echo), POST /v1/chat/completions, GET /v1/models, GET /health,",
+    description = {"Serve a local ONNX model over the OpenAI-compatible API (Jetty).",
+        "Endpoints: POST /v1/completions (n, logprobs, echo), POST /v1/chat/completions, GET /v1/models, GET /health,",
         "GET /stats. Prints the URL on start; Ctrl-C (SIGINT) or SIGTERM stops it after requests in flight."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -52,6 +52,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (port < 0 || port > 65_535) {
+      throw new UsageException("--port " + port + ": a TCP port is between 1 and 65535 (0 picks a free one)");
+    }
     String name = servedName != null ? servedName : model.toAbsolutePath().normalize().getFileName().toString();
     String apiKey = null;
     if (apiKeyEnv != null) {
