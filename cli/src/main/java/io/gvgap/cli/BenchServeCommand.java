@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 
 /** {@code gvgap bench-serve}: throughput and latency of an OpenAI-compatible server at several concurrencies. */
 @Command(name = "bench-serve", mixinStandardHelpOptions = true,
-    description = {"Load benchmark: start gvgap serve on loopback for a model (or target --url) and send a fixed",
-        "completions workload at each concurrency; prints requests/s, generated tokens/s and p50/p99 latency",
-        "(nearest rank, from per-request latencies)."})
+    description = {"Load benchmark of gvgap serve: requests/s, tokens/s and latency at each concurrency.",
+        "Starts gvgap serve on loopback for a model (or targets --url) and sends a fixed completions workload at",
+        "each concurrency; prints requests/s, generated tokens/s and p50/p99 latency (nearest rank, from",
+        "per-request latencies)."})
 final class BenchServeCommand implements Callable<Integer> {
 
   @Option(names = "--model", defaultValue = "models/arith-s", description = "Model directory to serve (default ${DEFAULT-VALUE}).")
