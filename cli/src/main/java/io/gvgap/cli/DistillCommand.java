@@ -37,6 +37,7 @@ final class DistillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    IoFiles.requireUtf8Lines(data);
     int examples = TrainingData.readJsonLines(data).size();
     TrainingResult result = DistillRunner.run(model, data, out, DistillRunner.options(examples, epochs, seed),
         progress -> System.err.println(progress.line()));

@@ -1,5 +1,6 @@
 package io.gvgap.cli;
 
+import io.gvgap.core.files.Utf8LineReader;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.FilterReader;
@@ -47,6 +48,21 @@ final class IoFiles {
       throw new UsageException(input + ": no such input file (looked in " + input.toAbsolutePath().normalize() + ")");
     }
     return new BufferedInputStream(Files.newInputStream(input));
+  }
+
+  /**
+   * Checks that every line of a JSON Lines input file is UTF-8 text, before a reader that would only
+   * say "Input length = 1" reads it.
+   *
+   * @throws UsageException when the file does not exist or is a directory
+   * @throws FileSystemException naming the file, the first bad line and its column
+   */
+  static void requireUtf8Lines(Path input) throws IOException {
+    try (Utf8LineReader lines = new Utf8LineReader(stream(input), name(input))) {
+      while (lines.readLine() != null) {
+        // each line is decoded as it is read
+      }
+    }
   }
 
   static String name(Path input) {

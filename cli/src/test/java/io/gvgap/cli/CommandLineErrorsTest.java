@@ -105,6 +105,12 @@ class CommandLineErrorsTest {
     Path input = latin1("prompts.jsonl", "{\"id\": \"1\", \"prompt\": \"caf", "\"}\n");
     InProcessGvgap.Result generate = gvgap("generate", tmp.resolve("no-model").toString(), "-i", input.toString());
     assertThat(generate.err()).doesNotContain("Input length");
+    Path pairs = latin1("pairs.jsonl", "{\"prompt\": \"1+1=\", \"response\": \"2\"}\n{\"prompt\": \"caf", "\"}\n");
+    InProcessGvgap.Result distill = gvgap("distill", "--model", tmp.resolve("no-model").toString(), "--data",
+        pairs.toString(), "--out", tmp.resolve("out").toString());
+    assertThat(distill.code()).isEqualTo(ExitCodes.FAILED);
+    assertThat(distill.err()).contains(pairs + ":2 is not UTF-8 text: column 16 has the byte 0xE9")
+        .doesNotContain("Input length");
   }
 
   @Test
@@ -115,6 +121,9 @@ class CommandLineErrorsTest {
       assertThat(r.code()).as(command).isEqualTo(ExitCodes.USAGE);
       assertThat(r.err()).as(command).contains(directory + " is a directory, not a file");
     }
+    InProcessGvgap.Result distill = gvgap("distill", "--model", directory.toString(), "--data", directory.toString(),
+        "--out", tmp.resolve("out").toString());
+    assertThat(distill.err()).contains(directory + " is a directory, not a file");
     InProcessGvgap.Result utility = gvgap("utility", "--task", "toy-sums", "-i", directory.toString());
     assertThat(utility.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(utility.err()).contains(directory + " is a directory, not a file");
