@@ -35,9 +35,6 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
       if (t instanceof UnknownProviderException || t instanceof PluginLoadException) {
         return ExitCodes.PLUGINS;
       }
-      if (t.getCause() == t) {
-        break;
-      }
     }
     if (e instanceof SpecException || e instanceof OptionsException || e instanceof UsageException
         || e instanceof ParameterException) {
@@ -114,7 +111,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
   private static Throwable rootCause(Throwable e) {
     Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
+    while (t.getCause() != null) {
       t = t.getCause();
     }
     return t;

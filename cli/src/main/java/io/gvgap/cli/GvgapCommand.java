@@ -26,7 +26,8 @@ public final class GvgapCommand {
   boolean quiet;
 
   /** Shows INFO logs (plugin discovery, resume decisions); set before any logger exists. */
-  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Log plugin discovery and run decisions (INFO).")
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "Log plugin discovery and run decisions (INFO).")
   void setVerbose(boolean verbose) {
     if (verbose) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");

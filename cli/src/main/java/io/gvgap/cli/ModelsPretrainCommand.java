@@ -39,7 +39,7 @@ final class ModelsPretrainCommand implements Callable<Integer> {
       members.addAll(ModelFamily.MEMBERS);
     }
     for (String name : names) {
-      members.add(ModelFamily.named(name).orElseThrow(() -> new IllegalArgumentException("unknown family member '"
+      members.add(ModelFamily.named(name).orElseThrow(() -> new UsageException("unknown family member '"
           + name + "'; members are " + ModelFamily.MEMBERS.stream().map(FamilyMember::name).toList())));
     }
     for (FamilyMember member : members) {

@@ -37,6 +37,9 @@ final class TasksShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (count < 1) {
+      throw new UsageException("--examples " + count + ": give at least 1");
+    }
     GvgapCommand root = (GvgapCommand) spec.root().userObject();
     PluginRegistry registry = root.registry();
     TaskProvider<?> provider = registry.tasks().forName(name);

@@ -78,7 +78,8 @@ class CommandLineErrorsTest {
         "{\"id\": \"s3\", \"completion\": \"Answer: 3\"}"));
     // line 4: a completion in Latin-1
     String text = Files.readString(input);
-    Path mixed = latin1("mixed.jsonl", text.substring(0, text.indexOf("PLACEHOLDER")) + "{\"id\": \"s1\", \"completion\": \"caf",
+    Path mixed = latin1("mixed.jsonl",
+        text.substring(0, text.indexOf("PLACEHOLDER")) + "{\"id\": \"s1\", \"completion\": \"caf",
         "\"}" + text.substring(text.indexOf("PLACEHOLDER") + "PLACEHOLDER".length()));
     Path output = tmp.resolve("scored.jsonl");
     InProcessGvgap.Result r = gvgap("utility", "--task", "toy-sums", "-i", mixed.toString(), "-o", output.toString());
@@ -151,8 +152,8 @@ class CommandLineErrorsTest {
     InProcessGvgap.Result reportBelowAFile = gvgap("report", run.toString(), "-o", file.resolve("r.html").toString());
     assertThat(reportBelowAFile.err()).contains(file + " is a file, not a directory");
 
-    for (String[] args : List.of(new String[] {"run", spec.toString(), "-o", ""}, new String[] {"report", run.toString(),
-        "-o", ""}, new String[] {"utility", "--task", "toy-sums", "-i", ""})) {
+    for (String[] args : List.of(new String[] {"run", spec.toString(), "-o", ""},
+        new String[] {"report", run.toString(), "-o", ""}, new String[] {"utility", "--task", "toy-sums", "-i", ""})) {
       InProcessGvgap.Result empty = gvgap(args);
       assertThat(empty.code()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
       assertThat(empty.err()).contains("the path is empty").doesNotContain(" exists");

@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -74,49 +72,48 @@ class ExitCodesTest {
     return InProcessGvgap.run(args);
   }
 
-  /** Each case: what it is, the expected code, and the command line. */
+  /** Each case: what it is, the expected code, and the command line (SPEC:x is tmp/x.yaml, FILE:x is tmp/x). */
   static Stream<Arguments> cases() {
-    List<Arguments> cases = new ArrayList<>();
-    Function<Object[], Arguments> c = Arguments::of;
-    cases.add(c.apply(new Object[] {"plugins", ExitCodes.OK, new String[] {"plugins"}}));
-    cases.add(c.apply(new Object[] {"a valid spec", ExitCodes.OK, new String[] {"validate", "SPEC:good"}}));
-    cases.add(c.apply(new Object[] {"utility input with a bad line", ExitCodes.FAILED,
-        new String[] {"utility", "--task", "toy-sums", "-i", "FILE:bad.jsonl"}}));
-    cases.add(c.apply(new Object[] {"utility input that is not UTF-8", ExitCodes.FAILED,
-        new String[] {"utility", "--task", "toy-sums", "-i", "FILE:latin1.jsonl"}}));
-    cases.add(c.apply(new Object[] {"unknown command", ExitCodes.USAGE, new String[] {"runn"}}));
-    cases.add(c.apply(new Object[] {"unknown option", ExitCodes.USAGE, new String[] {"plugins", "--nope"}}));
-    cases.add(c.apply(new Object[] {"malformed -O", ExitCodes.USAGE,
-        new String[] {"tasks", "show", "arithmetic", "-O", "digits"}}));
-    cases.add(c.apply(new Object[] {"-O with an unknown key", ExitCodes.USAGE,
-        new String[] {"tasks", "show", "arithmetic", "-O", "digitz=3"}}));
-    cases.add(c.apply(new Object[] {"port out of range", ExitCodes.USAGE,
-        new String[] {"serve", "--port", "99999", "FILE:a-file"}}));
-    cases.add(c.apply(new Object[] {"not a number", ExitCodes.USAGE,
-        new String[] {"tasks", "show", "arithmetic", "-n", "three"}}));
-    cases.add(c.apply(new Object[] {"empty output path", ExitCodes.USAGE,
-        new String[] {"run", "SPEC:good", "-o", ""}}));
-    cases.add(c.apply(new Object[] {"missing input file", ExitCodes.USAGE,
-        new String[] {"utility", "--task", "toy-sums", "-i", "FILE:no-such.jsonl"}}));
-    cases.add(c.apply(new Object[] {"missing spec file", ExitCodes.USAGE, new String[] {"validate", "FILE:no-such.yaml"}}));
-    cases.add(c.apply(new Object[] {"spec value out of range", ExitCodes.USAGE, new String[] {"validate", "SPEC:range"}}));
-    cases.add(c.apply(new Object[] {"unknown task on the command line", ExitCodes.PLUGINS,
-        new String[] {"tasks", "show", "no-such-task"}}));
-    cases.add(c.apply(new Object[] {"unknown task for utility", ExitCodes.PLUGINS,
-        new String[] {"utility", "--task", "no-such-task", "-i", "FILE:bad.jsonl"}}));
-    cases.add(c.apply(new Object[] {"unknown verifier in a spec (validate)", ExitCodes.PLUGINS,
-        new String[] {"validate", "SPEC:unknown"}}));
-    cases.add(c.apply(new Object[] {"unknown verifier in a spec (run)", ExitCodes.PLUGINS,
-        new String[] {"--quiet", "run", "SPEC:unknown", "-o", "FILE:never"}}));
-    cases.add(c.apply(new Object[] {"missing plugin path", ExitCodes.PLUGINS,
-        new String[] {"--plugin-path", "FILE:no-such.jar", "plugins"}}));
-    cases.add(c.apply(new Object[] {"run directory of another spec", ExitCodes.RUN_DIRECTORY,
-        new String[] {"--quiet", "run", "SPEC:other", "-o", "FILE:finished"}}));
-    cases.add(c.apply(new Object[] {"run directory where a file is", ExitCodes.RUN_DIRECTORY,
-        new String[] {"--quiet", "run", "SPEC:good", "-o", "FILE:a-file/run"}}));
-    cases.add(c.apply(new Object[] {"report of a directory that is not a run", ExitCodes.RUN_DIRECTORY,
-        new String[] {"report", "FILE:", "-o", "FILE:r.html"}}));
-    return cases.stream();
+    return Stream.of(
+        exits(ExitCodes.OK, "plugins", "plugins"),
+        exits(ExitCodes.OK, "a valid spec", "validate", "SPEC:good"),
+        exits(ExitCodes.FAILED, "utility input with a bad line",
+            "utility", "--task", "toy-sums", "-i", "FILE:bad.jsonl"),
+        exits(ExitCodes.FAILED, "utility input that is not UTF-8",
+            "utility", "--task", "toy-sums", "-i", "FILE:latin1.jsonl"),
+        exits(ExitCodes.USAGE, "unknown command", "runn"),
+        exits(ExitCodes.USAGE, "unknown option", "plugins", "--nope"),
+        exits(ExitCodes.USAGE, "malformed -O", "tasks", "show", "arithmetic", "-O", "digits"),
+        exits(ExitCodes.USAGE, "-O with an unknown key", "tasks", "show", "arithmetic", "-O", "digitz=3"),
+        exits(ExitCodes.USAGE, "port out of range", "serve", "--port", "99999", "FILE:a-file"),
+        exits(ExitCodes.USAGE, "not a number", "tasks", "show", "arithmetic", "-n", "three"),
+        exits(ExitCodes.USAGE, "empty output path", "run", "SPEC:good", "-o", ""),
+        exits(ExitCodes.USAGE, "no samples", "generate", "FILE:a-file", "-n", "0"),
+        exits(ExitCodes.USAGE, "negative temperature", "generate", "FILE:a-file", "--temperature", "-1"),
+        exits(ExitCodes.USAGE, "negative threads", "generate", "FILE:a-file", "--threads", "-3"),
+        exits(ExitCodes.USAGE, "unknown device", "score", "FILE:a-file", "--device", "tpu"),
+        exits(ExitCodes.USAGE, "no examples to show", "tasks", "show", "arithmetic", "-n", "0"),
+        exits(ExitCodes.USAGE, "unknown family member", "models", "pretrain", "no-such-member"),
+        exits(ExitCodes.USAGE, "missing input file", "utility", "--task", "toy-sums", "-i", "FILE:no-such.jsonl"),
+        exits(ExitCodes.USAGE, "missing spec file", "validate", "FILE:no-such.yaml"),
+        exits(ExitCodes.USAGE, "spec value out of range", "validate", "SPEC:range"),
+        exits(ExitCodes.PLUGINS, "unknown task on the command line", "tasks", "show", "no-such-task"),
+        exits(ExitCodes.PLUGINS, "unknown task for utility",
+            "utility", "--task", "no-such-task", "-i", "FILE:bad.jsonl"),
+        exits(ExitCodes.PLUGINS, "unknown verifier in a spec (validate)", "validate", "SPEC:unknown"),
+        exits(ExitCodes.PLUGINS, "unknown verifier in a spec (run)",
+            "--quiet", "run", "SPEC:unknown", "-o", "FILE:never"),
+        exits(ExitCodes.PLUGINS, "missing plugin path", "--plugin-path", "FILE:no-such.jar", "plugins"),
+        exits(ExitCodes.RUN_DIRECTORY, "run directory of another spec",
+            "--quiet", "run", "SPEC:other", "-o", "FILE:finished"),
+        exits(ExitCodes.RUN_DIRECTORY, "run directory where a file is",
+            "--quiet", "run", "SPEC:good", "-o", "FILE:a-file/run"),
+        exits(ExitCodes.RUN_DIRECTORY, "report of a directory that is not a run",
+            "report", "FILE:", "-o", "FILE:r.html"));
+  }
+
+  private static Arguments exits(int code, String what, String... args) {
+    return Arguments.of(what, code, args);
   }
 
   @ParameterizedTest(name = "{0} exits {1}")

@@ -24,7 +24,8 @@ class PluginsShowTest {
     InProcessGvgap.Result one = InProcessGvgap.run("plugins", "show", "majority", "--kind", "filter");
     assertThat(one.out()).contains("filter majority (").doesNotContain("verifier majority");
     InProcessGvgap.Result backend = InProcessGvgap.run("plugins", "show", "onnx");
-    assertThat(backend.out()).startsWith("backend onnx (").containsPattern("\\n  path +string +required +model directory");
+    assertThat(backend.out()).startsWith("backend onnx (")
+        .containsPattern("\\n  path +string +required +model directory");
   }
 
   @Test
