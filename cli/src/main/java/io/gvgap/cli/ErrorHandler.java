@@ -14,6 +14,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -27,6 +28,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * while parsing the command line and exceptions thrown by a command.
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+  /** Where Jackson says a parse failed, with its noise about the redacted source. */
+  private static final Pattern JACKSON_LOCATION = Pattern.compile(
+      "\\s*at \\[Source: REDACTED \\(`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled\\); line: (\\d+),"
+          + " column: (\\d+)\\]");
 
   /** The exit code of a failure, following the table of {@link ExitCodes#meanings()}. */
   static int exitCode(Throwable e) {
@@ -75,9 +81,13 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     return code;
   }
 
-  /** The message, with the file system's reason added where the exception's own text leaves it out. */
+  /**
+   * The message, with the file system's reason added where the exception's own text leaves it out, and
+   * Jackson's "[Source: REDACTED ...]" location said as "line L, column C".
+   */
   static String message(Throwable e) {
     String text = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    text = JACKSON_LOCATION.matcher(text).replaceAll(" at line $1, column $2");
     IOException io = e instanceof IOException direct ? direct
         : e instanceof UncheckedIOException unchecked ? unchecked.getCause() : null;
     if (io != null) {

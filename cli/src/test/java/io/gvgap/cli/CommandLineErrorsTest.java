@@ -161,6 +161,20 @@ class CommandLineErrorsTest {
   }
 
   @Test
+  void jsonErrorsSayTheLineAndColumnWithoutJacksonsRedactedSource() throws IOException {
+    Path run = Files.createDirectories(tmp.resolve("damaged"));
+    Files.writeString(run.resolve("run.json"), "{bad");
+    InProcessGvgap.Result report = gvgap("report", run.toString(), "-o", tmp.resolve("r.html").toString());
+    assertThat(report.code()).isEqualTo(ExitCodes.RUN_DIRECTORY);
+    assertThat(report.err()).contains("run.json: not a valid gvgap run.json").contains("at line 1, column 2")
+        .doesNotContain("REDACTED").doesNotContain("Source:");
+    Path pairs = Files.writeString(tmp.resolve("pairs.jsonl"), "{\"prompt\": \"1+1=\",\n");
+    InProcessGvgap.Result distill = gvgap("distill", "--model", tmp.toString(), "--data", pairs.toString(), "--out",
+        tmp.resolve("out").toString());
+    assertThat(distill.err()).contains(pairs + ":1 is not valid JSON").doesNotContain("REDACTED");
+  }
+
+  @Test
   void aCorruptPluginJarIsNamedInAWarning() throws IOException {
     Path corrupt = Files.writeString(tmp.resolve("corrupt.jar"), "not a jar");
     PrintStream original = System.err;

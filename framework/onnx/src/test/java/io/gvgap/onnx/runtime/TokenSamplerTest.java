@@ -67,8 +67,8 @@ class TokenSamplerTest {
     TokenSampler sampler = new TokenSampler(3);
     SamplingParams sampling = new SamplingParams(0.7, 0.9, 0, 8, 1);
     for (SamplingParams params : new SamplingParams[] {sampling, SamplingParams.greedy(1)}) {
-      assertThatThrownBy(() -> sampler.choose(FloatBuffer.wrap(new float[] {Float.NaN, Float.NaN, Float.NaN}), 0, params,
-          new SplittableRandom(1))).isInstanceOf(NonFiniteLogitsException.class).hasMessageContaining("NaN");
+      float[] nan = {Float.NaN, Float.NaN, Float.NaN};
+      assertThatThrownBy(() -> sampler.choose(FloatBuffer.wrap(nan), 0, params, new SplittableRandom(1))).isInstanceOf(NonFiniteLogitsException.class).hasMessageContaining("NaN");
       assertThatThrownBy(() -> sampler.choose(FloatBuffer.wrap(new float[] {0, Float.POSITIVE_INFINITY, 1}), 0, params,
           new SplittableRandom(1))).isInstanceOf(NonFiniteLogitsException.class).hasMessageContaining("token id 1");
     }
