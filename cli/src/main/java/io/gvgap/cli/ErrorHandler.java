@@ -58,7 +58,13 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     PrintWriter err = cl.getErr();
     err.println("gvgap: error: " + e.getMessage());
     UnmatchedArgumentException.printSuggestions(e, err);
-    err.println("Usage: see '" + cl.getCommandSpec().qualifiedName() + " --help'.");
+    if (!cl.getSubcommands().isEmpty() && e.getMessage().startsWith("Missing required subcommand")) {
+      // 'gvgap' or 'gvgap models' alone: the list of commands is what the user is looking for
+      err.println();
+      cl.usage(err);
+    } else {
+      err.println("Usage: see '" + cl.getCommandSpec().qualifiedName() + " --help'.");
+    }
     err.flush();
     return ExitCodes.USAGE;
   }

@@ -39,4 +39,14 @@ class HelpTextTest {
         .contains("serve Serve a local ONNX model over the OpenAI-compatible API (Jetty).")
         .contains("bench-serve Load benchmark of gvgap serve: requests/s, tokens/s and latency at each concurrency.");
   }
+
+  @Test
+  void aCommandWithoutItsSubcommandListsTheSubcommands() {
+    InProcessGvgap.Result bare = InProcessGvgap.run();
+    assertThat(bare.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bare.err()).startsWith("gvgap: error: Missing required subcommand").contains("Commands:", "plugins",
+        "validate", "Exit codes:");
+    InProcessGvgap.Result models = InProcessGvgap.run("models");
+    assertThat(models.err()).contains("Commands:", "init", "pretrain");
+  }
 }
