@@ -106,7 +106,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
       return text.contains(advice) ? text : text + ": " + explained;
     }
     if (rootCause(e) instanceof CharacterCodingException && text.contains("Input length")) {
-      return "an input is not UTF-8 text (" + text + "); save it as UTF-8";
+      // a reader that did not name its file: still no bare "Input length = 1"
+      return "an input is not UTF-8 text; save it as UTF-8 (GVGAP_DEBUG=1 shows where it was read)";
     }
     return text;
   }
