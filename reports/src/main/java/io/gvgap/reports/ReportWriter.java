@@ -66,7 +66,8 @@ public final class ReportWriter {
       Files.writeString(tmp, html, StandardCharsets.UTF_8);
       Files.move(tmp, outFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + outFile + ": " + FileProblems.explain(outFile, e), e);
+      throw new UncheckedIOException("cannot write the report to " + outFile + ": " + FileProblems.explain(outFile, e),
+          e);
     }
   }
 
