@@ -26,7 +26,8 @@ final class CommandLineOptions {
     for (String pair : pairs) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException("option '" + pair + "' is not of the form key=value");
+        throw new UsageException("-O " + pair + ": a plugin option is KEY=VALUE, as in -O shots=4 (see the plugin's"
+            + " options with 'gvgap plugins show NAME')");
       }
       String key = pair.substring(0, eq).strip();
       String text = pair.substring(eq + 1);

@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
  * {@code examples/specs/demo-*.yaml}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"The main job on the built-in models: two self-improvement rounds on arithmetic with several",
-        "verifiers, a scaling study over the family, and two self-improvement rounds on 4x4 Sudoku (when",
-        "the specs folder has demo-sudoku.yaml). Prints short tables and the reports' paths."})
+    description = {"The main job on the built-in models: self-improvement on arithmetic and Sudoku, and a scaling"
+        + " study.",
+        "Two self-improvement rounds on arithmetic with several verifiers, a scaling study over the family, and",
+        "two self-improvement rounds on 4x4 Sudoku (when the specs folder has demo-sudoku.yaml). Prints short",
+        "tables and the reports' paths."})
 final class DemoCommand implements Callable<Integer> {
 
   @ParentCommand

@@ -43,6 +43,7 @@ final class DistillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    IoFiles.requireUtf8Lines(data);
     try {
       ModelOutput.check(model, out, overwrite);
     } catch (IllegalArgumentException e) {

@@ -53,10 +53,17 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SamplingParams params = new SamplingParams(greedy ? 0 : temperature, topP, topK, maxNewTokens, seed);
+    GenerateCommandRunner.Options options;
+    try {
+      SamplingParams params = new SamplingParams(greedy ? 0 : temperature, topP, topK, maxNewTokens, seed);
+      options = new GenerateCommandRunner.Options(model, samples, params, runtime.threads, runtime.device,
+          runtime.maxBatchRows);
+    } catch (IllegalArgumentException e) {
+      // an out-of-range --samples, --temperature, --top-p, --top-k or --max-new-tokens
+      throw new UsageException(e.getMessage() + " (see 'gvgap generate --help')");
+    }
     try (Reader in = IoFiles.reader(input); Writer out = IoFiles.writer(output)) {
-      int written = GenerateCommandRunner.run(new GenerateCommandRunner.Options(model, samples, params, runtime.threads,
-          runtime.device, runtime.maxBatchRows), in, IoFiles.name(input), out);
+      int written = GenerateCommandRunner.run(options, in, IoFiles.name(input), out);
       out.flush();
       System.err.printf("gvgap generate: %d samples written%n", written);
     }

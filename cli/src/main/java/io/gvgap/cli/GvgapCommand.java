@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The top-level command: global options and the list of subcommands. */
 @Command(name = "gvgap", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -14,23 +15,20 @@ import picocli.CommandLine.Option;
     subcommands = {PluginsCommand.class, ValidateCommand.class, RunCommand.class, MergeCommand.class,
         TasksCommand.class, UtilityCommand.class, GenerateCommand.class, ScoreCommand.class, ModelsCommand.class,
         ReportCommand.class, DistillCommand.class, ImproveCommand.class, ScalingCommand.class, DemoCommand.class,
-        ServeCommand.class},
-    footerHeading = "%nExit codes:%n",
-    footer = {"  0  success", "  1  the command failed while working (plugin, model or data error)",
-        "  2  bad usage or an invalid spec", "  3  a plugin could not be found or loaded",
-        "  4  the run directory cannot be used"})
+        ServeCommand.class})
 public final class GvgapCommand {
 
-  @Option(names = "--plugin-path", paramLabel = "DIR_OR_JAR", split = ",",
+  @Option(names = "--plugin-path", scope = ScopeType.INHERIT, paramLabel = "DIR_OR_JAR", split = ",",
       description = "Extra plugin jars, or directories of jars, loaded in their own class loader"
           + " (repeatable, or comma-separated).")
   List<Path> pluginPath = new ArrayList<>();
 
-  @Option(names = "--quiet", description = "No progress bars.")
+  @Option(names = "--quiet", scope = ScopeType.INHERIT, description = "No progress bars.")
   boolean quiet;
 
   /** Shows INFO logs (plugin discovery, resume decisions); set before any logger exists. */
-  @Option(names = {"-v", "--verbose"}, description = "Log plugin discovery and run decisions (INFO).")
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "Log plugin discovery and run decisions (INFO).")
   void setVerbose(boolean verbose) {
     if (verbose) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code gvgap models pretrain}: rebuilds members of the built-in family from their recipe. */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
-    description = {"Pre-train members of gvgap's built-in family (recipe: io.gvgap.models.ModelFamily) through",
-        "ONNX Runtime; each gets its model card gvgap-model.json. An interrupted run resumes from checkpoints."})
+    description = {"Pre-train members of gvgap's built-in family through ONNX Runtime.",
+        "The recipe is io.gvgap.models.ModelFamily; each member gets its model card gvgap-model.json. An",
+        "interrupted run resumes from checkpoints."})
 final class ModelsPretrainCommand implements Callable<Integer> {
 
   @Spec
@@ -38,7 +39,7 @@ final class ModelsPretrainCommand implements Callable<Integer> {
       members.addAll(ModelFamily.MEMBERS);
     }
     for (String name : names) {
-      members.add(ModelFamily.named(name).orElseThrow(() -> new IllegalArgumentException("unknown family member '"
+      members.add(ModelFamily.named(name).orElseThrow(() -> new UsageException("unknown family member '"
           + name + "'; members are " + ModelFamily.MEMBERS.stream().map(FamilyMember::name).toList())));
     }
     for (FamilyMember member : members) {

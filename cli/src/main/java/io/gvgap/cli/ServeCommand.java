@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gvgap serve MODEL_DIR}: an OpenAI-compatible server over a local ONNX model. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serve a local ONNX model over the OpenAI-compatible API (Jetty):",
-        "POST /v1/completions (n, logprobs, echo), POST /v1/chat/completions, GET /v1/models, GET /health,",
+    description = {"Serve a local ONNX model over the OpenAI-compatible API (Jetty).",
+        "Endpoints: POST /v1/completions (n, logprobs, echo), POST /v1/chat/completions, GET /v1/models, GET /health,",
         "GET /stats. Request bodies, prompts, tokens and the queue are bounded (--max-* options). Prints the URL",
         "on start; Ctrl-C (SIGINT) or SIGTERM stops it after requests in flight (503 for what is left after 10 s)."})
 final class ServeCommand implements Callable<Integer> {
@@ -69,6 +69,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (port < 0 || port > 65_535) {
+      throw new UsageException("--port " + port + ": a TCP port is between 1 and 65535 (0 picks a free one)");
+    }
     String name = servedName != null ? servedName : model.toAbsolutePath().normalize().getFileName().toString();
     String apiKey = null;
     if (apiKeyEnv != null) {

@@ -4,8 +4,6 @@ import io.gvgap.api.Provider;
 import io.gvgap.api.task.Example;
 import io.gvgap.api.task.ExampleRequest;
 import io.gvgap.api.task.Task;
-import io.gvgap.core.options.OptionDescription;
-import io.gvgap.core.options.OptionsDescriber;
 import io.gvgap.core.registry.PluginRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -39,6 +37,9 @@ final class TasksShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (count < 1) {
+      throw new UsageException("--examples " + count + ": give at least 1");
+    }
     GvgapCommand root = (GvgapCommand) spec.root().userObject();
     PluginRegistry registry = root.registry();
     Provider<?, Task> provider = registry.tasks().forName(name);
@@ -47,11 +48,7 @@ final class TasksShowCommand implements Callable<Integer> {
     if (!provider.description().isEmpty()) {
       out.printf("  %s%n", provider.description());
     }
-    out.println("options:");
-    for (OptionDescription d : OptionsDescriber.describe(provider.optionsType())) {
-      out.printf("  %-14s %-12s %-10s %s%n", d.name(), d.type(), d.required() ? "required" : "= " + d.defaultValue(),
-          d.description());
-    }
+    OptionsTable.print(out, provider.optionsType());
     Task task = registry.tasks().create(name, CommandLineOptions.bind(provider.optionsType(), options));
     List<Example> examples = task.examples(new ExampleRequest(count, seed));
     for (Example e : examples) {

@@ -7,12 +7,12 @@ import io.gvgap.api.task.Answer;
 import io.gvgap.api.task.Example;
 import io.gvgap.api.task.ExampleRequest;
 import io.gvgap.api.task.Task;
+import io.gvgap.core.files.Utf8LineReader;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.store.Json;
-import java.io.BufferedReader;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.Writer;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     description = {"Score completions with a task's answer extraction and ground-truth utility.",
         "Input: JSON Lines {\"id\": EXAMPLE_ID, \"completion\": TEXT}.",
         "Output: JSON Lines {id, answer, extracted, utility}; the summary goes to standard error.",
-        "Unknown ids are reported and make the command fail after scoring the rest."})
+        "Bad lines (with their numbers) and unknown ids are reported and make the command fail after scoring the rest."})
 final class UtilityCommand implements Callable<Integer> {
 
   @Spec
@@ -76,23 +76,42 @@ final class UtilityCommand implements Callable<Integer> {
     int extracted = 0;
     double total = 0;
     List<String> unknown = new ArrayList<>();
-    try (Reader r = IoFiles.reader(input); BufferedReader in = new BufferedReader(r); Writer out = IoFiles.writer(output)) {
-      String line;
-      int lineNumber = 0;
-      while ((line = in.readLine()) != null) {
-        lineNumber++;
+    int badLines = 0;
+    String source = IoFiles.name(input);
+    try (Utf8LineReader in = new Utf8LineReader(IoFiles.stream(input), source); Writer out = IoFiles.writer(output)) {
+      while (true) {
+        String line;
+        try {
+          line = in.readLine();
+        } catch (FileSystemException notUtf8) {
+          // a bad line is reported with its number; the lines after it are still scored
+          err.println("gvgap utility: " + notUtf8.getFile() + ": " + notUtf8.getReason());
+          badLines++;
+          continue;
+        }
+        if (line == null) {
+          break;
+        }
+        int lineNumber = in.lineNumber();
         if (line.isBlank()) {
           continue;
         }
-        JsonNode node;
+        String problem = null;
+        JsonNode node = null;
         try {
           node = Json.mapper().readTree(line);
         } catch (Exception e) {
-          throw new IllegalArgumentException(IoFiles.name(input) + ":" + lineNumber + ": not JSON; expected {\"id\": ..., \"completion\": ...}");
+          problem = "not JSON";
         }
-        if (!node.path("id").isValueNode() || !node.path("completion").isTextual()) {
-          throw new IllegalArgumentException(IoFiles.name(input) + ":" + lineNumber
-              + ": expected a string or number 'id' and a string 'completion'");
+        if (problem == null && (node == null || !node.path("id").isValueNode() || node.path("id").isNull()
+            || !node.path("completion").isTextual())) {
+          problem = "expected a string or number 'id' and a string 'completion'";
+        }
+        if (problem != null) {
+          err.println("gvgap utility: " + source + ":" + lineNumber + ": " + problem
+              + "; each line is {\"id\": EXAMPLE_ID, \"completion\": TEXT}");
+          badLines++;
+          continue;
         }
         String id = node.get("id").asText();
         Example example = byId.get(id);
@@ -117,13 +136,18 @@ final class UtilityCommand implements Callable<Integer> {
     }
     err.printf(Locale.ROOT, "gvgap utility: %d completions scored, mean utility %.4f, answer extracted from %d (%.1f%%)%n",
         scored, scored == 0 ? Double.NaN : total / scored, extracted, scored == 0 ? 0.0 : 100.0 * extracted / scored);
+    if (badLines > 0) {
+      err.printf("gvgap utility: %s has %s (listed above), not scored; fix %s and run again%n", source,
+          badLines == 1 ? "1 bad line" : badLines + " bad lines", badLines == 1 ? "it" : "them");
+    }
     if (!unknown.isEmpty()) {
       err.printf("gvgap utility: %d completions name ids that task '%s' does not have: %s%n", unknown.size(), taskName,
           unknown.size() > 20 ? String.join(", ", unknown.subList(0, 20)) + ", ..." : String.join(", ", unknown));
-      err.flush();
-      return ExitCodes.FAILED;
     }
     err.flush();
+    if (badLines > 0 || !unknown.isEmpty()) {
+      return ExitCodes.FAILED;
+    }
     return ExitCodes.OK;
   }
 }

@@ -42,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     // improvement and scaling specs are run specs with one more top-level section; each has its loader
-    String text = Files.exists(file) ? Files.readString(file) : "";
+    String text = Files.exists(file) ? SpecFiles.read(file) : "";
     Matcher section = STUDY_SECTION.matcher(text);
     String kind = section.find() ? section.group(1) : "";
     ResolvedRunSpec resolved;

@@ -64,10 +64,11 @@ class CommandLineTest {
   }
 
   @Test
-  void validateRejectsABadSpecWithFileLineFieldAndExitCode2() throws IOException {
+  void validateRejectsAnUnknownPluginInASpecWithFileLineFieldAndExitCode3() throws IOException {
     Path file = spec(GOOD.replace("name: oracle", "name: oracel"));
     InProcessGvgap.Result r = gvgap("validate", file.toString());
-    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    // a plugin that cannot be found is exit code 3 wherever it is named, as in 'gvgap tasks show NAME'
+    assertThat(r.code()).isEqualTo(ExitCodes.PLUGINS);
     assertThat(r.err()).contains("spec.yaml:10:").contains("verifiers[1]").contains("did you mean 'oracle'");
   }
 

@@ -20,12 +20,11 @@ final class InProcessGvgap {
   private InProcessGvgap() {
   }
 
-  /** Runs {@code gvgap ARGS...} with the launcher's error handler. */
+  /** Runs {@code gvgap ARGS...} as {@link Main#run} does (same handlers and converters). */
   static Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new GvgapCommand());
-    cl.setExecutionExceptionHandler(new ErrorHandler());
+    CommandLine cl = Main.commandLine();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int code = cl.execute(args);

@@ -7,6 +7,7 @@ import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import io.gvgap.core.files.FileProblems;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -65,7 +66,8 @@ public final class ReportWriter {
       Files.writeString(tmp, html, StandardCharsets.UTF_8);
       Files.move(tmp, outFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + outFile, e);
+      throw new UncheckedIOException("cannot write the report to " + outFile + ": " + FileProblems.explain(outFile, e),
+          e);
     }
   }
 

@@ -28,7 +28,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
 public @interface Option {
-  /** One sentence a user reads in {@code gvgap plugins --options}. */
+  /** One sentence a user reads in {@code gvgap plugins show NAME} (and {@code gvgap tasks show NAME}). */
   String description();
 
   /** The default value in YAML syntax; empty means the option is required. */

@@ -1,12 +1,12 @@
 package io.gvgap.studies;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gvgap.core.files.FileProblems;
+import io.gvgap.core.files.TextFiles;
 import io.gvgap.core.spec.RunSpec;
 import io.gvgap.core.spec.RunSpecLoader;
 import io.gvgap.core.spec.SpecException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -36,9 +36,9 @@ public final class ImproveSpecLoader {
   public static ImproveSpec load(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = TextFiles.readUtf8(file);
     } catch (IOException e) {
-      throw new SpecException(file, 1, 1, "", "cannot read the improvement spec: " + e.getMessage(), e);
+      throw new SpecException(file, 1, 1, "", "cannot read the improvement spec: " + FileProblems.explain(file, e), e);
     }
     return parse(file, text);
   }

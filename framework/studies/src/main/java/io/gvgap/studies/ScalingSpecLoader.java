@@ -1,12 +1,12 @@
 package io.gvgap.studies;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gvgap.core.files.FileProblems;
+import io.gvgap.core.files.TextFiles;
 import io.gvgap.core.spec.RunSpec;
 import io.gvgap.core.spec.RunSpecLoader;
 import io.gvgap.core.spec.SpecException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +29,9 @@ public final class ScalingSpecLoader {
   /** Reads and checks a scaling spec file. */
   public static ScalingSpec load(Path file) {
     try {
-      return parse(file, Files.readString(file, StandardCharsets.UTF_8));
+      return parse(file, TextFiles.readUtf8(file));
     } catch (IOException e) {
-      throw new SpecException(file, 1, 1, "", "cannot read the scaling spec: " + e.getMessage(), e);
+      throw new SpecException(file, 1, 1, "", "cannot read the scaling spec: " + FileProblems.explain(file, e), e);
     }
   }
 

@@ -7,11 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gvgap.api.task.TaskDataException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -47,7 +52,7 @@ public final class JsonLinesReader {
           + "; set the task option \"data\" to a JSON Lines file with " + expected);
     }
     List<DataLine> lines = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader reader = new BufferedReader(new StringReader(decode(file, Files.readAllBytes(file))))) {
       String text;
       int lineNumber = 0;
       while ((text = reader.readLine()) != null) {
@@ -57,14 +62,35 @@ public final class JsonLinesReader {
         }
       }
     } catch (IOException e) {
-      // reading past a decoded line fails only for I/O or encoding problems, not JSON syntax
-      throw new TaskDataException(taskName + " data file " + file + " could not be read as UTF-8 text ("
-          + e + "); expected " + expected, e);
+      throw new TaskDataException(taskName + " data file " + file + " could not be read (" + e.getMessage()
+          + "); expected " + expected, e);
     }
     if (lines.isEmpty()) {
       throw new TaskDataException(taskName + " data file " + file + " is empty; expected " + expected);
     }
     return List.copyOf(lines);
+  }
+
+  /** Strict UTF-8: the first byte that is not UTF-8 is named by line and column, never as "Input length = 1". */
+  private String decode(Path file, byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();
+    } catch (CharacterCodingException e) {
+      int offset = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new TaskDataException(String.format(Locale.ROOT, "%s, line %d: not UTF-8 text (byte 0x%02X, %d bytes into"
+          + " the line; another encoding such as Latin-1, or a binary file); save the %s data file as UTF-8 with %s",
+          file, line, bytes[offset] & 0xff, offset - lineStart, taskName, expected), e);
+    }
   }
 
   private DataLine parse(Path file, int lineNumber, String text) {

@@ -1,7 +1,7 @@
 package io.gvgap.core.options;
 
 /**
- * One option of a provider, as {@code gvgap plugins --options} shows it.
+ * One option of a provider, as {@code gvgap plugins show NAME} (and {@code gvgap tasks show NAME}) shows it.
  *
  * @param name the key in a spec, dotted for a nested record's options ({@code retry.attempts})
  * @param type the value's kind in words: "integer", "number", "path", "list of string", "one of: a, b"

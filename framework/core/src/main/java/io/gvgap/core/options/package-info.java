@@ -4,7 +4,7 @@
  * {@link io.gvgap.api.Option}), rejecting unknown keys, missing required keys and wrong types with
  * an {@link io.gvgap.core.options.OptionsException} that carries the field path;
  * {@link io.gvgap.core.options.OptionsDescriber} lists a record's options for
- * {@code gvgap plugins --options}; {@link io.gvgap.core.options.OptionValues} turns a bound record
- * back into a map for the run directory.
+ * {@code gvgap plugins show NAME} (and {@code gvgap tasks show NAME});
+ * {@link io.gvgap.core.options.OptionValues} turns a bound record back into a map for the run directory.
  */
 package io.gvgap.core.options;

@@ -24,9 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -86,7 +88,17 @@ public final class PluginRegistry {
    */
   public static PluginRegistry load(List<Path> pluginPaths, ClassLoader parent) {
     Objects.requireNonNull(parent, "parent");
-    List<Path> jars = pluginJars(pluginPaths);
+    List<Path> jars = new ArrayList<>();
+    for (Path jar : pluginJars(pluginPaths)) {
+      // a URLClassLoader skips a jar it cannot open without a word: say which and why
+      Optional<String> problem = unreadableJar(jar);
+      if (problem.isPresent()) {
+        LOG.warn("Plugin jar {} is not loaded: {}. Rebuild or download it again, or remove it from --plugin-path.",
+            jar, problem.get());
+      } else {
+        jars.add(jar);
+      }
+    }
     if (jars.isEmpty()) {
       return load(parent);
     }
@@ -100,6 +112,17 @@ public final class PluginRegistry {
     }
     LOG.info("Plugin path adds {} jar(s): {}", jars.size(), jars);
     return load(new URLClassLoader("gvgap-plugins", urls, parent));
+  }
+
+  /** Why a plugin jar cannot be used (not a zip file, truncated, unreadable), or empty when it opens. */
+  static Optional<String> unreadableJar(Path jar) {
+    try (JarFile opened = new JarFile(jar.toFile())) {
+      opened.getManifest();
+      return Optional.empty();
+    } catch (IOException | SecurityException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return Optional.of("it cannot be opened as a jar (" + reason + ")");
+    }
   }
 
   private static List<Path> pluginJars(List<Path> pluginPaths) {

@@ -1,7 +1,7 @@
 package io.gvgap.core.store;
 
+import io.gvgap.core.files.FileProblems;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -55,7 +55,7 @@ public final class DirectoryLock implements AutoCloseable {
    * @param directory the directory to lock
    * @param purpose what the holder does, recorded for others' error messages (e.g. "gvgap run")
    * @throws DirectoryLockedException when another process, or other work in this JVM, holds it
-   * @throws UncheckedIOException when the directory or its lock file cannot be created, with the reason
+   * @throws RunStoreException when the directory or its lock file cannot be created, with the reason
    */
   public static DirectoryLock acquire(Path directory, String purpose) {
     createDirectories(directory);
@@ -82,7 +82,7 @@ public final class DirectoryLock implements AutoCloseable {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + directory + " (" + IoReasons.describe(e) + ")", e);
+      throw new RunStoreException("cannot create " + directory + ": " + FileProblems.explain(directory, e), e);
     }
   }
 
@@ -115,8 +115,8 @@ public final class DirectoryLock implements AutoCloseable {
     } catch (IOException e) {
       HELD_IN_THIS_JVM.remove(key);
       closeQuietly(channel);
-      throw new UncheckedIOException("cannot lock " + directory + " through " + file + " ("
-          + IoReasons.describe(e) + ")", e);
+      throw new RunStoreException("cannot lock " + directory + " through " + file + ": "
+          + FileProblems.explain(file, e), e);
     }
   }
 

@@ -2,6 +2,7 @@ package io.gvgap.core.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.core.files.FileProblems;
 import io.gvgap.core.metrics.StrategyKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -174,7 +175,7 @@ public final class RunStore implements AutoCloseable {
       return store;
     } catch (IOException e) {
       lock.close();
-      throw new UncheckedIOException("cannot create run directory " + dir + " (" + IoReasons.describe(e) + ")", e);
+      throw new RunStoreException("cannot create run directory " + dir + ": " + FileProblems.explain(dir, e), e);
     } catch (RuntimeException | Error e) {
       lock.close();
       throw e;
@@ -230,7 +231,7 @@ public final class RunStore implements AutoCloseable {
           + (differences.size() == 1 ? "" : "s") + " (recorded vs now): " + String.join("; ", shown)
           + (differences.size() > shown.size() ? "; ..." : "");
     } catch (IOException e) {
-      return "its " + SPEC_JSON + " cannot be read (" + IoReasons.describe(e) + ")";
+      return "its " + SPEC_JSON + " cannot be read (" + FileProblems.explain(dir.resolve(SPEC_JSON), e) + ")";
     }
   }
 

@@ -210,4 +210,22 @@ class PluginRegistryTest {
     assertThatThrownBy(() -> PluginRegistry.load(List.of(text), getClass().getClassLoader()))
         .hasMessage("Plugin path " + text + " is not a .jar file; pass a jar or a directory of jars.");
   }
+
+  @Test
+  void aCorruptJarIsSkippedWithItsReasonAndTheOtherJarsStillLoad() throws Exception {
+    Path directory = Files.createDirectory(temp.resolve("plugins"));
+    new TestJars().withClass(PluginFilterProvider.class)
+        .withText(TestJars.FILTER_SERVICE, PluginFilterProvider.class.getName() + "\n")
+        .writeTo(directory.resolve("good.jar"));
+    Path corrupt = Files.writeString(directory.resolve("corrupt.jar"), "not a zip file");
+    byte[] whole = Files.readAllBytes(directory.resolve("good.jar"));
+    Path truncated = Files.write(temp.resolve("truncated.jar"), java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    assertThat(PluginRegistry.unreadableJar(corrupt)).hasValueSatisfying(
+        reason -> assertThat(reason).startsWith("it cannot be opened as a jar (").contains("zip"));
+    assertThat(PluginRegistry.unreadableJar(truncated)).isPresent();
+    assertThat(PluginRegistry.unreadableJar(directory.resolve("good.jar"))).isEmpty();
+    PluginRegistry registry = PluginRegistry.load(List.of(directory, truncated), TestJars.hidingIsolatedPlugins());
+    assertThat(registry.filters().availableNames()).contains("plugin-filter");
+  }
 }

@@ -138,7 +138,7 @@ class RunDirectorySafetyTest {
     Files.writeString(file, "x");
     assertThatThrownBy(() -> open(file, "{}"))
         .hasMessageContaining("cannot create " + file)
-        .hasMessageContaining("exists and is not a directory");
+        .hasMessageContaining("is a file, not a directory");
   }
 
   private static List<Path> listFiles(Path dir) throws Exception {

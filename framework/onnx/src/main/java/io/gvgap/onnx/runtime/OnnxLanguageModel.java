@@ -111,6 +111,10 @@ public final class OnnxLanguageModel implements LanguageModel {
       return engine.generate(requests, params);
     } catch (OrtException e) {
       throw new IllegalStateException(modelFile + ": ONNX Runtime failed during generation: " + e.getMessage(), e);
+    } catch (NonFiniteLogitsException e) {
+      throw new IllegalStateException(modelFile + ": the model computed logits that are not numbers (" + e.getMessage()
+          + "), so no token can be chosen: its weights are damaged (a corrupt or partly written file, or a training"
+          + " run that diverged); restore the model from where it came from or train it again", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.gvgap.onnx.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -47,8 +48,9 @@ public final class TrainingData {
     JsonNode node;
     try {
       node = JSON.readTree(line);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(where + " is not valid JSON (" + e.getMessage() + ")", e);
+    } catch (JsonProcessingException e) {
+      // the original message: without Jackson's "[Source: REDACTED ...]" location (the line is named already)
+      throw new IllegalArgumentException(where + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
     }
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException(where + " must be a JSON object");

@@ -15,6 +15,7 @@ import io.gvgap.onnx.graph.GraphBuilder;
 import io.gvgap.onnx.graph.ModelSerializer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -115,5 +116,28 @@ class BadModelDirectoryTest {
       assertThat(opened.info().parameters()).isEqualTo(io.gvgap.onnx.decoder.DecoderParameters.count(CONFIG));
     }
     assertThatThrownBy(() -> new OnnxBackend.Options(model.toString(), 1, "tpu", 8)).hasMessageContaining("cpu or cuda");
+  }
+
+  @Test
+  void damagedWeightsAreNamedInsteadOfIndexMinusOneOutOfBounds() throws Exception {
+    Path model = dir.resolve("damaged");
+    Map<String, float[]> parameters = new java.util.LinkedHashMap<>(
+        io.gvgap.onnx.decoder.DecoderParameters.random(CONFIG, 1));
+    // the bytes of a damaged file read as floats: NaN in one weight matrix makes every logit NaN
+    parameters.replaceAll((name, values) -> {
+      float[] damaged = values.clone();
+      java.util.Arrays.fill(damaged, 0, Math.min(8, damaged.length), Float.NaN);
+      return damaged;
+    });
+    ModelDirectory.write(model, CONFIG, CharVocabulary.printableAscii(), parameters, Map.of());
+    try (OnnxLanguageModel opened = OnnxLanguageModel.open(model, 1, "cpu", 4)) {
+      for (io.gvgap.api.model.SamplingParams params : new io.gvgap.api.model.SamplingParams[] {
+          new io.gvgap.api.model.SamplingParams(0.7, 0.9, 0, 4, 1), io.gvgap.api.model.SamplingParams.greedy(4)}) {
+        assertThatThrownBy(() -> opened.generate(List.of(new io.gvgap.api.model.GenerationRequest("p", "1+1=", 0, 2,
+            List.of())), params))
+            .hasMessageStartingWith(model.resolve("model.onnx") + ": the model computed logits that are not numbers")
+            .hasMessageContaining("weights are damaged").hasMessageNotContaining("out of bounds");
+      }
+    }
   }
 }

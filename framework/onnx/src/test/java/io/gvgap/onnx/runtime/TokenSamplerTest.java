@@ -1,6 +1,7 @@
 package io.gvgap.onnx.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.gvgap.api.model.SamplingParams;
@@ -59,5 +60,17 @@ class TokenSamplerTest {
     assertThat(SampleSeeds.seed(8, "gsm8k/12", 3)).isNotEqualTo(seed);
     assertThat(SampleSeeds.seed(7, "gsm8k/13", 3)).isNotEqualTo(seed);
     assertThat(SampleSeeds.seed(7, "gsm8k/12", 4)).isNotEqualTo(seed);
+  }
+
+  @Test
+  void logitsThatAreNotNumbersFailInsteadOfChoosingIndexMinusOne() {
+    TokenSampler sampler = new TokenSampler(3);
+    SamplingParams sampling = new SamplingParams(0.7, 0.9, 0, 8, 1);
+    for (SamplingParams params : new SamplingParams[] {sampling, SamplingParams.greedy(1)}) {
+      float[] nan = {Float.NaN, Float.NaN, Float.NaN};
+      assertThatThrownBy(() -> sampler.choose(FloatBuffer.wrap(nan), 0, params, new SplittableRandom(1))).isInstanceOf(NonFiniteLogitsException.class).hasMessageContaining("NaN");
+      assertThatThrownBy(() -> sampler.choose(FloatBuffer.wrap(new float[] {0, Float.POSITIVE_INFINITY, 1}), 0, params,
+          new SplittableRandom(1))).isInstanceOf(NonFiniteLogitsException.class).hasMessageContaining("token id 1");
+    }
   }
 }
