@@ -44,12 +44,12 @@ final class DistillCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     IoFiles.requireUtf8Lines(data);
+    int examples = TrainingData.readJsonLines(data).size();
     try {
       ModelOutput.check(model, out, overwrite);
     } catch (IllegalArgumentException e) {
       throw new RunStoreException(e.getMessage());
     }
-    int examples = TrainingData.readJsonLines(data).size();
     TrainingResult result;
     try (DirectoryLock lock = DirectoryLock.acquireBeside(out, "gvgap distill --out " + out)) {
       result = DistillRunner.run(model, data, out, overwrite, DistillRunner.options(examples, epochs, seed),

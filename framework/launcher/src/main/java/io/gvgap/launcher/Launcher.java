@@ -151,6 +151,7 @@ public final class Launcher {
       ProgressListener training) {
     // the study directory is locked for the study's life (each round's run directory by its own run as well),
     // so a second 'gvgap improve' of the same spec cannot distil into the same round models
+    ImprovementStudy.check(spec, base);
     try (DirectoryLock lock = DirectoryLock.acquire(base.output(), "gvgap improve '" + base.name() + "'")) {
       ImprovementStudy study = new ImprovementStudy(registry, assembler, log, training, spec.dedup().deduplicator());
       RoundsFile rounds = study.run(spec, base, specSource);

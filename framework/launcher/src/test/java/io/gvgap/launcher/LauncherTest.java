@@ -14,6 +14,7 @@ import io.gvgap.core.store.DirectoryLockedException;
 import io.gvgap.core.store.Json;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.Shard;
+import io.gvgap.onnx.cli.ModelInitRunner;
 import io.gvgap.reports.RunData;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImproveSpecLoader;
@@ -126,7 +127,9 @@ class LauncherTest {
 
   @Test
   void anImprovementStudyIsRefusedWhileAnotherHoldsItsDirectory() throws Exception {
-    Path file = specFile("- backend: scripted", "improve:\n  rounds: 1\n  verifier: scripted-judge\n  filter: keep-above\n");
+    ModelInitRunner.run(tmp.resolve("m"), 1, 16, 2, 128, 0, true, 1);
+    Path file = specFile("- {label: m, backend: onnx, options: {path: \"" + tmp.resolve("m").toString().replace("\\", "/")
+        + "\"}}", "improve:\n  rounds: 1\n  verifier: scripted-judge\n  filter: keep-above\n");
     ImproveSpec improve = ImproveSpecLoader.load(file);
     ResolvedRunSpec base = RunSpecResolver.resolve(improve.run(), registry, file);
     try (DirectoryLock other = DirectoryLock.acquire(base.output(), "gvgap improve 'toy'")) {

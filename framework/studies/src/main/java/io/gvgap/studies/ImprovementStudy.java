@@ -181,7 +181,13 @@ public final class ImprovementStudy {
     return file;
   }
 
-  private static void check(ImproveSpec spec, ResolvedRunSpec base) {
+  /**
+   * Checks that the study can run on {@code base} (one model of the onnx backend, the strategy among the
+   * spec's labels) before anything is written.
+   *
+   * @throws StudyException saying what is wrong and what to do
+   */
+  public static void check(ImproveSpec spec, ResolvedRunSpec base) {
     String where = spec.run().file().toString();
     if (base.models().size() != 1) {
       throw new StudyException(where + ": an improvement spec has exactly one model (the base model), it has "

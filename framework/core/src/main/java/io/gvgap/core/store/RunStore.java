@@ -126,6 +126,11 @@ public final class RunStore implements AutoCloseable {
   public static RunStore openOrCreate(Path dir, String name, String resolvedSpecJson, String specSource,
       String pluginsJson, String gvgapVersion, Shard shard, List<ModelFingerprint> models) {
     String hash = specHash(resolvedSpecJson);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new RunStoreException("cannot create run directory " + dir + ": " + FileProblems.explain(dir, e), e);
+    }
     DirectoryLock lock = DirectoryLock.acquire(dir, "gvgap run '" + name + "'");
     try {
       Path runJson = dir.resolve(RUN_JSON);

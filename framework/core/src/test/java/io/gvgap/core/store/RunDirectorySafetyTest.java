@@ -137,7 +137,7 @@ class RunDirectorySafetyTest {
     Path file = tmp.resolve("plain.txt");
     Files.writeString(file, "x");
     assertThatThrownBy(() -> open(file, "{}"))
-        .hasMessageContaining("cannot create " + file)
+        .hasMessageContaining("cannot create run directory " + file)
         .hasMessageContaining("is a file, not a directory");
   }
 
