@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *       {@code \dfrac}, spacing, Unicode, thousands separators) and equal canonical forms are equivalent.</li>
  *   <li>Lists are compared member by member: {@code \{...\}} sets and bare comma lists in any order,
  *       tuples and intervals {@code (a,b)}, {@code [a,b)} in order and with the same brackets. A member
- *       {@code a \pm b} stands for the two members {@code a+b} and {@code a-b}.</li>
+ *       with {@code \pm} stands for two members, one with every {@code \pm} a plus (and every {@code \mp}
+ *       a minus), one the other way: {@code \frac{1 \pm \sqrt{5}}{2}} is two roots.</li>
  *   <li>Members are equal when their canonical forms are (integers, decimals and fractions as reduced
  *       fractions; a mixed number {@code 2\frac{1}{2}} is 5/2), else when Symja shows their difference
  *       simplifies to zero ({@code \sqrt{12}} and {@code 2\sqrt{3}}, {@code 10^3} and {@code 1000}),
@@ -146,13 +147,10 @@ public final class AnswerEquivalence {
       List<String> items = new ArrayList<>();
       for (String part : parts) {
         String item = VARIABLE_EQUALS.matcher(part).find() ? part.substring(2) : part;
-        Matcher pm = PLUS_MINUS.matcher(item);
-        if (pm.find() && !PLUS_MINUS.matcher(item.substring(pm.end())).find()
-            && depth(item, pm.start()) == 0) {
-          String before = item.substring(0, pm.start());
-          String after = item.substring(pm.end());
-          items.add(before + "+" + after);
-          items.add(before + "-" + after);
+        if (PLUS_MINUS.matcher(item).find()) {
+          // every \pm takes the same sign and every \mp the other: 3\pm\sqrt{2}, \frac{-1\pm\sqrt{5}}{2}
+          items.add(PLUS_MINUS.matcher(item).replaceAll(m -> m.group(1).equals("pm") ? "+" : "-"));
+          items.add(PLUS_MINUS.matcher(item).replaceAll(m -> m.group(1).equals("pm") ? "-" : "+"));
         } else {
           items.add(item);
         }
@@ -178,20 +176,6 @@ public final class AnswerEquivalence {
         }
       }
       return depth == 0;
-    }
-
-    /** The bracket depth of position {@code end} in {@code s}. */
-    private static int depth(String s, int end) {
-      int depth = 0;
-      for (int i = 0; i < end; i++) {
-        char c = s.charAt(i);
-        if (c == '(' || c == '[' || c == '{') {
-          depth++;
-        } else if (c == ')' || c == ']' || c == '}') {
-          depth--;
-        }
-      }
-      return depth;
     }
 
     /** Splits at commas outside any bracket; an empty member stays (and matches nothing but itself). */

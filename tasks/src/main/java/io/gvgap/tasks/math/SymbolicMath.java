@@ -94,7 +94,8 @@ final class SymbolicMath {
       current.stop(result);
       return false;
     } catch (ExecutionException e) {
-      LOG.log(System.Logger.Level.DEBUG, "math: Symja could not compare \"" + a + "\" with \"" + b + "\"", e.getCause());
+      LOG.log(System.Logger.Level.DEBUG, "math: Symja could not compare \"" + a + "\" with \"" + b + "\"",
+          e.getCause());
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -49,6 +49,8 @@ class AnswerEquivalenceTest {
         arguments("3 \\pm \\sqrt{2}", "3+\\sqrt{2}, 3-\\sqrt{2}"),
         arguments("3-\\sqrt2, 3+\\sqrt2", "3\\pm\\sqrt{2}"),
         arguments("\\pm 3", "3, -3"),
+        arguments("\\frac{-1 \\pm \\sqrt{5}}{2}", "\\frac{-1-\\sqrt5}{2}, \\frac{-1+\\sqrt5}{2}"),
+        arguments("2 \\mp i", "2+i, 2-i"),
         arguments("\\{-\\frac{1}{2}, 2\\}", "2, -0.5"),
         // mixed numbers
         arguments("2\\frac{1}{2}", "\\frac{5}{2}"),
@@ -103,6 +105,8 @@ class AnswerEquivalenceTest {
         arguments("3 \\pm \\sqrt{2}", "3+\\sqrt{2}, 3+\\sqrt{2}"),
         arguments("3 \\pm \\sqrt{2}", "-3 \\pm \\sqrt{2}"),
         arguments("\\pm 3", "3"),
+        arguments("\\frac{-1 \\pm \\sqrt{5}}{2}", "\\frac{-1+\\sqrt5}{2}"),
+        arguments("\\frac{-1 \\pm \\sqrt{5}}{2}", "\\frac{1 \\pm \\sqrt{5}}{2}"),
         arguments("2\\frac{1}{2}", "1"),
         arguments("2\\frac{1}{2}", "2"),
         arguments("2\\frac{1}{2}", "\\frac{5}{3}"),

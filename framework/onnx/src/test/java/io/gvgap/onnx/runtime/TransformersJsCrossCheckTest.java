@@ -61,8 +61,9 @@ class TransformersJsCrossCheckTest {
       try (OnnxLanguageModel opened = OnnxLanguageModel.open(model, 1, "cpu", 64)) {
         opened.generateSamples(requests, SamplingParams.greedy(24)).forEach(s -> gvgap.put(s.requestId(), s.tokenIds()));
       }
-      BoundedProcess.Result node = BoundedProcess.run(new ProcessBuilder("node", script.toString(), model.toString(),
-          dir.resolve("prompts.jsonl").toString(), "24"), dir.resolve("node-" + config.layers() + ".txt"),
+      ProcessBuilder command = new ProcessBuilder("node", script.toString(), model.toString(),
+          dir.resolve("prompts.jsonl").toString(), "24");
+      BoundedProcess.Result node = BoundedProcess.run(command, dir.resolve("node-" + config.layers() + ".txt"),
           Duration.ofMinutes(5));
       assertThat(node.finished()).as("node still running after 5 minutes, destroyed; its output:%n%s", node.output())
           .isTrue();
