@@ -26,9 +26,10 @@ import org.matheclipse.core.interfaces.ISymbol;
  * Symbolic equality of two LaTeX expressions through Symja ({@code matheclipse-core}): {@code a − b}
  * simplifies to exactly zero. Only a small, tested part of LaTeX reaches Symja (numbers, one-letter
  * variables, {@code + - * / ^}, parentheses, {@code \frac}, {@code \sqrt}, {@code \pi}, {@code \infty},
- * {@code \cdot}, {@code \times}); anything else is "not comparable" and left to string comparison,
- * because Symja's LaTeX parser reads some other forms wrongly (it reads {@code \sin 30} as
- * {@code 0·sin 3}). Decimals become exact fractions first, so {@code 0.333} never equals 1/3.
+ * {@code \cdot}, {@code \times}), and only when both use the same letters (case kept); anything else
+ * is "not comparable" and left to string comparison, because Symja's LaTeX parser reads some other
+ * forms wrongly (it reads {@code \sin 30} as {@code 0·sin 3}). Decimals become exact fractions first,
+ * so {@code 0.333} never equals 1/3.
  *
  * <p>Every comparison runs on one worker thread under a time limit: a runaway expression is stopped
  * (Symja's stop request, then an interrupt) and counts as "not shown equal"; a worker that does not stop
@@ -66,7 +67,7 @@ final class SymbolicMath {
    * {@link #comparable}, does not parse, or the comparison runs out of time.
    */
   static synchronized boolean equal(String a, String b, Duration limit) {
-    if (!comparable(a) || !comparable(b)) {
+    if (!comparable(a) || !comparable(b) || !letters(a).equals(letters(b))) {
       return false;
     }
     String exactA = exactDecimals(a);
@@ -102,6 +103,21 @@ final class SymbolicMath {
       current.stop(result);
       return false;
     }
+  }
+
+  /**
+   * The letters outside commands, case kept. Two answers with different letters are never compared:
+   * Symja reads both {@code e} and {@code E} as Euler's number and both {@code i} and {@code I} as the
+   * imaginary unit, so choice (E) would otherwise equal e.
+   */
+  static Set<Character> letters(String latex) {
+    Set<Character> letters = new java.util.TreeSet<>();
+    for (char c : COMMAND.matcher(latex).replaceAll(" ").toCharArray()) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        letters.add(c);
+      }
+    }
+    return letters;
   }
 
   /** How many comparisons ran out of time in this process. */

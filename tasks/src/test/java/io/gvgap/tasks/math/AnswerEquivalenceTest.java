@@ -134,6 +134,10 @@ class AnswerEquivalenceTest {
         arguments("ab", "ba"),
         arguments("\\text{odd}", "\\text{dod}"),
         arguments("x = 5", "y"),
+        arguments("(E)", "e"),
+        arguments("e", "E"),
+        arguments("i", "I"),
+        arguments("x", "X"),
         arguments("", "0"));
   }
 
