@@ -48,6 +48,17 @@ final class SymbolicMath {
   private static final Duration START_LIMIT = Duration.ofSeconds(120);
 
   private static final AtomicLong TIMEOUTS = new AtomicLong();
+  /**
+   * Answers repeat across a prompt's samples: results are kept (a timeout's "not equal" too, so a runaway
+   * answer costs its limit once), the least recently used dropped first.
+   */
+  private static final int CACHE_SIZE = 20_000;
+  private static final java.util.Map<String, Boolean> CACHE = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+      return size() > CACHE_SIZE;
+    }
+  };
   private static Worker worker;
   private static boolean unavailable;
 
@@ -70,17 +81,32 @@ final class SymbolicMath {
     if (!comparable(a) || !comparable(b) || !letters(a).equals(letters(b))) {
       return false;
     }
+    String key = a.compareTo(b) <= 0 ? a + '\u0000' + b : b + '\u0000' + a;
+    Boolean known = CACHE.get(key);
+    if (known != null) {
+      return known;
+    }
+    Boolean result = compare(a, b, limit);
+    if (result == null) {
+      return false;
+    }
+    CACHE.put(key, result);
+    return result;
+  }
+
+  /** The comparison's result, or null when it says nothing about the expressions (Symja unavailable, interrupted). */
+  private static Boolean compare(String a, String b, Duration limit) {
     String exactA = exactDecimals(a);
     String exactB = exactDecimals(b);
     if (unavailable) {
-      return false;
+      return null;
     }
     if (worker == null) {
       Worker started = new Worker();
       if (!started.start()) {
         started.executor.shutdownNow();
-        unavailable = true;
-        return false;
+        unavailable = !Thread.currentThread().isInterrupted(); // an interrupted start may be tried again
+        return null;
       }
       worker = started;
     }
@@ -101,7 +127,7 @@ final class SymbolicMath {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       current.stop(result);
-      return false;
+      return null;
     }
   }
 

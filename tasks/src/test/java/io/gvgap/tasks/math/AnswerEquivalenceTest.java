@@ -166,6 +166,10 @@ class AnswerEquivalenceTest {
     double seconds = (System.nanoTime() - start) / 1e9;
     assertThat(seconds).as("the comparison was stopped near its limit").isLessThan(5);
     assertThat(SymbolicMath.timeouts()).isGreaterThan(before);
+    // the same runaway pair again: remembered, so it costs its limit only once
+    long timeouts = SymbolicMath.timeouts();
+    assertThat(quick.equivalent("(x+2)^{150} - (x-2)^{150}", "(x+1)^{150} - (x-1)^{150}")).isFalse();
+    assertThat(SymbolicMath.timeouts()).as("not run again").isEqualTo(timeouts);
     assertThat(quick.equivalent("10^3", "1000")).isTrue();
     assertThat(quick.equivalent("10^{10^{10}}", "10^{10^{10}}+1")).isFalse();
   }
