@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Plugin options given on the command line as {@code key=value} pairs; each value is read as a
- * YAML scalar or flow list ({@code shots=4}, {@code data=../shared/data/gsm8k/test.jsonl},
+ * YAML scalar or flow list ({@code shots=4}, {@code data=data/gsm8k/test.jsonl},
  * {@code tags=[a, b]}), exactly as it would be written in a spec, then bound to the provider's
  * options record.
  */

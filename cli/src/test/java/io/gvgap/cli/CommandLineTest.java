@@ -163,10 +163,15 @@ class CommandLineTest {
     assertThat(accepted).isPositive();
   }
 
-  private static Path sharedData(String file) {
-    String root = System.getProperty("gvgap.shared.data", "../shared/data");
-    Path path = Path.of(root, file);
-    return Files.exists(path) ? path : Path.of("..", root, file);
+  /** A benchmark file that ships in the repository's data/ folder; surefire runs in cli/, so walk up to it. */
+  private static Path benchmarkData(String file) {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("data").resolve(file))) {
+        return dir.resolve("data").resolve(file);
+      }
+    }
+    throw new IllegalStateException("data/" + file + " is missing from the repository; restore it with"
+        + " `git checkout -- data`");
   }
 
   @Test
@@ -180,7 +185,7 @@ class CommandLineTest {
 
   @Test
   void utilityScoresCompletionsMadeElsewhereAndReportsUnknownIds() throws IOException {
-    Path data = sharedData("gsm8k/test.jsonl");
+    Path data = benchmarkData("gsm8k/test.jsonl");
     List<String> lines = Files.readAllLines(data).subList(0, 3);
     // ids of the gsm8k task are 1-based line numbers; feed the gold solutions, one wrong answer, one unknown id
     StringBuilder in = new StringBuilder();

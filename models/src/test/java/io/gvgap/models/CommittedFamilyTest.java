@@ -4,8 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gvgap.api.model.Generation;
+import io.gvgap.api.model.GenerationRequest;
+import io.gvgap.api.model.SamplingParams;
+import io.gvgap.api.task.Example;
+import io.gvgap.api.task.ExampleRequest;
+import io.gvgap.api.task.Prompt;
+import io.gvgap.api.task.Task;
 import io.gvgap.onnx.decoder.DecoderParameters;
 import io.gvgap.onnx.decoder.ModelDirectory;
+import io.gvgap.onnx.runtime.OnnxLanguageModel;
+import io.gvgap.tasks.arithmetic.ArithmeticOptions;
+import io.gvgap.tasks.arithmetic.ArithmeticTask;
+import io.gvgap.tasks.sudoku4.Sudoku4Options;
+import io.gvgap.tasks.sudoku4.Sudoku4Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +29,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The committed model directories (this module's folder) against the recipe in {@link ModelFamily} and
- * against what issue #4 asks of the family; the figures come from the committed cards.
+ * against what issue #4 asks of the family; the figures come from the committed cards, and each card's
+ * greedy accuracy is re-measured from its model.onnx on a seeded subset of its problems.
  */
 class CommittedFamilyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path MODELS = Path.of("").toAbsolutePath();
+  /** Problems of each card re-measured from model.onnx. */
+  private static final int SUBSET = 40;
+  private static final long SUBSET_SEED = 21;
+  /** Probability in one tail of the hypergeometric distribution below which a re-measured count fails. */
+  private static final double TAIL = 0.001;
 
   @Test
   void everyMemberIsCommittedWithTheCardItsRecipeWrites() throws IOException {
@@ -80,6 +98,85 @@ class CommittedFamilyTest {
       }
     }
     assertThat(bytes).isLessThanOrEqualTo(30L * 1024 * 1024);
+  }
+
+  /**
+   * The cards' greedy accuracy re-measured from the committed {@code model.onnx} files, on a seeded
+   * subset of {@value #SUBSET} of each card's held-out problems (same seed, task options and token
+   * limit as {@link PretrainRunner}). The subset is a seeded draw without replacement from the card's
+   * problems, so when the weights are the ones the card measured, the number solved follows the
+   * hypergeometric distribution H(N problems, K solved on the card, n = {@value #SUBSET}); a count in
+   * either tail beyond {@value #TAIL} (exact probabilities, no normal approximation) fails. A card of
+   * accuracy 1.0 thus demands all {@value #SUBSET}, and an accuracy off by 0.25 fails for every member.
+   */
+  @Test
+  void greedyAccuracyMeasuredFromModelOnnxAgreesWithTheCard() {
+    for (FamilyMember member : ModelFamily.MEMBERS) {
+      JsonNode heldOut;
+      try {
+        heldOut = card(member).path("heldOutAccuracy");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      int problems = heldOut.path("problems").asInt();
+      assertThat(heldOut.path("seed").asLong()).isEqualTo(PretrainRunner.EVALUATION_SEED);
+      assertThat(problems).as(member.name()).isEqualTo(PretrainRunner.EVALUATION_PROBLEMS);
+      int solvedOnCard = (int) Math.round(heldOut.path("greedy").asDouble() * problems);
+      boolean arithmetic = member.task().equals(FamilyMember.ARITHMETIC);
+      Task task = arithmetic ? new ArithmeticTask(new ArithmeticOptions()) : new Sudoku4Task(new Sudoku4Options());
+      int maxTokens = arithmetic ? 200 : SudokuHeldOutEvaluation.MAX_TOKENS;
+      List<Example> all = task.examples(new ExampleRequest(problems, PretrainRunner.EVALUATION_SEED));
+      List<Integer> indices = new ArrayList<>(java.util.stream.IntStream.range(0, problems).boxed().toList());
+      java.util.Collections.shuffle(indices, new java.util.Random(SUBSET_SEED));
+      List<GenerationRequest> requests = new ArrayList<>();
+      java.util.Map<String, Example> byId = new java.util.HashMap<>();
+      for (int index : indices.subList(0, SUBSET)) {
+        Example example = all.get(index);
+        Prompt prompt = task.generationPrompt(example);
+        requests.add(new GenerationRequest(example.id(), prompt.text(), 0, 1, prompt.stop()));
+        byId.put(example.id(), example);
+      }
+      int solved = 0;
+      try (OnnxLanguageModel model = OnnxLanguageModel.open(MODELS.resolve(member.name()), 2, "cpu", 64)) {
+        for (Generation generation : model.generate(requests, SamplingParams.greedy(maxTokens))) {
+          Example example = byId.get(generation.id());
+          solved += (int) task.utility(example, task.extract(example, generation.completions().get(0).text()));
+        }
+      }
+      double below = hypergeometricCdf(solved, problems, solvedOnCard, SUBSET);
+      double above = 1 - hypergeometricCdf(solved - 1, problems, solvedOnCard, SUBSET);
+      assertThat(Math.min(below, above)).as("%s: %d of %d solved from model.onnx; the card's %d of %d makes that"
+          + " P(X <= %d) = %.2g, P(X >= %d) = %.2g", member.name(), solved, SUBSET, solvedOnCard, problems, solved,
+          below, solved, above).isGreaterThan(TAIL);
+    }
+  }
+
+  @Test
+  void theHypergeometricToleranceAcceptsTheExpectedCountAndRejectsAFarOne() {
+    // card 193 of 200 (0.965): 40 of a subset of 40 is likely, 30 of 40 is not
+    assertThat(1 - hypergeometricCdf(39, 200, 193, 40)).isGreaterThan(TAIL);
+    assertThat(hypergeometricCdf(30, 200, 193, 40)).isLessThan(TAIL);
+    // card 200 of 200: only 40 of 40 is possible
+    assertThat(hypergeometricCdf(39, 200, 200, 40)).isZero();
+    assertThat(hypergeometricCdf(40, 200, 65, 40)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  /** P(X <= x) for X ~ H(population, successes, draws): draws without replacement. */
+  static double hypergeometricCdf(int x, int population, int successes, int draws) {
+    double total = 0;
+    for (int k = Math.max(0, draws - (population - successes)); k <= Math.min(x, Math.min(draws, successes)); k++) {
+      total += Math.exp(logChoose(successes, k) + logChoose(population - successes, draws - k)
+          - logChoose(population, draws));
+    }
+    return Math.min(1.0, total);
+  }
+
+  private static double logChoose(int n, int k) {
+    double sum = 0;
+    for (int i = 1; i <= k; i++) {
+      sum += Math.log(n - k + i) - Math.log(i);
+    }
+    return sum;
   }
 
   private static double greedy(JsonNode card) {

@@ -1,5 +1,7 @@
 package io.gvgap.tasks.math;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,15 +21,25 @@ public final class BoxedAnswers {
   private BoxedAnswers() {
   }
 
-  /** The final answer's LaTeX, or empty when the text has none (an unclosed box has none). */
+  /**
+   * The final answer's LaTeX, or empty when the text has none: the last box that closes (a box left
+   * open after it, such as a {@code \boxed} whose brace never closes at the end of a completion, does
+   * not discard it); a text whose only boxes are open has none.
+   */
   public static Optional<String> find(String text) {
     Matcher box = BOX.matcher(text);
-    int lastEnd = -1;
+    List<Integer> ends = new ArrayList<>();
     while (box.find()) {
-      lastEnd = box.end();
+      ends.add(box.end());
     }
-    if (lastEnd >= 0) {
-      return boxContent(text, lastEnd);
+    for (int i = ends.size() - 1; i >= 0; i--) {
+      Optional<String> content = boxContent(text, ends.get(i));
+      if (content.isPresent()) {
+        return content;
+      }
+    }
+    if (!ends.isEmpty()) {
+      return Optional.empty();
     }
     Matcher stated = FINAL_ANSWER.matcher(text);
     String last = null;

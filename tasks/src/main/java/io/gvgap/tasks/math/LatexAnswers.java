@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
  *
  * <p>Normalisation: {@code \dfrac} and {@code \tfrac} become {@code \frac}; {@code \left} and
  * {@code \right} before a delimiter, LaTeX spacing ({@code \!}, {@code \,}, {@code \;}), degree
- * marks ({@code ^\circ}), dollar signs, percent signs, {@code \text{ unit}} after a value and all white
- * space are removed; {@code \text{...}} and {@code \mbox{...}} are unwrapped; trailing full stops go;
- * {@code \frac12} and {@code \sqrt2} get their braces; a leading "x =" goes; thousands separators go.
+ * marks ({@code ^\circ}, {@code °}), dollar signs, percent signs, a unit after a value
+ * ({@code \text{ unit}}, {@code \text{cm}^2}, {@code 12 cm}) and white space are removed (one space
+ * stays where it ends a command before a letter, as in {@code \pm x}); Unicode minus, π, ∞, ±, ×, ·
+ * and √ become LaTeX; {@code 1{,}000} loses its braces; {@code \text{ or }} becomes a comma;
+ * {@code \text{...}} and {@code \mbox{...}} are unwrapped; trailing full stops go; {@code \frac12}
+ * and {@code \sqrt2} get their braces; a leading "x =" goes; thousands separators go.
  * Then a number (integer, decimal, fraction, with sign) becomes the reduced fraction {@code p/q} or
  * the integer {@code p}.
  */
@@ -25,6 +28,17 @@ public final class LatexAnswers {
   private static final Pattern SPACING = Pattern.compile("\\\\[!,;: ]");
   private static final Pattern DEGREES = Pattern.compile("\\^\\s*\\{?\\s*\\\\circ\\s*\\}?");
   private static final Pattern UNIT = Pattern.compile("(?<=\\S)\\s*\\\\(?:text|mbox|mathrm)\\{\\s+[^{}]*\\}\\s*$");
+  /** A unit in text after a number, with or without a space inside: {@code 12 \text{cm}}, {@code 8\text{ cm}^2}. */
+  private static final Pattern UNIT_AFTER_NUMBER = Pattern.compile(
+      "(?<=[\\d}])\\s*\\\\(?:text|mbox|mathrm)\\{\\s*[a-zA-Z][a-zA-Z .]*\\}\\s*(?:\\^\\s*\\{?\\s*[23]\\s*\\}?)?\\s*$");
+  /** A plain unit word after a number and a space: {@code 12 cm}, {@code 6 square units}. */
+  private static final Pattern PLAIN_UNIT = Pattern.compile("(?<=\\d)\\s+(?:square\\s+|sq\\s+|cubic\\s+)?"
+      + "(?:units?|cm|mm|km|meters?|metres?|inches|inch|feet|foot|ft|yards?|miles?|degrees?|dollars?|cents?"
+      + "|hours?|minutes?|seconds?|days?|mph|pounds?)(?:\\s*\\^\\s*\\{?[23]\\}?)?\\s*$");
+  /** "or" and "and" in text between the members of an answer list. */
+  private static final Pattern TEXT_SEPARATOR = Pattern.compile("\\s*\\\\(?:text|mbox)\\{\\s*(?:or|and)\\s*\\}\\s*");
+  private static final Pattern UNICODE_ROOT = Pattern.compile("\u221a(\\d+(?:\\.\\d+)?)");
+  private static final Pattern COMMAND_THEN_LETTER = Pattern.compile("(?<=\\\\[a-zA-Z]{1,30})\\s+(?=[a-zA-Z])");
   private static final Pattern WRAPPER = Pattern.compile("\\\\(?:text|textbf|mbox|mathrm)\\{([^{}]*)\\}");
   private static final Pattern FRAC_SHORT = Pattern.compile("\\\\frac(?:(\\d)|\\{([^{}]*)\\})(?:(\\d)|\\{([^{}]*)\\})");
   private static final Pattern SQRT_SHORT = Pattern.compile("\\\\sqrt(\\w)");
@@ -50,18 +64,23 @@ public final class LatexAnswers {
 
   /** The string normalisation alone (see the class description). */
   public static String normalize(String latex) {
-    String s = latex.strip().replace("\n", " ");
+    String s = unicode(latex.strip().replace("\n", " "));
+    s = s.replace("{,}", ",").replace("\\lbrace", "\\{").replace("\\rbrace", "\\}");
     s = s.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac").replace("\\displaystyle", "");
     s = LEFT_RIGHT.matcher(s).replaceAll("");
     s = SPACING.matcher(s).replaceAll("");
     s = DEGREES.matcher(s).replaceAll("");
     s = s.replace("\\$", "").replace("$", "").replace("\\%", "").replace("%", "");
     s = UNIT.matcher(s).replaceAll("");
+    s = UNIT_AFTER_NUMBER.matcher(s).replaceAll("");
+    s = PLAIN_UNIT.matcher(s).replaceAll("");
+    s = TEXT_SEPARATOR.matcher(s).replaceAll(",");
     for (String before = null; !s.equals(before); ) {
       before = s;
       s = WRAPPER.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
     }
-    s = s.replaceAll("\\s+", "");
+    // white space goes, except one space that ends a command before a letter: \pm x must not become \pmx
+    s = COMMAND_THEN_LETTER.matcher(s).replaceAll("\u0001").replaceAll("\\s+", "").replace('\u0001', ' ');
     while (s.endsWith(".")) {
       s = s.substring(0, s.length() - 1);
     }
@@ -74,6 +93,15 @@ public final class LatexAnswers {
       s = s.replace(",", "");
     }
     return s;
+  }
+
+  /** Unicode that models write for LaTeX: the minus sign, π, ∞, the degree sign, ±, ×, ·, √. */
+  private static String unicode(String s) {
+    s = s.replace('\u2212', '-').replace('\u2013', '-').replace("\u00b0", "").replace("\u03c0", "\\pi ")
+        .replace("\u221e", "\\infty ").replace("\u00b1", "\\pm ").replace("\u2213", "\\mp ")
+        .replace("\u00d7", "\\times ").replace("\u00b7", "\\cdot ").replace("\u22c5", "\\cdot ");
+    s = UNICODE_ROOT.matcher(s).replaceAll("\\\\sqrt{$1}");
+    return s.replace("\u221a", "\\sqrt");
   }
 
   private static String either(java.util.regex.MatchResult m, int digitGroup, int braceGroup) {

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * The MATH task: problems from a JSON Lines file ({@code problem}, {@code solution}, {@code answer}),
- * the last boxed expression of a completion as its answer, and utility 1 when it is equivalent to
- * the gold answer after LaTeX normalisation ({@link LatexAnswers}).
+ * the last closed boxed expression of a completion as its answer, and utility 1 when it is equivalent
+ * to the gold answer as MATH graders check it ({@link AnswerEquivalence}: normalisation, then lists
+ * member by member, then symbolic equality under a time limit).
  */
 public final class MathTask implements Task {
 
@@ -28,6 +29,7 @@ public final class MathTask implements Task {
   private static final List<String> STOP = List.of("\nProblem:");
 
   private final MathOptions options;
+  private final AnswerEquivalence equivalence = new AnswerEquivalence();
   private final String fewShotPrefix;
   private final VerificationFormats verification = new FewShotVerificationFormats(
       "Judge whether the proposed solution of a mathematics problem reaches the right final answer (the"
@@ -78,7 +80,7 @@ public final class MathTask implements Task {
     if (!answer.found()) {
       return 0;
     }
-    return LatexAnswers.canonical(answer.value()).equals(example.metadata().get(ANSWER)) ? 1 : 0;
+    return equivalence.equivalent(answer.value(), example.metadata().get(ANSWER)) ? 1 : 0;
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record NqOpenOptions(
     @Option(description = "NQ-open JSON Lines file with question and answer (list of aliases) fields, e.g."
-        + " ../shared/data/nq-open/dev.jsonl")
+        + " data/nq-open/dev.jsonl")
     Path data,
     @Option(description = "number of question-answer exemplars in the generation prompt (0 to 8)", defaultValue = "4")
     int shots) {

@@ -6,7 +6,7 @@ import io.gvgap.api.task.Answer;
 import io.gvgap.api.task.Example;
 import io.gvgap.api.task.ExampleRequest;
 import io.gvgap.api.task.Task;
-import io.gvgap.tasks.common.SharedData;
+import io.gvgap.tasks.common.BenchmarkData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class Gsm8kGoldSolutionsTest {
 
   @Test
   void all1319GoldSolutionsScoreOne() {
-    Task task = new Gsm8kProvider().create(new Gsm8kOptions(SharedData.file("gsm8k/test.jsonl")));
+    Task task = new Gsm8kProvider().create(new Gsm8kOptions(BenchmarkData.file("gsm8k/test.jsonl")));
     List<Example> examples = task.examples(new ExampleRequest(Integer.MAX_VALUE, 0));
     assertThat(examples).hasSize(1319);
     for (Example example : examples) {
@@ -30,7 +30,7 @@ class Gsm8kGoldSolutionsTest {
 
   @Test
   void aSubsetIsStableForASeedAndGrowsWithTheLimit() {
-    Task task = new Gsm8kProvider().create(new Gsm8kOptions(SharedData.file("gsm8k/test.jsonl")));
+    Task task = new Gsm8kProvider().create(new Gsm8kOptions(BenchmarkData.file("gsm8k/test.jsonl")));
     List<Example> ten = task.examples(new ExampleRequest(10, 99));
     List<Example> twenty = task.examples(new ExampleRequest(20, 99));
     assertThat(ten).hasSize(10).isEqualTo(task.examples(new ExampleRequest(10, 99)));

@@ -23,7 +23,11 @@ class BoxedAnswersTest {
         arguments("\\fbox{42}", "42"),
         arguments("\\boxed{ 7 }", " 7 "),
         arguments("Final Answer: The final answer is $\\frac{1}{2}$. I hope it is correct.", "\\frac{1}{2}"),
-        arguments("The final answer is 12", "12"));
+        arguments("The final answer is 12", "12"),
+        // a box left open after a closed one (a completion cut off mid-answer) does not discard the answer
+        arguments("so $\\boxed{\\frac{5}{2}}$. Checking: \\boxed{", "\\frac{5}{2}"),
+        arguments("\\boxed{7} and again \\boxed{7", "7"),
+        arguments("\\boxed{1} then \\boxed{\\frac{1}{2} and \\boxed{3}", "3"));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

@@ -34,6 +34,23 @@ class MathTaskTest {
     assertThat(task.extract(half, "\\boxed{3/4}\n\nProblem: What is 1+1?\nSolution: \\boxed{2}")).isEqualTo(Answer.of("3/4"));
   }
 
+  @Test
+  void scoresEquivalentFormsAsGradersDoAndKeepsAnAnswerBeforeADanglingBox() {
+    List<Example> examples = task.examples(new ExampleRequest(100, 0));
+    Example radical = examples.get(4); // gold 5\sqrt{2}
+    assertThat(radical.question()).contains("sqrt{50}");
+    assertThat(task.utility(radical, task.extract(radical, "so $\\boxed{\\sqrt{50}}$"))).isEqualTo(1.0);
+    assertThat(task.utility(radical, task.extract(radical, "so \\boxed{5\\sqrt2}. To check: \\boxed{"))).isEqualTo(1.0);
+    assertThat(task.utility(radical, task.extract(radical, "so $\\boxed{5\\sqrt{3}}$"))).isEqualTo(0.0);
+    Example set = examples.get(10); // gold -3, 3
+    assertThat(task.utility(set, task.extract(set, "$x = \\boxed{\\pm 3}$"))).isEqualTo(1.0);
+    assertThat(task.utility(set, task.extract(set, "\\boxed{3, \u22123}"))).isEqualTo(1.0);
+    assertThat(task.utility(set, task.extract(set, "\\boxed{3}"))).isEqualTo(0.0);
+    Example point = examples.get(5); // gold (2,3)
+    assertThat(task.utility(point, task.extract(point, "\\boxed{\\left(2.0, 3\\right)}"))).isEqualTo(1.0);
+    assertThat(task.utility(point, task.extract(point, "\\boxed{(3, 2)}"))).isEqualTo(0.0);
+  }
+
   private void assertFails(Path file, String... fragments) {
     assertThatThrownBy(() -> new MathProvider().create(new MathOptions(file)).examples(new ExampleRequest(5, 0)))
         .isInstanceOf(TaskDataException.class).hasMessageContainingAll(fragments);

@@ -6,7 +6,7 @@ import io.gvgap.api.task.Answer;
 import io.gvgap.api.task.Example;
 import io.gvgap.api.task.ExampleRequest;
 import io.gvgap.api.task.Task;
-import io.gvgap.tasks.common.SharedData;
+import io.gvgap.tasks.common.BenchmarkData;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ class NqOpenAliasesTest {
 
   @Test
   void everyAliasOfAll3610QuestionsScoresOne() {
-    Task task = new NqOpenProvider().create(new NqOpenOptions(SharedData.file("nq-open/dev.jsonl")));
+    Task task = new NqOpenProvider().create(new NqOpenOptions(BenchmarkData.file("nq-open/dev.jsonl")));
     List<Example> examples = task.examples(new ExampleRequest(Integer.MAX_VALUE, 0));
     assertThat(examples).hasSize(3610);
     int aliases = 0;

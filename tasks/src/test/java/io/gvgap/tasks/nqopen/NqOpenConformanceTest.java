@@ -1,7 +1,7 @@
 package io.gvgap.tasks.nqopen;
 
 import io.gvgap.api.task.TaskProvider;
-import io.gvgap.tasks.common.SharedData;
+import io.gvgap.tasks.common.BenchmarkData;
 import io.gvgap.testkit.TaskConformanceTest;
 
 /** The nq-open task keeps the task contract on the real NQ-open dev file. */
@@ -13,6 +13,6 @@ class NqOpenConformanceTest extends TaskConformanceTest {
 
   @Override
   protected Record options() {
-    return new NqOpenOptions(SharedData.file("nq-open/dev.jsonl"));
+    return new NqOpenOptions(BenchmarkData.file("nq-open/dev.jsonl"));
   }
 }

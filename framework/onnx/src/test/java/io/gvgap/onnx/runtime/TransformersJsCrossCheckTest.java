@@ -10,14 +10,13 @@ import io.gvgap.onnx.decoder.CharVocabulary;
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderGraphTest;
 import io.gvgap.onnx.decoder.ModelDirectory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,12 +61,14 @@ class TransformersJsCrossCheckTest {
       try (OnnxLanguageModel opened = OnnxLanguageModel.open(model, 1, "cpu", 64)) {
         opened.generateSamples(requests, SamplingParams.greedy(24)).forEach(s -> gvgap.put(s.requestId(), s.tokenIds()));
       }
-      Process node = new ProcessBuilder("node", script.toString(), model.toString(),
-          dir.resolve("prompts.jsonl").toString(), "24").redirectErrorStream(true).start();
-      String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(node.waitFor(5, TimeUnit.MINUTES)).isTrue();
-      assertThat(node.exitValue()).as(output).isZero();
-      for (String line : output.lines().filter(l -> l.startsWith("{")).toList()) {
+      ProcessBuilder command = new ProcessBuilder("node", script.toString(), model.toString(),
+          dir.resolve("prompts.jsonl").toString(), "24");
+      BoundedProcess.Result node = BoundedProcess.run(command, dir.resolve("node-" + config.layers() + ".txt"),
+          Duration.ofMinutes(5));
+      assertThat(node.finished()).as("node still running after 5 minutes, destroyed; its output:%n%s", node.output())
+          .isTrue();
+      assertThat(node.exitCode()).as(node.output()).isZero();
+      for (String line : node.output().lines().filter(l -> l.startsWith("{")).toList()) {
         JsonNode result = json.readTree(line);
         long[] theirs = new long[result.get("token_ids").size()];
         for (int t = 0; t < theirs.length; t++) {
