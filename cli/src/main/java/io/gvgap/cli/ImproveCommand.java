@@ -1,6 +1,8 @@
 package io.gvgap.cli;
 
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.results.RoundRecord;
+import io.gvgap.core.results.RoundsFile;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
 import io.gvgap.onnx.train.ProgressListener;
@@ -8,8 +10,6 @@ import io.gvgap.reports.RunReports;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImproveSpecLoader;
 import io.gvgap.studies.ImprovementStudy;
-import io.gvgap.studies.RoundRecord;
-import io.gvgap.studies.RoundsFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -2,15 +2,15 @@ package io.gvgap.maven;
 
 import io.gvgap.core.metrics.MetricFormat;
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.results.RoundRecord;
+import io.gvgap.core.results.RoundTaskMetrics;
+import io.gvgap.core.results.RoundsFile;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
 import io.gvgap.reports.RunReports;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImproveSpecLoader;
 import io.gvgap.studies.ImprovementStudy;
-import io.gvgap.studies.RoundRecord;
-import io.gvgap.studies.RoundTaskMetrics;
-import io.gvgap.studies.RoundsFile;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,8 @@
 package io.gvgap.studies;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gvgap.core.results.DistillationSettings;
+import io.gvgap.core.results.UpdateRule;
 import io.gvgap.core.spec.RunSpec;
 import io.gvgap.core.spec.RunSpecLoader;
 import io.gvgap.core.spec.SpecException;

@@ -4,6 +4,13 @@ import io.gvgap.api.filter.FilterStrategy;
 import io.gvgap.core.pipeline.RunPipeline;
 import io.gvgap.core.progress.Progress;
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.results.DistillationRecord;
+import io.gvgap.core.results.DistillationSettings;
+import io.gvgap.core.results.DiversitySummary;
+import io.gvgap.core.results.RoundRecord;
+import io.gvgap.core.results.RoundTaskMetrics;
+import io.gvgap.core.results.RoundsFile;
+import io.gvgap.core.results.UpdateRule;
 import io.gvgap.core.spec.MetricsSettingsSpec;
 import io.gvgap.core.spec.ResolvedComponent;
 import io.gvgap.core.spec.ResolvedModel;
@@ -12,6 +19,9 @@ import io.gvgap.core.spec.ResolvedTask;
 import io.gvgap.core.store.GroupResult;
 import io.gvgap.core.store.RunMetrics;
 import io.gvgap.core.store.RunStore;
+import io.gvgap.core.store.SampleRecord;
+import io.gvgap.index.Diversity;
+import io.gvgap.index.DuplicateDetector;
 import io.gvgap.onnx.OnnxBackend;
 import io.gvgap.onnx.train.DistillRunner;
 import io.gvgap.onnx.train.ProgressListener;
@@ -173,7 +183,9 @@ public final class ImprovementStudy {
       if (g.metrics() == null) {
         continue;
       }
-      EffectiveDiversity diversity = EffectiveDiversity.of(RunDirectoryContents.read(runDir, modelLabel, g.task()));
+      List<SampleRecord> samples = new ArrayList<>();
+      RunDirectoryContents.read(runDir, modelLabel, g.task()).samples().values().forEach(samples::addAll);
+      DiversitySummary diversity = Diversity.summary(modelLabel, g.task(), samples, DuplicateDetector.withDefaults());
       result.add(new RoundTaskMetrics(g.task(), g.metrics().prompts(), g.metrics().accuracy(), g.metrics().coverage(),
           g.metrics().passAtK(), g.metrics().strategies(), diversity));
     }

@@ -2,18 +2,16 @@ package io.gvgap.studies;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gvgap.core.store.Json;
+import io.gvgap.core.input.InputFileException;
+import io.gvgap.core.input.JsonFiles;
 import io.gvgap.core.store.RunMetrics;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import io.gvgap.onnx.train.Checkpoints;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Reading and writing the files a study's stages leave behind, and deciding which stages are done. */
 final class StudyFiles {
@@ -32,10 +30,9 @@ final class StudyFiles {
   /** The metrics of a finished run. */
   static RunMetrics metrics(Path runDir) {
     try {
-      return Json.mapper().readValue(runDir.resolve(RunStore.METRICS_JSON).toFile(), RunMetrics.class);
-    } catch (IOException e) {
-      throw new StudyException(runDir.resolve(RunStore.METRICS_JSON) + " cannot be read (" + e.getMessage()
-          + "); delete the file and rerun to recompute it", e);
+      return JsonFiles.read(runDir.resolve(RunStore.METRICS_JSON), RunMetrics.class);
+    } catch (InputFileException e) {
+      throw new StudyException(e.getMessage() + "; delete the file and rerun to recompute it", e);
     }
   }
 
@@ -77,14 +74,6 @@ final class StudyFiles {
 
   /** Writes JSON through a temporary file and a rename. */
   static void writeJson(Path file, Object value) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value),
-          StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    JsonFiles.write(file, value);
   }
 }

@@ -3,6 +3,8 @@ package io.gvgap.studies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gvgap.core.results.DistillationSettings;
+import io.gvgap.core.results.UpdateRule;
 import io.gvgap.core.spec.SpecException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
