@@ -1,6 +1,8 @@
 package io.gvgap.core.input;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.gvgap.core.store.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +28,22 @@ public final class JsonFiles {
    * @throws InputFileException naming the file, line, column and field when it is unreadable or does not fit
    */
   public static <T> T read(Path file, Class<T> type) {
+    return read(file, Json.mapper().readerFor(type));
+  }
+
+  /**
+   * Reads {@code file} as a {@code type} whose every key must be present (a key may still be
+   * {@code null}), for files that gvgap writes in full, such as a run's {@code spec.json}.
+   *
+   * @throws InputFileException naming the file, line, column and field when it is unreadable or does not fit
+   */
+  public static <T> T readComplete(Path file, Class<T> type) {
+    return read(file, Json.mapper().readerFor(type)
+        .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+        .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES));
+  }
+
+  private static <T> T read(Path file, ObjectReader reader) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -33,7 +51,7 @@ public final class JsonFiles {
       throw new InputFileException(JacksonErrors.unreadable(file, e), e);
     }
     try {
-      T value = Json.mapper().readValue(text, type);
+      T value = reader.readValue(text);
       if (value == null) {
         throw new InputFileException(new InputError(file, 1, 1, "", "the file is empty; expected a JSON object"), null);
       }
