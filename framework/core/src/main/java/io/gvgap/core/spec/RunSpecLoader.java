@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -58,13 +59,27 @@ public final class RunSpecLoader {
    * appears in error messages; it is not read).
    */
   public static RunSpec parse(Path file, String text) {
+    return parse(file, text, null);
+  }
+
+  /**
+   * Checks the run part of a study spec: like {@link #parse(Path, String)}, but the top-level key
+   * {@code studySection} ({@code improve}, {@code scaling}) is allowed too and left to the study's
+   * loader, which finds it in {@link RunSpec#root()}.
+   */
+  public static RunSpec parse(Path file, String text, String studySection) {
     SpecErrors errors = new SpecErrors(file);
     SpecNode root = new YamlTreeReader(file).read(text);
     if (root == null || root.isNull()) {
       throw new SpecException(file, 1, 1, "", "the spec is empty; it needs at least the keys models, tasks, verifiers"
           + " and filters", null);
     }
-    SectionReader top = new SectionReader(errors, root, "", TOP_LEVEL);
+    String[] allowed = TOP_LEVEL;
+    if (studySection != null) {
+      allowed = Arrays.copyOf(TOP_LEVEL, TOP_LEVEL.length + 1);
+      allowed[TOP_LEVEL.length] = studySection;
+    }
+    SectionReader top = new SectionReader(errors, root, "", allowed);
 
     String name = top.optionalString("name", defaultName(file));
     if (!RUN_NAME.matcher(name).matches()) {
