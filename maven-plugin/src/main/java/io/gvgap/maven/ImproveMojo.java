@@ -53,6 +53,10 @@ public class ImproveMojo extends AbstractGvgapMojo {
   @Parameter(defaultValue = "${project.artifactId}", readonly = true, required = true)
   String artifactId;
 
+  /** The project's folder: relative paths in an inline spec are resolved against it. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  File projectDirectory;
+
   /** Where studies go: each in {@code <outputDirectory>/<name>}. The spec's {@code output} is ignored. */
   @Parameter(property = "gvgap.outputDirectory", defaultValue = "${project.build.directory}/gvgap", required = true)
   File outputDirectory;
@@ -64,7 +68,8 @@ public class ImproveMojo extends AbstractGvgapMojo {
     PluginRegistry registry = registry();
     Path file = input.file();
     ImproveSpec improve = ImproveSpecLoader.load(file);
-    ResolvedRunSpec base = RunSpecResolver.resolve(improve.run(), registry, file);
+    ResolvedRunSpec base = RunSpecResolver.resolve(improve.run(), registry, file,
+        input.baseDirectory(projectDirectory.toPath()));
     base = base.withOutput(outputDirectory.toPath().resolve(base.name()));
     String source;
     try {

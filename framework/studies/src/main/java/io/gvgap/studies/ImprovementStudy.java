@@ -92,7 +92,7 @@ public final class ImprovementStudy {
     FilterStrategy filter = registry.filters().create(filterComponent.name(), filterComponent.options());
     KeptSampleSelector selector = new KeptSampleSelector(spec.verifier(), filter, base.seed());
     List<RoundRecord> rounds = new ArrayList<>();
-    String modelPath = baseOptions.path();
+    String modelPath = baseOptions.path().toString();
     for (int t = 0; t <= spec.rounds(); t++) {
       Path runDir = studyDir.resolve("round-" + t);
       ResolvedRunSpec roundSpec = roundSpec(base, t, modelPath, runDir);
@@ -114,7 +114,7 @@ public final class ImprovementStudy {
         break;
       }
       Path nextModel = studyDir.resolve("models").resolve("round-" + (t + 1));
-      String fromModel = spec.update() == UpdateRule.CONTINUE ? modelPath : baseOptions.path();
+      String fromModel = spec.update() == UpdateRule.CONTINUE ? modelPath : baseOptions.path().toString();
       DistillationRecord distillation = distill(spec, selector, base, baseModel.label(), runDir, t, Path.of(fromModel),
           nextModel, studyDir);
       rounds.set(t, new RoundRecord(t, modelPath, runDir.toString(), taskMetrics, distillation));
@@ -169,7 +169,7 @@ public final class ImprovementStudy {
     ResolvedModel baseModel = base.models().get(0);
     OnnxBackend.Options o = (OnnxBackend.Options) baseModel.options();
     ResolvedModel model = new ResolvedModel(baseModel.label(), baseModel.backend(),
-        new OnnxBackend.Options(modelPath, o.threads(), o.device(), o.maxBatchRows()));
+        new OnnxBackend.Options(Path.of(modelPath), o.threads(), o.device(), o.maxBatchRows()));
     MetricsSettingsSpec m = base.metrics();
     List<Integer> allK = IntStream.rangeClosed(1, base.generation().samples()).boxed().toList();
     MetricsSettingsSpec metrics = new MetricsSettingsSpec(m.bootstrap(), m.confidence(), allK, m.emptyKept());

@@ -63,12 +63,12 @@ public final class ScalingStudy {
         throw new StudyException(spec.run().file() + ": model '" + m.label() + "' uses backend '" + m.backend()
             + "', which has no model card; give its FLOPs in scaling.flops");
       }
-      Path card = Path.of(o.path()).resolve(ModelDirectory.MODEL_CARD_FILE);
+      Path card = o.path().resolve(ModelDirectory.MODEL_CARD_FILE);
       if (!Files.exists(card)) {
         throw new StudyException(spec.run().file() + ": model '" + m.label() + "' has no " + card
             + "; give its pre-training FLOPs in scaling.flops");
       }
-      JsonNode json = StudyFiles.modelCard(Path.of(o.path()));
+      JsonNode json = StudyFiles.modelCard(o.path());
       double flops = StudyFiles.cardNumber(json, CARD_FLOPS);
       if (!(flops > 0)) {
         throw new StudyException(card + " has no positive '" + CARD_FLOPS + "' (a model not pre-trained by gvgap?);"

@@ -110,10 +110,10 @@ class BadModelDirectoryTest {
     ModelBackend backend = ServiceLoader.load(ModelBackend.class).stream().map(ServiceLoader.Provider::get)
         .filter(b -> b.name().equals("onnx")).findFirst().orElseThrow();
     assertThat(backend.optionsType()).isEqualTo(OnnxBackend.Options.class);
-    try (LanguageModel opened = (LanguageModel) backend.create(new OnnxBackend.Options(model.toString(), 1, "cpu", 8))) {
+    try (LanguageModel opened = (LanguageModel) backend.create(new OnnxBackend.Options(model, 1, "cpu", 8))) {
       assertThat(opened.info().contextLength()).isEqualTo(16);
       assertThat(opened.info().parameters()).isEqualTo(io.gvgap.onnx.decoder.DecoderParameters.count(CONFIG));
     }
-    assertThatThrownBy(() -> new OnnxBackend.Options(model.toString(), 1, "tpu", 8)).hasMessageContaining("cpu or cuda");
+    assertThatThrownBy(() -> new OnnxBackend.Options(model, 1, "tpu", 8)).hasMessageContaining("cpu or cuda");
   }
 }
