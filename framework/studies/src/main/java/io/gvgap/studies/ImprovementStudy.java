@@ -160,8 +160,8 @@ public final class ImprovementStudy {
     }
     var card = StudyFiles.modelCard(nextModel);
     return new DistillationRecord(fromModel.toString(), nextModel.toString(), sftSet.toString(), kept.size(),
-        distinct.size(), deduplicator.name(), keptAccuracy, (long) StudyFiles.cardNumber(card, "steps"),
-        (long) StudyFiles.cardNumber(card, "tokensSeen"), StudyFiles.cardNumber(card, "finalLoss"));
+        distinct.size(), deduplicator.name(), keptAccuracy, (long) StudyFiles.orNaN(card.steps()),
+        (long) StudyFiles.orNaN(card.tokensSeen()), StudyFiles.orNaN(card.finalLoss()));
   }
 
   /** Round t's run: the base spec with round t's model, its own directory and pass@k for k = 1..N. */

@@ -1,6 +1,5 @@
 package io.gvgap.studies;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gvgap.core.metrics.Estimate;
 import io.gvgap.core.metrics.StrategyKey;
 import io.gvgap.core.metrics.StrategyMetrics;
@@ -68,8 +67,7 @@ public final class ScalingStudy {
         throw new StudyException(spec.run().file() + ": model '" + m.label() + "' has no " + card
             + "; give its pre-training FLOPs in scaling.flops");
       }
-      JsonNode json = StudyFiles.modelCard(o.path());
-      double flops = StudyFiles.cardNumber(json, CARD_FLOPS);
+      double flops = StudyFiles.orNaN(StudyFiles.modelCard(o.path()).pretrainingFlops());
       if (!(flops > 0)) {
         throw new StudyException(card + " has no positive '" + CARD_FLOPS + "' (a model not pre-trained by gvgap?);"
             + " give model '" + m.label() + "' its FLOPs in scaling.flops");

@@ -1,12 +1,11 @@
 package io.gvgap.studies;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gvgap.core.input.InputFileException;
 import io.gvgap.core.input.JsonFiles;
 import io.gvgap.core.store.RunMetrics;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;
+import io.gvgap.onnx.decoder.ModelCard;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import io.gvgap.onnx.train.Checkpoints;
 import java.io.IOException;
@@ -47,29 +46,17 @@ final class StudyFiles {
   }
 
   /** A model directory's card ({@code gvgap-model.json}). */
-  static JsonNode modelCard(Path modelDir) {
-    Path card = modelDir.resolve(ModelDirectory.MODEL_CARD_FILE);
+  static ModelCard modelCard(Path modelDir) {
     try {
-      return new ObjectMapper().readTree(card.toFile());
+      return ModelDirectory.readCard(modelDir);
     } catch (IOException e) {
-      throw new StudyException("cannot read the model card " + card + " (" + e.getMessage() + ")", e);
+      throw new StudyException("cannot read the model card: " + e.getMessage(), e);
     }
   }
 
-  /** A number of the card, written as a number or a string; NaN when absent or not a number. */
-  static double cardNumber(JsonNode card, String field) {
-    JsonNode value = card.get(field);
-    if (value == null || value.isNull()) {
-      return Double.NaN;
-    }
-    if (value.isNumber()) {
-      return value.asDouble();
-    }
-    try {
-      return Double.parseDouble(value.asText().trim());
-    } catch (NumberFormatException e) {
-      return Double.NaN;
-    }
+  /** A number of the card, NaN when the card does not record it. */
+  static double orNaN(Number value) {
+    return value == null ? Double.NaN : value.doubleValue();
   }
 
   /** Writes JSON through a temporary file and a rename. */
