@@ -1,6 +1,7 @@
 package io.gvgap.studies;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.gvgap.core.input.JacksonErrors;
 import io.gvgap.core.results.DistillationSettings;
 import io.gvgap.core.results.UpdateRule;
 import io.gvgap.core.spec.RunSpec;
@@ -35,7 +36,7 @@ public final class ImproveSpecLoader {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new SpecException(file, 1, 1, "", "cannot read the improvement spec: " + e.getMessage(), e);
+      throw new SpecException(file, 1, 1, "", JacksonErrors.unreadable(file, e).problem(), e);
     }
     return parse(file, text);
   }

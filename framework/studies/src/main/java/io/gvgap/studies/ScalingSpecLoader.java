@@ -1,5 +1,6 @@
 package io.gvgap.studies;
 
+import io.gvgap.core.input.JacksonErrors;
 import io.gvgap.core.spec.RunSpec;
 import io.gvgap.core.spec.RunSpecLoader;
 import io.gvgap.core.spec.SpecException;
@@ -27,7 +28,7 @@ public final class ScalingSpecLoader {
     try {
       return parse(file, Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new SpecException(file, 1, 1, "", "cannot read the scaling spec: " + e.getMessage(), e);
+      throw new SpecException(file, 1, 1, "", JacksonErrors.unreadable(file, e).problem(), e);
     }
   }
 

@@ -230,8 +230,8 @@ public final class JacksonErrors {
     return path.startsWith("[") ? prefix + path : prefix + "." + path;
   }
 
-  /** Parser messages span lines with a source excerpt; keep the words only. */
-  static String condense(String message) {
+  /** A parser message without its source excerpt and Jackson's "[Source: ...]" location: the words only. */
+  public static String condense(String message) {
     if (message == null || message.isBlank()) {
       return "syntax error";
     }

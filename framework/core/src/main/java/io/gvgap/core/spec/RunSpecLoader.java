@@ -1,10 +1,10 @@
 package io.gvgap.core.spec;
 
+import io.gvgap.core.input.InputError;
+import io.gvgap.core.input.JacksonErrors;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,13 +43,9 @@ public final class RunSpecLoader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new SpecException(file, 1, 1, "", "the spec file does not exist (looked in "
-          + file.toAbsolutePath().normalize() + ")", e);
-    } catch (MalformedInputException e) {
-      throw new SpecException(file, 1, 1, "", "the spec file is not UTF-8 text", e);
     } catch (IOException e) {
-      throw new SpecException(file, 1, 1, "", "cannot read the spec file: " + e.getMessage(), e);
+      InputError error = JacksonErrors.unreadable(file, e);
+      throw new SpecException(file, 1, 1, "", error.problem().replace("the file ", "the spec file "), e);
     }
     return parse(file, text);
   }
