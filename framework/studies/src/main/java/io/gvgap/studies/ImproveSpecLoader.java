@@ -48,7 +48,8 @@ public final class ImproveSpecLoader {
     Section given = section.bind(text, Section.class);
     if (given == null) {
       throw new SpecException(file, 1, 1, "improve", "missing the 'improve' section (a mapping with keys rounds,"
-          + " verifier, filter, update, distillation, dedup); see ImproveSpecLoader's documentation for an example", null);
+          + " verifier, filter, update, distillation, dedup); see ImproveSpecLoader's documentation for an example",
+          null);
     }
     int rounds = given.rounds() == null ? 2 : given.rounds();
     if (rounds < 1) {
@@ -67,8 +68,9 @@ public final class ImproveSpecLoader {
       if (!(lr > 0) || lr > 1) {
         throw section.error("distillation.learning_rate", "must be in (0, 1], was " + lr);
       }
-      distillation = new DistillationSettings(atLeast(section, d.steps(), "distillation.steps", distillation.steps(), 1),
-          lr, atLeast(section, d.batch(), "distillation.batch", distillation.batch(), 1),
+      distillation = new DistillationSettings(
+          atLeast(section, d.steps(), "distillation.steps", distillation.steps(), 1), lr,
+          atLeast(section, d.batch(), "distillation.batch", distillation.batch(), 1),
           atLeast(section, d.checkpointEvery(), "distillation.checkpoint_every", distillation.checkpointEvery(), 0),
           d.seed() == null ? distillation.seed() : d.seed());
     }

@@ -44,7 +44,8 @@ public final class ScalingSpecLoader {
         for (Map.Entry<String, Double> entry : given.flops().entrySet()) {
           Double value = entry.getValue();
           if (value == null || !(value > 0) || Double.isInfinite(value)) {
-            throw section.error("flops." + entry.getKey(), "pre-training FLOPs must be a positive number, was " + value);
+            throw section.error("flops." + entry.getKey(),
+                "pre-training FLOPs must be a positive number, was " + value);
           }
           flops.put(entry.getKey(), value);
         }

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class JacksonErrors {
   private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing (?:required )?creator property '([^']+)'");
-  private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*(?:\\([^)]*\\))?; line: (\\d+), column: (\\d+)\\]");
+  private static final Pattern SOURCE =
+      Pattern.compile("\\[Source: [^;\\]]*(?:\\([^)]*\\))?; line: (\\d+), column: (\\d+)\\]");
   private static final Pattern NULL_PRIMITIVE = Pattern.compile("Cannot map `null` into type `?([a-z]+)`?");
 
   private JacksonErrors() {

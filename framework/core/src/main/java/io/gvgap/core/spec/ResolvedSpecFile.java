@@ -105,7 +105,8 @@ public record ResolvedSpecFile(String name, String output, long seed, List<Model
     List<Task> tasks = new ArrayList<>();
     spec.tasks().forEach(t -> tasks.add(new Task(t.label(), t.name(), t.limit(), t.seed(), options(t.options()))));
     return new ResolvedSpecFile(spec.name(), spec.output().toString(), spec.seed(), models, tasks, spec.generation(),
-        new Verification(spec.verifierModel()), components(spec.verifiers()), components(spec.filters()), spec.metrics());
+        new Verification(spec.verifierModel()), components(spec.verifiers()), components(spec.filters()),
+        spec.metrics());
   }
 
   private static List<Component> components(List<ResolvedComponent> components) {

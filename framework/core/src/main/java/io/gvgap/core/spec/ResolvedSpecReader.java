@@ -60,18 +60,21 @@ public final class ResolvedSpecReader {
     List<ResolvedComponent> out = new ArrayList<>();
     for (int i = 0; i < components.size(); i++) {
       ResolvedSpecFile.Component c = components.get(i);
-      out.add(new ResolvedComponent(c.label(), c.name(), bind(file, key + "[" + i + "]", catalog, c.name(), c.options())));
+      out.add(new ResolvedComponent(c.label(), c.name(),
+          bind(file, key + "[" + i + "]", catalog, c.name(), c.options())));
     }
     return out;
   }
 
-  private static Record bind(Path file, String path, ProviderCatalog<?> catalog, String name, Map<String, Object> options) {
+  private static Record bind(Path file, String path, ProviderCatalog<?> catalog, String name,
+      Map<String, Object> options) {
     try {
       return OptionsBinder.bind(catalog.optionsType(name), options);
     } catch (OptionsException e) {
       String field = e.fieldPath().isEmpty() ? "" : "." + e.fieldPath();
       throw new RunStoreException(file + ": " + path + ".options" + field + ": " + e.problem()
-          + " (the options of '" + name + "' do not fit the plugin at hand; was the run made with another version?)", e);
+          + " (the options of '" + name + "' do not fit the plugin at hand; was the run made with another version?)",
+          e);
     }
   }
 }

@@ -23,7 +23,8 @@ import java.util.Map;
  * @param tokensSeen tokens trained on (cumulative over stages) (null when not recorded)
  * @param pretrainingFlops pre-training FLOPs, {@code 6 * parameters * tokensSeen} (null when not recorded)
  * @param pretrainingFlopsDefinition how pretrainingFlops is computed (null when not recorded)
- * @param trainingFlops FLOPs of the training run that wrote this directory ({@code 6 * parameters * tokens}) (null when not recorded)
+ * @param trainingFlops FLOPs of the training run that wrote this directory ({@code 6 * parameters * tokens})
+ *     (null when not recorded)
  * @param steps optimizer steps (cumulative over stages) (null when not recorded)
  * @param finalLoss mean loss of the last steps (null when not recorded)
  * @param finalLossDefinition how finalLoss is computed (null when not recorded)
@@ -68,11 +69,13 @@ public record ModelCard(
     Map<String, Object> heldOutAccuracy) {
 
   /** A card with nothing recorded yet. */
-  public static final ModelCard EMPTY = new ModelCard(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  public static final ModelCard EMPTY = new ModelCard(null, null, null, null, null, null, null, null, null, null, null,
+      null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   /** Copies the measurements. */
   public ModelCard {
-    heldOutAccuracy = heldOutAccuracy == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(heldOutAccuracy));
+    heldOutAccuracy = heldOutAccuracy == null ? null
+        : Collections.unmodifiableMap(new LinkedHashMap<>(heldOutAccuracy));
   }
 
   /** A card that says how the model was made. */
@@ -82,41 +85,62 @@ public record ModelCard(
 
   /** This card with {@code recipe}. */
   public ModelCard withRecipe(String recipe) {
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize, tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition, seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen, lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
+        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
+        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
+        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
   }
 
   /** This card with the network's shape (keeping an architecture text already given). */
   public ModelCard withShape(String defaultArchitecture, long parameters, int layers, int width, int heads,
       int contextLength, int vocabSize) {
     String architecture = this.architecture == null ? defaultArchitecture : this.architecture;
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize, tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition, seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen, lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
+        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
+        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
+        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
   }
 
   /** This card with a fresh initialisation and its seed. */
   public ModelCard withInitialisation(String initialisation, long seed) {
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize, tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition, seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen, lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
+        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
+        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
+        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
   }
 
   /** This card with the model a distillation started from. */
   public ModelCard withBaseModel(String baseModel) {
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize, tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition, seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen, lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
+        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
+        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
+        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
   }
 
   /** This card with a training run's figures. */
   public ModelCard withTraining(long tokensSeen, double trainingFlops, long steps, double finalLoss,
       String trainerOptions) {
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize, tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition, seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen, lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
+        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
+        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
+        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
   }
 
   /** This card as a checkpoint of {@code checkpointStep}. */
   public ModelCard withCheckpointStep(long checkpointStep) {
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize, tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition, seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen, lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
+        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
+        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
+        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
   }
 
   /** This card with cumulative pre-training figures and the last stage's own. */
   public ModelCard withStage(long tokensSeen, long steps, long trainingSeconds, long lastStageSteps,
       long lastStageTokensSeen, long lastStageTrainingSeconds) {
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize, tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition, seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen, lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
+        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
+        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
+        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
   }
 
   /**
@@ -133,6 +157,9 @@ public record ModelCard(
   public ModelCard withPretraining(String name, double pretrainingFlops, double finalLoss, String finalLossDefinition,
       String trainerOptions, long seed, Map<String, Object> heldOutAccuracy) {
     String pretrainingFlopsDefinition = "6 * parameters * tokensSeen";
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize, tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition, seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen, lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
+        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
+        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
+        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
   }
 }

@@ -26,7 +26,8 @@ import java.util.Optional;
  * <pre>{@code
  * Trainer trainer = new Trainer(config, vocabulary, DecoderParameters.random(config, 1), examples,
  *     TrainerOptions.fineTuning(200, 1));
- * TrainingResult result = trainer.train(Path.of("out"), ModelCard.ofRecipe("my data"), p -> System.out.println(p.line()));
+ * TrainingResult result = trainer.train(Path.of("out"), ModelCard.ofRecipe("my data"),
+ *     p -> System.out.println(p.line()));
  * }</pre>
  */
 public final class Trainer {
