@@ -1,7 +1,7 @@
 package io.gvgap.cli;
 
-import io.gvgap.studies.RoundsFile;
-import io.gvgap.studies.ScalingFile;
+import io.gvgap.core.results.RoundsFile;
+import io.gvgap.core.results.ScalingFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,13 +1,15 @@
 package io.gvgap.cli;
 
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.results.RoundRecord;
+import io.gvgap.core.results.RoundsFile;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
 import io.gvgap.launcher.Launcher;
 import io.gvgap.onnx.train.ProgressListener;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImproveSpecLoader;
-import io.gvgap.studies.RoundsFile;
+import io.gvgap.studies.ImprovementStudy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,10 +1,12 @@
 package io.gvgap.cli;
 
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.results.ScalingFile;
+import io.gvgap.core.results.ScalingModel;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
 import io.gvgap.launcher.Launcher;
-import io.gvgap.studies.ScalingFile;
+import io.gvgap.reports.RunReports;
 import io.gvgap.studies.ScalingSpec;
 import io.gvgap.studies.ScalingSpecLoader;
 import java.io.IOException;

@@ -3,13 +3,13 @@ package io.gvgap.cli;
 import io.gvgap.core.metrics.MetricFormat;
 import io.gvgap.core.metrics.PassAtK;
 import io.gvgap.core.metrics.StrategyMetrics;
-import io.gvgap.studies.DistillationRecord;
-import io.gvgap.studies.LineFit;
-import io.gvgap.studies.RoundRecord;
-import io.gvgap.studies.RoundTaskMetrics;
-import io.gvgap.studies.RoundsFile;
-import io.gvgap.studies.ScalingFile;
-import io.gvgap.studies.ScalingFit;
+import io.gvgap.core.results.DistillationRecord;
+import io.gvgap.core.results.LineFit;
+import io.gvgap.core.results.RoundRecord;
+import io.gvgap.core.results.RoundTaskMetrics;
+import io.gvgap.core.results.RoundsFile;
+import io.gvgap.core.results.ScalingFile;
+import io.gvgap.core.results.ScalingFit;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +36,7 @@ final class StudyTables {
         out.printf("  %-5d %-12s %-26s %7s %7s %9s %8s %9s %12s%n", r.round(), m.task(),
             MetricFormat.fixed(m.accuracy().value()) + " " + MetricFormat.interval(m.accuracy()),
             MetricFormat.fixed(pass.get(0).estimate().value()), MetricFormat.fixed(pass.get(pass.size() - 1).estimate().value()),
-            MetricFormat.fixed(m.diversity().distinctCorrectSolutions()),
+            MetricFormat.fixed(m.diversity().meanDistinctCorrectSolutions()),
             s == null ? "-" : MetricFormat.signed(s.gap().value()), s == null ? "-" : MetricFormat.signed(s.relativeGapPooled().value()),
             d == null ? "-" : d.keptSamples() + "→" + d.distinctSamples());
       }

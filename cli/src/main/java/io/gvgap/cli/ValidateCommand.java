@@ -4,6 +4,7 @@ import io.gvgap.core.spec.ResolvedComponent;
 import io.gvgap.core.spec.ResolvedModel;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.ResolvedTask;
+import io.gvgap.core.spec.RunSpecLoader;
 import io.gvgap.core.spec.RunSpecResolver;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImproveSpecLoader;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gvgap validate SPEC}: checks a spec against the discovered plugins without running it. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check a run, improvement or scaling spec (YAML): syntax, plugin names, options, ranges. Runs nothing.")
+    description = "Check a run, improvement or scaling spec (YAML): syntax, plugin names, options, ranges, that"
+        + " the files it names exist. Runs nothing.")
 final class ValidateCommand implements Callable<Integer> {
   private static final Pattern STUDY_SECTION =
       Pattern.compile("(?m)^(improve|scaling):");
@@ -49,16 +51,16 @@ final class ValidateCommand implements Callable<Integer> {
     String study = null;
     if (kind.equals("improve")) {
       ImproveSpec improve = ImproveSpecLoader.load(file);
-      resolved = RunSpecResolver.resolve(improve.run(), parent.registry(), file);
+      resolved = RunSpecResolver.resolveAndCheckFiles(improve.run(), parent.registry(), file);
       study = String.format("improve: %d rounds, distilling %s/%s, update %s", improve.rounds(), improve.verifier(),
           improve.filter(), improve.update().name().toLowerCase(Locale.ROOT));
     } else if (kind.equals("scaling")) {
       ScalingSpec scaling = ScalingSpecLoader.load(file);
-      resolved = RunSpecResolver.resolve(scaling.run(), parent.registry(), file);
+      resolved = RunSpecResolver.resolveAndCheckFiles(scaling.run(), parent.registry(), file);
       study = String.format("scaling over %d models", resolved.models().size());
     } else {
       // a missing file gets the run spec loader's message
-      resolved = SpecFiles.resolve(file, parent.registry());
+      resolved = RunSpecResolver.resolveAndCheckFiles(RunSpecLoader.load(file), parent.registry(), file);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%s: valid%n", file);

@@ -24,8 +24,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * the build when a gate is set and not met (the report is written first). Rerunning on the same directory resumes an interrupted run;
  * a directory that holds a run of another spec is refused (run {@code mvn clean} or rename the run).
  *
- * <p>Relative paths inside the spec, such as a model directory, are read relative to the directory
- * Maven was started in; in an inline spec write {@code ${project.basedir}/...} to be independent of it.
+ * <p>Relative paths inside the spec, such as a model directory, are resolved against the spec
+ * file's folder; in an inline spec, against the project's folder ({@code ${project.basedir}}).
  */
 @Mojo(name = "evaluate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class EvaluateMojo extends AbstractGvgapMojo {
@@ -76,6 +76,10 @@ public class EvaluateMojo extends AbstractGvgapMojo {
   @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
   File buildDirectory;
 
+  /** The project's folder: relative paths in an inline spec are resolved against it. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  File projectDirectory;
+
   /** The project's artifactId: the file name, and so the default run name, of an inline spec. */
   @Parameter(defaultValue = "${project.artifactId}", readonly = true, required = true)
   String artifactId;
@@ -85,7 +89,8 @@ public class EvaluateMojo extends AbstractGvgapMojo {
     SpecInput input = SpecInput.choose(specFile == null ? null : specFile.toPath(), spec,
         buildDirectory.toPath().resolve("gvgap-inline").resolve(artifactId + ".yaml"), "gvgap.spec");
     PluginRegistry registry = registry();
-    ResolvedRunSpec resolved = RunSpecResolver.resolve(input.load(), registry, input.file());
+    ResolvedRunSpec resolved = RunSpecResolver.resolve(input.load(), registry, input.file(),
+        input.baseDirectory(projectDirectory.toPath()));
     Path runDirectory = outputDirectory.toPath().resolve(resolved.name());
     resolved = resolved.withOutput(runDirectory);
     checkGapStrategy(resolved);

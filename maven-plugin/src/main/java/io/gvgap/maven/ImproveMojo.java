@@ -2,13 +2,14 @@ package io.gvgap.maven;
 
 import io.gvgap.core.metrics.MetricFormat;
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.results.RoundRecord;
+import io.gvgap.core.results.RoundTaskMetrics;
+import io.gvgap.core.results.RoundsFile;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImproveSpecLoader;
-import io.gvgap.studies.RoundRecord;
-import io.gvgap.studies.RoundTaskMetrics;
-import io.gvgap.studies.RoundsFile;
+import io.gvgap.studies.ImprovementStudy;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +51,10 @@ public class ImproveMojo extends AbstractGvgapMojo {
   @Parameter(defaultValue = "${project.artifactId}", readonly = true, required = true)
   String artifactId;
 
+  /** The project's folder: relative paths in an inline spec are resolved against it. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  File projectDirectory;
+
   /** Where studies go: each in {@code <outputDirectory>/<name>}. The spec's {@code output} is ignored. */
   @Parameter(property = "gvgap.outputDirectory", defaultValue = "${project.build.directory}/gvgap", required = true)
   File outputDirectory;
@@ -61,7 +66,8 @@ public class ImproveMojo extends AbstractGvgapMojo {
     PluginRegistry registry = registry();
     Path file = input.file();
     ImproveSpec improve = ImproveSpecLoader.load(file);
-    ResolvedRunSpec base = RunSpecResolver.resolve(improve.run(), registry, file);
+    ResolvedRunSpec base = RunSpecResolver.resolve(improve.run(), registry, file,
+        input.baseDirectory(projectDirectory.toPath()));
     base = base.withOutput(outputDirectory.toPath().resolve(base.name()));
     String source;
     try {

@@ -61,6 +61,15 @@ record SpecInput(Path file, String text) {
     return text == null ? RunSpecLoader.load(file) : RunSpecLoader.parse(file, text);
   }
 
+  /**
+   * The folder relative paths in the spec are resolved against: the spec file's folder, or for an
+   * inline spec (written under the build directory) the project's folder.
+   */
+  Path baseDirectory(Path projectDirectory) {
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    return text == null && parent != null ? parent : projectDirectory;
+  }
+
   /** The spec as written (read from the file when it was given as one). */
   String source() throws IOException {
     return text != null ? text : Files.readString(file, StandardCharsets.UTF_8);

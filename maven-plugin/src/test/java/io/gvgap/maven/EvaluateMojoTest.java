@@ -53,6 +53,7 @@ class EvaluateMojoTest {
     EvaluateMojo mojo = new EvaluateMojo();
     mojo.setLog(log);
     mojo.buildDirectory = tmp.resolve("target").toFile();
+    mojo.projectDirectory = tmp.toFile();
     mojo.outputDirectory = tmp.resolve("target/gvgap").toFile();
     mojo.artifactId = "demo";
     mojo.gapStrategy = "best";

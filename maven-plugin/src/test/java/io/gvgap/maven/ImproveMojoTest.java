@@ -54,6 +54,7 @@ class ImproveMojoTest {
     mojo.specFile = spec.toFile();
     mojo.outputDirectory = tmp.resolve("target/gvgap").toFile();
     mojo.buildDirectory = tmp.resolve("target").toFile();
+    mojo.projectDirectory = tmp.toFile();
     mojo.artifactId = "app";
     mojo.setLog(log);
     return mojo;

@@ -31,6 +31,7 @@ class ReportMojoTest {
     EvaluateMojo evaluate = new EvaluateMojo();
     evaluate.setLog(new CapturingLog());
     evaluate.buildDirectory = tmp.resolve("target").toFile();
+    evaluate.projectDirectory = tmp.toFile();
     evaluate.outputDirectory = tmp.resolve("target/gvgap").toFile();
     evaluate.artifactId = "demo";
     evaluate.gapStrategy = "best";

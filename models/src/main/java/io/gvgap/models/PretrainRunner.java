@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gvgap.onnx.decoder.CharVocabulary;
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderParameters;
+import io.gvgap.onnx.decoder.ModelCard;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import io.gvgap.onnx.train.Trainer;
 import io.gvgap.onnx.train.TrainerOptions;
@@ -33,9 +34,6 @@ public final class PretrainRunner {
   /** Samples per problem at temperature 0.7 for a card. */
   public static final int EVALUATION_SAMPLES = 4;
 
-  private static final String STAGE_STEPS = "lastStageSteps";
-  private static final String STAGE_TOKENS = "lastStageTokensSeen";
-  private static final String STAGE_SECONDS = "lastStageTrainingSeconds";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private PretrainRunner() {
@@ -71,13 +69,13 @@ public final class PretrainRunner {
     for (int k = member.stages().size() - 2; k >= 0; k--) {
       Path finished = earlierStage(modelsDirectory, member, k);
       if (isComplete(finished, member.stages().get(k).steps())) {
-        var card = JSON.readTree(finished.resolve(ModelDirectory.MODEL_CARD_FILE).toFile());
+        ModelCard card = ModelDirectory.readCard(finished);
         log.accept(member.name() + ": stages 1 to " + (k + 1) + " already trained (" + finished + "), continuing from it");
         parameters = ModelDirectory.readParameters(finished);
-        tokensSeen = card.path("tokensSeen").asLong();
-        steps = card.path("steps").asLong();
-        finalLoss = card.path("finalLoss").asDouble();
-        trainingSeconds = card.path("trainingSeconds").asDouble();
+        tokensSeen = card.tokensSeen() == null ? 0 : card.tokensSeen();
+        steps = card.steps() == null ? 0 : card.steps();
+        finalLoss = card.finalLoss() == null ? Double.NaN : card.finalLoss();
+        trainingSeconds = card.trainingSeconds() == null ? 0 : card.trainingSeconds();
         first = k + 1;
         break;
       }
@@ -96,7 +94,7 @@ public final class PretrainRunner {
       Trainer trainer = new Trainer(config, vocabulary, parameters, examples, trainerOptions);
       long start = System.nanoTime();
       String label = member.name() + " stage " + (k + 1);
-      TrainingResult result = trainer.train(stageDirectory, Map.of("recipe", recipe(member, k + 1)), progress -> {
+      TrainingResult result = trainer.train(stageDirectory, ModelCard.ofRecipe(recipe(member, k + 1)), progress -> {
         if (progress.step() == 1 || progress.step() % 25 == 0 || progress.step() == progress.totalSteps()) {
           log.accept(label + " " + progress.line());
         }
@@ -130,15 +128,9 @@ public final class PretrainRunner {
    */
   private static void markStageComplete(Path stageDirectory, long stageSteps, long stageTokens, double stageSeconds,
       long tokensSeen, long steps, double trainingSeconds) throws java.io.IOException {
-    Path file = stageDirectory.resolve(ModelDirectory.MODEL_CARD_FILE);
-    ObjectNode card = (ObjectNode) JSON.readTree(file.toFile());
-    card.put("tokensSeen", tokensSeen);
-    card.put("steps", steps);
-    card.put("trainingSeconds", Math.round(trainingSeconds));
-    card.put(STAGE_STEPS, stageSteps);
-    card.put(STAGE_TOKENS, stageTokens);
-    card.put(STAGE_SECONDS, Math.round(stageSeconds));
-    JSON.writeValue(file.toFile(), card);
+    ModelCard card = ModelDirectory.readCard(stageDirectory).withStage(tokensSeen, steps, Math.round(trainingSeconds),
+        stageSteps, stageTokens, Math.round(stageSeconds));
+    JSON.writeValue(stageDirectory.resolve(ModelDirectory.MODEL_CARD_FILE).toFile(), card);
   }
 
   /** Where stage {@code k} (0-based) of a member goes when it is not the last: {@code <name>.stage-<k+1>}. */
@@ -183,39 +175,26 @@ public final class PretrainRunner {
     Path card = stageDirectory.resolve(ModelDirectory.MODEL_CARD_FILE);
     return java.nio.file.Files.isRegularFile(card)
         && !java.nio.file.Files.exists(stageDirectory.resolve(io.gvgap.onnx.train.Checkpoints.FOLDER))
-        && JSON.readTree(card.toFile()).path(STAGE_STEPS).asLong() == steps;
+        && Long.valueOf(steps).equals(ModelDirectory.readCard(stageDirectory).lastStageSteps());
   }
 
   private static ObjectNode writeCard(Path directory, FamilyMember member, DecoderConfig config, TrainingResult result,
       ObjectNode heldOut, String recipe, TrainerOptions options, double seconds, long stageSteps,
       long stageTokens, double stageSeconds) throws Exception {
     long parameters = DecoderParameters.count(config);
-    ObjectNode card = JSON.createObjectNode();
-    card.put("name", member.name());
-    card.put("architecture", "gvgap decoder (GPT-2 style), character vocabulary (printable ASCII)");
-    card.put("parameters", parameters);
-    card.put("layers", config.layers());
-    card.put("width", config.width());
-    card.put("heads", config.heads());
-    card.put("contextLength", config.contextLength());
-    card.put("vocabSize", config.vocabSize());
-    card.put("tokensSeen", result.tokensSeen());
-    card.put("pretrainingFlops", 6.0 * parameters * result.tokensSeen());
-    card.put("pretrainingFlopsDefinition", "6 * parameters * tokensSeen");
-    card.put("steps", result.steps());
-    card.put("finalLoss", result.finalLoss());
-    card.put("finalLossDefinition", "mean over the last 50 steps of the batch's mean token cross-entropy (nats)");
-    card.put("seed", member.seed());
-    card.put("recipe", recipe);
-    card.put("trainerOptions", options.toString());
-    card.put("trainingSeconds", Math.round(seconds));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> measured = JSON.convertValue(heldOut, Map.class);
     // the last stage's own figures, so that a longer recipe can reuse this directory as an earlier stage
-    card.put(STAGE_STEPS, stageSteps);
-    card.put(STAGE_TOKENS, stageTokens);
-    card.put(STAGE_SECONDS, Math.round(stageSeconds));
-    card.set("heldOutAccuracy", heldOut);
+    ModelCard card = ModelCard.ofRecipe(recipe)
+        .withShape("gvgap decoder (GPT-2 style), character vocabulary (printable ASCII)", parameters, config.layers(),
+            config.width(), config.heads(), config.contextLength(), config.vocabSize())
+        .withPretraining(member.name(), 6.0 * parameters * result.tokensSeen(), result.finalLoss(),
+            "mean over the last 50 steps of the batch's mean token cross-entropy (nats)", options.toString(),
+            member.seed(), measured)
+        .withStage(result.tokensSeen(), result.steps(), Math.round(seconds), stageSteps, stageTokens,
+            Math.round(stageSeconds));
     JSON.writeValue(directory.resolve(ModelDirectory.MODEL_CARD_FILE).toFile(), card);
-    return card;
+    return JSON.valueToTree(card);
   }
 
   /** Command line: {@code --out DIR [--threads N] NAME...} (no names: the whole family). */

@@ -41,7 +41,8 @@ public final class Definitions {
         + " counting ½. 0.5 = no better than chance.");
     add("rounds", "Self-improvement rounds", "Round t evaluates model t (round 0: the base model); the samples that"
         + " the chosen verifier and filter keep, duplicates removed, are distilled into model t+1. Shown per round:"
-        + " J(f), pass@1 and pass@N (unbiased), distinct correct solutions per prompt (effective diversity), and the"
+        + " J(f), pass@1 and pass@N (unbiased), the mean number of distinct correct solutions per prompt (clusters"
+        + " of near-duplicate correct samples, the same definition as the Effective diversity section), and the"
         + " distilled strategy's gap and pooled relative gap, each with its bootstrap interval.");
     add("scaling", "Gap versus FLOPs", "Each model's relative gap (pooled, and per prompt) against log10 of its"
         + " pre-training FLOPs (6 x parameters x tokens), with the least-squares line; the slope's interval is the"

@@ -3,11 +3,8 @@ package io.gvgap.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gvgap.core.store.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.gvgap.core.results.DiversityFile;
+import io.gvgap.core.results.DiversitySummary;
 
 /**
  * Effective diversity per model × task (distinct solutions and answers, all and correct ones), from
@@ -16,7 +13,7 @@ import java.nio.file.Path;
 public final class DiversitySection implements ReportSection {
 
   /** The file this section reads inside a run directory. */
-  public static final String FILE = "diversity.json";
+  public static final String FILE = DiversityFile.FILE;
 
   @Override
   public String id() {
@@ -40,27 +37,21 @@ public final class DiversitySection implements ReportSection {
 
   @Override
   public JsonNode data(RunGroups run) {
-    Path file = run.run().directory().resolve(FILE);
-    if (!Files.exists(file)) {
+    DiversityFile diversity = StudyFilesReader.read(run.run().directory().resolve(FILE), DiversityFile.class);
+    if (diversity == null) {
       return null;
     }
-    JsonNode root;
-    try {
-      root = Json.mapper().readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(file + ": not a valid diversity file", e);
-    }
     ArrayNode groups = JsonTrees.array();
-    for (JsonNode g : root.path("groups")) {
+    for (DiversitySummary g : diversity.groups()) {
       ObjectNode node = groups.addObject();
-      node.put("model", g.path("model").asText());
-      node.put("task", g.path("task").asText());
-      node.put("prompts", g.path("prompts").asInt());
+      node.put("model", g.model());
+      node.put("task", g.task());
+      node.put("prompts", g.prompts());
       ArrayNode bars = node.putArray("bars");
-      bars.add(g.path("meanDistinctSolutions").asDouble());
-      bars.add(g.path("meanDistinctCorrectSolutions").asDouble());
-      bars.add(g.path("meanDistinctAnswers").asDouble());
-      bars.add(g.path("meanDistinctCorrectAnswers").asDouble());
+      JsonTrees.add(bars, g.meanDistinctSolutions());
+      JsonTrees.add(bars, g.meanDistinctCorrectSolutions());
+      JsonTrees.add(bars, g.meanDistinctAnswers());
+      JsonTrees.add(bars, g.meanDistinctCorrectAnswers());
     }
     if (groups.isEmpty()) {
       return null;

@@ -3,6 +3,12 @@ package io.gvgap.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.core.metrics.PassAtK;
+import io.gvgap.core.metrics.StrategyMetrics;
+import io.gvgap.core.results.DistillationRecord;
+import io.gvgap.core.results.RoundRecord;
+import io.gvgap.core.results.RoundTaskMetrics;
+import io.gvgap.core.results.RoundsFile;
 import java.nio.file.Path;
 
 /**
@@ -14,7 +20,7 @@ import java.nio.file.Path;
 public final class RoundsSection implements ReportSection {
 
   /** The file the section reads from the run directory's parent. */
-  public static final String FILE = "rounds.json";
+  public static final String FILE = RoundsFile.FILE;
 
   @Override
   public String id() {
@@ -40,54 +46,51 @@ public final class RoundsSection implements ReportSection {
   public JsonNode data(RunGroups run) {
     Path dir = run.run().directory().toAbsolutePath().normalize();
     Path parent = dir.getParent();
-    JsonNode rounds = parent == null ? null : StudyFilesReader.read(parent.resolve(FILE));
-    if (rounds == null || !rounds.path("rounds").isArray() || rounds.get("rounds").isEmpty()) {
+    RoundsFile rounds = parent == null ? null : StudyFilesReader.read(parent.resolve(FILE), RoundsFile.class);
+    if (rounds == null || rounds.rounds() == null || rounds.rounds().isEmpty()) {
       return null;
     }
-    Path first = Path.of(rounds.get("rounds").get(0).path("runDirectory").asText("")).getFileName();
+    String firstRun = rounds.rounds().get(0).runDirectory();
+    Path first = firstRun == null ? null : Path.of(firstRun).getFileName();
     if (first == null || !first.equals(dir.getFileName())) {
       return null;
     }
-    String verifier = rounds.path("verifier").asText();
-    String filter = rounds.path("filter").asText();
+    String verifier = rounds.verifier();
+    String filter = rounds.filter();
     ObjectNode data = JsonTrees.object();
-    data.put("study", rounds.path("study").asText());
+    data.put("study", rounds.study());
     data.put("verifier", verifier);
     data.put("filter", filter);
     ArrayNode out = data.putArray("rounds");
-    for (JsonNode round : rounds.get("rounds")) {
-      for (JsonNode task : round.path("tasks")) {
+    for (RoundRecord round : rounds.rounds()) {
+      for (RoundTaskMetrics task : round.tasks()) {
         ObjectNode row = out.addObject();
-        row.put("round", round.path("round").asInt());
-        row.put("task", task.path("task").asText());
-        row.set("accuracy", estimate(task.path("accuracy")));
+        row.put("round", round.round());
+        row.put("task", task.task());
+        row.set("accuracy", JsonTrees.estimate(task.accuracy()));
         ArrayNode passAtK = row.putArray("passAtK");
-        for (JsonNode p : task.path("passAtK")) {
-          ArrayNode point = passAtK.addArray().add(p.path("k").asInt());
-          point.addAll(estimate(p.path("estimate")));
+        for (PassAtK p : task.passAtK()) {
+          ArrayNode point = passAtK.addArray().add(p.k());
+          point.addAll(JsonTrees.estimate(p.estimate()));
         }
-        row.set("distinctCorrect", task.path("diversity").path("distinctCorrectSolutions"));
-        for (JsonNode s : task.path("strategies")) {
-          if (s.path("verifier").asText().equals(verifier) && s.path("filter").asText().equals(filter)) {
-            row.set("gap", estimate(s.path("gap")));
-            row.set("relativeGapPooled", estimate(s.path("relativeGapPooled")));
+        if (task.diversity() != null) {
+          JsonTrees.put(row, "distinctCorrect", task.diversity().meanDistinctCorrectSolutions());
+        } else {
+          row.putNull("distinctCorrect");
+        }
+        for (StrategyMetrics s : task.strategies()) {
+          if (s.verifier().equals(verifier) && s.filter().equals(filter)) {
+            row.set("gap", JsonTrees.estimate(s.gap()));
+            row.set("relativeGapPooled", JsonTrees.estimate(s.relativeGapPooled()));
           }
         }
-        JsonNode d = round.path("distillation");
-        if (d.isObject()) {
-          row.put("kept", d.path("keptSamples").asInt());
-          row.put("distinct", d.path("distinctSamples").asInt());
+        DistillationRecord d = round.distillation();
+        if (d != null) {
+          row.put("kept", d.keptSamples());
+          row.put("distinct", d.distinctSamples());
         }
       }
     }
     return data;
-  }
-
-  private static ArrayNode estimate(JsonNode e) {
-    ArrayNode a = JsonTrees.array();
-    a.add(e.path("value"));
-    a.add(e.path("lower"));
-    a.add(e.path("upper"));
-    return a;
   }
 }

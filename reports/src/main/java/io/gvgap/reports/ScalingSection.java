@@ -3,6 +3,9 @@ package io.gvgap.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.core.results.ScalingFile;
+import io.gvgap.core.results.ScalingFit;
+import io.gvgap.core.store.Json;
 
 /**
  * A scaling study's fits ({@code scaling.json} in the run directory, written by
@@ -12,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class ScalingSection implements ReportSection {
 
   /** The file the section reads from the run directory. */
-  public static final String FILE = "scaling.json";
+  public static final String FILE = ScalingFile.FILE;
 
   @Override
   public String id() {
@@ -36,17 +39,16 @@ public final class ScalingSection implements ReportSection {
 
   @Override
   public JsonNode data(RunGroups run) {
-    JsonNode scaling = StudyFilesReader.read(run.run().directory().resolve(FILE));
-    if (scaling == null || !scaling.path("fits").isArray()) {
+    ScalingFile scaling = StudyFilesReader.read(run.run().directory().resolve(FILE), ScalingFile.class);
+    if (scaling == null || scaling.fits() == null) {
       return null;
     }
     ObjectNode data = JsonTrees.object();
-    data.put("intervalMethod", scaling.path("intervalMethod").asText(""));
+    data.put("intervalMethod", scaling.intervalMethod() == null ? "" : scaling.intervalMethod());
     ArrayNode fits = data.putArray("fits");
-    for (JsonNode fit : scaling.get("fits")) {
-      String measure = fit.path("measure").asText();
-      if (measure.equals("relative-gap-pooled") || measure.equals("relative-gap-per-prompt")) {
-        fits.add(fit);
+    for (ScalingFit fit : scaling.fits()) {
+      if (fit.measure().equals("relative-gap-pooled") || fit.measure().equals("relative-gap-per-prompt")) {
+        fits.add(Json.mapper().<JsonNode>valueToTree(fit));
       }
     }
     return fits.isEmpty() ? null : data;

@@ -1,28 +1,27 @@
 package io.gvgap.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.gvgap.core.input.JsonFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads the JSON files that studies leave beside or inside run directories ({@code rounds.json}, {@code scaling.json}). */
+/**
+ * Reads the result files that studies and the sample index leave beside or inside run directories
+ * ({@code rounds.json}, {@code scaling.json}, {@code diversity.json}) as their shared records.
+ */
 final class StudyFilesReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private StudyFilesReader() {
   }
 
-  /** The file's JSON tree, or null when it does not exist. */
-  static JsonNode read(Path file) {
+  /**
+   * The file bound to {@code type}, or null when it does not exist.
+   *
+   * @throws io.gvgap.core.input.InputFileException naming file, line and field when it does not fit the record
+   */
+  static <T> T read(Path file, Class<T> type) {
     if (!Files.exists(file)) {
       return null;
     }
-    try {
-      return JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + " for the report; rerun the study to rewrite it", e);
-    }
+    return JsonFiles.read(file, type);
   }
 }

@@ -278,7 +278,7 @@
         legend: { top: 0 },
         xAxis: { type: 'category', name: 'round', nameLocation: 'middle', nameGap: 26,
           data: rows.map(function (r) { return r.round; }) },
-        yAxis: [{ type: 'value', name: 'accuracy / gap' }, { type: 'value', name: 'distinct correct', min: 0 }],
+        yAxis: [{ type: 'value', name: 'accuracy / gap' }, { type: 'value', name: 'distinct correct solutions', min: 0 }],
         tooltip: { trigger: 'item', formatter: function (params) {
           var ci = params.data.ci;
           return params.seriesName + ' (round ' + params.data.value[0] + ') = ' + fmt(params.data.value[1])
@@ -290,7 +290,7 @@
           line('pass@N', function (r) { return r.passAtK.length ? r.passAtK[r.passAtK.length - 1].slice(1) : null; }),
           line('gap', function (r) { return r.gap; }),
           line('rel. gap (pooled)', function (r) { return r.relativeGapPooled; }),
-          line('distinct correct / prompt', function (r) { return [r.distinctCorrect]; }, 1)
+          line('distinct correct solutions / prompt', function (r) { return [r.distinctCorrect]; }, 1)
         ]
       });
       var curves = chartCard(grid, section.study + ' \u00b7 ' + task + ' \u2014 pass@k by round', 'pass-at-k');

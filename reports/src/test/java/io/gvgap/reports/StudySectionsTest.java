@@ -1,8 +1,10 @@
 package io.gvgap.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gvgap.core.input.InputFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +23,7 @@ class StudySectionsTest {
           "accuracy": {"value": 0.5, "lower": 0.3, "upper": 0.7},
           "passAtK": [{"k": 1, "estimate": {"value": 0.5, "lower": 0.3, "upper": 0.7}},
                       {"k": 2, "estimate": {"value": 0.75, "lower": 0.6, "upper": 0.9}}],
-          "diversity": {"distinctCorrectSolutions": 1.5},
+          "diversity": {"meanDistinctCorrectSolutions": 1.5},
           "strategies": [{"verifier": "majority", "filter": "quantile(alpha=0.25)",
                           "gap": {"value": 0.1, "lower": 0.0, "upper": 0.2},
                           "relativeGapPooled": {"value": 0.2, "lower": 0.0, "upper": 0.4}},
@@ -50,10 +52,28 @@ class StudySectionsTest {
     assertThat(row.path("gap").toString()).isEqualTo("[0.1,0.0,0.2]");
     assertThat(row.path("kept").asInt()).isEqualTo(12);
     assertThat(row.path("distinct").asInt()).isEqualTo(9);
+    assertThat(row.path("distinctCorrect").asDouble()).isEqualTo(1.5);
     assertThat(new RoundsSection().data(RunGroups.of(round1))).isNull();
 
     String html = ReportWriter.render(List.of(round0, round1));
     assertThat(html).contains("<section id=\"rounds\"").doesNotContain("<section id=\"scaling\"");
+  }
+
+  @Test
+  void aRoundsFileThatDoesNotFitItsRecordNamesFileLineAndField() throws Exception {
+    Path study = tmp.resolve("study");
+    new SyntheticRun().examples(2).samplesPerExample(2).payloads(false).writeTo(study.resolve("round-0"));
+    Files.writeString(study.resolve("rounds.json"), """
+        {"study": "demo", "rounds": [
+          {"round": "first", "runDirectory": "round-0", "tasks": []}]}
+        """);
+    RunData round0 = RunDirectoryReader.read(study.resolve("round-0"));
+
+    assertThatThrownBy(() -> new RoundsSection().data(RunGroups.of(round0)))
+        .isInstanceOf(InputFileException.class)
+        .hasMessageStartingWith(study.resolve("rounds.json") + ":2:")
+        .hasMessageContaining("rounds[0].round: expected an integer, was 'first' (a string)")
+        .hasMessageNotContaining("REDACTED");
   }
 
   @Test

@@ -13,6 +13,11 @@ import java.lang.annotation.Target;
  * written as it would be in the YAML spec ({@code "0.5"}, {@code "true"}, {@code "[1, 2]"}); an
  * empty string means "no default".
  *
+ * <p>A component of type {@code java.nio.file.Path} names a file or directory the provider reads:
+ * a relative path in a spec is resolved against the spec file's folder (not the working
+ * directory), and {@code gvgap validate} checks that it exists. Use {@code String} for a path that
+ * need not exist yet (an output or cache folder).
+ *
  * <pre>{@code
  * public record Options(
  *     @Option(description = "fraction of each prompt's samples to keep", defaultValue = "0.25")

@@ -1,5 +1,7 @@
 package io.gvgap.index;
 
+import io.gvgap.core.results.DiversitySummary;
+import io.gvgap.core.results.PromptDiversity;
 import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.SampleRecord;
 import java.util.ArrayList;
@@ -11,7 +13,8 @@ import java.util.Set;
 
 /**
  * Effective diversity: how many genuinely different solutions and final answers a model produces
- * per prompt, and its mean per round (iterative self-improvement saturates as this falls).
+ * per prompt, and its mean over prompts (iterative self-improvement saturates as this falls). This is
+ * the one definition: a run's {@code diversity.json} and an improvement study's rounds both use it.
  *
  * <p>A sample is correct when its utility is at least {@link #CORRECT_UTILITY} (1 = correct final
  * answer) unless another level is given. Distinct solutions are duplicate clusters
@@ -48,27 +51,13 @@ public final class Diversity {
     return result;
   }
 
-  /** Per-round means; {@code samplesByRound} maps each round to all its samples. */
-  public static List<RoundDiversity> perRound(Map<Integer, List<SampleRecord>> samplesByRound,
+  /**
+   * The summary of one model on one task (means over prompts), as in {@code diversity.json} and
+   * {@code rounds.json}: the one definition of effective diversity that every report shows.
+   */
+  public static DiversitySummary summary(String model, String task, List<SampleRecord> samples,
       DuplicateDetector detector) {
-    List<RoundDiversity> result = new ArrayList<>();
-    samplesByRound.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(round -> {
-      List<PromptDiversity> prompts = perPrompt(round.getValue(), detector);
-      double solutions = 0;
-      double correctSolutions = 0;
-      double answers = 0;
-      int covered = 0;
-      for (PromptDiversity prompt : prompts) {
-        solutions += prompt.distinctSolutions();
-        correctSolutions += prompt.distinctCorrectSolutions();
-        answers += prompt.distinctAnswers();
-        covered += prompt.correctSamples() > 0 ? 1 : 0;
-      }
-      int n = prompts.size();
-      result.add(new RoundDiversity(round.getKey(), n, round.getValue().size(), n == 0 ? 0 : solutions / n,
-          n == 0 ? 0 : correctSolutions / n, n == 0 ? 0 : answers / n, covered));
-    });
-    return result;
+    return DiversitySummary.of(model, task, perPrompt(samples, detector));
   }
 
   private static int distinctAnswers(List<SampleRecord> samples) {

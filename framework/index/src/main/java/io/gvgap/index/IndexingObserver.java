@@ -1,6 +1,9 @@
 package io.gvgap.index;
 
+import io.gvgap.core.input.JsonFiles;
 import io.gvgap.core.pipeline.RunObserver;
+import io.gvgap.core.results.DiversityFile;
+import io.gvgap.core.results.DiversitySummary;
 import io.gvgap.core.store.Json;
 import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.ResultGroup;
@@ -24,8 +27,8 @@ public final class IndexingObserver implements RunObserver {
 
   /** The index's folder inside a run directory. */
   public static final String INDEX_DIRECTORY = "index";
-  /** The diversity file inside a run directory. */
-  public static final String DIVERSITY_JSON = "diversity.json";
+  /** The diversity file inside a run directory ({@link DiversityFile}). */
+  public static final String DIVERSITY_JSON = DiversityFile.FILE;
   /**
    * The duplicate-cluster file inside a run directory: for each example, the clusters of two or more
    * near-duplicate samples, each as its representative's sample index and its members' indices.
@@ -109,10 +112,10 @@ public final class IndexingObserver implements RunObserver {
     for (ResultGroup group : RunRecords.read(runDirectory).groups()) {
       List<SampleRecord> samples = group.examples().stream().flatMap(e -> e.samples().stream()).toList();
       if (!samples.isEmpty()) {
-        summaries.add(DiversitySummary.of(group.model(), group.task(), Diversity.perPrompt(samples, detector)));
+        summaries.add(Diversity.summary(group.model(), group.task(), samples, detector));
       }
     }
-    writeJson(runDirectory.resolve(DIVERSITY_JSON), Map.of("groups", summaries));
+    JsonFiles.write(runDirectory.resolve(DIVERSITY_JSON), new DiversityFile(summaries));
     return summaries;
   }
 }

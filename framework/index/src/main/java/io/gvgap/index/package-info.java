@@ -1,6 +1,6 @@
 /**
  * The Lucene sample index of a run and what it is used for: exact and near-duplicate detection,
- * distinct-solution distillation sets, effective diversity, decontamination and drill-down search.
+ * effective diversity and drill-down search.
  *
  * <h2>Index a run</h2>
  * <pre>{@code
@@ -21,9 +21,8 @@
  * <pre>{@code
  * DuplicateDetector detector = DuplicateDetector.withDefaults(); // 3-word shingles, 64 buckets, Jaccard ≥ 0.8
  * List<DuplicateCluster<SampleRecord>> clusters = detector.clusters(onePromptsSamples);
- * DistillationSet sft = new DistillationSetBuilder(detector).build(keptSamples); // sft.kept(), sft.removed()
  * List<PromptDiversity> diversity = Diversity.perPrompt(samples, detector);
- * List<Overlap> contaminated = Decontamination.overlaps(trainTexts, evalPrompts, 13);
+ * DiversitySummary meansOverPrompts = Diversity.summary(model, task, samples, detector); // as in diversity.json
  * }</pre>
  *
  * <h2>Definitions, once</h2>

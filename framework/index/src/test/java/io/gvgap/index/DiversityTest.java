@@ -3,10 +3,11 @@ package io.gvgap.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.gvgap.core.results.DiversitySummary;
+import io.gvgap.core.results.PromptDiversity;
 import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.SampleRecord;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DiversityTest {
@@ -33,18 +34,24 @@ class DiversityTest {
   }
 
   @Test
-  void roundMeansAverageOverPrompts() {
-    List<SampleRecord> round0 = List.of(sample("x", 0, A, "42", 1), sample("x", 1, B, "42", 1),
-        sample("y", 0, C, "41", 0));
-    List<SampleRecord> round1 = List.of(sample("x", 0, A, "42", 1), sample("x", 1, A, "42", 1));
-    List<RoundDiversity> rounds = Diversity.perRound(Map.of(1, round1, 0, round0), DuplicateDetector.withDefaults());
-    // round 0: x has 2 distinct correct, y has 0 → mean 1.0; distinct solutions 2 and 1 → 1.5; answers 1 and 1
-    assertThat(rounds.get(0).round()).isZero();
-    assertThat(rounds.get(0).meanDistinctCorrectSolutions()).isCloseTo(1.0, within(1e-12));
-    assertThat(rounds.get(0).meanDistinctSolutions()).isCloseTo(1.5, within(1e-12));
-    assertThat(rounds.get(0).meanDistinctAnswers()).isCloseTo(1.0, within(1e-12));
-    assertThat(rounds.get(0).promptsWithACorrectSolution()).isEqualTo(1);
-    // round 1: one prompt, two identical samples → 1 distinct; diversity fell
-    assertThat(rounds.get(1)).isEqualTo(new RoundDiversity(1, 1, 2, 1.0, 1.0, 1.0, 1));
+  void summaryAveragesOverPromptsByHand() {
+    List<SampleRecord> samples = List.of(sample("x", 0, A, "42", 1), sample("x", 1, B, "42", 1),
+        sample("x", 2, B + ".", "42", 1), sample("y", 0, C, "41", 0), sample("y", 1, C, "40", 0));
+    DiversitySummary summary = Diversity.summary("m", "t", samples, DuplicateDetector.withDefaults());
+    // x: clusters {A}, {B, B.} → 2 distinct, all correct → 2 correct; answers {42} → 1, correct answers 1
+    // y: clusters {C, C} → 1 distinct, none correct → 0; answers {41, 40} → 2, correct answers 0
+    // means: solutions (2 + 1) / 2 = 1.5; correct (2 + 0) / 2 = 1.0; answers (1 + 2) / 2 = 1.5; correct answers 0.5
+    assertThat(summary.prompts()).isEqualTo(2);
+    assertThat(summary.meanDistinctSolutions()).isCloseTo(1.5, within(1e-12));
+    assertThat(summary.meanDistinctCorrectSolutions()).isCloseTo(1.0, within(1e-12));
+    assertThat(summary.meanDistinctAnswers()).isCloseTo(1.5, within(1e-12));
+    assertThat(summary.meanDistinctCorrectAnswers()).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Test
+  void summaryOfNoSamplesIsUndefinedNotZero() {
+    DiversitySummary summary = Diversity.summary("m", "t", List.of(), DuplicateDetector.withDefaults());
+    assertThat(summary.prompts()).isZero();
+    assertThat(summary.meanDistinctCorrectSolutions()).isNaN();
   }
 }

@@ -18,7 +18,7 @@ import io.gvgap.onnx.cli.ModelInitRunner;
 import io.gvgap.reports.RunData;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImproveSpecLoader;
-import io.gvgap.studies.ScalingFile;
+import io.gvgap.core.results.ScalingFile;
 import io.gvgap.studies.ScalingSpec;
 import io.gvgap.studies.ScalingSpecLoader;
 import java.nio.file.Files;

@@ -17,14 +17,14 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
   /**
    * Options of the {@code onnx} backend.
    *
-   * @param path the model directory
+   * @param path the model directory (in a spec, relative to the spec file's folder)
    * @param threads ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose
    * @param device cpu or cuda
    * @param maxBatchRows most sequences decoded together in one ONNX Runtime call
    */
   public record Options(
       @Option(description = "model directory (model.onnx or decoder_model_merged.onnx, config.json, tokenizer.json)")
-      String path,
+      Path path,
       @Option(description = "ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose", defaultValue = "0")
       int threads,
       @Option(description = "execution provider: cpu or cuda (CUDA needs the onnxruntime_gpu jar, CUDA 12, cuDNN 9)",
@@ -34,7 +34,7 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
       int maxBatchRows) {
     /** Validates the options. */
     public Options {
-      if (path == null || path.isBlank()) {
+      if (path == null || path.toString().isBlank()) {
         throw new IllegalArgumentException("path is required: the model directory");
       }
       if (threads < 0) {
@@ -71,11 +71,11 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
    */
   @Override
   public Optional<String> contentFingerprint(Options options) {
-    return Optional.of(ModelContentHash.of(Path.of(options.path())));
+    return Optional.of(ModelContentHash.of(options.path()));
   }
 
   @Override
   public LanguageModel create(Options options) {
-    return OnnxLanguageModel.open(Path.of(options.path()), options.threads(), options.device(), options.maxBatchRows());
+    return OnnxLanguageModel.open(options.path(), options.threads(), options.device(), options.maxBatchRows());
   }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * log-probabilities generation reports.
  */
 class OnnxBackendConformanceTest extends ModelBackendConformanceTest {
-  private static final String MODEL = Path.of("..", "..", "models", "arith-2xs").toAbsolutePath().normalize().toString();
+  private static final Path MODEL = Path.of("..", "..", "models", "arith-2xs").toAbsolutePath().normalize();
 
   @Override
   protected ModelBackend<?> provider() {

@@ -4,7 +4,7 @@ import io.gvgap.index.DuplicateDetector;
 
 /** How an improvement study removes duplicates from each SFT set ({@code improve.dedup}). */
 public enum DedupRule {
-  /** Equal after normalising whitespace and case ({@link ExactDuplicateRemover}); the default. */
+  /** Equal after the sample index's text normalisation ({@link ExactDuplicateRemover}); the default. */
   EXACT,
   /** Near-duplicates by shingle Jaccard similarity ({@link NearDuplicateRemover} with the index's defaults). */
   NEAR;

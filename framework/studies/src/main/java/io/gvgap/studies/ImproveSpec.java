@@ -1,5 +1,7 @@
 package io.gvgap.studies;
 
+import io.gvgap.core.results.DistillationSettings;
+import io.gvgap.core.results.UpdateRule;
 import io.gvgap.core.spec.RunSpec;
 
 /**

@@ -2,6 +2,13 @@ package io.gvgap.studies;
 
 import io.gvgap.core.launch.RunExecutor;
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.results.DistillationRecord;
+import io.gvgap.core.results.DistillationSettings;
+import io.gvgap.core.results.DiversitySummary;
+import io.gvgap.core.results.RoundRecord;
+import io.gvgap.core.results.RoundTaskMetrics;
+import io.gvgap.core.results.RoundsFile;
+import io.gvgap.core.results.UpdateRule;
 import io.gvgap.core.spec.MetricsSettingsSpec;
 import io.gvgap.core.spec.ResolvedComponent;
 import io.gvgap.core.spec.ResolvedModel;
@@ -10,6 +17,9 @@ import io.gvgap.core.spec.ResolvedTask;
 import io.gvgap.core.store.GroupResult;
 import io.gvgap.core.store.RunMetrics;
 import io.gvgap.core.store.RunStore;
+import io.gvgap.core.store.SampleRecord;
+import io.gvgap.index.Diversity;
+import io.gvgap.index.DuplicateDetector;
 import io.gvgap.onnx.OnnxBackend;
 import io.gvgap.onnx.train.DistillRunner;
 import io.gvgap.onnx.train.ProgressListener;
@@ -77,7 +87,7 @@ public final class ImprovementStudy {
     OnnxBackend.Options baseOptions = (OnnxBackend.Options) baseModel.options();
     KeptSampleSelector selector = new KeptSampleSelector(spec.verifier(), spec.filter());
     List<RoundRecord> rounds = new ArrayList<>();
-    String modelPath = baseOptions.path();
+    String modelPath = baseOptions.path().toString();
     for (int t = 0; t <= spec.rounds(); t++) {
       Path runDir = studyDir.resolve("round-" + t);
       ResolvedRunSpec roundSpec = roundSpec(base, t, modelPath, runDir);
@@ -98,7 +108,7 @@ public final class ImprovementStudy {
         break;
       }
       Path nextModel = studyDir.resolve("models").resolve("round-" + (t + 1));
-      String fromModel = spec.update() == UpdateRule.CONTINUE ? modelPath : baseOptions.path();
+      String fromModel = spec.update() == UpdateRule.CONTINUE ? modelPath : baseOptions.path().toString();
       DistillationRecord distillation = distill(spec, selector, base, baseModel.label(), runDir, t, Path.of(fromModel),
           nextModel, studyDir);
       rounds.set(t, new RoundRecord(t, modelPath, runDir.toString(), taskMetrics, distillation));
@@ -144,8 +154,8 @@ public final class ImprovementStudy {
     }
     var card = StudyFiles.modelCard(nextModel);
     return new DistillationRecord(fromModel.toString(), nextModel.toString(), sftSet.toString(), kept.size(),
-        distinct.size(), deduplicator.name(), keptAccuracy, (long) StudyFiles.cardNumber(card, "steps"),
-        (long) StudyFiles.cardNumber(card, "tokensSeen"), StudyFiles.cardNumber(card, "finalLoss"));
+        distinct.size(), deduplicator.name(), keptAccuracy, (long) StudyFiles.orNaN(card.steps()),
+        (long) StudyFiles.orNaN(card.tokensSeen()), StudyFiles.orNaN(card.finalLoss()));
   }
 
   /** Round t's run: the base spec with round t's model, its own directory and pass@k for k = 1..N. */
@@ -153,7 +163,7 @@ public final class ImprovementStudy {
     ResolvedModel baseModel = base.models().get(0);
     OnnxBackend.Options o = (OnnxBackend.Options) baseModel.options();
     ResolvedModel model = new ResolvedModel(baseModel.label(), baseModel.backend(),
-        new OnnxBackend.Options(modelPath, o.threads(), o.device(), o.maxBatchRows()));
+        new OnnxBackend.Options(Path.of(modelPath), o.threads(), o.device(), o.maxBatchRows()));
     MetricsSettingsSpec m = base.metrics();
     List<Integer> allK = IntStream.rangeClosed(1, base.generation().samples()).boxed().toList();
     MetricsSettingsSpec metrics = new MetricsSettingsSpec(m.bootstrap(), m.confidence(), allK, m.emptyKept());
@@ -167,7 +177,9 @@ public final class ImprovementStudy {
       if (g.metrics() == null) {
         continue;
       }
-      EffectiveDiversity diversity = EffectiveDiversity.of(RunDirectoryContents.read(runDir, modelLabel, g.task()));
+      List<SampleRecord> samples = new ArrayList<>();
+      RunDirectoryContents.read(runDir, modelLabel, g.task()).samples().values().forEach(samples::addAll);
+      DiversitySummary diversity = Diversity.summary(modelLabel, g.task(), samples, DuplicateDetector.withDefaults());
       result.add(new RoundTaskMetrics(g.task(), g.metrics().prompts(), g.metrics().accuracy(), g.metrics().coverage(),
           g.metrics().passAtK(), g.metrics().strategies(), diversity));
     }

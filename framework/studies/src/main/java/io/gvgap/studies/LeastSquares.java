@@ -1,5 +1,6 @@
 package io.gvgap.studies;
 
+import io.gvgap.core.results.LineFit;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /** Fits a least-squares line through points (commons-math's {@link SimpleRegression} does the sums). */

@@ -1,13 +1,17 @@
 package io.gvgap.studies;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gvgap.core.metrics.Estimate;
 import io.gvgap.core.metrics.StrategyKey;
 import io.gvgap.core.metrics.StrategyMetrics;
-import io.gvgap.core.store.GroupResult;
-import io.gvgap.core.store.RunMetrics;
+import io.gvgap.core.results.LineFit;
+import io.gvgap.core.results.ScalingFile;
+import io.gvgap.core.results.ScalingFit;
+import io.gvgap.core.results.ScalingModel;
+import io.gvgap.core.results.ScalingPoint;
 import io.gvgap.core.spec.ResolvedModel;
 import io.gvgap.core.spec.ResolvedRunSpec;
+import io.gvgap.core.store.GroupResult;
+import io.gvgap.core.store.RunMetrics;
 import io.gvgap.onnx.OnnxBackend;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import java.nio.file.Files;
@@ -58,13 +62,12 @@ public final class ScalingStudy {
         throw new StudyException(spec.run().file() + ": model '" + m.label() + "' uses backend '" + m.backend()
             + "', which has no model card; give its FLOPs in scaling.flops");
       }
-      Path card = Path.of(o.path()).resolve(ModelDirectory.MODEL_CARD_FILE);
+      Path card = o.path().resolve(ModelDirectory.MODEL_CARD_FILE);
       if (!Files.exists(card)) {
         throw new StudyException(spec.run().file() + ": model '" + m.label() + "' has no " + card
             + "; give its pre-training FLOPs in scaling.flops");
       }
-      JsonNode json = StudyFiles.modelCard(Path.of(o.path()));
-      double flops = StudyFiles.cardNumber(json, CARD_FLOPS);
+      double flops = StudyFiles.orNaN(StudyFiles.modelCard(o.path()).pretrainingFlops());
       if (!(flops > 0)) {
         throw new StudyException(card + " has no positive '" + CARD_FLOPS + "' (a model not pre-trained by gvgap?);"
             + " give model '" + m.label() + "' its FLOPs in scaling.flops");

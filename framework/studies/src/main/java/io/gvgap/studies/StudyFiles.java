@@ -2,19 +2,20 @@ package io.gvgap.studies;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gvgap.core.input.InputFileException;
+import io.gvgap.core.input.JsonFiles;
 import io.gvgap.core.store.Json;
 import io.gvgap.core.store.RunDirectory;
 import io.gvgap.core.store.RunMetrics;
 import io.gvgap.core.store.RunStatus;
+import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.RunStoreException;
+import io.gvgap.onnx.decoder.ModelCard;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import io.gvgap.onnx.train.Checkpoints;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Reading and writing the files a study's stages leave behind, and deciding which stages are done. */
 final class StudyFiles {
@@ -52,41 +53,21 @@ final class StudyFiles {
   }
 
   /** A model directory's card ({@code gvgap-model.json}). */
-  static JsonNode modelCard(Path modelDir) {
-    Path card = modelDir.resolve(ModelDirectory.MODEL_CARD_FILE);
+  static ModelCard modelCard(Path modelDir) {
     try {
-      return new ObjectMapper().readTree(card.toFile());
+      return ModelDirectory.readCard(modelDir);
     } catch (IOException e) {
-      throw new StudyException("cannot read the model card " + card + " (" + e.getMessage() + ")", e);
+      throw new StudyException("cannot read the model card: " + e.getMessage(), e);
     }
   }
 
-  /** A number of the card, written as a number or a string; NaN when absent or not a number. */
-  static double cardNumber(JsonNode card, String field) {
-    JsonNode value = card.get(field);
-    if (value == null || value.isNull()) {
-      return Double.NaN;
-    }
-    if (value.isNumber()) {
-      return value.asDouble();
-    }
-    try {
-      return Double.parseDouble(value.asText().trim());
-    } catch (NumberFormatException e) {
-      return Double.NaN;
-    }
+  /** A number of the card, NaN when the card does not record it. */
+  static double orNaN(Number value) {
+    return value == null ? Double.NaN : value.doubleValue();
   }
 
   /** Writes JSON through a temporary file and a rename. */
   static void writeJson(Path file, Object value) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value),
-          StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    JsonFiles.write(file, value);
   }
 }

@@ -8,7 +8,8 @@
  * truth is never used to select), removes duplicates ({@link io.gvgap.studies.SampleDeduplicator}),
  * writes the SFT set ({@link io.gvgap.studies.SftSetWriter}) and distils it with the ONNX training
  * API into {@code STUDY_DIR/models/round-(t+1)/}. {@code rounds.json} holds per-round accuracy,
- * relative gaps, pass@k for k = 1..N and {@link io.gvgap.studies.EffectiveDiversity}. Each stage is
+ * relative gaps, pass@k for k = 1..N and effective diversity ({@code io.gvgap.index.Diversity}); its
+ * records are in {@code io.gvgap.core.results}, shared with the report. Each stage is
  * idempotent, so rerunning the command after a crash resumes.
  *
  * <pre>{@code

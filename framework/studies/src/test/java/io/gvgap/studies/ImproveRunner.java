@@ -1,6 +1,7 @@
 package io.gvgap.studies;
 
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.results.RoundsFile;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
 import io.gvgap.onnx.train.ProgressListener;

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gvgap.core.results.DistillationRecord;
+import io.gvgap.core.results.RoundRecord;
+import io.gvgap.core.results.RoundTaskMetrics;
+import io.gvgap.core.results.RoundsFile;
 import io.gvgap.onnx.cli.ModelInitRunner;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import io.gvgap.onnx.train.Checkpoints;

@@ -101,16 +101,4 @@ class KeptSampleSelectorTest {
     // The a/b cluster keeps b: the larger weight, although a is the correct one.
     assertThat(kept).containsExactly(b, c, d);
   }
-
-  @Test
-  void measuresEffectiveDiversityPerPrompt() {
-    writeRun();
-    EffectiveDiversity d = EffectiveDiversity.of(RunDirectoryContents.read(dir, "m", "arith"));
-    // a: correct texts {"2"} (" 2 " normalises to "2") -> 1; answers {2, 3} -> 2; texts {2, 3, x} -> 3.
-    // b: correct {"4"} -> 1; answers {4, 5} -> 2; texts {4, 5} -> 2. Means: 1, 2, 2.5.
-    assertThat(d.prompts()).isEqualTo(2);
-    assertThat(d.distinctCorrectSolutions()).isCloseTo(1.0, within(1e-12));
-    assertThat(d.distinctAnswers()).isCloseTo(2.0, within(1e-12));
-    assertThat(d.distinctSolutions()).isCloseTo(2.5, within(1e-12));
-  }
 }

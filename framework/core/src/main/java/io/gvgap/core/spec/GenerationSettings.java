@@ -1,7 +1,10 @@
 package io.gvgap.core.spec;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
- * How samples are generated: the spec's {@code generation:} section with defaults applied.
+ * How samples are generated: the spec's {@code generation:} section with defaults applied (in JSON
+ * with the spec's snake_case keys).
  *
  * @param samples samples per prompt (N), at least 1
  * @param temperature sampling temperature, at least 0
@@ -10,7 +13,9 @@ package io.gvgap.core.spec;
  * @param maxTokens the most new tokens per sample, at least 1
  * @param batchExamples examples generated and verified per batch, which bounds memory; at least 1
  */
-public record GenerationSettings(int samples, double temperature, double topP, int topK, int maxTokens, int batchExamples) {
+public record GenerationSettings(int samples, double temperature, @JsonProperty("top_p") double topP,
+    @JsonProperty("top_k") int topK, @JsonProperty("max_tokens") int maxTokens,
+    @JsonProperty("batch_examples") int batchExamples) {
 
   /** The paper's setting where the spec says nothing: 16 samples, T = 0.7, top-p 0.9, 512 tokens, 8 examples a batch. */
   public static final GenerationSettings DEFAULTS = new GenerationSettings(16, 0.7, 0.9, 0, 512, 8);

@@ -1,10 +1,13 @@
 package io.gvgap.core.spec;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 import java.util.Set;
 
 /**
- * How metrics are computed: the spec's {@code metrics:} section with defaults applied.
+ * How metrics are computed: the spec's {@code metrics:} section with defaults applied (in JSON with the
+ * spec's snake_case keys).
  *
  * @param bootstrap bootstrap draws for confidence intervals, at least 1
  * @param confidence the intervals' confidence level, in (0, 1)
@@ -12,7 +15,8 @@ import java.util.Set;
  * @param emptyKept what a prompt whose filter keeps nothing counts as: {@code fallback} (its
  *     unfiltered accuracy, so it adds no gap) or {@code exclude} (left out of both sides of the gap)
  */
-public record MetricsSettingsSpec(int bootstrap, double confidence, List<Integer> passAtK, String emptyKept) {
+public record MetricsSettingsSpec(int bootstrap, double confidence, @JsonProperty("pass_at_k") List<Integer> passAtK,
+    @JsonProperty("empty_kept") String emptyKept) {
 
   /** The accepted values of {@link #emptyKept()}. */
   public static final Set<String> EMPTY_KEPT_VALUES = Set.of("fallback", "exclude");
@@ -27,6 +31,9 @@ public record MetricsSettingsSpec(int bootstrap, double confidence, List<Integer
     }
     if (!(confidence > 0 && confidence < 1)) {
       throw new IllegalArgumentException("confidence must be in (0, 1), was " + confidence);
+    }
+    if (passAtK == null) {
+      throw new IllegalArgumentException("passAtK must be a non-empty list of values >= 1, was null");
     }
     passAtK = List.copyOf(passAtK);
     if (passAtK.isEmpty() || passAtK.stream().anyMatch(k -> k < 1)) {

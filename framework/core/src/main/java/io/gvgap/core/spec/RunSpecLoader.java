@@ -1,12 +1,13 @@
 package io.gvgap.core.spec;
 
+import io.gvgap.core.input.InputError;
+import io.gvgap.core.input.JacksonErrors;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -42,13 +43,9 @@ public final class RunSpecLoader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new SpecException(file, 1, 1, "", "the spec file does not exist (looked in "
-          + file.toAbsolutePath().normalize() + ")", e);
-    } catch (MalformedInputException e) {
-      throw new SpecException(file, 1, 1, "", "the spec file is not UTF-8 text", e);
     } catch (IOException e) {
-      throw new SpecException(file, 1, 1, "", "cannot read the spec file: " + e.getMessage(), e);
+      InputError error = JacksonErrors.unreadable(file, e);
+      throw new SpecException(file, 1, 1, "", error.problem().replace("the file ", "the spec file "), e);
     }
     return parse(file, text);
   }
@@ -58,13 +55,27 @@ public final class RunSpecLoader {
    * appears in error messages; it is not read).
    */
   public static RunSpec parse(Path file, String text) {
+    return parse(file, text, null);
+  }
+
+  /**
+   * Checks the run part of a study spec: like {@link #parse(Path, String)}, but the top-level key
+   * {@code studySection} ({@code improve}, {@code scaling}) is allowed too and left to the study's
+   * loader, which finds it in {@link RunSpec#root()}.
+   */
+  public static RunSpec parse(Path file, String text, String studySection) {
     SpecErrors errors = new SpecErrors(file);
     SpecNode root = new YamlTreeReader(file).read(text);
     if (root == null || root.isNull()) {
       throw new SpecException(file, 1, 1, "", "the spec is empty; it needs at least the keys models, tasks, verifiers"
           + " and filters", null);
     }
-    SectionReader top = new SectionReader(errors, root, "", TOP_LEVEL);
+    String[] allowed = TOP_LEVEL;
+    if (studySection != null) {
+      allowed = Arrays.copyOf(TOP_LEVEL, TOP_LEVEL.length + 1);
+      allowed[TOP_LEVEL.length] = studySection;
+    }
+    SectionReader top = new SectionReader(errors, root, "", allowed);
 
     String name = top.optionalString("name", defaultName(file));
     if (!RUN_NAME.matcher(name).matches()) {

@@ -8,6 +8,7 @@ import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.registry.ProviderCatalog;
 import io.gvgap.core.registry.UnknownProviderException;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,22 +28,57 @@ public final class RunSpecResolver {
   private final PluginRegistry registry;
   private final RunSpec spec;
   private final SpecErrors errors;
+  private final SpecPaths paths;
 
-  private RunSpecResolver(RunSpec spec, PluginRegistry registry, Path specFile) {
+  private RunSpecResolver(RunSpec spec, PluginRegistry registry, Path specFile, Path baseDirectory) {
     this.spec = spec;
     this.registry = registry;
     this.errors = new SpecErrors(specFile);
+    this.paths = new SpecPaths(baseDirectory);
   }
 
   /**
-   * Resolves the spec.
+   * Resolves the spec. Relative paths in options ({@code Path} components) are resolved against
+   * the spec file's folder.
    *
    * @param specFile the spec file as the user named it, for error messages
    * @throws SpecException on an unknown provider, invalid options, a duplicate label, or an
    *     inconsistency between sections
    */
   public static ResolvedRunSpec resolve(RunSpec spec, PluginRegistry registry, Path specFile) {
-    return new RunSpecResolver(spec, registry, specFile).resolve();
+    return resolve(spec, registry, specFile, folderOf(specFile));
+  }
+
+  /**
+   * Resolves the spec with relative option paths resolved against {@code baseDirectory} (for a spec
+   * that is not a file of its own, such as one written inline in a {@code pom.xml}: the project's folder).
+   */
+  public static ResolvedRunSpec resolve(RunSpec spec, PluginRegistry registry, Path specFile, Path baseDirectory) {
+    return new RunSpecResolver(spec, registry, specFile, baseDirectory).resolve();
+  }
+
+  /**
+   * Resolves the spec and checks that every file or directory its options name exists, for
+   * {@code gvgap validate}: a spec that is valid runs, rather than failing after the model loads.
+   *
+   * @throws SpecException naming the line and field of the first path that does not exist
+   */
+  public static ResolvedRunSpec resolveAndCheckFiles(RunSpec spec, PluginRegistry registry, Path specFile) {
+    RunSpecResolver resolver = new RunSpecResolver(spec, registry, specFile, folderOf(specFile));
+    ResolvedRunSpec resolved = resolver.resolve();
+    for (SpecPaths.Reference reference : resolver.paths.references()) {
+      if (!Files.exists(reference.path())) {
+        throw resolver.errors.at(reference.node(), reference.fieldPath(), "no such file or directory: "
+            + reference.path() + " (a relative path is resolved against the spec file's folder, "
+            + folderOf(specFile) + "); correct the path or create the file");
+      }
+    }
+    return resolved;
+  }
+
+  private static Path folderOf(Path specFile) {
+    Path parent = specFile.toAbsolutePath().normalize().getParent();
+    return parent == null ? Path.of("").toAbsolutePath() : parent;
   }
 
   private ResolvedRunSpec resolve() {
@@ -174,7 +210,8 @@ public final class RunSpecResolver {
   private Record bind(ProviderCatalog<?> catalog, SpecEntry entry, Map<String, Object> values, Map<String, Located> sweptFrom) {
     Class<? extends Record> type = optionsType(catalog, entry);
     try {
-      return OptionsBinder.bind(type, values);
+      Map<String, Object> resolved = paths.resolve(type, values, entry.options(), entry.path() + ".options");
+      return OptionsBinder.bind(type, resolved);
     } catch (OptionsException e) {
       throw locate(entry, e, sweptFrom);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gvgap.core.input.JacksonErrors;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -43,7 +44,8 @@ final class YamlTreeReader {
       JsonLocation where = e.getLocation();
       int line = where == null ? 1 : Math.max(1, where.getLineNr());
       int column = where == null ? 1 : Math.max(1, where.getColumnNr());
-      throw new SpecException(file, line, column, "", "invalid YAML: " + condense(e.getOriginalMessage()), e);
+      throw new SpecException(file, line, column, "", "invalid YAML: " + JacksonErrors.condense(e.getOriginalMessage()),
+          e);
     } catch (IOException e) {
       throw new SpecException(file, 1, 1, "", "cannot read the spec: " + e.getMessage(), e);
     }
@@ -97,21 +99,5 @@ final class YamlTreeReader {
 
   private static SpecNode scalar(Object value, String text, int line, int column, int keyLine, int keyColumn) {
     return new SpecNode(SpecNode.Kind.SCALAR, line, column, keyLine, keyColumn, null, null, value, text);
-  }
-
-  /** SnakeYAML's messages span several lines with a source excerpt; keep the words, drop the excerpt. */
-  private static String condense(String message) {
-    if (message == null) {
-      return "syntax error";
-    }
-    List<String> kept = new ArrayList<>();
-    for (String line : message.split("\\R")) {
-      String trimmed = line.trim();
-      if (trimmed.isEmpty() || trimmed.startsWith("in 'reader'") || trimmed.startsWith("^") || line.startsWith("    ")) {
-        continue;
-      }
-      kept.add(trimmed);
-    }
-    return kept.isEmpty() ? message.trim() : String.join(" ", kept);
   }
 }

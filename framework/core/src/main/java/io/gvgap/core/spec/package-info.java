@@ -1,8 +1,10 @@
 /**
  * The YAML run spec: {@link io.gvgap.core.spec.RunSpecLoader#load} parses and checks the fixed
  * sections, {@link io.gvgap.core.spec.RunSpecResolver#resolve} checks plugin names, binds options
- * and expands sweeps into a {@link io.gvgap.core.spec.ResolvedRunSpec}, and
- * {@link io.gvgap.core.spec.ResolvedSpecWriter} writes that as JSON to the run directory.
+ * and expands sweeps into a {@link io.gvgap.core.spec.ResolvedRunSpec} (relative paths in options
+ * resolved against the spec file's folder), and {@link io.gvgap.core.spec.ResolvedSpecWriter} writes
+ * that as JSON ({@link io.gvgap.core.spec.ResolvedSpecFile}) to the run directory;
+ * {@link io.gvgap.core.spec.ResolvedSpecReader} reads it back.
  *
  * <pre>{@code
  * RunSpec loaded = RunSpecLoader.load(specFile);

@@ -51,8 +51,27 @@ class ResolvedSpecReaderTest {
     Path file = temp.resolve("spec.json");
     Files.writeString(file, "{\"name\": \"x\"}");
     assertThatThrownBy(() -> ResolvedSpecReader.read(file, SpecTestSupport.REGISTRY))
-        .isInstanceOf(RunStoreException.class).hasMessageContaining("not a gvgap resolved spec");
+        .isInstanceOf(RunStoreException.class).hasMessageStartingWith(file + ":1:")
+        .hasMessageContaining("missing required key 'output'").hasMessageContaining("not a gvgap resolved spec");
     assertThatThrownBy(() -> ResolvedSpecReader.read(temp.resolve("missing.json"), SpecTestSupport.REGISTRY))
-        .isInstanceOf(RunStoreException.class).hasMessageContaining("cannot read");
+        .isInstanceOf(RunStoreException.class).hasMessageContaining("cannot read")
+        .hasMessageContaining("the file does not exist");
+  }
+
+  @Test
+  void aWrongValueDeepInTheFileIsNamedByLineAndFieldNotByANullPointer() throws Exception {
+    ResolvedRunSpec spec = SpecTestSupport.resolve(temp, "models: [{backend: echo, options: {path: m}}]\n"
+        + "tasks: [{name: line-task, options: {data: q.txt}}]\nverifiers: [{name: constant}]\nfilters: [{name: threshold}]\n");
+    Path file = temp.resolve("spec.json");
+    String json = ResolvedSpecWriter.toJson(spec);
+    Files.writeString(file, json.replaceFirst("\"top_p\" : [0-9.]+", "\"top_p\" : 2.5"));
+    assertThatThrownBy(() -> ResolvedSpecReader.read(file, SpecTestSupport.REGISTRY))
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageContaining("generation: topP must be in (0, 1], was 2.5")
+        .hasMessageNotContaining("NullPointerException");
+
+    Files.writeString(file, json.replaceFirst("\"label\" : \"echo\"", "\"label\" : [1]"));
+    assertThatThrownBy(() -> ResolvedSpecReader.read(file, SpecTestSupport.REGISTRY))
+        .hasMessageContaining("models[0].label: expected a string, was a list");
   }
 }

@@ -262,4 +262,18 @@ class RunSpecErrorsTest {
 
     assertThat(e.getMessage()).startsWith(missing + ":1:1: the spec file does not exist");
   }
+
+  @Test
+  void aDirectoryOrANonUtf8FileGivenAsTheSpecSaysWhatItIsWithThePath() throws Exception {
+    SpecException directory = org.assertj.core.api.Assertions.catchThrowableOfType(SpecException.class,
+        () -> RunSpecLoader.load(temp));
+    assertThat(directory.getMessage()).isEqualTo(temp + ":1:1: this is a directory, not a file; name the spec file inside it");
+
+    Path latin1 = java.nio.file.Files.write(temp.resolve("latin1.yaml"), new byte[] {'n', 'a', 'm', 'e', ':', ' ',
+        (byte) 0xE9});
+    SpecException encoding = org.assertj.core.api.Assertions.catchThrowableOfType(SpecException.class,
+        () -> RunSpecLoader.load(latin1));
+    assertThat(encoding.getMessage()).isEqualTo(latin1 + ":1:1: the spec file is not UTF-8 text; save it as UTF-8")
+        .doesNotContain("Input length");
+  }
 }

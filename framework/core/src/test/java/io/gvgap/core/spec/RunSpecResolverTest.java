@@ -41,9 +41,9 @@ class RunSpecResolverTest {
     assertThat(spec.output()).isEqualTo(Path.of("runs", "demo"));
     assertThat(spec.seed()).isZero();
     assertThat(spec.models()).containsExactly(new ResolvedModel("echo", "echo",
-        new EchoBackendProvider.Options(Path.of("models/tiny"), 1, Map.of())));
+        new EchoBackendProvider.Options(inSpecFolder("models/tiny"), 1, Map.of())));
     assertThat(spec.tasks()).containsExactly(new ResolvedTask("line-task", "line-task", Integer.MAX_VALUE, 0,
-        new LineTaskProvider.Options(Path.of("q.txt"), 4, List.of())));
+        new LineTaskProvider.Options(inSpecFolder("q.txt"), 4, List.of())));
     assertThat(spec.generation()).isEqualTo(new GenerationSettings(16, 0.7, 0.9, 0, 512, 8));
     assertThat(spec.verifierModel()).isNull();
     assertThat(spec.verifiers()).containsExactly(new ResolvedComponent("constant", "constant", new ConstantVerifierProvider.Options(0.5)));
@@ -89,10 +89,10 @@ class RunSpecResolverTest {
     assertThat(spec.seed()).isEqualTo(1234);
     assertThat(spec.models()).extracting(ResolvedModel::label).containsExactly("small", "judge");
     assertThat(spec.models().get(0).options())
-        .isEqualTo(new EchoBackendProvider.Options(Path.of("m/s"), 2, Map.of("family", "tiny")));
+        .isEqualTo(new EchoBackendProvider.Options(inSpecFolder("m/s"), 2, Map.of("family", "tiny")));
     assertThat(spec.tasks()).containsExactly(
-        new ResolvedTask("lines", "line-task", 50, 7, new LineTaskProvider.Options(Path.of("q.txt"), 0, List.of("a", "b"))),
-        new ResolvedTask("lines-2", "line-task", Integer.MAX_VALUE, 1234, new LineTaskProvider.Options(Path.of("r.txt"), 4, List.of())));
+        new ResolvedTask("lines", "line-task", 50, 7, new LineTaskProvider.Options(inSpecFolder("q.txt"), 0, List.of("a", "b"))),
+        new ResolvedTask("lines-2", "line-task", Integer.MAX_VALUE, 1234, new LineTaskProvider.Options(inSpecFolder("r.txt"), 4, List.of())));
     assertThat(spec.generation()).isEqualTo(new GenerationSettings(32, 1.0, 0.95, 40, 256, 2));
     assertThat(spec.verifierModel()).isEqualTo("judge");
     assertThat(spec.verifiers().get(0).label()).isEqualTo("always-high");
@@ -145,7 +145,8 @@ class RunSpecResolverTest {
 
     assertThat(json.get("name").asText()).isEqualTo("demo");
     assertThat(json.get("output").asText()).isEqualTo(Path.of("runs", "demo").toString());
-    assertThat(json.get("models").get(0).get("options").get("path").asText()).isEqualTo("models/tiny");
+    assertThat(json.get("models").get(0).get("options").get("path").asText())
+        .isEqualTo(inSpecFolder("models/tiny").toString());
     assertThat(json.get("models").get(0).get("options").get("threads").asInt()).isEqualTo(1);
     assertThat(json.get("tasks").get(0).get("limit").asInt()).isEqualTo(Integer.MAX_VALUE);
     assertThat(json.get("tasks").get(0).get("options").get("tags").get(0).asText()).isEqualTo("x");
@@ -156,5 +157,10 @@ class RunSpecResolverTest {
     assertThat(json.get("filters").get(1).get("options").get("min_kept").asInt()).isEqualTo(1);
     assertThat(json.get("metrics").get("pass_at_k").get(0).asInt()).isEqualTo(1);
     assertThat(json.get("metrics").get("empty_kept").asText()).isEqualTo("fallback");
+  }
+
+  /** Relative option paths are resolved against the spec file's folder (the temporary directory). */
+  private Path inSpecFolder(String relative) {
+    return temp.resolve(relative).toAbsolutePath().normalize();
   }
 }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gvgap.onnx.decoder.CharVocabulary;
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderParameters;
+import io.gvgap.onnx.decoder.ModelCard;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A model the generation benchmark runs: a gvgap decoder with random weights and a character-level
@@ -67,8 +67,8 @@ public record BenchmarkModel(String name, DecoderConfig config, CharVocabulary v
    */
   public void write(Path directory) throws IOException {
     ModelDirectory.write(directory, config, vocabulary, DecoderParameters.random(config, WEIGHT_SEED),
-        Map.of("initialisation", "random (GPT-2 scheme), for the generation benchmark",
-            "seed", Long.toString(WEIGHT_SEED), "eos", "removed: every sample runs to max new tokens"));
+        ModelCard.EMPTY.withInitialisation("random (GPT-2 scheme), for the generation benchmark; end-of-text removed:"
+            + " every sample runs to max new tokens", WEIGHT_SEED));
     for (String file : new String[] {"config.json", "generation_config.json"}) {
       ObjectNode root = (ObjectNode) JSON.readTree(directory.resolve(file).toFile());
       root.putNull("eos_token_id");

@@ -1,5 +1,7 @@
 package io.gvgap.onnx.decoder;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,18 +41,16 @@ public final class ModelDirectory {
   /** Writes a randomly initialised model (see {@link DecoderParameters#random}). */
   public static void writeRandom(Path directory, DecoderConfig config, CharVocabulary vocabulary, long seed)
       throws IOException {
-    Map<String, String> card = new LinkedHashMap<>();
-    card.put("initialisation", "random (GPT-2 scheme)");
-    card.put("seed", Long.toString(seed));
-    write(directory, config, vocabulary, DecoderParameters.random(config, seed), card);
+    write(directory, config, vocabulary, DecoderParameters.random(config, seed),
+        ModelCard.EMPTY.withInitialisation("random (GPT-2 scheme)", seed));
   }
 
   /**
    * Writes a model directory from parameters by name (names and shapes as in
-   * {@link DecoderParameters}); {@code cardFacts} go into {@code gvgap-model.json}.
+   * {@link DecoderParameters}); {@code card}, completed with the network's shape, is its {@code gvgap-model.json}.
    */
   public static void write(Path directory, DecoderConfig config, CharVocabulary vocabulary,
-      Map<String, float[]> parameters, Map<String, String> cardFacts) throws IOException {
+      Map<String, float[]> parameters, ModelCard card) throws IOException {
     if (vocabulary.size() > config.vocabSize()) {
       throw new IllegalArgumentException("the vocabulary has " + vocabulary.size() + " ids but the config's vocabSize is "
           + config.vocabSize() + ": make vocabSize at least the vocabulary size");
@@ -63,16 +63,31 @@ public final class ModelDirectory {
     JSON.writeValue(directory.resolve("tokenizer.json").toFile(), vocabulary.tokenizerJson(JSON));
     JSON.writeValue(directory.resolve("tokenizer_config.json").toFile(),
         vocabulary.tokenizerConfigJson(JSON, config.contextLength()));
-    ObjectNode card = JSON.createObjectNode();
-    card.put("architecture", "gvgap decoder (GPT-2 style)");
-    card.put("parameters", DecoderParameters.count(config));
-    card.put("layers", config.layers());
-    card.put("width", config.width());
-    card.put("heads", config.heads());
-    card.put("contextLength", config.contextLength());
-    card.put("vocabSize", config.vocabSize());
-    cardFacts.forEach(card::put);
-    JSON.writeValue(directory.resolve(MODEL_CARD_FILE).toFile(), card);
+    JSON.writeValue(directory.resolve(MODEL_CARD_FILE).toFile(), card.withShape("gvgap decoder (GPT-2 style)",
+        DecoderParameters.count(config), config.layers(), config.width(), config.heads(), config.contextLength(),
+        config.vocabSize()));
+  }
+
+  /**
+   * Reads a model directory's card ({@code gvgap-model.json}).
+   *
+   * @throws IOException when the file is missing, not JSON, or a value does not fit {@link ModelCard}, naming the
+   *     file and field
+   */
+  public static ModelCard readCard(Path directory) throws IOException {
+    Path file = directory.resolve(MODEL_CARD_FILE);
+    try {
+      // A card is documentation: keys it does not know (notes a user added) are kept out, not refused.
+      return JSON.readerFor(ModelCard.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readValue(file.toFile());
+    } catch (JsonMappingException e) {
+      StringBuilder field = new StringBuilder();
+      for (JsonMappingException.Reference reference : e.getPath()) {
+        field.append(reference.getFieldName() != null ? (field.length() > 0 ? "." : "") + reference.getFieldName()
+            : "[" + reference.getIndex() + "]");
+      }
+      throw new IOException(file + ": " + field + ": not a valid model card value (" + e.getOriginalMessage() + ")", e);
+    }
   }
 
   /** The {@code config.json} document, in Hugging Face GPT-2 naming. */

@@ -2,6 +2,8 @@ package io.gvgap.onnx.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gvgap.onnx.decoder.ModelCard;
+import io.gvgap.onnx.decoder.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,15 @@ public record ModelConfig(int contextLength, Set<Long> eosIds, long bosId, int v
   public static ModelConfig read(Path directory) {
     JsonNode config = json(directory.resolve("config.json"));
     JsonNode generation = json(directory.resolve("generation_config.json"));
-    JsonNode card = json(directory.resolve("gvgap-model.json"));
+    long parameters = -1;
+    if (Files.isRegularFile(directory.resolve(ModelDirectory.MODEL_CARD_FILE))) {
+      try {
+        ModelCard card = ModelDirectory.readCard(directory);
+        parameters = card.parameters() == null ? -1 : card.parameters();
+      } catch (IOException e) {
+        throw new ModelLoadException(e.getMessage(), e);
+      }
+    }
     int context = -1;
     for (String field : new String[] {"n_positions", "max_position_embeddings", "n_ctx"}) {
       if (config.path(field).isInt()) {
@@ -41,7 +51,7 @@ public record ModelConfig(int contextLength, Set<Long> eosIds, long bosId, int v
     }
     long bos = generation.path("bos_token_id").asLong(config.path("bos_token_id").asLong(-1));
     return new ModelConfig(context, Set.copyOf(eos), bos, config.path("vocab_size").asInt(-1),
-        card.path("parameters").asLong(-1));
+        parameters);
   }
 
   private static void addIds(Set<Long> ids, JsonNode node) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gvgap.onnx.decoder.CharVocabulary;
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderParameters;
+import io.gvgap.onnx.decoder.ModelCard;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -63,9 +64,8 @@ public final class Checkpoints {
     if (Files.exists(target)) {
       deleteTree(target);
     }
-    Map<String, String> card = new LinkedHashMap<>();
-    card.put("checkpointStep", Long.toString(session.steps()));
-    ModelDirectory.write(target, session.config(), vocabulary, session.parameters(), card);
+    ModelDirectory.write(target, session.config(), vocabulary, session.parameters(),
+        ModelCard.EMPTY.withCheckpointStep(session.steps()));
     try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(
         Files.newOutputStream(target.resolve("optimizer.bin"))))) {
       for (Map<String, float[]> moments : List.of(session.firstMoments(), session.secondMoments())) {

@@ -2,9 +2,9 @@ package io.gvgap.onnx.train;
 
 import io.gvgap.onnx.decoder.CharVocabulary;
 import io.gvgap.onnx.decoder.DecoderConfig;
+import io.gvgap.onnx.decoder.ModelCard;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,10 +57,9 @@ public final class DistillRunner {
     Map<String, float[]> parameters = ModelDirectory.readParameters(modelDirectory);
     List<TrainingExample> examples = TrainingData.readJsonLines(dataFile);
     Trainer trainer = new Trainer(config, vocabulary, parameters, examples, options);
-    Map<String, String> card = new LinkedHashMap<>();
-    card.put("recipe", "distilled by gvgap from " + modelDirectory.toAbsolutePath() + " on " + examples.size()
-        + " examples of " + dataFile.toAbsolutePath());
-    card.put("baseModel", modelDirectory.toAbsolutePath().toString());
+    ModelCard card = ModelCard.ofRecipe("distilled by gvgap from " + modelDirectory.toAbsolutePath() + " on "
+        + examples.size() + " examples of " + dataFile.toAbsolutePath())
+        .withBaseModel(modelDirectory.toAbsolutePath().toString());
     Path work = ModelOutput.workDirectory(outDirectory);
     TrainingResult trained = trainer.train(work, card, listener);
     ModelOutput.publish(work, outDirectory);

@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtException;
 import io.gvgap.onnx.decoder.CharVocabulary;
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderParameters;
+import io.gvgap.onnx.decoder.ModelCard;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +26,8 @@ import java.util.Optional;
  * <pre>{@code
  * Trainer trainer = new Trainer(config, vocabulary, DecoderParameters.random(config, 1), examples,
  *     TrainerOptions.fineTuning(200, 1));
- * TrainingResult result = trainer.train(Path.of("out"), Map.of("recipe", "my data"), p -> System.out.println(p.line()));
+ * TrainingResult result = trainer.train(Path.of("out"), ModelCard.ofRecipe("my data"),
+ *     p -> System.out.println(p.line()));
  * }</pre>
  */
 public final class Trainer {
@@ -60,7 +61,7 @@ public final class Trainer {
    * Trains (or resumes) into {@code outDirectory}, then writes the final model there with
    * {@code cardFacts} and the run's figures in its model card.
    */
-  public TrainingResult train(Path outDirectory, Map<String, String> cardFacts, ProgressListener listener)
+  public TrainingResult train(Path outDirectory, ModelCard cardFacts, ProgressListener listener)
       throws IOException, OrtException {
     Optional<Checkpoints.State> checkpoint = Checkpoints.latest(outDirectory);
     Deque<Double> recent = new ArrayDeque<>();
@@ -108,13 +109,9 @@ public final class Trainer {
         }
       }
       double finalLoss = mean(recent);
-      Map<String, String> card = new LinkedHashMap<>(cardFacts);
       long parameters = DecoderParameters.count(config);
-      card.put("tokensSeen", Long.toString(tokensSeen));
-      card.put("trainingFlops", String.format(java.util.Locale.ROOT, "%.4g", 6.0 * parameters * tokensSeen));
-      card.put("steps", Long.toString(session.steps()));
-      card.put("finalLoss", String.format(java.util.Locale.ROOT, "%.4f", finalLoss));
-      card.put("trainerOptions", options.toString());
+      ModelCard card = cardFacts.withTraining(tokensSeen, 6.0 * parameters * tokensSeen, session.steps(), finalLoss,
+          options.toString());
       ModelDirectory.write(outDirectory, config, vocabulary, session.parameters(), card);
       Checkpoints.deleteAll(outDirectory);
       return new TrainingResult(outDirectory, session.steps(), tokensSeen, finalLoss, resumedFrom);

@@ -42,7 +42,7 @@ public class DecoderGraphTest {
   }
 
   private OrtSession open(DecoderConfig config, Map<String, float[]> parameters) throws Exception {
-    ModelDirectory.write(dir, config, CharVocabulary.printableAscii(), parameters, Map.of());
+    ModelDirectory.write(dir, config, CharVocabulary.printableAscii(), parameters, ModelCard.EMPTY);
     return ENV.createSession(dir.resolve(ModelDirectory.MODEL_FILE).toString(), new OrtSession.SessionOptions());
   }
 
@@ -164,11 +164,28 @@ public class DecoderGraphTest {
   void parametersReadBackFromTheWrittenModelAreTheOnesWritten() throws Exception {
     DecoderConfig config = new DecoderConfig(98, 16, 1, 8, 2, 16, false, 1e-5f);
     Map<String, float[]> parameters = perturbedParameters(config, 3);
-    ModelDirectory.write(dir, config, CharVocabulary.printableAscii(), parameters, Map.of("note", "x"));
+    ModelDirectory.write(dir, config, CharVocabulary.printableAscii(), parameters, ModelCard.ofRecipe("x"));
     assertThat(ModelDirectory.readConfig(dir)).isEqualTo(config);
     Map<String, float[]> read = ModelDirectory.readParameters(dir);
     assertThat(read.keySet()).containsExactlyElementsOf(DecoderParameters.shapes(config).keySet());
     parameters.forEach((name, values) -> assertThat(read.get(name)).as(name).containsExactly(values));
+  }
+
+  @Test
+  void theModelCardIsOneRecordWithNumbersAsJsonNumbers() throws Exception {
+    DecoderConfig config = new DecoderConfig(98, 16, 1, 8, 2, 16, false, 1e-5f);
+    ModelCard written = ModelCard.ofRecipe("x").withTraining(1200, 6.0 * DecoderParameters.count(config) * 1200, 3, 0.25,
+        "options");
+    ModelDirectory.write(dir, config, CharVocabulary.printableAscii(), perturbedParameters(config, 3), written);
+    ModelCard read = ModelDirectory.readCard(dir);
+    assertThat(read.steps()).isEqualTo(3L);
+    assertThat(read.finalLoss()).isEqualTo(0.25);
+    assertThat(read.parameters()).isEqualTo(DecoderParameters.count(config));
+    assertThat(read.layers()).isEqualTo(1);
+    assertThat(read.recipe()).isEqualTo("x");
+    // Numbers are JSON numbers, not text, and what a card does not record is left out.
+    String json = java.nio.file.Files.readString(dir.resolve(ModelDirectory.MODEL_CARD_FILE));
+    assertThat(json).contains("\"steps\" : 3").contains("\"finalLoss\" : 0.25").doesNotContain("heldOutAccuracy");
   }
 
   /**

@@ -111,11 +111,11 @@ class BadModelDirectoryTest {
     ModelBackend backend = ServiceLoader.load(ModelBackend.class).stream().map(ServiceLoader.Provider::get)
         .filter(b -> b.name().equals("onnx")).findFirst().orElseThrow();
     assertThat(backend.optionsType()).isEqualTo(OnnxBackend.Options.class);
-    try (LanguageModel opened = (LanguageModel) backend.create(new OnnxBackend.Options(model.toString(), 1, "cpu", 8))) {
+    try (LanguageModel opened = (LanguageModel) backend.create(new OnnxBackend.Options(model, 1, "cpu", 8))) {
       assertThat(opened.info().contextLength()).isEqualTo(16);
       assertThat(opened.info().parameters()).isEqualTo(io.gvgap.onnx.decoder.DecoderParameters.count(CONFIG));
     }
-    assertThatThrownBy(() -> new OnnxBackend.Options(model.toString(), 1, "tpu", 8)).hasMessageContaining("cpu or cuda");
+    assertThatThrownBy(() -> new OnnxBackend.Options(model, 1, "tpu", 8)).hasMessageContaining("cpu or cuda");
   }
 
   @Test
@@ -129,7 +129,7 @@ class BadModelDirectoryTest {
       java.util.Arrays.fill(damaged, 0, Math.min(8, damaged.length), Float.NaN);
       return damaged;
     });
-    ModelDirectory.write(model, CONFIG, CharVocabulary.printableAscii(), parameters, Map.of());
+    ModelDirectory.write(model, CONFIG, CharVocabulary.printableAscii(), parameters, io.gvgap.onnx.decoder.ModelCard.EMPTY);
     try (OnnxLanguageModel opened = OnnxLanguageModel.open(model, 1, "cpu", 4)) {
       for (io.gvgap.api.model.SamplingParams params : new io.gvgap.api.model.SamplingParams[] {
           new io.gvgap.api.model.SamplingParams(0.7, 0.9, 0, 4, 1), io.gvgap.api.model.SamplingParams.greedy(4)}) {

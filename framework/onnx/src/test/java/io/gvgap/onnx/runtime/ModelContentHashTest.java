@@ -58,7 +58,7 @@ class ModelContentHashTest {
   }
 
   private static String fingerprintThroughBackend(Path dir) {
-    return new OnnxBackend().contentFingerprint(new OnnxBackend.Options(dir.toString(), 1, "cpu", 8)).orElseThrow();
+    return new OnnxBackend().contentFingerprint(new OnnxBackend.Options(dir, 1, "cpu", 8)).orElseThrow();
   }
 
   /** The documented digest, recomputed from whole files read into memory (not streamed, no scan). */

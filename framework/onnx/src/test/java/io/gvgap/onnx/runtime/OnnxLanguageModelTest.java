@@ -12,6 +12,7 @@ import io.gvgap.api.model.ScoringResult;
 import io.gvgap.onnx.decoder.CharVocabulary;
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderGraphTest;
+import io.gvgap.onnx.decoder.ModelCard;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import io.gvgap.onnx.decoder.ReferenceDecoder;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class OnnxLanguageModelTest {
   static void writeModel() throws Exception {
     parameters = DecoderGraphTest.perturbedParameters(CONFIG, 21);
     reference = new ReferenceDecoder(CONFIG, parameters);
-    ModelDirectory.write(dir.resolve("tiny"), CONFIG, VOCABULARY, parameters, Map.of());
+    ModelDirectory.write(dir.resolve("tiny"), CONFIG, VOCABULARY, parameters, ModelCard.EMPTY);
     // no end-of-sequence id, so that every sample runs to its token limit unless a test says otherwise
     Files.writeString(dir.resolve("tiny/generation_config.json"), "{\"eos_token_id\": []}");
     model = OnnxLanguageModel.open(dir.resolve("tiny"), 1, "cpu", 64);
@@ -165,7 +166,7 @@ class OnnxLanguageModelTest {
       firstEos++;
     }
     Path copy = dir.resolve("eos");
-    ModelDirectory.write(copy, CONFIG, VOCABULARY, parameters, Map.of());
+    ModelDirectory.write(copy, CONFIG, VOCABULARY, parameters, ModelCard.EMPTY);
     Files.writeString(copy.resolve("generation_config.json"), "{\"eos_token_id\": [" + eos + "]}");
     try (OnnxLanguageModel withEos = OnnxLanguageModel.open(copy, 1, "cpu", 8)) {
       SampleResult ended = withEos.generateSamples(prompts(1).subList(1, 2), SamplingParams.greedy(8)).get(0);

@@ -7,6 +7,7 @@ import io.gvgap.api.model.FinishReason;
 import io.gvgap.api.model.GenerationRequest;
 import io.gvgap.api.model.SamplingParams;
 import io.gvgap.onnx.decoder.DecoderGraphTest;
+import io.gvgap.onnx.decoder.ModelCard;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class RowCompactionTest {
   void samplesFinishingAtDifferentStepsEqualTheSameSamplesDecodedOneRowAtATime() throws Exception {
     Path model = dir.resolve("eos");
     ModelDirectory.write(model, OnnxLanguageModelTest.CONFIG, OnnxLanguageModelTest.VOCABULARY,
-        DecoderGraphTest.perturbedParameters(OnnxLanguageModelTest.CONFIG, 21), Map.of());
+        DecoderGraphTest.perturbedParameters(OnnxLanguageModelTest.CONFIG, 21), ModelCard.EMPTY);
     SamplingParams params = new SamplingParams(1.0, 1.0, 0, 24, 77);
     List<GenerationRequest> requests = OnnxLanguageModelTest.prompts(6);
     // the id drawn most often becomes the end-of-sequence id, so that many rows end early and at different steps

@@ -9,6 +9,7 @@ import io.gvgap.api.model.SamplingParams;
 import io.gvgap.onnx.decoder.CharVocabulary;
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderGraphTest;
+import io.gvgap.onnx.decoder.ModelCard;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class TransformersJsCrossCheckTest {
         new DecoderConfig(98, 96, 4, 64, 8, 256, false, 1e-5f))) {
       Path model = dir.resolve("model-" + config.layers());
       ModelDirectory.write(model, config, CharVocabulary.printableAscii(),
-          DecoderGraphTest.perturbedParameters(config, config.layers()), Map.of());
+          DecoderGraphTest.perturbedParameters(config, config.layers()), ModelCard.EMPTY);
       Map<String, long[]> gvgap = new HashMap<>();
       List<GenerationRequest> requests = new ArrayList<>();
       for (int i = 0; i < prompts.size(); i++) {

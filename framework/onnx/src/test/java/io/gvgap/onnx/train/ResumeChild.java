@@ -1,7 +1,7 @@
 package io.gvgap.onnx.train;
 
+import io.gvgap.onnx.decoder.ModelCard;
 import java.nio.file.Path;
-import java.util.Map;
 
 /** Child JVM for {@link TrainerResumeTest}: trains slowly (a pause per step) so the test can kill it mid-run. */
 public final class ResumeChild {
@@ -11,7 +11,7 @@ public final class ResumeChild {
   /** Arguments: output directory, pause per step in milliseconds. */
   public static void main(String[] args) throws Exception {
     long pause = Long.parseLong(args[1]);
-    TrainerResumeTest.trainer().train(Path.of(args[0]), Map.of(), progress -> {
+    TrainerResumeTest.trainer().train(Path.of(args[0]), ModelCard.EMPTY, progress -> {
       try {
         Thread.sleep(pause);
       } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import io.gvgap.api.model.SamplingParams;
 import io.gvgap.onnx.decoder.CharVocabulary;
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderParameters;
+import io.gvgap.onnx.decoder.ModelCard;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import io.gvgap.onnx.runtime.OnnxLanguageModel;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class TrainerResumeTest {
   @Test
   void aKilledRunResumesAndMatchesAnUninterruptedRun(@TempDir Path temp) throws Exception {
     Path uninterrupted = temp.resolve("uninterrupted");
-    TrainingResult reference = trainer().train(uninterrupted, Map.of(), ProgressListener.none());
+    TrainingResult reference = trainer().train(uninterrupted, ModelCard.EMPTY, ProgressListener.none());
     assertThat(reference.resumedFromStep()).isZero();
     assertThat(Files.exists(uninterrupted.resolve(Checkpoints.FOLDER))).isFalse();
 
@@ -64,7 +65,7 @@ class TrainerResumeTest {
           SamplingParams.greedy(3))).hasSize(1);
     }
 
-    TrainingResult resumed = trainer().train(killed, Map.of(), ProgressListener.none());
+    TrainingResult resumed = trainer().train(killed, ModelCard.EMPTY, ProgressListener.none());
     assertThat(resumed.resumedFromStep()).isEqualTo(checkpointStep);
     assertThat(resumed.steps()).isEqualTo(30);
     assertThat(resumed.tokensSeen()).isEqualTo(reference.tokensSeen());

@@ -1,4 +1,4 @@
-package io.gvgap.studies;
+package io.gvgap.core.results;
 
 /**
  * How each round distils its kept samples into the next model.

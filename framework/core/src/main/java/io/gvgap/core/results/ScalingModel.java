@@ -1,4 +1,4 @@
-package io.gvgap.studies;
+package io.gvgap.core.results;
 
 /**
  * A model of the family and where its x came from.

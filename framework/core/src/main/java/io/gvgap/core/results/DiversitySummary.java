@@ -1,9 +1,12 @@
-package io.gvgap.index;
+package io.gvgap.core.results;
 
+import io.gvgap.core.metrics.NanAsNull;
 import java.util.List;
 
 /**
- * Effective diversity of one model on one task, as written to a run's {@code diversity.json}.
+ * Effective diversity of one model on one task, as written to a run's {@code diversity.json} and, per
+ * round, to an improvement study's {@code rounds.json}; computed by {@code io.gvgap.index.Diversity}.
+ * Means over no prompts are NaN (null in JSON).
  *
  * @param model the model's label
  * @param task the task's label
@@ -14,11 +17,11 @@ import java.util.List;
  * @param meanDistinctCorrectAnswers mean over prompts of distinct correct final answers
  * @param perPrompt each prompt's counts
  */
-public record DiversitySummary(String model, String task, int prompts, double meanDistinctSolutions,
-    double meanDistinctCorrectSolutions, double meanDistinctAnswers, double meanDistinctCorrectAnswers,
-    List<PromptDiversity> perPrompt) {
+public record DiversitySummary(String model, String task, int prompts, @NanAsNull double meanDistinctSolutions,
+    @NanAsNull double meanDistinctCorrectSolutions, @NanAsNull double meanDistinctAnswers,
+    @NanAsNull double meanDistinctCorrectAnswers, List<PromptDiversity> perPrompt) {
 
-  /** Summarises one group's per-prompt diversity (means over prompts). */
+  /** Summarises one group's per-prompt diversity (means over prompts; NaN when there are none). */
   public static DiversitySummary of(String model, String task, List<PromptDiversity> perPrompt) {
     int n = perPrompt.size();
     double solutions = 0;

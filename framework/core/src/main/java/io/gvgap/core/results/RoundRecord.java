@@ -1,4 +1,4 @@
-package io.gvgap.studies;
+package io.gvgap.core.results;
 
 import java.util.List;
 

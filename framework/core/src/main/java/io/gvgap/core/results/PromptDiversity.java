@@ -1,4 +1,4 @@
-package io.gvgap.index;
+package io.gvgap.core.results;
 
 import io.gvgap.core.store.ExampleKey;
 

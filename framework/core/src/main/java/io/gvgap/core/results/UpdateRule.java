@@ -1,4 +1,4 @@
-package io.gvgap.studies;
+package io.gvgap.core.results;
 
 /** Which model each distillation starts from. */
 public enum UpdateRule {

@@ -1,4 +1,4 @@
-package io.gvgap.studies;
+package io.gvgap.core.results;
 
 import io.gvgap.core.metrics.NanAsNull;
 

@@ -1,4 +1,4 @@
-package io.gvgap.studies;
+package io.gvgap.core.results;
 
 import io.gvgap.core.metrics.Estimate;
 import io.gvgap.core.metrics.NanAsNull;
@@ -15,8 +15,8 @@ import java.util.List;
  * @param coverage pass@N
  * @param passAtK unbiased pass@k for the spec's k values (the improve command asks for k = 1..N)
  * @param strategies the gap, relative gaps and kept fraction of every verifier x filter
- * @param diversity effective diversity of the round's samples
+ * @param diversity effective diversity of the round's samples (the definition of {@code diversity.json})
  */
 public record RoundTaskMetrics(String task, int prompts, Estimate accuracy, @NanAsNull double coverage,
-    List<PassAtK> passAtK, List<StrategyMetrics> strategies, EffectiveDiversity diversity) {
+    List<PassAtK> passAtK, List<StrategyMetrics> strategies, DiversitySummary diversity) {
 }
