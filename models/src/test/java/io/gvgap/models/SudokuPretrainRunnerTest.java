@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gvgap.onnx.decoder.ModelDirectory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pre-training a (very small) Sudoku member end to end: its corpus, a model directory and a card with the Sudoku fields. */
+@Tag("slow")
 class SudokuPretrainRunnerTest {
 
   @TempDir
@@ -26,7 +27,7 @@ class SudokuPretrainRunnerTest {
     JsonNode card = PretrainRunner.run(TINY_SUDOKU, models, 1, 4, log::add);
     Path directory = models.resolve("tiny-sudoku");
     assertThat(directory.resolve(ModelDirectory.MODEL_CARD_FILE)).isRegularFile();
-    assertThat(Files.list(directory).map(p -> p.getFileName().toString()).toList()).contains("config.json");
+    assertThat(directory.resolve("config.json")).isRegularFile();
     assertThat(card.path("steps").asLong()).isEqualTo(3);
     assertThat(card.path("contextLength").asInt()).isEqualTo(768);
     assertThat(card.path("tokensSeen").asLong()).isPositive();

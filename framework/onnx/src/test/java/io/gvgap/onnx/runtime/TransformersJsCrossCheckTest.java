@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * skipped on a developer machine but fails where the check is required: under {@code CI=true} or
  * with {@code -Dgvgap.crosscheck=true}.
  */
+@Tag("process")
 class TransformersJsCrossCheckTest {
   @TempDir Path dir;
 
@@ -62,10 +64,19 @@ class TransformersJsCrossCheckTest {
       try (OnnxLanguageModel opened = OnnxLanguageModel.open(model, 1, "cpu", 64)) {
         opened.generateSamples(requests, SamplingParams.greedy(24)).forEach(s -> gvgap.put(s.requestId(), s.tokenIds()));
       }
+      // output to a file, not a pipe: reading a pipe to its end would block past the time limit
+      Path nodeOutput = dir.resolve("node-" + config.layers() + ".out");
       Process node = new ProcessBuilder("node", script.toString(), model.toString(),
-          dir.resolve("prompts.jsonl").toString(), "24").redirectErrorStream(true).start();
-      String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(node.waitFor(5, TimeUnit.MINUTES)).isTrue();
+          dir.resolve("prompts.jsonl").toString(), "24").redirectErrorStream(true)
+          .redirectOutput(nodeOutput.toFile()).start();
+      String output;
+      try {
+        boolean exited = node.waitFor(5, TimeUnit.MINUTES);
+        output = Files.readString(nodeOutput, StandardCharsets.UTF_8);
+        assertThat(exited).as("node did not exit within 5 minutes; its output:%n%s", output).isTrue();
+      } finally {
+        node.destroyForcibly();
+      }
       assertThat(node.exitValue()).as(output).isZero();
       for (String line : output.lines().filter(l -> l.startsWith("{")).toList()) {
         JsonNode result = json.readTree(line);
