@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * log-probabilities, and metrics are identical. This holds only because a sample depends on
  * (seed, example, sample index) and not on what else is in the batch.
  */
-@Tag("slow")
 class BuiltInModelShardTest {
 
   @TempDir

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gvgap.onnx.cli.ModelInitRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the three parts run, their tables and report paths are printed, and the Sudoku part is skipped
  * when the folder has no demo-sudoku.yaml.
  */
-@Tag("slow")
 class DemoCommandTest {
 
   @TempDir

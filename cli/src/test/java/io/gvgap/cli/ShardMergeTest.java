@@ -46,6 +46,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +58,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * sample index, diversity and duplicate clusters. Also the merge's refusals, each naming the
  * directory at fault and what to do.
  */
+@Tag("slow")
 class ShardMergeTest {
 
   private static final int SAMPLES = 4;

@@ -9,12 +9,10 @@ import io.gvgap.onnx.cli.ModelInitRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code gvgap:improve} on a tiny random gvgap model: one round of generate, verify, distil, evaluate. */
-@Tag("slow")
 class ImproveMojoTest {
 
   @TempDir

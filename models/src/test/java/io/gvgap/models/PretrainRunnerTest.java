@@ -8,12 +8,10 @@ import io.gvgap.onnx.decoder.ModelDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pre-training a (very small) member in stages, and a rerun that continues after the last finished stage. */
-@Tag("slow")
 class PretrainRunnerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

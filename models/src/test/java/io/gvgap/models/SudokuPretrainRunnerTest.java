@@ -7,12 +7,10 @@ import io.gvgap.onnx.decoder.ModelDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pre-training a (very small) Sudoku member end to end: its corpus, a model directory and a card with the Sudoku fields. */
-@Tag("slow")
 class SudokuPretrainRunnerTest {
 
   @TempDir
