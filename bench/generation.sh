@@ -2,7 +2,8 @@
 # Generation benchmark: gvgap's onnx backend against transformers.js (onnxruntime-node) on the same
 # model directories, prompts, sampling and thread count; prints a table of generated tokens/s and
 # the fraction of the measured ONNX Runtime matmul FLOP/s each reaches.
-# Usage: bench/generation.sh [OUT_DIR] [GenerationBenchmark prepare options, e.g. --threads 2 --gpt2 ""]
+# Usage: bench/generation.sh [OUT_DIR] [prepare options, e.g. --threads 2 --gpt2 ""]
+#        (bench/bench.sh generation prepare --help lists them)
 # Needs: JDK 17, Maven (offline is fine once dependencies are in ~/.m2), node >= 18, and
 # crosscheck/node_modules (`cd crosscheck && npm ci --ignore-scripts`). Model files go to OUT_DIR
 # (default target/bench-generation), never into the repository.
@@ -19,11 +20,11 @@ if [ ! -d crosscheck/node_modules/@huggingface/transformers ]; then
   exit 1
 fi
 
-# Compile gvgap-onnx and its reactor dependencies (no install), then take its runtime classpath.
-mvn -q -B -pl framework/onnx -am compile dependency:build-classpath \
+# Compile the bench module and its reactor dependencies (no install), then take its runtime classpath.
+mvn -q -B -pl bench -am compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime ${MVN_OFFLINE:+-o}
-classpath="framework/onnx/target/classes:$(cat framework/onnx/target/bench-classpath.txt)"
-java=(java -Xmx6g -XX:MaxDirectMemorySize=16g -cp "$classpath" io.gvgap.onnx.bench.GenerationBenchmark)
+classpath="bench/target/classes:$(cat bench/target/bench-classpath.txt)"
+java=(java -Xmx6g -XX:MaxDirectMemorySize=16g -cp "$classpath" io.gvgap.bench.BenchCommand generation)
 
 "${java[@]}" prepare --dir "$out" "$@"
 "${java[@]}" ceiling --dir "$out"

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The arithmetic task on gvgap's built-in model (models/arith-xs) through the real ONNX Runtime
  * backend, with four verifiers × three filters: the metrics come from real model outputs.
  */
+@Tag("slow")
 class BuiltInModelEndToEndTest {
 
   @TempDir

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * environment: the server gets the key, and no file of the run directory or the cache, and no line
  * the run prints, contains it.
  */
+@Tag("process")
 class RemoteApiKeyTest {
   private static final String KEY = "sk-run-3b1f0c9e8d7a6b5c";
 
@@ -67,7 +69,11 @@ class RemoteApiKeyTest {
       pb.redirectErrorStream(true);
       pb.redirectOutput(output.toFile());
       Process p = pb.start();
-      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      try {
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("gvgap run did not exit within 120 s").isTrue();
+      } finally {
+        p.destroyForcibly();
+      }
       assertThat(p.exitValue()).as(Files.readString(output)).isZero();
 
       List<SampleRecord> samples = new ArrayList<>();

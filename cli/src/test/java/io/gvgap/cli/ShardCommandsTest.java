@@ -10,12 +10,14 @@ import io.gvgap.index.IndexingObserver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code gvgap run --shard} and {@code gvgap merge} through the picocli entry point. */
+@Tag("slow")
 class ShardCommandsTest {
 
   @TempDir

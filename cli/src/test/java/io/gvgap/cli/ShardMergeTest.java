@@ -48,6 +48,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +60,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * sample index, diversity and duplicate clusters. Also the merge's refusals, each naming the
  * directory at fault and what to do.
  */
+@Tag("slow")
 class ShardMergeTest {
 
   private static final int SAMPLES = 4;

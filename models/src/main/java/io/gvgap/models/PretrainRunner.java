@@ -13,8 +13,6 @@ import io.gvgap.onnx.train.TrainerOptions;
 import io.gvgap.onnx.train.TrainingExample;
 import io.gvgap.onnx.train.TrainingResult;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -195,31 +193,5 @@ public final class PretrainRunner {
             Math.round(stageSeconds));
     JSON.writeValue(directory.resolve(ModelDirectory.MODEL_CARD_FILE).toFile(), card);
     return JSON.valueToTree(card);
-  }
-
-  /** Command line: {@code --out DIR [--threads N] NAME...} (no names: the whole family). */
-  public static void main(String[] args) throws Exception {
-    Path out = Path.of("models");
-    int threads = 2;
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--out" -> out = Path.of(args[++i]);
-        case "--threads" -> threads = Integer.parseInt(args[++i]);
-        default -> names.add(args[i]);
-      }
-    }
-    List<FamilyMember> members = new ArrayList<>();
-    if (names.isEmpty()) {
-      members.addAll(ModelFamily.MEMBERS);
-    }
-    for (String name : names) {
-      members.add(ModelFamily.named(name).orElseThrow(() -> new IllegalArgumentException("unknown family member '"
-          + name + "'; members are " + ModelFamily.MEMBERS.stream().map(FamilyMember::name).toList())));
-    }
-    Map<String, ObjectNode> cards = new LinkedHashMap<>();
-    for (FamilyMember member : members) {
-      cards.put(member.name(), run(member, out, threads, line -> System.out.println(line)));
-    }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gvgap.onnx.decoder.ModelDirectory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ class SudokuPretrainRunnerTest {
     JsonNode card = PretrainRunner.run(TINY_SUDOKU, models, 1, 4, log::add);
     Path directory = models.resolve("tiny-sudoku");
     assertThat(directory.resolve(ModelDirectory.MODEL_CARD_FILE)).isRegularFile();
-    assertThat(Files.list(directory).map(p -> p.getFileName().toString()).toList()).contains("config.json");
+    assertThat(directory.resolve("config.json")).isRegularFile();
     assertThat(card.path("steps").asLong()).isEqualTo(3);
     assertThat(card.path("contextLength").asInt()).isEqualTo(768);
     assertThat(card.path("tokensSeen").asLong()).isPositive();

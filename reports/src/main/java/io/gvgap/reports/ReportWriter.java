@@ -168,30 +168,4 @@ public final class ReportWriter {
     configuration.setFallbackOnNullLoopVariable(false);
     return configuration;
   }
-
-  /**
-   * Plain entry point: {@code ReportWriter RUN_DIR... [--output FILE]}; the output defaults to
-   * {@code report.html} in the first run directory. Prints the file written.
-   */
-  public static void main(String[] args) {
-    List<Path> dirs = new ArrayList<>();
-    Path output = null;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--output") || args[i].equals("-o")) {
-        if (i + 1 == args.length) {
-          throw new IllegalArgumentException("--output needs a file name");
-        }
-        output = Path.of(args[++i]);
-      } else {
-        dirs.add(Path.of(args[i]));
-      }
-    }
-    if (dirs.isEmpty()) {
-      System.err.println("usage: ReportWriter RUN_DIR... [--output FILE]");
-      System.exit(2);
-    }
-    Path out = output != null ? output : dirs.get(0).resolve("report.html");
-    write(dirs, out);
-    System.out.println(out.toAbsolutePath());
-  }
 }

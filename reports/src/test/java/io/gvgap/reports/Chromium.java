@@ -73,7 +73,7 @@ final class Chromium implements AutoCloseable {
       }
     }
     throw new AssertionError("Chromium is not installed, and the report tests need a real browser. Install it with"
-        + " `apt-get update && apt-get install -y chromium chromium-driver` (as .ci/run does), or point"
+        + " `apt-get update && apt-get install -y chromium` (as .ci/run does), or point"
         + " -Dgvgap.chromium=/path/to/chromium at one.");
   }
 
@@ -104,7 +104,7 @@ final class Chromium implements AutoCloseable {
       String pageSocket = null;
       for (int attempt = 0; attempt < 100 && pageSocket == null; attempt++) {
         HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
-            .build(), HttpResponse.BodyHandlers.ofString());
+            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         for (JsonNode target : JSON.readTree(list.body())) {
           if ("page".equals(target.path("type").asText())) {
             pageSocket = target.path("webSocketDebuggerUrl").asText();
@@ -133,7 +133,7 @@ final class Chromium implements AutoCloseable {
       chromium.send("Page.addScriptToEvaluateOnNewDocument", script);
       return chromium;
     } catch (Exception e) {
-      process.destroyForcibly();
+      killTree(process);
       throw e instanceof IOException io ? io : new IOException("cannot start Chromium: " + e.getMessage(), e);
     }
   }
@@ -256,15 +256,21 @@ final class Chromium implements AutoCloseable {
     }
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
+        killTree(process);
       }
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      killTree(process);
       Thread.currentThread().interrupt();
     }
     try (Stream<Path> files = Files.walk(userDataDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
+  }
+
+  /** Kills Chromium and its helper processes (renderer, GPU, zygote), so that none outlives the test. */
+  private static void killTree(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
   }
 
   /** Reassembles fragmented WebSocket messages and hands them to the owner. */

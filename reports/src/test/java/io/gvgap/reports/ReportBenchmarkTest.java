@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to every chart drawn in headless Chromium (median of 5 loads). Run with
  * {@code -Dgvgap.bench=true}; prints the figures.
  */
+@Tag("browser")
 @EnabledIfSystemProperty(named = "gvgap.bench", matches = "true")
 class ReportBenchmarkTest {
 

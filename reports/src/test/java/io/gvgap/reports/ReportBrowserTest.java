@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * drawn, the drill-down search and filters narrow the rows, sorting works, and no injected payload
  * runs. Saves screenshots under {@code target/} for people to look at.
  */
+@Tag("browser")
 class ReportBrowserTest {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);

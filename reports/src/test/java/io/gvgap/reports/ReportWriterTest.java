@@ -183,8 +183,8 @@ class ReportWriterTest {
   }
 
   @Test
-  void mainWritesIntoTheRunDirectoryAndErrorsAreClear() {
-    ReportWriter.main(new String[] {runDir.toString()});
+  void writesIntoTheRunDirectoryAndErrorsAreClear() {
+    ReportWriter.write(List.of(runDir), runDir.resolve("report.html"));
     assertThat(runDir.resolve("report.html")).exists();
     assertThatThrownBy(() -> ReportWriter.write(List.of(temp.resolve("missing")), temp.resolve("x.html")))
         .isInstanceOf(RunStoreException.class).hasMessageContaining("no such run directory");

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * filter, deduplicate, distil; then the same study crashed in a child JVM in the middle of a
  * distillation, resumed, and compared with the uninterrupted one.
  */
+@Tag("process")
 class ImprovementStudyTest {
 
   private static final int SAMPLES = 4;
@@ -127,7 +129,11 @@ class ImprovementStudyTest {
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         ImproveRunner.class.getName(), interruptedSpec.toString(), "5")
         .redirectErrorStream(true).redirectOutput(tmp.resolve("child.out").toFile()).start();
-    assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    try {
+      assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child did not stop within 120 s").isTrue();
+    } finally {
+      child.destroyForcibly();
+    }
     assertThat(child.exitValue()).as(Files.readString(tmp.resolve("child.out"))).isEqualTo(137);
     Path interrupted = tmp.resolve("interrupted");
     // the unfinished model and its checkpoints are beside the round's model directory, which does not exist yet

@@ -14,8 +14,6 @@ import java.util.Map;
  * each example weighted by its {@code weight}. Re-running the same command after a crash resumes
  * from the last checkpoint in the output's work directory ({@code .OUT.partial} beside it); the
  * output appears only once complete.
- *
- * <p>From a shell: {@code java -cp ... io.gvgap.onnx.train.DistillRunner MODEL_DIR DATA.jsonl OUT_DIR [EPOCHS]}.
  */
 public final class DistillRunner {
   private DistillRunner() {
@@ -65,20 +63,5 @@ public final class DistillRunner {
     ModelOutput.publish(work, outDirectory);
     return new TrainingResult(outDirectory, trained.steps(), trained.tokensSeen(), trained.finalLoss(),
         trained.resumedFromStep());
-  }
-
-  /** Command line: {@code MODEL_DIR DATA.jsonl OUT_DIR [EPOCHS (default 1)] [SEED (default 1)]}. */
-  public static void main(String[] args) throws Exception {
-    if (args.length < 3) {
-      System.err.println("usage: DistillRunner MODEL_DIR DATA.jsonl OUT_DIR [EPOCHS] [SEED]");
-      System.exit(2);
-    }
-    double epochs = args.length > 3 ? Double.parseDouble(args[3]) : 1;
-    long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
-    int examples = TrainingData.readJsonLines(Path.of(args[1])).size();
-    TrainingResult result = run(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]),
-        options(examples, epochs, seed), progress -> System.out.println(progress.line()));
-    System.out.println("wrote " + result.modelDirectory() + ": " + result.steps() + " steps, " + result.tokensSeen()
-        + " tokens, final loss " + result.finalLoss());
   }
 }

@@ -17,8 +17,8 @@
  *       (JSON Lines through {@link io.gvgap.onnx.train.TrainingData}) with seeded length-bucketed
  *       batches ({@link io.gvgap.onnx.train.BatchPlan}), progress callbacks, checkpoints that are
  *       model directories, and resume after a crash ({@link io.gvgap.onnx.train.Checkpoints}).</li>
- *   <li>{@link io.gvgap.onnx.train.DistillRunner} is {@code gvgap distill};
- *       {@link io.gvgap.onnx.train.TrainingBenchmark} measures speed.</li>
+ *   <li>{@link io.gvgap.onnx.train.DistillRunner} is {@code gvgap distill}; {@code gvgap-bench training}
+ *       (the {@code bench} module) measures speed.</li>
  * </ul>
  *
  * <pre>{@code

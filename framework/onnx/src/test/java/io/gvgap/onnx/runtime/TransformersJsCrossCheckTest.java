@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * skipped on a developer machine but fails where the check is required: under {@code CI=true} or
  * with {@code -Dgvgap.crosscheck=true}.
  */
+@Tag("process")
 class TransformersJsCrossCheckTest {
   @TempDir Path dir;
 

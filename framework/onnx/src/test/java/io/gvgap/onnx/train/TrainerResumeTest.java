@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run killed with SIGKILL resumes from its last checkpoint and ends exactly where an uninterrupted run ends. */
+@Tag("process")
 class TrainerResumeTest {
   static final CharVocabulary VOCABULARY = new CharVocabulary("0123456789+=\n ");
   static final DecoderConfig CONFIG = DecoderConfig.gpt2Like(VOCABULARY.size(), 16, 1, 16, 2);
@@ -49,12 +51,15 @@ class TrainerResumeTest {
         .redirectErrorStream(true).redirectOutput(temp.resolve("child.log").toFile()).start();
     Path latest = killed.resolve(Checkpoints.FOLDER).resolve("LATEST");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!(Files.exists(latest) && Files.readString(latest).compareTo("step-00000008") >= 0)) {
-      assertThat(child.isAlive()).as("child finished or died early; log: %s", temp.resolve("child.log")).isTrue();
-      assertThat(System.nanoTime()).as("no checkpoint at step 8 within 120 s").isLessThan(deadline);
-      Thread.sleep(50);
+    try {
+      while (!(Files.exists(latest) && Files.readString(latest).compareTo("step-00000008") >= 0)) {
+        assertThat(child.isAlive()).as("child finished or died early; log: %s", temp.resolve("child.log")).isTrue();
+        assertThat(System.nanoTime()).as("no checkpoint at step 8 within 120 s").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+    } finally {
+      child.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no chance to tidy up
     }
-    child.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no chance to tidy up
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     long checkpointStep = Checkpoints.latest(killed).orElseThrow().step();
     assertThat(checkpointStep).isBetween(8L, 29L);

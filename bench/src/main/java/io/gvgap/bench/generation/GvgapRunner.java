@@ -1,0 +1,81 @@
+package io.gvgap.bench.generation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
+import io.gvgap.api.model.GenerationRequest;
+import io.gvgap.api.model.SamplingParams;
+import io.gvgap.onnx.runtime.OnnxLanguageModel;
+import io.gvgap.onnx.runtime.SampleResult;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Times gvgap's {@link OnnxLanguageModel#generateSamples} on one benchmark run: all prompts with
+ * their samples in one call, as the pipeline calls it. Opening the model and a short warm-up call
+ * are not timed.
+ */
+public final class GvgapRunner {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private GvgapRunner() {
+  }
+
+  /** The generation requests of a prompts file: one per line, {@code samples} samples each, no stop sequences. */
+  public static List<GenerationRequest> requests(Path promptsFile, int samples) throws IOException {
+    List<GenerationRequest> requests = new ArrayList<>();
+    List<String> lines = Files.readAllLines(promptsFile);
+    for (int line = 0; line < lines.size(); line++) {
+      if (lines.get(line).isBlank()) {
+        continue;
+      }
+      JsonNode prompt = JSON.readTree(lines.get(line));
+      if (!prompt.hasNonNull("id") || !prompt.hasNonNull("prompt")) {
+        throw new IllegalArgumentException(promptsFile + " line " + (line + 1) + ": needs \"id\" and \"prompt\"");
+      }
+      requests.add(new GenerationRequest(prompt.get("id").asText(), prompt.get("prompt").asText(), 0, samples, List.of()));
+    }
+    return requests;
+  }
+
+  /**
+   * Runs and times one benchmark run.
+   *
+   * @throws IllegalStateException when a sample did not generate exactly the workload's new tokens
+   *     (the rate would then be computed from the wrong count)
+   */
+  public static BenchmarkResult run(BenchmarkPlan plan, BenchmarkRun run) throws IOException {
+    Workload workload = run.workload();
+    SamplingParams params = new SamplingParams(plan.temperature(), plan.topP(), plan.topK(), workload.newTokens(),
+        plan.seed());
+    List<GenerationRequest> requests = requests(Path.of(run.promptsFile()), workload.samples());
+    try (OnnxLanguageModel model = OnnxLanguageModel.open(Path.of(run.modelDir()), plan.threads(), "cpu",
+        run.gvgapBatchRows())) {
+      model.generateSamples(List.of(new GenerationRequest("warm-up", "Q: 1 + 1?\nA:", 0, 2, List.of())),
+          params.withMaxNewTokens(4));
+      OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long cpuStart = os.getProcessCpuTime();
+      long start = System.nanoTime();
+      List<SampleResult> samples = model.generateSamples(requests, params);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
+      long tokens = 0;
+      for (SampleResult sample : samples) {
+        if (sample.tokenIds().length != workload.newTokens()) {
+          throw new IllegalStateException(run.model() + " " + workload.label() + ": sample " + sample.requestId() + "#"
+              + sample.sampleIndex() + " has " + sample.tokenIds().length + " tokens, expected " + workload.newTokens()
+              + " (the benchmark model's config must have no eos_token_id)");
+        }
+        tokens += sample.tokenIds().length;
+      }
+      if (samples.size() != workload.prompts() * workload.samples()) {
+        throw new IllegalStateException(run.model() + " " + workload.label() + ": got " + samples.size() + " samples");
+      }
+      return new BenchmarkResult(ResultTable.GVGAP, run.model(), workload.label(), tokens, seconds, cpuSeconds);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package io.gvgap.bench.generation;
+
+/**
+ * The measured matmul ceiling, written as {@code ceiling.json}.
+ *
+ * @param m rows of X
+ * @param k columns of X, rows of W
+ * @param n columns of W
+ * @param threads ONNX Runtime intra-op threads
+ * @param flopsPerSecond measured fp32 FLOP/s (2·m·k·n per product)
+ */
+public record MatmulMeasurement(int m, int k, int n, int threads, double flopsPerSecond) {
+  /** The file name inside the benchmark directory. */
+  public static final String FILE = "ceiling.json";
+}

@@ -1,0 +1,89 @@
+package io.gvgap.bench.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gvgap.bench.BenchCommand;
+import io.gvgap.onnx.runtime.ModelConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The benchmark's steps end to end through {@code gvgap-bench generation} on the small model and a tiny workload (no transformers.js). */
+class GenerationBenchmarkTest {
+  @TempDir Path dir;
+  private StringWriter err = new StringWriter();
+
+  @Test
+  void prepareThenGvgapThenTableOnATinyWorkload() throws Exception {
+    assertThat(bench("prepare", "--dir", dir.toString(), "--small", "3x2:1x2", "--gpt2", "", "--new-tokens", "5",
+        "--prompt-chars", "120")).isZero();
+    BenchmarkPlan plan = BenchmarkPlan.read(dir);
+    assertThat(plan.runs()).hasSize(1);
+    BenchmarkRun run = plan.runs().get(0);
+    assertThat(run.workload()).isEqualTo(new Workload(3, 2, 5));
+    assertThat(List.of(run.transformersJsPrompts(), run.transformersJsSamples())).containsExactly(1, 2);
+    // the model has no end-of-sequence id, so every sample runs to its 5 tokens
+    assertThat(ModelConfig.read(Path.of(run.modelDir())).eosIds()).isEmpty();
+    List<String> prompts = Files.readAllLines(Path.of(run.promptsFile()));
+    assertThat(prompts).hasSize(3);
+    // character-level tokenizer: one token per character, no special tokens added
+    ObjectMapper json = new ObjectMapper();
+    double meanCharacters = prompts.stream().mapToInt(l -> readPrompt(json, l).length()).average().orElseThrow();
+    assertThat(run.meanPromptTokens()).isEqualTo(meanCharacters);
+
+    assertThat(bench("gvgap", "--dir", dir.toString(), "--run", "0")).isZero();
+    List<String> results = Files.readAllLines(dir.resolve("results-gvgap.jsonl"));
+    assertThat(results).hasSize(1);
+    BenchmarkResult result = json.readValue(results.get(0), BenchmarkResult.class);
+    // 3 prompts x 2 samples x 5 tokens
+    assertThat(result.generatedTokens()).isEqualTo(30);
+    assertThat(result.seconds()).isPositive();
+
+    Files.writeString(dir.resolve(MatmulMeasurement.FILE),
+        json.writeValueAsString(new MatmulMeasurement(1, 1, 1, 2, 1e9)));
+    assertThat(GenerationBenchmark.table(dir)).contains("| small | 3x2 | 1x2 |");
+    assertThat(dir.resolve("table.md")).exists();
+
+    // preparing again removes the earlier results
+    assertThat(bench("prepare", "--dir", dir.toString(), "--small", "1x1", "--gpt2", "")).isZero();
+    assertThat(dir.resolve("results-gvgap.jsonl")).doesNotExist();
+    assertThat(dir.resolve(MatmulMeasurement.FILE)).doesNotExist();
+  }
+
+  @Test
+  void misspelledOptionsAndMissingStepsFailClearly() {
+    assertThat(bench("prepare", "--dir", dir.toString(), "--smal", "1x1")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown options: '--smal'", "Possible solutions: --small");
+    assertThat(bench("table", "--dir", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("plan.json is missing");
+    assertThat(bench("prepare", "--dir", dir.toString(), "--small", "2x2:3x1", "--gpt2", "")).isEqualTo(2);
+    assertThat(err.toString()).contains("must lie within the workload 2x2");
+    assertThat(bench("prepare")).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing required option: '--dir=<dir>'");
+  }
+
+  /** Runs {@code gvgap-bench generation ARGS...}, its error output in {@link #err}; returns the exit code. */
+  private int bench(String... args) {
+    err = new StringWriter();
+    CommandLine commandLine = BenchCommand.commandLine();
+    commandLine.setErr(new PrintWriter(err, true));
+    String[] all = new String[args.length + 1];
+    all[0] = "generation";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return commandLine.execute(all);
+  }
+
+  private static String readPrompt(ObjectMapper json, String line) {
+    try {
+      return json.readTree(line).get("prompt").asText();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
