@@ -3,10 +3,13 @@ package io.gvgap.onnx;
 import io.gvgap.api.Option;
 import io.gvgap.api.model.LanguageModel;
 import io.gvgap.api.model.ModelBackend;
+import io.gvgap.onnx.runtime.ModelConfig;
 import io.gvgap.onnx.runtime.ModelContentHash;
 import io.gvgap.onnx.runtime.OnnxLanguageModel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The {@code onnx} model backend: opens a Hugging Face Optimum decoder directory (or a gvgap
@@ -72,6 +75,21 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
   @Override
   public Optional<String> contentFingerprint(Options options) {
     return Optional.of(ModelContentHash.of(options.path()));
+  }
+
+  /** The context length that {@code config.json} states; empty when the directory has none (yet). */
+  @Override
+  public OptionalInt contextLength(Options options) {
+    if (!Files.isRegularFile(options.path().resolve("config.json"))) {
+      return OptionalInt.empty();
+    }
+    try {
+      int context = ModelConfig.read(options.path()).contextLength();
+      return context > 0 ? OptionalInt.of(context) : OptionalInt.empty();
+    } catch (RuntimeException e) {
+      // a damaged directory fails when the model is opened, with the message that names what is wrong
+      return OptionalInt.empty();
+    }
   }
 
   @Override

@@ -71,6 +71,12 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
     }
   }
 
+  /** The members: verifiers listed before the ensemble, whose scores it combines. */
+  @Override
+  public List<String> earlierVerifiers(Options options) {
+    return options.members();
+  }
+
   @Override
   public String name() {
     return "ensemble";

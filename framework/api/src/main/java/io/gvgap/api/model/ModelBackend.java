@@ -3,6 +3,7 @@ package io.gvgap.api.model;
 import io.gvgap.api.Provider;
 import io.gvgap.api.Stable;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Service interface for model backends (local ONNX Runtime, remote servers), registered in
@@ -30,5 +31,18 @@ public interface ModelBackend<O extends Record> extends Provider<O, LanguageMode
    */
   default Optional<String> contentFingerprint(O options) {
     return Optional.empty();
+  }
+
+  /**
+   * The most tokens the model that {@code options} name can attend to, prompt and completion
+   * together (its context length), when the backend can tell without opening the model for
+   * inference: gvgap checks a spec's {@code max_tokens} against it when it validates the spec and
+   * before a run starts. The default returns empty (unknown, nothing checked).
+   *
+   * @param options the bound, validated options, as {@link #create} gets them; never null
+   * @return the context length in tokens, or empty when unknown; never null
+   */
+  default OptionalInt contextLength(O options) {
+    return OptionalInt.empty();
   }
 }

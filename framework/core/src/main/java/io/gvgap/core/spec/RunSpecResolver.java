@@ -1,5 +1,7 @@
 package io.gvgap.core.spec;
 
+import io.gvgap.api.model.ModelBackend;
+import io.gvgap.api.verify.VerifierProvider;
 import io.gvgap.core.options.OptionKeys;
 import io.gvgap.core.options.OptionsBinder;
 import io.gvgap.core.options.OptionsException;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -90,6 +93,7 @@ public final class RunSpecResolver {
       verifiers.add(new ResolvedComponent(labelOf(entry), entry.name(), options));
     }
     requireUniqueLabels("verifier", spec.verifiers(), labels(verifiers));
+    checkEarlierVerifiers(verifiers);
     List<ResolvedComponent> filters = new ArrayList<>();
     List<SpecEntry> filterSources = new ArrayList<>();
     for (SpecEntry entry : spec.filters()) {
@@ -101,6 +105,7 @@ public final class RunSpecResolver {
     requireUniqueLabels("filter", filterSources, labels(filters));
     String verifierModel = verificationModel(models);
     checkPassAtK();
+    checkMaxTokens(models);
     return new ResolvedRunSpec(spec.name(), spec.output(), spec.seed(), models, tasks, spec.generation(), verifierModel,
         verifiers, filters, spec.metrics());
   }
@@ -269,6 +274,58 @@ public final class RunSpecResolver {
     String suggestion = NearestName.find(wanted, labels).map(s -> "did you mean '" + s + "'? ").orElse("");
     throw errors.at(node, "verification.model", "no model is labelled '" + wanted + "'; " + suggestion
         + "model labels: " + String.join(", ", labels) + " (a model's label defaults to its backend name)");
+  }
+
+  /**
+   * Each verifier that reads earlier verifiers' scores (an ensemble's members) names verifiers listed
+   * before it; otherwise the run would fail only after generation, when the verifier runs.
+   */
+  private void checkEarlierVerifiers(List<ResolvedComponent> verifiers) {
+    for (int i = 0; i < verifiers.size(); i++) {
+      ResolvedComponent verifier = verifiers.get(i);
+      VerifierProvider<Record> provider = registry.verifiers().forOptions(verifier.name(), verifier.options());
+      List<String> needed = provider.earlierVerifiers(verifier.options());
+      List<String> earlier = labels(verifiers.subList(0, i));
+      for (int j = 0; j < needed.size(); j++) {
+        String label = needed.get(j);
+        if (earlier.contains(label)) {
+          continue;
+        }
+        SpecEntry entry = spec.verifiers().get(i);
+        SpecNode options = entry.node().get("options");
+        SpecNode members = options == null ? null : options.get("members");
+        SpecNode at = members != null && members.items().size() > j ? members.items().get(j)
+            : options != null ? options : entry.node();
+        boolean later = labels(verifiers).contains(label);
+        String suggestion = NearestName.find(label, earlier).map(s -> "did you mean '" + s + "'? ").orElse("");
+        throw errors.at(at, entry.path() + ".options.members[" + j + "]", "'" + label + "' is not "
+            + (later ? "listed before the verifier '" + verifier.label() + "'; move it above, since '"
+                + verifier.label() + "' reads its scores"
+                : "a verifier of this spec; " + suggestion + "verifiers listed before '" + verifier.label() + "': "
+                    + (earlier.isEmpty() ? "none" : String.join(", ", earlier))));
+      }
+    }
+  }
+
+  /**
+   * {@code generation.max_tokens} fits each model's context (when its backend can tell): a prompt
+   * and its completion share the context, so max_tokens must leave at least one token for the
+   * prompt. A larger value used to pass validation and fail after the model loaded.
+   */
+  private void checkMaxTokens(List<ResolvedModel> models) {
+    int maxTokens = spec.generation().maxTokens();
+    for (ResolvedModel model : models) {
+      ModelBackend<Record> backend = registry.backends().forOptions(model.backend(), model.options());
+      OptionalInt context = backend.contextLength(model.options());
+      if (context.isPresent() && maxTokens >= context.getAsInt()) {
+        SpecNode generation = spec.root().get("generation");
+        SpecNode node = generation == null ? spec.root()
+            : generation.get("max_tokens") != null ? generation.get("max_tokens") : generation;
+        throw errors.at(node, "generation.max_tokens", maxTokens + " tokens do not fit the context of model '"
+            + model.label() + "' (" + context.getAsInt() + " tokens, prompt and completion together); give at most "
+            + (context.getAsInt() - 1) + ", and less for long prompts");
+      }
+    }
   }
 
   private void checkPassAtK() {
