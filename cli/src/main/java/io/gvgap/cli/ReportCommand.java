@@ -1,6 +1,7 @@
 package io.gvgap.cli;
 
 import io.gvgap.launcher.Launcher;
+import io.gvgap.reports.RunData;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,7 +32,12 @@ final class ReportCommand implements Callable<Integer> {
     GvgapCommand root = (GvgapCommand) spec.root().userObject();
     Path out = output != null ? output
         : runs.size() == 1 ? runs.get(0).resolve(Launcher.REPORT_FILE) : Path.of(Launcher.REPORT_FILE);
-    root.launcher(root.registry()).report(runs, out);
+    List<RunData> reported = root.launcher(root.registry()).report(runs, out);
+    for (RunData run : reported) {
+      for (String reason : run.partialReasons()) {
+        spec.commandLine().getErr().printf("gvgap: %s is PARTIAL: %s%n", run.directory(), reason);
+      }
+    }
     spec.commandLine().getOut().printf("report: %s%n", out.toAbsolutePath());
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

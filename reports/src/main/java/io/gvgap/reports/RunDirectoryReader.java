@@ -44,6 +44,9 @@ public final class RunDirectoryReader {
     } else if (info.status() == RunStatus.ERROR) {
       reasons.add("the run stopped with an error: " + (info.error() == null ? "(no message recorded)" : info.error()));
     }
+    run.tornFiles().forEach((file, bytes) -> reasons.add(file + " ends in a torn line (" + bytes + " bytes after its"
+        + " last newline: a write was cut off by a crash or a kill), so its last record is left out; run the spec"
+        + " again on this directory to repair the file and redo that record"));
     RunMetrics metrics = run.metrics().orElse(null);
     if (metrics != null) {
       if (metrics.partial()) {

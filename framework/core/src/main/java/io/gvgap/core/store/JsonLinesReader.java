@@ -77,6 +77,18 @@ public final class JsonLinesReader {
     }
   }
 
+  /** How many bytes follow the last newline of {@code file} (a torn last line); 0 when none or no file. */
+  public static long tornTailBytes(Path file) {
+    if (!Files.exists(file)) {
+      return 0;
+    }
+    try {
+      return Files.size(file) - completeLength(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
   /** Truncates a torn (newline-less) last line left by a crash; returns the bytes removed. */
   public static long repairTail(Path file) throws IOException {
     if (!Files.exists(file)) {

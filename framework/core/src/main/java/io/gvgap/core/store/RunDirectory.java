@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,6 +85,22 @@ public final class RunDirectory {
       records = RunRecords.read(path());
     }
     return records;
+  }
+
+  /**
+   * The record files ({@code examples.jsonl}, {@code samples.jsonl}, {@code scores.jsonl},
+   * {@code weights.jsonl}) that end in a torn line, a write cut off by a crash or a kill, each with
+   * the number of bytes after its last newline. Readers leave such a line out; a resume repairs it.
+   */
+  public Map<String, Long> tornFiles() {
+    Map<String, Long> torn = new LinkedHashMap<>();
+    for (String file : List.of(RunStore.EXAMPLES, RunStore.SAMPLES, RunStore.SCORES, RunStore.WEIGHTS)) {
+      long bytes = JsonLinesReader.tornTailBytes(path().resolve(file));
+      if (bytes > 0) {
+        torn.put(file, bytes);
+      }
+    }
+    return torn;
   }
 
   /**
