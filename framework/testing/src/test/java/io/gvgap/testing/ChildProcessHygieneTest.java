@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * Every source in the repository that starts a child process (java, node, Chromium, gvgap serve)
  * bounds how long it waits for it and kills it when the wait or a check fails, so a hung child
  * fails its test instead of stalling the build: no {@code waitFor()} without a time limit, a
- * {@code destroyForcibly()} in every file that starts a process, and no reading of a child's output
+ * {@code destroyForcibly()} in every file that starts a process (or hands it to
+ * {@code BoundedProcess.run}, which bounds and kills it), and no reading of a child's output
  * pipe to its end (which blocks past any time limit: redirect the output to a file instead).
  */
 class ChildProcessHygieneTest {
@@ -28,7 +29,8 @@ class ChildProcessHygieneTest {
       found.add("waitFor() without a time limit: use waitFor(timeout, unit) and destroyForcibly() when it runs out");
     }
     boolean startsProcesses = source.contains("new ProcessBuilder(") || source.contains("Runtime.getRuntime().exec(");
-    if (startsProcesses && !source.contains("destroyForcibly()")) {
+    // a ProcessBuilder handed to BoundedProcess.run is bounded and killed there
+    if (startsProcesses && !source.contains("destroyForcibly()") && !source.contains("BoundedProcess.run(")) {
       found.add("starts a process but never calls destroyForcibly(): kill it in a finally block or an @AfterEach");
     }
     if (startsProcesses && source.contains(".getInputStream()")) {
@@ -54,6 +56,10 @@ class ChildProcessHygieneTest {
         }
         """;
     assertThat(violations(bounded)).isEmpty();
+    String handedOver = """
+        BoundedProcess.Result node = BoundedProcess.run(new ProcessBuilder("node", "x.mjs"), log, Duration.ofMinutes(5));
+        """;
+    assertThat(violations(handedOver)).isEmpty();
   }
 
   @Test
