@@ -33,18 +33,26 @@ class PartialReportTest {
         metrics: {bootstrap: 20}
         """);
     Path run = tmp.resolve("run");
-    assertThat(InProcessGvgap.run("--quiet", "run", spec.toString(), "--output", run.toString()).code()).isZero();
+    assertThat(InProcessGvgap.run("--quiet", "run", spec.toString(), "--output", run.toString())
+            .code())
+        .isZero();
     InProcessGvgap.Result clean = InProcessGvgap.run("--quiet", "report", run.toString());
     assertThat(clean.code()).isZero();
     assertThat(clean.err()).doesNotContain("PARTIAL");
 
     // a process killed in the middle of appending a sample leaves half a line
-    Files.writeString(run.resolve("samples.jsonl"), "{\"model\":\"scripted\",\"ta", StandardCharsets.UTF_8,
+    Files.writeString(
+        run.resolve("samples.jsonl"),
+        "{\"model\":\"scripted\",\"ta",
+        StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
     InProcessGvgap.Result torn = InProcessGvgap.run("--quiet", "report", run.toString());
     assertThat(torn.code()).isZero();
-    assertThat(torn.err()).contains(run + " is PARTIAL: samples.jsonl ends in a torn line (23 bytes after its last"
-        + " newline").contains("run the spec again on this directory to repair the file");
-    assertThat(Files.readString(run.resolve("report.html"))).contains("samples.jsonl ends in a torn line");
+    assertThat(torn.err())
+        .contains(run + " is PARTIAL: samples.jsonl ends in a torn line (23 bytes after its last"
+            + " newline")
+        .contains("run the spec again on this directory to repair the file");
+    assertThat(Files.readString(run.resolve("report.html")))
+        .contains("samples.jsonl ends in a torn line");
   }
 }

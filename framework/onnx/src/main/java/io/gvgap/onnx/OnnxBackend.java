@@ -26,13 +26,22 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
    * @param maxBatchRows most sequences decoded together in one ONNX Runtime call
    */
   public record Options(
-      @Option(description = "model directory (model.onnx or decoder_model_merged.onnx, config.json, tokenizer.json)")
+      @Option(
+          description =
+              "model directory (model.onnx or decoder_model_merged.onnx, config.json, tokenizer.json)")
       Path path,
-      @Option(description = "ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose", defaultValue = "0")
+
+      @Option(
+          description = "ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose",
+          defaultValue = "0")
       int threads,
-      @Option(description = "execution provider: cpu or cuda (CUDA needs the onnxruntime_gpu jar, CUDA 12, cuDNN 9)",
+
+      @Option(
+          description =
+              "execution provider: cpu or cuda (CUDA needs the onnxruntime_gpu jar, CUDA 12, cuDNN 9)",
           defaultValue = "cpu")
       String device,
+
       @Option(description = "most sequences decoded together in one call", defaultValue = "64")
       int maxBatchRows) {
     /** Validates the options. */
@@ -87,13 +96,15 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
       int context = ModelConfig.read(options.path()).contextLength();
       return context > 0 ? OptionalInt.of(context) : OptionalInt.empty();
     } catch (RuntimeException e) {
-      // a damaged directory fails when the model is opened, with the message that names what is wrong
+      // a damaged directory fails when the model is opened, with the message that names what is
+      // wrong
       return OptionalInt.empty();
     }
   }
 
   @Override
   public LanguageModel create(Options options) {
-    return OnnxLanguageModel.open(options.path(), options.threads(), options.device(), options.maxBatchRows());
+    return OnnxLanguageModel.open(
+        options.path(), options.threads(), options.device(), options.maxBatchRows());
   }
 }

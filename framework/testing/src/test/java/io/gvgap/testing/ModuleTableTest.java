@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class ModuleTableTest {
 
   private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
-  private static final Pattern ROW = Pattern.compile("(?m)^\\| `([^`]+)` \\| `(gvgap-[a-z-]+)` \\|");
+  private static final Pattern ROW =
+      Pattern.compile("(?m)^\\| `([^`]+)` \\| `(gvgap-[a-z-]+)` \\|");
 
   @Test
   void theReadmesModuleTableMatchesTheBuild() throws IOException {
@@ -50,11 +51,13 @@ class ModuleTableTest {
   private static Path repositoryRoot() throws IOException {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path pom = dir.resolve("pom.xml");
-      if (Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>gvgap-parent</artifactId>")
+      if (Files.isRegularFile(pom)
+          && Files.readString(pom).contains("<artifactId>gvgap-parent</artifactId>")
           && Files.readString(pom).contains("<modules>")) {
         return dir;
       }
     }
-    throw new IllegalStateException("no gvgap-parent pom.xml above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "no gvgap-parent pom.xml above " + Path.of("").toAbsolutePath());
   }
 }

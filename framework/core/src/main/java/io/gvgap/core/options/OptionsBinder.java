@@ -39,8 +39,7 @@ import java.util.stream.Collectors;
 public final class OptionsBinder {
   private static final YAMLMapper YAML = new YAMLMapper();
 
-  private OptionsBinder() {
-  }
+  private OptionsBinder() {}
 
   /**
    * Builds the record from the map.
@@ -60,9 +59,13 @@ public final class OptionsBinder {
     for (RecordComponent component : components) {
       Type unsupported = OptionTypes.firstUnsupported(component.getGenericType());
       if (unsupported != null) {
-        throw new OptionsException(append(path, OptionKeys.keyOf(component.getName())), "the options record "
-            + type.getName() + " declares '" + component.getName() + "' with the unsupported type "
-            + unsupported.getTypeName() + " (supported: " + OptionTypes.SUPPORTED + "); this is a plugin bug, report it to its author");
+        throw new OptionsException(
+            append(path, OptionKeys.keyOf(component.getName())),
+            "the options record "
+                + type.getName() + " declares '" + component.getName()
+                + "' with the unsupported type "
+                + unsupported.getTypeName() + " (supported: " + OptionTypes.SUPPORTED
+                + "); this is a plugin bug, report it to its author");
       }
       byKey.put(OptionKeys.keyOf(component.getName()), component);
     }
@@ -78,7 +81,9 @@ public final class OptionsBinder {
       String defaultText = option == null ? "" : option.defaultValue();
       if (values.containsKey(key)) {
         Object value = values.get(key);
-        arguments[i] = value == null && isNullDefault(defaultText) ? null : convert(component.getGenericType(), value, fieldPath);
+        arguments[i] = value == null && isNullDefault(defaultText)
+            ? null
+            : convert(component.getGenericType(), value, fieldPath);
       } else if (!defaultText.isEmpty()) {
         arguments[i] = bindDefault(type, component, defaultText, fieldPath);
       } else if (component.getType().isRecord()) {
@@ -93,7 +98,8 @@ public final class OptionsBinder {
     return construct(type, components, arguments, path);
   }
 
-  private static void rejectUnknownKeys(Map<?, ?> values, Map<String, RecordComponent> byKey, List<Object> path) {
+  private static void rejectUnknownKeys(
+      Map<?, ?> values, Map<String, RecordComponent> byKey, List<Object> path) {
     List<String> unknown = new ArrayList<>();
     for (Object key : values.keySet()) {
       if (!(key instanceof String) || !byKey.containsKey(key)) {
@@ -104,33 +110,47 @@ public final class OptionsBinder {
       return;
     }
     StringBuilder message = new StringBuilder();
-    message.append(unknown.size() == 1 ? "unknown option " : "unknown options ")
+    message
+        .append(unknown.size() == 1 ? "unknown option " : "unknown options ")
         .append(unknown.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", ")));
     for (String key : unknown) {
-      NearestName.find(key, byKey.keySet()).ifPresent(nearest -> message.append(unknown.size() == 1
-          ? "; did you mean '" + nearest + "'?"
-          : "; for '" + key + "' did you mean '" + nearest + "'?"));
+      NearestName.find(key, byKey.keySet())
+          .ifPresent(nearest -> message.append(
+              unknown.size() == 1
+                  ? "; did you mean '" + nearest + "'?"
+                  : "; for '" + key + "' did you mean '" + nearest + "'?"));
     }
     boolean endsInQuestion = message.charAt(message.length() - 1) == '?';
     if (byKey.isEmpty()) {
-      message.append(endsInQuestion ? " This" : "; this").append(" component takes no options, remove them");
+      message
+          .append(endsInQuestion ? " This" : "; this")
+          .append(" component takes no options, remove them");
     } else {
-      message.append(endsInQuestion ? " Valid" : "; valid").append(" options: ").append(String.join(", ", byKey.keySet()));
+      message
+          .append(endsInQuestion ? " Valid" : "; valid")
+          .append(" options: ")
+          .append(String.join(", ", byKey.keySet()));
     }
     throw new OptionsException(append(path, unknown.get(0)), message.toString());
   }
 
   private static String missingMessage(List<String> missing, Map<String, RecordComponent> byKey) {
-    StringBuilder message = new StringBuilder(missing.size() == 1 ? "missing required option " : "missing required options ");
+    StringBuilder message = new StringBuilder(
+        missing.size() == 1 ? "missing required option " : "missing required options ");
     List<String> parts = new ArrayList<>();
     for (String key : missing) {
       RecordComponent component = byKey.get(key);
       Option option = component.getAnnotation(Option.class);
       String what = OptionTypes.describe(component.getGenericType());
-      parts.add("'" + key + "' (" + what + (option == null ? "" : ": " + option.description()) + ")");
+      parts.add(
+          "'" + key + "' (" + what + (option == null ? "" : ": " + option.description()) + ")");
     }
-    return message.append(String.join(", ", parts)).append("; add ").append(missing.size() == 1 ? "it" : "them")
-        .append(" to the options").toString();
+    return message
+        .append(String.join(", ", parts))
+        .append("; add ")
+        .append(missing.size() == 1 ? "it" : "them")
+        .append(" to the options")
+        .toString();
   }
 
   private static boolean isNullDefault(String defaultText) {
@@ -138,26 +158,37 @@ public final class OptionsBinder {
     return trimmed.equals("null") || trimmed.equals("~");
   }
 
-  private static Object bindDefault(Class<?> type, RecordComponent component, String defaultText, List<Object> fieldPath) {
+  private static Object bindDefault(
+      Class<?> type, RecordComponent component, String defaultText, List<Object> fieldPath) {
     Object parsed;
     try {
       parsed = YAML.readValue(defaultText, Object.class);
     } catch (JsonProcessingException e) {
-      throw new OptionsException(fieldPath, "the default value '" + defaultText + "' declared by " + type.getName()
-          + " is not valid YAML (" + e.getOriginalMessage() + "); this is a plugin bug, report it to its author", e);
+      throw new OptionsException(
+          fieldPath,
+          "the default value '" + defaultText + "' declared by " + type.getName()
+              + " is not valid YAML (" + e.getOriginalMessage()
+              + "); this is a plugin bug, report it to its author",
+          e);
     }
     if (parsed == null) {
       if (component.getType().isPrimitive()) {
-        throw new OptionsException(fieldPath, "the default value 'null' declared by " + type.getName()
-            + " does not fit the primitive type " + component.getType() + "; this is a plugin bug, report it to its author");
+        throw new OptionsException(
+            fieldPath,
+            "the default value 'null' declared by " + type.getName()
+                + " does not fit the primitive type " + component.getType()
+                + "; this is a plugin bug, report it to its author");
       }
       return null;
     }
     try {
       return convert(component.getGenericType(), parsed, fieldPath);
     } catch (OptionsException e) {
-      throw new OptionsException(e.path(), "the default value '" + defaultText + "' declared by " + type.getName()
-          + " is invalid (" + e.problem() + "); this is a plugin bug, report it to its author", e);
+      throw new OptionsException(
+          e.path(),
+          "the default value '" + defaultText + "' declared by " + type.getName() + " is invalid ("
+              + e.problem() + "); this is a plugin bug, report it to its author",
+          e);
     }
   }
 
@@ -169,13 +200,17 @@ public final class OptionsBinder {
       if (value instanceof String) {
         return value;
       }
-      throw new OptionsException(path, "expected a string, was " + shown(value) + "; put it in quotes to make it a string");
+      throw new OptionsException(
+          path,
+          "expected a string, was " + shown(value) + "; put it in quotes to make it a string");
     }
     if (type == int.class || type == Integer.class) {
       long number = integral(type, value, path);
       if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-        throw new OptionsException(path, "expected an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
-            + ", was " + shown(value));
+        throw new OptionsException(
+            path,
+            "expected an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
+                + ", was " + shown(value));
       }
       return (int) number;
     }
@@ -231,7 +266,9 @@ public final class OptionsBinder {
       Set<Object> set = new LinkedHashSet<>();
       for (int i = 0; i < converted.size(); i++) {
         if (!set.add(converted.get(i))) {
-          throw new OptionsException(append(path, i), "duplicate value " + shown(items.get(i)) + " in a set; list each value once");
+          throw new OptionsException(
+              append(path, i),
+              "duplicate value " + shown(items.get(i)) + " in a set; list each value once");
         }
       }
       return Collections.unmodifiableSet(set);
@@ -245,7 +282,8 @@ public final class OptionsBinder {
       Object item = entry.getValue();
       List<Object> itemPath = append(path, String.valueOf(entry.getKey()));
       if (item instanceof Map || item instanceof List || item == null) {
-        throw new OptionsException(itemPath, "expected a string, number or boolean, was " + shown(item));
+        throw new OptionsException(
+            itemPath, "expected a string, number or boolean, was " + shown(item));
       }
       map.put(String.valueOf(entry.getKey()), String.valueOf(item));
     }
@@ -253,7 +291,10 @@ public final class OptionsBinder {
   }
 
   private static long integral(Type type, Object value, List<Object> path) {
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       return ((Number) value).longValue();
     }
     if (value instanceof BigInteger) {
@@ -261,7 +302,10 @@ public final class OptionsBinder {
       if (big.bitLength() < 64) {
         return big.longValue();
       }
-      throw new OptionsException(path, "expected an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE + ", was " + big);
+      throw new OptionsException(
+          path,
+          "expected an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE + ", was "
+              + big);
     }
     throw wrongType(type, value, path);
   }
@@ -278,15 +322,20 @@ public final class OptionsBinder {
       for (Object constant : enumType.getEnumConstants()) {
         allowed.add(OptionKeys.enumValue((Enum<?>) constant));
       }
-      String suggestion = NearestName.find((String) value, allowed).map(s -> "; did you mean '" + s + "'?").orElse("");
-      throw new OptionsException(path, "expected one of " + String.join(", ", allowed) + ", was " + shown(value) + suggestion);
+      String suggestion = NearestName.find((String) value, allowed)
+          .map(s -> "; did you mean '" + s + "'?")
+          .orElse("");
+      throw new OptionsException(
+          path,
+          "expected one of " + String.join(", ", allowed) + ", was " + shown(value) + suggestion);
     }
     throw wrongType(enumType, value, path);
   }
 
   private static OptionsException wrongType(Type type, Object value, List<Object> path) {
     String expected = OptionTypes.describe(type);
-    String article = expected.startsWith("one of") ? "" : (startsWithVowel(expected) ? "an " : "a ");
+    String article =
+        expected.startsWith("one of") ? "" : (startsWithVowel(expected) ? "an " : "a ");
     return new OptionsException(path, "expected " + article + expected + ", was " + shown(value));
   }
 
@@ -320,7 +369,8 @@ public final class OptionsBinder {
     return String.valueOf(value);
   }
 
-  private static Record construct(Class<?> type, RecordComponent[] components, Object[] arguments, List<Object> path) {
+  private static Record construct(
+      Class<?> type, RecordComponent[] components, Object[] arguments, List<Object> path) {
     Class<?>[] parameterTypes = new Class<?>[components.length];
     for (int i = 0; i < components.length; i++) {
       parameterTypes[i] = components[i].getType();
@@ -330,21 +380,27 @@ public final class OptionsBinder {
       constructor = type.getDeclaredConstructor(parameterTypes);
       constructor.setAccessible(true);
     } catch (NoSuchMethodException | RuntimeException e) {
-      throw new OptionsException(path, "cannot access the canonical constructor of the options record " + type.getName()
-          + "; make the record public (" + e + ")", e);
+      throw new OptionsException(
+          path,
+          "cannot access the canonical constructor of the options record " + type.getName()
+              + "; make the record public (" + e + ")",
+          e);
     }
     try {
       return (Record) constructor.newInstance(arguments);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      String detail =
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
       RejectedField field = rejectedField(components, detail);
-      String problem = cause instanceof IllegalArgumentException ? field.problem
+      String problem = cause instanceof IllegalArgumentException
+          ? field.problem
           : field.problem + " (" + cause.getClass().getSimpleName() + ")";
       List<Object> fieldPath = field.key == null ? path : append(path, field.key);
       throw new OptionsException(fieldPath, problem, cause);
     } catch (ReflectiveOperationException e) {
-      throw new OptionsException(path, "cannot create the options record " + type.getName() + ": " + e, e);
+      throw new OptionsException(
+          path, "cannot create the options record " + type.getName() + ": " + e, e);
     }
   }
 
@@ -355,7 +411,9 @@ public final class OptionsBinder {
     String bestSpelling = null;
     for (RecordComponent component : components) {
       for (String spelling : List.of(component.getName(), OptionKeys.keyOf(component.getName()))) {
-        Matcher matcher = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(spelling) + "(?![A-Za-z0-9_])").matcher(message);
+        Matcher matcher = Pattern.compile(
+                "(?<![A-Za-z0-9_])" + Pattern.quote(spelling) + "(?![A-Za-z0-9_])")
+            .matcher(message);
         if (matcher.find() && matcher.start() < bestPosition) {
           best = component;
           bestPosition = matcher.start();

@@ -1,7 +1,6 @@
 package io.gvgap.core.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.List;
 import java.util.Set;
 
@@ -15,14 +14,18 @@ import java.util.Set;
  * @param emptyKept what a prompt whose filter keeps nothing counts as: {@code fallback} (its
  *     unfiltered accuracy, so it adds no gap) or {@code exclude} (left out of both sides of the gap)
  */
-public record MetricsSettingsSpec(int bootstrap, double confidence, @JsonProperty("pass_at_k") List<Integer> passAtK,
+public record MetricsSettingsSpec(
+    int bootstrap,
+    double confidence,
+    @JsonProperty("pass_at_k") List<Integer> passAtK,
     @JsonProperty("empty_kept") String emptyKept) {
 
   /** The accepted values of {@link #emptyKept()}. */
   public static final Set<String> EMPTY_KEPT_VALUES = Set.of("fallback", "exclude");
 
   /** 1000 bootstrap draws, 95% intervals, pass@1, empty filters fall back to all samples. */
-  public static final MetricsSettingsSpec DEFAULTS = new MetricsSettingsSpec(1000, 0.95, List.of(1), "fallback");
+  public static final MetricsSettingsSpec DEFAULTS =
+      new MetricsSettingsSpec(1000, 0.95, List.of(1), "fallback");
 
   /** Checks the ranges above and copies the list. */
   public MetricsSettingsSpec {
@@ -33,11 +36,13 @@ public record MetricsSettingsSpec(int bootstrap, double confidence, @JsonPropert
       throw new IllegalArgumentException("confidence must be in (0, 1), was " + confidence);
     }
     if (passAtK == null) {
-      throw new IllegalArgumentException("passAtK must be a non-empty list of values >= 1, was null");
+      throw new IllegalArgumentException(
+          "passAtK must be a non-empty list of values >= 1, was null");
     }
     passAtK = List.copyOf(passAtK);
     if (passAtK.isEmpty() || passAtK.stream().anyMatch(k -> k < 1)) {
-      throw new IllegalArgumentException("passAtK must be a non-empty list of values >= 1, was " + passAtK);
+      throw new IllegalArgumentException(
+          "passAtK must be a non-empty list of values >= 1, was " + passAtK);
     }
     if (!EMPTY_KEPT_VALUES.contains(emptyKept)) {
       throw new IllegalArgumentException("emptyKept must be fallback or exclude, was " + emptyKept);

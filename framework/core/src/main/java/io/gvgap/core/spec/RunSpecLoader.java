@@ -28,11 +28,20 @@ import java.util.regex.Pattern;
  */
 public final class RunSpecLoader {
   private static final Pattern RUN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-  private static final String[] TOP_LEVEL = {"name", "output", "seed", "models", "tasks", "generation", "verification",
-      "verifiers", "filters", "metrics"};
+  private static final String[] TOP_LEVEL = {
+    "name",
+    "output",
+    "seed",
+    "models",
+    "tasks",
+    "generation",
+    "verification",
+    "verifiers",
+    "filters",
+    "metrics"
+  };
 
-  private RunSpecLoader() {
-  }
+  private RunSpecLoader() {}
 
   /**
    * Reads and checks a spec file.
@@ -45,7 +54,8 @@ public final class RunSpecLoader {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       InputError error = JacksonErrors.unreadable(file, e);
-      throw new SpecException(file, 1, 1, "", error.problem().replace("the file ", "the spec file "), e);
+      throw new SpecException(
+          file, 1, 1, "", error.problem().replace("the file ", "the spec file "), e);
     }
     return parse(file, text);
   }
@@ -67,8 +77,13 @@ public final class RunSpecLoader {
     SpecErrors errors = new SpecErrors(file);
     SpecNode root = new YamlTreeReader(file).read(text);
     if (root == null || root.isNull()) {
-      throw new SpecException(file, 1, 1, "", "the spec is empty; it needs at least the keys models, tasks, verifiers"
-          + " and filters", null);
+      throw new SpecException(
+          file,
+          1,
+          1,
+          "",
+          "the spec is empty; it needs at least the keys models, tasks, verifiers" + " and filters",
+          null);
     }
     String[] allowed = TOP_LEVEL;
     if (studySection != null) {
@@ -80,20 +95,42 @@ public final class RunSpecLoader {
     String name = top.optionalString("name", defaultName(file));
     if (!RUN_NAME.matcher(name).matches()) {
       SpecNode where = top.get("name");
-      throw errors.at(where == null ? root : where, "name", "the run name '" + name + "' must start with a letter or digit and"
-          + " hold only letters, digits, '.', '_' and '-' (it names the run directory); set name: to such a name");
+      throw errors.at(
+          where == null ? root : where,
+          "name",
+          "the run name '" + name + "' must start with a letter or digit and"
+              + " hold only letters, digits, '.', '_' and '-' (it names the run directory); set name: to such a name");
     }
     String output = top.optionalString("output", null);
     Path outputPath = output == null ? Path.of("runs", name) : Path.of(output);
     long seed = top.optionalLong("seed", 0L);
 
-    List<SpecEntry> models = entries(errors, top, "models", "backend", "a model backend such as onnx",
-        "label", "backend", "options");
+    List<SpecEntry> models = entries(
+        errors,
+        top,
+        "models",
+        "backend",
+        "a model backend such as onnx",
+        "label",
+        "backend",
+        "options");
     List<TaskSpec> tasks = new ArrayList<>();
-    for (SpecEntry entry : entries(errors, top, "tasks", "name", "a task name such as gsm8k",
-        "name", "label", "limit", "seed", "options")) {
-      SectionReader item = new SectionReader(errors, entry.node(), entry.path(), "name", "label", "limit", "seed", "options");
-      tasks.add(new TaskSpec(entry, item.optionalInt("limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE),
+    for (SpecEntry entry : entries(
+        errors,
+        top,
+        "tasks",
+        "name",
+        "a task name such as gsm8k",
+        "name",
+        "label",
+        "limit",
+        "seed",
+        "options")) {
+      SectionReader item = new SectionReader(
+          errors, entry.node(), entry.path(), "name", "label", "limit", "seed", "options");
+      tasks.add(new TaskSpec(
+          entry,
+          item.optionalInt("limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE),
           item.optionalLong("seed", null)));
     }
 
@@ -101,18 +138,45 @@ public final class RunSpecLoader {
     String verificationModel = null;
     SpecNode verification = top.get("verification");
     if (verification != null) {
-      verificationModel = new SectionReader(errors, verification, "verification", "model").optionalString("model", null);
+      verificationModel = new SectionReader(errors, verification, "verification", "model")
+          .optionalString("model", null);
     }
-    List<SpecEntry> verifiers = entries(errors, top, "verifiers", "name", "a verifier name such as cot-score",
-        "name", "label", "options");
-    List<SpecEntry> filters = entries(errors, top, "filters", "name", "a filter name such as quantile",
-        "name", "label", "options", "sweep");
+    List<SpecEntry> verifiers = entries(
+        errors,
+        top,
+        "verifiers",
+        "name",
+        "a verifier name such as cot-score",
+        "name",
+        "label",
+        "options");
+    List<SpecEntry> filters = entries(
+        errors,
+        top,
+        "filters",
+        "name",
+        "a filter name such as quantile",
+        "name",
+        "label",
+        "options",
+        "sweep");
     for (SpecEntry filter : filters) {
       checkSweep(errors, filter);
     }
     MetricsSettingsSpec metrics = metrics(errors, top);
-    return new RunSpec(file, root, name, outputPath, seed, models, tasks, generation, verificationModel, verifiers,
-        filters, metrics);
+    return new RunSpec(
+        file,
+        root,
+        name,
+        outputPath,
+        seed,
+        models,
+        tasks,
+        generation,
+        verificationModel,
+        verifiers,
+        filters,
+        metrics);
   }
 
   private static String defaultName(Path file) {
@@ -122,20 +186,28 @@ public final class RunSpecLoader {
     return dot > 0 ? base.substring(0, dot) : base;
   }
 
-  private static List<SpecEntry> entries(SpecErrors errors, SectionReader top, String key, String nameKey, String nameWhat,
+  private static List<SpecEntry> entries(
+      SpecErrors errors,
+      SectionReader top,
+      String key,
+      String nameKey,
+      String nameWhat,
       String... allowed) {
     SpecNode list = top.get(key);
     if (list == null) {
       SpecNode emptyValue = top.raw(key);
-      String what = "give at least one " + key.replaceAll("s$", "") + " (each item like '- " + nameKey + ": "
-          + nameWhat.replaceAll(".* such as ", "") + "')";
+      String what = "give at least one " + key.replaceAll("s$", "") + " (each item like '- "
+          + nameKey + ": " + nameWhat.replaceAll(".* such as ", "") + "')";
       throw emptyValue == null
           ? errors.at(null, key, "missing required key '" + key + "'; " + what)
           : errors.atKey(emptyValue, key, "'" + key + "' is empty; " + what);
     }
     if (list.kind() != SpecNode.Kind.SEQUENCE || list.items().isEmpty()) {
-      throw errors.at(list, key, "expected a non-empty list of " + key + " (items start with '- " + nameKey + ": ...'), was "
-          + SectionReader.describe(list));
+      throw errors.at(
+          list,
+          key,
+          "expected a non-empty list of " + key + " (items start with '- " + nameKey
+              + ": ...'), was " + SectionReader.describe(list));
     }
     List<SpecEntry> entries = new ArrayList<>();
     for (int i = 0; i < list.items().size(); i++) {
@@ -146,8 +218,11 @@ public final class RunSpecLoader {
       String label = reader.optionalString("label", null);
       SpecNode options = reader.get("options");
       if (options != null && options.kind() != SpecNode.Kind.MAPPING) {
-        throw errors.at(options, path + ".options", "expected a mapping of option names to values, such as {shots: 4}, was "
-            + SectionReader.describe(options));
+        throw errors.at(
+            options,
+            path + ".options",
+            "expected a mapping of option names to values, such as {shots: 4}, was "
+                + SectionReader.describe(options));
       }
       entries.add(new SpecEntry(path, item, name, label));
     }
@@ -161,20 +236,29 @@ public final class RunSpecLoader {
     }
     String path = filter.path() + ".sweep";
     if (sweep.kind() != SpecNode.Kind.MAPPING || sweep.entries().isEmpty()) {
-      throw errors.at(sweep, path, "expected a mapping of option names to lists of values, such as {alpha: [0.1, 0.25]}, was "
-          + SectionReader.describe(sweep));
+      throw errors.at(
+          sweep,
+          path,
+          "expected a mapping of option names to lists of values, such as {alpha: [0.1, 0.25]}, was "
+              + SectionReader.describe(sweep));
     }
     SpecNode options = filter.options();
     for (Map.Entry<String, SpecNode> entry : sweep.entries().entrySet()) {
       String keyPath = path + "." + entry.getKey();
       SpecNode values = entry.getValue();
       if (values.kind() != SpecNode.Kind.SEQUENCE || values.items().isEmpty()) {
-        throw errors.at(values, keyPath, "a sweep gives a non-empty list of values, such as " + entry.getKey()
-            + ": [0.1, 0.25, 0.5], was " + SectionReader.describe(values));
+        throw errors.at(
+            values,
+            keyPath,
+            "a sweep gives a non-empty list of values, such as " + entry.getKey()
+                + ": [0.1, 0.25, 0.5], was " + SectionReader.describe(values));
       }
       if (options != null && options.get(entry.getKey()) != null) {
-        throw errors.atKey(values, keyPath, "'" + entry.getKey() + "' is given both in options (line "
-            + options.get(entry.getKey()).keyLine() + ") and in sweep; keep it in one of them");
+        throw errors.atKey(
+            values,
+            keyPath,
+            "'" + entry.getKey() + "' is given both in options (line "
+                + options.get(entry.getKey()).keyLine() + ") and in sweep; keep it in one of them");
       }
     }
   }
@@ -185,11 +269,20 @@ public final class RunSpecLoader {
       return GenerationSettings.DEFAULTS;
     }
     GenerationSettings d = GenerationSettings.DEFAULTS;
-    SectionReader section = new SectionReader(errors, node, "generation", "samples", "temperature", "top_p", "top_k",
-        "max_tokens", "batch_examples");
+    SectionReader section = new SectionReader(
+        errors,
+        node,
+        "generation",
+        "samples",
+        "temperature",
+        "top_p",
+        "top_k",
+        "max_tokens",
+        "batch_examples");
     return new GenerationSettings(
         section.optionalInt("samples", d.samples(), 1, Integer.MAX_VALUE),
-        section.optionalDouble("temperature", d.temperature(), 0, true, Double.POSITIVE_INFINITY, false),
+        section.optionalDouble(
+            "temperature", d.temperature(), 0, true, Double.POSITIVE_INFINITY, false),
         section.optionalDouble("top_p", d.topP(), 0, false, 1, true),
         section.optionalInt("top_k", d.topK(), 0, Integer.MAX_VALUE),
         section.optionalInt("max_tokens", d.maxTokens(), 1, Integer.MAX_VALUE),
@@ -202,7 +295,8 @@ public final class RunSpecLoader {
       return MetricsSettingsSpec.DEFAULTS;
     }
     MetricsSettingsSpec d = MetricsSettingsSpec.DEFAULTS;
-    SectionReader section = new SectionReader(errors, node, "metrics", "bootstrap", "confidence", "pass_at_k", "empty_kept");
+    SectionReader section = new SectionReader(
+        errors, node, "metrics", "bootstrap", "confidence", "pass_at_k", "empty_kept");
     return new MetricsSettingsSpec(
         section.optionalInt("bootstrap", d.bootstrap(), 1, Integer.MAX_VALUE),
         section.optionalDouble("confidence", d.confidence(), 0, false, 1, false),

@@ -21,14 +21,22 @@ final class SectionReader {
     this.node = node;
     this.path = path;
     if (node.kind() != SpecNode.Kind.MAPPING) {
-      throw errors.at(node, path, "expected a mapping with keys " + String.join(", ", allowed) + ", was " + describe(node));
+      throw errors.at(
+          node,
+          path,
+          "expected a mapping with keys " + String.join(", ", allowed) + ", was " + describe(node));
     }
     Set<String> allowedKeys = new LinkedHashSet<>(Arrays.asList(allowed));
     for (Map.Entry<String, SpecNode> entry : node.entries().entrySet()) {
       if (!allowedKeys.contains(entry.getKey())) {
-        String suggestion = NearestName.find(entry.getKey(), allowedKeys).map(s -> "did you mean '" + s + "'? ").orElse("");
-        throw errors.atKey(entry.getValue(), child(entry.getKey()), "unknown key '" + entry.getKey() + "'; " + suggestion
-            + "allowed keys here: " + String.join(", ", allowedKeys));
+        String suggestion = NearestName.find(entry.getKey(), allowedKeys)
+            .map(s -> "did you mean '" + s + "'? ")
+            .orElse("");
+        throw errors.atKey(
+            entry.getValue(),
+            child(entry.getKey()),
+            "unknown key '" + entry.getKey() + "'; " + suggestion + "allowed keys here: "
+                + String.join(", ", allowedKeys));
       }
     }
   }
@@ -65,9 +73,14 @@ final class SectionReader {
   }
 
   private String string(SpecNode value, String fieldPath) {
-    if (value.kind() != SpecNode.Kind.SCALAR || !(value.value() instanceof String) || ((String) value.value()).isBlank()) {
-      String hint = value.kind() == SpecNode.Kind.SCALAR && !(value.value() instanceof String) ? "; put it in quotes to make it a string" : "";
-      throw errors.at(value, fieldPath, "expected a non-empty string, was " + describe(value) + hint);
+    if (value.kind() != SpecNode.Kind.SCALAR
+        || !(value.value() instanceof String)
+        || ((String) value.value()).isBlank()) {
+      String hint = value.kind() == SpecNode.Kind.SCALAR && !(value.value() instanceof String)
+          ? "; put it in quotes to make it a string"
+          : "";
+      throw errors.at(
+          value, fieldPath, "expected a non-empty string, was " + describe(value) + hint);
     }
     return (String) value.value();
   }
@@ -106,7 +119,13 @@ final class SectionReader {
   }
 
   /** An optional finite number within bounds (each bound inclusive or not), or the default. */
-  double optionalDouble(String key, double defaultValue, double low, boolean lowInclusive, double high, boolean highInclusive) {
+  double optionalDouble(
+      String key,
+      double defaultValue,
+      double low,
+      boolean lowInclusive,
+      double high,
+      boolean highInclusive) {
     SpecNode value = get(key);
     if (value == null) {
       return defaultValue;
@@ -118,8 +137,11 @@ final class SectionReader {
     boolean aboveLow = lowInclusive ? number >= low : number > low;
     boolean belowHigh = highInclusive ? number <= high : number < high;
     if (!Double.isFinite(number) || !aboveLow || !belowHigh) {
-      String interval = (lowInclusive ? "[" : "(") + format(low) + ", " + format(high) + (highInclusive ? "]" : ")");
-      String text = high == Double.POSITIVE_INFINITY ? (lowInclusive ? ">= " : "> ") + format(low) : "in " + interval;
+      String interval = (lowInclusive ? "[" : "(") + format(low) + ", " + format(high)
+          + (highInclusive ? "]" : ")");
+      String text = high == Double.POSITIVE_INFINITY
+          ? (lowInclusive ? ">= " : "> ") + format(low)
+          : "in " + interval;
       throw errors.at(value, child(key), "must be " + text + ", was " + value.text());
     }
     return number;
@@ -132,7 +154,10 @@ final class SectionReader {
       return defaultValue;
     }
     if (value.kind() != SpecNode.Kind.SEQUENCE || value.items().isEmpty()) {
-      throw errors.at(value, child(key), "expected a non-empty list of integers such as [1, 4, 16], was " + describe(value));
+      throw errors.at(
+          value,
+          child(key),
+          "expected a non-empty list of integers such as [1, 4, 16], was " + describe(value));
     }
     List<Integer> numbers = new ArrayList<>();
     for (int i = 0; i < value.items().size(); i++) {
@@ -140,10 +165,12 @@ final class SectionReader {
       String itemPath = child(key) + "[" + i + "]";
       long number = integral(item, itemPath);
       if (number < min || number > Integer.MAX_VALUE) {
-        throw errors.at(item, itemPath, "must be " + range(min, Integer.MAX_VALUE) + ", was " + item.text());
+        throw errors.at(
+            item, itemPath, "must be " + range(min, Integer.MAX_VALUE) + ", was " + item.text());
       }
       if (numbers.contains((int) number)) {
-        throw errors.at(item, itemPath, "the value " + number + " is listed twice; list each value once");
+        throw errors.at(
+            item, itemPath, "the value " + number + " is listed twice; list each value once");
       }
       numbers.add((int) number);
     }
@@ -154,18 +181,27 @@ final class SectionReader {
   String optionalChoice(String key, String defaultValue, List<String> choices) {
     String chosen = optionalString(key, defaultValue);
     if (!choices.contains(chosen)) {
-      String suggestion = NearestName.find(chosen, choices).map(s -> "; did you mean '" + s + "'?").orElse("");
-      throw errors.at(get(key), child(key), "must be one of " + String.join(", ", choices) + ", was '" + chosen + "'" + suggestion);
+      String suggestion = NearestName.find(chosen, choices)
+          .map(s -> "; did you mean '" + s + "'?")
+          .orElse("");
+      throw errors.at(
+          get(key),
+          child(key),
+          "must be one of " + String.join(", ", choices) + ", was '" + chosen + "'" + suggestion);
     }
     return chosen;
   }
 
   private static String range(long min, long max) {
-    return max == Integer.MAX_VALUE || max == Long.MAX_VALUE ? ">= " + min : "in [" + min + ", " + max + "]";
+    return max == Integer.MAX_VALUE || max == Long.MAX_VALUE
+        ? ">= " + min
+        : "in [" + min + ", " + max + "]";
   }
 
   private static String format(double number) {
-    return number == Math.rint(number) && Math.abs(number) < 1e15 ? String.valueOf((long) number) : String.valueOf(number);
+    return number == Math.rint(number) && Math.abs(number) < 1e15
+        ? String.valueOf((long) number)
+        : String.valueOf(number);
   }
 
   /** A node described for a message: its text and kind. */

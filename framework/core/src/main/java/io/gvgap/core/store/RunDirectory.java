@@ -46,7 +46,8 @@ public final class RunDirectory {
   public static RunDirectory open(Path dir) {
     RunInfo info = RunStore.readInfo(dir);
     JsonNode spec = readJson(dir.resolve(RunStore.SPEC_JSON), Json.mapper().createObjectNode());
-    JsonNode plugins = readJson(dir.resolve(RunStore.PLUGINS_JSON), Json.mapper().createArrayNode());
+    JsonNode plugins =
+        readJson(dir.resolve(RunStore.PLUGINS_JSON), Json.mapper().createArrayNode());
     String specSource = readText(dir.resolve(RunStore.SPEC_SOURCE));
     return new RunDirectory(new RunManifest(dir, info, spec, specSource, plugins));
   }
@@ -94,7 +95,8 @@ public final class RunDirectory {
    */
   public Map<String, Long> tornFiles() {
     Map<String, Long> torn = new LinkedHashMap<>();
-    for (String file : List.of(RunStore.EXAMPLES, RunStore.SAMPLES, RunStore.SCORES, RunStore.WEIGHTS)) {
+    for (String file :
+        List.of(RunStore.EXAMPLES, RunStore.SAMPLES, RunStore.SCORES, RunStore.WEIGHTS)) {
       long bytes = JsonLinesReader.tornTailBytes(path().resolve(file));
       if (bytes > 0) {
         torn.put(file, bytes);
@@ -116,8 +118,10 @@ public final class RunDirectory {
     try {
       return Optional.of(Json.mapper().readValue(file.toFile(), RunMetrics.class));
     } catch (IOException e) {
-      throw new RunStoreException(file + ": not a valid metrics.json (" + e.getMessage()
-          + "); delete it and recompute the metrics with `gvgap report`", e);
+      throw new RunStoreException(
+          file + ": not a valid metrics.json (" + e.getMessage()
+              + "); delete it and recompute the metrics with `gvgap report`",
+          e);
     }
   }
 
@@ -150,8 +154,9 @@ public final class RunDirectory {
     try {
       return Files.readString(file);
     } catch (IOException e) {
-      throw new RunStoreException(file + ": cannot read it (" + e.getMessage() + "); the run directory is"
-          + " incomplete", e);
+      throw new RunStoreException(
+          file + ": cannot read it (" + e.getMessage() + "); the run directory is" + " incomplete",
+          e);
     }
   }
 
@@ -162,7 +167,8 @@ public final class RunDirectory {
     try {
       return Json.mapper().readTree(file.toFile());
     } catch (IOException e) {
-      throw new RunStoreException(file + ": not valid JSON (" + e.getMessage() + "); the run directory is damaged", e);
+      throw new RunStoreException(
+          file + ": not valid JSON (" + e.getMessage() + "); the run directory is damaged", e);
     }
   }
 
