@@ -359,21 +359,24 @@ public final class RunSpecResolver {
   }
 
   /**
-   * {@code generation.max_tokens} fits each model's context (when its backend can tell): a prompt
+   * A {@code generation.max_tokens} that the spec sets fits each model's context (when its backend
+   * can tell; the default is not checked, generation stops at the context): a prompt
    * and its completion share the context, so max_tokens must leave at least one token for the
    * prompt. A larger value used to pass validation and fail after the model loaded.
    */
   private void checkMaxTokens(List<ResolvedModel> models) {
+    SpecNode generation = spec.root().get("generation");
+    SpecNode node = generation == null ? null : generation.get("max_tokens");
+    if (node == null) {
+      // the default is not the user's choice: a generation simply stops at the model's context
+      return;
+    }
     int maxTokens = spec.generation().maxTokens();
     for (ResolvedModel model : models) {
       ModelBackend<Record> backend =
           registry.backends().forOptions(model.backend(), model.options());
       OptionalInt context = backend.contextLength(model.options());
       if (context.isPresent() && maxTokens >= context.getAsInt()) {
-        SpecNode generation = spec.root().get("generation");
-        SpecNode node = generation == null
-            ? spec.root()
-            : generation.get("max_tokens") != null ? generation.get("max_tokens") : generation;
         throw errors.at(
             node,
             "generation.max_tokens",
