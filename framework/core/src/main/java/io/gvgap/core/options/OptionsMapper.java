@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.type.MapType;
+import io.gvgap.api.Internal;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -29,12 +30,14 @@ import java.util.Set;
  * enums are spelled {@code best-of-n}, a {@code Path} is a non-empty string, a {@code Set} rejects
  * repeated values and keeps their order, and a {@code Map<String, String>} takes any scalar as text.
  */
-final class OptionsMapper {
+@Internal
+public final class OptionsMapper {
 
   private OptionsMapper() {
   }
 
-  static ObjectMapper create() {
+  /** A new mapper so configured; the run spec's fixed sections are bound by one too. */
+  public static ObjectMapper create() {
     SimpleModule module = new SimpleModule("gvgap-options");
     module.setDeserializers(new OptionDeserializers());
     JsonMapper mapper = JsonMapper.builder()
