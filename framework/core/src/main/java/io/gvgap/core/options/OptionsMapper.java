@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleDeserializers;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.type.MapType;
@@ -40,6 +41,8 @@ public final class OptionsMapper {
   public static ObjectMapper create() {
     SimpleModule module = new SimpleModule("gvgap-options");
     module.setDeserializers(new OptionDeserializers());
+    // A caller's map may hold a Path itself: it goes into the tree as the path's text, not as a URI.
+    module.addSerializer(Path.class, ToStringSerializer.instance);
     JsonMapper mapper = JsonMapper.builder()
         .propertyNamingStrategy(new PropertyNamingStrategies.NamingBase() {
           private static final long serialVersionUID = 1L;

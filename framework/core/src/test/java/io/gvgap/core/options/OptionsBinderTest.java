@@ -293,6 +293,15 @@ class OptionsBinderTest {
   }
 
   @Test
+  void aMapBuiltInCodeMayHoldPathsAndEnumConstants() {
+    Everything bound = OptionsBinder.bind(Everything.class, map("name", "n", "file", Path.of("a/b.txt"), "mode",
+        Mode.BEST_OF_N));
+
+    assertThat(bound.file()).isEqualTo(Path.of("a/b.txt"));
+    assertThat(bound.mode()).isEqualTo(Mode.BEST_OF_N);
+  }
+
+  @Test
   void boundCollectionsCannotBeChanged() {
     Everything bound = OptionsBinder.bind(Everything.class, map("name", "n", "ks", List.of(3), "headers", map("a", "b")));
 
