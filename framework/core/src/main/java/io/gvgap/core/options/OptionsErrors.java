@@ -153,51 +153,16 @@ final class OptionsErrors {
     return new OptionsException(OptionDefaults.append(path, first), message, e);
   }
 
-  /**
-   * A value the record's constructor rejected, reported at the component the message names: the
-   * first word of the message that is a component's name (or its snake_case key), as in
-   * {@code "tau must be in [0, 1]"}; a record with one component needs no name.
-   */
+  /** A value the record's constructor rejected, at the component its message names ({@link RejectedComponent}). */
   private static OptionsException rejected(Class<?> record, List<Object> path, JsonMappingException e) {
     Throwable cause = e.getCause() == null ? e : e.getCause();
     String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    Map<String, RecordComponent> byKey = components(record);
-    String named = null;
-    int nameEnd = -1;
-    int start = 0;
-    while (start < detail.length() && named == null) {
-      int end = start;
-      while (end < detail.length() && isWordPart(detail.charAt(end))) {
-        end++;
-      }
-      if (end > start) {
-        String word = detail.substring(start, end);
-        for (Map.Entry<String, RecordComponent> entry : byKey.entrySet()) {
-          if (word.equals(entry.getKey()) || word.equals(entry.getValue().getName())) {
-            named = entry.getKey();
-            nameEnd = start == 0 ? end : -1;
-          }
-        }
-      }
-      start = Math.max(end, start + 1);
-    }
-    if (named == null && byKey.size() == 1) {
-      named = byKey.keySet().iterator().next();
-    }
-    String problem = detail;
-    if (nameEnd > 0) {
-      // "alpha must be in (0, 1]" reads "alpha: must be in (0, 1]" once the path is in front.
-      String rest = detail.substring(nameEnd).replaceFirst("^\\s*:?\\s*", "");
-      problem = rest.isEmpty() ? detail : rest;
-    }
-    if (!(cause instanceof IllegalArgumentException)) {
-      problem = problem + " (" + cause.getClass().getSimpleName() + ")";
-    }
-    return new OptionsException(named == null ? path : OptionDefaults.append(path, named), problem, cause);
-  }
-
-  private static boolean isWordPart(char c) {
-    return Character.isLetterOrDigit(c) || c == '_';
+    RejectedComponent named = RejectedComponent.of(record, detail);
+    List<Object> fieldPath = new ArrayList<>(path);
+    fieldPath.addAll(named.path());
+    String problem = cause instanceof IllegalArgumentException ? named.problem()
+        : named.problem() + " (" + cause.getClass().getSimpleName() + ")";
+    return new OptionsException(fieldPath, problem, cause);
   }
 
   private static Map<String, RecordComponent> components(Type type) {

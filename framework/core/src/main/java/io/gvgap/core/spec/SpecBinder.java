@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gvgap.core.input.JacksonErrors;
 import io.gvgap.core.options.OptionKeys;
 import io.gvgap.core.options.OptionsMapper;
+import io.gvgap.core.options.RejectedComponent;
 import io.gvgap.core.registry.NearestName;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -153,43 +154,15 @@ final class SpecBinder {
     return declared == String.class && node.kind() == SpecNode.Kind.SCALAR ? "; put it in quotes to make it a string" : "";
   }
 
-  /**
-   * A value a record's constructor rejected, at the component its message names first (a name
-   * such as {@code passAtK} or {@code pass_at_k}, optionally with a position such as {@code [2]}).
-   */
+  /** A value a record's constructor rejected, at the component (and list position) its message names. */
   private SpecException rejected(Class<?> record, List<Object> path, JsonMappingException e) {
     Throwable cause = e.getCause() == null ? e : e.getCause();
     String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    RejectedComponent named = RejectedComponent.of(record, detail);
     List<Object> fieldPath = new ArrayList<>(path);
-    String problem = detail;
-    int start = 0;
-    boolean found = false;
-    while (start < detail.length() && !found) {
-      int end = start;
-      while (end < detail.length() && (Character.isLetterOrDigit(detail.charAt(end)) || detail.charAt(end) == '_')) {
-        end++;
-      }
-      String word = detail.substring(start, end);
-      for (RecordComponent component : end > start ? record.getRecordComponents() : new RecordComponent[0]) {
-        String key = OptionKeys.keyOf(component.getName());
-        if (!found && (word.equals(component.getName()) || word.equals(key))) {
-          found = true;
-          fieldPath.add(key);
-          int close = detail.indexOf(']', end);
-          if (end < detail.length() && detail.charAt(end) == '[' && close > end) {
-            fieldPath.add(Integer.parseInt(detail.substring(end + 1, close)));
-            end = close + 1;
-          }
-          if (start == 0) {
-            String rest = detail.substring(end).replaceFirst("^\\s*:?\\s*", "");
-            problem = rest.isEmpty() ? detail : rest;
-          }
-        }
-      }
-      start = Math.max(end, start + 1);
-    }
+    fieldPath.addAll(named.path());
     SpecNode at = find(fieldPath);
-    return errors.at(at == null ? find(path) : at, render(fieldPath), problem, cause);
+    return errors.at(at == null ? find(path) : at, render(fieldPath), named.problem(), cause);
   }
 
   private static List<String> keysOf(Type type) {
