@@ -119,8 +119,9 @@ final class SpecBinder {
     }
     Type declared = typeAt(path);
     if (e.getCause() instanceof InputCoercionException) {
-      return errors.at(node, render(path), "expected an integer between " + Integer.MIN_VALUE + " and "
-          + Integer.MAX_VALUE + ", was " + node.text(), e);
+      boolean isLong = declared == long.class || declared == Long.class;
+      return errors.at(node, render(path), "expected an integer between " + (isLong ? Long.MIN_VALUE : Integer.MIN_VALUE)
+          + " and " + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE) + ", was " + node.text(), e);
     }
     return errors.at(node, render(path), expected(path, declared) + ", was " + describe(node) + hint(declared, node), e);
   }

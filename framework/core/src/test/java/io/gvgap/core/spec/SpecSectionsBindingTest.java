@@ -46,6 +46,18 @@ class SpecSectionsBindingTest {
   }
 
   @Test
+  void anIntegerOutOfRangeNamesTheRangeOfItsField() {
+    SpecException seed = failure(temp, "seed: 99999999999999999999\n" + SPEC);
+    assertThat(seed.problem()).isEqualTo("expected an integer between -9223372036854775808 and 9223372036854775807, was"
+        + " 99999999999999999999");
+
+    SpecException samples = failure(temp, SPEC + "generation:\n  samples: 3000000000\n");
+    assertThat(samples.line()).isEqualTo(12);
+    assertThat(samples.fieldPath()).isEqualTo("generation.samples");
+    assertThat(samples.problem()).isEqualTo("expected an integer between -2147483648 and 2147483647, was 3000000000");
+  }
+
+  @Test
   void anUnknownKeyInsideAListItemIsReportedAtTheKey() {
     SpecException e = failure(temp, SPEC.replace("  - name: line-task\n", "  - name: line-task\n    limt: 3\n"));
 
