@@ -15,11 +15,15 @@ import picocli.CommandLine.Spec;
  * root with {@code bench/bench.sh BENCHMARK [options]} (it compiles this module and its reactor
  * dependencies, then starts this class); {@code bench/bench.sh --help} lists the benchmarks.
  */
-@Command(name = "gvgap-bench", mixinStandardHelpOptions = true,
-    description = "Developer benchmarks of gvgap; each prints its figures (none is a timed unit test).",
+@Command(
+    name = "gvgap-bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Developer benchmarks of gvgap; each prints its figures (none is a timed unit test).",
     subcommands = {GenerationBenchmark.class, TrainingBenchmark.class, DedupBenchmark.class})
 public final class BenchCommand implements Runnable {
-  @Spec CommandSpec spec;
+  @Spec
+  CommandSpec spec;
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
@@ -47,6 +51,7 @@ public final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "name a benchmark: generation, training or dedup");
+    throw new ParameterException(
+        spec.commandLine(), "name a benchmark: generation, training or dedup");
   }
 }

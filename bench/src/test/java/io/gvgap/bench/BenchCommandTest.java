@@ -22,8 +22,24 @@ class BenchCommandTest {
 
   @Test
   void trainingRunsATinyShapeAndPrintsItsFigures() {
-    int code = run("training", "--layers", "1", "--width", "8", "--heads", "2", "--context", "16", "--rows", "2",
-        "--length", "8", "--steps", "1", "--threads", "1");
+    int code = run(
+        "training",
+        "--layers",
+        "1",
+        "--width",
+        "8",
+        "--heads",
+        "2",
+        "--context",
+        "16",
+        "--rows",
+        "2",
+        "--length",
+        "8",
+        "--steps",
+        "1",
+        "--threads",
+        "1");
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("training tokens/s", "fraction of MatMul FLOP/s");
   }
@@ -39,7 +55,9 @@ class BenchCommandTest {
     int code = run("dedup", "--sizes", "40,60", "--cap", "5", "--seed", "3", "--warm-up", "20");
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("gvgap-index dedup benchmark", "samples");
-    assertThat(out.toString().lines().filter(line -> line.trim().startsWith("40 ") || line.trim().startsWith("60 ")))
+    assertThat(out.toString()
+            .lines()
+            .filter(line -> line.trim().startsWith("40 ") || line.trim().startsWith("60 ")))
         .hasSize(2);
   }
 

@@ -18,16 +18,16 @@ final class CommandLineOptions {
 
   private static final ObjectMapper YAML = new YAMLMapper();
 
-  private CommandLineOptions() {
-  }
+  private CommandLineOptions() {}
 
   static Map<String, Object> parse(List<String> pairs) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (String pair : pairs) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new UsageException("-O " + pair + ": a plugin option is KEY=VALUE, as in -O shots=4 (see the plugin's"
-            + " options with 'gvgap plugins show NAME')");
+        throw new UsageException(
+            "-O " + pair + ": a plugin option is KEY=VALUE, as in -O shots=4 (see the plugin's"
+                + " options with 'gvgap plugins show NAME')");
       }
       String key = pair.substring(0, eq).strip();
       String text = pair.substring(eq + 1);

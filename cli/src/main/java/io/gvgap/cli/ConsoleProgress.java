@@ -53,7 +53,10 @@ final class ConsoleProgress implements Progress {
   /** Formats a duration as {@code 1h02m03s} for summaries. */
   static String format(Duration d) {
     long s = d.getSeconds();
-    return s >= 3600 ? String.format("%dh%02dm%02ds", s / 3600, (s % 3600) / 60, s % 60)
-        : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : String.format("%.1fs", d.toMillis() / 1000.0);
+    return s >= 3600
+        ? String.format("%dh%02dm%02ds", s / 3600, (s % 3600) / 60, s % 60)
+        : s >= 60
+            ? String.format("%dm%02ds", s / 60, s % 60)
+            : String.format("%.1fs", d.toMillis() / 1000.0);
   }
 }

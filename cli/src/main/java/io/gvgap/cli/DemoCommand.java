@@ -22,12 +22,16 @@ import picocli.CommandLine.Spec;
  * {@code demo-sudoku.yaml}) a two-round self-improvement run on 4x4 Sudoku, from
  * {@code examples/specs/demo-*.yaml}.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"The main job on the built-in models: self-improvement on arithmetic and Sudoku, and a scaling"
-        + " study.",
-        "Two self-improvement rounds on arithmetic with several verifiers, a scaling study over the family, and",
-        "two self-improvement rounds on 4x4 Sudoku (when the specs folder has demo-sudoku.yaml). Prints short",
-        "tables and the reports' paths."})
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The main job on the built-in models: self-improvement on arithmetic and Sudoku, and a scaling"
+          + " study.",
+      "Two self-improvement rounds on arithmetic with several verifiers, a scaling study over the family, and",
+      "two self-improvement rounds on 4x4 Sudoku (when the specs folder has demo-sudoku.yaml). Prints short",
+      "tables and the reports' paths."
+    })
 final class DemoCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -36,13 +40,21 @@ final class DemoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--specs", paramLabel = "DIR", defaultValue = "examples/specs",
-      description = "Folder with demo-improve.yaml, demo-scaling.yaml and optionally demo-sudoku.yaml "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--specs",
+      paramLabel = "DIR",
+      defaultValue = "examples/specs",
+      description =
+          "Folder with demo-improve.yaml, demo-scaling.yaml and optionally demo-sudoku.yaml "
+              + "(default: ${DEFAULT-VALUE}).")
   Path specs;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "runs/demo",
-      description = "Where the demo writes improve/, scaling/ and sudoku/ (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      defaultValue = "runs/demo",
+      description =
+          "Where the demo writes improve/, scaling/ and sudoku/ (default: ${DEFAULT-VALUE}).")
   Path output;
 
   @Override
@@ -51,8 +63,10 @@ final class DemoCommand implements Callable<Integer> {
     Path scalingSpec = specs.resolve("demo-scaling.yaml");
     for (Path p : new Path[] {improveSpec, scalingSpec}) {
       if (!Files.exists(p)) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), p.toAbsolutePath()
-            + " does not exist; run gvgap demo from the repository root or give --specs DIR");
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            p.toAbsolutePath()
+                + " does not exist; run gvgap demo from the repository root or give --specs DIR");
       }
     }
     Instant start = Instant.now();
@@ -74,13 +88,21 @@ final class DemoCommand implements Callable<Integer> {
     if (sudoku != null) {
       StudyTables.printRounds(out, sudoku);
     }
-    out.printf("%ndemo finished in %s (improvement %s, scaling %s%s)%n",
-        ConsoleProgress.format(Duration.between(start, Instant.now())), ConsoleProgress.format(improveTime),
-        ConsoleProgress.format(scalingTime), sudoku == null ? "" : ", sudoku " + ConsoleProgress.format(sudokuTime));
-    out.printf("improvement report: %s%n", output.resolve("improve").resolve("report.html").toAbsolutePath());
-    out.printf("scaling report: %s%n", output.resolve("scaling").resolve("report.html").toAbsolutePath());
+    out.printf(
+        "%ndemo finished in %s (improvement %s, scaling %s%s)%n",
+        ConsoleProgress.format(Duration.between(start, Instant.now())),
+        ConsoleProgress.format(improveTime),
+        ConsoleProgress.format(scalingTime),
+        sudoku == null ? "" : ", sudoku " + ConsoleProgress.format(sudokuTime));
+    out.printf(
+        "improvement report: %s%n",
+        output.resolve("improve").resolve("report.html").toAbsolutePath());
+    out.printf(
+        "scaling report: %s%n", output.resolve("scaling").resolve("report.html").toAbsolutePath());
     if (sudoku != null) {
-      out.printf("sudoku improvement report: %s%n", output.resolve("sudoku").resolve("report.html").toAbsolutePath());
+      out.printf(
+          "sudoku improvement report: %s%n",
+          output.resolve("sudoku").resolve("report.html").toAbsolutePath());
     }
     out.flush();
     return ExitCodes.OK;

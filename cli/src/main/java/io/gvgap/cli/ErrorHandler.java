@@ -37,12 +37,15 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   /** The exit code of a failure, following the table of {@link ExitCodes#meanings()}. */
   static int exitCode(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      // a plugin name that cannot be resolved is exit code 3 wherever it is named: command line or spec
+      // a plugin name that cannot be resolved is exit code 3 wherever it is named: command line or
+      // spec
       if (t instanceof UnknownProviderException || t instanceof PluginLoadException) {
         return ExitCodes.PLUGINS;
       }
     }
-    if (e instanceof SpecException || e instanceof OptionsException || e instanceof UsageException
+    if (e instanceof SpecException
+        || e instanceof OptionsException
+        || e instanceof UsageException
         || e instanceof ParameterException) {
       return ExitCodes.USAGE;
     }
@@ -58,7 +61,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     PrintWriter err = cl.getErr();
     err.println("gvgap: error: " + e.getMessage());
     UnmatchedArgumentException.printSuggestions(e, err);
-    if (!cl.getSubcommands().isEmpty() && e.getMessage().startsWith("Missing required subcommand")) {
+    if (!cl.getSubcommands().isEmpty()
+        && e.getMessage().startsWith("Missing required subcommand")) {
       // 'gvgap' or 'gvgap models' alone: the list of commands is what the user is looking for
       err.println();
       cl.usage(err);
@@ -72,7 +76,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   @Override
   public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
     if (e instanceof ParameterException pe) {
-      return handleParseException(pe, parsed == null ? new String[0] : parsed.originalArgs().toArray(new String[0]));
+      return handleParseException(
+          pe, parsed == null ? new String[0] : parsed.originalArgs().toArray(new String[0]));
     }
     int code = exitCode(e);
     String kind = e instanceof TaskDataException ? "bad task data: " : "";
@@ -92,16 +97,20 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
    * Jackson's "[Source: REDACTED ...]" location said as "line L, column C".
    */
   static String message(Throwable e) {
-    String text = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    String text = e.getMessage() == null || e.getMessage().isBlank()
+        ? e.getClass().getSimpleName()
+        : e.getMessage();
     text = JACKSON_LOCATION.matcher(text).replaceAll(" at line $1, column $2");
-    IOException io = e instanceof IOException direct ? direct
+    IOException io = e instanceof IOException direct
+        ? direct
         : e instanceof UncheckedIOException unchecked ? unchecked.getCause() : null;
     if (io != null) {
       String explained = explain(io);
       if (io == e) {
         return explained;
       }
-      // the advice after the last "; " names no path: it shows whether the message already explains the cause
+      // the advice after the last "; " names no path: it shows whether the message already explains
+      // the cause
       String advice = explained.substring(explained.lastIndexOf("; ") + 1).strip();
       return text.contains(advice) ? text : text + ": " + explained;
     }

@@ -21,21 +21,28 @@ public final class ExitCodes {
   /** The run directory cannot be used (another spec's run, not a run directory, cannot be created). */
   public static final int RUN_DIRECTORY = 4;
 
-  private ExitCodes() {
-  }
+  private ExitCodes() {}
 
   /** Every exit code with what it means, in order; the README's table says the same. */
   public static Map<Integer, String> meanings() {
     Map<Integer, String> meanings = new LinkedHashMap<>();
     meanings.put(OK, "success");
-    meanings.put(FAILED, "failed while working: a plugin, model or data error, or a file that cannot be read or"
-        + " written");
-    meanings.put(USAGE, "bad usage: an unknown command or option, a malformed or out-of-range value, a missing input"
-        + " file, or an invalid spec");
-    meanings.put(PLUGINS, "a plugin could not be found or loaded: an unknown task, verifier, filter or backend name (on"
-        + " the command line or in a spec), two plugins with one name, or a bad --plugin-path");
-    meanings.put(RUN_DIRECTORY, "the run directory cannot be used: it holds another spec's run, is not a run directory,"
-        + " or cannot be created");
+    meanings.put(
+        FAILED,
+        "failed while working: a plugin, model or data error, or a file that cannot be read or"
+            + " written");
+    meanings.put(
+        USAGE,
+        "bad usage: an unknown command or option, a malformed or out-of-range value, a missing input"
+            + " file, or an invalid spec");
+    meanings.put(
+        PLUGINS,
+        "a plugin could not be found or loaded: an unknown task, verifier, filter or backend name (on"
+            + " the command line or in a spec), two plugins with one name, or a bad --plugin-path");
+    meanings.put(
+        RUN_DIRECTORY,
+        "the run directory cannot be used: it holds another spec's run, is not a run directory,"
+            + " or cannot be created");
     return Collections.unmodifiableMap(meanings);
   }
 }

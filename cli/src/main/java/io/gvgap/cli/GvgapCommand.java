@@ -10,15 +10,35 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The top-level command: global options and the list of subcommands. */
-@Command(name = "gvgap", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+    name = "gvgap",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     description = "Measure and exploit the generation-verification gap of language models.",
-    subcommands = {PluginsCommand.class, ValidateCommand.class, RunCommand.class, MergeCommand.class,
-        TasksCommand.class, UtilityCommand.class, GenerateCommand.class, ScoreCommand.class, ModelsCommand.class,
-        ReportCommand.class, DistillCommand.class, ImproveCommand.class, ScalingCommand.class, DemoCommand.class,
-        ServeCommand.class})
+    subcommands = {
+      PluginsCommand.class,
+      ValidateCommand.class,
+      RunCommand.class,
+      MergeCommand.class,
+      TasksCommand.class,
+      UtilityCommand.class,
+      GenerateCommand.class,
+      ScoreCommand.class,
+      ModelsCommand.class,
+      ReportCommand.class,
+      DistillCommand.class,
+      ImproveCommand.class,
+      ScalingCommand.class,
+      DemoCommand.class,
+      ServeCommand.class
+    })
 public final class GvgapCommand {
 
-  @Option(names = "--plugin-path", scope = ScopeType.INHERIT, paramLabel = "DIR_OR_JAR", split = ",",
+  @Option(
+      names = "--plugin-path",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR_OR_JAR",
+      split = ",",
       description = "Extra plugin jars, or directories of jars, loaded in their own class loader"
           + " (repeatable, or comma-separated).")
   List<Path> pluginPath = new ArrayList<>();
@@ -27,7 +47,9 @@ public final class GvgapCommand {
   boolean quiet;
 
   /** Shows INFO logs (plugin discovery, resume decisions); set before any logger exists. */
-  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
       description = "Log plugin discovery and run decisions (INFO).")
   void setVerbose(boolean verbose) {
     if (verbose) {

@@ -1,7 +1,6 @@
 package io.gvgap.cli;
 
 import io.gvgap.core.registry.PluginRegistry;
-import io.gvgap.core.results.RoundRecord;
 import io.gvgap.core.results.RoundsFile;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
@@ -9,7 +8,6 @@ import io.gvgap.launcher.Launcher;
 import io.gvgap.onnx.train.ProgressListener;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImproveSpecLoader;
-import io.gvgap.studies.ImprovementStudy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,10 +23,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code gvgap improve SPEC}: iterative self-improvement, resumable at every stage. */
-@Command(name = "improve", mixinStandardHelpOptions = true,
-    description = {"Self-improvement rounds: generate, self-verify, filter, deduplicate, distil, evaluate again.",
-        "Writes round-<t>/ run directories, models/round-<t>/, sft/, rounds.json and report.html.",
-        "Rerunning the same command after a crash resumes at the stage that was interrupted."})
+@Command(
+    name = "improve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Self-improvement rounds: generate, self-verify, filter, deduplicate, distil, evaluate again.",
+      "Writes round-<t>/ run directories, models/round-<t>/, sft/, rounds.json and report.html.",
+      "Rerunning the same command after a crash resumes at the stage that was interrupted."
+    })
 final class ImproveCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -37,10 +39,15 @@ final class ImproveCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "SPEC", description = "The improvement spec (a run spec with an 'improve:' section).")
+  @Parameters(
+      paramLabel = "SPEC",
+      description = "The improvement spec (a run spec with an 'improve:' section).")
   Path file;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Study directory (overrides the spec's 'output').")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "Study directory (overrides the spec's 'output').")
   Path output;
 
   @Override
@@ -49,7 +56,9 @@ final class ImproveCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     StudyTables.printRounds(out, rounds);
     Path studyDir = Path.of(rounds.rounds().get(0).runDirectory()).getParent();
-    out.printf("rounds: %s%nreport: %s%n", studyDir.resolve("rounds.json").toAbsolutePath(),
+    out.printf(
+        "rounds: %s%nreport: %s%n",
+        studyDir.resolve("rounds.json").toAbsolutePath(),
         studyDir.resolve(Launcher.REPORT_FILE).toAbsolutePath());
     out.flush();
     return ExitCodes.OK;
@@ -70,9 +79,11 @@ final class ImproveCommand implements Callable<Integer> {
         System.err.println("  distill " + progress.line());
       }
     };
-    RoundsFile rounds = parent.launcher(registry).improve(improve, base, Files.readString(file),
-        line -> System.err.println(line), training);
-    System.err.println("improvement study finished in " + ConsoleProgress.format(Duration.between(start, Instant.now())));
+    RoundsFile rounds = parent
+        .launcher(registry)
+        .improve(improve, base, Files.readString(file), line -> System.err.println(line), training);
+    System.err.println("improvement study finished in "
+        + ConsoleProgress.format(Duration.between(start, Instant.now())));
     return rounds;
   }
 }

@@ -19,8 +19,7 @@ import java.nio.file.Path;
 /** Input and output of the JSON Lines commands: a file, or standard input / output for "-". */
 final class IoFiles {
 
-  private IoFiles() {
-  }
+  private IoFiles() {}
 
   /**
    * A UTF-8 reader of the input; text that is not UTF-8 fails with a message naming the input.
@@ -45,7 +44,8 @@ final class IoFiles {
       throw new UsageException(input + " is a directory, not a file; give the input file");
     }
     if (!Files.exists(input)) {
-      throw new UsageException(input + ": no such input file (looked in " + input.toAbsolutePath().normalize() + ")");
+      throw new UsageException(
+          input + ": no such input file (looked in " + input.toAbsolutePath().normalize() + ")");
     }
     return new BufferedInputStream(Files.newInputStream(input));
   }
@@ -104,8 +104,11 @@ final class IoFiles {
     }
 
     private FileSystemException notUtf8(CharacterCodingException e) {
-      FileSystemException named = new FileSystemException(name, null, "is not UTF-8 text (another encoding, such as"
-          + " Latin-1 or UTF-16, or a binary file); save it as UTF-8");
+      FileSystemException named = new FileSystemException(
+          name,
+          null,
+          "is not UTF-8 text (another encoding, such as"
+              + " Latin-1 or UTF-16, or a binary file); save it as UTF-8");
       named.initCause(e);
       return named;
     }

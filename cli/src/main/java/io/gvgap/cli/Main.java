@@ -12,8 +12,7 @@ public final class Main {
   /** picocli wraps help lines at 80 columns; the footer wraps itself first to keep its indent. */
   private static final int FOOTER_WIDTH = 79;
 
-  private Main() {
-  }
+  private Main() {}
 
   /** Runs gvgap and exits with its exit code. */
   public static void main(String[] args) {
@@ -35,7 +34,10 @@ public final class Main {
     cl.setExecutionExceptionHandler(errors);
     cl.setParameterExceptionHandler(errors);
     cl.registerConverter(Path.class, new PathConverter());
-    cl.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(exitCodeFooter().toArray(new String[0]));
+    cl.getCommandSpec()
+        .usageMessage()
+        .footerHeading("%nExit codes:%n")
+        .footer(exitCodeFooter().toArray(new String[0]));
     return cl;
   }
 

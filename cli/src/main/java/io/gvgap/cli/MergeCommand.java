@@ -14,10 +14,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code gvgap merge OUT SHARD_DIR...}: combines the shard run directories of one spec into one run. */
-@Command(name = "merge", mixinStandardHelpOptions = true,
-    description = {"Merge the run directories of 'gvgap run SPEC --shard I/N' (every I from 0 to N-1, all"
-        + " finished) into one run directory, as an unsharded run would have written it: records, metrics,"
-        + " sample index, diversity and report."})
+@Command(
+    name = "merge",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Merge the run directories of 'gvgap run SPEC --shard I/N' (every I from 0 to N-1, all"
+          + " finished) into one run directory, as an unsharded run would have written it: records, metrics,"
+          + " sample index, diversity and report."
+    })
 final class MergeCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -26,18 +30,26 @@ final class MergeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "OUT", description = "The merged run directory (new or empty).")
+  @Parameters(
+      index = "0",
+      paramLabel = "OUT",
+      description = "The merged run directory (new or empty).")
   Path output;
 
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "SHARD_DIR", description = "The shards' run directories.")
+  @Parameters(
+      index = "1..*",
+      arity = "1..*",
+      paramLabel = "SHARD_DIR",
+      description = "The shards' run directories.")
   List<Path> shards;
 
   @Override
   public Integer call() {
     MergeResult result = parent.launcher(parent.registry()).merge(output, shards);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("merged %d shards of run '%s': %d examples, %d samples%n", result.shards().size(),
-        result.metrics().run(), result.examples(), result.samples());
+    out.printf(
+        "merged %d shards of run '%s': %d examples, %d samples%n",
+        result.shards().size(), result.metrics().run(), result.examples(), result.samples());
     for (GroupResult group : result.metrics().groups()) {
       RunCommand.printGroup(out, group);
     }

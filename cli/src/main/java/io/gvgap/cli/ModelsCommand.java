@@ -3,7 +3,9 @@ package io.gvgap.cli;
 import picocli.CommandLine.Command;
 
 /** {@code gvgap models ...}: create and train gvgap's own model directories. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "Create and train gvgap's own decoders.",
+@Command(
+    name = "models",
+    mixinStandardHelpOptions = true,
+    description = "Create and train gvgap's own decoders.",
     subcommands = {ModelsInitCommand.class, ModelsPretrainCommand.class})
-final class ModelsCommand {
-}
+final class ModelsCommand {}

@@ -14,10 +14,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gvgap models pretrain}: rebuilds members of the built-in family from their recipe. */
-@Command(name = "pretrain", mixinStandardHelpOptions = true,
-    description = {"Pre-train members of gvgap's built-in family through ONNX Runtime.",
-        "The recipe is io.gvgap.models.ModelFamily; each member gets its model card gvgap-model.json. An",
-        "interrupted run resumes from checkpoints."})
+@Command(
+    name = "pretrain",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Pre-train members of gvgap's built-in family through ONNX Runtime.",
+      "The recipe is io.gvgap.models.ModelFamily; each member gets its model card gvgap-model.json. An",
+      "interrupted run resumes from checkpoints."
+    })
 final class ModelsPretrainCommand implements Callable<Integer> {
 
   @Spec
@@ -26,10 +30,16 @@ final class ModelsPretrainCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", arity = "0..*", description = "Family members (default: all).")
   List<String> names = new ArrayList<>();
 
-  @Option(names = "--out", defaultValue = "models", description = "Where the model directories go (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "models",
+      description = "Where the model directories go (default ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime threads (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      description = "ONNX Runtime threads (default ${DEFAULT-VALUE}).")
   int threads;
 
   @Override
@@ -39,8 +49,9 @@ final class ModelsPretrainCommand implements Callable<Integer> {
       members.addAll(ModelFamily.MEMBERS);
     }
     for (String name : names) {
-      members.add(ModelFamily.named(name).orElseThrow(() -> new UsageException("unknown family member '"
-          + name + "'; members are " + ModelFamily.MEMBERS.stream().map(FamilyMember::name).toList())));
+      members.add(ModelFamily.named(name)
+          .orElseThrow(() -> new UsageException("unknown family member '" + name + "'; members are "
+              + ModelFamily.MEMBERS.stream().map(FamilyMember::name).toList())));
     }
     for (FamilyMember member : members) {
       PretrainRunner.run(member, out, threads, line -> System.err.println(line));

@@ -8,8 +8,7 @@ import java.util.List;
 /** Prints a provider's options (name, type, default or "required", description) in aligned columns. */
 final class OptionsTable {
 
-  private OptionsTable() {
-  }
+  private OptionsTable() {}
 
   /** Prints "options:" and one line per option, or "options: none". */
   static void print(PrintWriter out, Class<? extends Record> optionsType) {

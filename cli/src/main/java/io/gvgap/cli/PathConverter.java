@@ -11,7 +11,8 @@ final class PathConverter implements ITypeConverter<Path> {
   @Override
   public Path convert(String value) {
     if (value.isBlank()) {
-      throw new TypeConversionException("the path is empty; give a file or directory (or omit the option)");
+      throw new TypeConversionException(
+          "the path is empty; give a file or directory (or omit the option)");
     }
     try {
       return Path.of(value);

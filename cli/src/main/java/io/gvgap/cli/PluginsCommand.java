@@ -11,9 +11,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code gvgap plugins}: every provider found through ServiceLoader, with its class and jar. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, subcommands = PluginsShowCommand.class,
-    description = {"List the task, verifier, filter and model-backend plugins found on the classpath and plugin path.",
-        "'gvgap plugins show NAME' prints a plugin's options."})
+@Command(
+    name = "plugins",
+    mixinStandardHelpOptions = true,
+    subcommands = PluginsShowCommand.class,
+    description = {
+      "List the task, verifier, filter and model-backend plugins found on the classpath and plugin path.",
+      "'gvgap plugins show NAME' prints a plugin's options."
+    })
 final class PluginsCommand implements Callable<Integer> {
 
   @ParentCommand

@@ -27,9 +27,13 @@ import picocli.CommandLine.Spec;
  * {@code gvgap plugins show NAME}: the options of any provider (task, verifier, filter, model backend)
  * as a spec's {@code options:} or a command's {@code -O KEY=VALUE} takes them.
  */
-@Command(name = "show", mixinStandardHelpOptions = true,
-    description = {"Print a plugin's options: name, type, default (or required) and meaning.",
-        "A name that several kinds share (verifier and filter 'majority') shows each; --kind picks one."})
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print a plugin's options: name, type, default (or required) and meaning.",
+      "A name that several kinds share (verifier and filter 'majority') shows each; --kind picks one."
+    })
 final class PluginsShowCommand implements Callable<Integer> {
 
   @Spec
@@ -38,7 +42,10 @@ final class PluginsShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "The plugin's name, as 'gvgap plugins' lists it.")
   String name;
 
-  @Option(names = "--kind", paramLabel = "KIND", description = "Only this kind: task, verifier, filter or backend.")
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      description = "Only this kind: task, verifier, filter or backend.")
   String kind;
 
   @Override
@@ -59,14 +66,17 @@ final class PluginsShowCommand implements Callable<Integer> {
     for (int i = 0; i < found.size(); i++) {
       ExtensionPoint k = found.get(i);
       ProviderCatalog<?> catalog = registry.catalog(k);
-      DiscoveredProvider discovered = catalog.discovered().stream().filter(p -> p.name().equals(name)).findFirst()
+      DiscoveredProvider discovered = catalog.discovered().stream()
+          .filter(p -> p.name().equals(name))
+          .findFirst()
           .orElseThrow();
       Provider<?, ?> provider = catalog.forName(name);
       if (i > 0) {
         out.println();
       }
-      out.printf("%s %s (%s, version %s, from %s)%n", k.label(), name, discovered.className(), discovered.version(),
-          discovered.location());
+      out.printf(
+          "%s %s (%s, version %s, from %s)%n",
+          k.label(), name, discovered.className(), discovered.version(), discovered.location());
       if (!provider.description().isEmpty()) {
         out.printf("  %s%n", provider.description());
       }
@@ -82,7 +92,8 @@ final class PluginsShowCommand implements Callable<Integer> {
     kinds.forEach(k -> every.addAll(registry.catalog(k).availableNames()));
     Optional<String> nearest = NearestName.find(name, every);
     for (ExtensionPoint k : kinds) {
-      if (kinds.size() == 1 || (nearest.isPresent() && registry.catalog(k).contains(nearest.get()))) {
+      if (kinds.size() == 1
+          || (nearest.isPresent() && registry.catalog(k).contains(nearest.get()))) {
         try {
           registry.catalog(k).forName(name);
         } catch (UnknownProviderException e) {
@@ -90,10 +101,12 @@ final class PluginsShowCommand implements Callable<Integer> {
         }
       }
     }
-    String byKind = kinds.stream().map(k -> k.label() + "s " + String.join(", ", registry.catalog(k).availableNames()))
+    String byKind = kinds.stream()
+        .map(k -> k.label() + "s " + String.join(", ", registry.catalog(k).availableNames()))
         .collect(Collectors.joining("; "));
-    return new PluginLoadException("No plugin is named '" + name + "'. Plugins: " + byKind + ". If it is a plugin,"
-        + " add the jar that provides it to the classpath or --plugin-path.");
+    return new PluginLoadException(
+        "No plugin is named '" + name + "'. Plugins: " + byKind + ". If it is a plugin,"
+            + " add the jar that provides it to the classpath or --plugin-path.");
   }
 
   private List<ExtensionPoint> kinds() {
@@ -105,7 +118,9 @@ final class PluginsShowCommand implements Callable<Integer> {
         return List.of(k);
       }
     }
-    throw new UsageException("--kind " + kind + ": a kind is one of " + Arrays.stream(ExtensionPoint.values())
-        .map(ExtensionPoint::label).collect(Collectors.joining(", ")));
+    throw new UsageException("--kind " + kind + ": a kind is one of "
+        + Arrays.stream(ExtensionPoint.values())
+            .map(ExtensionPoint::label)
+            .collect(Collectors.joining(", ")));
   }
 }

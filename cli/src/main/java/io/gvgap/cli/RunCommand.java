@@ -1,12 +1,12 @@
 package io.gvgap.cli;
 
-import io.gvgap.core.metrics.MetricFormat;
 import io.gvgap.core.metrics.GroupMetrics;
+import io.gvgap.core.metrics.MetricFormat;
 import io.gvgap.core.metrics.StrategyMetrics;
-import io.gvgap.core.store.GroupResult;
 import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.ResolvedRunSpec;
+import io.gvgap.core.store.GroupResult;
 import io.gvgap.core.store.Shard;
 import io.gvgap.launcher.Launcher;
 import java.io.IOException;
@@ -24,10 +24,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code gvgap run SPEC}: runs (or resumes) a spec and prints the gap of every strategy. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run a spec: generate, verify, filter, compute metrics, into a run directory.",
-        "Rerunning the same command after a crash resumes where it stopped.",
-        "With --shard I/N it runs one slice of the examples (combine the slices with 'gvgap merge')."})
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a spec: generate, verify, filter, compute metrics, into a run directory.",
+      "Rerunning the same command after a crash resumes where it stopped.",
+      "With --shard I/N it runs one slice of the examples (combine the slices with 'gvgap merge')."
+    })
 final class RunCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -39,13 +43,21 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SPEC", description = "The run spec file (YAML).")
   Path file;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Run directory (overrides the spec's 'output').")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "Run directory (overrides the spec's 'output').")
   Path output;
 
-  @Option(names = "--shard", paramLabel = "I/N", converter = ShardConverter.class,
-      description = {"Run only shard I of N (0 <= I < N): of each task's examples, those at positions p with"
-          + " p mod N = I. Default run directory: the spec's output + /shard-I-of-N. Merge the N shard"
-          + " directories with 'gvgap merge'."})
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      converter = ShardConverter.class,
+      description = {
+        "Run only shard I of N (0 <= I < N): of each task's examples, those at positions p with"
+            + " p mod N = I. Default run directory: the spec's output + /shard-I-of-N. Merge the N shard"
+            + " directories with 'gvgap merge'."
+      })
   Shard shard;
 
   @Override
@@ -62,10 +74,14 @@ final class RunCommand implements Callable<Integer> {
     Instant start = Instant.now();
     RunResult result = parent.launcher(registry).evaluate(resolved, source, slice);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("run '%s'%s %s in %s: %d samples generated, %d example verifications%n", resolved.name(),
+    out.printf(
+        "run '%s'%s %s in %s: %d samples generated, %d example verifications%n",
+        resolved.name(),
         slice.isWhole() ? "" : " shard " + slice.label(),
-        result.resumed() ? "resumed and finished" : "finished", ConsoleProgress.format(Duration.between(start, Instant.now())),
-        result.samplesGenerated(), result.examplesVerified());
+        result.resumed() ? "resumed and finished" : "finished",
+        ConsoleProgress.format(Duration.between(start, Instant.now())),
+        result.samplesGenerated(),
+        result.examplesVerified());
     for (GroupResult group : result.metrics().groups()) {
       printGroup(out, group);
     }
@@ -79,15 +95,28 @@ final class RunCommand implements Callable<Integer> {
   /** Prints one model-and-task block of the gap table. */
   static void printGroup(PrintWriter out, GroupResult group) {
     GroupMetrics m = group.metrics();
-    out.printf("%n%s on %s: %d prompts, J(f) = %s, coverage (pass@N) = %s, answer-extraction failures %s%n",
-        group.model(), group.task(), m.prompts(), MetricFormat.estimate(m.accuracy()), MetricFormat.fixed(m.coverage()),
+    out.printf(
+        "%n%s on %s: %d prompts, J(f) = %s, coverage (pass@N) = %s, answer-extraction failures %s%n",
+        group.model(),
+        group.task(),
+        m.prompts(),
+        MetricFormat.estimate(m.accuracy()),
+        MetricFormat.fixed(m.coverage()),
         MetricFormat.percent(m.extractionFailureRate()));
-    out.printf("  %-16s %-26s %8s %8s %20s %9s %9s %6s%n", "verifier", "filter", "J(f[w])", "gap", "gap CI",
-        "rel(pp)", "rel(pool)", "kept");
+    out.printf(
+        "  %-16s %-26s %8s %8s %20s %9s %9s %6s%n",
+        "verifier", "filter", "J(f[w])", "gap", "gap CI", "rel(pp)", "rel(pool)", "kept");
     for (StrategyMetrics s : m.strategies()) {
-      out.printf("  %-16s %-26s %8s %8s %20s %9s %9s %6s%n", s.verifier(), s.filter(), MetricFormat.fixed(s.jfw().value()),
-          MetricFormat.signed(s.gap().value()), MetricFormat.interval(s.gap()), MetricFormat.signed(s.relativeGapPerPrompt().value()),
-          MetricFormat.signed(s.relativeGapPooled().value()), MetricFormat.percent(s.keptFraction()));
+      out.printf(
+          "  %-16s %-26s %8s %8s %20s %9s %9s %6s%n",
+          s.verifier(),
+          s.filter(),
+          MetricFormat.fixed(s.jfw().value()),
+          MetricFormat.signed(s.gap().value()),
+          MetricFormat.interval(s.gap()),
+          MetricFormat.signed(s.relativeGapPerPrompt().value()),
+          MetricFormat.signed(s.relativeGapPooled().value()),
+          MetricFormat.percent(s.keptFraction()));
     }
   }
 }

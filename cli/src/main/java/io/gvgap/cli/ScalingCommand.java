@@ -2,11 +2,9 @@ package io.gvgap.cli;
 
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.results.ScalingFile;
-import io.gvgap.core.results.ScalingModel;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
 import io.gvgap.launcher.Launcher;
-import io.gvgap.reports.RunReports;
 import io.gvgap.studies.ScalingSpec;
 import io.gvgap.studies.ScalingSpecLoader;
 import java.io.IOException;
@@ -23,9 +21,13 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code gvgap scaling SPEC}: one run over a model family, then the gap against log10 pre-training FLOPs. */
-@Command(name = "scaling", mixinStandardHelpOptions = true,
-    description = {"Evaluate a model family and fit each strategy's relative gap against log10 pre-training FLOPs.",
-        "FLOPs come from each model's gvgap-model.json or the spec's 'scaling.flops'; writes scaling.json."})
+@Command(
+    name = "scaling",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate a model family and fit each strategy's relative gap against log10 pre-training FLOPs.",
+      "FLOPs come from each model's gvgap-model.json or the spec's 'scaling.flops'; writes scaling.json."
+    })
 final class ScalingCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -34,19 +36,27 @@ final class ScalingCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "SPEC", description = "The scaling spec (a run spec over the family, optional 'scaling:').")
+  @Parameters(
+      paramLabel = "SPEC",
+      description = "The scaling spec (a run spec over the family, optional 'scaling:').")
   Path file;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Run directory (overrides the spec's 'output').")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "Run directory (overrides the spec's 'output').")
   Path output;
 
   @Override
   public Integer call() throws IOException {
     ScalingFile scaling = run(parent, file, output);
     PrintWriter out = spec.commandLine().getOut();
-    StudyTables.printScaling(out, scaling, Set.of("relative-gap-pooled", "relative-gap-per-prompt"));
+    StudyTables.printScaling(
+        out, scaling, Set.of("relative-gap-pooled", "relative-gap-per-prompt"));
     Path runDir = Path.of(scaling.runDirectory());
-    out.printf("scaling: %s%nreport: %s%n", runDir.resolve(ScalingFile.FILE).toAbsolutePath(),
+    out.printf(
+        "scaling: %s%nreport: %s%n",
+        runDir.resolve(ScalingFile.FILE).toAbsolutePath(),
         runDir.resolve(Launcher.REPORT_FILE).toAbsolutePath());
     out.flush();
     return ExitCodes.OK;

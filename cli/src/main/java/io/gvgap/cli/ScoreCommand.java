@@ -11,19 +11,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gvgap score MODEL_DIR}: log-probabilities of continuations after contexts. */
-@Command(name = "score", mixinStandardHelpOptions = true,
-    description = {"Log-probabilities of continuations under a local ONNX model.",
-        "Input: JSON Lines {\"id\": ..., \"context\": ..., \"continuations\": [...]}.",
-        "Output: JSON Lines {\"id\", \"logprobs\", \"token_counts\"}."})
+@Command(
+    name = "score",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Log-probabilities of continuations under a local ONNX model.",
+      "Input: JSON Lines {\"id\": ..., \"context\": ..., \"continuations\": [...]}.",
+      "Output: JSON Lines {\"id\", \"logprobs\", \"token_counts\"}."
+    })
 final class ScoreCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "MODEL_DIR", description = "Model directory (Optimum layout).")
   Path model;
 
-  @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Requests file (default: standard input).")
+  @Option(
+      names = {"-i", "--input"},
+      paramLabel = "FILE",
+      description = "Requests file (default: standard input).")
   Path input;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Output file (default: standard output).")
   Path output;
 
   @Mixin
@@ -31,9 +41,16 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Reader in = IoFiles.reader(input); Writer out = IoFiles.writer(output)) {
-      int written = ScoreCommandRunner.run(model, runtime.threads, runtime.device, runtime.maxBatchRows, in,
-          IoFiles.name(input), out);
+    try (Reader in = IoFiles.reader(input);
+        Writer out = IoFiles.writer(output)) {
+      int written = ScoreCommandRunner.run(
+          model,
+          runtime.threads,
+          runtime.device,
+          runtime.maxBatchRows,
+          in,
+          IoFiles.name(input),
+          out);
       out.flush();
       System.err.printf("gvgap score: %d requests scored%n", written);
     }

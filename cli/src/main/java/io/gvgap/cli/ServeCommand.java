@@ -13,55 +13,93 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gvgap serve MODEL_DIR}: an OpenAI-compatible server over a local ONNX model. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serve a local ONNX model over the OpenAI-compatible API (Jetty).",
-        "Endpoints: POST /v1/completions (n, logprobs, echo), POST /v1/chat/completions, GET /v1/models, GET /health,",
-        "GET /stats. Request bodies, prompts, tokens and the queue are bounded (--max-* options). Prints the URL",
-        "on start; Ctrl-C (SIGINT) or SIGTERM stops it after requests in flight (503 for what is left after 10 s)."})
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve a local ONNX model over the OpenAI-compatible API (Jetty).",
+      "Endpoints: POST /v1/completions (n, logprobs, echo), POST /v1/chat/completions, GET /v1/models, GET /health,",
+      "GET /stats. Request bodies, prompts, tokens and the queue are bounded (--max-* options). Prints the URL",
+      "on start; Ctrl-C (SIGINT) or SIGTERM stops it after requests in flight (503 for what is left after 10 s)."
+    })
 final class ServeCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "MODEL_DIR", description = "Model directory (Optimum layout or a gvgap model).")
+  @Parameters(
+      paramLabel = "MODEL_DIR",
+      description = "Model directory (Optimum layout or a gvgap model).")
   Path model;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
-      description = "Interface to bind (default ${DEFAULT-VALUE}; 0.0.0.0 serves other machines: set "
-          + "--api-key-env then, or a warning is printed).")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description =
+          "Interface to bind (default ${DEFAULT-VALUE}; 0.0.0.0 serves other machines: set "
+              + "--api-key-env then, or a warning is printed).")
   String host;
 
-  @Option(names = "--port", defaultValue = "8000", description = "TCP port; 0 picks a free one (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "8000",
+      description = "TCP port; 0 picks a free one (default ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--workers", defaultValue = "4",
-      description = "Requests handled at once; more wait in arrival order (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--workers",
+      defaultValue = "4",
+      description =
+          "Requests handled at once; more wait in arrival order (default ${DEFAULT-VALUE}).")
   int workers;
 
-  @Option(names = "--served-name", description = "Model name clients send (default: the directory name).")
+  @Option(
+      names = "--served-name",
+      description = "Model name clients send (default: the directory name).")
   String servedName;
 
-  @Option(names = "--max-body-bytes", defaultValue = "" + ServerLimits.DEFAULT_MAX_BODY_BYTES, paramLabel = "BYTES",
-      description = "Largest request body; larger ones get 413 before they are read (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-body-bytes",
+      defaultValue = "" + ServerLimits.DEFAULT_MAX_BODY_BYTES,
+      paramLabel = "BYTES",
+      description =
+          "Largest request body; larger ones get 413 before they are read (default ${DEFAULT-VALUE}).")
   long maxBodyBytes;
 
-  @Option(names = "--max-prompts", defaultValue = "" + ServerLimits.DEFAULT_MAX_PROMPTS, paramLabel = "N",
-      description = "Most prompts in one completions request; more get 400 (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-prompts",
+      defaultValue = "" + ServerLimits.DEFAULT_MAX_PROMPTS,
+      paramLabel = "N",
+      description =
+          "Most prompts in one completions request; more get 400 (default ${DEFAULT-VALUE}).")
   int maxPrompts;
 
-  @Option(names = "--max-request-tokens", defaultValue = "" + ServerLimits.DEFAULT_MAX_REQUEST_TOKENS,
-      paramLabel = "TOKENS", description = "Most tokens one request may ask to generate, n x max_tokens x prompts; "
+  @Option(
+      names = "--max-request-tokens",
+      defaultValue = "" + ServerLimits.DEFAULT_MAX_REQUEST_TOKENS,
+      paramLabel = "TOKENS",
+      description = "Most tokens one request may ask to generate, n x max_tokens x prompts; "
           + "more get 400 (default ${DEFAULT-VALUE}).")
   long maxRequestTokens;
 
-  @Option(names = "--max-queued", defaultValue = "" + ServerLimits.DEFAULT_MAX_QUEUED, paramLabel = "N",
+  @Option(
+      names = "--max-queued",
+      defaultValue = "" + ServerLimits.DEFAULT_MAX_QUEUED,
+      paramLabel = "N",
       description = "Completion requests that may wait for a worker; more get 503 with Retry-After "
           + "(default ${DEFAULT-VALUE}).")
   int maxQueued;
 
-  @Option(names = "--max-connections", defaultValue = "" + ServerLimits.DEFAULT_MAX_CONNECTIONS, paramLabel = "N",
-      description = "Open connections at most; more wait until one closes (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-connections",
+      defaultValue = "" + ServerLimits.DEFAULT_MAX_CONNECTIONS,
+      paramLabel = "N",
+      description =
+          "Open connections at most; more wait until one closes (default ${DEFAULT-VALUE}).")
   int maxConnections;
 
-  @Option(names = "--api-key-env", paramLabel = "VAR",
-      description = "Require the API key held in this environment variable (Authorization: Bearer).")
+  @Option(
+      names = "--api-key-env",
+      paramLabel = "VAR",
+      description =
+          "Require the API key held in this environment variable (Authorization: Bearer).")
   String apiKeyEnv;
 
   @Mixin
@@ -70,20 +108,27 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65_535) {
-      throw new UsageException("--port " + port + ": a TCP port is between 1 and 65535 (0 picks a free one)");
+      throw new UsageException(
+          "--port " + port + ": a TCP port is between 1 and 65535 (0 picks a free one)");
     }
-    String name = servedName != null ? servedName : model.toAbsolutePath().normalize().getFileName().toString();
+    String name = servedName != null
+        ? servedName
+        : model.toAbsolutePath().normalize().getFileName().toString();
     String apiKey = null;
     if (apiKeyEnv != null) {
       apiKey = System.getenv(apiKeyEnv);
       if (apiKey == null || apiKey.isBlank()) {
-        throw new IllegalArgumentException("--api-key-env " + apiKeyEnv + ": that environment variable is not set");
+        throw new IllegalArgumentException(
+            "--api-key-env " + apiKeyEnv + ": that environment variable is not set");
       }
     }
-    ServerLimits limits = ServerLimits.defaults().withRequestLimits(maxBodyBytes, maxPrompts, maxRequestTokens)
-        .withMaxQueued(maxQueued).withMaxConnections(maxConnections);
+    ServerLimits limits = ServerLimits.defaults()
+        .withRequestLimits(maxBodyBytes, maxPrompts, maxRequestTokens)
+        .withMaxQueued(maxQueued)
+        .withMaxConnections(maxConnections);
     ServerOptions options = new ServerOptions(host, port, name, workers, apiKey, 10_000, limits);
-    OnnxLanguageModel onnx = OnnxLanguageModel.open(model, runtime.threads, runtime.device, runtime.maxBatchRows);
+    OnnxLanguageModel onnx =
+        OnnxLanguageModel.open(model, runtime.threads, runtime.device, runtime.maxBatchRows);
     OpenAiServer server;
     try {
       server = OpenAiServer.start(onnx, new OnnxTokenBoundaries(onnx), options, System.err);

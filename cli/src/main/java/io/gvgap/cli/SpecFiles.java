@@ -15,8 +15,7 @@ import java.nio.file.Path;
 /** Loads and resolves a spec file the same way for every command. */
 final class SpecFiles {
 
-  private SpecFiles() {
-  }
+  private SpecFiles() {}
 
   /** Parses and resolves {@code file} against the discovered plugins. */
   static ResolvedRunSpec resolve(Path file, PluginRegistry registry) {
@@ -35,10 +34,16 @@ final class SpecFiles {
     try {
       return TextFiles.readUtf8(file);
     } catch (NoSuchFileException e) {
-      throw new SpecException(file, 1, 1, "", "the spec file does not exist (looked in "
-          + file.toAbsolutePath().normalize() + ")", e);
+      throw new SpecException(
+          file,
+          1,
+          1,
+          "",
+          "the spec file does not exist (looked in " + file.toAbsolutePath().normalize() + ")",
+          e);
     } catch (IOException e) {
-      throw new SpecException(file, 1, 1, "", "cannot read the spec: " + FileProblems.explain(file, e), e);
+      throw new SpecException(
+          file, 1, 1, "", "cannot read the spec: " + FileProblems.explain(file, e), e);
     }
   }
 }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gvgap tasks show NAME}: a task's options and a few rendered prompts with references. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
     description = "Print a task's options and a few rendered prompts with their references.")
 final class TasksShowCommand implements Callable<Integer> {
 
@@ -26,13 +28,22 @@ final class TasksShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "The task's name (see gvgap plugins).")
   String name;
 
-  @Option(names = {"-O", "--option"}, paramLabel = "KEY=VALUE", description = "A task option, as in a spec (repeatable).")
+  @Option(
+      names = {"-O", "--option"},
+      paramLabel = "KEY=VALUE",
+      description = "A task option, as in a spec (repeatable).")
   List<String> options = new ArrayList<>();
 
-  @Option(names = {"-n", "--examples"}, defaultValue = "3", description = "How many examples (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--examples"},
+      defaultValue = "3",
+      description = "How many examples (default ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Seed of the example subset (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "Seed of the example subset (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Override
@@ -49,11 +60,13 @@ final class TasksShowCommand implements Callable<Integer> {
       out.printf("  %s%n", provider.description());
     }
     OptionsTable.print(out, provider.optionsType());
-    Task task = registry.tasks().create(name, CommandLineOptions.bind(provider.optionsType(), options));
+    Task task =
+        registry.tasks().create(name, CommandLineOptions.bind(provider.optionsType(), options));
     List<Example> examples = task.examples(new ExampleRequest(count, seed));
     for (Example e : examples) {
-      out.printf("%n--- example %s ---%n%s%n--- reference ---%n%s%n", e.id(), task.generationPrompt(e).text(),
-          e.reference());
+      out.printf(
+          "%n--- example %s ---%n%s%n--- reference ---%n%s%n",
+          e.id(), task.generationPrompt(e).text(), e.reference());
     }
     out.flush();
     return ExitCodes.OK;

@@ -29,11 +29,15 @@ import picocli.CommandLine.Spec;
  * {@code gvgap utility}: scores completions made anywhere with a task's answer extraction and
  * utility, so outputs generated elsewhere can be re-scored.
  */
-@Command(name = "utility", mixinStandardHelpOptions = true,
-    description = {"Score completions with a task's answer extraction and ground-truth utility.",
-        "Input: JSON Lines {\"id\": EXAMPLE_ID, \"completion\": TEXT}.",
-        "Output: JSON Lines {id, answer, extracted, utility}; the summary goes to standard error.",
-        "Bad lines (with their numbers) and unknown ids are reported and make the command fail after scoring the rest."})
+@Command(
+    name = "utility",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Score completions with a task's answer extraction and ground-truth utility.",
+      "Input: JSON Lines {\"id\": EXAMPLE_ID, \"completion\": TEXT}.",
+      "Output: JSON Lines {id, answer, extracted, utility}; the summary goes to standard error.",
+      "Bad lines (with their numbers) and unknown ids are reported and make the command fail after scoring the rest."
+    })
 final class UtilityCommand implements Callable<Integer> {
 
   @Spec
@@ -45,16 +49,29 @@ final class UtilityCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "FILE", description = "Shortcut for -O data=FILE.")
   Path data;
 
-  @Option(names = {"-O", "--option"}, paramLabel = "KEY=VALUE", description = "A task option, as in a spec (repeatable).")
+  @Option(
+      names = {"-O", "--option"},
+      paramLabel = "KEY=VALUE",
+      description = "A task option, as in a spec (repeatable).")
   List<String> options = new ArrayList<>();
 
-  @Option(names = "--seed", defaultValue = "0", description = "Seed of generated tasks' examples (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "Seed of generated tasks' examples (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "Completions (JSON Lines; - for stdin).")
+  @Option(
+      names = {"-i", "--input"},
+      required = true,
+      paramLabel = "FILE",
+      description = "Completions (JSON Lines; - for stdin).")
   Path input;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Output file (default: standard output).")
   Path output;
 
   @Override
@@ -66,7 +83,8 @@ final class UtilityCommand implements Callable<Integer> {
     if (data != null) {
       pairs.add("data=" + data);
     }
-    Task task = registry.tasks().create(taskName, CommandLineOptions.bind(provider.optionsType(), pairs));
+    Task task =
+        registry.tasks().create(taskName, CommandLineOptions.bind(provider.optionsType(), pairs));
     Map<String, Example> byId = new HashMap<>();
     for (Example e : task.examples(new ExampleRequest(Integer.MAX_VALUE, seed))) {
       byId.put(e.id(), e);
@@ -78,7 +96,8 @@ final class UtilityCommand implements Callable<Integer> {
     List<String> unknown = new ArrayList<>();
     int badLines = 0;
     String source = IoFiles.name(input);
-    try (Utf8LineReader in = new Utf8LineReader(IoFiles.stream(input), source); Writer out = IoFiles.writer(output)) {
+    try (Utf8LineReader in = new Utf8LineReader(IoFiles.stream(input), source);
+        Writer out = IoFiles.writer(output)) {
       while (true) {
         String line;
         try {
@@ -103,8 +122,11 @@ final class UtilityCommand implements Callable<Integer> {
         } catch (Exception e) {
           problem = "not JSON";
         }
-        if (problem == null && (node == null || !node.path("id").isValueNode() || node.path("id").isNull()
-            || !node.path("completion").isTextual())) {
+        if (problem == null
+            && (node == null
+                || !node.path("id").isValueNode()
+                || node.path("id").isNull()
+                || !node.path("completion").isTextual())) {
           problem = "expected a string or number 'id' and a string 'completion'";
         }
         if (problem != null) {
@@ -134,15 +156,28 @@ final class UtilityCommand implements Callable<Integer> {
       }
       out.flush();
     }
-    err.printf(Locale.ROOT, "gvgap utility: %d completions scored, mean utility %.4f, answer extracted from %d (%.1f%%)%n",
-        scored, scored == 0 ? Double.NaN : total / scored, extracted, scored == 0 ? 0.0 : 100.0 * extracted / scored);
+    err.printf(
+        Locale.ROOT,
+        "gvgap utility: %d completions scored, mean utility %.4f, answer extracted from %d (%.1f%%)%n",
+        scored,
+        scored == 0 ? Double.NaN : total / scored,
+        extracted,
+        scored == 0 ? 0.0 : 100.0 * extracted / scored);
     if (badLines > 0) {
-      err.printf("gvgap utility: %s has %s (listed above), not scored; fix %s and run again%n", source,
-          badLines == 1 ? "1 bad line" : badLines + " bad lines", badLines == 1 ? "it" : "them");
+      err.printf(
+          "gvgap utility: %s has %s (listed above), not scored; fix %s and run again%n",
+          source,
+          badLines == 1 ? "1 bad line" : badLines + " bad lines",
+          badLines == 1 ? "it" : "them");
     }
     if (!unknown.isEmpty()) {
-      err.printf("gvgap utility: %d completions name ids that task '%s' does not have: %s%n", unknown.size(), taskName,
-          unknown.size() > 20 ? String.join(", ", unknown.subList(0, 20)) + ", ..." : String.join(", ", unknown));
+      err.printf(
+          "gvgap utility: %d completions name ids that task '%s' does not have: %s%n",
+          unknown.size(),
+          taskName,
+          unknown.size() > 20
+              ? String.join(", ", unknown.subList(0, 20)) + ", ..."
+              : String.join(", ", unknown));
     }
     err.flush();
     if (badLines > 0 || !unknown.isEmpty()) {

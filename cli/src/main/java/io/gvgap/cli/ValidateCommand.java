@@ -25,12 +25,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code gvgap validate SPEC}: checks a spec against the discovered plugins without running it. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check a run, improvement or scaling spec (YAML): syntax, plugin names, options, ranges, that"
-        + " the files it names exist. Runs nothing.")
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Check a run, improvement or scaling spec (YAML): syntax, plugin names, options, ranges, that"
+            + " the files it names exist. Runs nothing.")
 final class ValidateCommand implements Callable<Integer> {
-  private static final Pattern STUDY_SECTION =
-      Pattern.compile("(?m)^(improve|scaling):");
+  private static final Pattern STUDY_SECTION = Pattern.compile("(?m)^(improve|scaling):");
 
   @ParentCommand
   GvgapCommand parent;
@@ -38,12 +40,15 @@ final class ValidateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "SPEC", description = "The spec file (a run spec, or one with an improve: or scaling: section).")
+  @Parameters(
+      paramLabel = "SPEC",
+      description = "The spec file (a run spec, or one with an improve: or scaling: section).")
   Path file;
 
   @Override
   public Integer call() throws IOException {
-    // improvement and scaling specs are run specs with one more top-level section; each has its loader
+    // improvement and scaling specs are run specs with one more top-level section; each has its
+    // loader
     String text = Files.exists(file) ? SpecFiles.read(file) : "";
     Matcher section = STUDY_SECTION.matcher(text);
     String kind = section.find() ? section.group(1) : "";
@@ -52,15 +57,20 @@ final class ValidateCommand implements Callable<Integer> {
     if (kind.equals("improve")) {
       ImproveSpec improve = ImproveSpecLoader.load(file);
       resolved = RunSpecResolver.resolveAndCheckFiles(improve.run(), parent.registry(), file);
-      study = String.format("improve: %d rounds, distilling %s/%s, update %s", improve.rounds(), improve.verifier(),
-          improve.filter(), improve.update().name().toLowerCase(Locale.ROOT));
+      study = String.format(
+          "improve: %d rounds, distilling %s/%s, update %s",
+          improve.rounds(),
+          improve.verifier(),
+          improve.filter(),
+          improve.update().name().toLowerCase(Locale.ROOT));
     } else if (kind.equals("scaling")) {
       ScalingSpec scaling = ScalingSpecLoader.load(file);
       resolved = RunSpecResolver.resolveAndCheckFiles(scaling.run(), parent.registry(), file);
       study = String.format("scaling over %d models", resolved.models().size());
     } else {
       // a missing file gets the run spec loader's message
-      resolved = RunSpecResolver.resolveAndCheckFiles(RunSpecLoader.load(file), parent.registry(), file);
+      resolved =
+          RunSpecResolver.resolveAndCheckFiles(RunSpecLoader.load(file), parent.registry(), file);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%s: valid%n", file);
@@ -72,8 +82,13 @@ final class ValidateCommand implements Callable<Integer> {
       out.printf("  model       %s (backend %s) %s%n", m.label(), m.backend(), m.options());
     }
     for (ResolvedTask t : resolved.tasks()) {
-      out.printf("  task        %s (%s) limit=%s seed=%d %s%n", t.label(), t.name(),
-          t.limit() == Integer.MAX_VALUE ? "all" : t.limit(), t.seed(), t.options());
+      out.printf(
+          "  task        %s (%s) limit=%s seed=%d %s%n",
+          t.label(),
+          t.name(),
+          t.limit() == Integer.MAX_VALUE ? "all" : t.limit(),
+          t.seed(),
+          t.options());
     }
     for (ResolvedComponent v : resolved.verifiers()) {
       out.printf("  verifier    %s %s%n", v.label(), v.options());
@@ -82,9 +97,12 @@ final class ValidateCommand implements Callable<Integer> {
       out.printf("  filter      %s %s%n", f.label(), f.options());
     }
     var g = resolved.generation();
-    out.printf("  generation  %d samples/prompt, temperature %s, top-p %s, top-k %d, max %d tokens, %d examples/batch%n",
+    out.printf(
+        "  generation  %d samples/prompt, temperature %s, top-p %s, top-k %d, max %d tokens, %d examples/batch%n",
         g.samples(), g.temperature(), g.topP(), g.topK(), g.maxTokens(), g.batchExamples());
-    out.printf("  strategies  %d (verifiers x filters)%n", resolved.verifiers().size() * resolved.filters().size());
+    out.printf(
+        "  strategies  %d (verifiers x filters)%n",
+        resolved.verifiers().size() * resolved.filters().size());
     out.flush();
     return ExitCodes.OK;
   }

@@ -61,7 +61,8 @@ class BuiltInModelEndToEndTest {
         metrics: {bootstrap: 100, pass_at_k: [1, 4]}
         """.formatted(model.toString().replace("\\\\", "/")));
     Path out = tmp.resolve("run");
-    InProcessGvgap.Result result = InProcessGvgap.run("--quiet", "run", spec.toString(), "--output", out.toString());
+    InProcessGvgap.Result result =
+        InProcessGvgap.run("--quiet", "run", spec.toString(), "--output", out.toString());
     assertThat(result.code()).as(result.err()).isZero();
 
     List<SampleRecord> samples = new ArrayList<>();
@@ -82,13 +83,17 @@ class BuiltInModelEndToEndTest {
     List<ScoreRecord> scores = new ArrayList<>();
     JsonLinesReader.read(out.resolve(RunStore.SCORES), ScoreRecord.class, scores::add);
     assertThat(scores).hasSize(6 * 4);
-    // mc read the model's log-probabilities: its scores are strictly between 0 and 1 and not all equal
+    // mc read the model's log-probabilities: its scores are strictly between 0 and 1 and not all
+    // equal
     Set<Double> mcScores = new HashSet<>();
-    scores.stream().filter(r -> r.verifier().equals("mc")).forEach(r -> r.scores().forEach(s -> mcScores.add(s.value())));
+    scores.stream()
+        .filter(r -> r.verifier().equals("mc"))
+        .forEach(r -> r.scores().forEach(s -> mcScores.add(s.value())));
     assertThat(mcScores).allSatisfy(v -> assertThat(v).isStrictlyBetween(0.0, 1.0));
     assertThat(mcScores.size()).isGreaterThan(1);
 
-    RunMetrics metrics = Json.mapper().readValue(out.resolve(RunStore.METRICS_JSON).toFile(), RunMetrics.class);
+    RunMetrics metrics =
+        Json.mapper().readValue(out.resolve(RunStore.METRICS_JSON).toFile(), RunMetrics.class);
     GroupMetrics m = metrics.groups().get(0).metrics();
     assertThat(m.strategies()).hasSize(12);
     // J(f) recomputed from the stored samples: mean over prompts of the mean utility
@@ -98,11 +103,14 @@ class BuiltInModelEndToEndTest {
       acc[0] += s.utility();
       acc[1]++;
     });
-    double jf = perPrompt.values().stream().mapToDouble(a -> a[0] / a[1]).average().orElseThrow();
+    double jf =
+        perPrompt.values().stream().mapToDouble(a -> a[0] / a[1]).average().orElseThrow();
     assertThat(m.accuracy().value()).isCloseTo(jf, within(1e-12));
     // the oracle with threshold 0.5 keeps exactly the correct samples
     StrategyMetrics oracle = m.strategies().stream()
-        .filter(s -> s.verifier().equals("oracle") && s.filter().equals("threshold")).findFirst().orElseThrow();
+        .filter(s -> s.verifier().equals("oracle") && s.filter().equals("threshold"))
+        .findFirst()
+        .orElseThrow();
     long correct = samples.stream().filter(s -> s.utility() >= 0.5).count();
     assertThat(oracle.keptFraction()).isCloseTo(correct / 24.0, within(1e-12));
     assertThat(result.out()).contains("arith-xs on arithmetic: 6 prompts");

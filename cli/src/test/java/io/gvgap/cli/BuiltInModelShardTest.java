@@ -54,17 +54,24 @@ class BuiltInModelShardTest {
             options: {tau: 0.5}
           - name: best-of-n
         metrics: {bootstrap: 50, pass_at_k: [1, 2]}
-        """.formatted(tmp.resolve("runs").toString().replace("\\", "/"), model.toString().replace("\\", "/")));
+        """.formatted(
+        tmp.resolve("runs").toString().replace("\\", "/"), model.toString().replace("\\", "/")));
     Path whole = tmp.resolve("whole");
     gvgap("--quiet", "run", spec.toString(), "-o", whole.toString());
     gvgap("--quiet", "run", spec.toString(), "--shard", "0/2");
     gvgap("--quiet", "run", spec.toString(), "--shard", "1/2");
     Path merged = tmp.resolve("merged");
-    gvgap("--quiet", "merge", merged.toString(), tmp.resolve("runs/shard-1-of-2").toString(),
+    gvgap(
+        "--quiet",
+        "merge",
+        merged.toString(),
+        tmp.resolve("runs/shard-1-of-2").toString(),
         tmp.resolve("runs/shard-0-of-2").toString());
 
-    assertThat(merged.resolve(RunStore.SAMPLES)).hasSameTextualContentAs(whole.resolve(RunStore.SAMPLES));
-    assertThat(merged.resolve(RunStore.SCORES)).hasSameTextualContentAs(whole.resolve(RunStore.SCORES));
+    assertThat(merged.resolve(RunStore.SAMPLES))
+        .hasSameTextualContentAs(whole.resolve(RunStore.SAMPLES));
+    assertThat(merged.resolve(RunStore.SCORES))
+        .hasSameTextualContentAs(whole.resolve(RunStore.SCORES));
     assertThat(Json.mapper().readTree(merged.resolve(RunStore.METRICS_JSON).toFile()))
         .isEqualTo(Json.mapper().readTree(whole.resolve(RunStore.METRICS_JSON).toFile()));
     // the comparison is not vacuous: the mc scores are real, distinct probabilities

@@ -51,7 +51,8 @@ class CommandLineErrorsTest {
   @Test
   void globalOptionsAreAcceptedAfterTheCommandToo() throws IOException {
     CommandLine cl = Main.commandLine();
-    cl.parseArgs("tasks", "show", "arithmetic", "--quiet", "--plugin-path", "a.jar,b.jar", "--verbose");
+    cl.parseArgs(
+        "tasks", "show", "arithmetic", "--quiet", "--plugin-path", "a.jar,b.jar", "--verbose");
     GvgapCommand root = cl.getCommand();
     assertThat(root.quiet).isTrue();
     assertThat(root.pluginPath).containsExactly(Path.of("a.jar"), Path.of("b.jar"));
@@ -61,7 +62,8 @@ class CommandLineErrorsTest {
     assertThat(after.err()).doesNotContain("Unknown option").contains("nope.jar");
     assertThat(after.code()).isEqualTo(ExitCodes.PLUGINS);
     Path spec = Files.writeString(tmp.resolve("spec.yaml"), SPEC);
-    InProcessGvgap.Result run = gvgap("run", spec.toString(), "-o", tmp.resolve("run").toString(), "--quiet");
+    InProcessGvgap.Result run =
+        gvgap("run", spec.toString(), "-o", tmp.resolve("run").toString(), "--quiet");
     assertThat(run.err()).isEmpty();
     assertThat(run.code()).isZero();
   }
@@ -69,20 +71,24 @@ class CommandLineErrorsTest {
   @Test
   void utilityReportsEveryBadLineWithItsNumberAndScoresTheGoodOnes() throws IOException {
     Path input = tmp.resolve("completions.jsonl");
-    Files.write(input, List.of(
-        "{\"id\": \"s0\", \"completion\": \"Answer: 1\"}",
-        "not json",
-        "{\"id\": \"s1\", \"completion\": \"Answer: 2\"}",
-        "PLACEHOLDER",
-        "{\"id\": \"s2\"}",
-        "{\"id\": \"s3\", \"completion\": \"Answer: 3\"}"));
+    Files.write(
+        input,
+        List.of(
+            "{\"id\": \"s0\", \"completion\": \"Answer: 1\"}",
+            "not json",
+            "{\"id\": \"s1\", \"completion\": \"Answer: 2\"}",
+            "PLACEHOLDER",
+            "{\"id\": \"s2\"}",
+            "{\"id\": \"s3\", \"completion\": \"Answer: 3\"}"));
     // line 4: a completion in Latin-1
     String text = Files.readString(input);
-    Path mixed = latin1("mixed.jsonl",
+    Path mixed = latin1(
+        "mixed.jsonl",
         text.substring(0, text.indexOf("PLACEHOLDER")) + "{\"id\": \"s1\", \"completion\": \"caf",
         "\"}" + text.substring(text.indexOf("PLACEHOLDER") + "PLACEHOLDER".length()));
     Path output = tmp.resolve("scored.jsonl");
-    InProcessGvgap.Result r = gvgap("utility", "--task", "toy-sums", "-i", mixed.toString(), "-o", output.toString());
+    InProcessGvgap.Result r =
+        gvgap("utility", "--task", "toy-sums", "-i", mixed.toString(), "-o", output.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
     assertThat(r.err())
         .contains(mixed + ":2: not JSON")
@@ -91,7 +97,9 @@ class CommandLineErrorsTest {
         .contains("3 completions scored")
         .contains(mixed + " has 3 bad lines (listed above), not scored")
         .doesNotContain("Input length");
-    assertThat(Files.readAllLines(output)).hasSize(3).allMatch(line -> line.contains("\"utility\""));
+    assertThat(Files.readAllLines(output))
+        .hasSize(3)
+        .allMatch(line -> line.contains("\"utility\""));
   }
 
   @Test
@@ -100,17 +108,31 @@ class CommandLineErrorsTest {
     for (String command : List.of("validate", "run", "improve", "scaling")) {
       InProcessGvgap.Result r = gvgap(command, spec.toString());
       assertThat(r.code()).as(command).isEqualTo(ExitCodes.USAGE);
-      assertThat(r.err()).as(command).contains("latin1.yaml").contains("not UTF-8 text").doesNotContain("Input length");
+      assertThat(r.err())
+          .as(command)
+          .contains("latin1.yaml")
+          .contains("not UTF-8 text")
+          .doesNotContain("Input length");
     }
-    assertThat(gvgap("validate", spec.toString()).err()).contains("line 1, column 10 has the byte 0xE9");
+    assertThat(gvgap("validate", spec.toString()).err())
+        .contains("line 1, column 10 has the byte 0xE9");
     Path input = latin1("prompts.jsonl", "{\"id\": \"1\", \"prompt\": \"caf", "\"}\n");
-    InProcessGvgap.Result generate = gvgap("generate", tmp.resolve("no-model").toString(), "-i", input.toString());
+    InProcessGvgap.Result generate =
+        gvgap("generate", tmp.resolve("no-model").toString(), "-i", input.toString());
     assertThat(generate.err()).doesNotContain("Input length");
-    Path pairs = latin1("pairs.jsonl", "{\"prompt\": \"1+1=\", \"response\": \"2\"}\n{\"prompt\": \"caf", "\"}\n");
-    InProcessGvgap.Result distill = gvgap("distill", "--model", tmp.resolve("no-model").toString(), "--data",
-        pairs.toString(), "--out", tmp.resolve("out").toString());
+    Path pairs = latin1(
+        "pairs.jsonl", "{\"prompt\": \"1+1=\", \"response\": \"2\"}\n{\"prompt\": \"caf", "\"}\n");
+    InProcessGvgap.Result distill = gvgap(
+        "distill",
+        "--model",
+        tmp.resolve("no-model").toString(),
+        "--data",
+        pairs.toString(),
+        "--out",
+        tmp.resolve("out").toString());
     assertThat(distill.code()).isEqualTo(ExitCodes.FAILED);
-    assertThat(distill.err()).contains(pairs + ":2 is not UTF-8 text: column 16 has the byte 0xE9")
+    assertThat(distill.err())
+        .contains(pairs + ":2 is not UTF-8 text: column 16 has the byte 0xE9")
         .doesNotContain("Input length");
   }
 
@@ -122,10 +144,17 @@ class CommandLineErrorsTest {
       assertThat(r.code()).as(command).isEqualTo(ExitCodes.USAGE);
       assertThat(r.err()).as(command).contains(directory + " is a directory, not a file");
     }
-    InProcessGvgap.Result distill = gvgap("distill", "--model", directory.toString(), "--data", directory.toString(),
-        "--out", tmp.resolve("out").toString());
+    InProcessGvgap.Result distill = gvgap(
+        "distill",
+        "--model",
+        directory.toString(),
+        "--data",
+        directory.toString(),
+        "--out",
+        tmp.resolve("out").toString());
     assertThat(distill.err()).contains(directory + " is a directory, not a file");
-    InProcessGvgap.Result utility = gvgap("utility", "--task", "toy-sums", "-i", directory.toString());
+    InProcessGvgap.Result utility =
+        gvgap("utility", "--task", "toy-sums", "-i", directory.toString());
     assertThat(utility.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(utility.err()).contains(directory + " is a directory, not a file");
   }
@@ -136,24 +165,32 @@ class CommandLineErrorsTest {
     Path file = Files.writeString(tmp.resolve("taken"), "x");
     InProcessGvgap.Result onAFile = gvgap("--quiet", "run", spec.toString(), "-o", file.toString());
     assertThat(onAFile.code()).isEqualTo(ExitCodes.RUN_DIRECTORY);
-    assertThat(onAFile.err()).contains("cannot create run directory " + file + ": " + file
-        + " is a file, not a directory; remove it or choose another path");
-    InProcessGvgap.Result below = gvgap("--quiet", "run", spec.toString(), "-o", file.resolve("run").toString());
+    assertThat(onAFile.err())
+        .contains("cannot create run directory " + file + ": " + file
+            + " is a file, not a directory; remove it or choose another path");
+    InProcessGvgap.Result below =
+        gvgap("--quiet", "run", spec.toString(), "-o", file.resolve("run").toString());
     assertThat(below.err()).contains(file + " is a file, not a directory");
 
     Path run = tmp.resolve("run");
-    assertThat(gvgap("--quiet", "run", spec.toString(), "-o", run.toString()).code()).isZero();
+    assertThat(gvgap("--quiet", "run", spec.toString(), "-o", run.toString()).code())
+        .isZero();
     Path reportDirectory = Files.createDirectories(tmp.resolve("report.html"));
     Files.writeString(reportDirectory.resolve("keep"), "x");
-    InProcessGvgap.Result report = gvgap("report", run.toString(), "-o", reportDirectory.toString());
+    InProcessGvgap.Result report =
+        gvgap("report", run.toString(), "-o", reportDirectory.toString());
     assertThat(report.code()).isEqualTo(ExitCodes.FAILED);
-    assertThat(report.err()).contains("cannot write the report to " + reportDirectory + ": " + reportDirectory
-        + " is a directory, not a file");
-    InProcessGvgap.Result reportBelowAFile = gvgap("report", run.toString(), "-o", file.resolve("r.html").toString());
+    assertThat(report.err())
+        .contains("cannot write the report to " + reportDirectory + ": " + reportDirectory
+            + " is a directory, not a file");
+    InProcessGvgap.Result reportBelowAFile =
+        gvgap("report", run.toString(), "-o", file.resolve("r.html").toString());
     assertThat(reportBelowAFile.err()).contains(file + " is a file, not a directory");
 
-    for (String[] args : List.of(new String[] {"run", spec.toString(), "-o", ""},
-        new String[] {"report", run.toString(), "-o", ""}, new String[] {"utility", "--task", "toy-sums", "-i", ""})) {
+    for (String[] args : List.of(
+        new String[] {"run", spec.toString(), "-o", ""},
+        new String[] {"report", run.toString(), "-o", ""},
+        new String[] {"utility", "--task", "toy-sums", "-i", ""})) {
       InProcessGvgap.Result empty = gvgap(args);
       assertThat(empty.code()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
       assertThat(empty.err()).contains("the path is empty").doesNotContain(" exists");
@@ -164,12 +201,22 @@ class CommandLineErrorsTest {
   void jsonErrorsSayTheLineAndColumnWithoutJacksonsRedactedSource() throws IOException {
     Path run = Files.createDirectories(tmp.resolve("damaged"));
     Files.writeString(run.resolve("run.json"), "{bad");
-    InProcessGvgap.Result report = gvgap("report", run.toString(), "-o", tmp.resolve("r.html").toString());
+    InProcessGvgap.Result report =
+        gvgap("report", run.toString(), "-o", tmp.resolve("r.html").toString());
     assertThat(report.code()).isEqualTo(ExitCodes.RUN_DIRECTORY);
-    assertThat(report.err()).contains("run.json: not a valid gvgap run.json").contains("at line 1, column 2")
-        .doesNotContain("REDACTED").doesNotContain("Source:");
+    assertThat(report.err())
+        .contains("run.json: not a valid gvgap run.json")
+        .contains("at line 1, column 2")
+        .doesNotContain("REDACTED")
+        .doesNotContain("Source:");
     Path pairs = Files.writeString(tmp.resolve("pairs.jsonl"), "{\"prompt\": \"1+1=\",\n");
-    InProcessGvgap.Result distill = gvgap("distill", "--model", tmp.toString(), "--data", pairs.toString(), "--out",
+    InProcessGvgap.Result distill = gvgap(
+        "distill",
+        "--model",
+        tmp.toString(),
+        "--data",
+        pairs.toString(),
+        "--out",
         tmp.resolve("out").toString());
     assertThat(distill.err()).contains(pairs + ":1 is not valid JSON").doesNotContain("REDACTED");
   }
@@ -195,7 +242,9 @@ class CommandLineErrorsTest {
   void malformedPluginOptionsAndPortsAreUsageErrorsThatSayTheForm() {
     InProcessGvgap.Result option = gvgap("tasks", "show", "arithmetic", "-O", "digits");
     assertThat(option.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(option.err()).contains("-O digits: a plugin option is KEY=VALUE").doesNotContain("GVGAP_DEBUG");
+    assertThat(option.err())
+        .contains("-O digits: a plugin option is KEY=VALUE")
+        .doesNotContain("GVGAP_DEBUG");
     InProcessGvgap.Result port = gvgap("serve", "--port", "99999", tmp.toString());
     assertThat(port.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(port.err()).contains("--port 99999: a TCP port is between 1 and 65535");

@@ -66,11 +66,17 @@ class DemoCommandTest {
     Path specs = tmp.resolve("specs");
     writeSpecs(specs, true);
     Path out = tmp.resolve("out");
-    InProcessGvgap.Result r = InProcessGvgap.run("--quiet", "demo", "--specs", specs.toString(), "--output",
-        out.toString());
+    InProcessGvgap.Result r = InProcessGvgap.run(
+        "--quiet", "demo", "--specs", specs.toString(), "--output", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("improvement 'tiny-improve'", "scaling 'tiny-scaling' over 2 models",
-        "improvement 'tiny-sudoku'", "sudoku4", ", sudoku ", "sudoku improvement report: ");
+    assertThat(r.out())
+        .contains(
+            "improvement 'tiny-improve'",
+            "scaling 'tiny-scaling' over 2 models",
+            "improvement 'tiny-sudoku'",
+            "sudoku4",
+            ", sudoku ",
+            "sudoku improvement report: ");
     for (String part : new String[] {"improve", "scaling", "sudoku"}) {
       assertThat(out.resolve(part).resolve("report.html")).isRegularFile();
     }
@@ -82,10 +88,12 @@ class DemoCommandTest {
     Path specs = tmp.resolve("specs");
     writeSpecs(specs, false);
     Path out = tmp.resolve("out");
-    InProcessGvgap.Result r = InProcessGvgap.run("--quiet", "demo", "--specs", specs.toString(), "--output",
-        out.toString());
+    InProcessGvgap.Result r = InProcessGvgap.run(
+        "--quiet", "demo", "--specs", specs.toString(), "--output", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("improvement 'tiny-improve'", "scaling report: ").doesNotContain("sudoku");
+    assertThat(r.out())
+        .contains("improvement 'tiny-improve'", "scaling report: ")
+        .doesNotContain("sudoku");
     assertThat(out.resolve("sudoku")).doesNotExist();
   }
 }

@@ -58,14 +58,21 @@ class ExitCodesTest {
   @BeforeAll
   static void files() throws IOException {
     goodSpec = Files.writeString(tmp.resolve("good.yaml"), GOOD);
-    otherSpec = Files.writeString(tmp.resolve("other.yaml"), GOOD.replace("samples: 2", "samples: 3"));
-    unknownVerifierSpec = Files.writeString(tmp.resolve("unknown.yaml"), GOOD.replace("name: oracle", "name: oracel"));
-    outOfRangeSpec = Files.writeString(tmp.resolve("range.yaml"), GOOD.replace("samples: 2", "samples: 0"));
+    otherSpec =
+        Files.writeString(tmp.resolve("other.yaml"), GOOD.replace("samples: 2", "samples: 3"));
+    unknownVerifierSpec = Files.writeString(
+        tmp.resolve("unknown.yaml"), GOOD.replace("name: oracle", "name: oracel"));
+    outOfRangeSpec =
+        Files.writeString(tmp.resolve("range.yaml"), GOOD.replace("samples: 2", "samples: 0"));
     finishedRun = tmp.resolve("finished");
-    assertThat(gvgap("--quiet", "run", goodSpec.toString(), "-o", finishedRun.toString()).code()).isZero();
+    assertThat(gvgap("--quiet", "run", goodSpec.toString(), "-o", finishedRun.toString())
+            .code())
+        .isZero();
     aFile = Files.writeString(tmp.resolve("a-file"), "x");
-    badLines = Files.writeString(tmp.resolve("bad.jsonl"), "{\"id\": \"1\", \"completion\": \"2\"}\nnot json\n");
-    notUtf8 = Files.write(tmp.resolve("latin1.jsonl"), new byte[] {'{', '"', (byte) 0xE9, '"', '}', '\n'});
+    badLines = Files.writeString(
+        tmp.resolve("bad.jsonl"), "{\"id\": \"1\", \"completion\": \"2\"}\nnot json\n");
+    notUtf8 = Files.write(
+        tmp.resolve("latin1.jsonl"), new byte[] {'{', '"', (byte) 0xE9, '"', '}', '\n'});
   }
 
   private static InProcessGvgap.Result gvgap(String... args) {
@@ -77,39 +84,107 @@ class ExitCodesTest {
     return Stream.of(
         exits(ExitCodes.OK, "plugins", "plugins"),
         exits(ExitCodes.OK, "a valid spec", "validate", "SPEC:good"),
-        exits(ExitCodes.FAILED, "utility input with a bad line",
-            "utility", "--task", "toy-sums", "-i", "FILE:bad.jsonl"),
-        exits(ExitCodes.FAILED, "utility input that is not UTF-8",
-            "utility", "--task", "toy-sums", "-i", "FILE:latin1.jsonl"),
+        exits(
+            ExitCodes.FAILED,
+            "utility input with a bad line",
+            "utility",
+            "--task",
+            "toy-sums",
+            "-i",
+            "FILE:bad.jsonl"),
+        exits(
+            ExitCodes.FAILED,
+            "utility input that is not UTF-8",
+            "utility",
+            "--task",
+            "toy-sums",
+            "-i",
+            "FILE:latin1.jsonl"),
         exits(ExitCodes.USAGE, "unknown command", "runn"),
         exits(ExitCodes.USAGE, "unknown option", "plugins", "--nope"),
         exits(ExitCodes.USAGE, "malformed -O", "tasks", "show", "arithmetic", "-O", "digits"),
-        exits(ExitCodes.USAGE, "-O with an unknown key", "tasks", "show", "arithmetic", "-O", "digitz=3"),
+        exits(
+            ExitCodes.USAGE,
+            "-O with an unknown key",
+            "tasks",
+            "show",
+            "arithmetic",
+            "-O",
+            "digitz=3"),
         exits(ExitCodes.USAGE, "port out of range", "serve", "--port", "99999", "FILE:a-file"),
         exits(ExitCodes.USAGE, "not a number", "tasks", "show", "arithmetic", "-n", "three"),
         exits(ExitCodes.USAGE, "empty output path", "run", "SPEC:good", "-o", ""),
         exits(ExitCodes.USAGE, "no samples", "generate", "FILE:a-file", "-n", "0"),
-        exits(ExitCodes.USAGE, "negative temperature", "generate", "FILE:a-file", "--temperature", "-1"),
+        exits(
+            ExitCodes.USAGE,
+            "negative temperature",
+            "generate",
+            "FILE:a-file",
+            "--temperature",
+            "-1"),
         exits(ExitCodes.USAGE, "negative threads", "generate", "FILE:a-file", "--threads", "-3"),
         exits(ExitCodes.USAGE, "unknown device", "score", "FILE:a-file", "--device", "tpu"),
         exits(ExitCodes.USAGE, "no examples to show", "tasks", "show", "arithmetic", "-n", "0"),
         exits(ExitCodes.USAGE, "unknown family member", "models", "pretrain", "no-such-member"),
-        exits(ExitCodes.USAGE, "missing input file", "utility", "--task", "toy-sums", "-i", "FILE:no-such.jsonl"),
+        exits(
+            ExitCodes.USAGE,
+            "missing input file",
+            "utility",
+            "--task",
+            "toy-sums",
+            "-i",
+            "FILE:no-such.jsonl"),
         exits(ExitCodes.USAGE, "missing spec file", "validate", "FILE:no-such.yaml"),
         exits(ExitCodes.USAGE, "spec value out of range", "validate", "SPEC:range"),
-        exits(ExitCodes.PLUGINS, "unknown task on the command line", "tasks", "show", "no-such-task"),
-        exits(ExitCodes.PLUGINS, "unknown task for utility",
-            "utility", "--task", "no-such-task", "-i", "FILE:bad.jsonl"),
-        exits(ExitCodes.PLUGINS, "unknown verifier in a spec (validate)", "validate", "SPEC:unknown"),
-        exits(ExitCodes.PLUGINS, "unknown verifier in a spec (run)",
-            "--quiet", "run", "SPEC:unknown", "-o", "FILE:never"),
-        exits(ExitCodes.PLUGINS, "missing plugin path", "--plugin-path", "FILE:no-such.jar", "plugins"),
-        exits(ExitCodes.RUN_DIRECTORY, "run directory of another spec",
-            "--quiet", "run", "SPEC:other", "-o", "FILE:finished"),
-        exits(ExitCodes.RUN_DIRECTORY, "run directory where a file is",
-            "--quiet", "run", "SPEC:good", "-o", "FILE:a-file/run"),
-        exits(ExitCodes.RUN_DIRECTORY, "report of a directory that is not a run",
-            "report", "FILE:", "-o", "FILE:r.html"));
+        exits(
+            ExitCodes.PLUGINS, "unknown task on the command line", "tasks", "show", "no-such-task"),
+        exits(
+            ExitCodes.PLUGINS,
+            "unknown task for utility",
+            "utility",
+            "--task",
+            "no-such-task",
+            "-i",
+            "FILE:bad.jsonl"),
+        exits(
+            ExitCodes.PLUGINS, "unknown verifier in a spec (validate)", "validate", "SPEC:unknown"),
+        exits(
+            ExitCodes.PLUGINS,
+            "unknown verifier in a spec (run)",
+            "--quiet",
+            "run",
+            "SPEC:unknown",
+            "-o",
+            "FILE:never"),
+        exits(
+            ExitCodes.PLUGINS,
+            "missing plugin path",
+            "--plugin-path",
+            "FILE:no-such.jar",
+            "plugins"),
+        exits(
+            ExitCodes.RUN_DIRECTORY,
+            "run directory of another spec",
+            "--quiet",
+            "run",
+            "SPEC:other",
+            "-o",
+            "FILE:finished"),
+        exits(
+            ExitCodes.RUN_DIRECTORY,
+            "run directory where a file is",
+            "--quiet",
+            "run",
+            "SPEC:good",
+            "-o",
+            "FILE:a-file/run"),
+        exits(
+            ExitCodes.RUN_DIRECTORY,
+            "report of a directory that is not a run",
+            "report",
+            "FILE:",
+            "-o",
+            "FILE:r.html"));
   }
 
   private static Arguments exits(int code, String what, String... args) {
@@ -121,7 +196,8 @@ class ExitCodesTest {
   void eachCaseExitsWithTheCodeOfTheTable(String what, int expected, String[] args) {
     String[] resolved = new String[args.length];
     for (int i = 0; i < args.length; i++) {
-      resolved[i] = args[i].startsWith("SPEC:") ? tmp.resolve(args[i].substring(5) + ".yaml").toString()
+      resolved[i] = args[i].startsWith("SPEC:")
+          ? tmp.resolve(args[i].substring(5) + ".yaml").toString()
           : args[i].startsWith("FILE:") ? tmp.resolve(args[i].substring(5)).toString() : args[i];
     }
     InProcessGvgap.Result r = gvgap(resolved);

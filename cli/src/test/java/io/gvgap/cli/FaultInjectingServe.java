@@ -13,16 +13,19 @@ import java.nio.file.Path;
  * fault is logged by the server as a 500 whose message contains {@code injected fault}.
  */
 final class FaultInjectingServe {
-  private FaultInjectingServe() {
-  }
+  private FaultInjectingServe() {}
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     OnnxLanguageModel onnx = OnnxLanguageModel.open(dir, 1, "cpu", 64);
-    FaultInjectingModel faulty = new FaultInjectingModel(onnx, Double.parseDouble(args[2]), Long.parseLong(args[3]));
+    FaultInjectingModel faulty =
+        new FaultInjectingModel(onnx, Double.parseDouble(args[2]), Long.parseLong(args[3]));
     String name = dir.getFileName().toString();
-    OpenAiServer server = OpenAiServer.start(faulty, new OnnxTokenBoundaries(onnx),
-        ServerOptions.loopback(name).withPortAndWorkers(Integer.parseInt(args[1]), 4), System.err);
+    OpenAiServer server = OpenAiServer.start(
+        faulty,
+        new OnnxTokenBoundaries(onnx),
+        ServerOptions.loopback(name).withPortAndWorkers(Integer.parseInt(args[1]), 4),
+        System.err);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       onnx.close();

@@ -34,8 +34,10 @@ class HelpTextTest {
   void theTopLevelHelpShowsTheSummariesWhole() {
     InProcessGvgap.Result r = InProcessGvgap.run("--help");
     String help = r.out().replaceAll("\\s+", " ");
-    assertThat(help).contains("demo The main job on the built-in models: self-improvement on arithmetic and Sudoku,"
-        + " and a scaling study.")
+    assertThat(help)
+        .contains(
+            "demo The main job on the built-in models: self-improvement on arithmetic and Sudoku,"
+                + " and a scaling study.")
         .contains("serve Serve a local ONNX model over the OpenAI-compatible API (Jetty).")
         .doesNotContain("bench-serve");
   }
@@ -44,8 +46,9 @@ class HelpTextTest {
   void aCommandWithoutItsSubcommandListsTheSubcommands() {
     InProcessGvgap.Result bare = InProcessGvgap.run();
     assertThat(bare.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(bare.err()).startsWith("gvgap: error: Missing required subcommand").contains("Commands:", "plugins",
-        "validate", "Exit codes:");
+    assertThat(bare.err())
+        .startsWith("gvgap: error: Missing required subcommand")
+        .contains("Commands:", "plugins", "validate", "Exit codes:");
     InProcessGvgap.Result models = InProcessGvgap.run("models");
     assertThat(models.err()).contains("Commands:", "init", "pretrain");
   }

@@ -14,11 +14,9 @@ final class InProcessGvgap {
    * @param out standard output
    * @param err standard error
    */
-  record Result(int code, String out, String err) {
-  }
+  record Result(int code, String out, String err) {}
 
-  private InProcessGvgap() {
-  }
+  private InProcessGvgap() {}
 
   /** Runs {@code gvgap ARGS...} as {@link Main#run} does (same handlers and converters). */
   static Result run(String... args) {

@@ -39,11 +39,13 @@ class KillAndResumeTest {
 
   @TempDir
   Path tmp;
+
   private final List<Process> children = new ArrayList<>();
 
   private Path spec(Path log) throws IOException {
     Path spec = tmp.resolve("toy.yaml");
-    Files.writeString(spec, """
+    Files.writeString(
+        spec, """
         name: toy
         seed: 5
         models:
@@ -68,8 +70,16 @@ class KillAndResumeTest {
 
   private Process start(Path spec, Path out) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "--quiet", "run", spec.toString(), "--output", out.toString());
+    ProcessBuilder pb = new ProcessBuilder(
+        java,
+        "-cp",
+        System.getProperty("java.class.path"),
+        Main.class.getName(),
+        "--quiet",
+        "run",
+        spec.toString(),
+        "--output",
+        out.toString());
     pb.redirectErrorStream(true);
     pb.redirectOutput(tmp.resolve("child-" + out.getFileName() + ".out").toFile());
     Process process = pb.start();
@@ -105,7 +115,9 @@ class KillAndResumeTest {
   private static Set<String> storedSampleKeys(Path dir) {
     Set<String> keys = new HashSet<>();
     JsonLinesReader.read(dir.resolve(RunStore.SAMPLES), SampleRecord.class, s -> {
-      assertThat(keys.add(s.exampleId() + " " + s.sampleIndex())).as("duplicate sample " + s).isTrue();
+      assertThat(keys.add(s.exampleId() + " " + s.sampleIndex()))
+          .as("duplicate sample " + s)
+          .isTrue();
     });
     return keys;
   }
@@ -113,13 +125,16 @@ class KillAndResumeTest {
   private static Set<String> storedScoreKeys(Path dir) {
     Set<String> keys = new HashSet<>();
     JsonLinesReader.read(dir.resolve(RunStore.SCORES), ScoreRecord.class, s -> {
-      assertThat(keys.add(s.exampleId())).as("duplicate scores " + s.exampleId()).isTrue();
+      assertThat(keys.add(s.exampleId()))
+          .as("duplicate scores " + s.exampleId())
+          .isTrue();
     });
     return keys;
   }
 
   @Test
-  void killedDuringGenerationAndDuringVerificationResumesWithoutLossDuplicationOrRework() throws Exception {
+  void killedDuringGenerationAndDuringVerificationResumesWithoutLossDuplicationOrRework()
+      throws Exception {
     Path log = tmp.resolve("calls.log");
     Path spec = spec(log);
 
@@ -127,8 +142,11 @@ class KillAndResumeTest {
     Path reference = tmp.resolve("reference");
     Process ref = start(spec, reference);
     assertThat(ref.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(ref.exitValue()).as(Files.readString(tmp.resolve("child-reference.out"))).isZero();
-    JsonNode expected = Json.mapper().readTree(reference.resolve(RunStore.METRICS_JSON).toFile());
+    assertThat(ref.exitValue())
+        .as(Files.readString(tmp.resolve("child-reference.out")))
+        .isZero();
+    JsonNode expected =
+        Json.mapper().readTree(reference.resolve(RunStore.METRICS_JSON).toFile());
 
     Path dir = tmp.resolve("run");
     // 1) SIGKILL while the second batch is being generated
@@ -142,12 +160,17 @@ class KillAndResumeTest {
     // 2) rerun the same command; SIGKILL it while the second batch is being verified
     long beforeSecond = lines(log, "");
     Process second = start(spec, dir);
-    killWhen(second, v -> uncheckedCountAfter(log, beforeSecond, "score ") >= 5
-        && storedScoreKeys(dir).size() >= BATCH);
+    killWhen(
+        second,
+        v -> uncheckedCountAfter(log, beforeSecond, "score ") >= 5
+            && storedScoreKeys(dir).size() >= BATCH);
     List<String> secondCalls = callsAfter(log, beforeSecond);
     Set<String> regenerated = new HashSet<>();
-    secondCalls.stream().filter(c -> c.startsWith("gen ")).forEach(c -> regenerated.add(c.substring(4)));
-    assertThat(regenerated).as("samples stored before the first kill are not generated again")
+    secondCalls.stream()
+        .filter(c -> c.startsWith("gen "))
+        .forEach(c -> regenerated.add(c.substring(4)));
+    assertThat(regenerated)
+        .as("samples stored before the first kill are not generated again")
         .doesNotContainAnyElementsOf(samplesAfterFirstKill);
     Set<String> scoredBeforeSecondKill = storedScoreKeys(dir);
 
@@ -155,12 +178,15 @@ class KillAndResumeTest {
     long beforeThird = lines(log, "");
     Process third = start(spec, dir);
     assertThat(third.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(third.exitValue()).as(Files.readString(tmp.resolve("child-run.out"))).isZero();
+    assertThat(third.exitValue())
+        .as(Files.readString(tmp.resolve("child-run.out")))
+        .isZero();
     List<String> thirdCalls = callsAfter(log, beforeThird);
     for (String call : thirdCalls) {
       if (call.startsWith("score ")) {
         String example = call.substring(6).split("#")[0];
-        assertThat(scoredBeforeSecondKill).as("examples verified before the second kill are not verified again")
+        assertThat(scoredBeforeSecondKill)
+            .as("examples verified before the second kill are not verified again")
             .doesNotContain(example);
       }
     }
@@ -170,7 +196,8 @@ class KillAndResumeTest {
     assertThat(storedScoreKeys(dir)).hasSize(EXAMPLES);
     assertThat(RunStore.readInfo(dir).status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(RunStore.readInfo(dir).attempts()).isEqualTo(3);
-    assertThat(Json.mapper().readTree(dir.resolve(RunStore.METRICS_JSON).toFile())).isEqualTo(expected);
+    assertThat(Json.mapper().readTree(dir.resolve(RunStore.METRICS_JSON).toFile()))
+        .isEqualTo(expected);
     // the Lucene sample index followed the store through both kills: every sample once
     try (io.gvgap.index.SampleIndex index = io.gvgap.index.SampleIndex.open(dir.resolve("index"))) {
       assertThat(index.count()).isEqualTo(EXAMPLES * SAMPLES);

@@ -24,10 +24,27 @@ class OverwriteSafetyTest {
   @BeforeEach
   void tinyModelAndData() throws Exception {
     model = tmp.resolve("model");
-    assertThat(InProcessGvgap.run("--quiet", "models", "init", model.toString(), "--layers", "1", "--width", "16",
-        "--heads", "2", "--context", "64").code()).isZero();
+    assertThat(InProcessGvgap.run(
+                "--quiet",
+                "models",
+                "init",
+                model.toString(),
+                "--layers",
+                "1",
+                "--width",
+                "16",
+                "--heads",
+                "2",
+                "--context",
+                "64")
+            .code())
+        .isZero();
     data = tmp.resolve("kept.jsonl");
-    Files.write(data, List.of("{\"prompt\": \"1+1=\", \"response\": \"2\"}", "{\"prompt\": \"2+1=\", \"response\": \"3\"}"));
+    Files.write(
+        data,
+        List.of(
+            "{\"prompt\": \"1+1=\", \"response\": \"2\"}",
+            "{\"prompt\": \"2+1=\", \"response\": \"3\"}"));
   }
 
   @Test
@@ -35,15 +52,37 @@ class OverwriteSafetyTest {
     Map<Path, byte[]> before = contents(model);
     for (boolean overwrite : new boolean[] {false, true}) {
       InProcessGvgap.Result r = overwrite
-          ? InProcessGvgap.run("--quiet", "distill", "--model", model.toString(), "--data", data.toString(), "--out",
-              model.toString(), "--overwrite")
-          : InProcessGvgap.run("--quiet", "distill", "--model", model.toString(), "--data", data.toString(), "--out",
+          ? InProcessGvgap.run(
+              "--quiet",
+              "distill",
+              "--model",
+              model.toString(),
+              "--data",
+              data.toString(),
+              "--out",
+              model.toString(),
+              "--overwrite")
+          : InProcessGvgap.run(
+              "--quiet",
+              "distill",
+              "--model",
+              model.toString(),
+              "--data",
+              data.toString(),
+              "--out",
               model.toString());
       assertThat(r.code()).isEqualTo(ExitCodes.RUN_DIRECTORY);
       assertThat(r.err()).contains("is the input model").contains("never writes into its input");
     }
-    InProcessGvgap.Result inside = InProcessGvgap.run("--quiet", "distill", "--model", model.toString(), "--data",
-        data.toString(), "--out", model.resolve("sub").toString());
+    InProcessGvgap.Result inside = InProcessGvgap.run(
+        "--quiet",
+        "distill",
+        "--model",
+        model.toString(),
+        "--data",
+        data.toString(),
+        "--out",
+        model.resolve("sub").toString());
     assertThat(inside.err()).contains("inside the input model");
     Map<Path, byte[]> after = contents(model);
     assertThat(after).containsOnlyKeys(before.keySet());
@@ -53,35 +92,74 @@ class OverwriteSafetyTest {
   @Test
   void distillRefusesAnExistingModelUnlessOverwriteIsGiven() throws Exception {
     Path out = tmp.resolve("out");
-    assertThat(InProcessGvgap.run("--quiet", "distill", "--model", model.toString(), "--data", data.toString(),
-        "--out", out.toString()).code()).isZero();
+    assertThat(InProcessGvgap.run(
+                "--quiet",
+                "distill",
+                "--model",
+                model.toString(),
+                "--data",
+                data.toString(),
+                "--out",
+                out.toString())
+            .code())
+        .isZero();
     Map<Path, byte[]> first = contents(out);
     assertThat(first).containsKey(Path.of("model.onnx"));
     assertThat(Files.exists(tmp.resolve(".out.partial"))).isFalse();
 
-    InProcessGvgap.Result refused = InProcessGvgap.run("--quiet", "distill", "--model", model.toString(), "--data",
-        data.toString(), "--out", out.toString(), "--seed", "2");
+    InProcessGvgap.Result refused = InProcessGvgap.run(
+        "--quiet",
+        "distill",
+        "--model",
+        model.toString(),
+        "--data",
+        data.toString(),
+        "--out",
+        out.toString(),
+        "--seed",
+        "2");
     assertThat(refused.code()).isEqualTo(ExitCodes.RUN_DIRECTORY);
-    assertThat(refused.err()).contains("already exists and is not empty (it holds a model)").contains("--overwrite");
-    assertThat(contents(out).get(Path.of("model.onnx"))).isEqualTo(first.get(Path.of("model.onnx")));
+    assertThat(refused.err())
+        .contains("already exists and is not empty (it holds a model)")
+        .contains("--overwrite");
+    assertThat(contents(out).get(Path.of("model.onnx")))
+        .isEqualTo(first.get(Path.of("model.onnx")));
 
-    InProcessGvgap.Result replaced = InProcessGvgap.run("--quiet", "distill", "--model", model.toString(), "--data",
-        data.toString(), "--out", out.toString(), "--seed", "2", "--overwrite");
+    InProcessGvgap.Result replaced = InProcessGvgap.run(
+        "--quiet",
+        "distill",
+        "--model",
+        model.toString(),
+        "--data",
+        data.toString(),
+        "--out",
+        out.toString(),
+        "--seed",
+        "2",
+        "--overwrite");
     assertThat(replaced.code()).isZero();
-    assertThat(contents(out).get(Path.of("model.onnx"))).isNotEqualTo(first.get(Path.of("model.onnx")));
+    assertThat(contents(out).get(Path.of("model.onnx")))
+        .isNotEqualTo(first.get(Path.of("model.onnx")));
     assertThat(Files.exists(tmp.resolve(".out.replaced"))).isFalse();
   }
 
   @Test
   void modelsInitRefusesANonEmptyDirectoryUnlessOverwriteIsGiven() throws Exception {
     Map<Path, byte[]> before = contents(model);
-    InProcessGvgap.Result refused = InProcessGvgap.run("--quiet", "models", "init", model.toString(), "--seed", "9");
+    InProcessGvgap.Result refused =
+        InProcessGvgap.run("--quiet", "models", "init", model.toString(), "--seed", "9");
     assertThat(refused.code()).isEqualTo(ExitCodes.RUN_DIRECTORY);
-    assertThat(refused.err()).contains(model + " is not empty (it holds a model").contains("--overwrite");
-    assertThat(contents(model).get(Path.of("model.onnx"))).isEqualTo(before.get(Path.of("model.onnx")));
-    assertThat(InProcessGvgap.run("--quiet", "models", "init", model.toString(), "--seed", "9", "--overwrite").code())
+    assertThat(refused.err())
+        .contains(model + " is not empty (it holds a model")
+        .contains("--overwrite");
+    assertThat(contents(model).get(Path.of("model.onnx")))
+        .isEqualTo(before.get(Path.of("model.onnx")));
+    assertThat(InProcessGvgap.run(
+                "--quiet", "models", "init", model.toString(), "--seed", "9", "--overwrite")
+            .code())
         .isZero();
-    assertThat(contents(model).get(Path.of("model.onnx"))).isNotEqualTo(before.get(Path.of("model.onnx")));
+    assertThat(contents(model).get(Path.of("model.onnx")))
+        .isNotEqualTo(before.get(Path.of("model.onnx")));
   }
 
   private static Map<Path, byte[]> contents(Path dir) throws Exception {

@@ -12,7 +12,8 @@ class PluginsShowTest {
     InProcessGvgap.Result r = InProcessGvgap.run("plugins", "show", "quantile");
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
-    assertThat(r.out()).startsWith("filter quantile (io.gvgap.filters.QuantileFilter")
+    assertThat(r.out())
+        .startsWith("filter quantile (io.gvgap.filters.QuantileFilter")
         .containsPattern("\\n  alpha +number += 0.25 +fraction");
   }
 
@@ -21,10 +22,12 @@ class PluginsShowTest {
     InProcessGvgap.Result both = InProcessGvgap.run("plugins", "show", "majority");
     assertThat(both.code()).isZero();
     assertThat(both.out()).contains("verifier majority (").contains("filter majority (");
-    InProcessGvgap.Result one = InProcessGvgap.run("plugins", "show", "majority", "--kind", "filter");
+    InProcessGvgap.Result one =
+        InProcessGvgap.run("plugins", "show", "majority", "--kind", "filter");
     assertThat(one.out()).contains("filter majority (").doesNotContain("verifier majority");
     InProcessGvgap.Result backend = InProcessGvgap.run("plugins", "show", "onnx");
-    assertThat(backend.out()).startsWith("backend onnx (")
+    assertThat(backend.out())
+        .startsWith("backend onnx (")
         .containsPattern("\\n  path +string +required +model directory");
   }
 
@@ -36,7 +39,8 @@ class PluginsShowTest {
     InProcessGvgap.Result none = InProcessGvgap.run("plugins", "show", "zzzzzz");
     assertThat(none.code()).isEqualTo(ExitCodes.PLUGINS);
     assertThat(none.err()).contains("No plugin is named 'zzzzzz'").contains("filters best-of-n");
-    InProcessGvgap.Result kind = InProcessGvgap.run("plugins", "show", "quantile", "--kind", "filterz");
+    InProcessGvgap.Result kind =
+        InProcessGvgap.run("plugins", "show", "quantile", "--kind", "filterz");
     assertThat(kind.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(kind.err()).contains("task, verifier, filter, backend");
   }

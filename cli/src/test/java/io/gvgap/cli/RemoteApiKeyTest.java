@@ -39,8 +39,11 @@ class RemoteApiKeyTest {
   void theKeyReachesTheServerAndNothingTheRunWritesOrPrints() throws Exception {
     LanguageModel scripted = new ScriptedBackend().create(new ScriptedBackend.Options(null, 0));
     ByteArrayOutputStream serverLog = new ByteArrayOutputStream();
-    try (OpenAiServer server = OpenAiServer.start(scripted, TokenBoundaries.characters(),
-        ServerOptions.loopback("scripted").withApiKey(KEY), new PrintStream(serverLog, true, StandardCharsets.UTF_8))) {
+    try (OpenAiServer server = OpenAiServer.start(
+        scripted,
+        TokenBoundaries.characters(),
+        ServerOptions.loopback("scripted").withApiKey(KEY),
+        new PrintStream(serverLog, true, StandardCharsets.UTF_8))) {
       Path spec = tmp.resolve("keyed.yaml");
       Files.writeString(spec, """
           name: keyed
@@ -59,18 +62,30 @@ class RemoteApiKeyTest {
             - name: keep-above
               options: {tau: 0.5}
           metrics: {bootstrap: 10, pass_at_k: [1]}
-          """.formatted(server.baseUri(), tmp.resolve("cache").toString().replace("\\", "/")));
+          """.formatted(
+              server.baseUri(), tmp.resolve("cache").toString().replace("\\", "/")));
       Path dir = tmp.resolve("run");
       Path output = tmp.resolve("child.out");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-          "--quiet", "--verbose", "run", spec.toString(), "--output", dir.toString());
+      ProcessBuilder pb = new ProcessBuilder(
+          java,
+          "-cp",
+          System.getProperty("java.class.path"),
+          Main.class.getName(),
+          "--quiet",
+          "--verbose",
+          "run",
+          spec.toString(),
+          "--output",
+          dir.toString());
       pb.environment().put("GVGAP_TEST_REMOTE_KEY", KEY);
       pb.redirectErrorStream(true);
       pb.redirectOutput(output.toFile());
       Process p = pb.start();
       try {
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("gvgap run did not exit within 120 s").isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS))
+            .as("gvgap run did not exit within 120 s")
+            .isTrue();
       } finally {
         p.destroyForcibly();
       }
@@ -84,11 +99,15 @@ class RemoteApiKeyTest {
       assertThat(server.stats().errors()).isZero();
       List<Path> written;
       try (Stream<Path> files = Files.walk(tmp)) {
-        written = files.filter(Files::isRegularFile).filter(f -> !f.equals(spec)).toList();
+        written =
+            files.filter(Files::isRegularFile).filter(f -> !f.equals(spec)).toList();
       }
-      assertThat(written).anyMatch(f -> f.startsWith(dir)).anyMatch(f -> f.startsWith(tmp.resolve("cache")));
+      assertThat(written)
+          .anyMatch(f -> f.startsWith(dir))
+          .anyMatch(f -> f.startsWith(tmp.resolve("cache")));
       for (Path file : written) {
-        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+            .as(file.toString())
             .doesNotContain(KEY);
       }
       assertThat(serverLog.toString(StandardCharsets.UTF_8)).doesNotContain(KEY);

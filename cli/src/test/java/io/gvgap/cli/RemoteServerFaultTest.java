@@ -50,8 +50,14 @@ class RemoteServerFaultTest {
   private Process serve(int port, long failSeed, Path log) throws IOException {
     Path model = Path.of("..", "models", "arith-2xs").toAbsolutePath().normalize();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        FaultInjectingServe.class.getName(), model.toString(), Integer.toString(port), Double.toString(FAIL_RATE),
+    ProcessBuilder pb = new ProcessBuilder(
+        java,
+        "-cp",
+        System.getProperty("java.class.path"),
+        FaultInjectingServe.class.getName(),
+        model.toString(),
+        Integer.toString(port),
+        Double.toString(FAIL_RATE),
         Long.toString(failSeed));
     pb.redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
@@ -61,7 +67,9 @@ class RemoteServerFaultTest {
   private static int awaitPort(Process p, Path log) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (Instant.now().isBefore(deadline)) {
-      assertThat(p.isAlive()).as("gvgap serve exited: " + (Files.exists(log) ? Files.readString(log) : "")).isTrue();
+      assertThat(p.isAlive())
+          .as("gvgap serve exited: " + (Files.exists(log) ? Files.readString(log) : ""))
+          .isTrue();
       if (Files.exists(log)) {
         Matcher m = URL.matcher(Files.readString(log));
         if (m.find()) {
@@ -83,7 +91,8 @@ class RemoteServerFaultTest {
   }
 
   private static long injectedFaults(Path log) throws IOException {
-    return Files.readAllLines(log).stream().filter(l -> l.contains("gvgap serve: 500") && l.contains("injected fault"))
+    return Files.readAllLines(log).stream()
+        .filter(l -> l.contains("gvgap serve: 500") && l.contains("injected fault"))
         .count();
   }
 
@@ -121,7 +130,9 @@ class RemoteServerFaultTest {
       // kill the server once the first batches are stored, well before the last
       Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
       while (sampleLines(dir) < 2 * 4 * SAMPLES) {
-        assertThat(run.isDone()).as("the run ended before the server could be killed").isFalse();
+        assertThat(run.isDone())
+            .as("the run ended before the server could be killed")
+            .isFalse();
         assertThat(Instant.now()).as("timed out waiting for the kill point").isBefore(deadline);
         Thread.sleep(2);
       }
@@ -137,8 +148,9 @@ class RemoteServerFaultTest {
       assertThat(run.get(90, TimeUnit.SECONDS)).as("gvgap run exit code").isZero();
       Set<String> keys = new HashSet<>();
       JsonLinesReader.read(dir.resolve(RunStore.SAMPLES), SampleRecord.class, s -> {
-        assertThat(keys.add(s.exampleId() + "#" + s.sampleIndex())).as("duplicate sample " + s.exampleId() + "#"
-            + s.sampleIndex()).isTrue();
+        assertThat(keys.add(s.exampleId() + "#" + s.sampleIndex()))
+            .as("duplicate sample " + s.exampleId() + "#" + s.sampleIndex())
+            .isTrue();
         assertThat(s.sampleIndex()).isBetween(0, SAMPLES - 1);
       });
       assertThat(keys).hasSize(EXAMPLES * SAMPLES);

@@ -30,8 +30,8 @@ import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.RunStoreException;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.ScoreRecord;
-import io.gvgap.core.store.WeightRecord;
 import io.gvgap.core.store.Shard;
+import io.gvgap.core.store.WeightRecord;
 import io.gvgap.index.IndexingObserver;
 import io.gvgap.index.SampleIndex;
 import io.gvgap.launcher.Launcher;
@@ -68,7 +68,8 @@ class ShardMergeTest {
   @TempDir
   Path tmp;
 
-  private final PluginRegistry registry = PluginRegistry.load(ShardMergeTest.class.getClassLoader());
+  private final PluginRegistry registry =
+      PluginRegistry.load(ShardMergeTest.class.getClassLoader());
 
   /**
    * Two models (the second as a separate label of the scripted backend), one task, two verifiers,
@@ -76,16 +77,26 @@ class ShardMergeTest {
    * unsharded run.
    */
   private ResolvedRunSpec spec(Path out, int examples, int samples) {
-    return new ResolvedRunSpec("toy", out, 42,
-        List.of(new ResolvedModel("scripted", "scripted", new ScriptedBackend.Options(null, 0)),
+    return new ResolvedRunSpec(
+        "toy",
+        out,
+        42,
+        List.of(
+            new ResolvedModel("scripted", "scripted", new ScriptedBackend.Options(null, 0)),
             new ResolvedModel("scripted-b", "scripted", new ScriptedBackend.Options(null, 0))),
         List.of(new ResolvedTask("toy-sums", "toy-sums", examples, 3, new ToySumsTask.Options(50))),
-        new GenerationSettings(samples, 0.7, 0.9, 0, 64, 4), null,
-        List.of(new ResolvedComponent("judge", "scripted-judge", new NoOptions()),
+        new GenerationSettings(samples, 0.7, 0.9, 0, 64, 4),
+        null,
+        List.of(
+            new ResolvedComponent("judge", "scripted-judge", new NoOptions()),
             new ResolvedComponent("oracle", "oracle", defaults(registry.verifiers(), "oracle"))),
-        List.of(new ResolvedComponent("keep-above(tau=0.5)", "keep-above", new KeepAboveFilter.Options(0.5)),
-            new ResolvedComponent("keep-above(tau=0.8)", "keep-above", new KeepAboveFilter.Options(0.8)),
-            new ResolvedComponent("best-of-n", "best-of-n", defaults(registry.filters(), "best-of-n"))),
+        List.of(
+            new ResolvedComponent(
+                "keep-above(tau=0.5)", "keep-above", new KeepAboveFilter.Options(0.5)),
+            new ResolvedComponent(
+                "keep-above(tau=0.8)", "keep-above", new KeepAboveFilter.Options(0.8)),
+            new ResolvedComponent(
+                "best-of-n", "best-of-n", defaults(registry.filters(), "best-of-n"))),
         new MetricsSettingsSpec(200, 0.95, List.of(1, 2), "fallback"));
   }
 
@@ -100,8 +111,13 @@ class ShardMergeTest {
   }
 
   private MergeResult merge(Path out, List<Path> shards) {
-    return new RunMerger(registry, Launcher.create(registry, Progress.NONE).executor(), Progress.NONE, "test",
-        List.of(new IndexingObserver())).merge(out, shards);
+    return new RunMerger(
+            registry,
+            Launcher.create(registry, Progress.NONE).executor(),
+            Progress.NONE,
+            "test",
+            List.of(new IndexingObserver()))
+        .merge(out, shards);
   }
 
   private List<Path> runShards(int examples, int count) {
@@ -148,7 +164,8 @@ class ShardMergeTest {
     assertThat(result.examples()).isEqualTo(examples);
     assertThat(result.samples()).isEqualTo(2L * examples * SAMPLES);
     // metrics as parsed JSON trees: every number, intervals included, is the same
-    assertThat(json(merged.resolve(RunStore.METRICS_JSON))).isEqualTo(json(whole.resolve(RunStore.METRICS_JSON)));
+    assertThat(json(merged.resolve(RunStore.METRICS_JSON)))
+        .isEqualTo(json(whole.resolve(RunStore.METRICS_JSON)));
     // records equal one for one, in the same order as the unsharded pipeline wrote them
     assertThat(records(merged, RunStore.EXAMPLES, ExampleRecord.class))
         .containsExactlyElementsOf(records(whole, RunStore.EXAMPLES, ExampleRecord.class));
@@ -156,7 +173,8 @@ class ShardMergeTest {
         .containsExactlyElementsOf(records(whole, RunStore.SAMPLES, SampleRecord.class));
     assertThat(records(merged, RunStore.SCORES, ScoreRecord.class))
         .containsExactlyElementsOf(records(whole, RunStore.SCORES, ScoreRecord.class));
-    assertThat(records(merged, RunStore.WEIGHTS, WeightRecord.class)).isNotEmpty()
+    assertThat(records(merged, RunStore.WEIGHTS, WeightRecord.class))
+        .isNotEmpty()
         .containsExactlyElementsOf(records(whole, RunStore.WEIGHTS, WeightRecord.class));
     // the index and what is computed from it
     assertThat(json(merged.resolve(IndexingObserver.DIVERSITY_JSON)))
@@ -176,8 +194,10 @@ class ShardMergeTest {
     RunInfo info = RunStore.readInfo(merged);
     assertThat(info.status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(info.shard()).isNull();
-    assertThat(info.mergedFrom()).extracting(MergedShard::shard)
-        .containsExactlyElementsOf(IntStream.range(0, count).mapToObj(i -> new Shard(i, count)).toList());
+    assertThat(info.mergedFrom())
+        .extracting(MergedShard::shard)
+        .containsExactlyElementsOf(
+            IntStream.range(0, count).mapToObj(i -> new Shard(i, count)).toList());
     assertThat(merged.resolve(RunStore.SPEC_SOURCE)).hasContent("name: toy\n");
   }
 
@@ -203,10 +223,12 @@ class ShardMergeTest {
     keepLines(crashed.resolve(RunStore.SCORES), 0, "");
     Files.delete(crashed.resolve(RunStore.METRICS_JSON));
     RunInfo info = RunStore.readInfo(crashed);
-    Files.writeString(crashed.resolve(RunStore.RUN_JSON),
+    Files.writeString(
+        crashed.resolve(RunStore.RUN_JSON),
         Json.mapper().writeValueAsString(info.withStatus(RunStatus.STARTED, null)));
 
-    assertThatThrownBy(() -> merge(tmp.resolve("early"), shards)).isInstanceOf(RunStoreException.class)
+    assertThatThrownBy(() -> merge(tmp.resolve("early"), shards))
+        .isInstanceOf(RunStoreException.class)
         .hasMessageContaining(crashed + " (shard 1/3) has not finished (status STARTED")
         .hasMessageContaining("rerun 'gvgap run SPEC --shard 1/3 --output " + crashed + "'");
 
@@ -225,15 +247,19 @@ class ShardMergeTest {
   void aShardDirectoryIsNeverResumedAsAnotherShardOrUnsharded() {
     Path dir = tmp.resolve("s1");
     run(spec(dir, 6, SAMPLES), new Shard(1, 4));
-    assertThatThrownBy(() -> run(spec(dir, 6, SAMPLES), new Shard(2, 4))).isInstanceOf(RunStoreException.class)
+    assertThatThrownBy(() -> run(spec(dir, 6, SAMPLES), new Shard(2, 4)))
+        .isInstanceOf(RunStoreException.class)
         .hasMessageContaining("holds shard 1/4 of run 'toy'; it cannot be resumed as shard 2/4")
         .hasMessageContaining("rerun with --shard 1/4");
-    assertThatThrownBy(() -> run(spec(dir, 6, SAMPLES), Shard.whole())).isInstanceOf(RunStoreException.class)
+    assertThatThrownBy(() -> run(spec(dir, 6, SAMPLES), Shard.whole()))
+        .isInstanceOf(RunStoreException.class)
         .hasMessageContaining("cannot be resumed as an unsharded run");
     Path plain = tmp.resolve("plain");
     run(spec(plain, 6, SAMPLES), Shard.whole());
-    assertThatThrownBy(() -> run(spec(plain, 6, SAMPLES), new Shard(0, 2))).isInstanceOf(RunStoreException.class)
-        .hasMessageContaining("holds an unsharded run (all examples) of run 'toy'; it cannot be resumed as shard 0/2")
+    assertThatThrownBy(() -> run(spec(plain, 6, SAMPLES), new Shard(0, 2)))
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageContaining(
+            "holds an unsharded run (all examples) of run 'toy'; it cannot be resumed as shard 0/2")
         .hasMessageContaining("rerun with no --shard");
   }
 
@@ -256,17 +282,20 @@ class ShardMergeTest {
         .hasMessageContaining("shard 1/3 is missing (given: [0/3, 2/3])")
         .hasMessageContaining("run 'gvgap run SPEC --shard 1/3'")
         .hasMessageContaining(shards.get(0).resolve(RunStore.SPEC_SOURCE).toString());
-    assertThatThrownBy(() -> merge(tmp.resolve("m2"), List.of(shards.get(0), shards.get(1), shards.get(1),
-        shards.get(2)))).hasMessageContaining("shard 1/3 is given twice: " + shards.get(1) + " and " + shards.get(1));
+    assertThatThrownBy(() -> merge(
+            tmp.resolve("m2"), List.of(shards.get(0), shards.get(1), shards.get(1), shards.get(2))))
+        .hasMessageContaining(
+            "shard 1/3 is given twice: " + shards.get(1) + " and " + shards.get(1));
     Path quarter = tmp.resolve("q");
     run(spec(quarter, 6, SAMPLES), new Shard(1, 4));
     assertThatThrownBy(() -> merge(tmp.resolve("m3"), List.of(shards.get(0), quarter)))
-        .hasMessageContaining(quarter + " (shard 1/4) and " + shards.get(0) + " (shard 0/3) split the run into a"
-            + " different number of shards");
+        .hasMessageContaining(quarter + " (shard 1/4) and " + shards.get(0)
+            + " (shard 0/3) split the run into a" + " different number of shards");
     Path plain = tmp.resolve("plain");
     run(spec(plain, 6, SAMPLES), Shard.whole());
     assertThatThrownBy(() -> merge(tmp.resolve("m4"), List.of(plain)))
-        .hasMessageContaining(plain + " is not a shard").hasMessageContaining("run without --shard");
+        .hasMessageContaining(plain + " is not a shard")
+        .hasMessageContaining("run without --shard");
   }
 
   @Test
@@ -274,23 +303,28 @@ class ShardMergeTest {
     List<Path> shards = runShards(6, 2);
     Path failed = shards.get(0);
     RunInfo info = RunStore.readInfo(failed);
-    Files.writeString(failed.resolve(RunStore.RUN_JSON),
+    Files.writeString(
+        failed.resolve(RunStore.RUN_JSON),
         Json.mapper().writeValueAsString(info.withStatus(RunStatus.ERROR, "model exploded")));
     assertThatThrownBy(() -> merge(tmp.resolve("m"), shards))
-        .hasMessageContaining(failed + " (shard 0/2) has not finished (it stopped with an error: model exploded)");
+        .hasMessageContaining(
+            failed + " (shard 0/2) has not finished (it stopped with an error: model exploded)");
     Files.writeString(failed.resolve(RunStore.RUN_JSON), Json.mapper().writeValueAsString(info));
 
     Path occupied = tmp.resolve("occupied");
     Files.createDirectories(occupied);
     Files.writeString(occupied.resolve("notes.txt"), "mine");
-    assertThatThrownBy(() -> merge(occupied, shards)).hasMessageContaining(occupied + " exists and is not empty");
+    assertThatThrownBy(() -> merge(occupied, shards))
+        .hasMessageContaining(occupied + " exists and is not empty");
     assertThat(occupied.resolve("notes.txt")).hasContent("mine");
-    assertThatThrownBy(() -> merge(shards.get(1), shards)).hasMessageContaining("is one of the shards");
+    assertThatThrownBy(() -> merge(shards.get(1), shards))
+        .hasMessageContaining("is one of the shards");
   }
 
   private static void keepLines(Path file, int lines, String tornTail) throws IOException {
     List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
     String kept = lines == 0 ? "" : String.join("\n", all.subList(0, lines)) + "\n";
-    Files.writeString(file, kept + tornTail, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    Files.writeString(
+        file, kept + tornTail, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
   }
 }

@@ -42,12 +42,17 @@ class StudyCommandsTest {
         """.formatted(dir));
     InProcessGvgap.Result r = gvgap("--quiet", "scaling", spec.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(0);
-    assertThat(r.out()).contains("scaling 'family' over 2 models").contains("relative-gap-pooled")
+    assertThat(r.out())
+        .contains("scaling 'family' over 2 models")
+        .contains("relative-gap-pooled")
         .contains("report: ");
-    JsonNode scaling = new ObjectMapper().readTree(tmp.resolve("family/scaling.json").toFile());
+    JsonNode scaling =
+        new ObjectMapper().readTree(tmp.resolve("family/scaling.json").toFile());
     // 2 verifiers x 1 filter x 3 measures; x = log10 of the given FLOPs.
     assertThat(scaling.path("fits")).hasSize(6);
-    assertThat(scaling.path("fits").get(0).path("points").get(1).path("log10Flops").asDouble()).isEqualTo(10.0);
+    assertThat(
+            scaling.path("fits").get(0).path("points").get(1).path("log10Flops").asDouble())
+        .isEqualTo(10.0);
     assertThat(tmp.resolve("family/report.html")).exists();
   }
 
@@ -66,7 +71,9 @@ class StudyCommandsTest {
         """.formatted(tmp.toString().replace("\\", "/")));
     InProcessGvgap.Result r = gvgap("--quiet", "improve", spec.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
-    assertThat(r.err()).contains("improve.verifier 'cot-score' is not a verifier label").contains("[oracle]");
+    assertThat(r.err())
+        .contains("improve.verifier 'cot-score' is not a verifier label")
+        .contains("[oracle]");
     assertThat(tmp.resolve("study")).doesNotExist();
   }
 }

@@ -35,7 +35,8 @@ class ValidatePathsTest {
 
   @Test
   void validateNamesTheFieldOfAModelDirectoryThatDoesNotExist() throws IOException {
-    Path spec = Files.writeString(Files.createDirectories(tmp.resolve("specs")).resolve("run.yaml"), """
+    Path spec =
+        Files.writeString(Files.createDirectories(tmp.resolve("specs")).resolve("run.yaml"), """
         models:
           - {backend: onnx, options: {path: ../models/none}}
         tasks: [{name: arithmetic}]
@@ -44,7 +45,10 @@ class ValidatePathsTest {
         """);
     InProcessGvgap.Result result = InProcessGvgap.run("validate", spec.toString());
     assertThat(result.code()).as(result.err()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).contains(spec + ":2:", "models[0].options.path: no such file or directory: "
-        + tmp.resolve("models/none").toAbsolutePath().normalize());
+    assertThat(result.err())
+        .contains(
+            spec + ":2:",
+            "models[0].options.path: no such file or directory: "
+                + tmp.resolve("models/none").toAbsolutePath().normalize());
   }
 }

@@ -32,13 +32,19 @@ public abstract class AbstractGvgapMojo extends AbstractMojo {
     }
     try {
       run();
-    } catch (SpecException | OptionsException | UnknownProviderException | PluginLoadException | RunStoreException e) {
-      // The user's input is wrong (spec, plugins, run directory): a failure, with the CLI's message.
+    } catch (SpecException
+        | OptionsException
+        | UnknownProviderException
+        | PluginLoadException
+        | RunStoreException e) {
+      // The user's input is wrong (spec, plugins, run directory): a failure, with the CLI's
+      // message.
       throw new MojoFailureException(e.getMessage(), e);
     } catch (TaskDataException e) {
       throw new MojoFailureException("bad task data: " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new MojoExecutionException("gvgap failed: " + e.getMessage() + " (run Maven with -e for the stack trace)", e);
+      throw new MojoExecutionException(
+          "gvgap failed: " + e.getMessage() + " (run Maven with -e for the stack trace)", e);
     }
   }
 

@@ -44,8 +44,8 @@ record BuildGates(Double minGap, String strategy, Double minAccuracy) {
       if (minAccuracy != null) {
         double accuracy = group.metrics().accuracy().value();
         if (Double.isNaN(accuracy) || accuracy < minAccuracy) {
-          failed.add("J(f), the accuracy of all samples, of " + where + " is " + MetricFormat.fixed(accuracy)
-              + ", below failIfAccuracyBelow = " + minAccuracy);
+          failed.add("J(f), the accuracy of all samples, of " + where + " is "
+              + MetricFormat.fixed(accuracy) + ", below failIfAccuracyBelow = " + minAccuracy);
         }
       }
       if (minGap != null) {
@@ -60,26 +60,33 @@ record BuildGates(Double minGap, String strategy, Double minAccuracy) {
     StrategyMetrics chosen;
     String which;
     if (BEST.equals(strategy)) {
-      chosen = strategies.stream().filter(s -> s.gap().defined())
-          .max((a, b) -> Double.compare(a.gap().value(), b.gap().value())).orElse(null);
+      chosen = strategies.stream()
+          .filter(s -> s.gap().defined())
+          .max((a, b) -> Double.compare(a.gap().value(), b.gap().value()))
+          .orElse(null);
       if (chosen == null) {
-        return Optional.of("no strategy of " + where + " has a defined gap, so failIfGapBelow = " + minGap
-            + " cannot pass (did every filter keep nothing? see metrics.empty_kept)");
+        return Optional.of("no strategy of " + where + " has a defined gap, so failIfGapBelow = "
+            + minGap + " cannot pass (did every filter keep nothing? see metrics.empty_kept)");
       }
       which = "the best strategy, " + name(chosen) + ",";
     } else {
-      chosen = strategies.stream().filter(s -> name(s).equals(strategy)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("gapStrategy '" + strategy + "' is not a strategy of " + where
-              + "; use 'best' or one of: " + strategies.stream().map(BuildGates::name).collect(Collectors.joining(", "))));
+      chosen = strategies.stream()
+          .filter(s -> name(s).equals(strategy))
+          .findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("gapStrategy '" + strategy
+              + "' is not a strategy of " + where + "; use 'best' or one of: "
+              + strategies.stream().map(BuildGates::name).collect(Collectors.joining(", "))));
       which = "strategy " + strategy;
     }
     double gap = chosen.gap().value();
     if (!Double.isNaN(gap) && gap >= minGap) {
       return Optional.empty();
     }
-    return Optional.of("the gap of " + which + " on " + where + " is " + MetricFormat.signed(gap) + " (CI "
-        + MetricFormat.interval(chosen.gap()) + ", J(f) " + MetricFormat.fixed(chosen.jf().value()) + ", J(f[w]) "
-        + MetricFormat.fixed(chosen.jfw().value()) + "), below failIfGapBelow = " + minGap);
+    return Optional.of(
+        "the gap of " + which + " on " + where + " is " + MetricFormat.signed(gap) + " (CI "
+            + MetricFormat.interval(chosen.gap()) + ", J(f) "
+            + MetricFormat.fixed(chosen.jf().value()) + ", J(f[w]) "
+            + MetricFormat.fixed(chosen.jfw().value()) + "), below failIfGapBelow = " + minGap);
   }
 
   /** The {@code VERIFIER/FILTER} name of a strategy, as {@code gapStrategy} takes it. */

@@ -47,7 +47,10 @@ public class EvaluateMojo extends AbstractGvgapMojo {
   String spec;
 
   /** Where run directories go: each run in {@code <outputDirectory>/<run name>}. The spec's {@code output} is ignored. */
-  @Parameter(property = "gvgap.outputDirectory", defaultValue = "${project.build.directory}/gvgap", required = true)
+  @Parameter(
+      property = "gvgap.outputDirectory",
+      defaultValue = "${project.build.directory}/gvgap",
+      required = true)
   File outputDirectory;
 
   /**
@@ -86,11 +89,14 @@ public class EvaluateMojo extends AbstractGvgapMojo {
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
-    SpecInput input = SpecInput.choose(specFile == null ? null : specFile.toPath(), spec,
-        buildDirectory.toPath().resolve("gvgap-inline").resolve(artifactId + ".yaml"), "gvgap.spec");
+    SpecInput input = SpecInput.choose(
+        specFile == null ? null : specFile.toPath(),
+        spec,
+        buildDirectory.toPath().resolve("gvgap-inline").resolve(artifactId + ".yaml"),
+        "gvgap.spec");
     PluginRegistry registry = registry();
-    ResolvedRunSpec resolved = RunSpecResolver.resolve(input.load(), registry, input.file(),
-        input.baseDirectory(projectDirectory.toPath()));
+    ResolvedRunSpec resolved = RunSpecResolver.resolve(
+        input.load(), registry, input.file(), input.baseDirectory(projectDirectory.toPath()));
     Path runDirectory = outputDirectory.toPath().resolve(resolved.name());
     resolved = resolved.withOutput(runDirectory);
     checkGapStrategy(resolved);
@@ -98,14 +104,20 @@ public class EvaluateMojo extends AbstractGvgapMojo {
     try {
       source = input.source();
     } catch (IOException e) {
-      throw new MojoExecutionException("gvgap: cannot read " + input.file() + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "gvgap: cannot read " + input.file() + ": " + e.getMessage(), e);
     }
-    getLog().info("gvgap: run '" + resolved.name() + "' from " + input.file() + " into " + runDirectory);
-    // the launcher writes the report before the gates: a build that fails a gate still leaves it to look into
+    getLog()
+        .info(
+            "gvgap: run '" + resolved.name() + "' from " + input.file() + " into " + runDirectory);
+    // the launcher writes the report before the gates: a build that fails a gate still leaves it to
+    // look into
     RunResult result = launcher(registry).evaluate(resolved, source);
-    getLog().info("gvgap: run '" + resolved.name() + "' " + (result.resumed() ? "resumed and finished" : "finished")
-        + ": " + result.samplesGenerated() + " samples generated, " + result.examplesVerified()
-        + " example verifications");
+    getLog()
+        .info("gvgap: run '" + resolved.name() + "' "
+            + (result.resumed() ? "resumed and finished" : "finished")
+            + ": " + result.samplesGenerated() + " samples generated, " + result.examplesVerified()
+            + " example verifications");
     for (GroupResult group : result.metrics().groups()) {
       for (String line : ResultLog.lines(group)) {
         getLog().info(line);
@@ -114,10 +126,12 @@ public class EvaluateMojo extends AbstractGvgapMojo {
     getLog().info("gvgap: run directory " + result.directory().toAbsolutePath());
     Path report = result.directory().resolve(ReportMojo.REPORT_FILE);
     getLog().info("gvgap: report " + report.toAbsolutePath());
-    List<String> failed = new BuildGates(failIfGapBelow, gapStrategy, failIfAccuracyBelow).violations(result.metrics());
+    List<String> failed = new BuildGates(failIfGapBelow, gapStrategy, failIfAccuracyBelow)
+        .violations(result.metrics());
     if (!failed.isEmpty()) {
-      throw new MojoFailureException("gvgap: run '" + resolved.name() + "' failed " + failed.size() + " gate(s):\n  - "
-          + String.join("\n  - ", failed) + "\n(results in " + result.directory().toAbsolutePath() + ")");
+      throw new MojoFailureException("gvgap: run '" + resolved.name() + "' failed " + failed.size()
+          + " gate(s):\n  - " + String.join("\n  - ", failed) + "\n(results in "
+          + result.directory().toAbsolutePath() + ")");
     }
     if (failIfGapBelow != null || failIfAccuracyBelow != null) {
       getLog().info("gvgap: all gates passed");
@@ -136,8 +150,9 @@ public class EvaluateMojo extends AbstractGvgapMojo {
       }
     }
     if (!names.contains(gapStrategy)) {
-      throw new MojoFailureException("gvgap: gapStrategy '" + gapStrategy + "' is not a strategy of the run '"
-          + resolved.name() + "'; use 'best' or one of: " + String.join(", ", names));
+      throw new MojoFailureException(
+          "gvgap: gapStrategy '" + gapStrategy + "' is not a strategy of the run '"
+              + resolved.name() + "'; use 'best' or one of: " + String.join(", ", names));
     }
   }
 }

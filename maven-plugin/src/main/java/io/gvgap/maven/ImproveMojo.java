@@ -9,7 +9,6 @@ import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecResolver;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImproveSpecLoader;
-import io.gvgap.studies.ImprovementStudy;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,18 +55,24 @@ public class ImproveMojo extends AbstractGvgapMojo {
   File projectDirectory;
 
   /** Where studies go: each in {@code <outputDirectory>/<name>}. The spec's {@code output} is ignored. */
-  @Parameter(property = "gvgap.outputDirectory", defaultValue = "${project.build.directory}/gvgap", required = true)
+  @Parameter(
+      property = "gvgap.outputDirectory",
+      defaultValue = "${project.build.directory}/gvgap",
+      required = true)
   File outputDirectory;
 
   @Override
   void run() throws MojoFailureException {
-    SpecInput input = SpecInput.choose(specFile == null ? null : specFile.toPath(), spec,
-        buildDirectory.toPath().resolve("gvgap-inline").resolve(artifactId + "-improve.yaml"), "gvgap.improveSpec");
+    SpecInput input = SpecInput.choose(
+        specFile == null ? null : specFile.toPath(),
+        spec,
+        buildDirectory.toPath().resolve("gvgap-inline").resolve(artifactId + "-improve.yaml"),
+        "gvgap.improveSpec");
     PluginRegistry registry = registry();
     Path file = input.file();
     ImproveSpec improve = ImproveSpecLoader.load(file);
-    ResolvedRunSpec base = RunSpecResolver.resolve(improve.run(), registry, file,
-        input.baseDirectory(projectDirectory.toPath()));
+    ResolvedRunSpec base = RunSpecResolver.resolve(
+        improve.run(), registry, file, input.baseDirectory(projectDirectory.toPath()));
     base = base.withOutput(outputDirectory.toPath().resolve(base.name()));
     String source;
     try {
@@ -76,12 +81,17 @@ public class ImproveMojo extends AbstractGvgapMojo {
       throw new UncheckedIOException("cannot read " + file, e);
     }
     getLog().info("gvgap: improvement study '" + base.name() + "' into " + base.output());
-    RoundsFile rounds = launcher(registry).improve(improve, base, source, line -> getLog().info("gvgap: " + line),
-        progress -> { });
+    RoundsFile rounds = launcher(registry)
+        .improve(improve, base, source, line -> getLog().info("gvgap: " + line), progress -> {});
     for (RoundRecord round : rounds.rounds()) {
       for (RoundTaskMetrics task : round.tasks()) {
-        getLog().info(String.format("gvgap: round %d %s: J(f) = %s, coverage %s", round.round(), task.task(),
-            MetricFormat.estimate(task.accuracy()), MetricFormat.fixed(task.coverage())));
+        getLog()
+            .info(String.format(
+                "gvgap: round %d %s: J(f) = %s, coverage %s",
+                round.round(),
+                task.task(),
+                MetricFormat.estimate(task.accuracy()),
+                MetricFormat.fixed(task.coverage())));
       }
     }
     Path report = base.output().resolve(ReportMojo.REPORT_FILE);

@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class InlineSpec {
 
-  private InlineSpec() {
-  }
+  private InlineSpec() {}
 
   /**
    * The YAML with the first line's leading blanks and the common indentation of the other lines
@@ -21,7 +20,8 @@ final class InlineSpec {
    * is at top level and the least indentation of the later lines is the XML indentation.
    */
   static String normalize(String text) {
-    List<String> lines = new ArrayList<>(List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)));
+    List<String> lines =
+        new ArrayList<>(List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)));
     while (!lines.isEmpty() && lines.get(0).isBlank()) {
       lines.remove(0);
     }

@@ -56,12 +56,13 @@ final class MavenLogProgress implements Progress {
           if (reached > stepsLogged && done < total) {
             stepsLogged = reached;
             lastLogAt = now;
-            log.info("gvgap: " + label + ": " + done + "/" + total + " " + unit + " (" + (100 * done / total) + "%, "
-                + rate(done, now - startedAt, unit) + ")");
+            log.info("gvgap: " + label + ": " + done + "/" + total + " " + unit + " ("
+                + (100 * done / total) + "%, " + rate(done, now - startedAt, unit) + ")");
           }
         } else if (now - lastLogAt >= intervalNanos) {
           lastLogAt = now;
-          log.info("gvgap: " + label + ": " + done + " " + unit + " (" + rate(done, now - startedAt, unit) + ")");
+          log.info("gvgap: " + label + ": " + done + " " + unit + " ("
+              + rate(done, now - startedAt, unit) + ")");
         }
       }
 

@@ -7,8 +7,7 @@ import java.util.List;
 /** The table {@code gvgap:plugins} logs: the columns of {@code gvgap plugins}, one provider a line. */
 final class ProviderTable {
 
-  private ProviderTable() {
-  }
+  private ProviderTable() {}
 
   /** A header, one line per provider in the given order, and a count. */
   static List<String> lines(List<DiscoveredProvider> providers) {
@@ -24,7 +23,8 @@ final class ProviderTable {
     List<String> lines = new ArrayList<>();
     lines.add(String.format(format, "KIND", "NAME", "CLASS", "VERSION", "FROM"));
     for (DiscoveredProvider p : providers) {
-      lines.add(String.format(format, p.kind().label(), p.name(), p.className(), p.version(), p.location()));
+      lines.add(String.format(
+          format, p.kind().label(), p.name(), p.className(), p.version(), p.location()));
     }
     lines.add(providers.size() + " providers");
     return lines;

@@ -41,7 +41,10 @@ public class ReportMojo extends AbstractGvgapMojo {
   List<File> runDirectories;
 
   /** Where {@code gvgap:evaluate} puts its runs: searched for run directories when {@code runDirectories} is unset. */
-  @Parameter(property = "gvgap.outputDirectory", defaultValue = "${project.build.directory}/gvgap", required = true)
+  @Parameter(
+      property = "gvgap.outputDirectory",
+      defaultValue = "${project.build.directory}/gvgap",
+      required = true)
   File outputDirectory;
 
   /**
@@ -54,16 +57,21 @@ public class ReportMojo extends AbstractGvgapMojo {
   @Override
   void run() throws MojoFailureException {
     List<Path> runs = chosenRuns();
-    Path out = outputFile != null ? outputFile.toPath()
-        : runs.size() == 1 ? runs.get(0).resolve(REPORT_FILE) : outputDirectory.toPath().resolve(REPORT_FILE);
+    Path out = outputFile != null
+        ? outputFile.toPath()
+        : runs.size() == 1
+            ? runs.get(0).resolve(REPORT_FILE)
+            : outputDirectory.toPath().resolve(REPORT_FILE);
     PluginRegistry registry = registry();
     for (RunData run : launcher(registry).report(runs, out)) {
       for (String reason : run.partialReasons()) {
         getLog().warn("gvgap: run '" + run.name() + "' is partial: " + reason);
       }
     }
-    getLog().info("gvgap: report of " + (runs.size() == 1 ? "run " + runs.get(0) : runs.size() + " runs " + runs)
-        + " written to " + out.toAbsolutePath());
+    getLog()
+        .info("gvgap: report of "
+            + (runs.size() == 1 ? "run " + runs.get(0) : runs.size() + " runs " + runs)
+            + " written to " + out.toAbsolutePath());
   }
 
   private List<Path> chosenRuns() throws MojoFailureException {
@@ -72,7 +80,8 @@ public class ReportMojo extends AbstractGvgapMojo {
     }
     List<Path> found = runDirectoriesUnder(outputDirectory.toPath());
     if (found.isEmpty()) {
-      throw new MojoFailureException("gvgap: no run directory (a folder with " + RunStore.RUN_JSON + ") under "
+      throw new MojoFailureException("gvgap: no run directory (a folder with " + RunStore.RUN_JSON
+          + ") under "
           + outputDirectory + "; run gvgap:evaluate first, or name the runs with runDirectories "
           + "(-Dgvgap.runDirectories=DIR,DIR)");
     }

@@ -31,12 +31,13 @@ record SpecInput(Path file, String text) {
       throws MojoFailureException {
     boolean hasInline = inline != null && !inline.isBlank();
     if (specFile != null && hasInline) {
-      throw new MojoFailureException("gvgap: both <specFile> (" + specFile + ") and an inline <spec> are configured;"
-          + " keep one of them");
+      throw new MojoFailureException("gvgap: both <specFile> (" + specFile
+          + ") and an inline <spec> are configured;" + " keep one of them");
     }
     if (specFile == null && !hasInline) {
-      throw new MojoFailureException("gvgap: no run spec; set <specFile> to a YAML run spec (or -D" + specProperty + "=FILE),"
-          + " or write the spec inline in a <spec> element of the plugin configuration");
+      throw new MojoFailureException(
+          "gvgap: no run spec; set <specFile> to a YAML run spec (or -D" + specProperty + "=FILE),"
+              + " or write the spec inline in a <spec> element of the plugin configuration");
     }
     if (specFile != null) {
       // Reading is left to RunSpecLoader so that a missing file gets the command line's message.
@@ -47,7 +48,8 @@ record SpecInput(Path file, String text) {
       Files.createDirectories(inlineFile.getParent());
       Files.writeString(inlineFile, yaml, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new MojoFailureException("gvgap: cannot write the inline spec to " + inlineFile + ": " + e.getMessage(), e);
+      throw new MojoFailureException(
+          "gvgap: cannot write the inline spec to " + inlineFile + ": " + e.getMessage(), e);
     }
     return new SpecInput(inlineFile, yaml);
   }

@@ -24,17 +24,36 @@ class BuildGatesTest {
   }
 
   private static StrategyMetrics strategy(String verifier, String filter, double jf, double jfw) {
-    return new StrategyMetrics(verifier, filter, 10, point(jf), point(jfw), point(jfw - jf), Estimate.undefined(),
-        Estimate.undefined(), 0, 0, 0.5, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    return new StrategyMetrics(
+        verifier,
+        filter,
+        10,
+        point(jf),
+        point(jfw),
+        point(jfw - jf),
+        Estimate.undefined(),
+        Estimate.undefined(),
+        0,
+        0,
+        0.5,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN);
   }
 
   private static RunMetrics run(double accuracy, List<StrategyMetrics> strategies) {
-    GroupMetrics metrics = new GroupMetrics(10, 40, point(accuracy), 0.0, 0.8, List.of(), List.of(), strategies, List.of());
+    GroupMetrics metrics = new GroupMetrics(
+        10, 40, point(accuracy), 0.0, 0.8, List.of(), List.of(), strategies, List.of());
     return new RunMetrics("r", false, List.of(new GroupResult("m", "t", 0, metrics)));
   }
 
-  private static final RunMetrics RUN = run(0.375, List.of(strategy("cot-score", "quantile", 0.375, 0.5),
-      strategy("mc", "quantile", 0.375, 0.3125), strategy("oracle", "threshold(tau=0.5)", 0.375, 0.6875)));
+  private static final RunMetrics RUN = run(
+      0.375,
+      List.of(
+          strategy("cot-score", "quantile", 0.375, 0.5),
+          strategy("mc", "quantile", 0.375, 0.3125),
+          strategy("oracle", "threshold(tau=0.5)", 0.375, 0.6875)));
 
   @Test
   void noGatesNeverFail() {
@@ -44,15 +63,23 @@ class BuildGatesTest {
   @Test
   void bestUsesTheLargestGap() {
     assertThat(new BuildGates(0.3125, "best", null).violations(RUN)).isEmpty();
-    assertThat(new BuildGates(0.32, "best", null).violations(RUN)).singleElement().asString()
-        .contains("the best strategy, oracle/threshold(tau=0.5),", "model 'm' on task 't'", "+0.3125",
+    assertThat(new BuildGates(0.32, "best", null).violations(RUN))
+        .singleElement()
+        .asString()
+        .contains(
+            "the best strategy, oracle/threshold(tau=0.5),",
+            "model 'm' on task 't'",
+            "+0.3125",
             "failIfGapBelow = 0.32");
   }
 
   @Test
   void aNamedStrategyIsCheckedAlone() {
-    assertThat(new BuildGates(0.125, "cot-score/quantile", null).violations(RUN)).isEmpty();
-    assertThat(new BuildGates(0.0, "mc/quantile", null).violations(RUN)).singleElement().asString()
+    assertThat(new BuildGates(0.125, "cot-score/quantile", null).violations(RUN))
+        .isEmpty();
+    assertThat(new BuildGates(0.0, "mc/quantile", null).violations(RUN))
+        .singleElement()
+        .asString()
         .contains("strategy mc/quantile", "-0.0625", "J(f) 0.3750", "J(f[w]) 0.3125");
   }
 
@@ -67,8 +94,11 @@ class BuildGatesTest {
   @Test
   void accuracyGateComparesJf() {
     assertThat(new BuildGates(null, "best", 0.375).violations(RUN)).isEmpty();
-    assertThat(new BuildGates(null, "best", 0.38).violations(RUN)).singleElement().asString()
-        .contains("J(f), the accuracy of all samples, of model 'm' on task 't' is 0.3750, below failIfAccuracyBelow = 0.38");
+    assertThat(new BuildGates(null, "best", 0.38).violations(RUN))
+        .singleElement()
+        .asString()
+        .contains(
+            "J(f), the accuracy of all samples, of model 'm' on task 't' is 0.3750, below failIfAccuracyBelow = 0.38");
   }
 
   @Test
@@ -78,7 +108,10 @@ class BuildGatesTest {
     assertThat(failed).hasSize(2);
     assertThat(failed.get(0)).contains("is n/a");
     assertThat(failed.get(1)).contains("no strategy of model 'm' on task 't' has a defined gap");
-    assertThat(new BuildGates(-1.0, "v/f", null).violations(undefined)).singleElement().asString().contains("is n/a");
+    assertThat(new BuildGates(-1.0, "v/f", null).violations(undefined))
+        .singleElement()
+        .asString()
+        .contains("is n/a");
   }
 
   @Test

@@ -102,7 +102,9 @@ class EntryPointArtefactsTest {
   /** The names of the files and folders directly inside a directory. */
   private static Set<String> entries(Path dir) throws IOException {
     try (Stream<Path> children = Files.list(dir)) {
-      return children.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+      return children
+          .map(p -> p.getFileName().toString())
+          .collect(Collectors.toCollection(TreeSet::new));
     }
   }
 
@@ -117,7 +119,8 @@ class EntryPointArtefactsTest {
   }
 
   private static void assertRecordsTheVersion(Path runDir) throws IOException {
-    assertThat(json(runDir.resolve(RunStore.RUN_JSON)).path("gvgapVersion").asText()).as(runDir.toString())
+    assertThat(json(runDir.resolve(RunStore.RUN_JSON)).path("gvgapVersion").asText())
+        .as(runDir.toString())
         .isEqualTo(GvgapVersion.current());
   }
 
@@ -130,29 +133,51 @@ class EntryPointArtefactsTest {
     PluginRegistry registry = PluginRegistry.load(getClass().getClassLoader());
     List<String> observed = Launcher.create(registry, Progress.NONE).observers().artefacts();
     assertThat(observed).contains("index", "diversity.json");
-    assertThat(reference).containsAll(observed).contains(RunStore.RUN_JSON, RunStore.SAMPLES, RunStore.SCORES,
-        RunStore.METRICS_JSON, Launcher.REPORT_FILE);
+    assertThat(reference)
+        .containsAll(observed)
+        .contains(
+            RunStore.RUN_JSON,
+            RunStore.SAMPLES,
+            RunStore.SCORES,
+            RunStore.METRICS_JSON,
+            Launcher.REPORT_FILE);
     assertThat(tmp.resolve("run/index")).isDirectory();
     assertRecordsTheVersion(tmp.resolve("run"));
 
     // gvgap run --shard + gvgap merge
     for (int i = 0; i < 2; i++) {
-      gvgap("--quiet", "run", spec.toString(), "--shard", i + "/2", "-o", tmp.resolve("shard-" + i).toString());
+      gvgap(
+          "--quiet",
+          "run",
+          spec.toString(),
+          "--shard",
+          i + "/2",
+          "-o",
+          tmp.resolve("shard-" + i).toString());
       assertThat(entries(tmp.resolve("shard-" + i))).as("shard " + i).isEqualTo(reference);
     }
-    gvgap("--quiet", "merge", tmp.resolve("merged").toString(), tmp.resolve("shard-0").toString(),
+    gvgap(
+        "--quiet",
+        "merge",
+        tmp.resolve("merged").toString(),
+        tmp.resolve("shard-0").toString(),
         tmp.resolve("shard-1").toString());
     assertThat(entries(tmp.resolve("merged"))).isEqualTo(reference);
     assertRecordsTheVersion(tmp.resolve("merged"));
-    assertThat(json(tmp.resolve("merged/diversity.json"))).isEqualTo(json(tmp.resolve("run/diversity.json")));
+    assertThat(json(tmp.resolve("merged/diversity.json")))
+        .isEqualTo(json(tmp.resolve("run/diversity.json")));
 
     // gvgap scaling: the same run directory, plus scaling.json
-    Path scaling = write("family.yaml", RUN.formatted(slashes(tmp.resolve("scaling")),
-        "- {label: a, backend: scripted}\n  - {label: b, backend: scripted}")
-        + "scaling:\n  flops: {a: 1.0e9, b: 1.0e10}\n");
+    Path scaling = write(
+        "family.yaml",
+        RUN.formatted(
+                slashes(tmp.resolve("scaling")),
+                "- {label: a, backend: scripted}\n  - {label: b, backend: scripted}")
+            + "scaling:\n  flops: {a: 1.0e9, b: 1.0e10}\n");
     gvgap("--quiet", "scaling", scaling.toString());
-    assertThat(entries(tmp.resolve("scaling"))).isEqualTo(new TreeSet<>(
-        Stream.concat(reference.stream(), Stream.of("scaling.json")).toList()));
+    assertThat(entries(tmp.resolve("scaling")))
+        .isEqualTo(new TreeSet<>(
+            Stream.concat(reference.stream(), Stream.of("scaling.json")).toList()));
     assertRecordsTheVersion(tmp.resolve("scaling"));
     assertThat(json(tmp.resolve("scaling/diversity.json")).path("groups")).hasSize(2);
 
@@ -161,7 +186,8 @@ class EntryPointArtefactsTest {
     gvgap("--quiet", "report", tmp.resolve("run").toString());
     assertThat(entries(tmp.resolve("run"))).isEqualTo(reference);
 
-    // gvgap improve: every round's run directory as any run's; the study's report beside rounds.json
+    // gvgap improve: every round's run directory as any run's; the study's report beside
+    // rounds.json
     ModelInitRunner.run(tmp.resolve("tiny"), 1, 16, 2, 160, 0, true, 3);
     Path improve = write("improve.yaml", IMPROVE.formatted(slashes(tmp)));
     gvgap("--quiet", "improve", improve.toString());
@@ -185,7 +211,8 @@ class EntryPointArtefactsTest {
     Path mavenRun = tmp.resolve("target/gvgap/toy");
     assertThat(entries(mavenRun)).isEqualTo(reference);
     assertRecordsTheVersion(mavenRun);
-    assertThat(json(mavenRun.resolve("diversity.json"))).isEqualTo(json(tmp.resolve("run/diversity.json")));
+    assertThat(json(mavenRun.resolve("diversity.json")))
+        .isEqualTo(json(tmp.resolve("run/diversity.json")));
     Files.delete(mavenRun.resolve(Launcher.REPORT_FILE));
     ReportMojo report = new ReportMojo();
     report.setLog(log);
@@ -203,7 +230,9 @@ class EntryPointArtefactsTest {
     improveGoal.execute();
     for (String round : List.of("round-0", "round-1")) {
       Path roundDir = tmp.resolve("target/gvgap/study").resolve(round);
-      assertThat(entries(roundDir)).as("gvgap:improve " + round).isEqualTo(without(reference, Launcher.REPORT_FILE));
+      assertThat(entries(roundDir))
+          .as("gvgap:improve " + round)
+          .isEqualTo(without(reference, Launcher.REPORT_FILE));
     }
   }
 }

@@ -1,10 +1,10 @@
 package io.gvgap.maven;
 
-import io.gvgap.core.metrics.MetricFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.gvgap.core.metrics.MetricFormat;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.spec.RunSpecLoader;
 import io.gvgap.core.spec.RunSpecResolver;
@@ -72,7 +72,8 @@ class EvaluateMojoTest {
   }
 
   private RunMetrics metrics(Path runDirectory) throws IOException {
-    return Json.mapper().readValue(runDirectory.resolve(RunStore.METRICS_JSON).toFile(), RunMetrics.class);
+    return Json.mapper()
+        .readValue(runDirectory.resolve(RunStore.METRICS_JSON).toFile(), RunMetrics.class);
   }
 
   @Test
@@ -83,14 +84,21 @@ class EvaluateMojoTest {
     Path run = tmp.resolve("target/gvgap/toy");
     assertThat(RunStore.readInfo(run).status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(Files.readString(tmp.resolve("target/gvgap-inline/demo.yaml"))).isEqualTo(GOOD);
-    assertThat(log.text()).contains("gvgap: scripted / toy-sums (generate + verify): started (36 steps)",
-        "scripted on toy-sums: 6 prompts", "threshold(tau=0.9)", "best-of-n", "gvgap: run directory " + run);
+    assertThat(log.text())
+        .contains(
+            "gvgap: scripted / toy-sums (generate + verify): started (36 steps)",
+            "scripted on toy-sums: 6 prompts",
+            "threshold(tau=0.9)",
+            "best-of-n",
+            "gvgap: run directory " + run);
     // the logged J(f) is the one in metrics.json
     double accuracy = metrics(run).groups().get(0).metrics().accuracy().value();
     assertThat(log.text()).contains("J(f) = " + MetricFormat.fixed(accuracy));
     // the run's report, as `gvgap run` writes it: complete, so no PARTIAL banner
     assertThat(log.text()).contains("gvgap: report " + run.resolve("report.html"));
-    assertThat(run.resolve("report.html")).content().contains("http-equiv=\"Content-Security-Policy\"", "toy-sums")
+    assertThat(run.resolve("report.html"))
+        .content()
+        .contains("http-equiv=\"Content-Security-Policy\"", "toy-sums")
         .doesNotContain("id=\"partial-banner\"");
   }
 
@@ -99,7 +107,8 @@ class EvaluateMojoTest {
     EvaluateMojo mojo = mojo();
     mojo.spec = asMavenInline(GOOD.replace("name: toy\n", ""));
     mojo.execute();
-    assertThat(RunStore.readInfo(tmp.resolve("target/gvgap/demo")).status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(RunStore.readInfo(tmp.resolve("target/gvgap/demo")).status())
+        .isEqualTo(RunStatus.SUCCESS);
   }
 
   @Test
@@ -118,13 +127,17 @@ class EvaluateMojoTest {
   void aBadSpecFailsWithTheCommandLinesMessage() throws Exception {
     Path file = specFile(GOOD.replace("name: oracle", "name: oracel"));
     // what `gvgap validate` and `gvgap run` print after "gvgap: error: "
-    SpecException cli = catchThrowableOfType(() -> RunSpecResolver.resolve(RunSpecLoader.load(file),
-        PluginRegistry.load(getClass().getClassLoader()), file), SpecException.class);
+    SpecException cli = catchThrowableOfType(
+        () -> RunSpecResolver.resolve(
+            RunSpecLoader.load(file), PluginRegistry.load(getClass().getClassLoader()), file),
+        SpecException.class);
     EvaluateMojo mojo = mojo();
     mojo.specFile = file.toFile();
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
         .hasMessage(cli.getMessage())
-        .hasMessageContaining("spec.yaml:10:").hasMessageContaining("verifiers[1]")
+        .hasMessageContaining("spec.yaml:10:")
+        .hasMessageContaining("verifiers[1]")
         .hasMessageContaining("did you mean 'oracle'");
     assertThat(tmp.resolve("target/gvgap/toy")).doesNotExist();
   }
@@ -133,7 +146,8 @@ class EvaluateMojoTest {
   void aMissingSpecFileFailsWithWhereItLooked() {
     EvaluateMojo mojo = mojo();
     mojo.specFile = tmp.resolve("nope.yaml").toFile();
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("nope.yaml:1:1: the spec file does not exist");
   }
 
@@ -141,7 +155,8 @@ class EvaluateMojoTest {
   void anInlineSpecErrorNamesTheWrittenFileAndItsLine() {
     EvaluateMojo mojo = mojo();
     mojo.spec = asMavenInline(GOOD.replace("samples: 4", "samples: -4"));
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
         .hasMessageStartingWith(tmp.resolve("target/gvgap-inline/demo.yaml") + ":7:")
         .hasMessageContaining("generation.samples");
   }
@@ -149,11 +164,14 @@ class EvaluateMojoTest {
   @Test
   void neitherOrBothSpecsAreRefused() throws IOException {
     EvaluateMojo neither = mojo();
-    assertThatThrownBy(neither::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("no run spec");
+    assertThatThrownBy(neither::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("no run spec");
     EvaluateMojo both = mojo();
     both.spec = GOOD;
     both.specFile = specFile(GOOD).toFile();
-    assertThatThrownBy(both::execute).isInstanceOf(MojoFailureException.class)
+    assertThatThrownBy(both::execute)
+        .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("both <specFile>");
   }
 
@@ -164,11 +182,18 @@ class EvaluateMojoTest {
     // the scripted model answers each prompt correctly 10 % to 90 % of the time: J(f) < 1
     mojo.failIfAccuracyBelow = 1.0;
     MojoFailureException failure = catchThrowableOfType(mojo::execute, MojoFailureException.class);
-    double accuracy = metrics(tmp.resolve("target/gvgap/toy")).groups().get(0).metrics().accuracy().value();
+    double accuracy = metrics(tmp.resolve("target/gvgap/toy"))
+        .groups()
+        .get(0)
+        .metrics()
+        .accuracy()
+        .value();
     assertThat(accuracy).isLessThan(1.0);
-    assertThat(failure).hasMessageContaining("run 'toy' failed 1 gate(s)")
-        .hasMessageContaining("J(f), the accuracy of all samples, of model 'scripted' on task 'toy-sums' is "
-            + MetricFormat.fixed(accuracy) + ", below failIfAccuracyBelow = 1.0");
+    assertThat(failure)
+        .hasMessageContaining("run 'toy' failed 1 gate(s)")
+        .hasMessageContaining(
+            "J(f), the accuracy of all samples, of model 'scripted' on task 'toy-sums' is "
+                + MetricFormat.fixed(accuracy) + ", below failIfAccuracyBelow = 1.0");
     // the report is written before the gates, so a failed build still has it
     assertThat(tmp.resolve("target/gvgap/toy/report.html")).isRegularFile();
   }
@@ -190,8 +215,10 @@ class EvaluateMojoTest {
     mojo.spec = GOOD;
     // gap = J(f[w]) - J(f) <= 1 - J(f) < 1 for every strategy, since J(f) > 0 here
     mojo.failIfGapBelow = 1.0;
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-        .hasMessageContaining("the gap of the best strategy, ").hasMessageContaining("below failIfGapBelow = 1.0");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("the gap of the best strategy, ")
+        .hasMessageContaining("below failIfGapBelow = 1.0");
   }
 
   @Test
@@ -200,9 +227,11 @@ class EvaluateMojoTest {
     mojo.spec = GOOD;
     mojo.failIfGapBelow = 0.0;
     mojo.gapStrategy = "oracle/threshold";
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("gapStrategy 'oracle/threshold' is not a strategy of the run 'toy'")
-        .hasMessageContaining("oracle/threshold(tau=0.5), oracle/threshold(tau=0.9), oracle/best-of-n");
+        .hasMessageContaining(
+            "oracle/threshold(tau=0.5), oracle/threshold(tau=0.9), oracle/best-of-n");
     assertThat(tmp.resolve("target/gvgap/toy")).doesNotExist();
   }
 

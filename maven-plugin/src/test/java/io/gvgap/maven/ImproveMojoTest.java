@@ -75,8 +75,11 @@ class ImproveMojoTest {
     assertThat(rounds.get("rounds")).hasSize(2);
     assertThat(study.resolve("models/round-1/model.onnx")).exists();
     assertThat(study.resolve("report.html")).content().contains("Content-Security-Policy");
-    assertThat(log.text()).contains("gvgap: round 0 arithmetic: J(f) =", "gvgap: round 1 arithmetic: J(f) =",
-        "gvgap: report ");
+    assertThat(log.text())
+        .contains(
+            "gvgap: round 0 arithmetic: J(f) =",
+            "gvgap: round 1 arithmetic: J(f) =",
+            "gvgap: report ");
   }
 
   @Test
@@ -89,7 +92,8 @@ class ImproveMojoTest {
           distillation: {steps: 2, learning_rate: 1.0e-3, batch: 4, checkpoint_every: 1}
         """);
     assertThatThrownBy(() -> mojo(spec, new CapturingLog()).execute())
-        .isInstanceOfAny(MojoFailureException.class, org.apache.maven.plugin.MojoExecutionException.class)
+        .isInstanceOfAny(
+            MojoFailureException.class, org.apache.maven.plugin.MojoExecutionException.class)
         .hasMessageContaining("quantile(alpha=0.9)");
   }
 
@@ -116,7 +120,10 @@ class ImproveMojoTest {
   void neitherASpecFileNorAnInlineSpecFailsTheBuildSayingWhatToSet() {
     ImproveMojo mojo = mojo(tmp.resolve("unused.yaml"), new CapturingLog());
     mojo.specFile = null;
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-        .hasMessageContaining("no run spec").hasMessageContaining("<specFile>").hasMessageContaining("-Dgvgap.improveSpec=FILE");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("no run spec")
+        .hasMessageContaining("<specFile>")
+        .hasMessageContaining("-Dgvgap.improveSpec=FILE");
   }
 }

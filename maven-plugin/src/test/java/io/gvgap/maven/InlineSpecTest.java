@@ -9,8 +9,10 @@ class InlineSpecTest {
 
   @Test
   void trimmedFirstLineAndIndentedRestBecomeTopLevelYaml() {
-    String fromMaven = "name: demo\n          models:\n            - backend: onnx\n\n          seed: 3";
-    assertThat(InlineSpec.normalize(fromMaven)).isEqualTo("name: demo\nmodels:\n  - backend: onnx\n\nseed: 3\n");
+    String fromMaven =
+        "name: demo\n          models:\n            - backend: onnx\n\n          seed: 3";
+    assertThat(InlineSpec.normalize(fromMaven))
+        .isEqualTo("name: demo\nmodels:\n  - backend: onnx\n\nseed: 3\n");
   }
 
   @Test

@@ -24,8 +24,10 @@ class MavenLogProgressTest {
     assertThat(log.lines).hasSize(11);
     assertThat(log.lines.get(0)).isEqualTo("gvgap: generate m / t: started (100 samples)");
     // after 10 samples, 0.5 s have passed: 10 / 0.5 = 20.0 samples/s
-    assertThat(log.lines.get(1)).isEqualTo("gvgap: generate m / t: 10/100 samples (10%, 20.0 samples/s)");
-    assertThat(log.lines.get(9)).isEqualTo("gvgap: generate m / t: 90/100 samples (90%, 20.0 samples/s)");
+    assertThat(log.lines.get(1))
+        .isEqualTo("gvgap: generate m / t: 10/100 samples (10%, 20.0 samples/s)");
+    assertThat(log.lines.get(9))
+        .isEqualTo("gvgap: generate m / t: 90/100 samples (90%, 20.0 samples/s)");
     // 100 samples x 0.05 s = 5.0 s
     assertThat(log.lines.get(10)).isEqualTo("gvgap: generate m / t: done, 100 samples in 5.0s");
   }
@@ -40,9 +42,11 @@ class MavenLogProgressTest {
     task.step(0); // still 40 %: nothing
     task.close();
     task.close(); // closing twice logs once
-    assertThat(log.lines).containsExactly("gvgap: verify: started (10 judgements)",
-        "gvgap: verify: 4/10 judgements (40%, 4.0 judgements/s)",
-        "gvgap: verify: done, 4 judgements in 1.0s");
+    assertThat(log.lines)
+        .containsExactly(
+            "gvgap: verify: started (10 judgements)",
+            "gvgap: verify: 4/10 judgements (40%, 4.0 judgements/s)",
+            "gvgap: verify: done, 4 judgements in 1.0s");
   }
 
   @Test
@@ -57,7 +61,10 @@ class MavenLogProgressTest {
       now += 1_000_000_000L;
       task.step(1); // 1 s since the last line: nothing
     }
-    assertThat(log.lines).containsExactly("gvgap: metrics: started", "gvgap: metrics: 2 groups (0.2 groups/s)",
-        "gvgap: metrics: done, 3 groups in 11.0s");
+    assertThat(log.lines)
+        .containsExactly(
+            "gvgap: metrics: started",
+            "gvgap: metrics: 2 groups (0.2 groups/s)",
+            "gvgap: metrics: done, 3 groups in 11.0s");
   }
 }

@@ -60,7 +60,9 @@ class ReportMojoTest {
     Path report = run.resolve("report.html");
     Files.delete(report);
     mojo().execute();
-    assertThat(report).content().contains(CSP_META, "toy-sums", "<title>gvgap report: toy</title>")
+    assertThat(report)
+        .content()
+        .contains(CSP_META, "toy-sums", "<title>gvgap report: toy</title>")
         .doesNotContain(BANNER);
     assertThat(log.text()).isEqualTo("gvgap: report of run " + run + " written to " + report);
   }
@@ -76,7 +78,9 @@ class ReportMojoTest {
         .containsExactly(tmp.resolve("target/gvgap/alpha"), tmp.resolve("target/gvgap/beta"));
     mojo().execute();
     Path report = tmp.resolve("target/gvgap/report.html");
-    assertThat(report).content().contains(CSP_META, "<title>gvgap report: 2 runs</title>", "alpha", "beta");
+    assertThat(report)
+        .content()
+        .contains(CSP_META, "<title>gvgap report: 2 runs</title>", "alpha", "beta");
     assertThat(log.text()).contains("2 runs", "written to " + report);
   }
 
@@ -88,7 +92,9 @@ class ReportMojoTest {
     mojo.runDirectories = List.of(alpha.toFile());
     mojo.outputFile = tmp.resolve("site/gap.html").toFile();
     mojo.execute();
-    assertThat(tmp.resolve("site/gap.html")).content().contains("<title>gvgap report: alpha</title>");
+    assertThat(tmp.resolve("site/gap.html"))
+        .content()
+        .contains("<title>gvgap report: alpha</title>");
     assertThat(tmp.resolve("target/gvgap/report.html")).doesNotExist();
   }
 
@@ -97,7 +103,9 @@ class ReportMojoTest {
     Path run = evaluate("toy");
     crashBeforeMetrics(run);
     mojo().execute();
-    assertThat(run.resolve("report.html")).content().contains(BANNER)
+    assertThat(run.resolve("report.html"))
+        .content()
+        .contains(BANNER)
         .contains("computed for this report over the complete examples");
     assertThat(log.text()).contains("WARN gvgap: run 'toy' is partial: run.json says STARTED");
     // the report recomputes; it does not write metrics.json into the run
@@ -107,8 +115,10 @@ class ReportMojoTest {
   @Test
   void noRunDirectoryFailsWithWhereItLookedAndWhatToDo() {
     ReportMojo mojo = mojo();
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-        .hasMessageContaining("no run directory (a folder with run.json) under " + tmp.resolve("target/gvgap"))
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining(
+            "no run directory (a folder with run.json) under " + tmp.resolve("target/gvgap"))
         .hasMessageContaining("run gvgap:evaluate first");
   }
 
@@ -117,8 +127,10 @@ class ReportMojoTest {
     Path notRun = Files.createDirectories(tmp.resolve("nothing"));
     ReportMojo mojo = mojo();
     mojo.runDirectories = List.of(notRun.toFile());
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-        .hasMessageContaining(notRun.toString()).hasMessageContaining("not a gvgap run directory");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining(notRun.toString())
+        .hasMessageContaining("not a gvgap run directory");
   }
 
   @Test

@@ -14,10 +14,14 @@ final class ArithmeticPretraining implements PretrainingTask {
 
   @Override
   public String corpusDescription(FamilyMember member) {
-    return "the arithmetic task's corpus (digits " + options.digits() + ", operations " + options.operations()
-        + ", documents of " + member.problemsPerDocument() + " solved problems in the 3-shot prompt layout, training"
-        + " seeds from " + ArithmeticPretrainingCorpus.FIRST_TRAINING_SEED + ", expressions of held-out seeds "
-        + ArithmeticPretrainingCorpus.HELD_OUT_SEEDS + " (first " + ArithmeticPretrainingCorpus.HELD_OUT_COUNT
+    return "the arithmetic task's corpus (digits " + options.digits() + ", operations "
+        + options.operations()
+        + ", documents of " + member.problemsPerDocument()
+        + " solved problems in the 3-shot prompt layout, training"
+        + " seeds from " + ArithmeticPretrainingCorpus.FIRST_TRAINING_SEED
+        + ", expressions of held-out seeds "
+        + ArithmeticPretrainingCorpus.HELD_OUT_SEEDS + " (first "
+        + ArithmeticPretrainingCorpus.HELD_OUT_COUNT
         + " each) excluded)";
   }
 
@@ -31,14 +35,23 @@ final class ArithmeticPretraining implements PretrainingTask {
     if (corpus == null) {
       corpus = new ArithmeticPretrainingCorpus(options);
     }
-    return corpus.stage(stage.documents(), member.problemsPerDocument(), stage.fewShotShare(),
-        stage.verificationShare(), stage.drillShare());
+    return corpus.stage(
+        stage.documents(),
+        member.problemsPerDocument(),
+        stage.fewShotShare(),
+        stage.verificationShare(),
+        stage.drillShare());
   }
 
   @Override
   public ObjectNode evaluate(Path directory, int problems, int threads) {
-    HeldOutEvaluation.Result evaluation = HeldOutEvaluation.evaluate(directory, options, PretrainRunner.EVALUATION_SEED,
-        problems, PretrainRunner.EVALUATION_SAMPLES, threads);
+    HeldOutEvaluation.Result evaluation = HeldOutEvaluation.evaluate(
+        directory,
+        options,
+        PretrainRunner.EVALUATION_SEED,
+        problems,
+        PretrainRunner.EVALUATION_SAMPLES,
+        threads);
     ObjectNode heldOut = JsonNodeFactory.instance.objectNode();
     heldOut.put("task", "arithmetic (default options: 2 digits, + and -, 3-shot prompt)");
     heldOut.put("seed", PretrainRunner.EVALUATION_SEED);
@@ -47,15 +60,21 @@ final class ArithmeticPretraining implements PretrainingTask {
     heldOut.put("temperature0_7", evaluation.sampledAccuracy());
     heldOut.put("samplesPerProblemAtTemperature0_7", evaluation.samplesPerProblem());
     heldOut.put("distinctSampleFraction", evaluation.distinctSampleFraction());
-    heldOut.put("definition", "mean utility of the arithmetic task (1 when the last 'Answer: n' equals the value)");
+    heldOut.put(
+        "definition",
+        "mean utility of the arithmetic task (1 when the last 'Answer: n' equals the value)");
     heldOut.put("easyProblems", evaluation.easyProblems());
     heldOut.put("easyGreedy", evaluation.easyGreedyAccuracy());
-    heldOut.put("easyDefinition", "greedy accuracy on the problems whose column solution has no carry, no borrow and "
-        + "no negative result");
+    heldOut.put(
+        "easyDefinition",
+        "greedy accuracy on the problems whose column solution has no carry, no borrow and "
+            + "no negative result");
     heldOut.put("judgedSolutions", evaluation.judgedSolutions());
     heldOut.put("judgeAccuracy", evaluation.judgeAccuracy());
-    heldOut.put("judgeDefinition", "share of held-out solutions (half right, half with one wrong digit) where the "
-        + "model gives the right verdict word more probability than the wrong one, zero-shot multiple-choice format");
+    heldOut.put(
+        "judgeDefinition",
+        "share of held-out solutions (half right, half with one wrong digit) where the "
+            + "model gives the right verdict word more probability than the wrong one, zero-shot multiple-choice format");
     return heldOut;
   }
 }

@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
  */
 public final class ArithmeticPretrainingCorpus {
   /** Seeds whose problems are held out of training (runs and the model cards evaluate on them). */
-  public static final List<Long> HELD_OUT_SEEDS = List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 42L);
+  public static final List<Long> HELD_OUT_SEEDS =
+      List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 42L);
   /** Problems per held-out seed that are excluded (the task's default count). */
   public static final int HELD_OUT_COUNT = 500;
   /** First seed of the training corpus; training seeds count up from here. */
   public static final long FIRST_TRAINING_SEED = 1_000_000L;
+
   private static final Pattern QUESTION = Pattern.compile("Question: What is ([^?]+)\\?");
 
   private final ArithmeticOptions options;
@@ -64,8 +66,10 @@ public final class ArithmeticPretrainingCorpus {
       int added = 0;
       while (added < problemsPerDocument) {
         // Problem 0 of consecutive seeds: the task's problems i, i+1, ... of one seed come from
-        // java.util.Random streams seeded with consecutive values, whose first draws are nearly equal
-        // (500 problems of a seed share about 7 first operands), which would teach copying the previous
+        // java.util.Random streams seeded with consecutive values, whose first draws are nearly
+        // equal
+        // (500 problems of a seed share about 7 first operands), which would teach copying the
+        // previous
         // problem's operand instead of reading the question.
         String problem = corpus.solvedProblem(seed++, 0);
         if (heldOut.contains(expression(problem))) {
@@ -102,7 +106,8 @@ public final class ArithmeticPretrainingCorpus {
           i--;
           continue;
         }
-        result.add(TrainingExample.document(task.generationPrompt(example).text() + example.reference() + "\n"));
+        result.add(TrainingExample.document(
+            task.generationPrompt(example).text() + example.reference() + "\n"));
       } else {
         result.add(plain.get(i));
       }
@@ -124,7 +129,8 @@ public final class ArithmeticPretrainingCorpus {
     long seed = FIRST_TRAINING_SEED + 500_000;
     for (long index = 0; examples.size() < count; index++) {
       VerificationDocument document = corpus.verificationDocument(seed, index);
-      if (!heldOut.contains(expression(document.prompt().substring(document.prompt().lastIndexOf("Question:"))))) {
+      if (!heldOut.contains(
+          expression(document.prompt().substring(document.prompt().lastIndexOf("Question:"))))) {
         examples.add(TrainingExample.document(document.text()));
       }
     }
@@ -137,8 +143,8 @@ public final class ArithmeticPretrainingCorpus {
    * order, and the other positions hold {@link #mixed} documents in order, whose few-shot share is
    * rescaled so that {@code fewShotShare} of all documents are in the prompt layout.
    */
-  public List<TrainingExample> stage(int documents, int problemsPerDocument, double fewShotShare,
-      double verificationShare) {
+  public List<TrainingExample> stage(
+      int documents, int problemsPerDocument, double fewShotShare, double verificationShare) {
     return stage(documents, problemsPerDocument, fewShotShare, verificationShare, 0);
   }
 
@@ -148,15 +154,20 @@ public final class ArithmeticPretrainingCorpus {
    * ones chosen by the same rule with the share rescaled to those positions; with share 0 the result
    * equals the four-argument stage.
    */
-  public List<TrainingExample> stage(int documents, int problemsPerDocument, double fewShotShare,
-      double verificationShare, double drillShare) {
+  public List<TrainingExample> stage(
+      int documents,
+      int problemsPerDocument,
+      double fewShotShare,
+      double verificationShare,
+      double drillShare) {
     int verificationCount = ShareSlots.count(documents, verificationShare);
     int other = documents - verificationCount;
     double drillAmongOther = other == 0 ? 0 : Math.min(1.0, drillShare * documents / other);
     int drillCount = ShareSlots.count(other, drillAmongOther);
     int solvedCount = other - drillCount;
     double rescaled = solvedCount == 0 ? 0 : Math.min(1.0, fewShotShare * documents / solvedCount);
-    List<TrainingExample> solved = rescaled > 0 ? mixed(solvedCount, problemsPerDocument, rescaled)
+    List<TrainingExample> solved = rescaled > 0
+        ? mixed(solvedCount, problemsPerDocument, rescaled)
         : solvedProblems(solvedCount, problemsPerDocument);
     List<TrainingExample> judged = verification(verificationCount);
     List<TrainingExample> drills = drill(drillCount);

@@ -11,10 +11,10 @@ import java.util.SplittableRandom;
 final class ColumnStepDrill {
   /** Column steps per drill document (each at most 26 characters, so a document stays under 560). */
   static final int LINES_PER_DOCUMENT = 20;
+
   private static final long SEED = 0x5DEECE66DL;
 
-  private ColumnStepDrill() {
-  }
+  private ColumnStepDrill() {}
 
   /** Drill document {@code index}: its steps' operations drawn uniformly from {@code operations}. */
   static String document(long index, String operations) {
@@ -23,7 +23,11 @@ final class ColumnStepDrill {
     StringBuilder text = new StringBuilder();
     for (int line = 0; line < LINES_PER_DOCUMENT; line++) {
       char operation = operations.charAt(random.nextInt(operations.length()));
-      text.append(step(operation, random.nextInt(10), random.nextInt(10), random.nextInt(operation == '*' ? 9 : 2)))
+      text.append(step(
+              operation,
+              random.nextInt(10),
+              random.nextInt(10),
+              random.nextInt(operation == '*' ? 9 : 2)))
           .append('\n');
     }
     return text.toString();
@@ -42,13 +46,16 @@ final class ColumnStepDrill {
       case '-' -> {
         int borrow = a - c - b < 0 ? 1 : 0;
         int value = a + 10 * borrow - c - b;
-        yield (a + 10 * borrow) + "-" + c + "-" + b + "=" + value + " write " + value + " borrow " + borrow;
+        yield (a + 10 * borrow) + "-" + c + "-" + b + "=" + value + " write " + value + " borrow "
+            + borrow;
       }
       case '*' -> {
         int product = a * b + c;
-        yield a + "*" + b + "+" + c + "=" + product + " write " + product % 10 + " carry " + product / 10;
+        yield a + "*" + b + "+" + c + "=" + product + " write " + product % 10 + " carry "
+            + product / 10;
       }
-      default -> throw new IllegalArgumentException("no column step for operation '" + operation + "'");
+      default ->
+        throw new IllegalArgumentException("no column step for operation '" + operation + "'");
     };
   }
 }

@@ -21,8 +21,16 @@ import java.util.List;
  * @param task the task whose corpus the member is trained on and evaluated with: {@value #ARITHMETIC} or
  *     {@value #SUDOKU4}
  */
-public record FamilyMember(String name, int layers, int width, int heads, int contextLength, int problemsPerDocument,
-    long seed, List<Stage> stages, String task) {
+public record FamilyMember(
+    String name,
+    int layers,
+    int width,
+    int heads,
+    int contextLength,
+    int problemsPerDocument,
+    long seed,
+    List<Stage> stages,
+    String task) {
 
   /** The {@code arithmetic} task: the corpus of the first family. */
   public static final String ARITHMETIC = "arithmetic";
@@ -43,20 +51,34 @@ public record FamilyMember(String name, int layers, int width, int heads, int co
    * @param drillShare share of documents that are drills of single column steps, the digit facts
    *     the solutions are built from (see {@link ArithmeticPretrainingCorpus#drill})
    */
-  public record Stage(int documents, int rowsPerBatch, int steps, double peakLearningRate, double fewShotShare,
-      double verificationShare, double drillShare) {
+  public record Stage(
+      int documents,
+      int rowsPerBatch,
+      int steps,
+      double peakLearningRate,
+      double fewShotShare,
+      double verificationShare,
+      double drillShare) {
 
     /** Checks the shares. */
     public Stage {
-      if (fewShotShare < 0 || verificationShare < 0 || drillShare < 0
+      if (fewShotShare < 0
+          || verificationShare < 0
+          || drillShare < 0
           || fewShotShare + verificationShare + drillShare > 1 + 1e-9) {
-        throw new IllegalArgumentException("stage shares must be >= 0 and sum to at most 1, got few-shot "
-            + fewShotShare + ", verification " + verificationShare + " and drill " + drillShare);
+        throw new IllegalArgumentException(
+            "stage shares must be >= 0 and sum to at most 1, got few-shot " + fewShotShare
+                + ", verification " + verificationShare + " and drill " + drillShare);
       }
     }
 
     /** A stage without drill documents. */
-    public Stage(int documents, int rowsPerBatch, int steps, double peakLearningRate, double fewShotShare,
+    public Stage(
+        int documents,
+        int rowsPerBatch,
+        int steps,
+        double peakLearningRate,
+        double fewShotShare,
         double verificationShare) {
       this(documents, rowsPerBatch, steps, peakLearningRate, fewShotShare, verificationShare, 0);
     }
@@ -66,22 +88,31 @@ public record FamilyMember(String name, int layers, int width, int heads, int co
   public FamilyMember {
     stages = List.copyOf(stages);
     if (stages.isEmpty()) {
-      throw new IllegalArgumentException("family member " + name + " needs at least one training stage");
+      throw new IllegalArgumentException(
+          "family member " + name + " needs at least one training stage");
     }
     if (!ARITHMETIC.equals(task) && !SUDOKU4.equals(task)) {
-      throw new IllegalArgumentException("family member " + name + " has task '" + task + "'; a member is trained on "
-          + ARITHMETIC + " or " + SUDOKU4);
+      throw new IllegalArgumentException("family member " + name + " has task '" + task
+          + "'; a member is trained on " + ARITHMETIC + " or " + SUDOKU4);
     }
   }
 
   /** A member trained on the {@code arithmetic} task (the first family's recipe). */
-  public FamilyMember(String name, int layers, int width, int heads, int contextLength, int problemsPerDocument,
-      long seed, List<Stage> stages) {
+  public FamilyMember(
+      String name,
+      int layers,
+      int width,
+      int heads,
+      int contextLength,
+      int problemsPerDocument,
+      long seed,
+      List<Stage> stages) {
     this(name, layers, width, heads, contextLength, problemsPerDocument, seed, stages, ARITHMETIC);
   }
 
   /** The decoder config (printable-ASCII character vocabulary, GPT-2 layout). */
   public DecoderConfig config() {
-    return DecoderConfig.gpt2Like(CharVocabulary.printableAscii().size(), contextLength, layers, width, heads);
+    return DecoderConfig.gpt2Like(
+        CharVocabulary.printableAscii().size(), contextLength, layers, width, heads);
   }
 }

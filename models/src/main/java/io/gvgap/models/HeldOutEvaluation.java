@@ -29,13 +29,18 @@ public final class HeldOutEvaluation {
    * @param judgeAccuracy share of judged solutions where the model puts more probability on the right
    *     verdict word than on the wrong one, in the task's zero-shot multiple-choice format
    */
-  public record Result(int problems, double greedyAccuracy, double sampledAccuracy, int samplesPerProblem,
-      double distinctSampleFraction, int easyProblems, double easyGreedyAccuracy, int judgedSolutions,
-      double judgeAccuracy) {
-  }
+  public record Result(
+      int problems,
+      double greedyAccuracy,
+      double sampledAccuracy,
+      int samplesPerProblem,
+      double distinctSampleFraction,
+      int easyProblems,
+      double easyGreedyAccuracy,
+      int judgedSolutions,
+      double judgeAccuracy) {}
 
-  private HeldOutEvaluation() {
-  }
+  private HeldOutEvaluation() {}
 
   /**
    * Whether a problem is easy: its column solution (the task's reference) has no carry, no borrow and
@@ -44,19 +49,27 @@ public final class HeldOutEvaluation {
    */
   public static boolean isEasy(Example example) {
     String reference = example.reference();
-    return !reference.contains("carry 1") && !reference.contains("borrow 1") && !reference.contains("-(");
+    return !reference.contains("carry 1")
+        && !reference.contains("borrow 1")
+        && !reference.contains("-(");
   }
 
   /**
    * Evaluates the model directory on the first {@code problems} problems of a held-out seed, and as a
    * judge on {@code problems} of that seed's verification documents in the multiple-choice style.
    */
-  public static Result evaluate(Path modelDirectory, ArithmeticOptions options, long seed, int problems,
-      int samplesPerProblem, int threads) {
+  public static Result evaluate(
+      Path modelDirectory,
+      ArithmeticOptions options,
+      long seed,
+      int problems,
+      int samplesPerProblem,
+      int threads) {
     ArithmeticTask task = new ArithmeticTask(options);
     List<Example> examples = task.examples(new ExampleRequest(problems, seed));
     try (OnnxLanguageModel model = OnnxLanguageModel.open(modelDirectory, threads, "cpu", 64)) {
-      HeldOutSamples.Figures figures = HeldOutSamples.score(model, task, examples, samplesPerProblem, 200, seed);
+      HeldOutSamples.Figures figures =
+          HeldOutSamples.score(model, task, examples, samplesPerProblem, 200, seed);
       double easyTotal = 0;
       int easy = 0;
       for (HeldOutSamples.Scored scored : figures.examples()) {
@@ -66,8 +79,16 @@ public final class HeldOutEvaluation {
         }
       }
       double judge = judgeAccuracy(model, options, seed, problems);
-      return new Result(examples.size(), figures.greedyAccuracy(), figures.sampledAccuracy(), samplesPerProblem,
-          figures.distinctSampleFraction(), easy, easy == 0 ? Double.NaN : easyTotal / easy, problems, judge);
+      return new Result(
+          examples.size(),
+          figures.greedyAccuracy(),
+          figures.sampledAccuracy(),
+          samplesPerProblem,
+          figures.distinctSampleFraction(),
+          easy,
+          easy == 0 ? Double.NaN : easyTotal / easy,
+          problems,
+          judge);
     }
   }
 
@@ -75,10 +96,14 @@ public final class HeldOutEvaluation {
    * Multiple-choice judging accuracy on the seed's verification documents 0, 4, 8, ... (the
    * corpus's multiple-choice ones; right and wrong judged solutions alternate), zero-shot prompts.
    */
-  private static double judgeAccuracy(OnnxLanguageModel model, ArithmeticOptions options, long seed, int count) {
+  private static double judgeAccuracy(
+      OnnxLanguageModel model, ArithmeticOptions options, long seed, int count) {
     ArithmeticOptions zeroShot = options.withVerificationShots(0);
     ArithmeticCorpus corpus = new ArithmeticCorpus(zeroShot);
-    return MultipleChoiceJudging.accuracy(model, index -> corpus.verificationDocument(seed, index),
-        new ArithmeticTask(zeroShot).verification(), count);
+    return MultipleChoiceJudging.accuracy(
+        model,
+        index -> corpus.verificationDocument(seed, index),
+        new ArithmeticTask(zeroShot).verification(),
+        count);
   }
 }

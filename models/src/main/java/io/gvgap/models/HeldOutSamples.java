@@ -29,8 +29,8 @@ final class HeldOutSamples {
    * @param sampledUtilitySum sum of the utilities of the samples at temperature 0.7
    * @param distinctTexts how many of the samples' texts differ
    */
-  record Scored(Example example, double greedyUtility, double sampledUtilitySum, int distinctTexts) {
-  }
+  record Scored(
+      Example example, double greedyUtility, double sampledUtilitySum, int distinctTexts) {}
 
   /**
    * The figures of all examples.
@@ -47,38 +47,48 @@ final class HeldOutSamples {
 
     /** Mean utility of all samples. */
     double sampledAccuracy() {
-      return examples.stream().mapToDouble(Scored::sampledUtilitySum).sum() / (examples.size() * (double) samplesPerExample);
+      return examples.stream().mapToDouble(Scored::sampledUtilitySum).sum()
+          / (examples.size() * (double) samplesPerExample);
     }
 
     /** Mean over examples of (distinct sample texts / samples). */
     double distinctSampleFraction() {
-      return examples.stream().mapToDouble(s -> s.distinctTexts() / (double) samplesPerExample).average()
+      return examples.stream()
+          .mapToDouble(s -> s.distinctTexts() / (double) samplesPerExample)
+          .average()
           .orElse(Double.NaN);
     }
   }
 
-  private HeldOutSamples() {
-  }
+  private HeldOutSamples() {}
 
   /**
    * Generates greedily and at temperature 0.7 (top-p 1, the seed given) for every example and scores
    * the completions.
    */
-  static Figures score(OnnxLanguageModel model, Task task, List<Example> examples, int samplesPerExample,
-      int maxTokens, long seed) {
+  static Figures score(
+      OnnxLanguageModel model,
+      Task task,
+      List<Example> examples,
+      int samplesPerExample,
+      int maxTokens,
+      long seed) {
     List<GenerationRequest> greedyRequests = new ArrayList<>();
     List<GenerationRequest> sampledRequests = new ArrayList<>();
     for (Example example : examples) {
       Prompt prompt = task.generationPrompt(example);
       greedyRequests.add(new GenerationRequest(example.id(), prompt.text(), 0, 1, prompt.stop()));
-      sampledRequests.add(new GenerationRequest(example.id(), prompt.text(), 0, samplesPerExample, prompt.stop()));
+      sampledRequests.add(
+          new GenerationRequest(example.id(), prompt.text(), 0, samplesPerExample, prompt.stop()));
     }
-    Map<String, Generation> greedy = byId(model.generate(greedyRequests, SamplingParams.greedy(maxTokens)));
-    Map<String, Generation> sampled = byId(model.generate(sampledRequests,
-        new SamplingParams(0.7, 1.0, 0, maxTokens, seed)));
+    Map<String, Generation> greedy =
+        byId(model.generate(greedyRequests, SamplingParams.greedy(maxTokens)));
+    Map<String, Generation> sampled =
+        byId(model.generate(sampledRequests, new SamplingParams(0.7, 1.0, 0, maxTokens, seed)));
     List<Scored> scored = new ArrayList<>(examples.size());
     for (Example example : examples) {
-      double greedyUtility = task.utility(example,
+      double greedyUtility = task.utility(
+          example,
           task.extract(example, greedy.get(example.id()).completions().get(0).text()));
       double sampledSum = 0;
       Set<String> texts = new HashSet<>();

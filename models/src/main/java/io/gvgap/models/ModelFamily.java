@@ -22,38 +22,97 @@ public final class ModelFamily {
    * generation to 0.235 and 0.325 (the checks repeat grids) but not judging (see docs/FINDINGS.md,
    * finding 5). About 10 minutes per stage on the development machine's 2 threads.
    */
-  private static final FamilyMember SUDOKU_S = new FamilyMember("sudoku-s", 2, 64, 4, 768, 8, 11,
-      List.of(new Stage(40_000, 8, 4_000, 3e-3, 0.3, 0.4), new Stage(40_000, 8, 4_000, 2e-3, 0.2, 0.7),
+  private static final FamilyMember SUDOKU_S = new FamilyMember(
+      "sudoku-s",
+      2,
+      64,
+      4,
+      768,
+      8,
+      11,
+      List.of(
+          new Stage(40_000, 8, 4_000, 3e-3, 0.3, 0.4),
+          new Stage(40_000, 8, 4_000, 2e-3, 0.2, 0.7),
           new Stage(40_000, 8, 4_000, 1e-3, 0.1, 0.8)),
       FamilyMember.SUDOKU4);
 
   /** arith-m; arith-l is arith-m continued with a third stage, so it shares these two. */
-  private static final FamilyMember ARITH_M = new FamilyMember("arith-m", 3, 96, 4, 640, 4, 3,
-      List.of(new Stage(50_000, 8, 5_000, 3e-3, 0.4, 0.2), new Stage(30_000, 8, 3_000, 1e-3, 0.2, 0.6)));
+  private static final FamilyMember ARITH_M = new FamilyMember(
+      "arith-m",
+      3,
+      96,
+      4,
+      640,
+      4,
+      3,
+      List.of(
+          new Stage(50_000, 8, 5_000, 3e-3, 0.4, 0.2),
+          new Stage(30_000, 8, 3_000, 1e-3, 0.2, 0.6)));
 
   /** Every member: the arithmetic family smallest first, then the Sudoku member. */
   public static final List<FamilyMember> MEMBERS = List.of(
-      // the committed arith-2xs of the previous family (two stages) continued with a drill stage, the
+      // the committed arith-2xs of the previous family (two stages) continued with a drill stage,
+      // the
       // first from which a 2 x 32 model solves easy problems (models/README.md, trials table)
-      new FamilyMember("arith-2xs", 2, 32, 4, 640, 4, 6, List.of(new Stage(35_000, 8, 3_500, 1e-2, 0.4, 0.2),
-          JUDGE_STAGE_SMALL, new Stage(30_000, 8, 3_000, 3e-3, 0.4, 0.2, 0.2))),
-      new FamilyMember("arith-xs", 2, 48, 4, 640, 4, 7, List.of(new Stage(40_000, 8, 4_000, 6e-3, 0.4, 0.2),
-          new Stage(30_000, 8, 3_000, 2e-3, 0.2, 0.6))),
-      // stages 1-4 are the arithmetic-only recipe of the first family; stage 5 adds verification text
-      new FamilyMember("arith-s", 2, 64, 4, 640, 4, 2,
-          List.of(new Stage(6400, 8, 800, 3e-3, 0.5, 0), new Stage(6400, 8, 600, 2e-3, 0.5, 0),
-              new Stage(12800, 8, 1600, 2e-3, 0.5, 0), new Stage(12800, 8, 1600, 1e-3, 0.5, 0),
-              new Stage(16_000, 8, 1_600, 1e-3, 0.4, 0.3), new Stage(30_000, 8, 3_000, 1e-3, 0.2, 0.6),
+      new FamilyMember(
+          "arith-2xs",
+          2,
+          32,
+          4,
+          640,
+          4,
+          6,
+          List.of(
+              new Stage(35_000, 8, 3_500, 1e-2, 0.4, 0.2),
+              JUDGE_STAGE_SMALL,
+              new Stage(30_000, 8, 3_000, 3e-3, 0.4, 0.2, 0.2))),
+      new FamilyMember(
+          "arith-xs",
+          2,
+          48,
+          4,
+          640,
+          4,
+          7,
+          List.of(
+              new Stage(40_000, 8, 4_000, 6e-3, 0.4, 0.2),
+              new Stage(30_000, 8, 3_000, 2e-3, 0.2, 0.6))),
+      // stages 1-4 are the arithmetic-only recipe of the first family; stage 5 adds verification
+      // text
+      new FamilyMember(
+          "arith-s",
+          2,
+          64,
+          4,
+          640,
+          4,
+          2,
+          List.of(
+              new Stage(6400, 8, 800, 3e-3, 0.5, 0),
+              new Stage(6400, 8, 600, 2e-3, 0.5, 0),
+              new Stage(12800, 8, 1600, 2e-3, 0.5, 0),
+              new Stage(12800, 8, 1600, 1e-3, 0.5, 0),
+              new Stage(16_000, 8, 1_600, 1e-3, 0.4, 0.3),
+              new Stage(30_000, 8, 3_000, 1e-3, 0.2, 0.6),
               new Stage(20_000, 8, 2_000, 5e-4, 0.3, 0.4))),
       ARITH_M,
       // arith-m continued with a long third stage (76 M tokens): 31.9 x the pre-training FLOPs of
       // arith-2xs; it solves every held-out problem and its samples at T = 0.7 no longer differ
-      new FamilyMember("arith-l", 3, 96, 4, 640, 4, 3, List.of(ARITH_M.stages().get(0), ARITH_M.stages().get(1),
-          new Stage(200_000, 8, 20_000, 5e-4, 0.3, 0.4))),
+      new FamilyMember(
+          "arith-l",
+          3,
+          96,
+          4,
+          640,
+          4,
+          3,
+          List.of(
+              ARITH_M.stages().get(0),
+              ARITH_M.stages().get(1),
+              new Stage(200_000, 8, 20_000, 5e-4, 0.3, 0.4))),
       SUDOKU_S);
 
-  private ModelFamily() {
-  }
+  private ModelFamily() {}
 
   /** The member with this name. */
   public static Optional<FamilyMember> named(String name) {

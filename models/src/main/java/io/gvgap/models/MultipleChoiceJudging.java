@@ -15,8 +15,7 @@ import java.util.function.LongFunction;
 /** A model's accuracy as a zero-shot multiple-choice judge, the figure the model cards report. */
 final class MultipleChoiceJudging {
 
-  private MultipleChoiceJudging() {
-  }
+  private MultipleChoiceJudging() {}
 
   /**
    * Share of the judged documents 0, 4, 8, ... (the multiple-choice ones of a corpus whose styles
@@ -26,8 +25,11 @@ final class MultipleChoiceJudging {
    * @param document the corpus's verification document of an index
    * @param formats the task's zero-shot verification formats (for the verdict words)
    */
-  static double accuracy(OnnxLanguageModel model, LongFunction<VerificationDocument> document,
-      VerificationFormats formats, int count) {
+  static double accuracy(
+      OnnxLanguageModel model,
+      LongFunction<VerificationDocument> document,
+      VerificationFormats formats,
+      int count) {
     List<ScoringRequest> requests = new ArrayList<>();
     List<Boolean> correct = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -36,8 +38,8 @@ final class MultipleChoiceJudging {
         throw new IllegalStateException("verification document " + 4L * i + " is " + judged.style()
             + ", expected MULTIPLE_CHOICE: the corpus's style order changed");
       }
-      requests.add(new ScoringRequest("judge-" + i, judged.prompt(),
-          List.of(formats.correctWord(), formats.incorrectWord())));
+      requests.add(new ScoringRequest(
+          "judge-" + i, judged.prompt(), List.of(formats.correctWord(), formats.incorrectWord())));
       correct.add(judged.responseCorrect());
     }
     Map<String, ScoringResult> results = new HashMap<>();

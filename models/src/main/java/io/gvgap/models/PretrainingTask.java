@@ -16,8 +16,10 @@ interface PretrainingTask {
     return switch (member.task()) {
       case FamilyMember.ARITHMETIC -> new ArithmeticPretraining();
       case FamilyMember.SUDOKU4 -> new SudokuPretraining();
-      default -> throw new IllegalArgumentException("family member " + member.name() + " has task '" + member.task()
-          + "', which has no pre-training corpus; use " + FamilyMember.ARITHMETIC + " or " + FamilyMember.SUDOKU4);
+      default ->
+        throw new IllegalArgumentException("family member " + member.name() + " has task '"
+            + member.task() + "', which has no pre-training corpus; use " + FamilyMember.ARITHMETIC
+            + " or " + FamilyMember.SUDOKU4);
     };
   }
 

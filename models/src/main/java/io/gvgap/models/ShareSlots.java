@@ -6,8 +6,7 @@ package io.gvgap.models;
  */
 final class ShareSlots {
 
-  private ShareSlots() {
-  }
+  private ShareSlots() {}
 
   /** Whether position {@code index} holds a document of the kind with this share. */
   static boolean isSlot(int index, double share) {

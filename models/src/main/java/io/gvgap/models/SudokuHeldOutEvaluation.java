@@ -30,26 +30,42 @@ public final class SudokuHeldOutEvaluation {
    * @param judgeAccuracy share of judged grids where the model puts more probability on the right
    *     verdict word than on the wrong one, in the task's zero-shot multiple-choice format
    */
-  public record Result(int puzzles, double greedyAccuracy, double sampledAccuracy, int samplesPerPuzzle,
-      double distinctSampleFraction, int judgedGrids, double judgeAccuracy) {
-  }
+  public record Result(
+      int puzzles,
+      double greedyAccuracy,
+      double sampledAccuracy,
+      int samplesPerPuzzle,
+      double distinctSampleFraction,
+      int judgedGrids,
+      double judgeAccuracy) {}
 
-  private SudokuHeldOutEvaluation() {
-  }
+  private SudokuHeldOutEvaluation() {}
 
   /**
    * Evaluates the model directory on the first {@code puzzles} puzzles of a held-out seed, and as a
    * judge on {@code puzzles} of that seed's multiple-choice verification documents.
    */
-  public static Result evaluate(Path modelDirectory, Sudoku4Options options, long seed, int puzzles,
-      int samplesPerPuzzle, int threads) {
+  public static Result evaluate(
+      Path modelDirectory,
+      Sudoku4Options options,
+      long seed,
+      int puzzles,
+      int samplesPerPuzzle,
+      int threads) {
     Sudoku4Task task = new Sudoku4Task(options);
     List<Example> examples = task.examples(new ExampleRequest(puzzles, seed));
     try (OnnxLanguageModel model = OnnxLanguageModel.open(modelDirectory, threads, "cpu", 64)) {
-      HeldOutSamples.Figures figures = HeldOutSamples.score(model, task, examples, samplesPerPuzzle, MAX_TOKENS, seed);
+      HeldOutSamples.Figures figures =
+          HeldOutSamples.score(model, task, examples, samplesPerPuzzle, MAX_TOKENS, seed);
       double judge = judgeAccuracy(model, options, seed, puzzles);
-      return new Result(examples.size(), figures.greedyAccuracy(), figures.sampledAccuracy(), samplesPerPuzzle,
-          figures.distinctSampleFraction(), puzzles, judge);
+      return new Result(
+          examples.size(),
+          figures.greedyAccuracy(),
+          figures.sampledAccuracy(),
+          samplesPerPuzzle,
+          figures.distinctSampleFraction(),
+          puzzles,
+          judge);
     }
   }
 
@@ -58,10 +74,14 @@ public final class SudokuHeldOutEvaluation {
    * multiple-choice ones; right and wrong judged grids alternate, the wrong ones of every kind),
    * zero-shot prompts.
    */
-  static double judgeAccuracy(OnnxLanguageModel model, Sudoku4Options options, long seed, int count) {
+  static double judgeAccuracy(
+      OnnxLanguageModel model, Sudoku4Options options, long seed, int count) {
     Sudoku4Options zeroShot = options.withVerificationShots(0);
     Sudoku4Corpus corpus = new Sudoku4Corpus(zeroShot);
-    return MultipleChoiceJudging.accuracy(model, index -> corpus.verificationDocument(seed, index),
-        new Sudoku4Task(zeroShot).verification(), count);
+    return MultipleChoiceJudging.accuracy(
+        model,
+        index -> corpus.verificationDocument(seed, index),
+        new Sudoku4Task(zeroShot).verification(),
+        count);
   }
 }

@@ -98,7 +98,8 @@ public final class SudokuPretrainingCorpus {
         do {
           example = task.examples(new ExampleRequest(1, seed++)).get(0);
         } while (heldOut.contains(example.metadata().get(Sudoku4Task.PUZZLE)));
-        result.add(TrainingExample.document(task.generationPrompt(example).text() + example.reference() + "\n"));
+        result.add(TrainingExample.document(
+            task.generationPrompt(example).text() + example.reference() + "\n"));
       } else {
         result.add(plain.get(i));
       }
@@ -133,8 +134,8 @@ public final class SudokuPretrainingCorpus {
    * whose few-shot share is rescaled so that {@code fewShotShare} of all documents are in the prompt
    * layout (as {@link ArithmeticPretrainingCorpus#stage} does).
    */
-  public List<TrainingExample> stage(int documents, int puzzlesPerDocument, double fewShotShare,
-      double verificationShare) {
+  public List<TrainingExample> stage(
+      int documents, int puzzlesPerDocument, double fewShotShare, double verificationShare) {
     int verificationCount = ShareSlots.count(documents, verificationShare);
     int other = documents - verificationCount;
     double rescaled = other == 0 ? 0 : Math.min(1.0, fewShotShare * documents / other);
@@ -144,7 +145,10 @@ public final class SudokuPretrainingCorpus {
     int nextSolved = 0;
     int nextJudged = 0;
     for (int i = 0; i < documents; i++) {
-      result.add(ShareSlots.isSlot(i, verificationShare) ? judged.get(nextJudged++) : solved.get(nextSolved++));
+      result.add(
+          ShareSlots.isSlot(i, verificationShare)
+              ? judged.get(nextJudged++)
+              : solved.get(nextSolved++));
     }
     return result;
   }

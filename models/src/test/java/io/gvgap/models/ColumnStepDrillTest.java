@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ColumnStepDrillTest {
-  private static final Pattern ADDITION = Pattern.compile("(\\d)\\+(\\d)\\+(\\d)=(\\d+) write (\\d) carry (\\d)");
-  private static final Pattern SUBTRACTION = Pattern.compile("(\\d+)-(\\d)-(\\d)=(\\d) write (\\d) borrow (\\d)");
+  private static final Pattern ADDITION =
+      Pattern.compile("(\\d)\\+(\\d)\\+(\\d)=(\\d+) write (\\d) carry (\\d)");
+  private static final Pattern SUBTRACTION =
+      Pattern.compile("(\\d+)-(\\d)-(\\d)=(\\d) write (\\d) borrow (\\d)");
 
   @Test
   void drillStepsAreWrittenExactlyAsTheTasksSolutionsWriteThem() {
@@ -29,12 +31,14 @@ class ColumnStepDrillTest {
         Matcher add = ADDITION.matcher(line);
         Matcher sub = SUBTRACTION.matcher(line);
         if (add.matches()) {
-          assertThat(ColumnStepDrill.step('+', digit(add, 1), digit(add, 2), digit(add, 3))).isEqualTo(line);
+          assertThat(ColumnStepDrill.step('+', digit(add, 1), digit(add, 2), digit(add, 3)))
+              .isEqualTo(line);
           lines++;
         } else if (sub.matches()) {
           int borrowOut = digit(sub, 6);
           int top = Integer.parseInt(sub.group(1)) - 10 * borrowOut;
-          assertThat(ColumnStepDrill.step('-', top, digit(sub, 3), digit(sub, 2))).isEqualTo(line);
+          assertThat(ColumnStepDrill.step('-', top, digit(sub, 3), digit(sub, 2)))
+              .isEqualTo(line);
           lines++;
         }
       }
@@ -63,7 +67,8 @@ class ColumnStepDrillTest {
           assertThat(sub.matches()).as(line).isTrue();
           int top = Integer.parseInt(sub.group(1));
           int value = top - digit(sub, 2) - digit(sub, 3);
-          // the written value is one digit, and the column borrows exactly when the top needed 10 more
+          // the written value is one digit, and the column borrows exactly when the top needed 10
+          // more
           assertThat(digit(sub, 4)).isEqualTo(value);
           assertThat(digit(sub, 5)).isEqualTo(value);
           assertThat(top >= 10).isEqualTo(digit(sub, 6) == 1);
@@ -75,7 +80,8 @@ class ColumnStepDrillTest {
     // 4000 uniform draws from 400 facts (200 additions, 200 subtractions) miss each with
     // probability (1 - 1/400)^4000 < 5e-5, so all but a handful appear
     assertThat(facts.size()).isGreaterThan(395);
-    assertThat(ColumnStepDrill.document(7, "+-")).isEqualTo(ColumnStepDrill.document(7, "+-"))
+    assertThat(ColumnStepDrill.document(7, "+-"))
+        .isEqualTo(ColumnStepDrill.document(7, "+-"))
         .isNotEqualTo(ColumnStepDrill.document(8, "+-"));
   }
 
@@ -84,7 +90,8 @@ class ColumnStepDrillTest {
     ArithmeticPretrainingCorpus corpus = new ArithmeticPretrainingCorpus(new ArithmeticOptions());
     assertThat(corpus.stage(40, 4, 0.5, 0.25, 0)).isEqualTo(corpus.stage(40, 4, 0.5, 0.25));
     ArithmeticTask task = new ArithmeticTask(new ArithmeticOptions());
-    String prefix = task.generationPrompt(task.examples(new ExampleRequest(1, 0)).get(0)).text();
+    String prefix =
+        task.generationPrompt(task.examples(new ExampleRequest(1, 0)).get(0)).text();
     String shots = prefix.substring(0, prefix.lastIndexOf("Question:"));
     List<TrainingExample> documents = corpus.stage(40, 4, 0.25, 0.25, 0.25);
     // verification at i % 4 == 3 (10 documents); drill share 0.25 of 40 = 10 among the 30 others

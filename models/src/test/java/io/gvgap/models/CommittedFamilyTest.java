@@ -37,6 +37,7 @@ class CommittedFamilyTest {
   private static final Path MODELS = Path.of("").toAbsolutePath();
   /** Problems of each card re-measured from model.onnx. */
   private static final int SUBSET = 40;
+
   private static final long SUBSET_SEED = 21;
   /** Probability in one tail of the hypergeometric distribution below which a re-measured count fails. */
   private static final double TAIL = 0.001;
@@ -48,7 +49,9 @@ class CommittedFamilyTest {
       assertThat(directory.resolve("model.onnx")).as(member.name()).isRegularFile();
       JsonNode card = card(member);
       assertThat(card.path("name").asText()).isEqualTo(member.name());
-      assertThat(card.path("recipe").asText()).as(member.name() + " recipe").isEqualTo(PretrainRunner.recipe(member));
+      assertThat(card.path("recipe").asText())
+          .as(member.name() + " recipe")
+          .isEqualTo(PretrainRunner.recipe(member));
       long parameters = DecoderParameters.count(member.config());
       assertThat(card.path("parameters").asLong()).as(member.name()).isEqualTo(parameters);
       assertThat(card.path("pretrainingFlops").asDouble())
@@ -59,7 +62,8 @@ class CommittedFamilyTest {
   }
 
   @Test
-  void theArithmeticFamilySpansThirtyTimesSolvesMoreWithSizeAndSamplesDifferWhereAnyIsWrong() throws IOException {
+  void theArithmeticFamilySpansThirtyTimesSolvesMoreWithSizeAndSamplesDifferWhereAnyIsWrong()
+      throws IOException {
     List<JsonNode> arithmetic = new ArrayList<>();
     for (FamilyMember member : ModelFamily.MEMBERS) {
       if (member.task().equals(FamilyMember.ARITHMETIC)) {
@@ -69,22 +73,28 @@ class CommittedFamilyTest {
     arithmetic.sort(Comparator.comparingDouble(c -> c.path("pretrainingFlops").asDouble()));
     assertThat(arithmetic).hasSizeGreaterThanOrEqualTo(4);
     double smallest = arithmetic.get(0).path("pretrainingFlops").asDouble();
-    double largest = arithmetic.get(arithmetic.size() - 1).path("pretrainingFlops").asDouble();
+    double largest =
+        arithmetic.get(arithmetic.size() - 1).path("pretrainingFlops").asDouble();
     assertThat(largest / smallest).isGreaterThanOrEqualTo(30);
     // each member (by FLOPs) solves more held-out problems greedily than the one before it
     for (int i = 1; i < arithmetic.size(); i++) {
-      assertThat(greedy(arithmetic.get(i))).as(arithmetic.get(i).path("name").asText())
+      assertThat(greedy(arithmetic.get(i)))
+          .as(arithmetic.get(i).path("name").asText())
           .isGreaterThan(greedy(arithmetic.get(i - 1)));
     }
     // the smallest solves easy problems (no carry, borrow or negative result) well above zero
-    assertThat(arithmetic.get(0).path("heldOutAccuracy").path("easyGreedy").asDouble()).isGreaterThan(0.25);
-    // samples at T = 0.7 differ: 4 samples per problem, so 0.25 means all alike on every problem, which
+    assertThat(arithmetic.get(0).path("heldOutAccuracy").path("easyGreedy").asDouble())
+        .isGreaterThan(0.25);
+    // samples at T = 0.7 differ: 4 samples per problem, so 0.25 means all alike on every problem,
+    // which
     // is right only for a member whose samples are all correct
     for (JsonNode card : arithmetic) {
       JsonNode heldOut = card.path("heldOutAccuracy");
       if (heldOut.path("temperature0_7").asDouble() < 1.0) {
-        assertThat(heldOut.path("distinctSampleFraction").asDouble()).as(card.path("name").asText())
-            .isGreaterThan(1.0 / heldOut.path("samplesPerProblemAtTemperature0_7").asInt());
+        assertThat(heldOut.path("distinctSampleFraction").asDouble())
+            .as(card.path("name").asText())
+            .isGreaterThan(
+                1.0 / heldOut.path("samplesPerProblemAtTemperature0_7").asInt());
       }
     }
   }
@@ -94,7 +104,10 @@ class CommittedFamilyTest {
     long bytes = 0;
     for (FamilyMember member : ModelFamily.MEMBERS) {
       try (Stream<Path> files = Files.walk(MODELS.resolve(member.name()))) {
-        bytes += files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        bytes += files
+            .filter(Files::isRegularFile)
+            .mapToLong(file -> file.toFile().length())
+            .sum();
       }
     }
     assertThat(bytes).isLessThanOrEqualTo(30L * 1024 * 1024);
@@ -123,10 +136,14 @@ class CommittedFamilyTest {
       assertThat(problems).as(member.name()).isEqualTo(PretrainRunner.EVALUATION_PROBLEMS);
       int solvedOnCard = (int) Math.round(heldOut.path("greedy").asDouble() * problems);
       boolean arithmetic = member.task().equals(FamilyMember.ARITHMETIC);
-      Task task = arithmetic ? new ArithmeticTask(new ArithmeticOptions()) : new Sudoku4Task(new Sudoku4Options());
+      Task task = arithmetic
+          ? new ArithmeticTask(new ArithmeticOptions())
+          : new Sudoku4Task(new Sudoku4Options());
       int maxTokens = arithmetic ? 200 : SudokuHeldOutEvaluation.MAX_TOKENS;
-      List<Example> all = task.examples(new ExampleRequest(problems, PretrainRunner.EVALUATION_SEED));
-      List<Integer> indices = new ArrayList<>(java.util.stream.IntStream.range(0, problems).boxed().toList());
+      List<Example> all =
+          task.examples(new ExampleRequest(problems, PretrainRunner.EVALUATION_SEED));
+      List<Integer> indices =
+          new ArrayList<>(java.util.stream.IntStream.range(0, problems).boxed().toList());
       java.util.Collections.shuffle(indices, new java.util.Random(SUBSET_SEED));
       List<GenerationRequest> requests = new ArrayList<>();
       java.util.Map<String, Example> byId = new java.util.HashMap<>();
@@ -137,17 +154,22 @@ class CommittedFamilyTest {
         byId.put(example.id(), example);
       }
       int solved = 0;
-      try (OnnxLanguageModel model = OnnxLanguageModel.open(MODELS.resolve(member.name()), 2, "cpu", 64)) {
+      try (OnnxLanguageModel model =
+          OnnxLanguageModel.open(MODELS.resolve(member.name()), 2, "cpu", 64)) {
         for (Generation generation : model.generate(requests, SamplingParams.greedy(maxTokens))) {
           Example example = byId.get(generation.id());
-          solved += (int) task.utility(example, task.extract(example, generation.completions().get(0).text()));
+          solved += (int) task.utility(
+              example, task.extract(example, generation.completions().get(0).text()));
         }
       }
       double below = hypergeometricCdf(solved, problems, solvedOnCard, SUBSET);
       double above = 1 - hypergeometricCdf(solved - 1, problems, solvedOnCard, SUBSET);
-      assertThat(Math.min(below, above)).as("%s: %d of %d solved from model.onnx; the card's %d of %d makes that"
-          + " P(X <= %d) = %.2g, P(X >= %d) = %.2g", member.name(), solved, SUBSET, solvedOnCard, problems, solved,
-          below, solved, above).isGreaterThan(TAIL);
+      assertThat(Math.min(below, above))
+          .as(
+              "%s: %d of %d solved from model.onnx; the card's %d of %d makes that"
+                  + " P(X <= %d) = %.2g, P(X >= %d) = %.2g",
+              member.name(), solved, SUBSET, solvedOnCard, problems, solved, below, solved, above)
+          .isGreaterThan(TAIL);
     }
   }
 
@@ -158,14 +180,18 @@ class CommittedFamilyTest {
     assertThat(hypergeometricCdf(30, 200, 193, 40)).isLessThan(TAIL);
     // card 200 of 200: only 40 of 40 is possible
     assertThat(hypergeometricCdf(39, 200, 200, 40)).isZero();
-    assertThat(hypergeometricCdf(40, 200, 65, 40)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(hypergeometricCdf(40, 200, 65, 40))
+        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
   }
 
   /** P(X <= x) for X ~ H(population, successes, draws): draws without replacement. */
   static double hypergeometricCdf(int x, int population, int successes, int draws) {
     double total = 0;
-    for (int k = Math.max(0, draws - (population - successes)); k <= Math.min(x, Math.min(draws, successes)); k++) {
-      total += Math.exp(logChoose(successes, k) + logChoose(population - successes, draws - k)
+    for (int k = Math.max(0, draws - (population - successes));
+        k <= Math.min(x, Math.min(draws, successes));
+        k++) {
+      total += Math.exp(logChoose(successes, k)
+          + logChoose(population - successes, draws - k)
           - logChoose(population, draws));
     }
     return Math.min(1.0, total);
@@ -184,6 +210,7 @@ class CommittedFamilyTest {
   }
 
   private static JsonNode card(FamilyMember member) throws IOException {
-    return JSON.readTree(MODELS.resolve(member.name()).resolve(ModelDirectory.MODEL_CARD_FILE).toFile());
+    return JSON.readTree(
+        MODELS.resolve(member.name()).resolve(ModelDirectory.MODEL_CARD_FILE).toFile());
   }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The Sudoku member's corpus: held-out puzzles never appear, shares and layouts as stated, every document fits the context. */
 class SudokuPretrainingCorpusTest {
   private static final Sudoku4Options OPTIONS = new Sudoku4Options();
-  private static final Pattern PUZZLE = Pattern.compile("Puzzle:\n([.1-4]{4})\n([.1-4]{4})\n([.1-4]{4})\n([.1-4]{4})\n");
+  private static final Pattern PUZZLE =
+      Pattern.compile("Puzzle:\n([.1-4]{4})\n([.1-4]{4})\n([.1-4]{4})\n([.1-4]{4})\n");
   private static final SudokuPretrainingCorpus CORPUS = new SudokuPretrainingCorpus(OPTIONS);
 
   /** The held-out puzzles, computed from the task directly rather than through the corpus's own set. */
@@ -38,8 +39,10 @@ class SudokuPretrainingCorpusTest {
     assertThat(CORPUS.heldOutPuzzles()).isEqualTo(heldOut.size());
     FamilyMember member = ModelFamily.named("sudoku-s").orElseThrow();
     Sudoku4Task task = new Sudoku4Task(OPTIONS);
-    String prompt = task.generationPrompt(task.examples(new ExampleRequest(1, 0)).get(0)).text();
-    // the prompt's two solved exemplars come from the task's own shot seed; they open every prompt, training or not
+    String prompt =
+        task.generationPrompt(task.examples(new ExampleRequest(1, 0)).get(0)).text();
+    // the prompt's two solved exemplars come from the task's own shot seed; they open every prompt,
+    // training or not
     Set<String> exemplars = puzzlesIn(prompt.substring(0, prompt.lastIndexOf("Puzzle:")));
     assertThat(exemplars).hasSize(2);
     int puzzles = 0;
@@ -57,7 +60,8 @@ class SudokuPretrainingCorpusTest {
     FamilyMember member = ModelFamily.named("sudoku-s").orElseThrow();
     assertThat(member.task()).isEqualTo(FamilyMember.SUDOKU4);
     Sudoku4Task task = new Sudoku4Task(OPTIONS);
-    String prompt = task.generationPrompt(task.examples(new ExampleRequest(1, 0)).get(0)).text();
+    String prompt =
+        task.generationPrompt(task.examples(new ExampleRequest(1, 0)).get(0)).text();
     String shots = prompt.substring(0, prompt.lastIndexOf("Puzzle:"));
     List<TrainingExample> documents = CORPUS.stage(1_000, member.problemsPerDocument(), 0.3, 0.4);
     assertThat(documents).hasSize(1_000);
@@ -68,7 +72,8 @@ class SudokuPretrainingCorpusTest {
       assertThat(documents.get(i).prompt()).isEmpty();
       // the trainer keeps contextLength + 1 tokens: the text and its end-of-text token
       assertThat(text.length()).as("document %d", i).isLessThan(member.contextLength());
-      // verification share 0.4: positions i with floor(0.4 (i + 1)) > floor(0.4 i), 2 of every 5 (i % 5 == 2 or 4)
+      // verification share 0.4: positions i with floor(0.4 (i + 1)) > floor(0.4 i), 2 of every 5 (i
+      // % 5 == 2 or 4)
       boolean judged = text.startsWith("Judge whether");
       assertThat(judged).as("document %d", i).isEqualTo(i % 5 == 2 || i % 5 == 4);
       if (judged) {
@@ -76,14 +81,17 @@ class SudokuPretrainingCorpusTest {
         assertThat(text.split("Question:", -1)).hasSize(2);
       } else if (text.startsWith(shots)) {
         fewShot++;
-        assertThat(text.substring(shots.length())).matches("Puzzle:\n([.1-4]{4}\n){4}Solution:\n([1-4]{4}\n){4}");
+        assertThat(text.substring(shots.length()))
+            .matches("Puzzle:\n([.1-4]{4}\n){4}Solution:\n([1-4]{4}\n){4}");
       } else {
         assertThat(puzzlesIn(text)).hasSize(member.problemsPerDocument());
-        assertThat(text).matches("(Puzzle:\n([.1-4]{4}\n){4}Solution:\n([1-4]{4}\n){4}\n){7}"
-            + "Puzzle:\n([.1-4]{4}\n){4}Solution:\n([1-4]{4}\n){4}");
+        assertThat(text)
+            .matches("(Puzzle:\n([.1-4]{4}\n){4}Solution:\n([1-4]{4}\n){4}\n){7}"
+                + "Puzzle:\n([.1-4]{4}\n){4}Solution:\n([1-4]{4}\n){4}");
       }
     }
-    // 400 verification documents; few-shot share 0.3 of 1000 = 300 among the other 600 (rescaled share 1/2)
+    // 400 verification documents; few-shot share 0.3 of 1000 = 300 among the other 600 (rescaled
+    // share 1/2)
     assertThat(verification).isEqualTo(400);
     assertThat(fewShot).isEqualTo(300);
     assertThat(CORPUS.stage(1_000, member.problemsPerDocument(), 0.3, 0.4)).isEqualTo(documents);
@@ -93,8 +101,15 @@ class SudokuPretrainingCorpusTest {
   void verificationDocumentsAreBalancedOverStylesAndVerdicts() {
     List<TrainingExample> documents = CORPUS.verification(400);
     int[] endings = new int[8];
-    List<String> verdicts = List.of("Answer: Correct", "Answer: Incorrect", "Verdict: correct", "Verdict: incorrect",
-        "Score: 10", "Score: 1", "Better: A", "Better: B");
+    List<String> verdicts = List.of(
+        "Answer: Correct",
+        "Answer: Incorrect",
+        "Verdict: correct",
+        "Verdict: incorrect",
+        "Score: 10",
+        "Score: 1",
+        "Better: A",
+        "Better: B");
     for (TrainingExample document : documents) {
       for (int k = 0; k < verdicts.size(); k++) {
         if (document.response().endsWith(verdicts.get(k))) {
@@ -102,7 +117,8 @@ class SudokuPretrainingCorpusTest {
         }
       }
     }
-    // few held-out puzzles are skipped, so each of the 8 (style, verdict) cells has close to 400 / 8 = 50
+    // few held-out puzzles are skipped, so each of the 8 (style, verdict) cells has close to 400 /
+    // 8 = 50
     for (int k = 0; k < 8; k++) {
       assertThat(endings[k]).as(verdicts.get(k)).isBetween(40, 60);
     }

@@ -19,11 +19,10 @@ public final class CalibrationBins {
    * @param meanScore mean score of those samples
    * @param fractionCorrect fraction of those samples that are correct
    */
-  public record Bin(double lower, double upper, int count, double meanScore, double fractionCorrect) {
-  }
+  public record Bin(
+      double lower, double upper, int count, double meanScore, double fractionCorrect) {}
 
-  private CalibrationBins() {
-  }
+  private CalibrationBins() {}
 
   /**
    * The non-empty bins of {@code scores} (finite; scores outside [0, 1] fall into the first or last
@@ -31,7 +30,8 @@ public final class CalibrationBins {
    */
   public static List<Bin> of(double[] scores, boolean[] correct, int binCount) {
     if (scores.length != correct.length) {
-      throw new IllegalArgumentException("calibration: " + scores.length + " scores but " + correct.length + " labels");
+      throw new IllegalArgumentException(
+          "calibration: " + scores.length + " scores but " + correct.length + " labels");
     }
     if (binCount < 1) {
       throw new IllegalArgumentException("calibration needs at least 1 bin, asked for " + binCount);
@@ -49,7 +49,11 @@ public final class CalibrationBins {
     List<Bin> bins = new ArrayList<>();
     for (int b = 0; b < binCount; b++) {
       if (counts[b] > 0) {
-        bins.add(new Bin((double) b / binCount, (double) (b + 1) / binCount, counts[b], scoreSums[b] / counts[b],
+        bins.add(new Bin(
+            (double) b / binCount,
+            (double) (b + 1) / binCount,
+            counts[b],
+            scoreSums[b] / counts[b],
             (double) correctCounts[b] / counts[b]));
       }
     }

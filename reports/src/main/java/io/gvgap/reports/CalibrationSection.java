@@ -36,13 +36,19 @@ public final class CalibrationSection implements ReportSection {
         if (scored.scores().length == 0) {
           continue;
         }
-        List<CalibrationBins.Bin> bins = CalibrationBins.of(scored.scores(), scored.correct(), BINS);
+        List<CalibrationBins.Bin> bins =
+            CalibrationBins.of(scored.scores(), scored.correct(), BINS);
         ObjectNode node = verifiers.addObject();
         node.put("verifier", verifier);
         ArrayNode binNodes = node.putArray("bins");
         for (CalibrationBins.Bin bin : bins) {
-          binNodes.addArray().add(bin.meanScore()).add(bin.fractionCorrect()).add(bin.count())
-              .add(bin.lower()).add(bin.upper());
+          binNodes
+              .addArray()
+              .add(bin.meanScore())
+              .add(bin.fractionCorrect())
+              .add(bin.count())
+              .add(bin.lower())
+              .add(bin.upper());
         }
       }
       if (!verifiers.isEmpty()) {

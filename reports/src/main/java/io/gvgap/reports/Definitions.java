@@ -13,77 +13,160 @@ public final class Definitions {
   private static final Map<String, Definition> ALL = new LinkedHashMap<>();
 
   static {
-    add("utility", "Utility u", "Ground-truth utility of a sample in [0, 1] given by the task (1 = correct final"
-        + " answer). The model never sees it.");
-    add("correct", "Correct", "A sample is correct when its utility is at least 0.5 (for 0/1 utilities: when it is"
-        + " 1). Used by pass@k, coverage, precision/recall/F1 of kept samples, AUROC, ROC and calibration.");
-    add("score", "Score û", "A verifier's proxy utility of a sample, in [0, 1]. Missing when the verifier's output"
-        + " could not be parsed (a parse failure).");
-    add("jf", "J(f)", "Accuracy of the generator: mean over prompts of the mean utility of the prompt's samples,"
-        + " over the prompts the strategy uses.");
-    add("jfw", "J(f[w])", "Accuracy of what the filter keeps: mean over prompts of the weight-averaged utility"
-        + " Σ w·u / Σ w of the prompt's samples. A prompt whose filter kept nothing counts as its J_x(f) under the"
-        + " fallback policy and is left out of both J(f) and J(f[w]) under the exclude policy.");
-    add("gap", "Gap", "Generation–verification gap: J(f[w]) − J(f). Positive when the verifier and filter keep"
-        + " better than average samples.");
-    add("rel-per-prompt", "Rel. gap (per prompt)", "Mean over prompts with headroom of (J_x(f[w]) − J_x(f)) /"
-        + " (1 − J_x(f)); prompts with J_x(f) = 1 (saturated) are left out and counted.");
-    add("rel-pooled", "Rel. gap (pooled)", "Gap / (1 − J(f)): the gain as a share of the whole headroom.");
-    add("ci", "Confidence interval", "Bootstrap percentile interval: prompts resampled with replacement, the"
-        + " statistic recomputed on each resample; the interval holds the central share (e.g. 95%) of the values.");
+    add(
+        "utility",
+        "Utility u",
+        "Ground-truth utility of a sample in [0, 1] given by the task (1 = correct final"
+            + " answer). The model never sees it.");
+    add(
+        "correct",
+        "Correct",
+        "A sample is correct when its utility is at least 0.5 (for 0/1 utilities: when it is"
+            + " 1). Used by pass@k, coverage, precision/recall/F1 of kept samples, AUROC, ROC and calibration.");
+    add(
+        "score",
+        "Score û",
+        "A verifier's proxy utility of a sample, in [0, 1]. Missing when the verifier's output"
+            + " could not be parsed (a parse failure).");
+    add(
+        "jf",
+        "J(f)",
+        "Accuracy of the generator: mean over prompts of the mean utility of the prompt's samples,"
+            + " over the prompts the strategy uses.");
+    add(
+        "jfw",
+        "J(f[w])",
+        "Accuracy of what the filter keeps: mean over prompts of the weight-averaged utility"
+            + " Σ w·u / Σ w of the prompt's samples. A prompt whose filter kept nothing counts as its J_x(f) under the"
+            + " fallback policy and is left out of both J(f) and J(f[w]) under the exclude policy.");
+    add(
+        "gap",
+        "Gap",
+        "Generation–verification gap: J(f[w]) − J(f). Positive when the verifier and filter keep"
+            + " better than average samples.");
+    add(
+        "rel-per-prompt",
+        "Rel. gap (per prompt)",
+        "Mean over prompts with headroom of (J_x(f[w]) − J_x(f)) /"
+            + " (1 − J_x(f)); prompts with J_x(f) = 1 (saturated) are left out and counted.");
+    add(
+        "rel-pooled",
+        "Rel. gap (pooled)",
+        "Gap / (1 − J(f)): the gain as a share of the whole headroom.");
+    add(
+        "ci",
+        "Confidence interval",
+        "Bootstrap percentile interval: prompts resampled with replacement, the"
+            + " statistic recomputed on each resample; the interval holds the central share (e.g. 95%) of the values.");
     add("kept", "Kept fraction", "Samples with weight > 0 divided by all samples of the group.");
-    add("precision", "Precision", "Of the kept samples, the fraction that are correct (pooled over all samples);"
-        + " undefined when nothing is kept.");
-    add("recall", "Recall", "Of the correct samples, the fraction that are kept; undefined when none is correct.");
+    add(
+        "precision",
+        "Precision",
+        "Of the kept samples, the fraction that are correct (pooled over all samples);"
+            + " undefined when nothing is kept.");
+    add(
+        "recall",
+        "Recall",
+        "Of the correct samples, the fraction that are kept; undefined when none is correct.");
     add("f1", "F1", "2TP / (2TP + FP + FN) of kept against correct.");
-    add("auroc", "AUROC", "Area under the ROC curve of the verifier's scores against correctness over the scored"
-        + " samples: the probability that a random correct sample scores higher than a random wrong one, ties"
-        + " counting ½. 0.5 = no better than chance.");
-    add("rounds", "Self-improvement rounds", "Round t evaluates model t (round 0: the base model); the samples that"
-        + " the chosen verifier and filter keep, duplicates removed, are distilled into model t+1. Shown per round:"
-        + " J(f), pass@1 and pass@N (unbiased), the mean number of distinct correct solutions per prompt (clusters"
-        + " of near-duplicate correct samples, the same definition as the Effective diversity section), and the"
-        + " distilled strategy's gap and pooled relative gap, each with its bootstrap interval.");
-    add("scaling", "Gap versus FLOPs", "Each model's relative gap (pooled, and per prompt) against log10 of its"
-        + " pre-training FLOPs (6 x parameters x tokens), with the least-squares line; the slope's interval is the"
-        + " t-interval of the regression (n - 2 degrees of freedom), R² its coefficient of determination.");
-    add("extraction", "Extraction failures", "Fraction of samples from which the task could not extract a final"
-        + " answer (reported apart from wrong answers).");
-    add("parse", "Parse failures", "Fraction of samples for which the verifier's output gave no score.");
-    add("empty-kept", "Empty-kept prompts", "Prompts for which the filter kept no sample (all weights 0); see"
-        + " J(f[w]) for how they count.");
-    add("saturated", "Saturated prompts", "Used prompts with J_x(f) = 1 (every sample fully correct), left out of"
-        + " the per-prompt relative gap.");
-    add("oracle-minus-selected", "Oracle − selected", "Coverage (pass@N) over the used prompts minus J(f[w]): how"
-        + " far the selection is from an oracle that always picks a correct sample when one exists.");
+    add(
+        "auroc",
+        "AUROC",
+        "Area under the ROC curve of the verifier's scores against correctness over the scored"
+            + " samples: the probability that a random correct sample scores higher than a random wrong one, ties"
+            + " counting ½. 0.5 = no better than chance.");
+    add(
+        "rounds",
+        "Self-improvement rounds",
+        "Round t evaluates model t (round 0: the base model); the samples that"
+            + " the chosen verifier and filter keep, duplicates removed, are distilled into model t+1. Shown per round:"
+            + " J(f), pass@1 and pass@N (unbiased), the mean number of distinct correct solutions per prompt (clusters"
+            + " of near-duplicate correct samples, the same definition as the Effective diversity section), and the"
+            + " distilled strategy's gap and pooled relative gap, each with its bootstrap interval.");
+    add(
+        "scaling",
+        "Gap versus FLOPs",
+        "Each model's relative gap (pooled, and per prompt) against log10 of its"
+            + " pre-training FLOPs (6 x parameters x tokens), with the least-squares line; the slope's interval is the"
+            + " t-interval of the regression (n - 2 degrees of freedom), R² its coefficient of determination.");
+    add(
+        "extraction",
+        "Extraction failures",
+        "Fraction of samples from which the task could not extract a final"
+            + " answer (reported apart from wrong answers).");
+    add(
+        "parse",
+        "Parse failures",
+        "Fraction of samples for which the verifier's output gave no score.");
+    add(
+        "empty-kept",
+        "Empty-kept prompts",
+        "Prompts for which the filter kept no sample (all weights 0); see"
+            + " J(f[w]) for how they count.");
+    add(
+        "saturated",
+        "Saturated prompts",
+        "Used prompts with J_x(f) = 1 (every sample fully correct), left out of"
+            + " the per-prompt relative gap.");
+    add(
+        "oracle-minus-selected",
+        "Oracle − selected",
+        "Coverage (pass@N) over the used prompts minus J(f[w]): how"
+            + " far the selection is from an oracle that always picks a correct sample when one exists.");
     add("coverage", "Coverage", "pass@N: fraction of prompts with at least one correct sample.");
-    add("pass-at-k", "pass@k", "Unbiased pass@k: mean over prompts of 1 − C(n−c, k) / C(n, k), the probability"
-        + " that at least one of k samples drawn without replacement from the prompt's n samples (c correct) is"
-        + " correct. The curve is computed from the samples; points with intervals come from the run's metrics.");
-    add("diversity", "Effective diversity", "Per prompt, the number of distinct solutions (clusters of"
-        + " near-duplicate samples: MinHash candidates confirmed by word-shingle Jaccard similarity, Lucene sample"
-        + " index), of distinct correct solutions, of distinct final answers and of distinct correct final answers;"
-        + " the bars are means over prompts. Read from the run's diversity.json.");
-    add("best", "Best strategy", "The verifier × filter with the largest gap within its run, model and task,"
-        + " marked ★.");
-    add("gap-curve", "Gap versus parameter", "Gap (with its confidence band) of each verifier for a filter run at"
-        + " several values of one parameter (e.g. quantile alpha or threshold tau).");
-    add("correlation", "Score correlation", "Spearman's rank correlation (ties get average ranks) between two"
-        + " verifiers' scores over the samples both scored; Pearson's r in the hover text.");
-    add("roc", "ROC curve", "For every score threshold t, the true-positive rate (correct samples scoring ≥ t)"
-        + " against the false-positive rate (wrong samples scoring ≥ t). The diagonal is chance.");
-    add("calibration", "Calibration", "Scores grouped in ten equal-width bins; for each non-empty bin the mean"
-        + " score (x) against the fraction of its samples that are correct (y). A calibrated verifier lies on the"
-        + " diagonal.");
+    add(
+        "pass-at-k",
+        "pass@k",
+        "Unbiased pass@k: mean over prompts of 1 − C(n−c, k) / C(n, k), the probability"
+            + " that at least one of k samples drawn without replacement from the prompt's n samples (c correct) is"
+            + " correct. The curve is computed from the samples; points with intervals come from the run's metrics.");
+    add(
+        "diversity",
+        "Effective diversity",
+        "Per prompt, the number of distinct solutions (clusters of"
+            + " near-duplicate samples: MinHash candidates confirmed by word-shingle Jaccard similarity, Lucene sample"
+            + " index), of distinct correct solutions, of distinct final answers and of distinct correct final answers;"
+            + " the bars are means over prompts. Read from the run's diversity.json.");
+    add(
+        "best",
+        "Best strategy",
+        "The verifier × filter with the largest gap within its run, model and task,"
+            + " marked ★.");
+    add(
+        "gap-curve",
+        "Gap versus parameter",
+        "Gap (with its confidence band) of each verifier for a filter run at"
+            + " several values of one parameter (e.g. quantile alpha or threshold tau).");
+    add(
+        "correlation",
+        "Score correlation",
+        "Spearman's rank correlation (ties get average ranks) between two"
+            + " verifiers' scores over the samples both scored; Pearson's r in the hover text.");
+    add(
+        "roc",
+        "ROC curve",
+        "For every score threshold t, the true-positive rate (correct samples scoring ≥ t)"
+            + " against the false-positive rate (wrong samples scoring ≥ t). The diagonal is chance.");
+    add(
+        "calibration",
+        "Calibration",
+        "Scores grouped in ten equal-width bins; for each non-empty bin the mean"
+            + " score (x) against the fraction of its samples that are correct (y). A calibrated verifier lies on the"
+            + " diagonal.");
     add("tokens", "Tokens", "Sum of the generated tokens of all samples of the run.");
-    add("duration", "Duration", "From the run directory's creation to its last status change (run.json created and"
-        + " updated), over all attempts; for a run still going, the time until its last status change.");
-    add("partial", "PARTIAL", "The run is still going, crashed, stopped with an error or has incomplete metrics:"
-        + " the report shows what exists, and numbers cover only the complete examples.");
+    add(
+        "duration",
+        "Duration",
+        "From the run directory's creation to its last status change (run.json created and"
+            + " updated), over all attempts; for a run still going, the time until its last status change.");
+    add(
+        "partial",
+        "PARTIAL",
+        "The run is still going, crashed, stopped with an error or has incomplete metrics:"
+            + " the report shows what exists, and numbers cover only the complete examples.");
   }
 
-  private Definitions() {
-  }
+  private Definitions() {}
 
   private static void add(String id, String term, String text) {
     ALL.put(id, new Definition(id, term, text));
@@ -93,7 +176,8 @@ public final class Definitions {
   public static Definition get(String id) {
     Definition definition = ALL.get(id);
     if (definition == null) {
-      throw new IllegalArgumentException("no report definition '" + id + "'; known: " + ALL.keySet());
+      throw new IllegalArgumentException(
+          "no report definition '" + id + "'; known: " + ALL.keySet());
     }
     return definition;
   }

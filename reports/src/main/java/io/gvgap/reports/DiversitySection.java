@@ -37,7 +37,8 @@ public final class DiversitySection implements ReportSection {
 
   @Override
   public JsonNode data(RunGroups run) {
-    DiversityFile diversity = StudyFilesReader.read(run.run().directory().resolve(FILE), DiversityFile.class);
+    DiversityFile diversity =
+        StudyFilesReader.read(run.run().directory().resolve(FILE), DiversityFile.class);
     if (diversity == null) {
       return null;
     }

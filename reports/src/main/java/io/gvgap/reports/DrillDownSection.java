@@ -69,7 +69,8 @@ public final class DrillDownSection implements ReportSection {
       GroupData group = run.groups().get(g);
       for (String exampleId : group.exampleIds()) {
         ObjectNode example = example(run, group, g, exampleId, verifiers, strategies);
-        markDuplicates(example, duplicates.get(new ExampleKey(group.model(), group.task(), exampleId)));
+        markDuplicates(
+            example, duplicates.get(new ExampleKey(group.model(), group.task(), exampleId)));
         examples.add(example);
       }
     }
@@ -98,8 +99,12 @@ public final class DrillDownSection implements ReportSection {
         int rep = cluster.path("representative").asInt();
         cluster.path("members").forEach(m -> representative.put(m.asInt(), rep));
       }
-      out.put(new ExampleKey(example.path("model").asText(), example.path("task").asText(),
-          example.path("exampleId").asText()), representative);
+      out.put(
+          new ExampleKey(
+              example.path("model").asText(),
+              example.path("task").asText(),
+              example.path("exampleId").asText()),
+          representative);
     }
     return out;
   }
@@ -117,8 +122,13 @@ public final class DrillDownSection implements ReportSection {
     }
   }
 
-  private static ObjectNode example(RunGroups run, GroupData group, int groupIndex, String exampleId,
-      List<String> verifiers, List<StrategyKey> strategies) {
+  private static ObjectNode example(
+      RunGroups run,
+      GroupData group,
+      int groupIndex,
+      String exampleId,
+      List<String> verifiers,
+      List<StrategyKey> strategies) {
     ObjectNode node = JsonTrees.object();
     node.put("g", groupIndex);
     node.put("id", exampleId);

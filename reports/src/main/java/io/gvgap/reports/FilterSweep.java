@@ -28,8 +28,7 @@ public record FilterSweep(String filterName, String parameter, List<Point> point
    * @param label the filter label as in the metrics, e.g. {@code quantile(alpha=0.25)}
    * @param value the swept parameter's value
    */
-  public record Point(String label, double value) {
-  }
+  public record Point(String label, double value) {}
 
   /** A label of the form {@code name(key=value, key=value)}. */
   private static final Pattern LABEL = Pattern.compile("([^()]+)\\((.*)\\)");
@@ -55,7 +54,10 @@ public record FilterSweep(String filterName, String parameter, List<Point> point
       if (entry != null && entry.hasNonNull("name")) {
         nameByLabel.put(label, entry.get("name").asText());
         Map<String, String> options = new TreeMap<>();
-        entry.path("options").properties().forEach(f -> options.put(f.getKey(), f.getValue().asText()));
+        entry
+            .path("options")
+            .properties()
+            .forEach(f -> options.put(f.getKey(), f.getValue().asText()));
         optionsByLabel.put(label, options);
       } else {
         Matcher m = LABEL.matcher(label.trim());
@@ -74,7 +76,8 @@ public record FilterSweep(String filterName, String parameter, List<Point> point
       }
     }
     Map<String, List<String>> labelsByName = new LinkedHashMap<>();
-    nameByLabel.forEach((label, name) -> labelsByName.computeIfAbsent(name, n -> new ArrayList<>()).add(label));
+    nameByLabel.forEach((label, name) ->
+        labelsByName.computeIfAbsent(name, n -> new ArrayList<>()).add(label));
     List<FilterSweep> sweeps = new ArrayList<>();
     labelsByName.forEach((name, group) -> {
       FilterSweep sweep = sweepOf(name, group, optionsByLabel);
@@ -85,7 +88,8 @@ public record FilterSweep(String filterName, String parameter, List<Point> point
     return sweeps;
   }
 
-  private static FilterSweep sweepOf(String name, List<String> group, Map<String, Map<String, String>> optionsByLabel) {
+  private static FilterSweep sweepOf(
+      String name, List<String> group, Map<String, Map<String, String>> optionsByLabel) {
     if (group.size() < 2) {
       return null;
     }

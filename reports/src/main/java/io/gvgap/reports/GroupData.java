@@ -28,15 +28,15 @@ public final class GroupData {
    * @param correct for each of those samples: whether it is correct ({@link Correctness})
    * @param unscored samples with no score (parse failures, or scores not written yet)
    */
-  public record ScoredSamples(double[] scores, boolean[] correct, int unscored) {
-  }
+  public record ScoredSamples(double[] scores, boolean[] correct, int unscored) {}
 
   private final String model;
   private final String task;
   private final Map<String, List<SampleRecord>> samplesByExample = new LinkedHashMap<>();
   private final Map<String, Map<String, List<SampleScore>>> scoresByExample = new LinkedHashMap<>();
   private final Set<String> verifiers = new TreeSet<>();
-  private final Map<String, Map<StrategyKey, List<SampleWeight>>> weightsByExample = new LinkedHashMap<>();
+  private final Map<String, Map<StrategyKey, List<SampleWeight>>> weightsByExample =
+      new LinkedHashMap<>();
   private final Set<StrategyKey> strategies = new LinkedHashSet<>();
   private GroupMetrics metrics;
   private int incompleteExamples;
@@ -179,7 +179,8 @@ public final class GroupData {
   /** Per example (in order): how many of its samples are correct. */
   public int[] correctCounts() {
     return samplesByExample.values().stream()
-        .mapToInt(list -> (int) list.stream().filter(s -> Correctness.isCorrect(s.utility())).count())
+        .mapToInt(list ->
+            (int) list.stream().filter(s -> Correctness.isCorrect(s.utility())).count())
         .toArray();
   }
 }

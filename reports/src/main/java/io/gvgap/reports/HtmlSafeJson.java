@@ -12,8 +12,7 @@ import io.gvgap.core.store.Json;
  */
 public final class HtmlSafeJson {
 
-  private HtmlSafeJson() {
-  }
+  private HtmlSafeJson() {}
 
   /** The tree as HTML-safe JSON text. */
   public static String write(JsonNode tree) {

@@ -19,8 +19,7 @@ final class InlineAssets {
   static final String APP_JS = resource("io/gvgap/reports/report.js");
   static final String CSS = resource("io/gvgap/reports/report.css");
 
-  private InlineAssets() {
-  }
+  private InlineAssets() {}
 
   private static String loadEcharts() {
     Properties pom = new Properties();
@@ -30,8 +29,10 @@ final class InlineAssets {
       throw new UncheckedIOException("cannot read " + ECHARTS_POM, e);
     }
     String version = pom.getProperty("version");
-    String script = resource("META-INF/resources/webjars/echarts/" + version + "/dist/echarts.min.js");
-    // the minified file ends without a source map comment today; drop one if a later version adds it,
+    String script =
+        resource("META-INF/resources/webjars/echarts/" + version + "/dist/echarts.min.js");
+    // the minified file ends without a source map comment today; drop one if a later version adds
+    // it,
     // so that no tool is tempted to fetch the map
     return script.replaceAll("//# sourceMappingURL=\\S*\\s*$", "");
   }
@@ -42,7 +43,8 @@ final class InlineAssets {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       String lower = text.toLowerCase(Locale.ROOT);
       if (lower.contains("</script") || lower.contains("</style") || lower.contains("<!--")) {
-        throw new IllegalStateException(path + " contains </script, </style or <!-- and cannot be inlined");
+        throw new IllegalStateException(
+            path + " contains </script, </style or <!-- and cannot be inlined");
       }
       return text;
     } catch (IOException e) {
@@ -53,8 +55,9 @@ final class InlineAssets {
   private static InputStream stream(String path) {
     InputStream in = InlineAssets.class.getClassLoader().getResourceAsStream(path);
     if (in == null) {
-      throw new IllegalStateException(path + " is not on the class path; gvgap-reports needs its dependency "
-          + "org.webjars.npm:echarts and its own resources");
+      throw new IllegalStateException(
+          path + " is not on the class path; gvgap-reports needs its dependency "
+              + "org.webjars.npm:echarts and its own resources");
     }
     return in;
   }

@@ -8,8 +8,7 @@ import io.gvgap.core.store.Json;
 /** Small helpers for building report data: JSON has no NaN, so an undefined number is null. */
 final class JsonTrees {
 
-  private JsonTrees() {
-  }
+  private JsonTrees() {}
 
   static ObjectNode object() {
     return Json.mapper().createObjectNode();

@@ -10,8 +10,7 @@ final class Numbers {
   /** Written for a number that is undefined (NaN), e.g. AUROC when every sample is correct. */
   static final String UNDEFINED = "—";
 
-  private Numbers() {
-  }
+  private Numbers() {}
 
   /** Three decimals, e.g. {@code 0.125}; {@link #UNDEFINED} for NaN. */
   static String decimal(double value) {
@@ -25,7 +24,9 @@ final class Numbers {
 
   /** The interval as {@code [lower, upper]}; empty when the estimate has none. */
   static String interval(Estimate estimate) {
-    if (estimate == null || !Double.isFinite(estimate.lower()) || !Double.isFinite(estimate.upper())) {
+    if (estimate == null
+        || !Double.isFinite(estimate.lower())
+        || !Double.isFinite(estimate.upper())) {
       return "";
     }
     return "[" + decimal(estimate.lower()) + ", " + decimal(estimate.upper()) + "]";
@@ -45,7 +46,8 @@ final class Numbers {
     long hours = seconds / 3600;
     long minutes = (seconds % 3600) / 60;
     long rest = seconds % 60;
-    return hours > 0 ? String.format(Locale.ROOT, "%d h %02d min %02d s", hours, minutes, rest)
+    return hours > 0
+        ? String.format(Locale.ROOT, "%d h %02d min %02d s", hours, minutes, rest)
         : String.format(Locale.ROOT, "%d min %02d s", minutes, rest);
   }
 

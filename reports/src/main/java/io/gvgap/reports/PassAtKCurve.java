@@ -20,8 +20,8 @@ public record PassAtKCurve(int[] k, double[] passAtK) {
    */
   public static PassAtKCurve of(int[] sampleCounts, int[] correctCounts) {
     if (sampleCounts.length != correctCounts.length) {
-      throw new IllegalArgumentException("pass@k curve: " + sampleCounts.length + " sample counts but "
-          + correctCounts.length + " correct counts");
+      throw new IllegalArgumentException("pass@k curve: " + sampleCounts.length
+          + " sample counts but " + correctCounts.length + " correct counts");
     }
     if (sampleCounts.length == 0) {
       return null;

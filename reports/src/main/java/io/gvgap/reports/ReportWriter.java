@@ -31,12 +31,13 @@ import java.util.Map;
 public final class ReportWriter {
 
   private static final Configuration FREEMARKER = configuration();
-  private static final String POLICY = "default-src 'none'; script-src " + ScriptHash.sha256Source(InlineAssets.ECHARTS)
-      + " " + ScriptHash.sha256Source(InlineAssets.APP_JS) + "; style-src " + ScriptHash.sha256Source(InlineAssets.CSS)
-      + "; base-uri 'none'; form-action 'none'";
+  private static final String POLICY =
+      "default-src 'none'; script-src " + ScriptHash.sha256Source(InlineAssets.ECHARTS)
+          + " " + ScriptHash.sha256Source(InlineAssets.APP_JS) + "; style-src "
+          + ScriptHash.sha256Source(InlineAssets.CSS)
+          + "; base-uri 'none'; form-action 'none'";
 
-  private ReportWriter() {
-  }
+  private ReportWriter() {}
 
   /**
    * Reads the run directories and writes their report to {@code outFile}.
@@ -66,8 +67,8 @@ public final class ReportWriter {
       Files.writeString(tmp, html, StandardCharsets.UTF_8);
       Files.move(tmp, outFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + outFile + ": " + FileProblems.explain(outFile, e),
-          e);
+      throw new UncheckedIOException(
+          "cannot write the report to " + outFile + ": " + FileProblems.explain(outFile, e), e);
     }
   }
 
@@ -103,7 +104,8 @@ public final class ReportWriter {
 
     List<Map<String, String>> sectionModels = new ArrayList<>();
     for (ReportSection section : sections) {
-      boolean present = dataIds.keySet().stream().anyMatch(key -> key.startsWith(section.id() + "/"));
+      boolean present =
+          dataIds.keySet().stream().anyMatch(key -> key.startsWith(section.id() + "/"));
       if (section.onlyWhenPresent() && !present) {
         continue;
       }
@@ -157,7 +159,8 @@ public final class ReportWriter {
 
   private static Configuration configuration() {
     Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
-    configuration.setTemplateLoader(new ClassTemplateLoader(ReportWriter.class, "/io/gvgap/reports/"));
+    configuration.setTemplateLoader(
+        new ClassTemplateLoader(ReportWriter.class, "/io/gvgap/reports/"));
     configuration.setDefaultEncoding("UTF-8");
     configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
     configuration.setRecognizeStandardFileExtensions(true);

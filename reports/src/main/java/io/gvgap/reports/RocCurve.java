@@ -23,7 +23,8 @@ public record RocCurve(double[] falsePositiveRate, double[] truePositiveRate) {
    */
   public static RocCurve of(double[] scores, boolean[] correct) {
     if (scores.length != correct.length) {
-      throw new IllegalArgumentException("ROC: " + scores.length + " scores but " + correct.length + " labels");
+      throw new IllegalArgumentException(
+          "ROC: " + scores.length + " scores but " + correct.length + " labels");
     }
     int positives = 0;
     for (boolean c : correct) {
@@ -64,7 +65,9 @@ public record RocCurve(double[] falsePositiveRate, double[] truePositiveRate) {
   public double area() {
     double area = 0;
     for (int i = 1; i < falsePositiveRate.length; i++) {
-      area += (falsePositiveRate[i] - falsePositiveRate[i - 1]) * (truePositiveRate[i] + truePositiveRate[i - 1]) / 2;
+      area += (falsePositiveRate[i] - falsePositiveRate[i - 1])
+          * (truePositiveRate[i] + truePositiveRate[i - 1])
+          / 2;
     }
     return area;
   }
@@ -75,7 +78,8 @@ public record RocCurve(double[] falsePositiveRate, double[] truePositiveRate) {
    */
   public RocCurve thinned(int maxPoints) {
     if (maxPoints < 2) {
-      throw new IllegalArgumentException("a thinned ROC curve needs at least 2 points, asked for " + maxPoints);
+      throw new IllegalArgumentException(
+          "a thinned ROC curve needs at least 2 points, asked for " + maxPoints);
     }
     int n = falsePositiveRate.length;
     if (n <= maxPoints) {

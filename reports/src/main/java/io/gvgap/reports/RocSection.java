@@ -45,7 +45,10 @@ public final class RocSection implements ReportSection {
         RocCurve drawn = curve.thinned(MAX_POINTS);
         ArrayNode points = node.putArray("points");
         for (int i = 0; i < drawn.falsePositiveRate().length; i++) {
-          points.addArray().add(round(drawn.falsePositiveRate()[i])).add(round(drawn.truePositiveRate()[i]));
+          points
+              .addArray()
+              .add(round(drawn.falsePositiveRate()[i]))
+              .add(round(drawn.truePositiveRate()[i]));
         }
       }
       if (!curves.isEmpty()) {

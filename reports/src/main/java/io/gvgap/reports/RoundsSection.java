@@ -46,7 +46,8 @@ public final class RoundsSection implements ReportSection {
   public JsonNode data(RunGroups run) {
     Path dir = run.run().directory().toAbsolutePath().normalize();
     Path parent = dir.getParent();
-    RoundsFile rounds = parent == null ? null : StudyFilesReader.read(parent.resolve(FILE), RoundsFile.class);
+    RoundsFile rounds =
+        parent == null ? null : StudyFilesReader.read(parent.resolve(FILE), RoundsFile.class);
     if (rounds == null || rounds.rounds() == null || rounds.rounds().isEmpty()) {
       return null;
     }

@@ -27,7 +27,11 @@ import java.util.Objects;
  *     the report, or nothing
  * @param partialReasons why the run is partial; empty for a complete run
  */
-public record RunData(RunManifest manifest, RunRecords records, RunMetrics metrics, MetricsSource metricsSource,
+public record RunData(
+    RunManifest manifest,
+    RunRecords records,
+    RunMetrics metrics,
+    MetricsSource metricsSource,
     List<String> partialReasons) {
 
   /** Where the metrics shown in a report come from. */
@@ -85,8 +89,11 @@ public record RunData(RunManifest manifest, RunRecords records, RunMetrics metri
 
   /** Every verifier's scores, one record per (verifier, example), group by group. */
   public List<ScoreRecord> scores() {
-    return records.examples().flatMap(e -> e.scores().entrySet().stream()
-        .map(v -> new ScoreRecord(e.key().model(), e.key().task(), v.getKey(), e.key().exampleId(), v.getValue())))
+    return records
+        .examples()
+        .flatMap(e -> e.scores().entrySet().stream()
+            .map(v -> new ScoreRecord(
+                e.key().model(), e.key().task(), v.getKey(), e.key().exampleId(), v.getValue())))
         .toList();
   }
 
@@ -114,8 +121,10 @@ public record RunData(RunManifest manifest, RunRecords records, RunMetrics metri
         reasons.add(reason);
       }
     }
-    if (computed.partial() && reasons.stream().noneMatch(r -> r.startsWith(RunDirectoryReader.INCOMPLETE_REASON))) {
-      reasons.add(RunDirectoryReader.INCOMPLETE_REASON + RunDirectoryReader.incompleteCounts(computed));
+    if (computed.partial()
+        && reasons.stream().noneMatch(r -> r.startsWith(RunDirectoryReader.INCOMPLETE_REASON))) {
+      reasons.add(
+          RunDirectoryReader.INCOMPLETE_REASON + RunDirectoryReader.incompleteCounts(computed));
     }
     return new RunData(manifest, records, computed, MetricsSource.COMPUTED_FOR_REPORT, reasons);
   }

@@ -23,8 +23,7 @@ public final class RunDirectoryReader {
   /** The start of the partial reason given when metrics leave out incomplete examples. */
   static final String INCOMPLETE_REASON = "metrics leave out incomplete examples: ";
 
-  private RunDirectoryReader() {
-  }
+  private RunDirectoryReader() {}
 
   /**
    * Reads the run directory {@code dir}.
@@ -39,10 +38,12 @@ public final class RunDirectoryReader {
 
     List<String> reasons = new ArrayList<>();
     if (info.status() == RunStatus.STARTED) {
-      reasons.add("run.json says STARTED: the run is still going, or it stopped without recording an end "
-          + "(resume it with the same spec to finish it)");
+      reasons.add(
+          "run.json says STARTED: the run is still going, or it stopped without recording an end "
+              + "(resume it with the same spec to finish it)");
     } else if (info.status() == RunStatus.ERROR) {
-      reasons.add("the run stopped with an error: " + (info.error() == null ? "(no message recorded)" : info.error()));
+      reasons.add("the run stopped with an error: "
+          + (info.error() == null ? "(no message recorded)" : info.error()));
     }
     RunMetrics metrics = run.metrics().orElse(null);
     if (metrics != null) {
@@ -50,15 +51,22 @@ public final class RunDirectoryReader {
         reasons.add(INCOMPLETE_REASON + incompleteCounts(metrics));
       }
     } else {
-      boolean scoredWithoutWeights = records.examples().anyMatch(e -> !e.scores().isEmpty())
-          && records.examples().allMatch(e -> e.weights().isEmpty());
-      reasons.add(NO_METRICS_REASON + ": gap tables and metric charts are absent; samples and scores are shown"
-          + (scoredWithoutWeights ? ". The run has no weights.jsonl (it was written before gvgap stored the filters'"
-              + " weights), so no metrics can be computed for it: run its spec on this directory again to add them"
+      boolean scoredWithoutWeights =
+          records.examples().anyMatch(e -> !e.scores().isEmpty())
+              && records.examples().allMatch(e -> e.weights().isEmpty());
+      reasons.add(NO_METRICS_REASON
+          + ": gap tables and metric charts are absent; samples and scores are shown"
+          + (scoredWithoutWeights
+              ? ". The run has no weights.jsonl (it was written before gvgap stored the filters'"
+                  + " weights), so no metrics can be computed for it: run its spec on this directory again to add them"
               : ""));
     }
-    return new RunData(run.manifest(), records, metrics,
-        metrics == null ? RunData.MetricsSource.NONE : RunData.MetricsSource.METRICS_JSON, reasons);
+    return new RunData(
+        run.manifest(),
+        records,
+        metrics,
+        metrics == null ? RunData.MetricsSource.NONE : RunData.MetricsSource.METRICS_JSON,
+        reasons);
   }
 
   /** "model/task: n examples" for each group with incomplete examples. */
@@ -66,7 +74,8 @@ public final class RunDirectoryReader {
     List<String> parts = new ArrayList<>();
     for (GroupResult group : metrics.groups()) {
       if (group.incompleteExamples() > 0 || group.metrics() == null) {
-        parts.add(group.model() + "/" + group.task() + ": " + group.incompleteExamples() + " incomplete examples"
+        parts.add(group.model() + "/" + group.task() + ": " + group.incompleteExamples()
+            + " incomplete examples"
             + (group.metrics() == null ? " (no complete example, no metrics)" : ""));
       }
     }

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param groups its groups
  * @param examples the run's examples by task label and example id
  */
-public record RunGroups(RunData run, List<GroupData> groups, Map<String, Map<String, ExampleRecord>> examples) {
+public record RunGroups(
+    RunData run, List<GroupData> groups, Map<String, Map<String, ExampleRecord>> examples) {
 
   /** Copies the collections. */
   public RunGroups {
@@ -30,7 +31,8 @@ public record RunGroups(RunData run, List<GroupData> groups, Map<String, Map<Str
     Map<GroupKey, GroupData> groups = new LinkedHashMap<>();
     if (run.metrics() != null) {
       for (GroupResult result : run.metrics().groups()) {
-        group(groups, result.model(), result.task()).setMetrics(result.metrics(), result.incompleteExamples());
+        group(groups, result.model(), result.task())
+            .setMetrics(result.metrics(), result.incompleteExamples());
       }
     }
     for (ResultGroup stored : run.records().groups()) {
@@ -39,7 +41,9 @@ public record RunGroups(RunData run, List<GroupData> groups, Map<String, Map<Str
     }
     Map<String, Map<String, ExampleRecord>> examples = new HashMap<>();
     for (ExampleRecord example : run.examples()) {
-      examples.computeIfAbsent(example.task(), t -> new LinkedHashMap<>()).put(example.exampleId(), example);
+      examples
+          .computeIfAbsent(example.task(), t -> new LinkedHashMap<>())
+          .put(example.exampleId(), example);
     }
     Map<String, Map<String, ExampleRecord>> frozen = new HashMap<>();
     examples.forEach((task, byId) -> frozen.put(task, java.util.Collections.unmodifiableMap(byId)));
@@ -55,6 +59,5 @@ public record RunGroups(RunData run, List<GroupData> groups, Map<String, Map<Str
     return groups.computeIfAbsent(new GroupKey(model, task), k -> new GroupData(model, task));
   }
 
-  private record GroupKey(String model, String task) {
-  }
+  private record GroupKey(String model, String task) {}
 }

@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class RunReports {
 
-  private RunReports() {
-  }
+  private RunReports() {}
 
   /**
    * Reads {@code runDirectory}; when it has no {@code metrics.json}, computes them over its complete
@@ -29,8 +28,11 @@ public final class RunReports {
     if (data.metrics() != null) {
       return data;
     }
-    RunMetrics metrics = RunMetricsCalculator.forRun(data.manifest()).compute(data.records(), data.name());
-    return metrics.groups().stream().anyMatch(g -> g.metrics() != null) ? data.withMetrics(metrics) : data;
+    RunMetrics metrics =
+        RunMetricsCalculator.forRun(data.manifest()).compute(data.records(), data.name());
+    return metrics.groups().stream().anyMatch(g -> g.metrics() != null)
+        ? data.withMetrics(metrics)
+        : data;
   }
 
   /**

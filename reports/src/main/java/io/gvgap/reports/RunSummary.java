@@ -19,8 +19,7 @@ import java.util.Map;
  */
 public final class RunSummary {
 
-  private RunSummary() {
-  }
+  private RunSummary() {}
 
   /** The summary of {@code run}, the {@code index}-th run of the report. */
   public static Map<String, Object> of(RunGroups groups, int index) {
@@ -36,18 +35,31 @@ public final class RunSummary {
     map.put("attempts", info.attempts());
     // a shard covers examples at positions p with p mod n == i; a merged run lists its shards
     map.put("shard", info.shard() == null ? "" : info.shard().label());
-    map.put("mergedFrom", info.mergedFrom() == null ? "" : info.mergedFrom().size() + " shards: "
-        + String.join(", ", info.mergedFrom().stream().map(m -> m.shard().label() + " " + m.directory()).toList()));
+    map.put(
+        "mergedFrom",
+        info.mergedFrom() == null
+            ? ""
+            : info.mergedFrom().size() + " shards: "
+                + String.join(
+                    ", ",
+                    info.mergedFrom().stream()
+                        .map(m -> m.shard().label() + " " + m.directory())
+                        .toList()));
     map.put("created", String.valueOf(info.created()));
     map.put("updated", String.valueOf(info.updated()));
-    map.put("duration", info.created() == null || info.updated() == null ? Numbers.UNDEFINED
-        : Numbers.duration(Duration.between(info.created(), info.updated())));
+    map.put(
+        "duration",
+        info.created() == null || info.updated() == null
+            ? Numbers.UNDEFINED
+            : Numbers.duration(Duration.between(info.created(), info.updated())));
     map.put("gvgapVersion", info.gvgapVersion() == null ? "" : info.gvgapVersion());
-    map.put("metricsSource", switch (run.metricsSource()) {
-      case METRICS_JSON -> "metrics.json";
-      case COMPUTED_FOR_REPORT -> "computed for this report over the complete examples";
-      case NONE -> "none (metrics.json is missing)";
-    });
+    map.put(
+        "metricsSource",
+        switch (run.metricsSource()) {
+          case METRICS_JSON -> "metrics.json";
+          case COMPUTED_FOR_REPORT -> "computed for this report over the complete examples";
+          case NONE -> "none (metrics.json is missing)";
+        });
     JsonNode spec = run.spec();
     map.put("models", components(spec.path("models"), "backend"));
     map.put("tasks", components(spec.path("tasks"), "name"));
@@ -83,7 +95,11 @@ public final class RunSummary {
       Map<String, String> item = new LinkedHashMap<>();
       item.put("label", entry.path("label").asText(""));
       item.put("kind", entry.path(kindField).asText(""));
-      item.put("options", entry.has("options") && !entry.get("options").isEmpty() ? compact(entry.get("options")) : "");
+      item.put(
+          "options",
+          entry.has("options") && !entry.get("options").isEmpty()
+              ? compact(entry.get("options"))
+              : "");
       list.add(item);
     }
     return list;
@@ -113,12 +129,19 @@ public final class RunSummary {
       row.put("task", group.task());
       row.put("examples", Numbers.count(group.exampleIds().size()));
       row.put("samples", Numbers.count(group.sampleCount()));
-      row.put("accuracy", m == null ? Numbers.UNDEFINED : Numbers.decimal(m.accuracy().value()));
+      row.put(
+          "accuracy",
+          m == null ? Numbers.UNDEFINED : Numbers.decimal(m.accuracy().value()));
       row.put("accuracyInterval", m == null ? "" : Numbers.interval(m.accuracy()));
       row.put("coverage", m == null ? Numbers.UNDEFINED : Numbers.decimal(m.coverage()));
-      row.put("extraction", m == null ? Numbers.UNDEFINED : Numbers.decimal(m.extractionFailureRate()));
-      row.put("incomplete", Numbers.count(m != null ? group.incompleteExamples()
-          : group.examplesMissingScores(expectedVerifiers(groups.run(), group))));
+      row.put(
+          "extraction", m == null ? Numbers.UNDEFINED : Numbers.decimal(m.extractionFailureRate()));
+      row.put(
+          "incomplete",
+          Numbers.count(
+              m != null
+                  ? group.incompleteExamples()
+                  : group.examplesMissingScores(expectedVerifiers(groups.run(), group))));
       rows.add(row);
     }
     return rows;

@@ -39,7 +39,8 @@ public final class ScalingSection implements ReportSection {
 
   @Override
   public JsonNode data(RunGroups run) {
-    ScalingFile scaling = StudyFilesReader.read(run.run().directory().resolve(FILE), ScalingFile.class);
+    ScalingFile scaling =
+        StudyFilesReader.read(run.run().directory().resolve(FILE), ScalingFile.class);
     if (scaling == null || scaling.fits() == null) {
       return null;
     }
@@ -47,7 +48,8 @@ public final class ScalingSection implements ReportSection {
     data.put("intervalMethod", scaling.intervalMethod() == null ? "" : scaling.intervalMethod());
     ArrayNode fits = data.putArray("fits");
     for (ScalingFit fit : scaling.fits()) {
-      if (fit.measure().equals("relative-gap-pooled") || fit.measure().equals("relative-gap-per-prompt")) {
+      if (fit.measure().equals("relative-gap-pooled")
+          || fit.measure().equals("relative-gap-per-prompt")) {
         fits.add(Json.mapper().<JsonNode>valueToTree(fit));
       }
     }

@@ -8,8 +8,7 @@ import java.util.Base64;
 /** Content-Security-Policy source expressions that allow one exact inline script or style. */
 public final class ScriptHash {
 
-  private ScriptHash() {
-  }
+  private ScriptHash() {}
 
   /**
    * {@code 'sha256-<base64>'} of the UTF-8 bytes of {@code content}, which must be exactly the text
@@ -17,7 +16,8 @@ public final class ScriptHash {
    */
   public static String sha256Source(String content) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
       return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);

@@ -25,11 +25,9 @@ public final class StrategyTable {
    * @param definition its definition
    * @param numeric whether it sorts as numbers
    */
-  public record Column(String term, Definition definition, boolean numeric) {
-  }
+  public record Column(String term, Definition definition, boolean numeric) {}
 
-  private StrategyTable() {
-  }
+  private StrategyTable() {}
 
   /** The columns, in order; the run column only when there are several runs. */
   public static List<Column> columns(boolean severalRuns) {
@@ -41,8 +39,22 @@ public final class StrategyTable {
     columns.add(new Column("Task", null, false));
     columns.add(new Column("Verifier", Definitions.get("score"), false));
     columns.add(new Column("Filter", null, false));
-    for (String id : List.of("jf", "jfw", "gap", "rel-per-prompt", "rel-pooled", "kept", "precision", "recall",
-        "f1", "auroc", "extraction", "parse", "empty-kept", "saturated", "oracle-minus-selected")) {
+    for (String id : List.of(
+        "jf",
+        "jfw",
+        "gap",
+        "rel-per-prompt",
+        "rel-pooled",
+        "kept",
+        "precision",
+        "recall",
+        "f1",
+        "auroc",
+        "extraction",
+        "parse",
+        "empty-kept",
+        "saturated",
+        "oracle-minus-selected")) {
       columns.add(new Column(Definitions.get(id).term(), Definitions.get(id), true));
     }
     return columns;
@@ -87,13 +99,22 @@ public final class StrategyTable {
           cells.add(number("f1", s.f1()));
           cells.add(number("auroc", v == null ? Double.NaN : v.auroc()));
           cells.add(number("extraction", metrics.extractionFailureRate()));
-          cells.add(v == null ? number("parse", Double.NaN)
-              : rate("parse", v.parseFailureRate(), v.parseFailures() + " of " + (v.parseFailures() + v.scoredSamples())
-                  + " samples"));
-          cells.add(count("empty-kept", s.emptyKeptPrompts(), s.emptyKeptPrompts() + " of " + metrics.prompts()
-              + " prompts"));
-          cells.add(count("saturated", s.saturatedPrompts(), s.saturatedPrompts() + " of " + s.promptsUsed()
-              + " prompts used"));
+          cells.add(
+              v == null
+                  ? number("parse", Double.NaN)
+                  : rate(
+                      "parse",
+                      v.parseFailureRate(),
+                      v.parseFailures() + " of " + (v.parseFailures() + v.scoredSamples())
+                          + " samples"));
+          cells.add(count(
+              "empty-kept",
+              s.emptyKeptPrompts(),
+              s.emptyKeptPrompts() + " of " + metrics.prompts() + " prompts"));
+          cells.add(count(
+              "saturated",
+              s.saturatedPrompts(),
+              s.saturatedPrompts() + " of " + s.promptsUsed() + " prompts used"));
           cells.add(number("oracle-minus-selected", s.oracleMinusSelected()));
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("cells", cells);
@@ -110,7 +131,9 @@ public final class StrategyTable {
   static StrategyMetrics best(List<StrategyMetrics> strategies) {
     StrategyMetrics best = null;
     for (StrategyMetrics s : strategies) {
-      if (s.gap() != null && s.gap().defined() && (best == null || s.gap().value() > best.gap().value())) {
+      if (s.gap() != null
+          && s.gap().defined()
+          && (best == null || s.gap().value() > best.gap().value())) {
         best = s;
       }
     }
@@ -126,13 +149,15 @@ public final class StrategyTable {
     return cell;
   }
 
-  private static Map<String, String> estimate(String definition, Estimate e, double confidence, boolean signed) {
+  private static Map<String, String> estimate(
+      String definition, Estimate e, double confidence, boolean signed) {
     double value = e == null ? Double.NaN : e.value();
     String interval = Numbers.interval(e);
     Map<String, String> cell = new LinkedHashMap<>();
     cell.put("text", signed ? Numbers.signed(value) : Numbers.decimal(value));
     cell.put("sort", Numbers.sortKey(value));
-    String ci = interval.isEmpty() ? "no interval"
+    String ci = interval.isEmpty()
+        ? "no interval"
         : String.format(Locale.ROOT, "%.0f%% CI %s", confidence * 100, interval);
     cell.put("title", title(definition, Numbers.decimal(value) + ", " + ci));
     cell.put("interval", interval);

@@ -10,8 +10,7 @@ import java.nio.file.Path;
  */
 final class StudyFilesReader {
 
-  private StudyFilesReader() {
-  }
+  private StudyFilesReader() {}
 
   /**
    * The file bound to {@code type}, or null when it does not exist.

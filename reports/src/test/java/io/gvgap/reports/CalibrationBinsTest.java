@@ -11,9 +11,12 @@ class CalibrationBinsTest {
 
   @Test
   void binsOfAHandExample() {
-    // bins of width 0.1: 0.05 -> bin 0; 0.15 and 0.12 -> bin 1; 0.95 and 1.0 (last bin includes 1) -> bin 9
-    List<CalibrationBins.Bin> bins = CalibrationBins.of(new double[] {0.05, 0.15, 0.12, 0.95, 1.0},
-        new boolean[] {false, true, false, true, true}, 10);
+    // bins of width 0.1: 0.05 -> bin 0; 0.15 and 0.12 -> bin 1; 0.95 and 1.0 (last bin includes 1)
+    // -> bin 9
+    List<CalibrationBins.Bin> bins = CalibrationBins.of(
+        new double[] {0.05, 0.15, 0.12, 0.95, 1.0},
+        new boolean[] {false, true, false, true, true},
+        10);
     assertThat(bins).hasSize(3);
     assertThat(bins.get(0).count()).isEqualTo(1);
     assertThat(bins.get(0).meanScore()).isCloseTo(0.05, within(1e-12));
@@ -29,7 +32,9 @@ class CalibrationBinsTest {
 
   @Test
   void rejectsMismatchedInput() {
-    assertThatThrownBy(() -> CalibrationBins.of(new double[1], new boolean[2], 10)).hasMessageContaining("1 scores but 2");
-    assertThatThrownBy(() -> CalibrationBins.of(new double[1], new boolean[1], 0)).hasMessageContaining("at least 1 bin");
+    assertThatThrownBy(() -> CalibrationBins.of(new double[1], new boolean[2], 10))
+        .hasMessageContaining("1 scores but 2");
+    assertThatThrownBy(() -> CalibrationBins.of(new double[1], new boolean[1], 0))
+        .hasMessageContaining("at least 1 bin");
   }
 }

@@ -72,27 +72,45 @@ final class Chromium implements AutoCloseable {
         }
       }
     }
-    throw new AssertionError("Chromium is not installed, and the report tests need a real browser. Install it with"
-        + " `apt-get update && apt-get install -y chromium` (as .ci/run does), or point"
-        + " -Dgvgap.chromium=/path/to/chromium at one.");
+    throw new AssertionError(
+        "Chromium is not installed, and the report tests need a real browser. Install it with"
+            + " `apt-get update && apt-get install -y chromium` (as .ci/run does), or point"
+            + " -Dgvgap.chromium=/path/to/chromium at one.");
   }
 
   /** Starts a fresh headless Chromium with its own profile directory and attaches to its page. */
   static Chromium launch() throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("gvgap-chromium-");
-    List<String> command = List.of(executable().toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--disable-default-apps", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
-        "--window-size=1400,1000", "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(profile.resolve("chromium.log").toFile()).start();
+    List<String> command = List.of(
+        executable().toString(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--disable-default-apps",
+        "--disable-extensions",
+        "--mute-audio",
+        "--hide-scrollbars",
+        "--window-size=1400,1000",
+        "--user-data-dir=" + profile,
+        "--remote-debugging-port=0",
+        "about:blank");
+    Process process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(profile.resolve("chromium.log").toFile())
+        .start();
     try {
       Path portFile = profile.resolve("DevToolsActivePort");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (!Files.exists(portFile) || Files.readAllLines(portFile).size() < 2) {
         if (!process.isAlive()) {
-          throw new IllegalStateException("Chromium exited at start (code " + process.exitValue() + "): "
-              + Files.readString(profile.resolve("chromium.log")));
+          throw new IllegalStateException("Chromium exited at start (code " + process.exitValue()
+              + "): " + Files.readString(profile.resolve("chromium.log")));
         }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("Chromium did not open its DevTools port within 60 s");
@@ -103,8 +121,11 @@ final class Chromium implements AutoCloseable {
       HttpClient http = HttpClient.newHttpClient();
       String pageSocket = null;
       for (int attempt = 0; attempt < 100 && pageSocket == null; attempt++) {
-        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
-            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> list = http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
         for (JsonNode target : JSON.readTree(list.body())) {
           if ("page".equals(target.path("type").asText())) {
             pageSocket = target.path("webSocketDebuggerUrl").asText();
@@ -118,8 +139,10 @@ final class Chromium implements AutoCloseable {
         throw new IllegalStateException("Chromium shows no page target");
       }
       Listener listener = new Listener();
-      WebSocket socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-          .buildAsync(URI.create(pageSocket), listener).get(30, TimeUnit.SECONDS);
+      WebSocket socket = http.newWebSocketBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .buildAsync(URI.create(pageSocket), listener)
+          .get(30, TimeUnit.SECONDS);
       Chromium chromium = new Chromium(process, profile, socket);
       listener.owner = chromium;
       chromium.send("Runtime.enable");
@@ -127,14 +150,19 @@ final class Chromium implements AutoCloseable {
       chromium.send("Page.enable");
       chromium.send("Network.enable");
       // records CSP violations the page itself sees; runs before any page script
-      ObjectNode script = JSON.createObjectNode().put("source", "window.__cspViolations = [];"
-          + "document.addEventListener('securitypolicyviolation', function (e) {"
-          + " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI); });");
+      ObjectNode script = JSON.createObjectNode()
+          .put(
+              "source",
+              "window.__cspViolations = [];"
+                  + "document.addEventListener('securitypolicyviolation', function (e) {"
+                  + " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI); });");
       chromium.send("Page.addScriptToEvaluateOnNewDocument", script);
       return chromium;
     } catch (Exception e) {
       killTree(process);
-      throw e instanceof IOException io ? io : new IOException("cannot start Chromium: " + e.getMessage(), e);
+      throw e instanceof IOException io
+          ? io
+          : new IOException("cannot start Chromium: " + e.getMessage(), e);
     }
   }
 
@@ -171,8 +199,12 @@ final class Chromium implements AutoCloseable {
 
   /** Evaluates a JavaScript expression in the page and returns its value (promises awaited). */
   JsonNode evaluate(String expression) {
-    JsonNode result = send("Runtime.evaluate", JSON.createObjectNode().put("expression", expression)
-        .put("returnByValue", true).put("awaitPromise", true));
+    JsonNode result = send(
+        "Runtime.evaluate",
+        JSON.createObjectNode()
+            .put("expression", expression)
+            .put("returnByValue", true)
+            .put("awaitPromise", true));
     if (result.has("exceptionDetails")) {
       throw new IllegalStateException("JavaScript failed: " + result.get("exceptionDetails"));
     }
@@ -184,7 +216,8 @@ final class Chromium implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!evaluate("Boolean(" + condition + ")").asBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + condition + "; errors: " + errors);
+        throw new AssertionError(
+            "timed out after " + timeout + " waiting for " + condition + "; errors: " + errors);
       }
       Thread.sleep(25);
     }
@@ -196,8 +229,15 @@ final class Chromium implements AutoCloseable {
     JsonNode size = metrics.path("cssContentSize");
     double width = size.path("width").asDouble(1400);
     double height = Math.min(maxHeight, size.path("height").asDouble(1000));
-    ObjectNode params = JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
-    params.putObject("clip").put("x", 0).put("y", 0).put("width", width).put("height", height).put("scale", 1);
+    ObjectNode params =
+        JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
+    params
+        .putObject("clip")
+        .put("x", 0)
+        .put("y", 0)
+        .put("width", width)
+        .put("height", height)
+        .put("scale", 1);
     JsonNode shot = send("Page.captureScreenshot", params);
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
@@ -241,9 +281,9 @@ final class Chromium implements AutoCloseable {
               + params.path("entry").path("text").asText());
         }
       }
-      case "Network.requestWillBeSent" -> requests.add(params.path("request").path("url").asText());
-      default -> {
-      }
+      case "Network.requestWillBeSent" ->
+        requests.add(params.path("request").path("url").asText());
+      default -> {}
     }
   }
 

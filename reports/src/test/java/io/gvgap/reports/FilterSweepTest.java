@@ -24,7 +24,9 @@ class FilterSweepTest {
     FilterSweep sweep = sweeps.get(0);
     assertThat(sweep.filterName()).isEqualTo("quantile");
     assertThat(sweep.parameter()).isEqualTo("alpha");
-    assertThat(sweep.points()).extracting(FilterSweep.Point::label).containsExactly("q10", "q25", "q50");
+    assertThat(sweep.points())
+        .extracting(FilterSweep.Point::label)
+        .containsExactly("q10", "q25", "q50");
     assertThat(sweep.points()).extracting(FilterSweep.Point::value).containsExactly(0.1, 0.25, 0.5);
   }
 
@@ -39,9 +41,12 @@ class FilterSweepTest {
 
   @Test
   void readsLabelsWhenTheSpecLacksThem() {
-    List<FilterSweep> sweeps = FilterSweep.find(null, List.of("threshold(tau=0.7)", "threshold(tau=0.5)", "best-of-n"));
+    List<FilterSweep> sweeps =
+        FilterSweep.find(null, List.of("threshold(tau=0.7)", "threshold(tau=0.5)", "best-of-n"));
     assertThat(sweeps).hasSize(1);
     assertThat(sweeps.get(0).parameter()).isEqualTo("tau");
-    assertThat(sweeps.get(0).points()).extracting(FilterSweep.Point::value).containsExactly(0.5, 0.7);
+    assertThat(sweeps.get(0).points())
+        .extracting(FilterSweep.Point::value)
+        .containsExactly(0.5, 0.7);
   }
 }

@@ -18,11 +18,16 @@ class HtmlSafeJsonTest {
   @Test
   void readsBackTheSameValues() throws Exception {
     ObjectNode tree = Json.mapper().createObjectNode();
-    String nasty = "</script><script>window.__xss=1</script> <img src=x onerror=alert(1)> & \u2028\u2029 \"quoted\" \\";
+    String nasty =
+        "</script><script>window.__xss=1</script> <img src=x onerror=alert(1)> & \u2028\u2029 \"quoted\" \\";
     tree.put("text", nasty);
     tree.putArray("list").add(nasty).add(1.5).addNull();
     String safe = HtmlSafeJson.write(tree);
-    assertThat(safe).doesNotContain("<").doesNotContain(">").doesNotContain("&").doesNotContain("\u2028");
+    assertThat(safe)
+        .doesNotContain("<")
+        .doesNotContain(">")
+        .doesNotContain("&")
+        .doesNotContain("\u2028");
     JsonNode back = Json.mapper().readTree(safe);
     assertThat(back).isEqualTo(tree);
   }

@@ -29,7 +29,8 @@ class PassAtKCurveTest {
 
   @Test
   void stopsAtTheSmallestSampleCount() {
-    // n = 3 and 5: k runs to 3; pass@3 of (n=5, c=1) = 1 - C(4,3)/C(5,3) = 1 - 4/10 = 0.6, of (n=3, c=3) = 1
+    // n = 3 and 5: k runs to 3; pass@3 of (n=5, c=1) = 1 - C(4,3)/C(5,3) = 1 - 4/10 = 0.6, of (n=3,
+    // c=3) = 1
     PassAtKCurve curve = PassAtKCurve.of(new int[] {3, 5}, new int[] {3, 1});
     assertThat(curve.k()).containsExactly(1, 2, 3);
     assertThat(curve.passAtK()[2]).isCloseTo((1 + 0.6) / 2, within(1e-12));

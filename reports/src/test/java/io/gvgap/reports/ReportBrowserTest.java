@@ -52,7 +52,8 @@ class ReportBrowserTest {
     chromium.requests.clear();
     String url = report.toUri().toString();
     chromium.navigate(url);
-    chromium.waitFor("window.gvgapReport && window.gvgapReport.ready && window.gvgapReport.examplesReady",
+    chromium.waitFor(
+        "window.gvgapReport && window.gvgapReport.ready && window.gvgapReport.examplesReady",
         READY_TIMEOUT);
     return url;
   }
@@ -75,7 +76,10 @@ class ReportBrowserTest {
 
     // drill-down: all 40 examples match, the first page of rows is rendered
     assertThat(matching()).isEqualTo(40);
-    assertThat(chromium.evaluate("document.querySelectorAll('.drill-list details.example').length").asInt()).isEqualTo(40);
+    assertThat(chromium
+            .evaluate("document.querySelectorAll('.drill-list details.example').length")
+            .asInt())
+        .isEqualTo(40);
 
     // search narrows the rows to those whose text contains the query, counted independently here
     RunData run = RunDirectoryReader.read(runDir);
@@ -83,11 +87,16 @@ class ReportBrowserTest {
     int expected = expectedMatches(run, "ex-1", "all");
     assertThat(expected).isEqualTo(11); // ex-1 and ex-10 .. ex-19: only their ids contain "ex-1"
     assertThat(matching()).isEqualTo(expected);
-    assertThat(chromium.evaluate("document.querySelectorAll('.drill-list details.example').length").asInt())
+    assertThat(chromium
+            .evaluate("document.querySelectorAll('.drill-list details.example').length")
+            .asInt())
         .isEqualTo(expected);
     search("");
     setFilter("parse");
-    assertThat(matching()).isEqualTo(expectedMatches(run, "", "parse")).isLessThan(40).isPositive();
+    assertThat(matching())
+        .isEqualTo(expectedMatches(run, "", "parse"))
+        .isLessThan(40)
+        .isPositive();
     setFilter("incorrect");
     search("the answer is");
     int incorrectWithPhrase = expectedMatches(run, "the answer is", "incorrect");
@@ -97,35 +106,51 @@ class ReportBrowserTest {
     setFilter("all");
     search("");
 
-    // which samples each strategy kept, from weights.jsonl: 2 verifiers x 5 filters, a filter option each
-    assertThat(chromium.evaluate("document.querySelectorAll('.drill-filter option[value^=\"kept:\"]').length").asInt())
+    // which samples each strategy kept, from weights.jsonl: 2 verifiers x 5 filters, a filter
+    // option each
+    assertThat(chromium
+            .evaluate("document.querySelectorAll('.drill-filter option[value^=\"kept:\"]').length")
+            .asInt())
         .isEqualTo(2 * SyntheticRun.filters().size());
     setFilter("kept:0"); // cot-score / quantile(alpha=0.1): the top tenth of each example's scores
     int keptByFirst = expectedMatches(run, "", "kept:0");
     assertThat(matching()).isEqualTo(keptByFirst).isPositive();
     chromium.evaluate("document.querySelector('.drill-list details.example').open = true; true");
-    chromium.waitFor("document.querySelectorAll('.drill-list .example-body').length === 1", READY_TIMEOUT);
+    chromium.waitFor(
+        "document.querySelectorAll('.drill-list .example-body').length === 1", READY_TIMEOUT);
     // the open example shows only the samples the strategy kept, each with its row of strategies
-    JsonNode keptCells = chromium.evaluate("Array.from(document.querySelectorAll('.drill-list .example-body"
-        + " .sample')).map(function (s) { return s.querySelector('table.kept tr:nth-child(2) td:nth-child(2)')"
-        + ".textContent + ' ' + s.querySelectorAll('table.kept tr').length; })");
+    JsonNode keptCells =
+        chromium.evaluate("Array.from(document.querySelectorAll('.drill-list .example-body"
+            + " .sample')).map(function (s) { return s.querySelector('table.kept tr:nth-child(2) td:nth-child(2)')"
+            + ".textContent + ' ' + s.querySelectorAll('table.kept tr').length; })");
     assertThat(keptCells).isNotEmpty();
-    keptCells.forEach(c -> assertThat(c.asText()).isEqualTo("kept " + (1 + 2 * SyntheticRun.filters().size())));
+    keptCells.forEach(c -> assertThat(c.asText())
+        .isEqualTo("kept " + (1 + 2 * SyntheticRun.filters().size())));
     setFilter("all");
-    chromium.evaluate("document.querySelectorAll('.drill-list details.example').forEach(function (d) {"
-        + " d.open = false; }); true");
+    chromium.evaluate(
+        "document.querySelectorAll('.drill-list details.example').forEach(function (d) {"
+            + " d.open = false; }); true");
 
-    // open the examples that carry payloads: their text shows as text, no element is created from it
-    chromium.evaluate("document.querySelectorAll('.drill-list details.example').forEach(function (d, i) {"
-        + " if (i < 6) { d.open = true; } }); true");
-    chromium.waitFor("document.querySelectorAll('.drill-list .example-body').length === 6", READY_TIMEOUT);
-    String bodyText = chromium.evaluate("Array.from(document.querySelectorAll('.drill-list .example-body'))"
-        + ".map(function (b) { return b.textContent; }).join('\\n')").asText();
+    // open the examples that carry payloads: their text shows as text, no element is created from
+    // it
+    chromium.evaluate(
+        "document.querySelectorAll('.drill-list details.example').forEach(function (d, i) {"
+            + " if (i < 6) { d.open = true; } }); true");
+    chromium.waitFor(
+        "document.querySelectorAll('.drill-list .example-body').length === 6", READY_TIMEOUT);
+    String bodyText = chromium
+        .evaluate("Array.from(document.querySelectorAll('.drill-list .example-body'))"
+            + ".map(function (b) { return b.textContent; }).join('\\n')")
+        .asText();
     for (String payload : SyntheticRun.PAYLOADS) {
       assertThat(bodyText).contains(payload.strip());
     }
-    assertThat(chromium.evaluate("document.querySelectorAll('.drill-list script, .drill-list img, .drill-list svg,"
-        + " .drill-list iframe').length").asInt()).isZero();
+    assertThat(chromium
+            .evaluate(
+                "document.querySelectorAll('.drill-list script, .drill-list img, .drill-list svg,"
+                    + " .drill-list iframe').length")
+            .asInt())
+        .isZero();
     assertThat(chromium.evaluate("typeof window.__xss").asText()).isEqualTo("undefined");
     assertThat(chromium.evaluate("window.__cspViolations.length").asInt()).isZero();
 
@@ -135,20 +160,29 @@ class ReportBrowserTest {
     assertThat(ascending).isSorted().hasSize(2 * SyntheticRun.filters().size());
     List<Double> descending = sortAndRead(gapColumn);
     assertThat(descending).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-    assertThat(chromium.evaluate("document.querySelector('#strategy-table tbody tr').classList.contains('best')")
-        .asBoolean()).isTrue();
-    assertThat(chromium.evaluate("document.querySelectorAll('#strategy-table tbody tr.best').length").asInt()).isEqualTo(1);
+    assertThat(chromium
+            .evaluate(
+                "document.querySelector('#strategy-table tbody tr').classList.contains('best')")
+            .asBoolean())
+        .isTrue();
+    assertThat(chromium
+            .evaluate("document.querySelectorAll('#strategy-table tbody tr.best').length")
+            .asInt())
+        .isEqualTo(1);
     // text columns sort too
     int verifierColumn = headerIndex("Verifier");
-    chromium.evaluate("document.querySelectorAll('#strategy-table thead button.sort')[" + verifierColumn + "].click(); true");
-    JsonNode verifierOrder = chromium.evaluate("Array.from(document.querySelectorAll('#strategy-table tbody tr'))"
-        + ".map(function (r) { return r.cells[" + verifierColumn + "].dataset.sort; })");
+    chromium.evaluate("document.querySelectorAll('#strategy-table thead button.sort')["
+        + verifierColumn + "].click(); true");
+    JsonNode verifierOrder =
+        chromium.evaluate("Array.from(document.querySelectorAll('#strategy-table tbody tr'))"
+            + ".map(function (r) { return r.cells[" + verifierColumn + "].dataset.sort; })");
     assertThat(verifierOrder.get(0).asText()).isEqualTo("cot-score");
     assertThat(verifierOrder.get(verifierOrder.size() - 1).asText()).isEqualTo("mc");
 
     // every number column heading links to its definition, and the anchors exist
-    JsonNode missing = chromium.evaluate("Array.from(document.querySelectorAll('a.def')).map(function (a) {"
-        + " return a.getAttribute('href'); }).filter(function (h) { return !document.querySelector(h); })");
+    JsonNode missing = chromium.evaluate(
+        "Array.from(document.querySelectorAll('a.def')).map(function (a) {"
+            + " return a.getAttribute('href'); }).filter(function (h) { return !document.querySelector(h); })");
     assertThat(missing).isEmpty();
 
     // hovering a chart shows its tooltip (drawn as text in the canvas) without breaking the policy
@@ -156,7 +190,9 @@ class ReportBrowserTest {
     hoverChart("#roc .chart");
     chromium.screenshotViewport(Path.of("target", "report-tooltip-screenshot.png"));
 
-    assertThat(chromium.errors).as("console errors, uncaught exceptions, CSP reports").isEmpty();
+    assertThat(chromium.errors)
+        .as("console errors, uncaught exceptions, CSP reports")
+        .isEmpty();
     assertThat(chromium.evaluate("window.__cspViolations.length").asInt()).isZero();
     assertThat(chromium.requests).as("network requests").allMatch(url::equals);
     chromium.evaluate("window.scrollTo(0, 0); true");
@@ -167,27 +203,52 @@ class ReportBrowserTest {
   void severalRunsSideBySide() throws Exception {
     Path first = temp.resolve("a");
     Path second = temp.resolve("b");
-    new SyntheticRun().name("tiny-run").examples(30).samplesPerExample(8).seed(1).payloads(false).writeTo(first);
-    new SyntheticRun().name("two-models").models("tiny-1m", "tiny-4m").examples(30).samplesPerExample(8).seed(2)
+    new SyntheticRun()
+        .name("tiny-run")
+        .examples(30)
+        .samplesPerExample(8)
+        .seed(1)
+        .payloads(false)
+        .writeTo(first);
+    new SyntheticRun()
+        .name("two-models")
+        .models("tiny-1m", "tiny-4m")
+        .examples(30)
+        .samplesPerExample(8)
+        .seed(2)
         .writeTo(second);
     Path report = temp.resolve("compare.html");
     ReportWriter.write(List.of(first, second), report);
     String url = open(report);
 
-    // run a: 1 group, run b: 2 groups; each group has 2 sweeps + correlation + ROC + calibration + pass@k
+    // run a: 1 group, run b: 2 groups; each group has 2 sweeps + correlation + ROC + calibration +
+    // pass@k
     JsonNode charts = chromium.evaluate(DRAWN_PIXELS_PER_CHART);
     assertThat(charts).hasSize(3 * 6);
     charts.forEach(drawn -> assertThat(drawn.asInt()).isGreaterThan(2000));
     // one best row per run x model x task
-    assertThat(chromium.evaluate("document.querySelectorAll('#strategy-table tbody tr.best').length").asInt()).isEqualTo(3);
-    assertThat(chromium.evaluate("document.querySelectorAll('#strategy-table tbody tr').length").asInt())
+    assertThat(chromium
+            .evaluate("document.querySelectorAll('#strategy-table tbody tr.best').length")
+            .asInt())
+        .isEqualTo(3);
+    assertThat(chromium
+            .evaluate("document.querySelectorAll('#strategy-table tbody tr').length")
+            .asInt())
         .isEqualTo(3 * 2 * SyntheticRun.filters().size());
-    assertThat(chromium.evaluate("document.querySelectorAll('#drillDown .run-block').length").asInt()).isEqualTo(2);
+    assertThat(chromium
+            .evaluate("document.querySelectorAll('#drillDown .run-block').length")
+            .asInt())
+        .isEqualTo(2);
     // side by side without spilling out of the window: wide tables scroll inside their cards
-    assertThat(chromium.evaluate("document.documentElement.scrollWidth <= window.innerWidth").asBoolean())
-        .as("elements reaching past the window: %s", chromium.evaluate("Array.from(document.querySelectorAll('body *'))"
-            + ".filter(function (e) { return e.getBoundingClientRect().right > window.innerWidth + 1; }).slice(0, 8)"
-            + ".map(function (e) { return e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right); })"))
+    assertThat(chromium
+            .evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+            .asBoolean())
+        .as(
+            "elements reaching past the window: %s",
+            chromium.evaluate(
+                "Array.from(document.querySelectorAll('body *'))"
+                    + ".filter(function (e) { return e.getBoundingClientRect().right > window.innerWidth + 1; }).slice(0, 8)"
+                    + ".map(function (e) { return e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right); })"))
         .isTrue();
     assertThat(chromium.errors).isEmpty();
     assertThat(chromium.requests).allMatch(url::equals);
@@ -198,19 +259,33 @@ class ReportBrowserTest {
   @Test
   void partialRunIsMarkedAndShowsWhatExists() throws Exception {
     Path runDir = temp.resolve("crashed");
-    new SyntheticRun().name("crashed").examples(20).samplesPerExample(8).interrupted(5).withoutMetrics().writeTo(runDir);
+    new SyntheticRun()
+        .name("crashed")
+        .examples(20)
+        .samplesPerExample(8)
+        .interrupted(5)
+        .withoutMetrics()
+        .writeTo(runDir);
     Path report = temp.resolve("partial.html");
     ReportWriter.write(List.of(runDir), report);
     String url = open(report);
 
-    String banner = chromium.evaluate("document.getElementById('partial-banner').textContent").asText();
+    String banner = chromium
+        .evaluate("document.getElementById('partial-banner').textContent")
+        .asText();
     assertThat(banner).contains("PARTIAL").contains("STARTED").contains("metrics.json is missing");
-    assertThat(chromium.evaluate("document.getElementById('strategy-table') === null").asBoolean()).isTrue();
+    assertThat(chromium
+            .evaluate("document.getElementById('strategy-table') === null")
+            .asBoolean())
+        .isTrue();
     // without metrics: ROC, calibration and pass@k still come from samples and scores
     JsonNode charts = chromium.evaluate(DRAWN_PIXELS_PER_CHART);
     assertThat(charts).hasSize(3);
     charts.forEach(drawn -> assertThat(drawn.asInt()).isGreaterThan(2000));
-    assertThat(chromium.evaluate("document.querySelectorAll('#gapCurves .note').length").asInt()).isEqualTo(1);
+    assertThat(chromium
+            .evaluate("document.querySelectorAll('#gapCurves .note').length")
+            .asInt())
+        .isEqualTo(1);
     assertThat(matching()).isEqualTo(20);
     assertThat(chromium.errors).isEmpty();
     assertThat(chromium.requests).allMatch(url::equals);
@@ -229,42 +304,52 @@ class ReportBrowserTest {
     Path report = temp.resolve("tampered.html");
     ReportWriter.write(List.of(runDir), report);
     String html = java.nio.file.Files.readString(report);
-    html = html.replace("<main>", "<main><script>window.__xss = 'inline';</script>"
-        + "<svg><rect width=\"1\" height=\"1\" onload=\"window.__xss = 'handler'\"/></svg>");
+    html = html.replace(
+        "<main>",
+        "<main><script>window.__xss = 'inline';</script>"
+            + "<svg><rect width=\"1\" height=\"1\" onload=\"window.__xss = 'handler'\"/></svg>");
     java.nio.file.Files.writeString(report, html);
     open(report);
     assertThat(chromium.evaluate("typeof window.__xss").asText()).isEqualTo("undefined");
     assertThat(chromium.evaluate("window.__cspViolations.join(' | ')").asText())
         .contains("script-src");
     assertThat(chromium.errors).hasSize(2).allMatch(e -> e.contains("Content Security Policy"));
-    assertThat(chromium.errors).anyMatch(e -> e.contains("Executing inline script violates"))
+    assertThat(chromium.errors)
+        .anyMatch(e -> e.contains("Executing inline script violates"))
         .anyMatch(e -> e.contains("Executing inline event handler violates"));
     System.out.println("expected CSP violations of the tampered page: " + chromium.errors);
     assertThat(chromium.evaluate("window.gvgapReport.charts").asInt()).isEqualTo(6);
   }
 
   /** For each chart: how many canvas pixels are not fully transparent. */
-  static final String DRAWN_PIXELS_PER_CHART = "Array.from(document.querySelectorAll('.chart')).map(function (div) {"
-      + " var canvas = div.querySelector('canvas'); if (!canvas) { return 0; }"
-      + " var pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;"
-      + " var drawn = 0; for (var i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) { drawn++; } }"
-      + " return drawn; })";
+  static final String DRAWN_PIXELS_PER_CHART =
+      "Array.from(document.querySelectorAll('.chart')).map(function (div) {"
+          + " var canvas = div.querySelector('canvas'); if (!canvas) { return 0; }"
+          + " var pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;"
+          + " var drawn = 0; for (var i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) { drawn++; } }"
+          + " return drawn; })";
 
   /** Moves the real mouse over the middle of a chart's plot, where points and lines are. */
   private static void hoverChart(String selector) throws InterruptedException {
-    JsonNode box = chromium.evaluate("(function () { var c = document.querySelector('" + selector + "');"
-        + " c.scrollIntoView({block: 'center'}); var r = c.getBoundingClientRect();"
-        + " return [r.left + r.width * 0.3, r.top + r.height * 0.45]; })()");
+    JsonNode box =
+        chromium.evaluate("(function () { var c = document.querySelector('" + selector + "');"
+            + " c.scrollIntoView({block: 'center'}); var r = c.getBoundingClientRect();"
+            + " return [r.left + r.width * 0.3, r.top + r.height * 0.45]; })()");
     for (int step = 0; step < 10; step++) {
-      var event = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("type", "mouseMoved")
-          .put("x", box.get(0).asDouble() + step * 15).put("y", box.get(1).asDouble());
+      var event = new com.fasterxml.jackson.databind.ObjectMapper()
+          .createObjectNode()
+          .put("type", "mouseMoved")
+          .put("x", box.get(0).asDouble() + step * 15)
+          .put("y", box.get(1).asDouble());
       chromium.send("Input.dispatchMouseEvent", event);
       Thread.sleep(30);
     }
   }
 
   private static int matching() {
-    return chromium.evaluate("Number(document.querySelector('.drill-count').dataset.matching)").asInt();
+    return chromium
+        .evaluate("Number(document.querySelector('.drill-count').dataset.matching)")
+        .asInt();
   }
 
   private static void search(String query) throws InterruptedException {
@@ -275,13 +360,14 @@ class ReportBrowserTest {
   }
 
   private static void setFilter(String mode) {
-    chromium.evaluate("(function () { var f = document.querySelector('.drill-filter'); f.value = " + quote(mode)
-        + "; f.dispatchEvent(new Event('change')); return true; })()");
+    chromium.evaluate("(function () { var f = document.querySelector('.drill-filter'); f.value = "
+        + quote(mode) + "; f.dispatchEvent(new Event('change')); return true; })()");
   }
 
   private static int headerIndex(String term) {
-    JsonNode headers = chromium.evaluate("Array.from(document.querySelectorAll('#strategy-table thead button.sort'))"
-        + ".map(function (b) { return b.textContent.trim(); })");
+    JsonNode headers = chromium.evaluate(
+        "Array.from(document.querySelectorAll('#strategy-table thead button.sort'))"
+            + ".map(function (b) { return b.textContent.trim(); })");
     for (int i = 0; i < headers.size(); i++) {
       if (headers.get(i).asText().equals(term)) {
         return i;
@@ -320,30 +406,39 @@ class ReportBrowserTest {
     for (GroupData group : groups.groups()) {
       for (String id : group.exampleIds()) {
         var example = groups.example(group.task(), id);
-        String exampleText = (id + "\n" + nullToEmpty(example.question()) + "\n" + nullToEmpty(example.reference())).toLowerCase(Locale.ROOT);
+        String exampleText = (id + "\n" + nullToEmpty(example.question()) + "\n"
+                + nullToEmpty(example.reference()))
+            .toLowerCase(Locale.ROOT);
         for (SampleRecord sample : group.samples(id)) {
           List<SampleScore> scores = new ArrayList<>();
           for (ScoreRecord record : run.scores()) {
             if (record.exampleId().equals(id) && record.model().equals(group.model())) {
-              record.scores().stream().filter(s -> s.sampleIndex() == sample.sampleIndex()).forEach(scores::add);
+              record.scores().stream()
+                  .filter(s -> s.sampleIndex() == sample.sampleIndex())
+                  .forEach(scores::add);
             }
           }
           boolean passes = switch (mode) {
             case "kept:0" -> {
               var strategy = group.strategies().get(0);
               var weights = group.weights(id, strategy);
-              yield weights != null && weights.stream().anyMatch(w -> w.sampleIndex() == sample.sampleIndex()
-                  && w.kept());
+              yield weights != null
+                  && weights.stream()
+                      .anyMatch(w -> w.sampleIndex() == sample.sampleIndex() && w.kept());
             }
             case "parse" -> scores.stream().anyMatch(s -> s.value() == null);
             case "incorrect" -> sample.utility() < 0.5;
             default -> true;
           };
-          StringBuilder sampleText = new StringBuilder(sample.text()).append('\n')
+          StringBuilder sampleText = new StringBuilder(sample.text())
+              .append('\n')
               .append(sample.answer() == null ? "" : sample.answer());
-          scores.forEach(s -> sampleText.append('\n').append(s.verdict()).append('\n').append(s.rawOutput()));
-          if (passes && (q.isEmpty() || exampleText.contains(q) || sampleText.toString().toLowerCase(Locale.ROOT)
-              .contains(q))) {
+          scores.forEach(
+              s -> sampleText.append('\n').append(s.verdict()).append('\n').append(s.rawOutput()));
+          if (passes
+              && (q.isEmpty()
+                  || exampleText.contains(q)
+                  || sampleText.toString().toLowerCase(Locale.ROOT).contains(q))) {
             matched.add(group.model() + "/" + id);
           }
         }

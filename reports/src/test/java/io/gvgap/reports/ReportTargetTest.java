@@ -26,7 +26,8 @@ class ReportTargetTest {
         .hasMessageContaining("run's records");
     assertThatThrownBy(() -> ReportTarget.check(List.of(run), run.resolve("new-notes.txt")))
         .hasMessageContaining("inside the run directory");
-    assertThatCode(() -> ReportTarget.check(List.of(run), run.resolve("report.html"))).doesNotThrowAnyException();
+    assertThatCode(() -> ReportTarget.check(List.of(run), run.resolve("report.html")))
+        .doesNotThrowAnyException();
   }
 
   @Test

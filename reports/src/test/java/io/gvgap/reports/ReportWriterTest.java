@@ -28,11 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The written HTML without a browser: policy, escaping, embedded data against the run's metrics. */
 class ReportWriterTest {
 
-  private static final Pattern SCRIPT = Pattern.compile("<script([^>]*)>(.*?)</script>", Pattern.DOTALL);
+  private static final Pattern SCRIPT =
+      Pattern.compile("<script([^>]*)>(.*?)</script>", Pattern.DOTALL);
   private static final Pattern ID = Pattern.compile("id=\"([^\"]+)\"");
 
   @TempDir
   Path temp;
+
   private Path runDir;
   private RunMetrics metrics;
   private String html;
@@ -48,33 +50,49 @@ class ReportWriterTest {
 
   @Test
   void policyAllowsExactlyTheInlinedScriptsAndNothingFromOutside() throws Exception {
-    Matcher csp = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">").matcher(html);
+    Matcher csp = Pattern.compile(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">")
+        .matcher(html);
     assertThat(csp.find()).isTrue();
     String policy = csp.group(1).replace("&#39;", "'");
-    assertThat(policy).startsWith("default-src 'none';").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval")
+    assertThat(policy)
+        .startsWith("default-src 'none';")
+        .doesNotContain("unsafe-inline")
+        .doesNotContain("unsafe-eval")
         .doesNotContain("http");
     List<String> executable = new ArrayList<>();
     List<String> dataScripts = new ArrayList<>();
     Matcher script = SCRIPT.matcher(html);
     while (script.find()) {
-      (script.group(1).contains("application/json") ? dataScripts : executable).add(script.group(2));
+      (script.group(1).contains("application/json") ? dataScripts : executable)
+          .add(script.group(2));
     }
     assertThat(executable).hasSize(2);
     // one data element per section of the one run (study sections have no data in a plain run)
-    assertThat(dataScripts).hasSize((int) ReportSections.defaults().stream().filter(s -> !s.onlyWhenPresent()).count());
+    assertThat(dataScripts).hasSize((int)
+        ReportSections.defaults().stream().filter(s -> !s.onlyWhenPresent()).count());
     for (String body : executable) {
-      String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-          .digest(body.getBytes(StandardCharsets.UTF_8)));
+      String hash = Base64.getEncoder()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
       assertThat(policy).contains("'sha256-" + hash + "'");
     }
     Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(html);
     assertThat(style.find()).isTrue();
-    assertThat(policy).contains("style-src 'sha256-" + Base64.getEncoder().encodeToString(MessageDigest
-        .getInstance("SHA-256").digest(style.group(1).getBytes(StandardCharsets.UTF_8))) + "'");
+    assertThat(policy)
+        .contains("style-src 'sha256-"
+            + Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(style.group(1).getBytes(StandardCharsets.UTF_8)))
+            + "'");
     // nothing is loaded: outside the inlined scripts, no element that fetches and no src attribute
     String markup = SCRIPT.matcher(html).replaceAll("<script></script>");
-    assertThat(markup).doesNotContain("<link").doesNotContain("<img").doesNotContain("<iframe")
-        .doesNotContain(" src=").doesNotContain("url(");
+    assertThat(markup)
+        .doesNotContain("<link")
+        .doesNotContain("<img")
+        .doesNotContain("<iframe")
+        .doesNotContain(" src=")
+        .doesNotContain("url(");
   }
 
   @Test
@@ -93,11 +111,15 @@ class ReportWriterTest {
       }
     }
     assertThat(data).isNotNull();
-    assertThat(html).contains("data-section=\"drillDown\" data-run=\"0\" data-json=\"data-drillDown-0\"");
+    assertThat(html)
+        .contains("data-section=\"drillDown\" data-run=\"0\" data-json=\"data-drillDown-0\"");
     // the embedded JSON still holds the payloads exactly: the browser shows them as text
     JsonNode parsed = data.path("examples");
-    assertThat(parsed.get(1).path("q").asText()).contains(SyntheticRun.PAYLOADS.get(0)).contains(SyntheticRun.PAYLOADS.get(2));
-    assertThat(parsed.get(1).path("s").get(0).path("x").asText()).contains(SyntheticRun.PAYLOADS.get(1));
+    assertThat(parsed.get(1).path("q").asText())
+        .contains(SyntheticRun.PAYLOADS.get(0))
+        .contains(SyntheticRun.PAYLOADS.get(2));
+    assertThat(parsed.get(1).path("s").get(0).path("x").asText())
+        .contains(SyntheticRun.PAYLOADS.get(1));
   }
 
   @Test
@@ -111,7 +133,9 @@ class ReportWriterTest {
     assertThat(roc).hasSize(2);
     for (JsonNode curve : roc) {
       VerifierMetrics verifier = group.verifiers().stream()
-          .filter(v -> v.verifier().equals(curve.path("verifier").asText())).findFirst().orElseThrow();
+          .filter(v -> v.verifier().equals(curve.path("verifier").asText()))
+          .findFirst()
+          .orElseThrow();
       assertThat(curve.path("auroc").asDouble()).isCloseTo(verifier.auroc(), within(1e-9));
       assertThat(curve.path("unscored").asInt()).isEqualTo(verifier.parseFailures());
     }
@@ -123,11 +147,14 @@ class ReportWriterTest {
       int k = point.get(0).asInt();
       var metric = group.passAtK().stream().filter(p -> p.k() == k).findFirst();
       if (metric.isPresent()) {
-        assertThat(point.get(1).asDouble()).as("pass@%d", k).isCloseTo(metric.get().estimate().value(), within(1e-12));
+        assertThat(point.get(1).asDouble())
+            .as("pass@%d", k)
+            .isCloseTo(metric.get().estimate().value(), within(1e-12));
         compared++;
       }
     }
-    // every metric's k has its point on the curve: a curve at other k would otherwise compare nothing
+    // every metric's k has its point on the curve: a curve at other k would otherwise compare
+    // nothing
     assertThat(compared).isEqualTo(group.passAtK().size()).isEqualTo(3);
     assertThat(passAtK.path("curve")).hasSize(4);
     assertThat(passAtK.path("metrics")).hasSize(3);
@@ -141,8 +168,10 @@ class ReportWriterTest {
     assertThat(cotQuantile.path("points")).hasSize(3);
     for (JsonNode point : cotQuantile.path("points")) {
       StrategyMetrics s = group.strategies().stream()
-          .filter(x -> x.verifier().equals("cot-score") && x.filter().equals(point.path("label").asText()))
-          .findFirst().orElseThrow();
+          .filter(x -> x.verifier().equals("cot-score")
+              && x.filter().equals(point.path("label").asText()))
+          .findFirst()
+          .orElseThrow();
       assertThat(point.path("gap").get(0).asDouble()).isEqualTo(s.gap().value());
       assertThat(point.path("gap").get(1).asDouble()).isEqualTo(s.gap().lower());
     }
@@ -150,7 +179,8 @@ class ReportWriterTest {
     // correlation heatmap: 2 diagonal cells and the pair both ways
     JsonNode cells = new CorrelationSection().data(groups).path("groups").get(0).path("cells");
     assertThat(cells).hasSize(4);
-    assertThat(cells.get(2).get(2).asDouble()).isEqualTo(group.correlations().get(0).spearman());
+    assertThat(cells.get(2).get(2).asDouble())
+        .isEqualTo(group.correlations().get(0).spearman());
 
     // drill-down: every example and sample, parse failures as null scores
     JsonNode drill = new DrillDownSection().data(groups);
@@ -178,7 +208,8 @@ class ReportWriterTest {
         tokens += Json.mapper().readTree(line).path("tokenCount").asLong();
       }
     }
-    assertThat(html).contains("<td>" + String.format(java.util.Locale.ROOT, "%,d", tokens) + "</td>");
+    assertThat(html)
+        .contains("<td>" + String.format(java.util.Locale.ROOT, "%,d", tokens) + "</td>");
     assertThat(html).contains("id=\"def-gap\"").contains("href=\"#def-gap\"");
   }
 
@@ -186,8 +217,10 @@ class ReportWriterTest {
   void writesIntoTheRunDirectoryAndErrorsAreClear() {
     ReportWriter.write(List.of(runDir), runDir.resolve("report.html"));
     assertThat(runDir.resolve("report.html")).exists();
-    assertThatThrownBy(() -> ReportWriter.write(List.of(temp.resolve("missing")), temp.resolve("x.html")))
-        .isInstanceOf(RunStoreException.class).hasMessageContaining("no such run directory");
+    assertThatThrownBy(
+            () -> ReportWriter.write(List.of(temp.resolve("missing")), temp.resolve("x.html")))
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageContaining("no such run directory");
     assertThatThrownBy(() -> ReportWriter.write(List.of(), temp.resolve("x.html")))
         .hasMessageContaining("no run directory given");
   }

@@ -11,8 +11,10 @@ class RocCurveTest {
 
   @Test
   void pointsAndAreaOfAHandExample() {
-    // by hand: thresholds 0.9 (1 of 2 correct kept), 0.8 (+1 wrong), 0.7 (+1 correct), 0.6 (+1 wrong)
-    RocCurve curve = RocCurve.of(new double[] {0.7, 0.9, 0.6, 0.8}, new boolean[] {true, true, false, false});
+    // by hand: thresholds 0.9 (1 of 2 correct kept), 0.8 (+1 wrong), 0.7 (+1 correct), 0.6 (+1
+    // wrong)
+    RocCurve curve =
+        RocCurve.of(new double[] {0.7, 0.9, 0.6, 0.8}, new boolean[] {true, true, false, false});
     assertThat(curve.falsePositiveRate()).containsExactly(0, 0, 0.5, 0.5, 1);
     assertThat(curve.truePositiveRate()).containsExactly(0, 0.5, 0.5, 1, 1);
     // pairs (correct, wrong): 0.9>0.8, 0.9>0.6, 0.7<0.8, 0.7>0.6 -> 3 of 4
@@ -31,7 +33,8 @@ class RocCurveTest {
   @Test
   void noCurveWithoutBothClasses() {
     assertThat(RocCurve.of(new double[] {0.1, 0.2}, new boolean[] {true, true})).isNull();
-    assertThat(RocCurve.of(new double[] {0.1, 0.2}, new boolean[] {false, false})).isNull();
+    assertThat(RocCurve.of(new double[] {0.1, 0.2}, new boolean[] {false, false}))
+        .isNull();
   }
 
   @Test
@@ -44,7 +47,9 @@ class RocCurveTest {
       for (int i = 0; i < n; i++) {
         correct[i] = random.nextBoolean();
         // coarse scores make many ties, as CoT-Score's ten levels do
-        scores[i] = trial % 2 == 0 ? random.nextInt(10) / 10.0 : random.nextDouble() + (correct[i] ? 0.3 : 0);
+        scores[i] = trial % 2 == 0
+            ? random.nextInt(10) / 10.0
+            : random.nextDouble() + (correct[i] ? 0.3 : 0);
       }
       RocCurve curve = RocCurve.of(scores, correct);
       double expected = Auroc.of(scores, correct);

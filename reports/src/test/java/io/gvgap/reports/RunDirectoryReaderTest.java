@@ -19,16 +19,20 @@ class RunDirectoryReaderTest {
   @Test
   void missingDirectoryIsAClearError() {
     Path missing = temp.resolve("nope");
-    assertThatThrownBy(() -> RunDirectoryReader.read(missing)).isInstanceOf(RunStoreException.class)
-        .hasMessageContaining(missing.toString()).hasMessageContaining("no such run directory");
+    assertThatThrownBy(() -> RunDirectoryReader.read(missing))
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageContaining(missing.toString())
+        .hasMessageContaining("no such run directory");
   }
 
   @Test
   void directoryWithoutRunJsonIsNotARun() throws Exception {
     Path dir = Files.createDirectories(temp.resolve("other"));
     Files.writeString(dir.resolve("notes.txt"), "hello");
-    assertThatThrownBy(() -> RunDirectoryReader.read(dir)).isInstanceOf(RunStoreException.class)
-        .hasMessageContaining("not a gvgap run directory").hasMessageContaining("run.json");
+    assertThatThrownBy(() -> RunDirectoryReader.read(dir))
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageContaining("not a gvgap run directory")
+        .hasMessageContaining("run.json");
   }
 
   @Test
@@ -52,7 +56,11 @@ class RunDirectoryReaderTest {
   @Test
   void interruptedRunWithoutMetricsIsPartialWithReasons() {
     Path dir = temp.resolve("crashed");
-    RunMetrics computed = new SyntheticRun().examples(10).samplesPerExample(4).interrupted(3).withoutMetrics()
+    RunMetrics computed = new SyntheticRun()
+        .examples(10)
+        .samplesPerExample(4)
+        .interrupted(3)
+        .withoutMetrics()
         .writeTo(dir);
     RunData run = RunDirectoryReader.read(dir);
     assertThat(run.partial()).isTrue();
@@ -68,7 +76,8 @@ class RunDirectoryReaderTest {
     // the summary counts the 3 examples whose scores were never written
     assertThat(groupRow(run).get("incomplete")).isEqualTo("3");
 
-    // metrics computed elsewhere (the CLI) replace the missing-metrics reason; the run stays partial
+    // metrics computed elsewhere (the CLI) replace the missing-metrics reason; the run stays
+    // partial
     RunData withMetrics = run.withMetrics(computed);
     assertThat(withMetrics.metrics()).isSameAs(computed);
     assertThat(withMetrics.metricsSource()).isEqualTo(RunData.MetricsSource.COMPUTED_FOR_REPORT);
@@ -77,13 +86,14 @@ class RunDirectoryReaderTest {
     assertThat(withMetrics.partialReasons().get(1))
         .isEqualTo("metrics leave out incomplete examples: tiny-1m/gsm8k: 3 incomplete examples");
     assertThat(groupRow(withMetrics).get("incomplete")).isEqualTo("3");
-    assertThat(groupRow(withMetrics).get("accuracy")).isEqualTo(Numbers.decimal(computed.groups().get(0).metrics()
-        .accuracy().value()));
+    assertThat(groupRow(withMetrics).get("accuracy"))
+        .isEqualTo(Numbers.decimal(computed.groups().get(0).metrics().accuracy().value()));
   }
 
   @SuppressWarnings("unchecked")
   private static java.util.Map<String, String> groupRow(RunData run) {
-    var groups = (java.util.List<java.util.Map<String, String>>) RunSummary.of(RunGroups.of(run), 0).get("groups");
+    var groups = (java.util.List<java.util.Map<String, String>>)
+        RunSummary.of(RunGroups.of(run), 0).get("groups");
     assertThat(groups).hasSize(1);
     return groups.get(0);
   }
@@ -91,10 +101,15 @@ class RunDirectoryReaderTest {
   @Test
   void failedRunShowsItsError() {
     Path dir = temp.resolve("failed");
-    new SyntheticRun().examples(5).samplesPerExample(4).failed("backend crashed: out of memory").writeTo(dir);
+    new SyntheticRun()
+        .examples(5)
+        .samplesPerExample(4)
+        .failed("backend crashed: out of memory")
+        .writeTo(dir);
     RunData run = RunDirectoryReader.read(dir);
     assertThat(run.partial()).isTrue();
-    assertThat(run.partialReasons()).containsExactly("the run stopped with an error: backend crashed: out of memory");
+    assertThat(run.partialReasons())
+        .containsExactly("the run stopped with an error: backend crashed: out of memory");
     assertThat(run.metrics()).isNotNull();
   }
 
@@ -103,7 +118,9 @@ class RunDirectoryReaderTest {
     Path dir = temp.resolve("damaged");
     new SyntheticRun().examples(5).samplesPerExample(4).writeTo(dir);
     Files.writeString(dir.resolve("metrics.json"), "{\"run\": 3, ");
-    assertThatThrownBy(() -> RunDirectoryReader.read(dir)).isInstanceOf(RunStoreException.class)
-        .hasMessageContaining(dir.resolve("metrics.json").toString()).hasMessageContaining("not a valid metrics.json");
+    assertThatThrownBy(() -> RunDirectoryReader.read(dir))
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageContaining(dir.resolve("metrics.json").toString())
+        .hasMessageContaining("not a valid metrics.json");
   }
 }

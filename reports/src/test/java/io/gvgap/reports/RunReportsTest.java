@@ -44,20 +44,28 @@ class RunReportsTest {
   @TempDir
   Path tmp;
 
-  private final PluginRegistry registry = PluginRegistry.load(RunReportsTest.class.getClassLoader());
+  private final PluginRegistry registry =
+      PluginRegistry.load(RunReportsTest.class.getClassLoader());
 
   /** Runs toy-sums on the scripted model into {@code dir}: one verifier, so one score line per example. */
   private RunMetrics run(Path dir) {
-    return new RunPipeline(registry, Progress.NONE, "test").run(spec(dir), "name: toy\n").metrics();
+    return new RunPipeline(registry, Progress.NONE, "test")
+        .run(spec(dir), "name: toy\n")
+        .metrics();
   }
 
   private static ResolvedRunSpec spec(Path dir) {
-    return new ResolvedRunSpec("toy", dir, 42,
+    return new ResolvedRunSpec(
+        "toy",
+        dir,
+        42,
         List.of(new ResolvedModel("scripted", "scripted", new ScriptedBackend.Options(null, 0))),
         List.of(new ResolvedTask("toy-sums", "toy-sums", EXAMPLES, 3, new ToySumsTask.Options(50))),
-        new GenerationSettings(SAMPLES, 0.7, 0.9, 0, 64, 4), null,
+        new GenerationSettings(SAMPLES, 0.7, 0.9, 0, 64, 4),
+        null,
         List.of(new ResolvedComponent("judge", "scripted-judge", new NoOptions())),
-        List.of(new ResolvedComponent("keep-above(tau=0.5)", "keep-above", new KeepAboveFilter.Options(0.5))),
+        List.of(new ResolvedComponent(
+            "keep-above(tau=0.5)", "keep-above", new KeepAboveFilter.Options(0.5))),
         new MetricsSettingsSpec(50, 0.95, List.of(1, 2), "fallback"));
   }
 
@@ -93,7 +101,10 @@ class RunReportsTest {
     assertThat(data.metricsSource()).isEqualTo(RunData.MetricsSource.COMPUTED_FOR_REPORT);
     assertThat(data.metrics()).isEqualTo(written);
     // partial for its status only: the metrics are no longer missing
-    assertThat(data.partialReasons()).singleElement().asString().startsWith("run.json says STARTED");
+    assertThat(data.partialReasons())
+        .singleElement()
+        .asString()
+        .startsWith("run.json says STARTED");
   }
 
   @Test
@@ -101,7 +112,8 @@ class RunReportsTest {
     Path dir = tmp.resolve("run");
     run(dir);
     crashBeforeMetrics(dir);
-    // keep the scores of the first 3 examples: one verifier, so one line per example, and the other 5
+    // keep the scores of the first 3 examples: one verifier, so one line per example, and the other
+    // 5
     // examples have samples but no scores
     Path scores = dir.resolve(RunStore.SCORES);
     List<String> lines = Files.readAllLines(scores);
@@ -111,7 +123,8 @@ class RunReportsTest {
     GroupResult group = data.metrics().groups().get(0);
     assertThat(group.incompleteExamples()).isEqualTo(EXAMPLES - 3);
     assertThat(group.metrics().prompts()).isEqualTo(3);
-    assertThat(data.partialReasons()).anyMatch(r -> r.contains("scripted/toy-sums: 5 incomplete examples"));
+    assertThat(data.partialReasons())
+        .anyMatch(r -> r.contains("scripted/toy-sums: 5 incomplete examples"));
   }
 
   @Test
@@ -132,7 +145,8 @@ class RunReportsTest {
     RunMetrics written = run(dir);
     crashBeforeMetrics(dir);
     // a registry that sees no plugin jar at all: no task, backend, verifier or filter
-    PluginRegistry none = PluginRegistry.load(new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader()));
+    PluginRegistry none =
+        PluginRegistry.load(new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader()));
     assertThat(none.all()).isEmpty();
 
     RunData data = RunReports.read(dir);
@@ -152,11 +166,14 @@ class RunReportsTest {
     Files.delete(dir.resolve(RunStore.WEIGHTS));
     RunData data = RunReports.read(dir);
     assertThat(data.metrics()).isNull();
-    assertThat(data.partialReasons()).anyMatch(r -> r.startsWith("metrics.json is missing")
-        && r.contains("no weights.jsonl") && r.contains("run its spec on this directory again"));
+    assertThat(data.partialReasons())
+        .anyMatch(r -> r.startsWith("metrics.json is missing")
+            && r.contains("no weights.jsonl")
+            && r.contains("run its spec on this directory again"));
 
     // rerunning the spec adds the weights and nothing else: no sample generated or scored again
-    RunResult resumed = new RunPipeline(registry, Progress.NONE, "test").run(spec(dir), "name: toy\n");
+    RunResult resumed =
+        new RunPipeline(registry, Progress.NONE, "test").run(spec(dir), "name: toy\n");
     assertThat(resumed.samplesGenerated()).isZero();
     assertThat(resumed.examplesVerified()).isZero();
     assertThat(Files.readAllLines(dir.resolve(RunStore.WEIGHTS))).hasSize(EXAMPLES);
@@ -172,17 +189,21 @@ class RunReportsTest {
     crashBeforeMetrics(crashed);
     Path out = tmp.resolve("out/report.html");
     RunReports.write(List.of(complete, crashed), out);
-    assertThat(out).content().contains("Content-Security-Policy", "id=\"partial-banner\"", "toy-sums");
+    assertThat(out)
+        .content()
+        .contains("Content-Security-Policy", "id=\"partial-banner\"", "toy-sums");
   }
 
   @Test
   void writeRefusesNoRunAndANonRunDirectory() throws IOException {
     Path out = tmp.resolve("report.html");
     assertThatThrownBy(() -> RunReports.write(List.of(), out))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no run directory");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no run directory");
     Path notRun = Files.createDirectories(tmp.resolve("nothing"));
     assertThatThrownBy(() -> RunReports.write(List.of(notRun), out))
-        .isInstanceOf(RunStoreException.class).hasMessageContaining("not a gvgap run directory");
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageContaining("not a gvgap run directory");
     assertThat(out).doesNotExist();
   }
 }

@@ -18,7 +18,8 @@ class StrategyTableTest {
   private static StrategyMetrics strategy(String filter, double gap) {
     Estimate e = new Estimate(gap, gap - 0.1, gap + 0.1);
     Estimate any = new Estimate(0.5, 0.4, 0.6);
-    return new StrategyMetrics("v", filter, 10, any, any, e, any, any, 0, 0, 0.5, 0.5, 0.5, 0.5, 0.1);
+    return new StrategyMetrics(
+        "v", filter, 10, any, any, e, any, any, 0, 0, 0.5, 0.5, 0.5, 0.5, 0.1);
   }
 
   @Test
@@ -41,20 +42,30 @@ class StrategyTableTest {
     List<StrategyMetrics> strategies = metrics.groups().get(0).metrics().strategies();
     assertThat(rows).hasSize(strategies.size());
     assertThat(rows.stream().filter(r -> (Boolean) r.get("best")).count()).isEqualTo(1);
-    int gapColumn = StrategyTable.columns(false).stream().map(StrategyTable.Column::term).toList().indexOf("Gap");
+    int gapColumn = StrategyTable.columns(false).stream()
+        .map(StrategyTable.Column::term)
+        .toList()
+        .indexOf("Gap");
     for (int i = 0; i < rows.size(); i++) {
       List<Map<String, String>> cells = (List<Map<String, String>>) rows.get(i).get("cells");
       StrategyMetrics s = strategies.get(i);
       assertThat(cells.get(2).get("text")).isEqualTo(s.verifier());
       assertThat(cells.get(3).get("text")).isEqualTo(s.filter());
       Map<String, String> gap = cells.get(gapColumn);
-      assertThat(gap.get("text")).isEqualTo(String.format(java.util.Locale.ROOT, "%+.3f", s.gap().value()));
+      assertThat(gap.get("text"))
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%+.3f", s.gap().value()));
       assertThat(gap.get("sort")).isEqualTo(Double.toString(s.gap().value()));
-      assertThat(gap.get("interval")).isEqualTo(String.format(java.util.Locale.ROOT, "[%.3f, %.3f]",
-          s.gap().lower(), s.gap().upper()));
-      assertThat(gap.get("title")).startsWith("Gap = ").contains("95% CI").contains("J(f[w]) − J(f)");
+      assertThat(gap.get("interval"))
+          .isEqualTo(String.format(
+              java.util.Locale.ROOT, "[%.3f, %.3f]", s.gap().lower(), s.gap().upper()));
+      assertThat(gap.get("title"))
+          .startsWith("Gap = ")
+          .contains("95% CI")
+          .contains("J(f[w]) − J(f)");
       if ((Boolean) rows.get(i).get("best")) {
-        assertThat(s.gap().value()).isEqualTo(strategies.stream().mapToDouble(x -> x.gap().value()).max().orElseThrow());
+        assertThat(s.gap().value())
+            .isEqualTo(
+                strategies.stream().mapToDouble(x -> x.gap().value()).max().orElseThrow());
       }
     }
     assertThat(StrategyTable.columns(true).get(0).term()).isEqualTo("Run");

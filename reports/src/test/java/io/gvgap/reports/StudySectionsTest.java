@@ -37,9 +37,19 @@ class StudySectionsTest {
   @Test
   void roundsAreDrawnOnceInRoundZerosBlockWithTheDistilledStrategy() throws Exception {
     Path study = tmp.resolve("study");
-    new SyntheticRun().examples(6).samplesPerExample(4).payloads(false).writeTo(study.resolve("round-0"));
-    new SyntheticRun().examples(6).samplesPerExample(4).payloads(false).seed(3).writeTo(study.resolve("round-1"));
-    Files.writeString(study.resolve("rounds.json"), ROUNDS.formatted(study.toString().replace("\\", "/")));
+    new SyntheticRun()
+        .examples(6)
+        .samplesPerExample(4)
+        .payloads(false)
+        .writeTo(study.resolve("round-0"));
+    new SyntheticRun()
+        .examples(6)
+        .samplesPerExample(4)
+        .payloads(false)
+        .seed(3)
+        .writeTo(study.resolve("round-1"));
+    Files.writeString(
+        study.resolve("rounds.json"), ROUNDS.formatted(study.toString().replace("\\", "/")));
     RunData round0 = RunDirectoryReader.read(study.resolve("round-0"));
     RunData round1 = RunDirectoryReader.read(study.resolve("round-1"));
 
@@ -62,7 +72,11 @@ class StudySectionsTest {
   @Test
   void aRoundsFileThatDoesNotFitItsRecordNamesFileLineAndField() throws Exception {
     Path study = tmp.resolve("study");
-    new SyntheticRun().examples(2).samplesPerExample(2).payloads(false).writeTo(study.resolve("round-0"));
+    new SyntheticRun()
+        .examples(2)
+        .samplesPerExample(2)
+        .payloads(false)
+        .writeTo(study.resolve("round-0"));
     Files.writeString(study.resolve("rounds.json"), """
         {"study": "demo", "rounds": [
           {"round": "first", "runDirectory": "round-0", "tasks": []}]}
@@ -82,7 +96,8 @@ class StudySectionsTest {
     new SyntheticRun().examples(6).samplesPerExample(4).payloads(false).writeTo(run);
     RunData plain = RunDirectoryReader.read(run);
     assertThat(new ScalingSection().data(RunGroups.of(plain))).isNull();
-    assertThat(ReportWriter.render(List.of(plain))).doesNotContain("<section id=\"scaling\"")
+    assertThat(ReportWriter.render(List.of(plain)))
+        .doesNotContain("<section id=\"scaling\"")
         .doesNotContain("<section id=\"rounds\"");
 
     Files.writeString(run.resolve("scaling.json"), """
@@ -93,7 +108,8 @@ class StudySectionsTest {
         """);
     RunData withFits = RunDirectoryReader.read(run);
     JsonNode data = new ScalingSection().data(RunGroups.of(withFits));
-    assertThat(data.path("fits")).extracting(f -> f.path("measure").asText())
+    assertThat(data.path("fits"))
+        .extracting(f -> f.path("measure").asText())
         .containsExactly("relative-gap-pooled", "relative-gap-per-prompt");
     assertThat(ReportWriter.render(List.of(withFits))).contains("<section id=\"scaling\"");
   }

@@ -138,7 +138,8 @@ final class SyntheticRun {
   RunMetrics writeTo(Path dir) {
     Random random = new Random(seed);
     List<GroupResult> groups = new ArrayList<>();
-    try (RunStore store = RunStore.openOrCreate(dir, name, specJson(), specSource(), pluginsJson(), "0.1.0-test")) {
+    try (RunStore store =
+        RunStore.openOrCreate(dir, name, specJson(), specSource(), pluginsJson(), "0.1.0-test")) {
       for (String task : tasks) {
         for (int x = 0; x < examples; x++) {
           store.appendExample(example(task, x));
@@ -148,7 +149,8 @@ final class SyntheticRun {
         for (String task : tasks) {
           List<PromptData> prompts = new ArrayList<>();
           for (int x = 0; x < examples; x++) {
-            PromptData prompt = writeExample(store, random, model, task, x, x >= examples - unscoredTailExamples);
+            PromptData prompt =
+                writeExample(store, random, model, task, x, x >= examples - unscoredTailExamples);
             if (prompt != null) {
               prompts.add(prompt);
             }
@@ -176,25 +178,29 @@ final class SyntheticRun {
 
   /** pass@k at 1, 4 and the sample count, each once. */
   private List<Integer> passAtK() {
-    return new java.util.TreeSet<>(List.of(1, Math.min(4, samplesPerExample), samplesPerExample)).stream().toList();
+    return new java.util.TreeSet<>(List.of(1, Math.min(4, samplesPerExample), samplesPerExample))
+        .stream().toList();
   }
 
   private ExampleRecord example(String task, int x) {
     int a = 3 + x % 17;
     int b = 5 + (x * 7) % 23;
-    String question = "Natalia sold clips to " + a + " of her friends in April, and then she sold " + b
-        + " clips in May. How many clips did Natalia sell altogether in April and May?";
+    String question = "Natalia sold clips to " + a + " of her friends in April, and then she sold "
+        + b + " clips in May. How many clips did Natalia sell altogether in April and May?";
     if (payloads && x == 1) {
       question += " " + PAYLOADS.get(0) + " " + PAYLOADS.get(2);
     }
-    String prompt = "Q: There are 15 trees in the grove. Grove workers will plant trees today. After they are done,"
-        + " there will be 21 trees. How many trees did the grove workers plant today?\nA: 21 - 15 = 6. The answer is 6.\n\n"
-        + "Q: " + question + "\nA:";
-    return new ExampleRecord(task, "ex-" + x, x, question, "#### " + (a + b), prompt, Map.of("source", "synthetic"));
+    String prompt =
+        "Q: There are 15 trees in the grove. Grove workers will plant trees today. After they are done,"
+            + " there will be 21 trees. How many trees did the grove workers plant today?\nA: 21 - 15 = 6. The answer is 6.\n\n"
+            + "Q: " + question + "\nA:";
+    return new ExampleRecord(
+        task, "ex-" + x, x, question, "#### " + (a + b), prompt, Map.of("source", "synthetic"));
   }
 
   /** Writes one example's samples and scores; returns its metrics input, or null when left unscored. */
-  private PromptData writeExample(RunStore store, Random random, String model, String task, int x, boolean unscored) {
+  private PromptData writeExample(
+      RunStore store, Random random, String model, String task, int x, boolean unscored) {
     int n = samplesPerExample;
     double difficulty = random.nextDouble();
     int truth = 8 + x % 40;
@@ -210,15 +216,29 @@ final class SyntheticRun {
       StringBuilder text = new StringBuilder();
       int steps = minSteps + random.nextInt(maxSteps - minSteps + 1);
       for (int s = 0; s < steps; s++) {
-        text.append("Step ").append(s + 1).append(": she sold ").append(random.nextInt(50))
-            .append(" clips, so the running total is ").append(random.nextInt(90)).append(".\n");
+        text.append("Step ")
+            .append(s + 1)
+            .append(": she sold ")
+            .append(random.nextInt(50))
+            .append(" clips, so the running total is ")
+            .append(random.nextInt(90))
+            .append(".\n");
       }
       if (payloads && i == 0 && x < PAYLOADS.size()) {
         text.append(PAYLOADS.get(x)).append('\n');
       }
       text.append(extracted ? "The answer is " + answer + "." : "I am not sure how to finish.");
-      samples.add(new SampleRecord(model, task, "ex-" + x, i, text.toString(), 20 + text.length() / 4,
-          -0.5 * text.length() / 10.0, "stop", extracted ? Integer.toString(answer) : null, utilities[i]));
+      samples.add(new SampleRecord(
+          model,
+          task,
+          "ex-" + x,
+          i,
+          text.toString(),
+          20 + text.length() / 4,
+          -0.5 * text.length() / 10.0,
+          "stop",
+          extracted ? Integer.toString(answer) : null,
+          utilities[i]));
     }
     store.appendSamples(samples);
     if (unscored) {
@@ -232,21 +252,25 @@ final class SyntheticRun {
     for (int i = 0; i < n; i++) {
       boolean correct = utilities[i] >= 0.5;
       boolean parseFailure = random.nextDouble() < 0.04;
-      String rationale = "Checking the arithmetic step by step: the totals " + (correct ? "agree" : "disagree")
-          + " with the question.";
+      String rationale = "Checking the arithmetic step by step: the totals "
+          + (correct ? "agree" : "disagree") + " with the question.";
       if (payloads && i == 1 && x < PAYLOADS.size()) {
         rationale += " " + PAYLOADS.get(PAYLOADS.size() - 1 - x);
       }
       if (parseFailure) {
         cot[i] = Double.NaN;
-        cotScores.add(new SampleScore(i, null, false, rationale + " Final score: unclear", "no score 1-10 found"));
+        cotScores.add(new SampleScore(
+            i, null, false, rationale + " Final score: unclear", "no score 1-10 found"));
       } else {
-        int level = (int) Math.max(1, Math.min(10, Math.round((correct ? 7.0 : 4.0) + 2.0 * random.nextGaussian())));
+        int level = (int) Math.max(
+            1, Math.min(10, Math.round((correct ? 7.0 : 4.0) + 2.0 * random.nextGaussian())));
         cot[i] = level / 10.0;
-        cotScores.add(new SampleScore(i, cot[i], true, rationale + " Score: " + level + "/10", "score " + level));
+        cotScores.add(new SampleScore(
+            i, cot[i], true, rationale + " Score: " + level + "/10", "score " + level));
       }
       mc[i] = 1.0 / (1.0 + Math.exp(-((correct ? 1.0 : -0.5) + random.nextGaussian())));
-      mcScores.add(new SampleScore(i, mc[i], true, "P(Correct)=" + String.format("%.4f", mc[i]), "correct-prob"));
+      mcScores.add(new SampleScore(
+          i, mc[i], true, "P(Correct)=" + String.format("%.4f", mc[i]), "correct-prob"));
     }
     store.appendScores(new ScoreRecord(model, task, "cot-score", "ex-" + x, cotScores));
     store.appendScores(new ScoreRecord(model, task, "mc", "ex-" + x, mcScores));
@@ -263,8 +287,15 @@ final class SyntheticRun {
       }
     }
     // the filtering stage's records, as a real run stores them
-    weights.forEach((strategy, w) -> store.appendWeights(new WeightRecord(model, task, "ex-" + x, strategy.verifier(),
-        strategy.filter(), java.util.stream.IntStream.range(0, n).mapToObj(i -> SampleWeight.of(i, w[i])).toList())));
+    weights.forEach((strategy, w) -> store.appendWeights(new WeightRecord(
+        model,
+        task,
+        "ex-" + x,
+        strategy.verifier(),
+        strategy.filter(),
+        java.util.stream.IntStream.range(0, n)
+            .mapToObj(i -> SampleWeight.of(i, w[i]))
+            .toList())));
     return new PromptData("ex-" + x, utilities, found, scores, weights);
   }
 
@@ -350,14 +381,20 @@ final class SyntheticRun {
   }
 
   private String specSource() {
-    return "name: " + name + "\nmodels:\n  - onnx: {path: models/tiny}\ntasks:\n  - gsm8k: {limit: " + examples + "}\n";
+    return "name: " + name + "\nmodels:\n  - onnx: {path: models/tiny}\ntasks:\n  - gsm8k: {limit: "
+        + examples + "}\n";
   }
 
   private static String pluginsJson() {
     ArrayNode plugins = Json.mapper().createArrayNode();
-    String[][] rows = {{"task", "gsm8k", "io.gvgap.tasks.Gsm8kTask"}, {"verifier", "cot-score", "io.gvgap.verifiers.CotScore"},
-        {"verifier", "mc", "io.gvgap.verifiers.MultipleChoice"}, {"filter", "quantile", "io.gvgap.filters.QuantileFilter"},
-        {"filter", "threshold", "io.gvgap.filters.ThresholdFilter"}, {"backend", "onnx", "io.gvgap.onnx.OnnxBackend"}};
+    String[][] rows = {
+      {"task", "gsm8k", "io.gvgap.tasks.Gsm8kTask"},
+      {"verifier", "cot-score", "io.gvgap.verifiers.CotScore"},
+      {"verifier", "mc", "io.gvgap.verifiers.MultipleChoice"},
+      {"filter", "quantile", "io.gvgap.filters.QuantileFilter"},
+      {"filter", "threshold", "io.gvgap.filters.ThresholdFilter"},
+      {"backend", "onnx", "io.gvgap.onnx.OnnxBackend"}
+    };
     for (String[] row : rows) {
       ObjectNode node = plugins.addObject();
       node.put("kind", row[0]);

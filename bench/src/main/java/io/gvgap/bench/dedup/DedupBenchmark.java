@@ -18,11 +18,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import java.util.stream.Stream;
 
 /**
  * Benchmark: samples per second indexed ({@link SampleIndex}, committed per batch of 1 000) and
@@ -36,46 +36,92 @@ import java.util.stream.Stream;
  * <p>Run: {@code bench/bench.sh dedup --sizes 1000,2000,5000,10000,100000 --cap 60 --seed 42} (those are the
  * defaults).
  */
-@Command(name = "dedup", mixinStandardHelpOptions = true,
-    description = "Lucene MinHash indexing and deduplication against an all-pairs Jaccard baseline on synthetic samples.")
+@Command(
+    name = "dedup",
+    mixinStandardHelpOptions = true,
+    description =
+        "Lucene MinHash indexing and deduplication against an all-pairs Jaccard baseline on synthetic samples.")
 public final class DedupBenchmark implements Callable<Integer> {
-  @Option(names = "--sizes", split = ",", defaultValue = "1000,2000,5000,10000,100000",
+  @Option(
+      names = "--sizes",
+      split = ",",
+      defaultValue = "1000,2000,5000,10000,100000",
       description = "sample counts, comma-separated (default ${DEFAULT-VALUE})")
   int[] sizes;
-  @Option(names = "--cap", defaultValue = "60",
-      description = "seconds the baseline runs before it is extrapolated (default ${DEFAULT-VALUE})")
+
+  @Option(
+      names = "--cap",
+      defaultValue = "60",
+      description =
+          "seconds the baseline runs before it is extrapolated (default ${DEFAULT-VALUE})")
   double capSeconds;
-  @Option(names = "--seed", defaultValue = "42", description = "seed of the synthetic samples (default ${DEFAULT-VALUE})")
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "seed of the synthetic samples (default ${DEFAULT-VALUE})")
   long seed;
-  @Option(names = "--warm-up", defaultValue = "2000",
-      description = "samples of the unprinted warm-up round, so the first size is not mostly JIT (default ${DEFAULT-VALUE})")
+
+  @Option(
+      names = "--warm-up",
+      defaultValue = "2000",
+      description =
+          "samples of the unprinted warm-up round, so the first size is not mostly JIT (default ${DEFAULT-VALUE})")
   int warmUp;
-  @Spec CommandSpec spec;
+
+  @Spec
+  CommandSpec spec;
+
   private PrintWriter out;
 
   /** For picocli, which creates the command. */
-  public DedupBenchmark() {
-  }
+  public DedupBenchmark() {}
 
   /** Runs the benchmark and prints its table. */
   @Override
   public Integer call() throws IOException {
     for (int n : sizes) {
       if (n < 2 || warmUp < 2) {
-        throw new IllegalArgumentException("--sizes and --warm-up must be at least 2 samples; got " + n + " and " + warmUp);
+        throw new IllegalArgumentException(
+            "--sizes and --warm-up must be at least 2 samples; got " + n + " and " + warmUp);
       }
     }
     out = spec.commandLine().getOut();
     DedupConfig config = DedupConfig.defaults();
-    out.printf("gvgap-index dedup benchmark: %s%nbaseline cap %.0f s, seed %d, %d cores, max heap %d MiB, "
-        + "load average %.1f%n", config, capSeconds, seed, Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    out.println("throughput in samples per second of wall time and of process CPU time (CPU time is what"
-        + " counts on a shared machine); heap = peak of the heap pools during the phase");
-    out.printf("%7s | %-25s | %-34s | %-33s | %s%n", "", "index (SampleIndex, commit/1k)",
-        "dedup (DuplicateDetector, global)", "all-pairs Jaccard baseline", "speedup");
-    out.printf("%7s | %8s %8s %7s | %8s %8s %7s %8s | %8s %8s %7s %6s | %7s%n", "samples", "wall/s", "cpu/s",
-        "heapMiB", "wall/s", "cpu/s", "heapMiB", "clusters", "wall/s", "cpu/s", "heapMiB", "extrap", "cpu");
+    out.printf(
+        "gvgap-index dedup benchmark: %s%nbaseline cap %.0f s, seed %d, %d cores, max heap %d MiB, "
+            + "load average %.1f%n",
+        config,
+        capSeconds,
+        seed,
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    out.println(
+        "throughput in samples per second of wall time and of process CPU time (CPU time is what"
+            + " counts on a shared machine); heap = peak of the heap pools during the phase");
+    out.printf(
+        "%7s | %-25s | %-34s | %-33s | %s%n",
+        "",
+        "index (SampleIndex, commit/1k)",
+        "dedup (DuplicateDetector, global)",
+        "all-pairs Jaccard baseline",
+        "speedup");
+    out.printf(
+        "%7s | %8s %8s %7s | %8s %8s %7s %8s | %8s %8s %7s %6s | %7s%n",
+        "samples",
+        "wall/s",
+        "cpu/s",
+        "heapMiB",
+        "wall/s",
+        "cpu/s",
+        "heapMiB",
+        "clusters",
+        "wall/s",
+        "cpu/s",
+        "heapMiB",
+        "extrap",
+        "cpu");
     // warm-up, not printed: so the first size is not mostly JIT compilation
     run(warmUp, config, capSeconds, seed + 1, false);
     Integer firstWin = null;
@@ -85,8 +131,11 @@ public final class DedupBenchmark implements Callable<Integer> {
         firstWin = n;
       }
     }
-    out.println(firstWin == null ? "the index did not beat the baseline at these sizes"
-        : "the index starts to win (less CPU time than all pairs) at " + firstWin + " samples among the sizes run");
+    out.println(
+        firstWin == null
+            ? "the index did not beat the baseline at these sizes"
+            : "the index starts to win (less CPU time than all pairs) at " + firstWin
+                + " samples among the sizes run");
     out.flush();
     return 0;
   }
@@ -123,13 +172,25 @@ public final class DedupBenchmark implements Callable<Integer> {
     if (!print) {
       return speedup;
     }
-    out.printf("%7d | %8.0f %8.0f %7d | %8.0f %8.0f %7d %8d | %8.0f %8.0f %7d %6s | %7.2f%n", n,
-        n / indexTime.wallSeconds, n / indexTime.cpuSeconds, indexHeap, n / dedupTime.wallSeconds,
-        n / dedupTime.cpuSeconds, dedupHeap, clusters.size(), n / baseline.wallSeconds, n / baseline.cpuSeconds,
-        baselineHeap, baseline.complete ? "no" : "yes", speedup);
+    out.printf(
+        "%7d | %8.0f %8.0f %7d | %8.0f %8.0f %7d %8d | %8.0f %8.0f %7d %6s | %7.2f%n",
+        n,
+        n / indexTime.wallSeconds,
+        n / indexTime.cpuSeconds,
+        indexHeap,
+        n / dedupTime.wallSeconds,
+        n / dedupTime.cpuSeconds,
+        dedupHeap,
+        clusters.size(),
+        n / baseline.wallSeconds,
+        n / baseline.cpuSeconds,
+        baselineHeap,
+        baseline.complete ? "no" : "yes",
+        speedup);
     if (baseline.complete && baseline.clusters != clusters.size()) {
-      out.printf("  note: baseline found %d clusters, index %d (index missed %d merges)%n", baseline.clusters,
-          clusters.size(), clusters.size() - baseline.clusters);
+      out.printf(
+          "  note: baseline found %d clusters, index %d (index missed %d merges)%n",
+          baseline.clusters, clusters.size(), clusters.size() - baseline.clusters);
     }
     return speedup;
   }
@@ -141,7 +202,10 @@ public final class DedupBenchmark implements Callable<Integer> {
     }
 
     Clock stop() {
-      return new Clock(wallStart, cpuStart, (System.nanoTime() - wallStart) / 1e9,
+      return new Clock(
+          wallStart,
+          cpuStart,
+          (System.nanoTime() - wallStart) / 1e9,
           (processCpuNanos() - cpuStart) / 1e9);
     }
   }
@@ -151,14 +215,14 @@ public final class DedupBenchmark implements Callable<Integer> {
         .getProcessCpuTime();
   }
 
-  private record Baseline(double wallSeconds, double cpuSeconds, boolean complete, int clusters) {
-  }
+  private record Baseline(double wallSeconds, double cpuSeconds, boolean complete, int clusters) {}
 
   /**
    * Fingerprints everything, then compares all pairs with exact Jaccard (size bound first) until done
    * or out of time; if cut short, the pair phase's time is scaled by total pairs over compared pairs.
    */
-  private static Baseline baseline(List<SampleRecord> samples, DedupConfig config, double capSeconds) {
+  private static Baseline baseline(
+      List<SampleRecord> samples, DedupConfig config, double capSeconds) {
     Clock clock = Clock.start();
     Fingerprinter fingerprinter = new Fingerprinter(config);
     List<long[]> sets = new ArrayList<>(samples.size());
@@ -183,8 +247,13 @@ public final class DedupBenchmark implements Callable<Integer> {
       if (System.nanoTime() > deadline && i < n - 1) {
         Clock stopped = clock.stop();
         double scale = ((double) n * (n - 1) / 2) / comparedPairs;
-        return new Baseline(fingerprinted.wallSeconds() + (stopped.wallSeconds() - fingerprinted.wallSeconds()) * scale,
-            fingerprinted.cpuSeconds() + (stopped.cpuSeconds() - fingerprinted.cpuSeconds()) * scale, false, -1);
+        return new Baseline(
+            fingerprinted.wallSeconds()
+                + (stopped.wallSeconds() - fingerprinted.wallSeconds()) * scale,
+            fingerprinted.cpuSeconds()
+                + (stopped.cpuSeconds() - fingerprinted.cpuSeconds()) * scale,
+            false,
+            -1);
       }
     }
     Clock done = clock.stop();

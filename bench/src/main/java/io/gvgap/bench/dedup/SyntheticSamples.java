@@ -17,8 +17,7 @@ final class SyntheticSamples {
   private static final int VOCABULARY = 5_000;
   private static final int SAMPLES_PER_PROMPT = 64;
 
-  private SyntheticSamples() {
-  }
+  private SyntheticSamples() {}
 
   static List<SampleRecord> generate(int count, long seed) {
     Random random = new Random(seed);
@@ -28,13 +27,23 @@ final class SyntheticSamples {
     for (int i = 0; i < count; i++) {
       String text;
       if (i > 0 && random.nextDouble() < 0.3) {
-        text = mutate(random, cumulative, texts.get(random.nextInt(texts.size())), 1 + random.nextInt(12));
+        text = mutate(
+            random, cumulative, texts.get(random.nextInt(texts.size())), 1 + random.nextInt(12));
       } else {
         text = words(random, cumulative, 40 + random.nextInt(121));
       }
       texts.add(text);
-      samples.add(new SampleRecord("bench", "synthetic", "ex" + (i / SAMPLES_PER_PROMPT), i % SAMPLES_PER_PROMPT, text,
-          text.length() / 4, null, "stop", Integer.toString(random.nextInt(10)), random.nextInt(2)));
+      samples.add(new SampleRecord(
+          "bench",
+          "synthetic",
+          "ex" + (i / SAMPLES_PER_PROMPT),
+          i % SAMPLES_PER_PROMPT,
+          text,
+          text.length() / 4,
+          null,
+          "stop",
+          Integer.toString(random.nextInt(10)),
+          random.nextInt(2)));
     }
     return samples;
   }

@@ -23,20 +23,22 @@ public record BenchmarkModel(String name, DecoderConfig config, CharVocabulary v
   /** Seed of the random weights, so every run measures the same model. */
   public static final long WEIGHT_SEED = 20240917L;
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Checks that the vocabulary fills the config's vocabulary exactly. */
   public BenchmarkModel {
     if (vocabulary.size() != config.vocabSize()) {
-      throw new IllegalArgumentException("model '" + name + "': the vocabulary has " + vocabulary.size()
-          + " ids but the config's vocabSize is " + config.vocabSize());
+      throw new IllegalArgumentException("model '" + name + "': the vocabulary has "
+          + vocabulary.size() + " ids but the config's vocabSize is " + config.vocabSize());
     }
   }
 
   /** A small gvgap decoder: printable ASCII (98 ids), 4 layers, width 256, 4 heads, context 512. */
   public static BenchmarkModel small() {
     CharVocabulary vocabulary = CharVocabulary.printableAscii();
-    return new BenchmarkModel("small", DecoderConfig.gpt2Like(vocabulary.size(), 512, 4, 256, 4), vocabulary);
+    return new BenchmarkModel(
+        "small", DecoderConfig.gpt2Like(vocabulary.size(), 512, 4, 256, 4), vocabulary);
   }
 
   /**
@@ -46,7 +48,8 @@ public record BenchmarkModel(String name, DecoderConfig config, CharVocabulary v
    */
   public static BenchmarkModel gpt2Small() {
     CharVocabulary vocabulary = WideCharacterVocabulary.withIds(50_257);
-    return new BenchmarkModel("gpt2-small", DecoderConfig.gpt2Like(vocabulary.size(), 1024, 12, 768, 12), vocabulary);
+    return new BenchmarkModel(
+        "gpt2-small", DecoderConfig.gpt2Like(vocabulary.size(), 1024, 12, 768, 12), vocabulary);
   }
 
   /** The model by name: {@code small} or {@code gpt2-small}. */
@@ -54,8 +57,9 @@ public record BenchmarkModel(String name, DecoderConfig config, CharVocabulary v
     return switch (name) {
       case "small" -> small();
       case "gpt2-small" -> gpt2Small();
-      default -> throw new IllegalArgumentException("unknown benchmark model '" + name
-          + "': use 'small' or 'gpt2-small'");
+      default ->
+        throw new IllegalArgumentException(
+            "unknown benchmark model '" + name + "': use 'small' or 'gpt2-small'");
     };
   }
 
@@ -66,9 +70,15 @@ public record BenchmarkModel(String name, DecoderConfig config, CharVocabulary v
    * some samples early, at different points in each implementation's random stream).
    */
   public void write(Path directory) throws IOException {
-    ModelDirectory.write(directory, config, vocabulary, DecoderParameters.random(config, WEIGHT_SEED),
-        ModelCard.EMPTY.withInitialisation("random (GPT-2 scheme), for the generation benchmark; end-of-text removed:"
-            + " every sample runs to max new tokens", WEIGHT_SEED));
+    ModelDirectory.write(
+        directory,
+        config,
+        vocabulary,
+        DecoderParameters.random(config, WEIGHT_SEED),
+        ModelCard.EMPTY.withInitialisation(
+            "random (GPT-2 scheme), for the generation benchmark; end-of-text removed:"
+                + " every sample runs to max new tokens",
+            WEIGHT_SEED));
     for (String file : new String[] {"config.json", "generation_config.json"}) {
       ObjectNode root = (ObjectNode) JSON.readTree(directory.resolve(file).toFile());
       root.putNull("eos_token_id");

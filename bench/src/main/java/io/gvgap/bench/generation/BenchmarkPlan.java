@@ -18,11 +18,13 @@ import java.util.List;
  * @param seed gvgap's sampling seed
  * @param runs the (model, workload) pairs, in table order
  */
-public record BenchmarkPlan(int threads, double temperature, double topP, int topK, long seed, List<BenchmarkRun> runs) {
+public record BenchmarkPlan(
+    int threads, double temperature, double topP, int topK, long seed, List<BenchmarkRun> runs) {
   /** The file name inside the benchmark directory. */
   public static final String FILE = "plan.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Writes {@code directory/plan.json}. */
   public void write(Path directory) throws IOException {
@@ -33,8 +35,8 @@ public record BenchmarkPlan(int threads, double temperature, double topP, int to
   public static BenchmarkPlan read(Path directory) throws IOException {
     Path file = directory.resolve(FILE);
     if (!file.toFile().isFile()) {
-      throw new IllegalArgumentException(file + " is missing: run `GenerationBenchmark prepare --dir " + directory
-          + "` first");
+      throw new IllegalArgumentException(
+          file + " is missing: run `GenerationBenchmark prepare --dir " + directory + "` first");
     }
     return JSON.readValue(file.toFile(), BenchmarkPlan.class);
   }

@@ -12,8 +12,13 @@ package io.gvgap.bench.generation;
  * @param cpuSeconds CPU time of the whole process (all threads, user and system) over the same
  *     span; on a shared machine it shows the work done where wall time also counts waiting
  */
-public record BenchmarkResult(String implementation, String model, String workload, long generatedTokens,
-    double seconds, double cpuSeconds) {
+public record BenchmarkResult(
+    String implementation,
+    String model,
+    String workload,
+    long generatedTokens,
+    double seconds,
+    double cpuSeconds) {
   /** Generated tokens per second of wall time. */
   public double tokensPerSecond() {
     return generatedTokens / seconds;

@@ -19,15 +19,25 @@ package io.gvgap.bench.generation;
  *     copies, so its tokens/s over a part of the workload is its tokens/s over the whole; the part
  *     keeps the benchmark within minutes on two cores
  */
-public record BenchmarkRun(String model, String modelDir, Workload workload, String promptsFile,
-    double meanPromptTokens, int gvgapBatchRows, int transformersJsBatchRows, int transformersJsPrompts,
+public record BenchmarkRun(
+    String model,
+    String modelDir,
+    Workload workload,
+    String promptsFile,
+    double meanPromptTokens,
+    int gvgapBatchRows,
+    int transformersJsBatchRows,
+    int transformersJsPrompts,
     int transformersJsSamples) {
   /** Checks that transformers.js's part lies within the workload. */
   public BenchmarkRun {
-    if (transformersJsPrompts < 1 || transformersJsPrompts > workload.prompts() || transformersJsSamples < 1
+    if (transformersJsPrompts < 1
+        || transformersJsPrompts > workload.prompts()
+        || transformersJsSamples < 1
         || transformersJsSamples > workload.samples()) {
-      throw new IllegalArgumentException("transformers.js's part " + transformersJsPrompts + "x" + transformersJsSamples
-          + " of " + model + " must lie within the workload " + workload.prompts() + "x" + workload.samples());
+      throw new IllegalArgumentException("transformers.js's part " + transformersJsPrompts + "x"
+          + transformersJsSamples + " of " + model + " must lie within the workload "
+          + workload.prompts() + "x" + workload.samples());
     }
   }
 }

@@ -10,8 +10,7 @@ import io.gvgap.onnx.decoder.DecoderConfig;
  * softmax and GELU are left out (a few percent at these sizes).
  */
 public final class DecoderFlops {
-  private DecoderFlops() {
-  }
+  private DecoderFlops() {}
 
   /** FLOPs for one token that attends over {@code attended} keys (its own included). */
   public static double perToken(DecoderConfig config, double attended) {

@@ -11,11 +11,14 @@ import java.util.SplittableRandom;
  * character.
  */
 public final class FewShotPrompts {
-  private static final String[] NAMES = {"Ada", "Ben", "Chloe", "Dev", "Emma", "Farid", "Grace", "Hiro", "Ines", "Jon"};
-  private static final String[] THINGS = {"apples", "pencils", "stamps", "marbles", "books", "coins", "shells", "cards"};
+  private static final String[] NAMES = {
+    "Ada", "Ben", "Chloe", "Dev", "Emma", "Farid", "Grace", "Hiro", "Ines", "Jon"
+  };
+  private static final String[] THINGS = {
+    "apples", "pencils", "stamps", "marbles", "books", "coins", "shells", "cards"
+  };
 
-  private FewShotPrompts() {
-  }
+  private FewShotPrompts() {}
 
   /**
    * {@code count} prompts of about {@code targetCharacters} characters each: solved examples, then
@@ -33,7 +36,8 @@ public final class FewShotPrompts {
         Problem problem = Problem.random(random);
         String example = "Q: " + problem.question() + "\nA: " + problem.solution() + "\n\n";
         int without = examples.length() + question.length();
-        if (Math.abs(without + example.length() - targetCharacters) >= Math.abs(without - targetCharacters)) {
+        if (Math.abs(without + example.length() - targetCharacters)
+            >= Math.abs(without - targetCharacters)) {
           break;
         }
         examples.append(example);
@@ -48,19 +52,23 @@ public final class FewShotPrompts {
     static Problem random(SplittableRandom random) {
       int start = 5 + random.nextInt(40);
       int gained = 1 + random.nextInt(30);
-      return new Problem(NAMES[random.nextInt(NAMES.length)], THINGS[random.nextInt(THINGS.length)], start, gained,
+      return new Problem(
+          NAMES[random.nextInt(NAMES.length)],
+          THINGS[random.nextInt(THINGS.length)],
+          start,
+          gained,
           1 + random.nextInt(start + gained - 1));
     }
 
     String question() {
-      return name + " has " + start + " " + thing + ", buys " + gained + " more and gives away " + given
-          + ". How many " + thing + " are left?";
+      return name + " has " + start + " " + thing + ", buys " + gained + " more and gives away "
+          + given + ". How many " + thing + " are left?";
     }
 
     String solution() {
       int total = start + gained;
-      return start + " + " + gained + " = " + total + "; " + total + " - " + given + " = " + (total - given)
-          + ". The answer is " + (total - given) + ".";
+      return start + " + " + gained + " = " + total + "; " + total + " - " + given + " = "
+          + (total - given) + ". The answer is " + (total - given) + ".";
     }
   }
 }

@@ -29,8 +29,11 @@ import picocli.CommandLine.Option;
  * {@code PROMPTSxSAMPLES[:PROMPTSxSAMPLES]}: the workload gvgap runs in full, and the part of it
  * transformers.js runs (see {@link BenchmarkRun#transformersJsPrompts()}; default: all).
  */
-@Command(name = "generation", mixinStandardHelpOptions = true,
-    description = "gvgap's onnx backend against transformers.js on the same models (steps of bench/generation.sh).")
+@Command(
+    name = "generation",
+    mixinStandardHelpOptions = true,
+    description =
+        "gvgap's onnx backend against transformers.js on the same models (steps of bench/generation.sh).")
 public final class GenerationBenchmark {
   /**
    * The default workloads of the small model: 32 prompts x 16 samples and 8 prompts x 128 samples
@@ -47,59 +50,106 @@ public final class GenerationBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** For picocli, which creates the command. */
-  public GenerationBenchmark() {
-  }
+  public GenerationBenchmark() {}
 
   /** Step {@code prepare}: writes models, prompts and the plan. */
-  @Command(name = "prepare", mixinStandardHelpOptions = true,
-      description = "Writes the model directories, the prompts and plan.json into DIR; removes earlier results.")
+  @Command(
+      name = "prepare",
+      mixinStandardHelpOptions = true,
+      description =
+          "Writes the model directories, the prompts and plan.json into DIR; removes earlier results.")
   void prepareCommand(
       @Option(names = "--dir", required = true, description = "the benchmark's folder") Path dir,
-      @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime threads (default ${DEFAULT-VALUE})")
-      int threads,
-      @Option(names = "--small", defaultValue = SMALL_WORKLOADS,
-          description = "workloads of the small model; empty to skip (default ${DEFAULT-VALUE})") String small,
-      @Option(names = "--gpt2", defaultValue = GPT2_WORKLOADS,
-          description = "workloads of the GPT-2-small-shaped model; empty to skip (default ${DEFAULT-VALUE})")
-      String gpt2,
-      @Option(names = "--new-tokens", defaultValue = "64", description = "new tokens per sample (default ${DEFAULT-VALUE})")
-      int newTokens,
-      @Option(names = "--prompt-chars", defaultValue = "300", description = "characters per prompt (default ${DEFAULT-VALUE})")
-      int promptChars,
-      @Option(names = "--small-batch-rows", defaultValue = "256",
-          description = "gvgap's rows per call, small model (default ${DEFAULT-VALUE})") int smallBatchRows,
-      @Option(names = "--gpt2-batch-rows", defaultValue = "64",
-          description = "gvgap's rows per call, GPT-2 shape (default ${DEFAULT-VALUE})") int gpt2BatchRows,
-      @Option(names = "--small-tjs-rows", defaultValue = "128",
-          description = "transformers.js's samples per generate call, small model (default ${DEFAULT-VALUE})")
-      int smallTjsRows,
-      @Option(names = "--gpt2-tjs-rows", defaultValue = "16",
-          description = "transformers.js's samples per generate call, GPT-2 shape (default ${DEFAULT-VALUE})")
-      int gpt2TjsRows) throws IOException {
-    prepare(dir, threads, newTokens, promptChars, new ModelWorkloads(small, smallBatchRows, smallTjsRows),
+      @Option(
+              names = "--threads",
+              defaultValue = "2",
+              description = "ONNX Runtime threads (default ${DEFAULT-VALUE})")
+          int threads,
+      @Option(
+              names = "--small",
+              defaultValue = SMALL_WORKLOADS,
+              description =
+                  "workloads of the small model; empty to skip (default ${DEFAULT-VALUE})")
+          String small,
+      @Option(
+              names = "--gpt2",
+              defaultValue = GPT2_WORKLOADS,
+              description =
+                  "workloads of the GPT-2-small-shaped model; empty to skip (default ${DEFAULT-VALUE})")
+          String gpt2,
+      @Option(
+              names = "--new-tokens",
+              defaultValue = "64",
+              description = "new tokens per sample (default ${DEFAULT-VALUE})")
+          int newTokens,
+      @Option(
+              names = "--prompt-chars",
+              defaultValue = "300",
+              description = "characters per prompt (default ${DEFAULT-VALUE})")
+          int promptChars,
+      @Option(
+              names = "--small-batch-rows",
+              defaultValue = "256",
+              description = "gvgap's rows per call, small model (default ${DEFAULT-VALUE})")
+          int smallBatchRows,
+      @Option(
+              names = "--gpt2-batch-rows",
+              defaultValue = "64",
+              description = "gvgap's rows per call, GPT-2 shape (default ${DEFAULT-VALUE})")
+          int gpt2BatchRows,
+      @Option(
+              names = "--small-tjs-rows",
+              defaultValue = "128",
+              description =
+                  "transformers.js's samples per generate call, small model (default ${DEFAULT-VALUE})")
+          int smallTjsRows,
+      @Option(
+              names = "--gpt2-tjs-rows",
+              defaultValue = "16",
+              description =
+                  "transformers.js's samples per generate call, GPT-2 shape (default ${DEFAULT-VALUE})")
+          int gpt2TjsRows)
+      throws IOException {
+    prepare(
+        dir,
+        threads,
+        newTokens,
+        promptChars,
+        new ModelWorkloads(small, smallBatchRows, smallTjsRows),
         new ModelWorkloads(gpt2, gpt2BatchRows, gpt2TjsRows));
   }
 
   /** Step {@code ceiling}. */
-  @Command(name = "ceiling", mixinStandardHelpOptions = true,
+  @Command(
+      name = "ceiling",
+      mixinStandardHelpOptions = true,
       description = "Measures ONNX Runtime's matmul rate with the plan's threads (ceiling.json).")
-  void ceilingCommand(@Option(names = "--dir", required = true, description = "the benchmark's folder") Path dir)
+  void ceilingCommand(
+      @Option(names = "--dir", required = true, description = "the benchmark's folder") Path dir)
       throws Exception {
     measureCeiling(dir);
   }
 
   /** Step {@code gvgap}. */
-  @Command(name = "gvgap", mixinStandardHelpOptions = true,
-      description = "Measures gvgap's generation on one run of the plan (or all); appends to results-gvgap.jsonl.")
-  void gvgapCommand(@Option(names = "--dir", required = true, description = "the benchmark's folder") Path dir,
-      @Option(names = "--run", description = "index of the plan's run (default: all)") Integer run) throws Exception {
+  @Command(
+      name = "gvgap",
+      mixinStandardHelpOptions = true,
+      description =
+          "Measures gvgap's generation on one run of the plan (or all); appends to results-gvgap.jsonl.")
+  void gvgapCommand(
+      @Option(names = "--dir", required = true, description = "the benchmark's folder") Path dir,
+      @Option(names = "--run", description = "index of the plan's run (default: all)") Integer run)
+      throws Exception {
     measureGvgap(dir, run);
   }
 
   /** Step {@code table}. */
-  @Command(name = "table", mixinStandardHelpOptions = true,
+  @Command(
+      name = "table",
+      mixinStandardHelpOptions = true,
       description = "Prints the table of all results-*.jsonl in DIR (also written to table.md).")
-  void tableCommand(@Option(names = "--dir", required = true, description = "the benchmark's folder") Path dir)
+  void tableCommand(
+      @Option(names = "--dir", required = true, description = "the benchmark's folder") Path dir)
       throws IOException {
     System.out.print(table(dir));
   }
@@ -111,23 +161,44 @@ public final class GenerationBenchmark {
    * @param gvgapRows gvgap's rows per call
    * @param transformersJsRows transformers.js's samples per generate call
    */
-  record ModelWorkloads(String workloads, int gvgapRows, int transformersJsRows) {
-  }
+  record ModelWorkloads(String workloads, int gvgapRows, int transformersJsRows) {}
 
   /** Writes models, prompts and the plan. */
-  static BenchmarkPlan prepare(Path dir, int threads, int newTokens, int promptChars, ModelWorkloads small,
-      ModelWorkloads gpt2) throws IOException {
+  static BenchmarkPlan prepare(
+      Path dir,
+      int threads,
+      int newTokens,
+      int promptChars,
+      ModelWorkloads small,
+      ModelWorkloads gpt2)
+      throws IOException {
     Files.createDirectories(dir);
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path old : files.filter(f -> f.getFileName().toString().matches("results-.*\\.jsonl|ceiling\\.json|table\\.md"))
+      for (Path old : files
+          .filter(f ->
+              f.getFileName().toString().matches("results-.*\\.jsonl|ceiling\\.json|table\\.md"))
           .toList()) {
         Files.delete(old);
       }
     }
     List<BenchmarkRun> runs = new ArrayList<>();
-    addRuns(runs, dir, BenchmarkModel.small(), small.workloads(), newTokens, promptChars, small.gvgapRows(),
+    addRuns(
+        runs,
+        dir,
+        BenchmarkModel.small(),
+        small.workloads(),
+        newTokens,
+        promptChars,
+        small.gvgapRows(),
         small.transformersJsRows());
-    addRuns(runs, dir, BenchmarkModel.gpt2Small(), gpt2.workloads(), newTokens, promptChars, gpt2.gvgapRows(),
+    addRuns(
+        runs,
+        dir,
+        BenchmarkModel.gpt2Small(),
+        gpt2.workloads(),
+        newTokens,
+        promptChars,
+        gpt2.gvgapRows(),
         gpt2.transformersJsRows());
     // the paper's sampling setting (temperature 0.7, top-p 0.9, no top-k)
     BenchmarkPlan plan = new BenchmarkPlan(threads, 0.7, 0.9, 0, 1, runs);
@@ -135,8 +206,16 @@ public final class GenerationBenchmark {
     return plan;
   }
 
-  private static void addRuns(List<BenchmarkRun> runs, Path dir, BenchmarkModel model, String workloads, int newTokens,
-      int promptChars, int gvgapRows, int transformersJsRows) throws IOException {
+  private static void addRuns(
+      List<BenchmarkRun> runs,
+      Path dir,
+      BenchmarkModel model,
+      String workloads,
+      int newTokens,
+      int promptChars,
+      int gvgapRows,
+      int transformersJsRows)
+      throws IOException {
     if (workloads.isBlank()) {
       return;
     }
@@ -153,26 +232,38 @@ public final class GenerationBenchmark {
         StringBuilder lines = new StringBuilder();
         long tokens = 0;
         for (int p = 0; p < prompts.size(); p++) {
-          lines.append(JSON.writeValueAsString(Map.of("id", "p" + p, "prompt", prompts.get(p)))).append('\n');
+          lines
+              .append(JSON.writeValueAsString(Map.of("id", "p" + p, "prompt", prompts.get(p))))
+              .append('\n');
           tokens += tokenizer.encode(prompts.get(p), true).length;
         }
-        Path promptsFile = dir.resolve("prompts-" + model.name() + "-" + workload.label() + ".jsonl");
+        Path promptsFile =
+            dir.resolve("prompts-" + model.name() + "-" + workload.label() + ".jsonl");
         Files.writeString(promptsFile, lines);
-        runs.add(new BenchmarkRun(model.name(), modelDir.toAbsolutePath().toString(), workload,
-            promptsFile.toAbsolutePath().toString(), (double) tokens / prompts.size(), gvgapRows,
-            Math.min(transformersJsRows, transformersJs.samples()), transformersJs.prompts(), transformersJs.samples()));
+        runs.add(new BenchmarkRun(
+            model.name(),
+            modelDir.toAbsolutePath().toString(),
+            workload,
+            promptsFile.toAbsolutePath().toString(),
+            (double) tokens / prompts.size(),
+            gvgapRows,
+            Math.min(transformersJsRows, transformersJs.samples()),
+            transformersJs.prompts(),
+            transformersJs.samples()));
       }
     }
   }
 
   private static void measureCeiling(Path dir) throws Exception {
     BenchmarkPlan plan = BenchmarkPlan.read(dir);
-    // a decoder MLP's product (width 768, 4 x 768 inner) for 512 rows: large enough to reach the peak
+    // a decoder MLP's product (width 768, 4 x 768 inner) for 512 rows: large enough to reach the
+    // peak
     int m = 512;
     int k = 768;
     int n = 3072;
     try (MatmulCeiling ceiling = new MatmulCeiling(m, k, n, plan.threads())) {
-      MatmulMeasurement measured = new MatmulMeasurement(m, k, n, plan.threads(), ceiling.measure(1, 3));
+      MatmulMeasurement measured =
+          new MatmulMeasurement(m, k, n, plan.threads(), ceiling.measure(1, 3));
       JSON.writeValue(dir.resolve(MatmulMeasurement.FILE).toFile(), measured);
       System.err.printf("matmul ceiling: %.1f GFLOP/s%n", measured.flopsPerSecond() / 1e9);
     }
@@ -184,17 +275,26 @@ public final class GenerationBenchmark {
     if (run != null) {
       int index = run;
       if (index < 0 || index >= runs.size()) {
-        throw new IllegalArgumentException("--run " + index + " is not a run of " + dir.resolve(BenchmarkPlan.FILE)
-            + ", which has runs 0.." + (runs.size() - 1));
+        throw new IllegalArgumentException("--run " + index + " is not a run of "
+            + dir.resolve(BenchmarkPlan.FILE) + ", which has runs 0.." + (runs.size() - 1));
       }
       runs = List.of(runs.get(index));
     }
     Path results = dir.resolve("results-gvgap.jsonl");
     for (BenchmarkRun each : runs) {
       BenchmarkResult result = GvgapRunner.run(plan, each);
-      System.err.printf("gvgap %s %s: %d tokens in %.2f s (%.2f CPU-s), %.1f tokens/s%n", each.model(),
-          result.workload(), result.generatedTokens(), result.seconds(), result.cpuSeconds(), result.tokensPerSecond());
-      Files.writeString(results, JSON.writeValueAsString(result) + "\n", StandardOpenOption.CREATE,
+      System.err.printf(
+          "gvgap %s %s: %d tokens in %.2f s (%.2f CPU-s), %.1f tokens/s%n",
+          each.model(),
+          result.workload(),
+          result.generatedTokens(),
+          result.seconds(),
+          result.cpuSeconds(),
+          result.tokensPerSecond());
+      Files.writeString(
+          results,
+          JSON.writeValueAsString(result) + "\n",
+          StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     }
   }
@@ -204,13 +304,16 @@ public final class GenerationBenchmark {
     BenchmarkPlan plan = BenchmarkPlan.read(dir);
     Path ceilingFile = dir.resolve(MatmulMeasurement.FILE);
     if (!Files.isRegularFile(ceilingFile)) {
-      throw new IllegalArgumentException(ceilingFile + " is missing: run `gvgap-bench generation ceiling --dir " + dir
-          + "` first");
+      throw new IllegalArgumentException(ceilingFile
+          + " is missing: run `gvgap-bench generation ceiling --dir " + dir + "` first");
     }
     MatmulMeasurement ceiling = JSON.readValue(ceilingFile.toFile(), MatmulMeasurement.class);
     List<BenchmarkResult> results = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().matches("results-.*\\.jsonl")).sorted().toList()) {
+      for (Path file : files
+          .filter(f -> f.getFileName().toString().matches("results-.*\\.jsonl"))
+          .sorted()
+          .toList()) {
         for (String line : Files.readAllLines(file)) {
           if (!line.isBlank()) {
             results.add(JSON.readValue(line, BenchmarkResult.class));

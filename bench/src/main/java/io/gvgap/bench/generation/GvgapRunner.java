@@ -22,8 +22,7 @@ import java.util.List;
 public final class GvgapRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private GvgapRunner() {
-  }
+  private GvgapRunner() {}
 
   /** The generation requests of a prompts file: one per line, {@code samples} samples each, no stop sequences. */
   public static List<GenerationRequest> requests(Path promptsFile, int samples) throws IOException {
@@ -35,9 +34,11 @@ public final class GvgapRunner {
       }
       JsonNode prompt = JSON.readTree(lines.get(line));
       if (!prompt.hasNonNull("id") || !prompt.hasNonNull("prompt")) {
-        throw new IllegalArgumentException(promptsFile + " line " + (line + 1) + ": needs \"id\" and \"prompt\"");
+        throw new IllegalArgumentException(
+            promptsFile + " line " + (line + 1) + ": needs \"id\" and \"prompt\"");
       }
-      requests.add(new GenerationRequest(prompt.get("id").asText(), prompt.get("prompt").asText(), 0, samples, List.of()));
+      requests.add(new GenerationRequest(
+          prompt.get("id").asText(), prompt.get("prompt").asText(), 0, samples, List.of()));
     }
     return requests;
   }
@@ -50,14 +51,16 @@ public final class GvgapRunner {
    */
   public static BenchmarkResult run(BenchmarkPlan plan, BenchmarkRun run) throws IOException {
     Workload workload = run.workload();
-    SamplingParams params = new SamplingParams(plan.temperature(), plan.topP(), plan.topK(), workload.newTokens(),
-        plan.seed());
+    SamplingParams params = new SamplingParams(
+        plan.temperature(), plan.topP(), plan.topK(), workload.newTokens(), plan.seed());
     List<GenerationRequest> requests = requests(Path.of(run.promptsFile()), workload.samples());
-    try (OnnxLanguageModel model = OnnxLanguageModel.open(Path.of(run.modelDir()), plan.threads(), "cpu",
-        run.gvgapBatchRows())) {
-      model.generateSamples(List.of(new GenerationRequest("warm-up", "Q: 1 + 1?\nA:", 0, 2, List.of())),
+    try (OnnxLanguageModel model = OnnxLanguageModel.open(
+        Path.of(run.modelDir()), plan.threads(), "cpu", run.gvgapBatchRows())) {
+      model.generateSamples(
+          List.of(new GenerationRequest("warm-up", "Q: 1 + 1?\nA:", 0, 2, List.of())),
           params.withMaxNewTokens(4));
-      OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      OperatingSystemMXBean os =
+          (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpuStart = os.getProcessCpuTime();
       long start = System.nanoTime();
       List<SampleResult> samples = model.generateSamples(requests, params);
@@ -66,16 +69,20 @@ public final class GvgapRunner {
       long tokens = 0;
       for (SampleResult sample : samples) {
         if (sample.tokenIds().length != workload.newTokens()) {
-          throw new IllegalStateException(run.model() + " " + workload.label() + ": sample " + sample.requestId() + "#"
-              + sample.sampleIndex() + " has " + sample.tokenIds().length + " tokens, expected " + workload.newTokens()
-              + " (the benchmark model's config must have no eos_token_id)");
+          throw new IllegalStateException(
+              run.model() + " " + workload.label() + ": sample " + sample.requestId() + "#"
+                  + sample.sampleIndex() + " has " + sample.tokenIds().length + " tokens, expected "
+                  + workload.newTokens()
+                  + " (the benchmark model's config must have no eos_token_id)");
         }
         tokens += sample.tokenIds().length;
       }
       if (samples.size() != workload.prompts() * workload.samples()) {
-        throw new IllegalStateException(run.model() + " " + workload.label() + ": got " + samples.size() + " samples");
+        throw new IllegalStateException(
+            run.model() + " " + workload.label() + ": got " + samples.size() + " samples");
       }
-      return new BenchmarkResult(ResultTable.GVGAP, run.model(), workload.label(), tokens, seconds, cpuSeconds);
+      return new BenchmarkResult(
+          ResultTable.GVGAP, run.model(), workload.label(), tokens, seconds, cpuSeconds);
     }
   }
 }

@@ -15,8 +15,7 @@ public final class WideCharacterVocabulary {
   /** The first code point after the ASCII block that gets an id (U+00A0, no-break space, is left out). */
   static final char FIRST_EXTRA = '\u00a1';
 
-  private WideCharacterVocabulary() {
-  }
+  private WideCharacterVocabulary() {}
 
   /**
    * A vocabulary of exactly {@code ids} ids (two special tokens plus {@code ids - 2} characters).
@@ -28,12 +27,14 @@ public final class WideCharacterVocabulary {
     String ascii = CharVocabulary.printableAscii().alphabet();
     int characters = ids - 2;
     if (characters < ascii.length()) {
-      throw new IllegalArgumentException("ids must be >= " + (ascii.length() + 2) + " (the ASCII vocabulary), was " + ids);
+      throw new IllegalArgumentException(
+          "ids must be >= " + (ascii.length() + 2) + " (the ASCII vocabulary), was " + ids);
     }
     StringBuilder alphabet = new StringBuilder(characters).append(ascii);
     for (int c = FIRST_EXTRA; alphabet.length() < characters; c++) {
       if (c > 0xFFFD) {
-        throw new IllegalArgumentException("ids " + ids + " is more than the Basic Multilingual Plane's characters allow");
+        throw new IllegalArgumentException(
+            "ids " + ids + " is more than the Basic Multilingual Plane's characters allow");
       }
       if (!Character.isSurrogate((char) c)) {
         alphabet.append((char) c);

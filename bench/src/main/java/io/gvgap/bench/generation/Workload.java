@@ -12,8 +12,8 @@ public record Workload(int prompts, int samples, int newTokens) {
   /** Validates the counts. */
   public Workload {
     if (prompts < 1 || samples < 1 || newTokens < 1) {
-      throw new IllegalArgumentException("a workload needs >= 1 prompt, sample and new token, was " + prompts + "x"
-          + samples + " with " + newTokens + " new tokens");
+      throw new IllegalArgumentException("a workload needs >= 1 prompt, sample and new token, was "
+          + prompts + "x" + samples + " with " + newTokens + " new tokens");
     }
   }
 
@@ -31,7 +31,8 @@ public record Workload(int prompts, int samples, int newTokens) {
     } catch (NumberFormatException e) {
       // reported below with the expected form
     }
-    throw new IllegalArgumentException("workload '" + text + "' is not PROMPTSxSAMPLES, e.g. 8x128");
+    throw new IllegalArgumentException(
+        "workload '" + text + "' is not PROMPTSxSAMPLES, e.g. 8x128");
   }
 
   /** {@code PROMPTSxSAMPLES}, as in the result table. */

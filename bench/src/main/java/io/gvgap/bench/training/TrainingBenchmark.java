@@ -36,8 +36,11 @@ import picocli.CommandLine.Spec;
  * <p>{@code bench/bench.sh training [--layers L --width W --heads H --context C --rows R --length T --steps S
  * --threads N]}; the defaults are the arith-s shape, 8 x 480 tokens per step, 10 timed steps, 2 threads.
  */
-@Command(name = "training", mixinStandardHelpOptions = true,
-    description = "Training tokens/s of a decoder shape through ONNX Runtime, against ONNX Runtime's MatMul FLOP/s.")
+@Command(
+    name = "training",
+    mixinStandardHelpOptions = true,
+    description =
+        "Training tokens/s of a decoder shape through ONNX Runtime, against ONNX Runtime's MatMul FLOP/s.")
 public final class TrainingBenchmark implements Callable<Integer> {
   /**
    * The figures of one benchmark.
@@ -49,38 +52,82 @@ public final class TrainingBenchmark implements Callable<Integer> {
    * @param matMulFlopsPerSecond ONNX Runtime MatMul float32 FLOP/s (512³ products)
    * @param peakResidentBytes the process's peak resident set (VmHWM), or -1 where unknown
    */
-  public record Figures(long parameters, double tokensPerSecond, double modelFlopsPerToken, double achievedFlopsPerSecond,
-      double matMulFlopsPerSecond, long peakResidentBytes) {
+  public record Figures(
+      long parameters,
+      double tokensPerSecond,
+      double modelFlopsPerToken,
+      double achievedFlopsPerSecond,
+      double matMulFlopsPerSecond,
+      long peakResidentBytes) {
     /** A human-readable summary. */
     public String summary() {
-      return String.format(Locale.ROOT, "parameters %d%ntraining tokens/s %.0f%nmodel FLOPs/token %.3g%n"
-          + "achieved FLOP/s %.3g%nORT MatMul FLOP/s %.3g%nfraction of MatMul FLOP/s %.3f%npeak resident memory %.1f MiB",
-          parameters, tokensPerSecond, modelFlopsPerToken, achievedFlopsPerSecond, matMulFlopsPerSecond,
-          achievedFlopsPerSecond / matMulFlopsPerSecond, peakResidentBytes / 1048576.0);
+      return String.format(
+          Locale.ROOT,
+          "parameters %d%ntraining tokens/s %.0f%nmodel FLOPs/token %.3g%n"
+              + "achieved FLOP/s %.3g%nORT MatMul FLOP/s %.3g%nfraction of MatMul FLOP/s %.3f%npeak resident memory %.1f MiB",
+          parameters,
+          tokensPerSecond,
+          modelFlopsPerToken,
+          achievedFlopsPerSecond,
+          matMulFlopsPerSecond,
+          achievedFlopsPerSecond / matMulFlopsPerSecond,
+          peakResidentBytes / 1048576.0);
     }
   }
 
-  @Option(names = "--layers", defaultValue = "2", description = "decoder layers (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--layers",
+      defaultValue = "2",
+      description = "decoder layers (default ${DEFAULT-VALUE})")
   int layers;
-  @Option(names = "--width", defaultValue = "64", description = "model width (default ${DEFAULT-VALUE})")
+
+  @Option(
+      names = "--width",
+      defaultValue = "64",
+      description = "model width (default ${DEFAULT-VALUE})")
   int width;
-  @Option(names = "--heads", defaultValue = "4", description = "attention heads (default ${DEFAULT-VALUE})")
+
+  @Option(
+      names = "--heads",
+      defaultValue = "4",
+      description = "attention heads (default ${DEFAULT-VALUE})")
   int heads;
-  @Option(names = "--context", defaultValue = "640", description = "context length (default ${DEFAULT-VALUE})")
+
+  @Option(
+      names = "--context",
+      defaultValue = "640",
+      description = "context length (default ${DEFAULT-VALUE})")
   int context;
-  @Option(names = "--rows", defaultValue = "8", description = "sequences per step (default ${DEFAULT-VALUE})")
+
+  @Option(
+      names = "--rows",
+      defaultValue = "8",
+      description = "sequences per step (default ${DEFAULT-VALUE})")
   int rows;
-  @Option(names = "--length", defaultValue = "480", description = "tokens per sequence (default ${DEFAULT-VALUE})")
+
+  @Option(
+      names = "--length",
+      defaultValue = "480",
+      description = "tokens per sequence (default ${DEFAULT-VALUE})")
   int length;
-  @Option(names = "--steps", defaultValue = "10", description = "timed steps after one warm-up (default ${DEFAULT-VALUE})")
+
+  @Option(
+      names = "--steps",
+      defaultValue = "10",
+      description = "timed steps after one warm-up (default ${DEFAULT-VALUE})")
   int steps;
-  @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime intra-op threads (default ${DEFAULT-VALUE})")
+
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      description = "ONNX Runtime intra-op threads (default ${DEFAULT-VALUE})")
   int threads;
-  @Spec CommandSpec spec;
+
+  @Spec
+  CommandSpec spec;
 
   /** For picocli, which creates the command. */
-  public TrainingBenchmark() {
-  }
+  public TrainingBenchmark() {}
 
   /** Runs the benchmark for a decoder shape and a batch of {@code rows} × {@code length} tokens. */
   public static Figures run(DecoderConfig config, int rows, int length, int steps, int threads)
@@ -97,8 +144,12 @@ public final class TrainingBenchmark implements Callable<Integer> {
     }
     TokenBatch batch = new TokenBatch(rows, length, ids, targets, weights);
     double seconds;
-    try (TrainingSession session = new TrainingSession(config, AdamWSchedule.standard(1e-3, 1, steps + 2),
-        DecoderParameters.random(config, 1), threads, "cpu")) {
+    try (TrainingSession session = new TrainingSession(
+        config,
+        AdamWSchedule.standard(1e-3, 1, steps + 2),
+        DecoderParameters.random(config, 1),
+        threads,
+        "cpu")) {
       session.step(batch); // warm-up: ONNX Runtime plans memory on the first run
       long start = System.nanoTime();
       for (int i = 0; i < steps; i++) {
@@ -108,8 +159,13 @@ public final class TrainingBenchmark implements Callable<Integer> {
     }
     double tokensPerSecond = (double) rows * length * steps / seconds;
     double flopsPerToken = 6.0 * parameters + 12.0 * config.layers() * length * config.width();
-    return new Figures(parameters, tokensPerSecond, flopsPerToken, tokensPerSecond * flopsPerToken,
-        matMulFlops(512, threads), peakResident());
+    return new Figures(
+        parameters,
+        tokensPerSecond,
+        flopsPerToken,
+        tokensPerSecond * flopsPerToken,
+        matMulFlops(512, threads),
+        peakResident());
   }
 
   /** ONNX Runtime's float32 MatMul speed on n×n by n×n products, in FLOP/s (2·n³ per product). */
@@ -122,10 +178,12 @@ public final class TrainingBenchmark implements Callable<Integer> {
     float[] values = new float[n * n];
     java.util.Arrays.fill(values, 0.5f);
     try (OrtSession.SessionOptions options = OrtSessions.options(threads, "cpu");
-         OrtSession session = environment.createSession(ModelSerializer.toModel(b.build(), Map.of()).toByteArray(),
-             options);
-         OnnxTensor a = OnnxTensor.createTensor(environment, FloatBuffer.wrap(values), new long[] {n, n});
-         OnnxTensor bb = OnnxTensor.createTensor(environment, FloatBuffer.wrap(values), new long[] {n, n})) {
+        OrtSession session = environment.createSession(
+            ModelSerializer.toModel(b.build(), Map.of()).toByteArray(), options);
+        OnnxTensor a =
+            OnnxTensor.createTensor(environment, FloatBuffer.wrap(values), new long[] {n, n});
+        OnnxTensor bb =
+            OnnxTensor.createTensor(environment, FloatBuffer.wrap(values), new long[] {n, n})) {
       Map<String, OnnxTensor> inputs = Map.of("a", a, "b", bb);
       session.run(inputs).close();
       int runs = 20;
@@ -155,7 +213,8 @@ public final class TrainingBenchmark implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (length > context) {
-      throw new IllegalArgumentException("--length " + length + " is longer than --context " + context);
+      throw new IllegalArgumentException(
+          "--length " + length + " is longer than --context " + context);
     }
     DecoderConfig config = DecoderConfig.gpt2Like(98, context, layers, width, heads);
     PrintWriter out = spec.commandLine().getOut();

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class DecoderFlopsTest {
   @Test
   void perTokenMatchesAHandCount() {
-    // width 8, MLP 16, 2 layers, vocabulary 10, 5 keys: per layer 3·64 + 64 + 2·8·16 + 2·8·5 = 592 MACs;
+    // width 8, MLP 16, 2 layers, vocabulary 10, 5 keys: per layer 3·64 + 64 + 2·8·16 + 2·8·5 = 592
+    // MACs;
     // 2 layers 1184, LM head 8·10 = 80, total 1264 MACs = 2528 FLOPs
     DecoderConfig config = new DecoderConfig(10, 32, 2, 8, 2, 16, true, 1e-5f);
     assertThat(DecoderFlops.perToken(config, 5)).isEqualTo(2528.0);
@@ -19,7 +20,8 @@ class DecoderFlopsTest {
   void gpt2SmallWithoutAttentionIsTwiceItsMatrixParameters() {
     // 12 layers x (4·768² + 2·768·3072) = 84,934,656 plus the LM head 768·50,257 = 38,597,376:
     // 123,532,032 MACs, 247,064,064 FLOPs (the usual "2N" with N = weights used in products)
-    assertThat(DecoderFlops.perToken(BenchmarkModel.gpt2Small().config(), 0)).isEqualTo(247_064_064.0);
+    assertThat(DecoderFlops.perToken(BenchmarkModel.gpt2Small().config(), 0))
+        .isEqualTo(247_064_064.0);
   }
 
   @Test
@@ -31,6 +33,7 @@ class DecoderFlopsTest {
     for (int i = 1; i <= newTokens; i++) {
       sum += DecoderFlops.perToken(config, prompt + i - 1);
     }
-    assertThat(DecoderFlops.perGeneratedToken(config, prompt, newTokens)).isCloseTo(sum / newTokens, within(1e-6));
+    assertThat(DecoderFlops.perGeneratedToken(config, prompt, newTokens))
+        .isCloseTo(sum / newTokens, within(1e-6));
   }
 }

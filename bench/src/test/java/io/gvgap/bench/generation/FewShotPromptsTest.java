@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class FewShotPromptsTest {
-  private static final Pattern SOLUTION = Pattern.compile("A: (\\d+) \\+ (\\d+) = (\\d+); (\\d+) - (\\d+) = (\\d+)\\. "
-      + "The answer is (\\d+)\\.");
-  private static final Pattern QUESTION = Pattern.compile("Q: \\w+ has (\\d+) \\w+, buys (\\d+) more and gives away "
-      + "(\\d+)\\. How many \\w+ are left\\?");
+  private static final Pattern SOLUTION = Pattern.compile(
+      "A: (\\d+) \\+ (\\d+) = (\\d+); (\\d+) - (\\d+) = (\\d+)\\. " + "The answer is (\\d+)\\.");
+  private static final Pattern QUESTION =
+      Pattern.compile("Q: \\w+ has (\\d+) \\w+, buys (\\d+) more and gives away "
+          + "(\\d+)\\. How many \\w+ are left\\?");
 
   @Test
   void promptsAreSeededSolvedExamplesThenAnOpenQuestion() {
@@ -21,8 +22,10 @@ class FewShotPromptsTest {
     assertThat(FewShotPrompts.build(20, 300, 2)).isNotEqualTo(prompts);
     for (String prompt : prompts) {
       assertThat(prompt).endsWith("\nA:").startsWith("Q: ");
-      assertThat(prompt.chars().allMatch(c -> c == '\n' || (c >= ' ' && c <= '~'))).isTrue();
-      // each example is at most ~150 characters, so the closest whole number of examples is within 75
+      assertThat(prompt.chars().allMatch(c -> c == '\n' || (c >= ' ' && c <= '~')))
+          .isTrue();
+      // each example is at most ~150 characters, so the closest whole number of examples is within
+      // 75
       assertThat(Math.abs(prompt.length() - 300)).isLessThanOrEqualTo(75);
     }
   }

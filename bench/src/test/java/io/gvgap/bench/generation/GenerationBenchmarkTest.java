@@ -16,25 +16,40 @@ import picocli.CommandLine;
 
 /** The benchmark's steps end to end through {@code gvgap-bench generation} on the small model and a tiny workload (no transformers.js). */
 class GenerationBenchmarkTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
+
   private StringWriter err = new StringWriter();
 
   @Test
   void prepareThenGvgapThenTableOnATinyWorkload() throws Exception {
-    assertThat(bench("prepare", "--dir", dir.toString(), "--small", "3x2:1x2", "--gpt2", "", "--new-tokens", "5",
-        "--prompt-chars", "120")).isZero();
+    assertThat(bench(
+            "prepare",
+            "--dir",
+            dir.toString(),
+            "--small",
+            "3x2:1x2",
+            "--gpt2",
+            "",
+            "--new-tokens",
+            "5",
+            "--prompt-chars",
+            "120"))
+        .isZero();
     BenchmarkPlan plan = BenchmarkPlan.read(dir);
     assertThat(plan.runs()).hasSize(1);
     BenchmarkRun run = plan.runs().get(0);
     assertThat(run.workload()).isEqualTo(new Workload(3, 2, 5));
-    assertThat(List.of(run.transformersJsPrompts(), run.transformersJsSamples())).containsExactly(1, 2);
+    assertThat(List.of(run.transformersJsPrompts(), run.transformersJsSamples()))
+        .containsExactly(1, 2);
     // the model has no end-of-sequence id, so every sample runs to its 5 tokens
     assertThat(ModelConfig.read(Path.of(run.modelDir())).eosIds()).isEmpty();
     List<String> prompts = Files.readAllLines(Path.of(run.promptsFile()));
     assertThat(prompts).hasSize(3);
     // character-level tokenizer: one token per character, no special tokens added
     ObjectMapper json = new ObjectMapper();
-    double meanCharacters = prompts.stream().mapToInt(l -> readPrompt(json, l).length()).average().orElseThrow();
+    double meanCharacters =
+        prompts.stream().mapToInt(l -> readPrompt(json, l).length()).average().orElseThrow();
     assertThat(run.meanPromptTokens()).isEqualTo(meanCharacters);
 
     assertThat(bench("gvgap", "--dir", dir.toString(), "--run", "0")).isZero();
@@ -45,13 +60,15 @@ class GenerationBenchmarkTest {
     assertThat(result.generatedTokens()).isEqualTo(30);
     assertThat(result.seconds()).isPositive();
 
-    Files.writeString(dir.resolve(MatmulMeasurement.FILE),
+    Files.writeString(
+        dir.resolve(MatmulMeasurement.FILE),
         json.writeValueAsString(new MatmulMeasurement(1, 1, 1, 2, 1e9)));
     assertThat(GenerationBenchmark.table(dir)).contains("| small | 3x2 | 1x2 |");
     assertThat(dir.resolve("table.md")).exists();
 
     // preparing again removes the earlier results
-    assertThat(bench("prepare", "--dir", dir.toString(), "--small", "1x1", "--gpt2", "")).isZero();
+    assertThat(bench("prepare", "--dir", dir.toString(), "--small", "1x1", "--gpt2", ""))
+        .isZero();
     assertThat(dir.resolve("results-gvgap.jsonl")).doesNotExist();
     assertThat(dir.resolve(MatmulMeasurement.FILE)).doesNotExist();
   }
@@ -62,7 +79,8 @@ class GenerationBenchmarkTest {
     assertThat(err.toString()).contains("Unknown options: '--smal'", "Possible solutions: --small");
     assertThat(bench("table", "--dir", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("plan.json is missing");
-    assertThat(bench("prepare", "--dir", dir.toString(), "--small", "2x2:3x1", "--gpt2", "")).isEqualTo(2);
+    assertThat(bench("prepare", "--dir", dir.toString(), "--small", "2x2:3x1", "--gpt2", ""))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("must lie within the workload 2x2");
     assertThat(bench("prepare")).isEqualTo(2);
     assertThat(err.toString()).contains("Missing required option: '--dir=<dir>'");

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WideCharacterVocabularyTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void gpt2SizedVocabularyKeepsAsciiIdsAndEndsAtTheHandComputedCharacter() {
@@ -32,22 +33,28 @@ class WideCharacterVocabularyTest {
 
   @Test
   void largeSizesSkipTheSurrogates() {
-    // 0xFFFD - 0xA1 + 1 - 2048 surrogates = 63,325 characters after ASCII: 96 + 63,325 + 2 ids at most
+    // 0xFFFD - 0xA1 + 1 - 2048 surrogates = 63,325 characters after ASCII: 96 + 63,325 + 2 ids at
+    // most
     CharVocabulary largest = WideCharacterVocabulary.withIds(63_423);
-    assertThat(largest.alphabet().chars().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
+    assertThat(largest.alphabet().chars().noneMatch(c -> Character.isSurrogate((char) c)))
+        .isTrue();
     assertThat(largest.id('\ufffd')).isEqualTo(63_422);
-    assertThatThrownBy(() -> WideCharacterVocabulary.withIds(63_424)).hasMessageContaining("Basic Multilingual Plane");
-    assertThatThrownBy(() -> WideCharacterVocabulary.withIds(97)).hasMessageContaining("ids must be >= 98");
+    assertThatThrownBy(() -> WideCharacterVocabulary.withIds(63_424))
+        .hasMessageContaining("Basic Multilingual Plane");
+    assertThatThrownBy(() -> WideCharacterVocabulary.withIds(97))
+        .hasMessageContaining("ids must be >= 98");
   }
 
   @Test
   void theTokenizersLibraryLoadsItAndEncodesOneIdPerCharacter() throws Exception {
     CharVocabulary wide = WideCharacterVocabulary.withIds(50_257);
     ObjectMapper json = new ObjectMapper();
-    Files.writeString(dir.resolve("tokenizer.json"), json.writeValueAsString(wide.tokenizerJson(json)));
+    Files.writeString(
+        dir.resolve("tokenizer.json"), json.writeValueAsString(wide.tokenizerJson(json)));
     try (TextTokenizer tokenizer = TextTokenizer.open(dir)) {
       assertThat(tokenizer.maxId()).isEqualTo(50_256);
-      // 'A' is at alphabet index 1 + ('A' - ' ') = 34 (newline first), so id 36; U+00A1 is 98; U+C48F is 50,256
+      // 'A' is at alphabet index 1 + ('A' - ' ') = 34 (newline first), so id 36; U+00A1 is 98;
+      // U+C48F is 50,256
       assertThat(tokenizer.encode("A\u00a1\uc48f", true)).containsExactly(36, 98, 50_256);
       assertThat(tokenizer.decode(new long[] {36, 98, 50_256})).isEqualTo("A\u00a1\uc48f");
     }

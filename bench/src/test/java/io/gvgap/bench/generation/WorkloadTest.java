@@ -17,9 +17,12 @@ class WorkloadTest {
 
   @Test
   void rejectsMalformedAndEmptyWorkloads() {
-    assertThatThrownBy(() -> Workload.parse("8x", 64)).hasMessageContaining("'8x' is not PROMPTSxSAMPLES");
+    assertThatThrownBy(() -> Workload.parse("8x", 64))
+        .hasMessageContaining("'8x' is not PROMPTSxSAMPLES");
     assertThatThrownBy(() -> Workload.parse("ax3", 64)).hasMessageContaining("'ax3'");
-    assertThatThrownBy(() -> Workload.parse("0x4", 64)).hasMessageContaining("0x4 with 64 new tokens");
-    assertThatThrownBy(() -> Workload.parse("2x4", 0)).hasMessageContaining("2x4 with 0 new tokens");
+    assertThatThrownBy(() -> Workload.parse("0x4", 64))
+        .hasMessageContaining("0x4 with 64 new tokens");
+    assertThatThrownBy(() -> Workload.parse("2x4", 0))
+        .hasMessageContaining("2x4 with 0 new tokens");
   }
 }

@@ -19,7 +19,11 @@ import java.util.Objects;
  * @param candidateSimilarity fraction of agreeing buckets that makes a candidate, in (0, 1]
  * @param jaccardThreshold exact Jaccard similarity that confirms a near-duplicate, in (0, 1]
  */
-public record DedupConfig(ShingleUnit unit, int shingleSize, int signatureBuckets, double candidateSimilarity,
+public record DedupConfig(
+    ShingleUnit unit,
+    int shingleSize,
+    int signatureBuckets,
+    double candidateSimilarity,
     double jaccardThreshold) {
 
   /** Default shingles: 3 words. */
@@ -41,20 +45,26 @@ public record DedupConfig(ShingleUnit unit, int shingleSize, int signatureBucket
       throw new IllegalArgumentException("shingleSize must be at least 1, got " + shingleSize);
     }
     if (signatureBuckets < 1 || signatureBuckets > 1024) {
-      throw new IllegalArgumentException("signatureBuckets must be in [1, 1024] (Lucene's clause limit), got "
-          + signatureBuckets);
+      throw new IllegalArgumentException(
+          "signatureBuckets must be in [1, 1024] (Lucene's clause limit), got " + signatureBuckets);
     }
     if (!(candidateSimilarity > 0 && candidateSimilarity <= 1)) {
-      throw new IllegalArgumentException("candidateSimilarity must be in (0, 1], got " + candidateSimilarity);
+      throw new IllegalArgumentException(
+          "candidateSimilarity must be in (0, 1], got " + candidateSimilarity);
     }
     if (!(jaccardThreshold > 0 && jaccardThreshold <= 1)) {
-      throw new IllegalArgumentException("jaccardThreshold must be in (0, 1], got " + jaccardThreshold);
+      throw new IllegalArgumentException(
+          "jaccardThreshold must be in (0, 1], got " + jaccardThreshold);
     }
   }
 
   /** 3-word shingles, 64 buckets, candidates at 0.5, near-duplicates at Jaccard 0.8. */
   public static DedupConfig defaults() {
-    return new DedupConfig(ShingleUnit.WORD, DEFAULT_SHINGLE_SIZE, DEFAULT_BUCKETS, DEFAULT_CANDIDATE_SIMILARITY,
+    return new DedupConfig(
+        ShingleUnit.WORD,
+        DEFAULT_SHINGLE_SIZE,
+        DEFAULT_BUCKETS,
+        DEFAULT_CANDIDATE_SIMILARITY,
         DEFAULT_JACCARD_THRESHOLD);
   }
 
@@ -65,7 +75,8 @@ public record DedupConfig(ShingleUnit unit, int shingleSize, int signatureBucket
 
   /** A copy with other shingles. */
   public DedupConfig withShingles(ShingleUnit newUnit, int newSize) {
-    return new DedupConfig(newUnit, newSize, signatureBuckets, candidateSimilarity, jaccardThreshold);
+    return new DedupConfig(
+        newUnit, newSize, signatureBuckets, candidateSimilarity, jaccardThreshold);
   }
 
   /** Agreeing buckets that make a pair a candidate. */

@@ -26,17 +26,17 @@ public final class Diversity {
   /** Default utility at or above which a sample counts as correct. */
   public static final double CORRECT_UTILITY = 1.0;
 
-  private Diversity() {
-  }
+  private Diversity() {}
 
   /** Diversity of each prompt in {@code samples}, in order of first appearance, correct at utility 1. */
-  public static List<PromptDiversity> perPrompt(List<SampleRecord> samples, DuplicateDetector detector) {
+  public static List<PromptDiversity> perPrompt(
+      List<SampleRecord> samples, DuplicateDetector detector) {
     return perPrompt(samples, detector, CORRECT_UTILITY);
   }
 
   /** Diversity of each prompt, counting a sample correct at {@code utility >= correctUtility}. */
-  public static List<PromptDiversity> perPrompt(List<SampleRecord> samples, DuplicateDetector detector,
-      double correctUtility) {
+  public static List<PromptDiversity> perPrompt(
+      List<SampleRecord> samples, DuplicateDetector detector, double correctUtility) {
     Map<ExampleKey, List<SampleRecord>> byPrompt = new LinkedHashMap<>();
     for (SampleRecord sample : samples) {
       byPrompt.computeIfAbsent(sample.exampleKey(), key -> new ArrayList<>()).add(sample);
@@ -44,9 +44,16 @@ public final class Diversity {
     List<PromptDiversity> result = new ArrayList<>(byPrompt.size());
     for (Map.Entry<ExampleKey, List<SampleRecord>> prompt : byPrompt.entrySet()) {
       List<SampleRecord> all = prompt.getValue();
-      List<SampleRecord> correct = all.stream().filter(s -> s.utility() >= correctUtility).toList();
-      result.add(new PromptDiversity(prompt.getKey(), all.size(), correct.size(), detector.clusters(all).size(),
-          detector.clusters(correct).size(), distinctAnswers(all), distinctAnswers(correct)));
+      List<SampleRecord> correct =
+          all.stream().filter(s -> s.utility() >= correctUtility).toList();
+      result.add(new PromptDiversity(
+          prompt.getKey(),
+          all.size(),
+          correct.size(),
+          detector.clusters(all).size(),
+          detector.clusters(correct).size(),
+          distinctAnswers(all),
+          distinctAnswers(correct)));
     }
     return result;
   }
@@ -55,8 +62,8 @@ public final class Diversity {
    * The summary of one model on one task (means over prompts), as in {@code diversity.json} and
    * {@code rounds.json}: the one definition of effective diversity that every report shows.
    */
-  public static DiversitySummary summary(String model, String task, List<SampleRecord> samples,
-      DuplicateDetector detector) {
+  public static DiversitySummary summary(
+      String model, String task, List<SampleRecord> samples, DuplicateDetector detector) {
     return DiversitySummary.of(model, task, perPrompt(samples, detector));
   }
 

@@ -45,7 +45,8 @@ public final class DuplicateDetector {
 
   /** Highest utility first, then lowest sample index, then model, task, example id. */
   public static final Comparator<SampleRecord> BEST_UTILITY_THEN_LOWEST_SAMPLE =
-      Comparator.comparingDouble(SampleRecord::utility).reversed()
+      Comparator.comparingDouble(SampleRecord::utility)
+          .reversed()
           .thenComparingInt(SampleRecord::sampleIndex)
           .thenComparing(SampleRecord::model)
           .thenComparing(SampleRecord::task)
@@ -81,8 +82,8 @@ public final class DuplicateDetector {
   }
 
   /** Clusters any items by the text {@code textOf} gives, representative by {@code preference}. */
-  public <T> List<DuplicateCluster<T>> clusters(List<T> items, Function<? super T, String> textOf,
-      Comparator<? super T> preference) {
+  public <T> List<DuplicateCluster<T>> clusters(
+      List<T> items, Function<? super T, String> textOf, Comparator<? super T> preference) {
     List<String> texts = new ArrayList<>(items.size());
     for (T item : items) {
       texts.add(Objects.requireNonNull(textOf.apply(item), "text of item " + texts.size()));
@@ -134,11 +135,11 @@ public final class DuplicateDetector {
     }
     try {
       for (int[] candidate : candidatePairs(distinct)) {
-        double jaccard = Jaccard.similarity(distinct.get(candidate[0]).shingles(),
-            distinct.get(candidate[1]).shingles());
+        double jaccard = Jaccard.similarity(
+            distinct.get(candidate[0]).shingles(), distinct.get(candidate[1]).shingles());
         if (jaccard >= config.jaccardThreshold()) {
-          pairs.add(new DuplicatePair(distinctPositions.get(candidate[0]), distinctPositions.get(candidate[1]),
-              jaccard));
+          pairs.add(new DuplicatePair(
+              distinctPositions.get(candidate[0]), distinctPositions.get(candidate[1]), jaccard));
         }
       }
     } catch (IOException e) {
@@ -192,7 +193,9 @@ public final class DuplicateDetector {
     int[] ordinals = new int[reader.maxDoc()];
     for (LeafReaderContext leaf : reader.leaves()) {
       NumericDocValues values = leaf.reader().getNumericDocValues(ORDINAL_FIELD);
-      for (int doc = values.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = values.nextDoc()) {
+      for (int doc = values.nextDoc();
+          doc != NumericDocValues.NO_MORE_DOCS;
+          doc = values.nextDoc()) {
         ordinals[leaf.docBase + doc] = (int) values.longValue();
       }
     }

@@ -7,5 +7,4 @@ package io.gvgap.index;
  * @param second the higher position
  * @param jaccard the exact Jaccard similarity of their shingle sets
  */
-public record DuplicatePair(int first, int second, double jaccard) {
-}
+public record DuplicatePair(int first, int second, double jaccard) {}

@@ -15,7 +15,8 @@ import org.apache.lucene.util.BytesRef;
  * @param signature the MinHash signature: per bucket, the top 64 bits of the bucket's minimum hash
  *     ({@code MinHashFilter}, empty buckets filled by rotation); empty for a text without shingles
  */
-public record Fingerprint(String normalised, String contentHash, long[] shingles, long[] signature) {
+public record Fingerprint(
+    String normalised, String contentHash, long[] shingles, long[] signature) {
 
   /**
    * The signature as index terms: bucket number (2 bytes, big-endian) then the value (8 bytes), so

@@ -35,10 +35,12 @@ public final class Fingerprinter {
   public Fingerprinter(DedupConfig config) {
     this.config = config;
     this.tokenizer = config.unit() == ShingleUnit.CHARACTER
-        ? new NGramTokenizer(config.shingleSize(), config.shingleSize()) : new WhitespaceTokenizer();
+        ? new NGramTokenizer(config.shingleSize(), config.shingleSize())
+        : new WhitespaceTokenizer();
     TokenStream shingles = tokenizer;
     if (config.unit() == ShingleUnit.WORD && config.shingleSize() > 1) {
-      ShingleFilter filter = new ShingleFilter(tokenizer, config.shingleSize(), config.shingleSize());
+      ShingleFilter filter =
+          new ShingleFilter(tokenizer, config.shingleSize(), config.shingleSize());
       filter.setOutputUnigrams(false);
       filter.setOutputUnigramsIfNoShingles(false);
       shingles = filter;
@@ -98,12 +100,14 @@ public final class Fingerprinter {
     stream.reset();
     while (stream.incrementToken()) {
       char[] raw = term.buffer();
-      signature[bucket++] = ((long) raw[0] << 48) | ((long) raw[1] << 32) | ((long) raw[2] << 16) | raw[3];
+      signature[bucket++] =
+          ((long) raw[0] << 48) | ((long) raw[1] << 32) | ((long) raw[2] << 16) | raw[3];
     }
     stream.end();
     if (bucket != signature.length) {
-      throw new IllegalStateException("MinHashFilter produced " + bucket + " values for " + signature.length
-          + " buckets; rotation should fill every bucket of a text with shingles");
+      throw new IllegalStateException(
+          "MinHashFilter produced " + bucket + " values for " + signature.length
+              + " buckets; rotation should fill every bucket of a text with shingles");
     }
     return signature;
   }

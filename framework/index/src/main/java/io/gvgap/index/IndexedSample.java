@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * @param contentHash SHA-256 of the normalised text (exact-duplicate key, see {@link TextNormalizer})
  * @param scores parsed verifier scores by verifier label, sorted by label (unparsed verdicts are absent)
  */
-public record IndexedSample(String run, int round, SampleRecord sample, String contentHash, Map<String, Double> scores) {
+public record IndexedSample(
+    String run, int round, SampleRecord sample, String contentHash, Map<String, Double> scores) {
 
   /** Validates and copies the fields. */
   public IndexedSample {
@@ -26,6 +27,7 @@ public record IndexedSample(String run, int round, SampleRecord sample, String c
 
   /** The unique key of a sample in an index: model/task/example/sample/round. */
   public String id() {
-    return SampleIndex.idOf(round, sample.model(), sample.task(), sample.exampleId(), sample.sampleIndex());
+    return SampleIndex.idOf(
+        round, sample.model(), sample.task(), sample.exampleId(), sample.sampleIndex());
   }
 }

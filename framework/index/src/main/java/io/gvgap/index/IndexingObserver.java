@@ -4,8 +4,8 @@ import io.gvgap.core.input.JsonFiles;
 import io.gvgap.core.pipeline.RunObserver;
 import io.gvgap.core.results.DiversityFile;
 import io.gvgap.core.results.DiversitySummary;
-import io.gvgap.core.store.Json;
 import io.gvgap.core.store.ExampleKey;
+import io.gvgap.core.store.Json;
 import io.gvgap.core.store.ResultGroup;
 import io.gvgap.core.store.RunRecords;
 import io.gvgap.core.store.SampleRecord;
@@ -49,7 +49,8 @@ public final class IndexingObserver implements RunObserver {
   }
 
   @Override
-  public synchronized void batchStored(Path runDirectory, List<SampleRecord> samples, List<ScoreRecord> scores) {
+  public synchronized void batchStored(
+      Path runDirectory, List<SampleRecord> samples, List<ScoreRecord> scores) {
     if (index == null) {
       index = SampleIndex.open(runDirectory.resolve(INDEX_DIRECTORY));
     }
@@ -76,13 +77,23 @@ public final class IndexingObserver implements RunObserver {
       List<Map<String, Object>> clusters = new ArrayList<>();
       for (DuplicateCluster<SampleRecord> c : detector.clusters(samples)) {
         if (c.size() > 1) {
-          clusters.add(Map.of("representative", c.representative().sampleIndex(),
-              "members", c.members().stream().map(SampleRecord::sampleIndex).sorted().toList()));
+          clusters.add(Map.of(
+              "representative",
+              c.representative().sampleIndex(),
+              "members",
+              c.members().stream().map(SampleRecord::sampleIndex).sorted().toList()));
         }
       }
       if (!clusters.isEmpty()) {
-        examples.add(Map.of("model", key.model(), "task", key.task(), "exampleId", key.exampleId(),
-            "clusters", clusters));
+        examples.add(Map.of(
+            "model",
+            key.model(),
+            "task",
+            key.task(),
+            "exampleId",
+            key.exampleId(),
+            "clusters",
+            clusters));
       }
     });
     writeJson(runDirectory.resolve(DUPLICATES_JSON), Map.of("examples", examples));
@@ -91,7 +102,8 @@ public final class IndexingObserver implements RunObserver {
   private static void writeJson(Path target, Object value) {
     try {
       Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-      Files.writeString(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+      Files.writeString(
+          tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
       Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
@@ -107,10 +119,12 @@ public final class IndexingObserver implements RunObserver {
   }
 
   /** Computes and writes {@code diversity.json} of a run directory; returns the summaries. */
-  public static List<DiversitySummary> writeDiversity(Path runDirectory, DuplicateDetector detector) {
+  public static List<DiversitySummary> writeDiversity(
+      Path runDirectory, DuplicateDetector detector) {
     List<DiversitySummary> summaries = new ArrayList<>();
     for (ResultGroup group : RunRecords.read(runDirectory).groups()) {
-      List<SampleRecord> samples = group.examples().stream().flatMap(e -> e.samples().stream()).toList();
+      List<SampleRecord> samples =
+          group.examples().stream().flatMap(e -> e.samples().stream()).toList();
       if (!samples.isEmpty()) {
         summaries.add(Diversity.summary(group.model(), group.task(), samples, detector));
       }

@@ -27,7 +27,9 @@ public final class IndexingObserverFactory implements RunObserverFactory {
 
   @Override
   public List<String> artefacts() {
-    return List.of(IndexingObserver.INDEX_DIRECTORY, IndexingObserver.DIVERSITY_JSON,
+    return List.of(
+        IndexingObserver.INDEX_DIRECTORY,
+        IndexingObserver.DIVERSITY_JSON,
         IndexingObserver.DUPLICATES_JSON);
   }
 }

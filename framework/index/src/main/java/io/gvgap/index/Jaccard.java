@@ -3,8 +3,7 @@ package io.gvgap.index;
 /** Jaccard similarity |A ∩ B| / |A ∪ B| of two shingle sets given as sorted, distinct hashes. */
 public final class Jaccard {
 
-  private Jaccard() {
-  }
+  private Jaccard() {}
 
   /**
    * The similarity of two sorted, distinct arrays; two empty sets are identical (1), an empty and

@@ -34,8 +34,7 @@ final class SampleFields {
   /** Prefix of one field per verifier: {@code score.<verifier label>}. */
   static final String SCORE_PREFIX = "score.";
 
-  private SampleFields() {
-  }
+  private SampleFields() {}
 
   static Document toDocument(IndexedSample indexed, Fingerprint fingerprint) {
     SampleRecord sample = indexed.sample();
@@ -78,16 +77,27 @@ final class SampleFields {
     Map<String, Double> scores = new HashMap<>();
     for (IndexableField field : document.getFields()) {
       if (field.name().startsWith(SCORE_PREFIX)) {
-        scores.put(field.name().substring(SCORE_PREFIX.length()), field.numericValue().doubleValue());
+        scores.put(
+            field.name().substring(SCORE_PREFIX.length()), field.numericValue().doubleValue());
       }
     }
     IndexableField logProb = document.getField(LOG_PROB);
-    SampleRecord sample = new SampleRecord(document.get(MODEL), document.get(TASK), document.get(EXAMPLE),
-        document.getField(SAMPLE_INDEX).numericValue().intValue(), document.get(TEXT),
+    SampleRecord sample = new SampleRecord(
+        document.get(MODEL),
+        document.get(TASK),
+        document.get(EXAMPLE),
+        document.getField(SAMPLE_INDEX).numericValue().intValue(),
+        document.get(TEXT),
         document.getField(TOKENS).numericValue().intValue(),
-        logProb == null ? null : logProb.numericValue().doubleValue(), document.get(FINISH), document.get(ANSWER),
+        logProb == null ? null : logProb.numericValue().doubleValue(),
+        document.get(FINISH),
+        document.get(ANSWER),
         document.getField(UTILITY).numericValue().doubleValue());
-    return new IndexedSample(document.get(RUN), document.getField(ROUND).numericValue().intValue(), sample,
-        document.get(HASH), scores);
+    return new IndexedSample(
+        document.get(RUN),
+        document.getField(ROUND).numericValue().intValue(),
+        sample,
+        document.get(HASH),
+        scores);
   }
 }

@@ -78,7 +78,8 @@ public final class SampleIndex implements Closeable {
           .setCommitOnClose(true)
           .setRAMBufferSizeMB(64);
       this.writer = new IndexWriter(directory, writerConfig);
-      this.writer.setLiveCommitData(Map.of(COMMIT_RUN, run, COMMIT_SIGNATURE, config.signatureKey()).entrySet());
+      this.writer.setLiveCommitData(
+          Map.of(COMMIT_RUN, run, COMMIT_SIGNATURE, config.signatureKey()).entrySet());
       this.searchers = new SearcherManager(writer, null);
     } catch (IOException | RuntimeException e) {
       directory.close();
@@ -93,7 +94,11 @@ public final class SampleIndex implements Closeable {
    */
   public static SampleIndex open(Path directory) {
     Path parent = directory.toAbsolutePath().getParent();
-    return open(directory, parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString(),
+    return open(
+        directory,
+        parent == null || parent.getFileName() == null
+            ? ""
+            : parent.getFileName().toString(),
         DedupConfig.defaults());
   }
 
@@ -104,14 +109,24 @@ public final class SampleIndex implements Closeable {
     try {
       return new SampleIndex(directory, run, config);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the sample index at " + directory
-          + " (is another process writing it? a stale write.lock is safe to delete only if none is)", e);
+      throw new UncheckedIOException(
+          "cannot open the sample index at " + directory
+              + " (is another process writing it? a stale write.lock is safe to delete only if none is)",
+          e);
     }
   }
 
   /** The unique key of a sample: {@code model/task/example/sample/round}. */
-  public static String idOf(int round, String model, String task, String exampleId, int sampleIndex) {
-    return model + KEY_SEPARATOR + task + KEY_SEPARATOR + exampleId + KEY_SEPARATOR + sampleIndex + KEY_SEPARATOR
+  public static String idOf(
+      int round, String model, String task, String exampleId, int sampleIndex) {
+    return model
+        + KEY_SEPARATOR
+        + task
+        + KEY_SEPARATOR
+        + exampleId
+        + KEY_SEPARATOR
+        + sampleIndex
+        + KEY_SEPARATOR
         + round;
   }
 
@@ -142,8 +157,10 @@ public final class SampleIndex implements Closeable {
       IndexSearcher searcher = acquire();
       try {
         for (SampleRecord sample : samples) {
-          String id = idOf(round, sample.model(), sample.task(), sample.exampleId(), sample.sampleIndex());
-          Map<String, Double> scores = find(searcher, id).map(IndexedSample::scores).orElse(Map.of());
+          String id =
+              idOf(round, sample.model(), sample.task(), sample.exampleId(), sample.sampleIndex());
+          Map<String, Double> scores =
+              find(searcher, id).map(IndexedSample::scores).orElse(Map.of());
           write(new IndexedSample(run, round, sample, "", scores));
         }
       } finally {
@@ -169,18 +186,24 @@ public final class SampleIndex implements Closeable {
       Map<String, IndexedSample> changed = new LinkedHashMap<>();
       for (ScoreRecord record : records) {
         for (SampleScore score : record.scores()) {
-          String id = idOf(round, record.model(), record.task(), record.exampleId(), score.sampleIndex());
-          IndexedSample current = changed.containsKey(id) ? changed.get(id) : find(id).orElseThrow(() ->
-              new IllegalStateException("verifier '" + record.verifier() + "' scored sample " + id
-                  + " which is not in the index at " + path + "; add the samples before their scores"));
+          String id =
+              idOf(round, record.model(), record.task(), record.exampleId(), score.sampleIndex());
+          IndexedSample current = changed.containsKey(id)
+              ? changed.get(id)
+              : find(id)
+                  .orElseThrow(() -> new IllegalStateException("verifier '" + record.verifier()
+                      + "' scored sample " + id + " which is not in the index at " + path
+                      + "; add the samples before their scores"));
           Map<String, Double> scores = new LinkedHashMap<>(current.scores());
           if (score.value() == null) {
             scores.remove(record.verifier());
           } else {
             scores.put(record.verifier(), score.value());
           }
-          changed.put(id, new IndexedSample(current.run(), current.round(), current.sample(), current.contentHash(),
-              scores));
+          changed.put(
+              id,
+              new IndexedSample(
+                  current.run(), current.round(), current.sample(), current.contentHash(), scores));
         }
       }
       for (IndexedSample sample : changed.values()) {
@@ -193,7 +216,8 @@ public final class SampleIndex implements Closeable {
 
   private void write(IndexedSample sample) throws IOException {
     Fingerprint fingerprint = fingerprinter.fingerprint(sample.sample().text());
-    writer.updateDocument(new Term(SampleFields.ID, sample.id()), SampleFields.toDocument(sample, fingerprint));
+    writer.updateDocument(
+        new Term(SampleFields.ID, sample.id()), SampleFields.toDocument(sample, fingerprint));
   }
 
   /** Makes everything added so far durable (one Lucene commit). */
@@ -234,7 +258,8 @@ public final class SampleIndex implements Closeable {
   }
 
   /** The sample with this key, if indexed. */
-  public Optional<IndexedSample> get(int round, String model, String task, String exampleId, int sampleIndex) {
+  public Optional<IndexedSample> get(
+      int round, String model, String task, String exampleId, int sampleIndex) {
     try {
       return find(idOf(round, model, task, exampleId, sampleIndex));
     } catch (IOException e) {
@@ -251,9 +276,13 @@ public final class SampleIndex implements Closeable {
   public List<IndexedSample> samples(int round, ExampleKey example) {
     BooleanQuery query = new BooleanQuery.Builder()
         .add(IntPoint.newExactQuery(SampleFields.ROUND, round), BooleanClause.Occur.FILTER)
-        .add(new TermQuery(new Term(SampleFields.MODEL, example.model())), BooleanClause.Occur.FILTER)
+        .add(
+            new TermQuery(new Term(SampleFields.MODEL, example.model())),
+            BooleanClause.Occur.FILTER)
         .add(new TermQuery(new Term(SampleFields.TASK, example.task())), BooleanClause.Occur.FILTER)
-        .add(new TermQuery(new Term(SampleFields.EXAMPLE, example.exampleId())), BooleanClause.Occur.FILTER)
+        .add(
+            new TermQuery(new Term(SampleFields.EXAMPLE, example.exampleId())),
+            BooleanClause.Occur.FILTER)
         .build();
     return sorted(matching(query));
   }
@@ -296,9 +325,12 @@ public final class SampleIndex implements Closeable {
     }
   }
 
-  private static Optional<IndexedSample> find(IndexSearcher searcher, String id) throws IOException {
+  private static Optional<IndexedSample> find(IndexSearcher searcher, String id)
+      throws IOException {
     TopDocs hits = searcher.search(new TermQuery(new Term(SampleFields.ID, id)), 1);
-    return hits.scoreDocs.length == 0 ? Optional.empty() : Optional.of(read(searcher, hits).get(0));
+    return hits.scoreDocs.length == 0
+        ? Optional.empty()
+        : Optional.of(read(searcher, hits).get(0));
   }
 
   /** Work on a searcher that sees everything added so far. */
@@ -332,9 +364,11 @@ public final class SampleIndex implements Closeable {
     Map<String, String> data = commits.get(commits.size() - 1).getUserData();
     String signature = data.get(COMMIT_SIGNATURE);
     if (signature != null && !signature.equals(config.signatureKey())) {
-      throw new IllegalArgumentException("the sample index at " + path + " holds MinHash signatures built with "
-          + signature + " (unit:shingle size:buckets) but it was opened with " + config.signatureKey()
-          + "; open it with the same shingle and bucket settings, or delete the directory to rebuild it");
+      throw new IllegalArgumentException(
+          "the sample index at " + path + " holds MinHash signatures built with "
+              + signature + " (unit:shingle size:buckets) but it was opened with "
+              + config.signatureKey()
+              + "; open it with the same shingle and bucket settings, or delete the directory to rebuild it");
     }
   }
 }

@@ -17,19 +17,30 @@ import io.gvgap.core.store.ExampleKey;
  * @param example one prompt (model, task, example id)
  * @param round one round
  */
-public record SampleQuery(String text, String answer, Double utilityMin, Double utilityMax, String verifier,
-    Double scoreMin, Double scoreMax, ExampleKey example, Integer round) {
+public record SampleQuery(
+    String text,
+    String answer,
+    Double utilityMin,
+    Double utilityMax,
+    String verifier,
+    Double scoreMin,
+    Double scoreMax,
+    ExampleKey example,
+    Integer round) {
 
   /** Validates that ranges are ordered and a score range names its verifier. */
   public SampleQuery {
     if (utilityMin != null && utilityMax != null && utilityMin > utilityMax) {
-      throw new IllegalArgumentException("utility range [" + utilityMin + ", " + utilityMax + "] is empty");
+      throw new IllegalArgumentException(
+          "utility range [" + utilityMin + ", " + utilityMax + "] is empty");
     }
     if (scoreMin != null && scoreMax != null && scoreMin > scoreMax) {
-      throw new IllegalArgumentException("score range [" + scoreMin + ", " + scoreMax + "] is empty");
+      throw new IllegalArgumentException(
+          "score range [" + scoreMin + ", " + scoreMax + "] is empty");
     }
     if ((scoreMin != null || scoreMax != null) && verifier == null) {
-      throw new IllegalArgumentException("a score range needs the verifier label whose scores it filters");
+      throw new IllegalArgumentException(
+          "a score range needs the verifier label whose scores it filters");
     }
   }
 
@@ -40,12 +51,14 @@ public record SampleQuery(String text, String answer, Double utilityMin, Double 
 
   /** Adds a full-text query. */
   public SampleQuery withText(String query) {
-    return new SampleQuery(query, answer, utilityMin, utilityMax, verifier, scoreMin, scoreMax, example, round);
+    return new SampleQuery(
+        query, answer, utilityMin, utilityMax, verifier, scoreMin, scoreMax, example, round);
   }
 
   /** Adds an exact answer. */
   public SampleQuery withAnswer(String exactAnswer) {
-    return new SampleQuery(text, exactAnswer, utilityMin, utilityMax, verifier, scoreMin, scoreMax, example, round);
+    return new SampleQuery(
+        text, exactAnswer, utilityMin, utilityMax, verifier, scoreMin, scoreMax, example, round);
   }
 
   /** Adds an inclusive utility range. */
@@ -55,16 +68,19 @@ public record SampleQuery(String text, String answer, Double utilityMin, Double 
 
   /** Adds an inclusive score range for one verifier (samples without its score do not match). */
   public SampleQuery withScore(String verifierLabel, double min, double max) {
-    return new SampleQuery(text, answer, utilityMin, utilityMax, verifierLabel, min, max, example, round);
+    return new SampleQuery(
+        text, answer, utilityMin, utilityMax, verifierLabel, min, max, example, round);
   }
 
   /** Restricts to one prompt. */
   public SampleQuery forExample(ExampleKey key) {
-    return new SampleQuery(text, answer, utilityMin, utilityMax, verifier, scoreMin, scoreMax, key, round);
+    return new SampleQuery(
+        text, answer, utilityMin, utilityMax, verifier, scoreMin, scoreMax, key, round);
   }
 
   /** Restricts to one round. */
   public SampleQuery inRound(int roundNumber) {
-    return new SampleQuery(text, answer, utilityMin, utilityMax, verifier, scoreMin, scoreMax, example, roundNumber);
+    return new SampleQuery(
+        text, answer, utilityMin, utilityMax, verifier, scoreMin, scoreMax, example, roundNumber);
   }
 }

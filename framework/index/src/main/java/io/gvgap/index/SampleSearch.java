@@ -34,7 +34,8 @@ public final class SampleSearch {
       throw new IllegalArgumentException("limit must be at least 1, got " + limit);
     }
     Query lucene = toLucene(query);
-    return index.withSearcher(searcher -> SampleIndex.read(searcher, searcher.search(lucene, limit)));
+    return index.withSearcher(
+        searcher -> SampleIndex.read(searcher, searcher.search(lucene, limit)));
   }
 
   /** How many samples match {@code query}. */
@@ -50,8 +51,8 @@ public final class SampleSearch {
   public List<SimilarSample> similarTo(String text, int limit) {
     DedupConfig config = index.config();
     Fingerprint probe = new Fingerprinter(config).fingerprint(text);
-    Query candidates = SignatureQuery.of(SampleFields.SIGNATURE, probe.signatureTerms(),
-        config.minimumAgreeingBuckets());
+    Query candidates = SignatureQuery.of(
+        SampleFields.SIGNATURE, probe.signatureTerms(), config.minimumAgreeingBuckets());
     List<IndexedSample> found = index.withSearcher(searcher -> {
       int total = Math.max(1, searcher.count(candidates));
       return SampleIndex.read(searcher, searcher.search(candidates, total));
@@ -59,7 +60,8 @@ public final class SampleSearch {
     Fingerprinter fingerprinter = new Fingerprinter(config);
     List<SimilarSample> similar = new ArrayList<>();
     for (IndexedSample sample : found) {
-      double jaccard = Jaccard.similarity(probe.shingles(), fingerprinter.fingerprint(sample.sample().text()).shingles());
+      double jaccard = Jaccard.similarity(
+          probe.shingles(), fingerprinter.fingerprint(sample.sample().text()).shingles());
       if (jaccard >= config.jaccardThreshold()) {
         similar.add(new SimilarSample(sample, jaccard));
       }
@@ -77,31 +79,46 @@ public final class SampleSearch {
       try {
         builder.add(parser.parse(query.text()), BooleanClause.Occur.MUST);
       } catch (ParseException e) {
-        throw new IllegalArgumentException("cannot parse the text query '" + query.text() + "': " + e.getMessage()
-            + "; quote the text or escape special characters with a backslash", e);
+        throw new IllegalArgumentException(
+            "cannot parse the text query '" + query.text() + "': " + e.getMessage()
+                + "; quote the text or escape special characters with a backslash",
+            e);
       }
     }
     if (query.answer() != null) {
-      builder.add(new TermQuery(new Term(SampleFields.ANSWER, query.answer())), BooleanClause.Occur.FILTER);
+      builder.add(
+          new TermQuery(new Term(SampleFields.ANSWER, query.answer())), BooleanClause.Occur.FILTER);
     }
     if (query.utilityMin() != null || query.utilityMax() != null) {
-      builder.add(DoublePoint.newRangeQuery(SampleFields.UTILITY,
-          query.utilityMin() == null ? Double.NEGATIVE_INFINITY : query.utilityMin(),
-          query.utilityMax() == null ? Double.POSITIVE_INFINITY : query.utilityMax()), BooleanClause.Occur.FILTER);
+      builder.add(
+          DoublePoint.newRangeQuery(
+              SampleFields.UTILITY,
+              query.utilityMin() == null ? Double.NEGATIVE_INFINITY : query.utilityMin(),
+              query.utilityMax() == null ? Double.POSITIVE_INFINITY : query.utilityMax()),
+          BooleanClause.Occur.FILTER);
     }
     if (query.verifier() != null) {
-      builder.add(DoublePoint.newRangeQuery(SampleFields.SCORE_PREFIX + query.verifier(),
-          query.scoreMin() == null ? Double.NEGATIVE_INFINITY : query.scoreMin(),
-          query.scoreMax() == null ? Double.POSITIVE_INFINITY : query.scoreMax()), BooleanClause.Occur.FILTER);
+      builder.add(
+          DoublePoint.newRangeQuery(
+              SampleFields.SCORE_PREFIX + query.verifier(),
+              query.scoreMin() == null ? Double.NEGATIVE_INFINITY : query.scoreMin(),
+              query.scoreMax() == null ? Double.POSITIVE_INFINITY : query.scoreMax()),
+          BooleanClause.Occur.FILTER);
     }
     if (query.example() != null) {
-      builder.add(new TermQuery(new Term(SampleFields.MODEL, query.example().model())), BooleanClause.Occur.FILTER);
-      builder.add(new TermQuery(new Term(SampleFields.TASK, query.example().task())), BooleanClause.Occur.FILTER);
-      builder.add(new TermQuery(new Term(SampleFields.EXAMPLE, query.example().exampleId())),
+      builder.add(
+          new TermQuery(new Term(SampleFields.MODEL, query.example().model())),
+          BooleanClause.Occur.FILTER);
+      builder.add(
+          new TermQuery(new Term(SampleFields.TASK, query.example().task())),
+          BooleanClause.Occur.FILTER);
+      builder.add(
+          new TermQuery(new Term(SampleFields.EXAMPLE, query.example().exampleId())),
           BooleanClause.Occur.FILTER);
     }
     if (query.round() != null) {
-      builder.add(IntPoint.newExactQuery(SampleFields.ROUND, query.round()), BooleanClause.Occur.FILTER);
+      builder.add(
+          IntPoint.newExactQuery(SampleFields.ROUND, query.round()), BooleanClause.Occur.FILTER);
     }
     return builder.build();
   }

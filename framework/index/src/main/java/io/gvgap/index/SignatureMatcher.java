@@ -60,7 +60,9 @@ final class SignatureMatcher {
           continue;
         }
         postings = termsEnum.postings(postings, PostingsEnum.NONE);
-        for (int doc = postings.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = postings.nextDoc()) {
+        for (int doc = postings.nextDoc();
+            doc != PostingsEnum.NO_MORE_DOCS;
+            doc = postings.nextDoc()) {
           if (live != null && !live.get(doc)) {
             continue;
           }

@@ -13,8 +13,7 @@ import org.apache.lucene.util.BytesRef;
 /** Candidate retrieval: documents that share at least a minimum number of MinHash bucket terms. */
 final class SignatureQuery {
 
-  private SignatureQuery() {
-  }
+  private SignatureQuery() {}
 
   /** Matches documents whose {@code field} holds at least {@code minimum} of {@code terms} (all of them if fewer). */
   static Query of(String field, List<BytesRef> terms, int minimum) {

@@ -6,5 +6,4 @@ package io.gvgap.index;
  * @param sample the sample
  * @param jaccard exact Jaccard similarity of its shingle set with the given text's
  */
-public record SimilarSample(IndexedSample sample, double jaccard) {
-}
+public record SimilarSample(IndexedSample sample, double jaccard) {}

@@ -20,8 +20,7 @@ import java.util.Locale;
  */
 public final class TextNormalizer {
 
-  private TextNormalizer() {
-  }
+  private TextNormalizer() {}
 
   /** Normalises {@code text} by the policy above; never null, empty for a text with no letter or digit. */
   public static String normalize(String text) {
@@ -55,7 +54,8 @@ public final class TextNormalizer {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(digest.digest(normalised.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java runtime but is missing", e);
+      throw new IllegalStateException(
+          "SHA-256 is required of every Java runtime but is missing", e);
     }
   }
 }

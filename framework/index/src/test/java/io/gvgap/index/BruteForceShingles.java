@@ -6,8 +6,7 @@ import java.util.Set;
 /** An independent, string-based shingle set and Jaccard similarity to check the hashed ones against. */
 final class BruteForceShingles {
 
-  private BruteForceShingles() {
-  }
+  private BruteForceShingles() {}
 
   static Set<String> of(String text, ShingleUnit unit, int size) {
     String normalised = TextNormalizer.normalize(text);

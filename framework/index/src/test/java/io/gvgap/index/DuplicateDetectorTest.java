@@ -21,13 +21,22 @@ class DuplicateDetectorTest {
     String base = "first we add 12 and 30 to get 42 so the answer is 42";
     List<SampleRecord> samples = List.of(
         sample(0, base, 0.0),
-        sample(1, "First, we add 12 and 30 to get 42. So the answer is 42!", 1.0), // exact after normalisation
-        sample(2, base.replace("first", "then"), 1.0), // one substitution: J = 11/13 ≥ 0.8 by hand (see below)
+        sample(
+            1,
+            "First, we add 12 and 30 to get 42. So the answer is 42!",
+            1.0), // exact after normalisation
+        sample(
+            2,
+            base.replace("first", "then"),
+            1.0), // one substitution: J = 11/13 ≥ 0.8 by hand (see below)
         sample(3, "we multiply 6 by 7 which gives 42 and that is the answer", 1.0));
-    // sample 2 vs 0: 14 words, 12 shingles each; "then we add" replaces "first we add" → 11 shared, union 13
-    assertThat(BruteForceShingles.jaccard(samples.get(0).text(), samples.get(2).text(), ShingleUnit.WORD, 3))
+    // sample 2 vs 0: 14 words, 12 shingles each; "then we add" replaces "first we add" → 11 shared,
+    // union 13
+    assertThat(BruteForceShingles.jaccard(
+            samples.get(0).text(), samples.get(2).text(), ShingleUnit.WORD, 3))
         .isEqualTo(11.0 / 13);
-    List<DuplicateCluster<SampleRecord>> clusters = DuplicateDetector.withDefaults().clusters(samples);
+    List<DuplicateCluster<SampleRecord>> clusters =
+        DuplicateDetector.withDefaults().clusters(samples);
     assertThat(clusters).hasSize(2);
     assertThat(clusters.get(0).positions()).containsExactly(0, 1, 2);
     // utility 1.0 beats 0.0; between samples 1 and 2 the lower sample index wins

@@ -15,9 +15,11 @@ class FingerprinterTest {
     String b = "natalia sold 48 clips in april and 24 in may";
     Fingerprint fa = fingerprinter.fingerprint(a);
     Fingerprint fb = fingerprinter.fingerprint(b);
-    // "natalia sold 48 clips in april and half as many in may": 12 words → 10 distinct 3-word shingles
+    // "natalia sold 48 clips in april and half as many in may": 12 words → 10 distinct 3-word
+    // shingles
     assertThat(fa.shingles()).hasSize(10);
-    assertThat(fa.shingles()).hasSize(BruteForceShingles.of(a, ShingleUnit.WORD, 3).size());
+    assertThat(fa.shingles())
+        .hasSize(BruteForceShingles.of(a, ShingleUnit.WORD, 3).size());
     assertThat(Jaccard.similarity(fa.shingles(), fb.shingles()))
         .isCloseTo(BruteForceShingles.jaccard(a, b, ShingleUnit.WORD, 3), within(1e-15));
   }
@@ -30,7 +32,9 @@ class FingerprinterTest {
     for (int trial = 0; trial < 50; trial++) {
       String a = RandomTexts.words(random, 3 + random.nextInt(30));
       String b = RandomTexts.mutate(random, a, random.nextInt(5));
-      assertThat(Jaccard.similarity(fingerprinter.fingerprint(a).shingles(), fingerprinter.fingerprint(b).shingles()))
+      assertThat(Jaccard.similarity(
+              fingerprinter.fingerprint(a).shingles(),
+              fingerprinter.fingerprint(b).shingles()))
           .isCloseTo(BruteForceShingles.jaccard(a, b, ShingleUnit.CHARACTER, 4), within(1e-12));
     }
   }
@@ -56,7 +60,8 @@ class FingerprinterTest {
 
   @Test
   void bucketAgreementEstimatesJaccard() {
-    // the MinHash property the candidate query relies on: mean agreement ≈ J (here within 0.05 over 200 pairs)
+    // the MinHash property the candidate query relies on: mean agreement ≈ J (here within 0.05 over
+    // 200 pairs)
     Fingerprinter fingerprinter = new Fingerprinter(DedupConfig.defaults());
     Random random = new Random(11);
     double sumAgreement = 0;
@@ -64,7 +69,8 @@ class FingerprinterTest {
     for (int trial = 0; trial < 200; trial++) {
       String a = RandomTexts.words(random, 80 + random.nextInt(80));
       String b = RandomTexts.mutate(random, a, random.nextInt(20));
-      sumAgreement += fingerprinter.fingerprint(a).agreeingBuckets(fingerprinter.fingerprint(b)) / (double) DedupConfig.DEFAULT_BUCKETS;
+      sumAgreement += fingerprinter.fingerprint(a).agreeingBuckets(fingerprinter.fingerprint(b))
+          / (double) DedupConfig.DEFAULT_BUCKETS;
       sumJaccard += BruteForceShingles.jaccard(a, b, ShingleUnit.WORD, 3);
     }
     assertThat(sumAgreement / 200).isCloseTo(sumJaccard / 200, within(0.05));

@@ -10,7 +10,8 @@ class JaccardTest {
   @Test
   void handComputedSimilarities() {
     // {1,2,3,4} ∩ {3,4,5} = {3,4}; union has 5 elements → 2/5
-    assertThat(Jaccard.similarity(new long[] {1, 2, 3, 4}, new long[] {3, 4, 5})).isCloseTo(0.4, within(1e-15));
+    assertThat(Jaccard.similarity(new long[] {1, 2, 3, 4}, new long[] {3, 4, 5}))
+        .isCloseTo(0.4, within(1e-15));
     assertThat(Jaccard.similarity(new long[] {-5, 7}, new long[] {-5, 7})).isEqualTo(1.0);
     assertThat(Jaccard.similarity(new long[] {1}, new long[] {2})).isEqualTo(0.0);
     assertThat(Jaccard.similarity(new long[0], new long[0])).isEqualTo(1.0);

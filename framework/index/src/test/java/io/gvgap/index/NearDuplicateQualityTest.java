@@ -27,7 +27,8 @@ class NearDuplicateQualityTest {
     int[] filled = new int[BAND_LOWER.length];
     while (pairJaccard.size() < BAND_LOWER.length * PAIRS_PER_BAND) {
       String base = RandomTexts.words(random, 30 + random.nextInt(170));
-      String variant = RandomTexts.mutate(random, base, 1 + random.nextInt(Math.max(1, base.split(" ").length / 8)));
+      String variant = RandomTexts.mutate(
+          random, base, 1 + random.nextInt(Math.max(1, base.split(" ").length / 8)));
       double jaccard = BruteForceShingles.jaccard(base, variant, ShingleUnit.WORD, 3);
       int band = band(jaccard);
       if (band < 0 || filled[band] == PAIRS_PER_BAND) {
@@ -45,7 +46,8 @@ class NearDuplicateQualityTest {
     Set<Integer> detectedGeneratedPairs = new HashSet<>();
     int truePositives = 0;
     for (DuplicatePair pair : detected) {
-      double truth = BruteForceShingles.jaccard(texts.get(pair.first()), texts.get(pair.second()), ShingleUnit.WORD, 3);
+      double truth = BruteForceShingles.jaccard(
+          texts.get(pair.first()), texts.get(pair.second()), ShingleUnit.WORD, 3);
       if (truth >= config.jaccardThreshold()) {
         truePositives++;
       }
@@ -68,14 +70,17 @@ class NearDuplicateQualityTest {
     }
     double recall = (double) found / positives;
     double precision = detected.isEmpty() ? 1.0 : (double) truePositives / detected.size();
-    System.out.printf("near-duplicate quality (seed 20241126, %d pairs per band, threshold %.2f)%n",
+    System.out.printf(
+        "near-duplicate quality (seed 20241126, %d pairs per band, threshold %.2f)%n",
         PAIRS_PER_BAND, config.jaccardThreshold());
     for (int b = 0; b < BAND_LOWER.length; b++) {
-      System.out.printf("  J in [%.1f, %.1f): detected %d / %d%n", BAND_LOWER[b], BAND_LOWER[b] + 0.1,
-          detectedPerBand[b], PAIRS_PER_BAND);
+      System.out.printf(
+          "  J in [%.1f, %.1f): detected %d / %d%n",
+          BAND_LOWER[b], BAND_LOWER[b] + 0.1, detectedPerBand[b], PAIRS_PER_BAND);
     }
-    System.out.printf("  recall (J >= 0.8) = %.4f, precision = %.4f over %d reported pairs%n", recall, precision,
-        detected.size());
+    System.out.printf(
+        "  recall (J >= 0.8) = %.4f, precision = %.4f over %d reported pairs%n",
+        recall, precision, detected.size());
     assertThat(recall).isGreaterThanOrEqualTo(0.95);
     assertThat(precision).isGreaterThanOrEqualTo(0.95);
     // nothing below the threshold may be reported: the bands under 0.8 must come back empty

@@ -8,8 +8,7 @@ import java.util.Random;
 /** Seeded random word texts and word-level mutations for the dedup tests. */
 final class RandomTexts {
 
-  private RandomTexts() {
-  }
+  private RandomTexts() {}
 
   /** A random word from a vocabulary of 20 000 (so unrelated texts share almost no 3-word shingle). */
   static String word(Random random) {

@@ -18,8 +18,10 @@ class SampleIndexTest {
   @TempDir
   Path runDir;
 
-  private static SampleRecord sample(String example, int index, String text, String answer, double utility) {
-    return new SampleRecord("tiny", "gsm8k", example, index, text, 12, -3.5, "stop", answer, utility);
+  private static SampleRecord sample(
+      String example, int index, String text, String answer, double utility) {
+    return new SampleRecord(
+        "tiny", "gsm8k", example, index, text, 12, -3.5, "stop", answer, utility);
   }
 
   /** 3 examples × 4 samples; sample i of example e says "... e*10+i" so every text differs. */
@@ -27,8 +29,12 @@ class SampleIndexTest {
     List<SampleRecord> samples = new ArrayList<>();
     for (int e = firstExample; e < firstExample + examples; e++) {
       for (int i = 0; i < 4; i++) {
-        samples.add(sample("ex" + e, i, "we compute the total and the answer is " + (e * 10 + i),
-            Integer.toString(e * 10 + i), i % 2));
+        samples.add(sample(
+            "ex" + e,
+            i,
+            "we compute the total and the answer is " + (e * 10 + i),
+            Integer.toString(e * 10 + i),
+            i % 2));
       }
     }
     return samples;
@@ -46,7 +52,8 @@ class SampleIndexTest {
 
     try (SampleIndex reopened = SampleIndex.open(dir)) {
       assertThat(reopened.count()).isEqualTo(8); // only the committed batch survived
-      reopened.add(batch(0, 3)); // the run store replays everything: 12 samples, 8 of them already indexed
+      reopened.add(
+          batch(0, 3)); // the run store replays everything: 12 samples, 8 of them already indexed
       reopened.commit();
       assertThat(reopened.count()).isEqualTo(12);
       reopened.add(batch(0, 3)); // and again: still no duplicates
@@ -66,7 +73,8 @@ class SampleIndexTest {
       assertThat(index.count()).isEqualTo(8);
       assertThat(index.samples(1)).hasSize(4).allMatch(s -> s.round() == 1);
       assertThat(index.samples(0, new ExampleKey("tiny", "gsm8k", "ex0")))
-          .extracting(s -> s.sample().sampleIndex()).containsExactly(0, 1, 2, 3);
+          .extracting(s -> s.sample().sampleIndex())
+          .containsExactly(0, 1, 2, 3);
     }
   }
 
@@ -75,12 +83,21 @@ class SampleIndexTest {
     try (SampleIndex index = SampleIndex.open(runDir.resolve("index"))) {
       index.add(batch(0, 1));
       index.addScores(List.of(
-          new ScoreRecord("tiny", "gsm8k", "cot-score", "ex0", List.of(
-              new SampleScore(0, 0.9, true, "Score: 9", "9"),
-              new SampleScore(1, null, false, "no idea", "no score found"))),
-          new ScoreRecord("tiny", "gsm8k", "mc", "ex0", List.of(new SampleScore(0, 0.25, true, "", "0.25")))));
+          new ScoreRecord(
+              "tiny",
+              "gsm8k",
+              "cot-score",
+              "ex0",
+              List.of(
+                  new SampleScore(0, 0.9, true, "Score: 9", "9"),
+                  new SampleScore(1, null, false, "no idea", "no score found"))),
+          new ScoreRecord(
+              "tiny", "gsm8k", "mc", "ex0", List.of(new SampleScore(0, 0.25, true, "", "0.25")))));
       IndexedSample first = index.get(0, "tiny", "gsm8k", "ex0", 0).orElseThrow();
-      assertThat(first.scores()).containsEntry("cot-score", 0.9).containsEntry("mc", 0.25).hasSize(2);
+      assertThat(first.scores())
+          .containsEntry("cot-score", 0.9)
+          .containsEntry("mc", 0.25)
+          .hasSize(2);
       assertThat(index.get(0, "tiny", "gsm8k", "ex0", 1).orElseThrow().scores()).isEmpty();
       // the stored record round-trips field by field
       assertThat(first.sample()).isEqualTo(batch(0, 1).get(0));
@@ -93,10 +110,11 @@ class SampleIndexTest {
   @Test
   void scoreForAnUnknownSampleFailsNamingIt() {
     try (SampleIndex index = SampleIndex.open(runDir.resolve("index"))) {
-      assertThatThrownBy(() -> index.addScores(List.of(new ScoreRecord("tiny", "gsm8k", "mc", "ex9",
-          List.of(new SampleScore(3, 1.0, true, "", ""))))))
+      assertThatThrownBy(() -> index.addScores(List.of(new ScoreRecord(
+              "tiny", "gsm8k", "mc", "ex9", List.of(new SampleScore(3, 1.0, true, "", ""))))))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("tiny/gsm8k/ex9/3/0").hasMessageContaining("add the samples before their scores");
+          .hasMessageContaining("tiny/gsm8k/ex9/3/0")
+          .hasMessageContaining("add the samples before their scores");
     }
   }
 
@@ -104,25 +122,40 @@ class SampleIndexTest {
   void searchByTextAnswerUtilityAndScore() {
     try (SampleIndex index = SampleIndex.open(runDir.resolve("index"))) {
       List<SampleRecord> samples = new ArrayList<>(batch(0, 3));
-      samples.add(sample("ex0", 4, "Natalia sold 48 clips in April and half as many clips in May", "72", 1.0));
+      samples.add(sample(
+          "ex0", 4, "Natalia sold 48 clips in April and half as many clips in May", "72", 1.0));
       index.add(samples);
-      index.addScores(List.of(new ScoreRecord("tiny", "gsm8k", "cot-score", "ex0", List.of(
-          new SampleScore(0, 0.1, true, "", ""), new SampleScore(1, 0.5, true, "", ""),
-          new SampleScore(4, 0.8, true, "", "")))));
+      index.addScores(List.of(new ScoreRecord(
+          "tiny",
+          "gsm8k",
+          "cot-score",
+          "ex0",
+          List.of(
+              new SampleScore(0, 0.1, true, "", ""),
+              new SampleScore(1, 0.5, true, "", ""),
+              new SampleScore(4, 0.8, true, "", "")))));
       SampleSearch search = index.search();
       assertThat(search.find(SampleQuery.all().withText("\"half as many\""), 10))
-          .extracting(s -> s.sample().sampleIndex()).containsExactly(4);
+          .extracting(s -> s.sample().sampleIndex())
+          .containsExactly(4);
       assertThat(search.find(SampleQuery.all().withAnswer("21"), 10))
-          .extracting(s -> s.sample().exampleId()).containsExactly("ex2");
+          .extracting(s -> s.sample().exampleId())
+          .containsExactly("ex2");
       // utilities are i % 2 for the 12 batch samples (6 ones) plus the extra sample's 1.0 → 7
       assertThat(search.count(SampleQuery.all().withUtility(0.5, 1.0))).isEqualTo(7);
       // scores 0.1, 0.5, 0.8 → two in [0.5, 1]; one of those (sample 1) has utility 1
-      assertThat(search.count(SampleQuery.all().withScore("cot-score", 0.5, 1.0))).isEqualTo(2);
-      assertThat(search.count(SampleQuery.all().withScore("cot-score", 0.5, 1.0).withUtility(1, 1)
-          .forExample(new ExampleKey("tiny", "gsm8k", "ex0")).withText("answer"))).isEqualTo(1);
+      assertThat(search.count(SampleQuery.all().withScore("cot-score", 0.5, 1.0)))
+          .isEqualTo(2);
+      assertThat(search.count(SampleQuery.all()
+              .withScore("cot-score", 0.5, 1.0)
+              .withUtility(1, 1)
+              .forExample(new ExampleKey("tiny", "gsm8k", "ex0"))
+              .withText("answer")))
+          .isEqualTo(1);
       assertThat(search.count(SampleQuery.all().inRound(1))).isZero();
       assertThatThrownBy(() -> search.find(SampleQuery.all().withText("(unbalanced"), 5))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot parse the text query");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("cannot parse the text query");
     }
   }
 
@@ -130,10 +163,13 @@ class SampleIndexTest {
   void similarToFindsNearDuplicatesThroughTheIndexedSignatures() {
     try (SampleIndex index = SampleIndex.open(runDir.resolve("index"))) {
       String base = "first we add 12 and 30 to get 42 so the answer is 42";
-      index.add(List.of(sample("ex0", 0, base, "42", 1), sample("ex0", 1, base.replace("first", "then"), "42", 1),
+      index.add(List.of(
+          sample("ex0", 0, base, "42", 1),
+          sample("ex0", 1, base.replace("first", "then"), "42", 1),
           sample("ex1", 0, "we multiply 6 by 7 which gives 42 and that is the answer", "42", 1)));
       List<SimilarSample> similar = index.search().similarTo(base, 10);
-      // identical text (J = 1) first, then the one-substitution variant (J = 11/13, see DuplicateDetectorTest)
+      // identical text (J = 1) first, then the one-substitution variant (J = 11/13, see
+      // DuplicateDetectorTest)
       assertThat(similar).extracting(s -> s.sample().sample().sampleIndex()).containsExactly(0, 1);
       assertThat(similar.get(1).jaccard()).isEqualTo(11.0 / 13);
     }
@@ -148,7 +184,8 @@ class SampleIndexTest {
     DedupConfig characters = DedupConfig.defaults().withShingles(ShingleUnit.CHARACTER, 5);
     assertThatThrownBy(() -> SampleIndex.open(dir, "run", characters))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("WORD:3:64").hasMessageContaining("CHARACTER:5:64")
+        .hasMessageContaining("WORD:3:64")
+        .hasMessageContaining("CHARACTER:5:64")
         .hasMessageContaining("delete the directory to rebuild");
   }
 }

@@ -15,8 +15,7 @@ public final class GvgapVersion {
   private static final String RESOURCE = "gvgap-version.properties";
   private static final String VERSION = read();
 
-  private GvgapVersion() {
-  }
+  private GvgapVersion() {}
 
   /** The version, e.g. {@code 0.1.0-SNAPSHOT}. */
   public static String current() {
@@ -26,15 +25,17 @@ public final class GvgapVersion {
   private static String read() {
     try (InputStream in = GvgapVersion.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("gvgap-launcher's " + RESOURCE + " is missing from the class path; the"
-            + " jar is damaged or was not built by Maven (build it with mvn install)");
+        throw new IllegalStateException(
+            "gvgap-launcher's " + RESOURCE + " is missing from the class path; the"
+                + " jar is damaged or was not built by Maven (build it with mvn install)");
       }
       Properties p = new Properties();
       p.load(in);
       String version = p.getProperty("version", "");
       if (version.isBlank() || version.contains("${")) {
-        throw new IllegalStateException("gvgap-launcher's " + RESOURCE + " holds no version ('" + version + "');"
-            + " it was not filtered by the Maven build (build it with mvn install)");
+        throw new IllegalStateException(
+            "gvgap-launcher's " + RESOURCE + " holds no version ('" + version + "');"
+                + " it was not filtered by the Maven build (build it with mvn install)");
       }
       return version.strip();
     } catch (IOException e) {

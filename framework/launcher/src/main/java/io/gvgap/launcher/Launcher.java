@@ -5,6 +5,10 @@ import io.gvgap.core.merge.MergeResult;
 import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.progress.Progress;
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.results.RoundRecord;
+import io.gvgap.core.results.RoundsFile;
+import io.gvgap.core.results.ScalingFile;
+import io.gvgap.core.results.ScalingModel;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.store.DirectoryLock;
 import io.gvgap.core.store.Shard;
@@ -13,10 +17,6 @@ import io.gvgap.reports.RunData;
 import io.gvgap.reports.RunReports;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImprovementStudy;
-import io.gvgap.core.results.RoundRecord;
-import io.gvgap.core.results.RoundsFile;
-import io.gvgap.core.results.ScalingFile;
-import io.gvgap.core.results.ScalingModel;
 import io.gvgap.studies.ScalingSpec;
 import io.gvgap.studies.ScalingStudy;
 import java.nio.file.Path;
@@ -129,8 +129,10 @@ public final class Launcher {
   public ScalingFile scale(ScalingSpec scaling, ResolvedRunSpec spec, String specSource) {
     List<ScalingModel> models = ScalingStudy.flops(scaling, spec);
     RunResult result = assembler.run(spec, specSource);
-    double confidence = scaling.confidence() != null ? scaling.confidence() : spec.metrics().confidence();
-    ScalingFile fits = ScalingStudy.analyse(spec.name(), result.directory(), result.metrics(), models, confidence);
+    double confidence =
+        scaling.confidence() != null ? scaling.confidence() : spec.metrics().confidence();
+    ScalingFile fits =
+        ScalingStudy.analyse(spec.name(), result.directory(), result.metrics(), models, confidence);
     report(List.of(result.directory()), result.directory().resolve(REPORT_FILE));
     return fits;
   }
@@ -147,15 +149,23 @@ public final class Launcher {
    * @throws io.gvgap.core.store.DirectoryLockedException when another process is running a study in
    *     {@code base.output()}
    */
-  public RoundsFile improve(ImproveSpec spec, ResolvedRunSpec base, String specSource, Consumer<String> log,
+  public RoundsFile improve(
+      ImproveSpec spec,
+      ResolvedRunSpec base,
+      String specSource,
+      Consumer<String> log,
       ProgressListener training) {
-    // the study directory is locked for the study's life (each round's run directory by its own run as well),
+    // the study directory is locked for the study's life (each round's run directory by its own run
+    // as well),
     // so a second 'gvgap improve' of the same spec cannot distil into the same round models
     ImprovementStudy.check(spec, base);
-    try (DirectoryLock lock = DirectoryLock.acquire(base.output(), "gvgap improve '" + base.name() + "'")) {
-      ImprovementStudy study = new ImprovementStudy(registry, assembler, log, training, spec.dedup().deduplicator());
+    try (DirectoryLock lock =
+        DirectoryLock.acquire(base.output(), "gvgap improve '" + base.name() + "'")) {
+      ImprovementStudy study =
+          new ImprovementStudy(registry, assembler, log, training, spec.dedup().deduplicator());
       RoundsFile rounds = study.run(spec, base, specSource);
-      List<Path> runDirs = rounds.rounds().stream().map(RoundRecord::runDirectory).map(Path::of).toList();
+      List<Path> runDirs =
+          rounds.rounds().stream().map(RoundRecord::runDirectory).map(Path::of).toList();
       report(runDirs, base.output().resolve(REPORT_FILE));
       return rounds;
     }

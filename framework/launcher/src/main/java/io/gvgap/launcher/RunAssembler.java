@@ -46,7 +46,8 @@ final class RunAssembler implements RunExecutor {
 
   /** Runs (or resumes) one shard of {@code spec} with a new set of observers. */
   RunResult run(ResolvedRunSpec spec, String specSource, Shard shard) {
-    return new RunPipeline(registry, progress, version, observers.create()).run(spec, specSource, shard);
+    return new RunPipeline(registry, progress, version, observers.create())
+        .run(spec, specSource, shard);
   }
 
   @Override
@@ -61,6 +62,7 @@ final class RunAssembler implements RunExecutor {
 
   /** Merges shard run directories into {@code output}, observed like a run. */
   MergeResult merge(Path output, List<Path> shardDirectories) {
-    return new RunMerger(registry, this, progress, version, observers.create()).merge(output, shardDirectories);
+    return new RunMerger(registry, this, progress, version, observers.create())
+        .merge(output, shardDirectories);
   }
 }

@@ -36,19 +36,26 @@ public final class RunObservers {
     try {
       for (RunObserverFactory factory : ServiceLoader.load(RunObserverFactory.class, classLoader)) {
         RunObserverFactory earlier = byName.get(factory.name());
-        if (earlier != null && !earlier.getClass().getName().equals(factory.getClass().getName())) {
-          throw new PluginLoadException("two run observer factories are named '" + factory.name() + "': "
-              + earlier.getClass().getName() + " and " + factory.getClass().getName() + "; remove one of their jars");
+        if (earlier != null
+            && !earlier.getClass().getName().equals(factory.getClass().getName())) {
+          throw new PluginLoadException("two run observer factories are named '" + factory.name()
+              + "': " + earlier.getClass().getName() + " and "
+              + factory.getClass().getName() + "; remove one of their jars");
         }
         byName.putIfAbsent(factory.name(), factory);
       }
     } catch (ServiceConfigurationError e) {
-      throw new PluginLoadException("cannot load a run observer factory (" + e.getMessage() + "); check the jar's"
-          + " META-INF/services/" + RunObserverFactory.class.getName() + " and that the class is public with a"
-          + " public no-argument constructor", e);
+      throw new PluginLoadException(
+          "cannot load a run observer factory (" + e.getMessage() + "); check the jar's"
+              + " META-INF/services/" + RunObserverFactory.class.getName()
+              + " and that the class is public with a"
+              + " public no-argument constructor",
+          e);
     }
-    byName.values().forEach(f -> LOG.info("run observer '{}' ({}) writes {}", f.name(), f.getClass().getName(),
-        f.artefacts()));
+    byName
+        .values()
+        .forEach(f -> LOG.info(
+            "run observer '{}' ({}) writes {}", f.name(), f.getClass().getName(), f.artefacts()));
     return new RunObservers(new ArrayList<>(byName.values()));
   }
 

@@ -15,7 +15,9 @@ class GvgapVersionTest {
   void theVersionIsTheProjectVersionOfThePom() throws Exception {
     // surefire runs in the module's directory; the module inherits the parent's version
     String pom = Files.readString(Path.of("pom.xml"));
-    Matcher parent = Pattern.compile("<parent>.*?<version>([^<]+)</version>.*?</parent>", Pattern.DOTALL).matcher(pom);
+    Matcher parent = Pattern.compile(
+            "<parent>.*?<version>([^<]+)</version>.*?</parent>", Pattern.DOTALL)
+        .matcher(pom);
     assertThat(parent.find()).isTrue();
     assertThat(GvgapVersion.current()).isEqualTo(parent.group(1)).doesNotContain("${");
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.progress.Progress;
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.results.ScalingFile;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.RunSpecLoader;
 import io.gvgap.core.spec.RunSpecResolver;
@@ -18,7 +19,6 @@ import io.gvgap.onnx.cli.ModelInitRunner;
 import io.gvgap.reports.RunData;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImproveSpecLoader;
-import io.gvgap.core.results.ScalingFile;
 import io.gvgap.studies.ScalingSpec;
 import io.gvgap.studies.ScalingSpecLoader;
 import java.nio.file.Files;
@@ -39,7 +39,8 @@ class LauncherTest {
 
   private Path specFile(String models, String extra) throws Exception {
     Path file = tmp.resolve("spec.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file, """
         name: toy
         output: "%s"
         models:
@@ -65,7 +66,10 @@ class LauncherTest {
     assertThat(dir.resolve("index")).isDirectory();
     assertThat(dir.resolve("diversity.json")).isRegularFile();
     assertThat(dir.resolve("duplicates.json")).isRegularFile();
-    assertThat(Json.mapper().readTree(dir.resolve(RunStore.RUN_JSON).toFile()).path("gvgapVersion").asText())
+    assertThat(Json.mapper()
+            .readTree(dir.resolve(RunStore.RUN_JSON).toFile())
+            .path("gvgapVersion")
+            .asText())
         .isEqualTo(GvgapVersion.current());
   }
 
@@ -81,7 +85,8 @@ class LauncherTest {
   @Test
   void aShardIsObservedLikeAWholeRun() throws Exception {
     Path file = specFile("- backend: scripted", "");
-    RunResult result = launcher.evaluate(resolve(file).withOutput(tmp.resolve("shard")), "x", new Shard(1, 2));
+    RunResult result =
+        launcher.evaluate(resolve(file).withOutput(tmp.resolve("shard")), "x", new Shard(1, 2));
     assertThat(result.samplesGenerated()).isEqualTo(6);
     assertObservedAndVersioned(tmp.resolve("shard"));
   }
@@ -97,10 +102,12 @@ class LauncherTest {
 
   @Test
   void scaleFitsTheFamilyInAnObservedRun() throws Exception {
-    Path file = specFile("- {label: a, backend: scripted}\n  - {label: b, backend: scripted}",
+    Path file = specFile(
+        "- {label: a, backend: scripted}\n  - {label: b, backend: scripted}",
         "scaling:\n  flops: {a: 1.0e9, b: 1.0e11}\n");
     ScalingSpec scaling = ScalingSpecLoader.load(file);
-    ScalingFile fits = launcher.scale(scaling, RunSpecResolver.resolve(scaling.run(), registry, file), "x");
+    ScalingFile fits =
+        launcher.scale(scaling, RunSpecResolver.resolve(scaling.run(), registry, file), "x");
     Path dir = Path.of(fits.runDirectory());
     assertThat(dir.resolve(ScalingFile.FILE)).isRegularFile();
     assertThat(dir.resolve(Launcher.REPORT_FILE)).isRegularFile();
@@ -128,14 +135,17 @@ class LauncherTest {
   @Test
   void anImprovementStudyIsRefusedWhileAnotherHoldsItsDirectory() throws Exception {
     ModelInitRunner.run(tmp.resolve("m"), 1, 16, 2, 128, 0, true, 1);
-    Path file = specFile("- {label: m, backend: onnx, options: {path: \"" + tmp.resolve("m").toString().replace("\\", "/")
-        + "\"}}", "improve:\n  rounds: 1\n  verifier: scripted-judge\n  filter: keep-above\n");
+    Path file = specFile(
+        "- {label: m, backend: onnx, options: {path: \""
+            + tmp.resolve("m").toString().replace("\\", "/") + "\"}}",
+        "improve:\n  rounds: 1\n  verifier: scripted-judge\n  filter: keep-above\n");
     ImproveSpec improve = ImproveSpecLoader.load(file);
     ResolvedRunSpec base = RunSpecResolver.resolve(improve.run(), registry, file);
     try (DirectoryLock other = DirectoryLock.acquire(base.output(), "gvgap improve 'toy'")) {
-      assertThatThrownBy(() -> launcher.improve(improve, base, "x", line -> { }, step -> { }))
+      assertThatThrownBy(() -> launcher.improve(improve, base, "x", line -> {}, step -> {}))
           .isInstanceOf(DirectoryLockedException.class)
-          .hasMessageContaining(base.output() + " is in use by pid " + ProcessHandle.current().pid());
+          .hasMessageContaining(
+              base.output() + " is in use by pid " + ProcessHandle.current().pid());
     }
     assertThat(base.output().resolve("round-0")).doesNotExist();
   }
@@ -153,6 +163,7 @@ class LauncherTest {
   @Test
   void aReportOfNoRunIsRefused() {
     assertThatThrownBy(() -> launcher.report(List.of(), tmp.resolve("r.html")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name at least one");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("name at least one");
   }
 }

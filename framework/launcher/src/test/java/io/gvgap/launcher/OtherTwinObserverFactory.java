@@ -1,5 +1,4 @@
 package io.gvgap.launcher;
 
 /** A second factory named {@code twin}. */
-public final class OtherTwinObserverFactory extends TwinObserverFactory {
-}
+public final class OtherTwinObserverFactory extends TwinObserverFactory {}

@@ -22,7 +22,8 @@ class RunObserversTest {
   private ClassLoader withServices(String... lines) throws Exception {
     Path services = tmp.resolve("META-INF/services");
     Files.createDirectories(services);
-    Files.writeString(services.resolve(RunObserverFactory.class.getName()), String.join("\n", lines) + "\n");
+    Files.writeString(
+        services.resolve(RunObserverFactory.class.getName()), String.join("\n", lines) + "\n");
     return new URLClassLoader(new URL[] {tmp.toUri().toURL()}, getClass().getClassLoader());
   }
 
@@ -37,14 +38,19 @@ class RunObserversTest {
 
   @Test
   void aFactoryFromAPluginJarIsFoundBesideTheIndex() throws Exception {
-    RunObservers observers = RunObservers.discover(withServices(TwinObserverFactory.class.getName()));
-    assertThat(observers.factories()).extracting(RunObserverFactory::name).containsExactlyInAnyOrder("index", "twin");
+    RunObservers observers =
+        RunObservers.discover(withServices(TwinObserverFactory.class.getName()));
+    assertThat(observers.factories())
+        .extracting(RunObserverFactory::name)
+        .containsExactlyInAnyOrder("index", "twin");
   }
 
   @Test
   void twoFactoriesOfOneNameFailNamingBothClasses() throws Exception {
-    ClassLoader loader = withServices(TwinObserverFactory.class.getName(), OtherTwinObserverFactory.class.getName());
-    assertThatThrownBy(() -> RunObservers.discover(loader)).isInstanceOf(PluginLoadException.class)
+    ClassLoader loader =
+        withServices(TwinObserverFactory.class.getName(), OtherTwinObserverFactory.class.getName());
+    assertThatThrownBy(() -> RunObservers.discover(loader))
+        .isInstanceOf(PluginLoadException.class)
         .hasMessageContaining("two run observer factories are named 'twin'")
         .hasMessageContaining(TwinObserverFactory.class.getName())
         .hasMessageContaining(OtherTwinObserverFactory.class.getName());
@@ -53,7 +59,8 @@ class RunObserversTest {
   @Test
   void anUnloadableFactorySaysWhatToCheck() throws Exception {
     ClassLoader loader = withServices("io.gvgap.launcher.NoSuchFactory");
-    assertThatThrownBy(() -> RunObservers.discover(loader)).isInstanceOf(PluginLoadException.class)
+    assertThatThrownBy(() -> RunObservers.discover(loader))
+        .isInstanceOf(PluginLoadException.class)
         .hasMessageContaining("cannot load a run observer factory")
         .hasMessageContaining("io.gvgap.launcher.NoSuchFactory")
         .hasMessageContaining("META-INF/services/io.gvgap.core.launch.RunObserverFactory");

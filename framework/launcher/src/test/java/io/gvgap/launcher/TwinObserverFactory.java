@@ -19,8 +19,8 @@ public class TwinObserverFactory implements RunObserverFactory {
   public RunObserver create() {
     return new RunObserver() {
       @Override
-      public void batchStored(Path runDirectory, List<SampleRecord> samples, List<ScoreRecord> scores) {
-      }
+      public void batchStored(
+          Path runDirectory, List<SampleRecord> samples, List<ScoreRecord> scores) {}
     };
   }
 

@@ -23,13 +23,22 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
    * @param maxBatchRows most sequences decoded together in one ONNX Runtime call
    */
   public record Options(
-      @Option(description = "model directory (model.onnx or decoder_model_merged.onnx, config.json, tokenizer.json)")
+      @Option(
+          description =
+              "model directory (model.onnx or decoder_model_merged.onnx, config.json, tokenizer.json)")
       Path path,
-      @Option(description = "ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose", defaultValue = "0")
+
+      @Option(
+          description = "ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose",
+          defaultValue = "0")
       int threads,
-      @Option(description = "execution provider: cpu or cuda (CUDA needs the onnxruntime_gpu jar, CUDA 12, cuDNN 9)",
+
+      @Option(
+          description =
+              "execution provider: cpu or cuda (CUDA needs the onnxruntime_gpu jar, CUDA 12, cuDNN 9)",
           defaultValue = "cpu")
       String device,
+
       @Option(description = "most sequences decoded together in one call", defaultValue = "64")
       int maxBatchRows) {
     /** Validates the options. */
@@ -76,6 +85,7 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
 
   @Override
   public LanguageModel create(Options options) {
-    return OnnxLanguageModel.open(options.path(), options.threads(), options.device(), options.maxBatchRows());
+    return OnnxLanguageModel.open(
+        options.path(), options.threads(), options.device(), options.maxBatchRows());
   }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * log-probabilities generation reports.
  */
 class OnnxBackendConformanceTest extends ModelBackendConformanceTest {
-  private static final Path MODEL = Path.of("..", "..", "models", "arith-2xs").toAbsolutePath().normalize();
+  private static final Path MODEL =
+      Path.of("..", "..", "models", "arith-2xs").toAbsolutePath().normalize();
 
   @Override
   protected ModelBackend<?> provider() {

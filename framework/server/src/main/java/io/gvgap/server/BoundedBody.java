@@ -36,13 +36,20 @@ final class BoundedBody implements Runnable {
   private long received;
   private boolean done;
 
-  private BoundedBody(Request request, long limit, boolean keep, long timeoutMillis, Outcome outcome) {
+  private BoundedBody(
+      Request request, long limit, boolean keep, long timeoutMillis, Outcome outcome) {
     this.request = request;
     this.limit = limit;
     this.kept = keep ? new ByteArrayOutputStream() : null;
     this.outcome = outcome;
-    this.deadline = request.getComponents().getScheduler().schedule(() -> request.fail(new TimeoutException(
-        "the request body did not arrive within " + timeoutMillis + " ms")), timeoutMillis, TimeUnit.MILLISECONDS);
+    this.deadline = request
+        .getComponents()
+        .getScheduler()
+        .schedule(
+            () -> request.fail(new TimeoutException(
+                "the request body did not arrive within " + timeoutMillis + " ms")),
+            timeoutMillis,
+            TimeUnit.MILLISECONDS);
   }
 
   /** Reads (keep) or drains (not keep) the body, then calls the outcome from some thread. */

@@ -14,8 +14,7 @@ import java.util.List;
  * </ul>
  */
 public final class ChatPrompt {
-  private ChatPrompt() {
-  }
+  private ChatPrompt() {}
 
   /** Renders the {@code messages} field; a malformed message is a 400 naming its index. */
   public static String render(List<ChatMessage> messages) {
@@ -23,28 +22,36 @@ public final class ChatPrompt {
       throw ApiException.badField("messages", "is required");
     }
     if (messages.isEmpty()) {
-      throw ApiException.badField("messages", "must be a non-empty list of {role, content} objects");
+      throw ApiException.badField(
+          "messages", "must be a non-empty list of {role, content} objects");
     }
     StringBuilder prompt = new StringBuilder();
     for (int i = 0; i < messages.size(); i++) {
       ChatMessage message = messages.get(i);
       if (message == null) {
-        throw ApiException.badField("messages[" + i + "]", "must be a {role, content} object, was null");
+        throw ApiException.badField(
+            "messages[" + i + "]", "must be a {role, content} object, was null");
       }
       String r = message.role();
       if (r == null) {
-        throw ApiException.badField("messages[" + i + "].role", "is required (system, user or assistant)");
+        throw ApiException.badField(
+            "messages[" + i + "].role", "is required (system, user or assistant)");
       }
       if (message.content() == null) {
         throw ApiException.badField("messages[" + i + "].content", "is required (a string)");
       }
       if (!(r.equals("system") || r.equals("user") || r.equals("assistant"))) {
-        throw ApiException.badField("messages[" + i + "].role", "must be system, user or assistant, was '" + r + "'");
+        throw ApiException.badField(
+            "messages[" + i + "].role", "must be system, user or assistant, was '" + r + "'");
       }
       if (messages.size() == 1 && r.equals("user")) {
         return message.content();
       }
-      prompt.append(Character.toUpperCase(r.charAt(0))).append(r.substring(1)).append(": ").append(message.content())
+      prompt
+          .append(Character.toUpperCase(r.charAt(0)))
+          .append(r.substring(1))
+          .append(": ")
+          .append(message.content())
           .append('\n');
     }
     return prompt.append("Assistant:").toString();

@@ -53,8 +53,13 @@ final class CompletionsEndpoint {
   private final ServerStats stats;
   private final AtomicLong ids = new AtomicLong();
 
-  CompletionsEndpoint(SerializedModel model, TokenBoundaries boundaries, String servedName, ServerLimits limits,
-      int contextLength, ServerStats stats) {
+  CompletionsEndpoint(
+      SerializedModel model,
+      TokenBoundaries boundaries,
+      String servedName,
+      ServerLimits limits,
+      int contextLength,
+      ServerStats stats) {
     this.model = model;
     this.boundaries = boundaries;
     this.servedName = servedName;
@@ -75,38 +80,58 @@ final class CompletionsEndpoint {
     Object run(Cancellation cancellation);
   }
 
-  private record Sampling(int n, SamplingParams params, int maxTokens, List<String> stop) {
-  }
+  private record Sampling(int n, SamplingParams params, int maxTokens, List<String> stop) {}
 
   /** Binds the body; a prompt or stop list longer than {@code --max-prompts} stops the read at once. */
   private <T> T parse(byte[] body, Class<T> type) {
     try {
-      return OpenAiJson.read(new String(body, StandardCharsets.UTF_8), type, limits.maxPrompts(),
-          "this server reads at most " + limits.maxPrompts() + " prompts (or stop sequences) per request "
-          + "(--max-prompts): send the prompts in several requests");
+      return OpenAiJson.read(
+          new String(body, StandardCharsets.UTF_8),
+          type,
+          limits.maxPrompts(),
+          "this server reads at most " + limits.maxPrompts()
+              + " prompts (or stop sequences) per request "
+              + "(--max-prompts): send the prompts in several requests");
     } catch (OpenAiFormatException e) {
       throw new ApiException(400, "invalid_request_error", e.getMessage());
     }
   }
 
-  private Sampling sampling(String modelName, Boolean stream, Integer n, Integer maxTokens, Integer maxCompletionTokens,
-      Double temperature, Double topP, Integer topK, Long seed, List<String> stopList, int defaultMaxTokens) {
+  private Sampling sampling(
+      String modelName,
+      Boolean stream,
+      Integer n,
+      Integer maxTokens,
+      Integer maxCompletionTokens,
+      Double temperature,
+      Double topP,
+      Integer topK,
+      Long seed,
+      List<String> stopList,
+      int defaultMaxTokens) {
     if (modelName == null) {
       throw ApiException.badField("model", "is required (this server serves '" + servedName + "')");
     }
     if (!modelName.equals(servedName)) {
-      throw new ApiException(404, "not_found_error", "model '" + modelName + "' is not served here; this server "
-          + "serves '" + servedName + "' (GET /v1/models lists it)");
+      throw new ApiException(
+          404,
+          "not_found_error",
+          "model '" + modelName + "' is not served here; this server " + "serves '" + servedName
+              + "' (GET /v1/models lists it)");
     }
     if (Boolean.TRUE.equals(stream)) {
-      throw ApiException.badField("stream", "streaming is not supported by gvgap serve; send stream: false");
+      throw ApiException.badField(
+          "stream", "streaming is not supported by gvgap serve; send stream: false");
     }
     int samples = range("n", n, 1, 1, 1024);
-    int max = maxCompletionTokens != null ? range("max_completion_tokens", maxCompletionTokens, 0, 0, 1 << 20)
+    int max = maxCompletionTokens != null
+        ? range("max_completion_tokens", maxCompletionTokens, 0, 0, 1 << 20)
         : range("max_tokens", maxTokens, defaultMaxTokens, 0, 1 << 20);
     if (contextLength > 0 && max > contextLength) {
-      throw ApiException.badField(maxCompletionTokens != null ? "max_completion_tokens" : "max_tokens", max
-          + " is more than the model's context length " + contextLength + " (prompt and completion together)");
+      throw ApiException.badField(
+          maxCompletionTokens != null ? "max_completion_tokens" : "max_tokens",
+          max + " is more than the model's context length " + contextLength
+              + " (prompt and completion together)");
     }
     double t = temperature == null ? 1.0 : temperature;
     if (!(t >= 0 && t <= 100)) {
@@ -123,7 +148,8 @@ final class CompletionsEndpoint {
         throw ApiException.badField("stop[" + i + "]", "must not be empty");
       }
     }
-    return new Sampling(samples, new SamplingParams(t, p, k, Math.max(1, max), seed == null ? 0 : seed), max, stop);
+    return new Sampling(
+        samples, new SamplingParams(t, p, k, Math.max(1, max), seed == null ? 0 : seed), max, stop);
   }
 
   private static int range(String field, Integer value, int defaultValue, int min, int max) {
@@ -141,15 +167,21 @@ final class CompletionsEndpoint {
   private void checkSize(int prompts, Sampling sampling) {
     long tokens = (long) sampling.n() * Math.max(1, sampling.maxTokens()) * prompts;
     if (tokens > limits.maxRequestTokens()) {
-      throw new ApiException(400, "invalid_request_error", "this request asks for up to n × max_tokens × prompts = "
-          + sampling.n() + " × " + sampling.maxTokens() + " × " + prompts + " = " + tokens + " tokens; this server "
-          + "generates at most " + limits.maxRequestTokens() + " per request (--max-request-tokens): lower n or "
-          + "max_tokens, or send the prompts in several requests");
+      throw new ApiException(
+          400,
+          "invalid_request_error",
+          "this request asks for up to n × max_tokens × prompts = "
+              + sampling.n() + " × " + sampling.maxTokens() + " × " + prompts + " = " + tokens
+              + " tokens; this server "
+              + "generates at most " + limits.maxRequestTokens()
+              + " per request (--max-request-tokens): lower n or "
+              + "max_tokens, or send the prompts in several requests");
     }
   }
 
   /** Generated choices per prompt, sorted by sample index; none when {@code max_tokens} is 0. */
-  private List<List<Completion>> generate(List<String> prompts, Sampling sampling, Cancellation cancellation) {
+  private List<List<Completion>> generate(
+      List<String> prompts, Sampling sampling, Cancellation cancellation) {
     List<List<Completion>> out = new ArrayList<>();
     for (int p = 0; p < prompts.size(); p++) {
       out.add(new ArrayList<>());
@@ -167,7 +199,8 @@ final class CompletionsEndpoint {
     for (int p = 0; p < prompts.size(); p++) {
       for (int first = 0; first < sampling.n(); ) {
         int count = Math.min(sampling.n() - first, SAMPLES_PER_CALL - inCall);
-        call.add(new GenerationRequest(Integer.toString(p), prompts.get(p), first, count, sampling.stop()));
+        call.add(new GenerationRequest(
+            Integer.toString(p), prompts.get(p), first, count, sampling.stop()));
         first += count;
         inCall += count;
         if (inCall == SAMPLES_PER_CALL) {
@@ -186,7 +219,10 @@ final class CompletionsEndpoint {
     return out;
   }
 
-  private void run(List<GenerationRequest> call, Sampling sampling, Cancellation cancellation,
+  private void run(
+      List<GenerationRequest> call,
+      Sampling sampling,
+      Cancellation cancellation,
       List<List<Completion>> out) {
     cancellation.check();
     List<Generation> generations;
@@ -194,7 +230,8 @@ final class CompletionsEndpoint {
       stats.modelCall();
       generations = model.generate(call, sampling.params());
     } catch (IllegalArgumentException e) {
-      // the model rejects what it cannot take (a prompt longer than its context): the client's fault
+      // the model rejects what it cannot take (a prompt longer than its context): the client's
+      // fault
       throw new ApiException(400, "invalid_request_error", e.getMessage());
     }
     for (Generation g : generations) {
@@ -204,9 +241,18 @@ final class CompletionsEndpoint {
 
   Job completions(byte[] body) {
     CompletionRequest request = parse(body, CompletionRequest.class);
-    Sampling sampling = sampling(request.model(), request.stream(), request.n(), request.maxTokens(),
-        request.maxCompletionTokens(), request.temperature(), request.topP(), request.topK(), request.seed(),
-        request.stop(), 16);
+    Sampling sampling = sampling(
+        request.model(),
+        request.stream(),
+        request.n(),
+        request.maxTokens(),
+        request.maxCompletionTokens(),
+        request.temperature(),
+        request.topP(),
+        request.topK(),
+        request.seed(),
+        request.stop(),
+        16);
     if (request.prompt() == null) {
       throw ApiException.badField("prompt", "is required");
     }
@@ -216,21 +262,30 @@ final class CompletionsEndpoint {
     List<String> prompts = request.prompt();
     checkSize(prompts.size(), sampling);
     boolean echo = Boolean.TRUE.equals(request.echo());
-    Integer logprobs = request.logprobs() == null ? null : range("logprobs", request.logprobs(), 0, 0, 20);
+    Integer logprobs =
+        request.logprobs() == null ? null : range("logprobs", request.logprobs(), 0, 0, 20);
     List<int[]> starts = new ArrayList<>();
     for (int p = 0; p < prompts.size(); p++) {
       int[] s = boundaries.starts(prompts.get(p));
       if (echo && logprobs != null && contextLength > 0 && s.length > contextLength) {
-        throw ApiException.badField("prompt[" + p + "]", "has " + s.length + " tokens, more than the model's context "
-            + "length " + contextLength + ": its log-probabilities cannot be computed");
+        throw ApiException.badField(
+            "prompt[" + p + "]",
+            "has " + s.length + " tokens, more than the model's context " + "length "
+                + contextLength + ": its log-probabilities cannot be computed");
       }
       starts.add(s);
     }
-    return cancellation -> completionsResponse(prompts, starts, sampling, echo, logprobs, cancellation);
+    return cancellation ->
+        completionsResponse(prompts, starts, sampling, echo, logprobs, cancellation);
   }
 
-  private CompletionResponse completionsResponse(List<String> prompts, List<int[]> starts, Sampling sampling,
-      boolean echo, Integer logprobs, Cancellation cancellation) {
+  private CompletionResponse completionsResponse(
+      List<String> prompts,
+      List<int[]> starts,
+      Sampling sampling,
+      boolean echo,
+      Integer logprobs,
+      Cancellation cancellation) {
     List<List<Completion>> generated = generate(prompts, sampling, cancellation);
     List<CompletionChoice> choices = new ArrayList<>();
     long promptTokens = 0;
@@ -246,30 +301,41 @@ final class CompletionsEndpoint {
       promptTokens += starts.get(p).length;
       for (Completion completion : generated.get(p)) {
         completionTokens += completion.tokenCount();
-        choices.add(new CompletionChoice(p * sampling.n() + completion.sampleIndex(),
+        choices.add(new CompletionChoice(
+            p * sampling.n() + completion.sampleIndex(),
             echo ? prompt + completion.text() : completion.text(),
             logprobs == null ? null : legacyLogProbs(prompt, echoed, completion, newTokens),
-            openAiFinishReason(completion.finishReason()), gvgap(completion, newTokens)));
+            openAiFinishReason(completion.finishReason()),
+            gvgap(completion, newTokens)));
       }
     }
-    return new CompletionResponse("cmpl-" + ids.incrementAndGet(), "text_completion", now(), servedName, choices,
+    return new CompletionResponse(
+        "cmpl-" + ids.incrementAndGet(),
+        "text_completion",
+        now(),
+        servedName,
+        choices,
         Usage.of(promptTokens, completionTokens));
   }
 
-  private PromptLogProbs.Tokens promptLogProbs(String prompt, int[] starts, Cancellation cancellation) {
+  private PromptLogProbs.Tokens promptLogProbs(
+      String prompt, int[] starts, Cancellation cancellation) {
     try {
       stats.modelCall();
       return PromptLogProbs.compute(model, starts, prompt, cancellation);
     } catch (UnsupportedOperationException e) {
-      throw new ApiException(400, "invalid_request_error", "field 'echo': this model cannot score prompts ("
-          + e.getMessage() + "); send echo: false or no logprobs");
+      throw new ApiException(
+          400,
+          "invalid_request_error",
+          "field 'echo': this model cannot score prompts (" + e.getMessage()
+              + "); send echo: false or no logprobs");
     } catch (IllegalArgumentException e) {
       throw new ApiException(400, "invalid_request_error", e.getMessage());
     }
   }
 
-  private static LegacyLogProbs legacyLogProbs(String prompt, PromptLogProbs.Tokens echoed, Completion completion,
-      boolean generated) {
+  private static LegacyLogProbs legacyLogProbs(
+      String prompt, PromptLogProbs.Tokens echoed, Completion completion, boolean generated) {
     List<String> tokens = new ArrayList<>();
     List<Double> tokenLogProbs = new ArrayList<>();
     List<Integer> offsets = new ArrayList<>();
@@ -289,9 +355,18 @@ final class CompletionsEndpoint {
 
   Job chat(byte[] body) {
     ChatRequest request = parse(body, ChatRequest.class);
-    Sampling sampling = sampling(request.model(), request.stream(), request.n(), request.maxTokens(),
-        request.maxCompletionTokens(), request.temperature(), request.topP(), request.topK(), request.seed(),
-        request.stop(), 256);
+    Sampling sampling = sampling(
+        request.model(),
+        request.stream(),
+        request.n(),
+        request.maxTokens(),
+        request.maxCompletionTokens(),
+        request.temperature(),
+        request.topP(),
+        request.topK(),
+        request.seed(),
+        request.stop(),
+        256);
     String prompt = ChatPrompt.render(request.messages());
     checkSize(1, sampling);
     boolean logprobs = Boolean.TRUE.equals(request.logprobs());
@@ -299,20 +374,36 @@ final class CompletionsEndpoint {
     return cancellation -> chatResponse(prompt, promptTokens, sampling, logprobs, cancellation);
   }
 
-  private ChatResponse chatResponse(String prompt, int promptTokens, Sampling sampling, boolean logprobs,
+  private ChatResponse chatResponse(
+      String prompt,
+      int promptTokens,
+      Sampling sampling,
+      boolean logprobs,
       Cancellation cancellation) {
-    List<Completion> generated = generate(List.of(prompt), sampling, cancellation).get(0);
+    List<Completion> generated =
+        generate(List.of(prompt), sampling, cancellation).get(0);
     List<ChatChoice> choices = new ArrayList<>();
     long completionTokens = 0;
     boolean newTokens = sampling.maxTokens() > 0;
     for (Completion completion : generated) {
       completionTokens += completion.tokenCount();
-      ChatLogProbs lp = logprobs && newTokens ? new ChatLogProbs(List.of(new ChatTokenLogProb(completion.text(),
-          orNull(completion.logProb()), List.of()))) : null;
-      choices.add(new ChatChoice(completion.sampleIndex(), new ChatMessage("assistant", completion.text()), lp,
-          openAiFinishReason(completion.finishReason()), gvgap(completion, newTokens)));
+      ChatLogProbs lp = logprobs && newTokens
+          ? new ChatLogProbs(List.of(
+              new ChatTokenLogProb(completion.text(), orNull(completion.logProb()), List.of())))
+          : null;
+      choices.add(new ChatChoice(
+          completion.sampleIndex(),
+          new ChatMessage("assistant", completion.text()),
+          lp,
+          openAiFinishReason(completion.finishReason()),
+          gvgap(completion, newTokens)));
     }
-    return new ChatResponse("chatcmpl-" + ids.incrementAndGet(), "chat.completion", now(), servedName, choices,
+    return new ChatResponse(
+        "chatcmpl-" + ids.incrementAndGet(),
+        "chat.completion",
+        now(),
+        servedName,
+        choices,
         Usage.of(promptTokens, completionTokens));
   }
 
@@ -325,7 +416,9 @@ final class CompletionsEndpoint {
   }
 
   private static GvgapChoice gvgap(Completion completion, boolean generated) {
-    return new GvgapChoice(completion.tokenCount(), completion.finishReason().name().toLowerCase(Locale.ROOT),
+    return new GvgapChoice(
+        completion.tokenCount(),
+        completion.finishReason().name().toLowerCase(Locale.ROOT),
         generated ? orNull(completion.logProb()) : null);
   }
 

@@ -6,7 +6,11 @@ final class JobCancelled extends RuntimeException {
   private final boolean clientGone;
 
   JobCancelled(boolean clientGone) {
-    super(clientGone ? "the client closed the connection" : "the server is stopping", null, false, false);
+    super(
+        clientGone ? "the client closed the connection" : "the server is stopping",
+        null,
+        false,
+        false);
     this.clientGone = clientGone;
   }
 

@@ -35,7 +35,11 @@ final class OpenAiHandler extends Handler.Abstract {
   private final Object idle = new Object();
   private int inFlight;
 
-  OpenAiHandler(CompletionsEndpoint completions, ServerOptions options, ServerStats stats, WorkQueue work,
+  OpenAiHandler(
+      CompletionsEndpoint completions,
+      ServerOptions options,
+      ServerStats stats,
+      WorkQueue work,
       PrintStream log) {
     this.completions = completions;
     this.options = options;
@@ -81,13 +85,18 @@ final class OpenAiHandler extends Handler.Abstract {
       if (retryAfter != null) {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfter);
       }
-      Content.Sink.write(response, true, OpenAiJson.write(body), Callback.from(this::done, failure -> {
-        done();
-      }));
+      Content.Sink.write(
+          response, true, OpenAiJson.write(body), Callback.from(this::done, failure -> {
+            done();
+          }));
     }
 
     void error(ApiException e, boolean close) {
-      respond(e.status(), ErrorResponse.of(e.getMessage(), e.type()), close, e.status() == 503 ? "1" : null);
+      respond(
+          e.status(),
+          ErrorResponse.of(e.getMessage(), e.type()),
+          close,
+          e.status() == 503 ? "1" : null);
     }
 
     /** Gives up on the exchange without an answer (its client has gone). */
@@ -117,9 +126,12 @@ final class OpenAiHandler extends Handler.Abstract {
     } catch (ApiException e) {
       drainThen(exchange, () -> exchange.error(e, false));
     } catch (RuntimeException e) {
-      log.println("gvgap serve: 500 " + request.getMethod() + " " + Request.getPathInContext(request) + ": " + e);
-      drainThen(exchange, () -> exchange.error(new ApiException(500, "server_error", "the server failed: " + e),
-          false));
+      log.println("gvgap serve: 500 " + request.getMethod() + " "
+          + Request.getPathInContext(request) + ": " + e);
+      drainThen(
+          exchange,
+          () -> exchange.error(
+              new ApiException(500, "server_error", "the server failed: " + e), false));
     }
     return true;
   }
@@ -129,14 +141,21 @@ final class OpenAiHandler extends Handler.Abstract {
     String path = Request.getPathInContext(request);
     String method = request.getMethod();
     boolean completion = path.equals("/v1/completions") || path.equals("/v1/chat/completions");
-    boolean known = completion || path.equals("/v1/models") || path.equals("/health") || path.equals("/stats");
+    boolean known =
+        completion || path.equals("/v1/models") || path.equals("/health") || path.equals("/stats");
     if (!known) {
-      throw new ApiException(404, "not_found_error", "no endpoint " + path + "; gvgap serve has POST /v1/completions, "
-          + "POST /v1/chat/completions, GET /v1/models, GET /health and GET /stats");
+      throw new ApiException(
+          404,
+          "not_found_error",
+          "no endpoint " + path + "; gvgap serve has POST /v1/completions, "
+              + "POST /v1/chat/completions, GET /v1/models, GET /health and GET /stats");
     }
     String expected = completion ? "POST" : "GET";
     if (!method.equals(expected)) {
-      throw new ApiException(405, "invalid_request_error", method + " is not allowed on " + path + "; use " + expected);
+      throw new ApiException(
+          405,
+          "invalid_request_error",
+          method + " is not allowed on " + path + "; use " + expected);
     }
     if (path.equals("/health")) {
       drainThen(exchange, () -> exchange.respond(200, Map.of("status", "ok"), false, null));
@@ -148,7 +167,9 @@ final class OpenAiHandler extends Handler.Abstract {
       return;
     }
     if (path.equals("/v1/models")) {
-      drainThen(exchange, () -> exchange.respond(200, ModelList.of(options.servedName(), "gvgap"), false, null));
+      drainThen(
+          exchange,
+          () -> exchange.respond(200, ModelList.of(options.servedName(), "gvgap"), false, null));
       return;
     }
     stats.completionRequest();
@@ -163,25 +184,26 @@ final class OpenAiHandler extends Handler.Abstract {
       return;
     }
     reading.add(request);
-    BoundedBody.read(request, limit, true, options.limits().bodyTimeoutMillis(), new BoundedBody.Outcome() {
-      @Override
-      public void complete(byte[] body) {
-        reading.remove(request);
-        accept(exchange, path, body);
-      }
+    BoundedBody.read(
+        request, limit, true, options.limits().bodyTimeoutMillis(), new BoundedBody.Outcome() {
+          @Override
+          public void complete(byte[] body) {
+            reading.remove(request);
+            accept(exchange, path, body);
+          }
 
-      @Override
-      public void tooLarge(long max) {
-        reading.remove(request);
-        exchange.error(OpenAiHandler.tooLarge("more than " + max + " bytes", max), true);
-      }
+          @Override
+          public void tooLarge(long max) {
+            reading.remove(request);
+            exchange.error(OpenAiHandler.tooLarge("more than " + max + " bytes", max), true);
+          }
 
-      @Override
-      public void failed(Throwable failure) {
-        reading.remove(request);
-        bodyFailed(exchange, failure);
-      }
-    });
+          @Override
+          public void failed(Throwable failure) {
+            reading.remove(request);
+            bodyFailed(exchange, failure);
+          }
+        });
   }
 
   private void accept(Exchange exchange, String path, byte[] body) {
@@ -198,9 +220,17 @@ final class OpenAiHandler extends Handler.Abstract {
     }
     ClientProbe probe = new ClientProbe(exchange.request);
     if (!work.submit(() -> run(exchange, path, job, probe))) {
-      exchange.error(work.stopping() ? stopping() : new ApiException(503, "server_busy", "the server is busy: "
-          + options.workers() + " requests are being computed and " + options.limits().maxQueued()
-          + " are waiting (--max-queued); retry later"), false);
+      exchange.error(
+          work.stopping()
+              ? stopping()
+              : new ApiException(
+                  503,
+                  "server_busy",
+                  "the server is busy: "
+                      + options.workers() + " requests are being computed and "
+                      + options.limits().maxQueued()
+                      + " are waiting (--max-queued); retry later"),
+          false);
     }
   }
 
@@ -226,7 +256,8 @@ final class OpenAiHandler extends Handler.Abstract {
       exchange.error(e, probe.mustClose());
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
       log.println("gvgap serve: 500 POST " + path + ": " + e);
-      exchange.error(new ApiException(500, "server_error", "the model failed: " + e), probe.mustClose());
+      exchange.error(
+          new ApiException(500, "server_error", "the model failed: " + e), probe.mustClose());
     }
   }
 
@@ -238,22 +269,23 @@ final class OpenAiHandler extends Handler.Abstract {
       answerAndClose(exchange, answer);
       return;
     }
-    BoundedBody.read(request, limit, false, options.limits().bodyTimeoutMillis(), new BoundedBody.Outcome() {
-      @Override
-      public void complete(byte[] body) {
-        answer.run();
-      }
+    BoundedBody.read(
+        request, limit, false, options.limits().bodyTimeoutMillis(), new BoundedBody.Outcome() {
+          @Override
+          public void complete(byte[] body) {
+            answer.run();
+          }
 
-      @Override
-      public void tooLarge(long max) {
-        answerAndClose(exchange, answer);
-      }
+          @Override
+          public void tooLarge(long max) {
+            answerAndClose(exchange, answer);
+          }
 
-      @Override
-      public void failed(Throwable failure) {
-        answerAndClose(exchange, answer);
-      }
-    });
+          @Override
+          public void failed(Throwable failure) {
+            answerAndClose(exchange, answer);
+          }
+        });
   }
 
   private static void answerAndClose(Exchange exchange, Runnable answer) {
@@ -265,22 +297,33 @@ final class OpenAiHandler extends Handler.Abstract {
     if (failure instanceof Stopping) {
       exchange.error(stopping(), true);
     } else if (failure instanceof TimeoutException) {
-      exchange.error(new ApiException(408, "invalid_request_error", failure.getMessage() + " (the body must arrive "
-          + "within " + options.limits().bodyTimeoutMillis() + " ms of the headers, with no pause longer than "
-          + options.limits().idleTimeoutMillis() + " ms)"), true);
+      exchange.error(
+          new ApiException(
+              408,
+              "invalid_request_error",
+              failure.getMessage() + " (the body must arrive "
+                  + "within " + options.limits().bodyTimeoutMillis()
+                  + " ms of the headers, with no pause longer than "
+                  + options.limits().idleTimeoutMillis() + " ms)"),
+          true);
     } else {
       exchange.abort(failure);
     }
   }
 
   private static ApiException tooLarge(String size, long limit) {
-    return new ApiException(413, "invalid_request_error", "the request body is " + size + "; this server accepts at "
-        + "most " + limit + " bytes (--max-body-bytes): send fewer or shorter prompts per request");
+    return new ApiException(
+        413,
+        "invalid_request_error",
+        "the request body is " + size + "; this server accepts at " + "most " + limit
+            + " bytes (--max-body-bytes): send fewer or shorter prompts per request");
   }
 
   private static ApiException stopping() {
-    return new ApiException(503, "server_error", "the server is stopping; retry the request on another server or "
-        + "once it is back");
+    return new ApiException(
+        503,
+        "server_error",
+        "the server is stopping; retry the request on another server or " + "once it is back");
   }
 
   private Map<String, Object> statsBody() {
@@ -299,11 +342,16 @@ final class OpenAiHandler extends Handler.Abstract {
       return;
     }
     String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-    if (header == null || !MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-        ("Bearer " + options.apiKey()).getBytes(StandardCharsets.UTF_8))) {
-      throw new ApiException(401, "authentication_error", header == null
-          ? "no API key: send the header 'Authorization: Bearer <key>'"
-          : "the API key sent is not the one this server accepts");
+    if (header == null
+        || !MessageDigest.isEqual(
+            header.getBytes(StandardCharsets.UTF_8),
+            ("Bearer " + options.apiKey()).getBytes(StandardCharsets.UTF_8))) {
+      throw new ApiException(
+          401,
+          "authentication_error",
+          header == null
+              ? "no API key: send the header 'Authorization: Bearer <key>'"
+              : "the API key sent is not the one this server accepts");
     }
   }
 

@@ -33,8 +33,14 @@ public final class OpenAiServer implements AutoCloseable {
   private final PrintStream log;
   private boolean closed;
 
-  private OpenAiServer(Server jetty, ServerConnector connector, ServerStats stats, ServerOptions options,
-      OpenAiHandler handler, WorkQueue work, PrintStream log) {
+  private OpenAiServer(
+      Server jetty,
+      ServerConnector connector,
+      ServerStats stats,
+      ServerOptions options,
+      OpenAiHandler handler,
+      WorkQueue work,
+      PrintStream log) {
     this.jetty = jetty;
     this.connector = connector;
     this.stats = stats;
@@ -54,8 +60,8 @@ public final class OpenAiServer implements AutoCloseable {
    *     and one line per model failure
    * @throws IllegalStateException when the port cannot be bound
    */
-  public static OpenAiServer start(LanguageModel model, TokenBoundaries boundaries, ServerOptions options,
-      PrintStream log) {
+  public static OpenAiServer start(
+      LanguageModel model, TokenBoundaries boundaries, ServerOptions options, PrintStream log) {
     if (options.apiKey() == null && !isLoopback(options.host())) {
       log.println(unprotectedWarning(options.host()));
     }
@@ -70,11 +76,17 @@ public final class OpenAiServer implements AutoCloseable {
     jetty.addConnector(connector);
     jetty.addBean(new NetworkConnectionLimit(options.limits().maxConnections(), connector));
     WorkQueue work = new WorkQueue(options.workers(), options.limits().maxQueued());
-    CompletionsEndpoint endpoint = new CompletionsEndpoint(new SerializedModel(model), boundaries,
-        options.servedName(), options.limits(), model.info().contextLength(), stats);
+    CompletionsEndpoint endpoint = new CompletionsEndpoint(
+        new SerializedModel(model),
+        boundaries,
+        options.servedName(),
+        options.limits(),
+        model.info().contextLength(),
+        stats);
     OpenAiHandler handler = new OpenAiHandler(endpoint, options, stats, work, log);
     jetty.setHandler(handler);
-    // close() waits for requests itself; Jetty's own graceful wait would also wait for idle keep-alive connections
+    // close() waits for requests itself; Jetty's own graceful wait would also wait for idle
+    // keep-alive connections
     jetty.setStopTimeout(0);
     try {
       jetty.start();
@@ -85,8 +97,10 @@ public final class OpenAiServer implements AutoCloseable {
       } catch (Exception ignored) {
         // the start failure is the error worth reporting
       }
-      throw new IllegalStateException("could not start the server on " + options.host() + ":" + options.port()
-          + " (is the port in use? pass port 0 to pick a free one): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "could not start the server on " + options.host() + ":" + options.port()
+              + " (is the port in use? pass port 0 to pick a free one): " + e.getMessage(),
+          e);
     }
     return new OpenAiServer(jetty, connector, stats, options, handler, work, log);
   }
@@ -102,7 +116,8 @@ public final class OpenAiServer implements AutoCloseable {
 
   /** The warning printed when a server without a key listens beyond this machine. */
   static String unprotectedWarning(String host) {
-    return "gvgap serve: warning: listening on " + host + " without an API key: anyone who can reach this "
+    return "gvgap serve: warning: listening on " + host
+        + " without an API key: anyone who can reach this "
         + "machine can use the model. Set a key (gvgap serve --api-key-env VAR) or bind 127.0.0.1.";
   }
 
@@ -145,7 +160,8 @@ public final class OpenAiServer implements AutoCloseable {
         work.abandon();
         handler.failPendingBodies();
         if (!handler.awaitIdle(10_000)) {
-          log.println("gvgap serve: a request was still in a model call 10 s after the stop timeout; closing anyway");
+          log.println(
+              "gvgap serve: a request was still in a model call 10 s after the stop timeout; closing anyway");
         }
       }
     } catch (InterruptedException e) {

@@ -18,11 +18,9 @@ final class PromptLogProbs {
   static final int TOKENS_PER_CALL = 32;
 
   /** The tokens of one prompt: text, start offset and log-probability ({@code null} for the first). */
-  record Tokens(List<String> tokens, List<Integer> offsets, List<Double> logProbs) {
-  }
+  record Tokens(List<String> tokens, List<Integer> offsets, List<Double> logProbs) {}
 
-  private PromptLogProbs() {
-  }
+  private PromptLogProbs() {}
 
   static List<String> split(String text, int[] starts) {
     List<String> tokens = new ArrayList<>();
@@ -36,14 +34,16 @@ final class PromptLogProbs {
    * Scores the prompt's tokens, {@value #TOKENS_PER_CALL} per model call: each call holds one copy
    * of the text before each of its tokens, so a long prompt never holds them all at once.
    */
-  static Tokens compute(SerializedModel model, int[] starts, String prompt, CompletionsEndpoint.Cancellation check) {
+  static Tokens compute(
+      SerializedModel model, int[] starts, String prompt, CompletionsEndpoint.Cancellation check) {
     List<String> tokens = split(prompt, starts);
     Map<String, Double> byId = new HashMap<>();
     for (int from = 1; from < tokens.size(); from += TOKENS_PER_CALL) {
       check.check();
       List<ScoringRequest> requests = new ArrayList<>();
       for (int i = from; i < Math.min(tokens.size(), from + TOKENS_PER_CALL); i++) {
-        requests.add(new ScoringRequest("t" + i, prompt.substring(0, starts[i]), List.of(tokens.get(i))));
+        requests.add(
+            new ScoringRequest("t" + i, prompt.substring(0, starts[i]), List.of(tokens.get(i))));
       }
       for (ScoringResult result : model.score(requests)) {
         byId.put(result.id(), result.logProbs().get(0));

@@ -20,8 +20,14 @@ package io.gvgap.server;
  *     accept queue until one closes ({@code --max-connections}), so that bodies being read at once
  *     hold at most {@code maxConnections × maxBodyBytes}
  */
-public record ServerLimits(long maxBodyBytes, int maxPrompts, long maxRequestTokens, int maxQueued,
-    long bodyTimeoutMillis, long idleTimeoutMillis, int maxConnections) {
+public record ServerLimits(
+    long maxBodyBytes,
+    int maxPrompts,
+    long maxRequestTokens,
+    int maxQueued,
+    long bodyTimeoutMillis,
+    long idleTimeoutMillis,
+    int maxConnections) {
 
   /** Default largest body: 4 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
@@ -52,8 +58,9 @@ public record ServerLimits(long maxBodyBytes, int maxPrompts, long maxRequestTok
       throw new IllegalArgumentException("maxConnections must be >= 1, was " + maxConnections);
     }
     if (bodyTimeoutMillis < 1 || idleTimeoutMillis < 1) {
-      throw new IllegalArgumentException("bodyTimeoutMillis and idleTimeoutMillis must be >= 1, were "
-          + bodyTimeoutMillis + " and " + idleTimeoutMillis);
+      throw new IllegalArgumentException(
+          "bodyTimeoutMillis and idleTimeoutMillis must be >= 1, were " + bodyTimeoutMillis
+              + " and " + idleTimeoutMillis);
     }
   }
 
@@ -62,31 +69,61 @@ public record ServerLimits(long maxBodyBytes, int maxPrompts, long maxRequestTok
    * and of silence.
    */
   public static ServerLimits defaults() {
-    return new ServerLimits(DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PROMPTS, DEFAULT_MAX_REQUEST_TOKENS,
-        DEFAULT_MAX_QUEUED, 30_000, 30_000, DEFAULT_MAX_CONNECTIONS);
+    return new ServerLimits(
+        DEFAULT_MAX_BODY_BYTES,
+        DEFAULT_MAX_PROMPTS,
+        DEFAULT_MAX_REQUEST_TOKENS,
+        DEFAULT_MAX_QUEUED,
+        30_000,
+        30_000,
+        DEFAULT_MAX_CONNECTIONS);
   }
 
   /** These limits with another body size, prompt count and token budget. */
   public ServerLimits withRequestLimits(long bodyBytes, int prompts, long requestTokens) {
-    return new ServerLimits(bodyBytes, prompts, requestTokens, maxQueued, bodyTimeoutMillis, idleTimeoutMillis,
+    return new ServerLimits(
+        bodyBytes,
+        prompts,
+        requestTokens,
+        maxQueued,
+        bodyTimeoutMillis,
+        idleTimeoutMillis,
         maxConnections);
   }
 
   /** These limits with another queue length. */
   public ServerLimits withMaxQueued(int queued) {
-    return new ServerLimits(maxBodyBytes, maxPrompts, maxRequestTokens, queued, bodyTimeoutMillis, idleTimeoutMillis,
+    return new ServerLimits(
+        maxBodyBytes,
+        maxPrompts,
+        maxRequestTokens,
+        queued,
+        bodyTimeoutMillis,
+        idleTimeoutMillis,
         maxConnections);
   }
 
   /** These limits with other body and idle timeouts. */
   public ServerLimits withTimeouts(long bodyMillis, long idleMillis) {
-    return new ServerLimits(maxBodyBytes, maxPrompts, maxRequestTokens, maxQueued, bodyMillis, idleMillis,
+    return new ServerLimits(
+        maxBodyBytes,
+        maxPrompts,
+        maxRequestTokens,
+        maxQueued,
+        bodyMillis,
+        idleMillis,
         maxConnections);
   }
 
   /** These limits with another connection count. */
   public ServerLimits withMaxConnections(int connections) {
-    return new ServerLimits(maxBodyBytes, maxPrompts, maxRequestTokens, maxQueued, bodyTimeoutMillis,
-        idleTimeoutMillis, connections);
+    return new ServerLimits(
+        maxBodyBytes,
+        maxPrompts,
+        maxRequestTokens,
+        maxQueued,
+        bodyTimeoutMillis,
+        idleTimeoutMillis,
+        connections);
   }
 }

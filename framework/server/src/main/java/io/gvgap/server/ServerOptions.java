@@ -17,15 +17,22 @@ import java.util.Objects;
  *     before it answers the rest 503
  * @param limits what a request may ask for
  */
-public record ServerOptions(String host, int port, String servedName, int workers, String apiKey,
-    long stopTimeoutMillis, ServerLimits limits) {
+public record ServerOptions(
+    String host,
+    int port,
+    String servedName,
+    int workers,
+    String apiKey,
+    long stopTimeoutMillis,
+    ServerLimits limits) {
 
   /** Validates the options. */
   public ServerOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(limits, "limits");
     if (servedName == null || servedName.isBlank()) {
-      throw new IllegalArgumentException("servedName must not be blank: it is the model id clients send");
+      throw new IllegalArgumentException(
+          "servedName must not be blank: it is the model id clients send");
     }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in 0..65535, was " + port);
@@ -34,7 +41,8 @@ public record ServerOptions(String host, int port, String servedName, int worker
       throw new IllegalArgumentException("workers must be >= 1, was " + workers);
     }
     if (stopTimeoutMillis < 0) {
-      throw new IllegalArgumentException("stopTimeoutMillis must be >= 0, was " + stopTimeoutMillis);
+      throw new IllegalArgumentException(
+          "stopTimeoutMillis must be >= 0, was " + stopTimeoutMillis);
     }
   }
 
@@ -50,7 +58,8 @@ public record ServerOptions(String host, int port, String servedName, int worker
 
   /** These options with another port and worker count. */
   public ServerOptions withPortAndWorkers(int newPort, int newWorkers) {
-    return new ServerOptions(host, newPort, servedName, newWorkers, apiKey, stopTimeoutMillis, limits);
+    return new ServerOptions(
+        host, newPort, servedName, newWorkers, apiKey, stopTimeoutMillis, limits);
   }
 
   /** These options with other limits. */

@@ -19,14 +19,21 @@ final class WorkQueue {
   private volatile boolean abandoning;
 
   WorkQueue(int workers, int maxQueued) {
-    BlockingQueue<Runnable> queue = maxQueued == 0 ? new SynchronousQueue<>()
-        : new ArrayBlockingQueue<>(maxQueued, true);
+    BlockingQueue<Runnable> queue =
+        maxQueued == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(maxQueued, true);
     AtomicInteger threads = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, queue, r -> {
-      Thread t = new Thread(r, "gvgap-serve-worker-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }, new ThreadPoolExecutor.AbortPolicy());
+    this.pool = new ThreadPoolExecutor(
+        workers,
+        workers,
+        0,
+        TimeUnit.MILLISECONDS,
+        queue,
+        r -> {
+          Thread t = new Thread(r, "gvgap-serve-worker-" + threads.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   /** Queues a job; false when the queue is full or the server is stopping. */

@@ -13,16 +13,20 @@ final class HttpTestClient {
   private final HttpClient client = HttpClient.newHttpClient();
   private final String root;
 
-  record Answer(int status, JsonNode body) {
-  }
+  record Answer(int status, JsonNode body) {}
 
   HttpTestClient(OpenAiServer server) {
     this.root = "http://127.0.0.1:" + server.port();
   }
 
   Answer send(String method, String path, String body, String authorization) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path)).header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path))
+        .header("Content-Type", "application/json")
+        .method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
     if (authorization != null) {
       b.header("Authorization", authorization);
     }

@@ -33,9 +33,11 @@ class KeepAliveAfterErrorTest {
 
   @Test
   void aRequestRefusedForItsKeyStillLetsTheNextOneUseTheConnection() throws Exception {
-    server = OpenAiServer.start(new LengthScoredModel(), TokenBoundaries.characters(),
-        ServerOptions.loopback("m").withApiKey("sk-secret-42"), new PrintStream(new ByteArrayOutputStream(), true,
-            StandardCharsets.UTF_8));
+    server = OpenAiServer.start(
+        new LengthScoredModel(),
+        TokenBoundaries.characters(),
+        ServerOptions.loopback("m").withApiKey("sk-secret-42"),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(statusesOnOneConnection()).containsExactly("401", "200");
   }
 
@@ -44,9 +46,11 @@ class KeepAliveAfterErrorTest {
     // fail rate 0.99, seed 3: the first draw of the seeded stream (one per model call) is below the
     // rate, so the first request's model call fails and it gets a 500
     assertThat(new java.util.SplittableRandom(3).nextDouble()).isLessThan(0.99);
-    server = OpenAiServer.start(new FaultInjectingModel(new LengthScoredModel(), 0.99, 3), TokenBoundaries.characters(),
-        ServerOptions.loopback("m"), new PrintStream(new ByteArrayOutputStream(), true,
-            StandardCharsets.UTF_8));
+    server = OpenAiServer.start(
+        new FaultInjectingModel(new LengthScoredModel(), 0.99, 3),
+        TokenBoundaries.characters(),
+        ServerOptions.loopback("m"),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(statusesOnOneConnection()).containsExactly("500", "200");
   }
 
@@ -60,9 +64,10 @@ class KeepAliveAfterErrorTest {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
       socket.setSoTimeout(5_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /v1/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n")
-          .getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("POST /v1/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
       out.flush();
       Thread.sleep(300);
       try {

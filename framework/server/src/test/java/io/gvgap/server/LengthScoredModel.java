@@ -25,12 +25,13 @@ class LengthScoredModel implements LanguageModel {
   public List<Generation> generate(List<GenerationRequest> requests, SamplingParams params) {
     List<Generation> out = new ArrayList<>();
     for (GenerationRequest r : requests) {
-      calls.add("gen " + r.id() + " n=" + r.count() + " max=" + params.maxNewTokens() + " t=" + params.temperature()
-          + " stop=" + r.stop());
+      calls.add("gen " + r.id() + " n=" + r.count() + " max=" + params.maxNewTokens() + " t="
+          + params.temperature() + " stop=" + r.stop());
       List<Completion> completions = new ArrayList<>();
       for (int i = r.firstSampleIndex(); i < r.firstSampleIndex() + r.count(); i++) {
         String text = "s" + i + ":" + params.seed();
-        completions.add(new Completion(i, text, text.length(), -(i + 1), i == 0 ? FinishReason.EOS : FinishReason.LENGTH));
+        completions.add(new Completion(
+            i, text, text.length(), -(i + 1), i == 0 ? FinishReason.EOS : FinishReason.LENGTH));
       }
       out.add(new Generation(r.id(), completions));
     }
@@ -58,6 +59,5 @@ class LengthScoredModel implements LanguageModel {
   }
 
   @Override
-  public void close() {
-  }
+  public void close() {}
 }

@@ -29,8 +29,10 @@ public final class LoadBenchmark {
   private final String model;
   private final int maxTokens;
   private final int samples;
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient client = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10))
+      .build();
   private final ObjectMapper mapper = new ObjectMapper();
 
   /**
@@ -74,10 +76,16 @@ public final class LoadBenchmark {
         tokens += measured[1];
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      return new LoadResult(concurrency, requests, seconds, tokens, Percentiles.nearestRank(latencies, 50),
+      return new LoadResult(
+          concurrency,
+          requests,
+          seconds,
+          tokens,
+          Percentiles.nearestRank(latencies, 50),
           Percentiles.nearestRank(latencies, 99));
     } catch (ExecutionException e) {
-      throw new IllegalStateException("a benchmark request failed: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "a benchmark request failed: " + e.getCause().getMessage(), e.getCause());
     } finally {
       pool.shutdownNow();
     }
@@ -85,16 +93,27 @@ public final class LoadBenchmark {
 
   /** Sends request {@code i}; returns {latency in ns, generated tokens}. */
   private long[] send(int i) throws IOException, InterruptedException {
-    ObjectNode body = mapper.createObjectNode().put("model", model).put("prompt", prompt(i)).put("n", samples)
-        .put("max_tokens", maxTokens).put("temperature", 0.7).put("top_p", 0.9).put("seed", i);
+    ObjectNode body = mapper
+        .createObjectNode()
+        .put("model", model)
+        .put("prompt", prompt(i))
+        .put("n", samples)
+        .put("max_tokens", maxTokens)
+        .put("temperature", 0.7)
+        .put("top_p", 0.9)
+        .put("seed", i);
     body.putArray("stop").add("\nQuestion:");
-    HttpRequest request = HttpRequest.newBuilder(completionsUri).header("Content-Type", "application/json")
-        .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    HttpRequest request = HttpRequest.newBuilder(completionsUri)
+        .header("Content-Type", "application/json")
+        .timeout(Duration.ofMinutes(5))
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+        .build();
     long start = System.nanoTime();
     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
     long latency = System.nanoTime() - start;
     if (response.statusCode() != 200) {
-      throw new IOException(completionsUri + " answered HTTP " + response.statusCode() + ": " + response.body());
+      throw new IOException(
+          completionsUri + " answered HTTP " + response.statusCode() + ": " + response.body());
     }
     JsonNode tree = mapper.readTree(response.body());
     return new long[] {latency, tree.path("usage").path("completion_tokens").asLong()};
@@ -102,11 +121,25 @@ public final class LoadBenchmark {
 
   /** The results as a fixed-width table, one row per concurrency level. */
   public static String table(List<LoadResult> results) {
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%11s %8s %10s %13s %9s %9s%n", "concurrency",
-        "requests", "requests/s", "gen tokens/s", "p50 ms", "p99 ms"));
+    StringBuilder out = new StringBuilder(String.format(
+        Locale.ROOT,
+        "%11s %8s %10s %13s %9s %9s%n",
+        "concurrency",
+        "requests",
+        "requests/s",
+        "gen tokens/s",
+        "p50 ms",
+        "p99 ms"));
     for (LoadResult r : results) {
-      out.append(String.format(Locale.ROOT, "%11d %8d %10.2f %13.1f %9.1f %9.1f%n", r.concurrency(), r.requests(),
-          r.requestsPerSecond(), r.tokensPerSecond(), r.p50Millis(), r.p99Millis()));
+      out.append(String.format(
+          Locale.ROOT,
+          "%11d %8d %10.2f %13.1f %9.1f %9.1f%n",
+          r.concurrency(),
+          r.requests(),
+          r.requestsPerSecond(),
+          r.tokensPerSecond(),
+          r.p50Millis(),
+          r.p99Millis()));
     }
     return out.toString();
   }

@@ -26,14 +26,25 @@ class LoadBenchmarkRunner {
   void measure() throws Exception {
     String url = System.getProperty("gvgap.bench.url");
     String model = System.getProperty("gvgap.bench.model", "arith-s");
-    List<Integer> levels = Arrays.stream(System.getProperty("gvgap.bench.concurrency", "1,4,16").split(","))
-        .map(String::trim).map(Integer::parseInt).toList();
+    List<Integer> levels = Arrays.stream(
+            System.getProperty("gvgap.bench.concurrency", "1,4,16").split(","))
+        .map(String::trim)
+        .map(Integer::parseInt)
+        .toList();
     int requests = Integer.getInteger("gvgap.bench.requests", 48);
     int maxTokens = Integer.getInteger("gvgap.bench.maxTokens", 64);
     int samples = Integer.getInteger("gvgap.bench.samples", 1);
     LoadBenchmark benchmark = new LoadBenchmark(url, model, maxTokens, samples);
-    System.out.printf(Locale.ROOT, "load benchmark: %s at %s, %d requests per level, max_tokens %d, n %d, %d CPUs, "
-        + "load average %.2f%n", model, url, requests, maxTokens, samples, Runtime.getRuntime().availableProcessors(),
+    System.out.printf(
+        Locale.ROOT,
+        "load benchmark: %s at %s, %d requests per level, max_tokens %d, n %d, %d CPUs, "
+            + "load average %.2f%n",
+        model,
+        url,
+        requests,
+        maxTokens,
+        samples,
+        Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     benchmark.run(1, Math.min(4, requests)); // warm-up: JIT, ONNX Runtime allocations, connections
     List<LoadResult> results = new ArrayList<>();
@@ -41,7 +52,9 @@ class LoadBenchmarkRunner {
       results.add(benchmark.run(c, requests));
     }
     System.out.print(LoadBenchmark.table(results));
-    System.out.printf(Locale.ROOT, "load average after: %.2f%n",
+    System.out.printf(
+        Locale.ROOT,
+        "load average after: %.2f%n",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 }

@@ -10,7 +10,12 @@ package io.gvgap.server;
  * @param p50Millis median request latency (nearest rank)
  * @param p99Millis 99th-percentile request latency (nearest rank)
  */
-public record LoadResult(int concurrency, int requests, double seconds, long generatedTokens, double p50Millis,
+public record LoadResult(
+    int concurrency,
+    int requests,
+    double seconds,
+    long generatedTokens,
+    double p50Millis,
     double p99Millis) {
 
   /** Completed requests per second of wall-clock time. */

@@ -25,14 +25,17 @@ import org.junit.jupiter.api.Timeout;
  * collection, is back near where it was, every abandoned request was cancelled, and an ordinary
  * request is answered at once.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS) // a server that stops answering fails the test, not the build
+@Timeout(
+    value = 120,
+    unit = TimeUnit.SECONDS) // a server that stops answering fails the test, not the build
 class MemoryAfterAbuseTest {
   private static final long MIB = 1 << 20;
 
   /** A model that takes 20 ms per generation call. */
   private static final class TimedModel extends LengthScoredModel {
     @Override
-    public synchronized List<Generation> generate(List<GenerationRequest> requests, SamplingParams params) {
+    public synchronized List<Generation> generate(
+        List<GenerationRequest> requests, SamplingParams params) {
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -56,12 +59,16 @@ class MemoryAfterAbuseTest {
 
   @Test
   void theHeapReturnsToItsBaselineAfterAbuseAndAbandonedWorkIsCancelled() throws Exception {
-    try (OpenAiServer server = OpenAiServer.start(new TimedModel(), TokenBoundaries.characters(),
+    try (OpenAiServer server = OpenAiServer.start(
+        new TimedModel(),
+        TokenBoundaries.characters(),
         ServerOptions.loopback("m").withLimits(ServerLimits.defaults().withTimeouts(2000, 2000)),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
       HttpTestClient client = new HttpTestClient(server);
       for (int i = 0; i < 5; i++) {
-        assertThat(client.post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1}").status())
+        assertThat(client
+                .post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1}")
+                .status())
             .isEqualTo(200);
       }
       long baseline = usedHeapAfterGc();
@@ -70,26 +77,42 @@ class MemoryAfterAbuseTest {
       long afterOnce = usedHeapAfterGc();
       abuse(server, client, 2);
       long start = System.nanoTime();
-      assertThat(client.post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1}").status())
+      assertThat(client
+              .post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1}")
+              .status())
           .isEqualTo(200);
       long ordinaryMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       long after = usedHeapAfterGc();
-      System.out.printf(Locale.ROOT, "MemoryAfterAbuseTest: heap after GC %.1f MiB before, %.1f MiB after one round "
-          + "of abuse, %.1f MiB after two; %d model calls; ordinary request after abuse %d ms%n",
-          baseline / (double) MIB, afterOnce / (double) MIB, after / (double) MIB, server.stats().modelCalls(), ordinaryMillis);
-      // pools (Jetty's buffers, the JDK's HTTP client) keep some memory after the first round: bounded, not growing
-      assertThat(afterOnce - baseline).as("heap kept after one round of abuse, bytes").isLessThan(48 * MIB);
-      assertThat(after - afterOnce).as("heap growth from a second round, bytes").isLessThan(8 * MIB);
-      assertThat(server.stats().modelCalls()).as("the 32 abandoned requests made few of their 512 calls")
+      System.out.printf(
+          Locale.ROOT,
+          "MemoryAfterAbuseTest: heap after GC %.1f MiB before, %.1f MiB after one round "
+              + "of abuse, %.1f MiB after two; %d model calls; ordinary request after abuse %d ms%n",
+          baseline / (double) MIB,
+          afterOnce / (double) MIB,
+          after / (double) MIB,
+          server.stats().modelCalls(),
+          ordinaryMillis);
+      // pools (Jetty's buffers, the JDK's HTTP client) keep some memory after the first round:
+      // bounded, not growing
+      assertThat(afterOnce - baseline)
+          .as("heap kept after one round of abuse, bytes")
+          .isLessThan(48 * MIB);
+      assertThat(after - afterOnce)
+          .as("heap growth from a second round, bytes")
+          .isLessThan(8 * MIB);
+      assertThat(server.stats().modelCalls())
+          .as("the 32 abandoned requests made few of their 512 calls")
           .isLessThan(5 + 32 * 4 + 1);
       assertThat(ordinaryMillis).isLessThan(2000);
     }
   }
 
   /** One round: 30 bodies of 3.5 MB with too many prompts, 10 announced beyond the limit, 16 hang-ups, 20 halves. */
-  private static void abuse(OpenAiServer server, HttpTestClient client, int round) throws Exception {
+  private static void abuse(OpenAiServer server, HttpTestClient client, int round)
+      throws Exception {
     // 300 prompts of 12 000 characters: 3.5 MB, inside the body limit, beyond --max-prompts
-    StringBuilder big = new StringBuilder("{\"model\":\"m\",\"n\":1024,\"max_tokens\":1024,\"prompt\":[");
+    StringBuilder big =
+        new StringBuilder("{\"model\":\"m\",\"n\":1024,\"max_tokens\":1024,\"prompt\":[");
     String prompt = "\"" + "7+8=15 ".repeat(12_000 / 7) + "\"";
     for (int i = 0; i < 300; i++) {
       big.append(i == 0 ? "" : ",").append(prompt);
@@ -115,19 +138,23 @@ class MemoryAfterAbuseTest {
       for (int i = 0; i < 16; i++) {
         statuses.add(pool.submit(() -> {
           try (RawHttp raw = new RawHttp(server)) {
-            raw.headers("/v1/completions", longRequest.length()).send(longRequest.getBytes(StandardCharsets.UTF_8));
+            raw.headers("/v1/completions", longRequest.length())
+                .send(longRequest.getBytes(StandardCharsets.UTF_8));
             Thread.sleep(100);
           }
           return 0;
         }));
       }
       for (int i = 0; i < 20; i++) {
-        halfBodies.add(new RawHttp(server).headers("/v1/completions", 100_000).send("{\"model\":\"m\",\"prompt\":\""
-            .getBytes(StandardCharsets.UTF_8)));
+        halfBodies.add(new RawHttp(server)
+            .headers("/v1/completions", 100_000)
+            .send("{\"model\":\"m\",\"prompt\":\"".getBytes(StandardCharsets.UTF_8)));
       }
       for (int i = 0; i < statuses.size(); i++) {
         int expected = i < 30 ? 400 : i < 40 ? 413 : 0;
-        assertThat(statuses.get(i).get(60, TimeUnit.SECONDS)).as("request " + i).isEqualTo(expected);
+        assertThat(statuses.get(i).get(60, TimeUnit.SECONDS))
+            .as("request " + i)
+            .isEqualTo(expected);
       }
     } finally {
       pool.shutdownNow();

@@ -27,14 +27,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 120, unit = TimeUnit.SECONDS) // a server that stops answering fails the test, not the build
+@Timeout(
+    value = 120,
+    unit = TimeUnit.SECONDS) // a server that stops answering fails the test, not the build
 class OpenAiServerTest {
   private final LengthScoredModel model = new LengthScoredModel();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private OpenAiServer server;
 
   private HttpTestClient start(ServerOptions options) {
-    server = OpenAiServer.start(model, TokenBoundaries.characters(), options,
+    server = OpenAiServer.start(
+        model,
+        TokenBoundaries.characters(),
+        options,
         new PrintStream(log, true, StandardCharsets.UTF_8));
     return new HttpTestClient(server);
   }
@@ -49,7 +54,8 @@ class OpenAiServerTest {
   @Test
   void completionsGiveNSamplesPerPromptWithOpenAiIndicesAndTheRequestSeed() throws Exception {
     HttpTestClient client = start(ServerOptions.loopback("m"));
-    HttpTestClient.Answer a = client.post("/v1/completions",
+    HttpTestClient.Answer a = client.post(
+        "/v1/completions",
         "{\"model\":\"m\",\"prompt\":[\"ab\",\"cd\"],\"n\":3,\"max_tokens\":5,\"seed\":7,\"stop\":\"\\n\"}");
     assertThat(a.status()).isEqualTo(200);
     JsonNode choices = a.body().get("choices");
@@ -60,7 +66,8 @@ class OpenAiServerTest {
       assertThat(c.get("index").asInt()).isEqualTo(k); // prompt p, sample i -> p * n + i
       assertThat(c.get("text").asText()).isEqualTo("s" + sample + ":7");
       assertThat(c.get("finish_reason").asText()).isEqualTo(sample == 0 ? "stop" : "length");
-      assertThat(c.get("gvgap").get("finish_reason").asText()).isEqualTo(sample == 0 ? "eos" : "length");
+      assertThat(c.get("gvgap").get("finish_reason").asText())
+          .isEqualTo(sample == 0 ? "eos" : "length");
       assertThat(c.get("gvgap").get("logprob").asDouble()).isEqualTo(-(sample + 1));
       assertThat(c.get("logprobs").isNull()).isTrue();
     }
@@ -68,13 +75,16 @@ class OpenAiServerTest {
     assertThat(a.body().at("/usage/prompt_tokens").asInt()).isEqualTo(4);
     assertThat(a.body().at("/usage/completion_tokens").asInt()).isEqualTo(24);
     assertThat(a.body().get("object").asText()).isEqualTo("text_completion");
-    assertThat(model.calls).containsExactly("gen 0 n=3 max=5 t=1.0 stop=[\n]", "gen 1 n=3 max=5 t=1.0 stop=[\n]");
+    assertThat(model.calls)
+        .containsExactly("gen 0 n=3 max=5 t=1.0 stop=[\n]", "gen 1 n=3 max=5 t=1.0 stop=[\n]");
   }
 
   @Test
-  void echoWithLogprobsAndNoNewTokensGivesEachPromptTokenScoredAfterTheTextBeforeIt() throws Exception {
+  void echoWithLogprobsAndNoNewTokensGivesEachPromptTokenScoredAfterTheTextBeforeIt()
+      throws Exception {
     HttpTestClient client = start(ServerOptions.loopback("m"));
-    HttpTestClient.Answer a = client.post("/v1/completions",
+    HttpTestClient.Answer a = client.post(
+        "/v1/completions",
         "{\"model\":\"m\",\"prompt\":\"abc\",\"max_tokens\":0,\"echo\":true,\"logprobs\":1}");
     assertThat(a.status()).isEqualTo(200);
     JsonNode lp = a.body().at("/choices/0/logprobs");
@@ -91,7 +101,8 @@ class OpenAiServerTest {
   @Test
   void echoWithGenerationAppendsTheCompletionAsOneEntryAtThePromptsEnd() throws Exception {
     HttpTestClient client = start(ServerOptions.loopback("m"));
-    HttpTestClient.Answer a = client.post("/v1/completions",
+    HttpTestClient.Answer a = client.post(
+        "/v1/completions",
         "{\"model\":\"m\",\"prompt\":\"ab\",\"max_tokens\":3,\"echo\":true,\"logprobs\":0}");
     JsonNode lp = a.body().at("/choices/0/logprobs");
     assertThat(a.body().at("/choices/0/text").asText()).isEqualTo("abs0:0");
@@ -104,7 +115,8 @@ class OpenAiServerTest {
   @Test
   void chatWithOneUserMessageUsesItVerbatimAndOtherwiseARoleTranscript() throws Exception {
     HttpTestClient client = start(ServerOptions.loopback("m"));
-    HttpTestClient.Answer a = client.post("/v1/chat/completions",
+    HttpTestClient.Answer a = client.post(
+        "/v1/chat/completions",
         "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"2+2=\"}],\"n\":2,\"seed\":3,\"logprobs\":true}");
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.body().get("object").asText()).isEqualTo("chat.completion");
@@ -112,31 +124,59 @@ class OpenAiServerTest {
     assertThat(a.body().at("/choices/1/message/role").asText()).isEqualTo("assistant");
     assertThat(a.body().at("/choices/1/logprobs/content/0/logprob").asDouble()).isEqualTo(-2.0);
     assertThat(a.body().at("/usage/prompt_tokens").asInt()).isEqualTo(4);
-    List<ChatMessage> messages = List.of(new ChatMessage("system", "be brief"), new ChatMessage("user", "hi"));
+    List<ChatMessage> messages =
+        List.of(new ChatMessage("system", "be brief"), new ChatMessage("user", "hi"));
     assertThat(ChatPrompt.render(messages)).isEqualTo("System: be brief\nUser: hi\nAssistant:");
   }
 
   @Test
   void badRequestsAreAnsweredWithOpenAiErrorsNamingTheField() throws Exception {
     HttpTestClient client = start(ServerOptions.loopback("m"));
-    HttpTestClient.Answer n = client.post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"n\":\"x\"}");
+    HttpTestClient.Answer n =
+        client.post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"n\":\"x\"}");
     assertThat(n.status()).isEqualTo(400);
     assertThat(n.body().at("/error/message").asText()).contains("'n'");
     assertThat(n.body().at("/error/type").asText()).isEqualTo("invalid_request_error");
-    assertThat(client.post("/v1/completions", "{\"model\":\"m\"}").body().at("/error/message").asText())
-        .contains("'prompt'").contains("required");
-    assertThat(client.post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"temperature\":-1}").body()
-        .at("/error/message").asText()).contains("'temperature'");
-    assertThat(client.post("/v1/completions", "{\"model\":\"m\",\"prompt\":[1,2]}").body()
-        .at("/error/message").asText()).contains("'prompt[0]'");
-    assertThat(client.post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"stream\":true}").body()
-        .at("/error/message").asText()).contains("'stream'");
+    assertThat(client
+            .post("/v1/completions", "{\"model\":\"m\"}")
+            .body()
+            .at("/error/message")
+            .asText())
+        .contains("'prompt'")
+        .contains("required");
+    assertThat(client
+            .post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"temperature\":-1}")
+            .body()
+            .at("/error/message")
+            .asText())
+        .contains("'temperature'");
+    assertThat(client
+            .post("/v1/completions", "{\"model\":\"m\",\"prompt\":[1,2]}")
+            .body()
+            .at("/error/message")
+            .asText())
+        .contains("'prompt[0]'");
+    assertThat(client
+            .post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"stream\":true}")
+            .body()
+            .at("/error/message")
+            .asText())
+        .contains("'stream'");
     assertThat(client.post("/v1/completions", "{not json").status()).isEqualTo(400);
-    assertThat(client.post("/v1/chat/completions", "{\"model\":\"m\",\"messages\":[{\"role\":\"bot\",\"content\":\"x\"}]}")
-        .body().at("/error/message").asText()).contains("messages[0].role");
-    HttpTestClient.Answer unknownModel = client.post("/v1/completions", "{\"model\":\"other\",\"prompt\":\"a\"}");
+    assertThat(client
+            .post(
+                "/v1/chat/completions",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"bot\",\"content\":\"x\"}]}")
+            .body()
+            .at("/error/message")
+            .asText())
+        .contains("messages[0].role");
+    HttpTestClient.Answer unknownModel =
+        client.post("/v1/completions", "{\"model\":\"other\",\"prompt\":\"a\"}");
     assertThat(unknownModel.status()).isEqualTo(404);
-    assertThat(unknownModel.body().at("/error/message").asText()).contains("'other'").contains("'m'");
+    assertThat(unknownModel.body().at("/error/message").asText())
+        .contains("'other'")
+        .contains("'m'");
     assertThat(client.get("/v1/nothing").status()).isEqualTo(404);
     assertThat(client.get("/v1/completions").status()).isEqualTo(405);
     assertThat(client.post("/v1/models", "{}").status()).isEqualTo(405);
@@ -148,10 +188,11 @@ class OpenAiServerTest {
   void nAndMaxTokensEachInRangeButTogetherBeyondTheBudgetAreA400NotA500() throws Exception {
     // LengthScoredModel does not know its context length, so only the token budget can refuse this
     HttpTestClient client = start(ServerOptions.loopback("m"));
-    HttpTestClient.Answer a = client.post("/v1/completions",
-        "{\"model\":\"m\",\"prompt\":\"a\",\"n\":1024,\"max_tokens\":1048576}");
+    HttpTestClient.Answer a = client.post(
+        "/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"n\":1024,\"max_tokens\":1048576}");
     assertThat(a.status()).isEqualTo(400);
-    assertThat(a.body().at("/error/message").asText()).contains("1024 × 1048576 × 1 = 1073741824 tokens")
+    assertThat(a.body().at("/error/message").asText())
+        .contains("1024 × 1048576 × 1 = 1073741824 tokens")
         .contains("--max-request-tokens");
     assertThat(model.calls).isEmpty();
   }
@@ -170,7 +211,8 @@ class OpenAiServerTest {
     String body = "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1}";
     HttpTestClient.Answer none = client.send("POST", "/v1/completions", body, null);
     HttpTestClient.Answer wrong = client.send("POST", "/v1/completions", body, "Bearer sk-wrong");
-    HttpTestClient.Answer right = client.send("POST", "/v1/completions", body, "Bearer sk-secret-42");
+    HttpTestClient.Answer right =
+        client.send("POST", "/v1/completions", body, "Bearer sk-secret-42");
     assertThat(none.status()).isEqualTo(401);
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.body().toString()).doesNotContain("sk-secret-42").doesNotContain("sk-wrong");
@@ -180,10 +222,14 @@ class OpenAiServerTest {
   @Test
   void aFailingModelCallIsA500ThatNamesTheFailureAndIsLogged() throws Exception {
     FaultInjectingModel faulty = new FaultInjectingModel(model, 0.3, 11);
-    server = OpenAiServer.start(faulty, TokenBoundaries.characters(), ServerOptions.loopback("m"),
+    server = OpenAiServer.start(
+        faulty,
+        TokenBoundaries.characters(),
+        ServerOptions.loopback("m"),
         new PrintStream(log, true, StandardCharsets.UTF_8));
     HttpTestClient client = new HttpTestClient(server);
-    // independent count: the same seeded stream, one draw per model call (one call per request here)
+    // independent count: the same seeded stream, one draw per model call (one call per request
+    // here)
     SplittableRandom draws = new SplittableRandom(11);
     int expected = 0;
     for (int i = 0; i < 60; i++) {
@@ -191,7 +237,8 @@ class OpenAiServerTest {
     }
     int failures = 0;
     for (int i = 0; i < 60; i++) {
-      HttpTestClient.Answer a = client.post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1}");
+      HttpTestClient.Answer a =
+          client.post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1}");
       if (a.status() == 500) {
         failures++;
         assertThat(a.body().at("/error/type").asText()).isEqualTo("server_error");
@@ -206,7 +253,10 @@ class OpenAiServerTest {
     assertThat(server.stats().errors()).isEqualTo(expected);
     assertThat(server.stats().completionRequests()).isEqualTo(60);
     assertThat(model.calls).hasSize(60 - expected);
-    assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("injected fault")).count())
+    assertThat(log.toString(StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.contains("injected fault"))
+            .count())
         .isEqualTo(expected);
   }
 
@@ -231,8 +281,13 @@ class OpenAiServerTest {
         return super.generate(requests, params);
       }
     };
-    server = OpenAiServer.start(gated, TokenBoundaries.characters(), ServerOptions.loopback("m")
-        .withPortAndWorkers(0, 2).withLimits(ServerLimits.defaults().withMaxQueued(3)), System.err);
+    server = OpenAiServer.start(
+        gated,
+        TokenBoundaries.characters(),
+        ServerOptions.loopback("m")
+            .withPortAndWorkers(0, 2)
+            .withLimits(ServerLimits.defaults().withMaxQueued(3)),
+        System.err);
     HttpTestClient client = new HttpTestClient(server);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
@@ -252,7 +307,9 @@ class OpenAiServerTest {
       for (int i = 5; i < 8; i++) {
         HttpTestClient.Answer refused = client.post("/v1/completions", body(i));
         assertThat(refused.status()).isEqualTo(503);
-        assertThat(refused.body().at("/error/message").asText()).contains("--max-queued").contains("retry later");
+        assertThat(refused.body().at("/error/message").asText())
+            .contains("--max-queued")
+            .contains("retry later");
       }
       gate.countDown();
       for (int i = 0; i < 5; i++) {
@@ -283,14 +340,17 @@ class OpenAiServerTest {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-        return List.of(new Generation("0", List.of(new Completion(0, "late", 1, -1, FinishReason.STOP))));
+        return List.of(
+            new Generation("0", List.of(new Completion(0, "late", 1, -1, FinishReason.STOP))));
       }
     };
-    server = OpenAiServer.start(slow, TokenBoundaries.characters(), ServerOptions.loopback("m"), System.err);
+    server = OpenAiServer.start(
+        slow, TokenBoundaries.characters(), ServerOptions.loopback("m"), System.err);
     HttpTestClient client = new HttpTestClient(server);
     CompletableFuture<HttpTestClient.Answer> inFlight = CompletableFuture.supplyAsync(() -> {
       try {
-        return client.post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1}");
+        return client.post(
+            "/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1}");
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -319,13 +379,17 @@ class OpenAiServerTest {
         return super.generate(requests, params);
       }
     };
-    server = OpenAiServer.start(slow, TokenBoundaries.characters(), ServerOptions.loopback("m")
-        .withStopTimeoutMillis(100), System.err);
+    server = OpenAiServer.start(
+        slow,
+        TokenBoundaries.characters(),
+        ServerOptions.loopback("m").withStopTimeoutMillis(100),
+        System.err);
     HttpTestClient client = new HttpTestClient(server);
     // n = 640 is 10 model calls of 64 samples, 2 s in all
     CompletableFuture<HttpTestClient.Answer> inFlight = CompletableFuture.supplyAsync(() -> {
       try {
-        return client.post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1,\"n\":640}");
+        return client.post(
+            "/v1/completions", "{\"model\":\"m\",\"prompt\":\"a\",\"max_tokens\":1,\"n\":640}");
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -334,11 +398,15 @@ class OpenAiServerTest {
     long start = System.nanoTime();
     server.close(); // must not throw "did not stop cleanly"
     long closeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    assertThat(closeMillis).as("close waits for the stop timeout and the model call in progress only").isLessThan(1500);
+    assertThat(closeMillis)
+        .as("close waits for the stop timeout and the model call in progress only")
+        .isLessThan(1500);
     HttpTestClient.Answer a = inFlight.get(10, TimeUnit.SECONDS);
     assertThat(a.status()).isEqualTo(503);
     assertThat(a.body().at("/error/message").asText()).contains("stopping");
-    assertThat(slow.calls.size()).as("calls after the stop timeout are not made").isLessThan(640);
+    assertThat(slow.calls.size())
+        .as("calls after the stop timeout are not made")
+        .isLessThan(640);
     assertThat(server.stats().cancelled()).isEqualTo(1);
     server = null;
   }

@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** Percentiles of measured values by the nearest-rank method (no interpolation). */
 public final class Percentiles {
-  private Percentiles() {
-  }
+  private Percentiles() {}
 
   /**
    * The nearest-rank percentile: sort ascending and take the value at rank

@@ -11,7 +11,8 @@ class PercentilesTest {
   @Test
   void nearestRankMatchesHandComputedRanks() {
     // the textbook example {15, 20, 35, 40, 50}, given unsorted:
-    // p30 -> rank ceil(1.5) = 2 -> 20; p40 -> ceil(2.0) = 2 -> 20; p50 -> ceil(2.5) = 3 -> 35; p100 -> 5 -> 50
+    // p30 -> rank ceil(1.5) = 2 -> 20; p40 -> ceil(2.0) = 2 -> 20; p50 -> ceil(2.5) = 3 -> 35; p100
+    // -> 5 -> 50
     double[] v = {50, 15, 40, 20, 35};
     assertThat(Percentiles.nearestRank(v, 30)).isEqualTo(20);
     assertThat(Percentiles.nearestRank(v, 40)).isEqualTo(20);
@@ -30,14 +31,17 @@ class PercentilesTest {
     assertThat(Percentiles.nearestRank(hundred, 99)).isEqualTo(99); // rank ceil(99) = 99
     assertThat(Percentiles.nearestRank(hundred, 50)).isEqualTo(50);
     // ten values: p99 -> rank ceil(9.9) = 10 -> the largest
-    assertThat(Percentiles.nearestRank(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 99)).isEqualTo(10);
+    assertThat(Percentiles.nearestRank(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 99))
+        .isEqualTo(10);
     assertThat(Percentiles.nearestRank(new double[] {7}, 50)).isEqualTo(7);
   }
 
   @Test
   void emptyInputAndOutOfRangePercentilesAreRejected() {
-    assertThatThrownBy(() -> Percentiles.nearestRank(new double[0], 50)).hasMessageContaining("no values");
-    assertThatThrownBy(() -> Percentiles.nearestRank(new double[] {1}, 101)).hasMessageContaining("[0, 100]");
+    assertThatThrownBy(() -> Percentiles.nearestRank(new double[0], 50))
+        .hasMessageContaining("no values");
+    assertThatThrownBy(() -> Percentiles.nearestRank(new double[] {1}, 101))
+        .hasMessageContaining("[0, 100]");
   }
 
   @Test
@@ -46,6 +50,7 @@ class PercentilesTest {
     LoadResult r = new LoadResult(4, 8, 2.0, 200, 12.34, 56.78);
     assertThat(r.requestsPerSecond()).isEqualTo(4.0);
     assertThat(r.tokensPerSecond()).isEqualTo(100.0);
-    assertThat(LoadBenchmark.table(List.of(r))).contains("          4        8       4.00         100.0      12.3      56.8");
+    assertThat(LoadBenchmark.table(List.of(r)))
+        .contains("          4        8       4.00         100.0      12.3      56.8");
   }
 }

@@ -22,9 +22,12 @@ final class RawHttp implements AutoCloseable {
 
   /** Sends the request line and headers of a POST with this Content-Length (-1: chunked) and extra header lines. */
   RawHttp headers(String path, long contentLength, String... extra) throws IOException {
-    StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        + "Content-Type: application/json\r\n");
-    head.append(contentLength < 0 ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + contentLength + "\r\n");
+    StringBuilder head = new StringBuilder(
+        "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "Content-Type: application/json\r\n");
+    head.append(
+        contentLength < 0
+            ? "Transfer-Encoding: chunked\r\n"
+            : "Content-Length: " + contentLength + "\r\n");
     for (String line : extra) {
       head.append(line).append("\r\n");
     }

@@ -11,6 +11,8 @@ public enum DedupRule {
 
   /** The deduplicator this rule names. */
   public SampleDeduplicator deduplicator() {
-    return this == NEAR ? new NearDuplicateRemover(DuplicateDetector.withDefaults()) : new ExactDuplicateRemover();
+    return this == NEAR
+        ? new NearDuplicateRemover(DuplicateDetector.withDefaults())
+        : new ExactDuplicateRemover();
   }
 }

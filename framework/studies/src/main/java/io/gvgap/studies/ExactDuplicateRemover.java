@@ -19,10 +19,18 @@ public final class ExactDuplicateRemover implements SampleDeduplicator {
     Map<String, KeptSample> firsts = new LinkedHashMap<>();
     for (KeptSample s : samples) {
       String key = s.prompt() + "\u0000" + TextNormalizer.normalize(s.response());
-      firsts.merge(key, s, (first, later) -> later.weight() > first.weight()
-          ? new KeptSample(first.exampleId(), first.sampleIndex(), first.prompt(), first.response(), later.weight(),
-              first.utility())
-          : first);
+      firsts.merge(
+          key,
+          s,
+          (first, later) -> later.weight() > first.weight()
+              ? new KeptSample(
+                  first.exampleId(),
+                  first.sampleIndex(),
+                  first.prompt(),
+                  first.response(),
+                  later.weight(),
+                  first.utility())
+              : first);
     }
     return new ArrayList<>(firsts.values());
   }

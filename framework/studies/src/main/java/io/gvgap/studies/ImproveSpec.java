@@ -15,6 +15,11 @@ import io.gvgap.core.spec.RunSpec;
  * @param distillation the fine-tuning settings
  * @param dedup how duplicates are removed from each SFT set
  */
-public record ImproveSpec(RunSpec run, int rounds, String verifier, String filter, UpdateRule update,
-    DistillationSettings distillation, DedupRule dedup) {
-}
+public record ImproveSpec(
+    RunSpec run,
+    int rounds,
+    String verifier,
+    String filter,
+    UpdateRule update,
+    DistillationSettings distillation,
+    DedupRule dedup) {}

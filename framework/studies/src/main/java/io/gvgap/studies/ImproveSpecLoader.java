@@ -26,8 +26,7 @@ import java.nio.file.Path;
  * error names the file, line, column and field.
  */
 public final class ImproveSpecLoader {
-  private ImproveSpecLoader() {
-  }
+  private ImproveSpecLoader() {}
 
   /** Reads and checks an improvement spec file. */
   public static ImproveSpec load(Path file) {
@@ -46,18 +45,29 @@ public final class ImproveSpecLoader {
     StudySection section = StudySection.of(run, "improve");
     Section given = section.bind(text, Section.class);
     if (given == null) {
-      throw new SpecException(file, 1, 1, "improve", "missing the 'improve' section (a mapping with keys rounds,"
-          + " verifier, filter, update, distillation, dedup); see ImproveSpecLoader's documentation for an example",
+      throw new SpecException(
+          file,
+          1,
+          1,
+          "improve",
+          "missing the 'improve' section (a mapping with keys rounds,"
+              + " verifier, filter, update, distillation, dedup); see ImproveSpecLoader's documentation for an example",
           null);
     }
     int rounds = given.rounds() == null ? 2 : given.rounds();
     if (rounds < 1) {
       throw section.error("rounds", "expected an integer >= 1, was " + rounds);
     }
-    String verifier = required(section, given.verifier(), "verifier", "the label of the verifier whose kept samples"
-        + " are distilled");
-    String filter = required(section, given.filter(), "filter", "the label of the filter whose kept samples are"
-        + " distilled, e.g. quantile(alpha=0.25)");
+    String verifier = required(
+        section,
+        given.verifier(),
+        "verifier",
+        "the label of the verifier whose kept samples" + " are distilled");
+    String filter = required(
+        section,
+        given.filter(),
+        "filter",
+        "the label of the filter whose kept samples are" + " distilled, e.g. quantile(alpha=0.25)");
     UpdateRule update = given.update() == null ? UpdateRule.CONTINUE : given.update();
     DedupRule dedup = given.dedup() == null ? DedupRule.EXACT : given.dedup();
     DistillationSettings distillation = new DistillationSettings(50, 3e-4, 16, 25, run.seed());
@@ -68,15 +78,22 @@ public final class ImproveSpecLoader {
         throw section.error("distillation.learning_rate", "must be in (0, 1], was " + lr);
       }
       distillation = new DistillationSettings(
-          atLeast(section, d.steps(), "distillation.steps", distillation.steps(), 1), lr,
+          atLeast(section, d.steps(), "distillation.steps", distillation.steps(), 1),
+          lr,
           atLeast(section, d.batch(), "distillation.batch", distillation.batch(), 1),
-          atLeast(section, d.checkpointEvery(), "distillation.checkpoint_every", distillation.checkpointEvery(), 0),
+          atLeast(
+              section,
+              d.checkpointEvery(),
+              "distillation.checkpoint_every",
+              distillation.checkpointEvery(),
+              0),
           d.seed() == null ? distillation.seed() : d.seed());
     }
     return new ImproveSpec(run, rounds, verifier, filter, update, distillation, dedup);
   }
 
-  private static int atLeast(StudySection section, Integer value, String field, int defaultValue, int min) {
+  private static int atLeast(
+      StudySection section, Integer value, String field, int defaultValue, int min) {
     if (value == null) {
       return defaultValue;
     }
@@ -97,12 +114,19 @@ public final class ImproveSpecLoader {
   }
 
   /** The {@code improve:} section as written; absent keys are null. */
-  private record Section(Integer rounds, String verifier, String filter, UpdateRule update, Distillation distillation,
-      DedupRule dedup) {
-  }
+  private record Section(
+      Integer rounds,
+      String verifier,
+      String filter,
+      UpdateRule update,
+      Distillation distillation,
+      DedupRule dedup) {}
 
   /** The {@code improve.distillation:} mapping as written; absent keys are null. */
-  private record Distillation(Integer steps, @JsonProperty("learning_rate") Double learningRate, Integer batch,
-      @JsonProperty("checkpoint_every") Integer checkpointEvery, Long seed) {
-  }
+  private record Distillation(
+      Integer steps,
+      @JsonProperty("learning_rate") Double learningRate,
+      Integer batch,
+      @JsonProperty("checkpoint_every") Integer checkpointEvery,
+      Long seed) {}
 }

@@ -63,8 +63,12 @@ public final class ImprovementStudy {
    * @param trainingProgress receives every distillation step
    * @param deduplicator how the SFT set's duplicates are removed
    */
-  public ImprovementStudy(PluginRegistry registry, RunExecutor runs, Consumer<String> log,
-      ProgressListener trainingProgress, SampleDeduplicator deduplicator) {
+  public ImprovementStudy(
+      PluginRegistry registry,
+      RunExecutor runs,
+      Consumer<String> log,
+      ProgressListener trainingProgress,
+      SampleDeduplicator deduplicator) {
     this.registry = registry;
     this.runs = runs;
     this.log = log;
@@ -108,9 +112,18 @@ public final class ImprovementStudy {
         break;
       }
       Path nextModel = studyDir.resolve("models").resolve("round-" + (t + 1));
-      String fromModel = spec.update() == UpdateRule.CONTINUE ? modelPath : baseOptions.path().toString();
-      DistillationRecord distillation = distill(spec, selector, base, baseModel.label(), runDir, t, Path.of(fromModel),
-          nextModel, studyDir);
+      String fromModel =
+          spec.update() == UpdateRule.CONTINUE ? modelPath : baseOptions.path().toString();
+      DistillationRecord distillation = distill(
+          spec,
+          selector,
+          base,
+          baseModel.label(),
+          runDir,
+          t,
+          Path.of(fromModel),
+          nextModel,
+          studyDir);
       rounds.set(t, new RoundRecord(t, modelPath, runDir.toString(), taskMetrics, distillation));
       write(studyDir, spec, rounds, false);
       modelPath = nextModel.toString();
@@ -118,18 +131,28 @@ public final class ImprovementStudy {
     return write(studyDir, spec, rounds, true);
   }
 
-  private DistillationRecord distill(ImproveSpec spec, KeptSampleSelector selector, ResolvedRunSpec base,
-      String modelLabel, Path runDir, int t, Path fromModel, Path nextModel, Path studyDir) {
+  private DistillationRecord distill(
+      ImproveSpec spec,
+      KeptSampleSelector selector,
+      ResolvedRunSpec base,
+      String modelLabel,
+      Path runDir,
+      int t,
+      Path fromModel,
+      Path nextModel,
+      Path studyDir) {
     List<KeptSample> kept = new ArrayList<>();
     for (ResolvedTask task : base.tasks()) {
       kept.addAll(selector.select(RunDirectoryContents.read(runDir, modelLabel, task.label())));
     }
     List<KeptSample> distinct = deduplicator.deduplicate(kept);
-    double keptAccuracy = distinct.stream().mapToDouble(KeptSample::utility).average().orElse(Double.NaN);
+    double keptAccuracy =
+        distinct.stream().mapToDouble(KeptSample::utility).average().orElse(Double.NaN);
     Path sftSet = studyDir.resolve("sft").resolve("round-" + t + ".jsonl");
     if (distinct.isEmpty()) {
       throw new StudyException("round " + t + ": strategy " + spec.verifier() + "/" + spec.filter()
-          + " kept no sample of " + runDir + ", so there is nothing to distil; choose a filter that keeps more"
+          + " kept no sample of " + runDir
+          + ", so there is nothing to distil; choose a filter that keeps more"
           + " (e.g. a larger quantile alpha) or a verifier that parses on this model");
     }
     if (StudyFiles.modelFinished(nextModel)) {
@@ -137,58 +160,109 @@ public final class ImprovementStudy {
     } else {
       SftSetWriter.write(sftSet, distinct);
       DistillationSettings d = spec.distillation();
-      TrainerOptions options = new TrainerOptions(d.batch(), d.steps(), d.learningRate(), Math.max(1, d.steps() / 10),
-          0.1, 1.0, d.seed(), d.checkpointEvery(), 0, "cpu");
-      log.accept("round " + t + ": distilling " + distinct.size() + " distinct kept samples (of " + kept.size()
-          + ") from " + fromModel + " into " + nextModel + ", " + d.steps() + " steps");
+      TrainerOptions options = new TrainerOptions(
+          d.batch(),
+          d.steps(),
+          d.learningRate(),
+          Math.max(1, d.steps() / 10),
+          0.1,
+          1.0,
+          d.seed(),
+          d.checkpointEvery(),
+          0,
+          "cpu");
+      log.accept("round " + t + ": distilling " + distinct.size() + " distinct kept samples (of "
+          + kept.size() + ") from " + fromModel + " into " + nextModel + ", " + d.steps()
+          + " steps");
       try {
-        TrainingResult result = DistillRunner.run(fromModel, sftSet, nextModel, options, trainingProgress);
+        TrainingResult result =
+            DistillRunner.run(fromModel, sftSet, nextModel, options, trainingProgress);
         if (result.resumedFromStep() > 0) {
           log.accept("round " + t + ": distillation resumed from step " + result.resumedFromStep());
         }
       } catch (RuntimeException e) {
         throw e;
       } catch (Exception e) {
-        throw new StudyException("round " + t + ": distillation into " + nextModel + " failed: " + e.getMessage(), e);
+        throw new StudyException(
+            "round " + t + ": distillation into " + nextModel + " failed: " + e.getMessage(), e);
       }
     }
     var card = StudyFiles.modelCard(nextModel);
-    return new DistillationRecord(fromModel.toString(), nextModel.toString(), sftSet.toString(), kept.size(),
-        distinct.size(), deduplicator.name(), keptAccuracy, (long) StudyFiles.orNaN(card.steps()),
-        (long) StudyFiles.orNaN(card.tokensSeen()), StudyFiles.orNaN(card.finalLoss()));
+    return new DistillationRecord(
+        fromModel.toString(),
+        nextModel.toString(),
+        sftSet.toString(),
+        kept.size(),
+        distinct.size(),
+        deduplicator.name(),
+        keptAccuracy,
+        (long) StudyFiles.orNaN(card.steps()),
+        (long) StudyFiles.orNaN(card.tokensSeen()),
+        StudyFiles.orNaN(card.finalLoss()));
   }
 
   /** Round t's run: the base spec with round t's model, its own directory and pass@k for k = 1..N. */
   static ResolvedRunSpec roundSpec(ResolvedRunSpec base, int t, String modelPath, Path runDir) {
     ResolvedModel baseModel = base.models().get(0);
     OnnxBackend.Options o = (OnnxBackend.Options) baseModel.options();
-    ResolvedModel model = new ResolvedModel(baseModel.label(), baseModel.backend(),
+    ResolvedModel model = new ResolvedModel(
+        baseModel.label(),
+        baseModel.backend(),
         new OnnxBackend.Options(Path.of(modelPath), o.threads(), o.device(), o.maxBatchRows()));
     MetricsSettingsSpec m = base.metrics();
-    List<Integer> allK = IntStream.rangeClosed(1, base.generation().samples()).boxed().toList();
-    MetricsSettingsSpec metrics = new MetricsSettingsSpec(m.bootstrap(), m.confidence(), allK, m.emptyKept());
-    return new ResolvedRunSpec(base.name() + "-round-" + t, runDir, base.seed(), List.of(model), base.tasks(),
-        base.generation(), base.verifierModel(), base.verifiers(), base.filters(), metrics);
+    List<Integer> allK =
+        IntStream.rangeClosed(1, base.generation().samples()).boxed().toList();
+    MetricsSettingsSpec metrics =
+        new MetricsSettingsSpec(m.bootstrap(), m.confidence(), allK, m.emptyKept());
+    return new ResolvedRunSpec(
+        base.name() + "-round-" + t,
+        runDir,
+        base.seed(),
+        List.of(model),
+        base.tasks(),
+        base.generation(),
+        base.verifierModel(),
+        base.verifiers(),
+        base.filters(),
+        metrics);
   }
 
-  private static List<RoundTaskMetrics> taskMetrics(Path runDir, String modelLabel, RunMetrics metrics) {
+  private static List<RoundTaskMetrics> taskMetrics(
+      Path runDir, String modelLabel, RunMetrics metrics) {
     List<RoundTaskMetrics> result = new ArrayList<>();
     for (GroupResult g : metrics.groups()) {
       if (g.metrics() == null) {
         continue;
       }
       List<SampleRecord> samples = new ArrayList<>();
-      RunDirectoryContents.read(runDir, modelLabel, g.task()).samples().values().forEach(samples::addAll);
-      DiversitySummary diversity = Diversity.summary(modelLabel, g.task(), samples, DuplicateDetector.withDefaults());
-      result.add(new RoundTaskMetrics(g.task(), g.metrics().prompts(), g.metrics().accuracy(), g.metrics().coverage(),
-          g.metrics().passAtK(), g.metrics().strategies(), diversity));
+      RunDirectoryContents.read(runDir, modelLabel, g.task())
+          .samples()
+          .values()
+          .forEach(samples::addAll);
+      DiversitySummary diversity =
+          Diversity.summary(modelLabel, g.task(), samples, DuplicateDetector.withDefaults());
+      result.add(new RoundTaskMetrics(
+          g.task(),
+          g.metrics().prompts(),
+          g.metrics().accuracy(),
+          g.metrics().coverage(),
+          g.metrics().passAtK(),
+          g.metrics().strategies(),
+          diversity));
     }
     return result;
   }
 
-  private static RoundsFile write(Path studyDir, ImproveSpec spec, List<RoundRecord> rounds, boolean complete) {
-    RoundsFile file = new RoundsFile(spec.run().name(), spec.verifier(), spec.filter(), spec.update(),
-        spec.distillation(), complete, List.copyOf(rounds));
+  private static RoundsFile write(
+      Path studyDir, ImproveSpec spec, List<RoundRecord> rounds, boolean complete) {
+    RoundsFile file = new RoundsFile(
+        spec.run().name(),
+        spec.verifier(),
+        spec.filter(),
+        spec.update(),
+        spec.distillation(),
+        complete,
+        List.copyOf(rounds));
     StudyFiles.writeJson(studyDir.resolve(RoundsFile.FILE), file);
     return file;
   }
@@ -202,22 +276,26 @@ public final class ImprovementStudy {
   public static void check(ImproveSpec spec, ResolvedRunSpec base) {
     String where = spec.run().file().toString();
     if (base.models().size() != 1) {
-      throw new StudyException(where + ": an improvement spec has exactly one model (the base model), it has "
-          + base.models().size() + "; list the others in a scaling spec instead");
+      throw new StudyException(
+          where + ": an improvement spec has exactly one model (the base model), it has "
+              + base.models().size() + "; list the others in a scaling spec instead");
     }
     if (!(base.models().get(0).options() instanceof OnnxBackend.Options)) {
-      throw new StudyException(where + ": the improved model must use the onnx backend (distillation trains gvgap"
-          + " ONNX models), it uses '" + base.models().get(0).backend() + "'");
+      throw new StudyException(
+          where + ": the improved model must use the onnx backend (distillation trains gvgap"
+              + " ONNX models), it uses '" + base.models().get(0).backend() + "'");
     }
-    List<String> verifiers = base.verifiers().stream().map(ResolvedComponent::label).toList();
+    List<String> verifiers =
+        base.verifiers().stream().map(ResolvedComponent::label).toList();
     if (!verifiers.contains(spec.verifier())) {
-      throw new StudyException(where + ": improve.verifier '" + spec.verifier() + "' is not a verifier label of the"
-          + " spec; labels: " + verifiers);
+      throw new StudyException(where + ": improve.verifier '" + spec.verifier()
+          + "' is not a verifier label of the" + " spec; labels: " + verifiers);
     }
     List<String> filters = base.filters().stream().map(ResolvedComponent::label).toList();
     if (!filters.contains(spec.filter())) {
-      throw new StudyException(where + ": improve.filter '" + spec.filter() + "' is not a filter label of the spec"
-          + " (swept filters are labelled like quantile(alpha=0.25)); labels: " + filters);
+      throw new StudyException(
+          where + ": improve.filter '" + spec.filter() + "' is not a filter label of the spec"
+              + " (swept filters are labelled like quantile(alpha=0.25)); labels: " + filters);
     }
   }
 }

@@ -10,6 +10,10 @@ package io.gvgap.studies;
  * @param weight the filter's weight, {@code > 0}
  * @param utility the ground-truth utility, recorded to measure the SFT set's accuracy; never used to select
  */
-public record KeptSample(String exampleId, int sampleIndex, String prompt, String response, double weight,
-    double utility) {
-}
+public record KeptSample(
+    String exampleId,
+    int sampleIndex,
+    String prompt,
+    String response,
+    double weight,
+    double utility) {}

@@ -52,15 +52,22 @@ public final class KeptSampleSelector {
       for (SampleWeight w : weights) {
         SampleRecord s = byIndex.get(w.sampleIndex());
         if (w.kept() && s != null) {
-          kept.add(new KeptSample(example.key().exampleId(), s.sampleIndex(), example.example().prompt(), s.text(),
-              w.weight(), s.utility()));
+          kept.add(new KeptSample(
+              example.key().exampleId(),
+              s.sampleIndex(),
+              example.example().prompt(),
+              s.text(),
+              w.weight(),
+              s.utility()));
         }
       }
     }
     if (!any && !run.results().isEmpty()) {
-      throw new IllegalArgumentException("the run has no weights of strategy " + verifier + "/" + filter
-          + " (weights.jsonl); strategies stored: " + stored + ". A run written before gvgap stored weights gets"
-          + " them when its spec is run again on its directory");
+      throw new IllegalArgumentException(
+          "the run has no weights of strategy " + verifier + "/" + filter
+              + " (weights.jsonl); strategies stored: " + stored
+              + ". A run written before gvgap stored weights gets"
+              + " them when its spec is run again on its directory");
     }
     return kept;
   }

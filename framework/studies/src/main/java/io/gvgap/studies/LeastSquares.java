@@ -6,8 +6,7 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
 /** Fits a least-squares line through points (commons-math's {@link SimpleRegression} does the sums). */
 public final class LeastSquares {
 
-  private LeastSquares() {
-  }
+  private LeastSquares() {}
 
   /**
    * Fits {@code y = a + b x}; points whose x or y is NaN are left out (an undefined relative gap).
@@ -19,8 +18,8 @@ public final class LeastSquares {
    */
   public static LineFit fit(double[] x, double[] y, double confidence) {
     if (x.length != y.length) {
-      throw new IllegalArgumentException("least squares needs one y per x, got " + x.length + " x and " + y.length
-          + " y");
+      throw new IllegalArgumentException(
+          "least squares needs one y per x, got " + x.length + " x and " + y.length + " y");
     }
     if (!(confidence > 0 && confidence < 1)) {
       throw new IllegalArgumentException("confidence must be in (0, 1), was " + confidence);

@@ -18,7 +18,9 @@ import java.util.Map;
 public final class NearDuplicateRemover implements SampleDeduplicator {
 
   private static final Comparator<KeptSample> LARGEST_WEIGHT_THEN_LOWEST_INDEX =
-      Comparator.comparingDouble(KeptSample::weight).reversed().thenComparingInt(KeptSample::sampleIndex);
+      Comparator.comparingDouble(KeptSample::weight)
+          .reversed()
+          .thenComparingInt(KeptSample::sampleIndex);
 
   private final DuplicateDetector detector;
 
@@ -35,8 +37,8 @@ public final class NearDuplicateRemover implements SampleDeduplicator {
     }
     List<KeptSample> kept = new ArrayList<>();
     for (List<KeptSample> prompt : byPrompt.values()) {
-      for (DuplicateCluster<KeptSample> cluster : detector.clusters(prompt, KeptSample::response,
-          LARGEST_WEIGHT_THEN_LOWEST_INDEX)) {
+      for (DuplicateCluster<KeptSample> cluster :
+          detector.clusters(prompt, KeptSample::response, LARGEST_WEIGHT_THEN_LOWEST_INDEX)) {
         kept.add(cluster.representative());
       }
     }
@@ -45,7 +47,9 @@ public final class NearDuplicateRemover implements SampleDeduplicator {
 
   @Override
   public String name() {
-    return "near (Jaccard >= " + detector.config().jaccardThreshold() + " of " + detector.config().shingleSize() + "-"
-        + detector.config().unit().name().toLowerCase(java.util.Locale.ROOT) + " shingles, per prompt)";
+    return "near (Jaccard >= " + detector.config().jaccardThreshold() + " of "
+        + detector.config().shingleSize() + "-"
+        + detector.config().unit().name().toLowerCase(java.util.Locale.ROOT)
+        + " shingles, per prompt)";
   }
 }

@@ -33,14 +33,19 @@ public record RunDirectoryContents(List<ExampleResults> results) {
   public static RunDirectoryContents read(Path runDir, String model, String task) {
     RunRecords records = RunRecords.read(runDir);
     if (records.groups().isEmpty()) {
-      throw new IllegalArgumentException(runDir + " holds no samples: it is not a finished gvgap run");
+      throw new IllegalArgumentException(
+          runDir + " holds no samples: it is not a finished gvgap run");
     }
-    return new RunDirectoryContents(records.group(model, task).map(ResultGroup::examples).orElse(List.of()));
+    return new RunDirectoryContents(
+        records.group(model, task).map(ResultGroup::examples).orElse(List.of()));
   }
 
   /** The example records, in the task's order (examples without one are left out). */
   public List<ExampleRecord> examples() {
-    return results.stream().map(ExampleResults::example).filter(Objects::nonNull).toList();
+    return results.stream()
+        .map(ExampleResults::example)
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   /** Per example id, in the task's order, its samples sorted by sample index (examples with samples only). */

@@ -1,7 +1,5 @@
 package io.gvgap.studies;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.gvgap.core.files.FileProblems;
 import io.gvgap.core.files.TextFiles;
 import io.gvgap.core.input.JacksonErrors;
 import io.gvgap.core.spec.RunSpec;
@@ -21,8 +19,7 @@ import java.util.Map;
  * </pre>
  */
 public final class ScalingSpecLoader {
-  private ScalingSpecLoader() {
-  }
+  private ScalingSpecLoader() {}
 
   /** Reads and checks a scaling spec file. */
   public static ScalingSpec load(Path file) {
@@ -45,7 +42,8 @@ public final class ScalingSpecLoader {
         for (Map.Entry<String, Double> entry : given.flops().entrySet()) {
           Double value = entry.getValue();
           if (value == null || !(value > 0) || Double.isInfinite(value)) {
-            throw section.error("flops." + entry.getKey(),
+            throw section.error(
+                "flops." + entry.getKey(),
                 "pre-training FLOPs must be a positive number, was " + value);
           }
           flops.put(entry.getKey(), value);
@@ -53,7 +51,8 @@ public final class ScalingSpecLoader {
       }
       if (given.confidence() != null) {
         if (!(given.confidence() > 0 && given.confidence() < 1)) {
-          throw section.error("confidence", "must be a number in (0, 1), was " + given.confidence());
+          throw section.error(
+              "confidence", "must be a number in (0, 1), was " + given.confidence());
         }
         confidence = given.confidence();
       }
@@ -62,6 +61,5 @@ public final class ScalingSpecLoader {
   }
 
   /** The {@code scaling:} section as written; absent keys are null. */
-  private record Section(Map<String, Double> flops, Double confidence) {
-  }
+  private record Section(Map<String, Double> flops, Double confidence) {}
 }

@@ -36,8 +36,7 @@ public final class ScalingStudy {
   /** The model-card field that holds pre-training FLOPs ({@code 6 * parameters * tokens}). */
   public static final String CARD_FLOPS = "pretrainingFlops";
 
-  private ScalingStudy() {
-  }
+  private ScalingStudy() {}
 
   /**
    * Each model's pre-training FLOPs, before any run (so a missing card fails fast).
@@ -48,8 +47,9 @@ public final class ScalingStudy {
     List<ScalingModel> models = new ArrayList<>();
     for (String label : spec.flops().keySet()) {
       if (resolved.models().stream().noneMatch(m -> m.label().equals(label))) {
-        throw new StudyException(spec.run().file() + ": scaling.flops names '" + label + "', which is not a model label;"
-            + " labels: " + resolved.models().stream().map(ResolvedModel::label).toList());
+        throw new StudyException(spec.run().file() + ": scaling.flops names '" + label
+            + "', which is not a model label;" + " labels: "
+            + resolved.models().stream().map(ResolvedModel::label).toList());
       }
     }
     for (ResolvedModel m : resolved.models()) {
@@ -59,8 +59,8 @@ public final class ScalingStudy {
         continue;
       }
       if (!(m.options() instanceof OnnxBackend.Options o)) {
-        throw new StudyException(spec.run().file() + ": model '" + m.label() + "' uses backend '" + m.backend()
-            + "', which has no model card; give its FLOPs in scaling.flops");
+        throw new StudyException(spec.run().file() + ": model '" + m.label() + "' uses backend '"
+            + m.backend() + "', which has no model card; give its FLOPs in scaling.flops");
       }
       Path card = o.path().resolve(ModelDirectory.MODEL_CARD_FILE);
       if (!Files.exists(card)) {
@@ -69,8 +69,9 @@ public final class ScalingStudy {
       }
       double flops = StudyFiles.orNaN(StudyFiles.modelCard(o.path()).pretrainingFlops());
       if (!(flops > 0)) {
-        throw new StudyException(card + " has no positive '" + CARD_FLOPS + "' (a model not pre-trained by gvgap?);"
-            + " give model '" + m.label() + "' its FLOPs in scaling.flops");
+        throw new StudyException(
+            card + " has no positive '" + CARD_FLOPS + "' (a model not pre-trained by gvgap?);"
+                + " give model '" + m.label() + "' its FLOPs in scaling.flops");
       }
       models.add(new ScalingModel(m.label(), flops, card.toString()));
     }
@@ -78,7 +79,11 @@ public final class ScalingStudy {
   }
 
   /** Fits every strategy of a finished run's metrics and writes {@code scaling.json} into its directory. */
-  public static ScalingFile analyse(String runName, Path runDir, RunMetrics metrics, List<ScalingModel> models,
+  public static ScalingFile analyse(
+      String runName,
+      Path runDir,
+      RunMetrics metrics,
+      List<ScalingModel> models,
       double confidence) {
     Map<String, Double> flops = new LinkedHashMap<>();
     models.forEach(m -> flops.put(m.label(), m.flops()));
@@ -99,7 +104,8 @@ public final class ScalingStudy {
     measures.put("gap", StrategyMetrics::gap);
     List<ScalingFit> fits = new ArrayList<>();
     for (String task : tasks) {
-      Map<String, Map<StrategyKey, StrategyMetrics>> perModel = byTaskModel.getOrDefault(task, Map.of());
+      Map<String, Map<StrategyKey, StrategyMetrics>> perModel =
+          byTaskModel.getOrDefault(task, Map.of());
       Set<StrategyKey> keys = new LinkedHashSet<>();
       perModel.values().forEach(m -> keys.addAll(m.keySet()));
       for (StrategyKey key : keys) {
@@ -108,17 +114,28 @@ public final class ScalingStudy {
           for (ScalingModel model : models) {
             StrategyMetrics s = perModel.getOrDefault(model.label(), Map.of()).get(key);
             Estimate e = s == null ? Estimate.undefined() : measure.getValue().apply(s);
-            points.add(new ScalingPoint(model.label(), model.flops(), Math.log10(model.flops()), e.value(), e.lower(),
+            points.add(new ScalingPoint(
+                model.label(),
+                model.flops(),
+                Math.log10(model.flops()),
+                e.value(),
+                e.lower(),
                 e.upper()));
           }
           double[] x = points.stream().mapToDouble(ScalingPoint::log10Flops).toArray();
           double[] y = points.stream().mapToDouble(ScalingPoint::value).toArray();
-          fits.add(new ScalingFit(task, key.verifier(), key.filter(), measure.getKey(), points,
+          fits.add(new ScalingFit(
+              task,
+              key.verifier(),
+              key.filter(),
+              measure.getKey(),
+              points,
               LeastSquares.fit(x, y, confidence)));
         }
       }
     }
-    ScalingFile file = new ScalingFile(runName, runDir.toString(), LineFit.INTERVAL_METHOD, models, fits);
+    ScalingFile file =
+        new ScalingFile(runName, runDir.toString(), LineFit.INTERVAL_METHOD, models, fits);
     StudyFiles.writeJson(runDir.resolve(ScalingFile.FILE), file);
     return file;
   }

@@ -17,8 +17,7 @@ import java.util.List;
 public final class SftSetWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private SftSetWriter() {
-  }
+  private SftSetWriter() {}
 
   /** Writes {@code samples} to {@code file}, replacing it. */
   public static void write(Path file, List<KeptSample> samples) {

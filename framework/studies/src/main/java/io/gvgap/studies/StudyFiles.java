@@ -1,14 +1,9 @@
 package io.gvgap.studies;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gvgap.core.input.InputFileException;
 import io.gvgap.core.input.JsonFiles;
-import io.gvgap.core.store.Json;
 import io.gvgap.core.store.RunDirectory;
 import io.gvgap.core.store.RunMetrics;
 import io.gvgap.core.store.RunStatus;
-import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.RunStoreException;
 import io.gvgap.onnx.decoder.ModelCard;
 import io.gvgap.onnx.decoder.ModelDirectory;
@@ -20,8 +15,7 @@ import java.nio.file.Path;
 /** Reading and writing the files a study's stages leave behind, and deciding which stages are done. */
 final class StudyFiles {
 
-  private StudyFiles() {
-  }
+  private StudyFiles() {}
 
   /** Whether {@code runDir} holds a finished run (status success and its metrics written). */
   static boolean runFinished(Path runDir) {
@@ -35,8 +29,12 @@ final class StudyFiles {
   /** The metrics of a finished run. */
   static RunMetrics metrics(Path runDir) {
     try {
-      return RunDirectory.open(runDir).metrics().orElseThrow(() -> new StudyException(runDir
-          + " has no metrics.json although the round's run was reused as finished; rerun to recompute it"));
+      return RunDirectory.open(runDir)
+          .metrics()
+          .orElseThrow(
+              () -> new StudyException(
+                  runDir
+                      + " has no metrics.json although the round's run was reused as finished; rerun to recompute it"));
     } catch (RunStoreException e) {
       throw new StudyException(e.getMessage(), e);
     }

@@ -63,7 +63,9 @@ final class StudySection {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
-      for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+      for (JsonToken token = parser.nextToken();
+          token == JsonToken.FIELD_NAME;
+          token = parser.nextToken()) {
         boolean wanted = parser.currentName().equals(key);
         JsonToken value = parser.nextToken();
         if (!wanted) {
@@ -82,13 +84,20 @@ final class StudySection {
       // where the named field itself is.
       SpecNode at = find(error.fieldPath());
       if (at == null) {
-        throw new SpecException(run.file(), error.line(), error.column(), error.fieldPath(), error.problem(), e);
+        throw new SpecException(
+            run.file(), error.line(), error.column(), error.fieldPath(), error.problem(), e);
       }
       boolean aboutKey = error.problem().startsWith("unknown key") && at.keyLine() > 0;
-      throw new SpecException(run.file(), aboutKey ? at.keyLine() : Math.max(1, at.reportLine()),
-          aboutKey ? at.keyColumn() : Math.max(1, at.reportColumn()), error.fieldPath(), error.problem(), e);
+      throw new SpecException(
+          run.file(),
+          aboutKey ? at.keyLine() : Math.max(1, at.reportLine()),
+          aboutKey ? at.keyColumn() : Math.max(1, at.reportColumn()),
+          error.fieldPath(),
+          error.problem(),
+          e);
     } catch (IOException e) {
-      throw new SpecException(run.file(), 1, 1, key, "cannot read the section: " + e.getMessage(), e);
+      throw new SpecException(
+          run.file(), 1, 1, key, "cannot read the section: " + e.getMessage(), e);
     }
   }
 
@@ -124,7 +133,12 @@ final class StudySection {
       }
       at = next;
     }
-    return new SpecException(run.file(), Math.max(1, at.reportLine()), Math.max(1, at.reportColumn()),
-        field.isEmpty() ? key : key + "." + field, problem, null);
+    return new SpecException(
+        run.file(),
+        Math.max(1, at.reportLine()),
+        Math.max(1, at.reportColumn()),
+        field.isEmpty() ? key : key + "." + field,
+        problem,
+        null);
   }
 }

@@ -39,7 +39,8 @@ class ChangedModelResumeTest {
   @TempDir
   Path tmp;
 
-  private final PluginRegistry registry = PluginRegistry.load(ChangedModelResumeTest.class.getClassLoader());
+  private final PluginRegistry registry =
+      PluginRegistry.load(ChangedModelResumeTest.class.getClassLoader());
 
   private static void writeModel(Path dir, long seed) throws Exception {
     ModelInitRunner.run(dir, 1, 16, 2, 160, 0, true, seed);
@@ -75,7 +76,8 @@ class ChangedModelResumeTest {
   }
 
   private RunResult run(Path specFile) {
-    ResolvedRunSpec spec = RunSpecResolver.resolve(RunSpecLoader.load(specFile), registry, specFile);
+    ResolvedRunSpec spec =
+        RunSpecResolver.resolve(RunSpecLoader.load(specFile), registry, specFile);
     return new RunPipeline(registry, Progress.NONE, "test").run(spec, "name: toy\n");
   }
 
@@ -106,28 +108,34 @@ class ChangedModelResumeTest {
 
     run(spec);
     RunInfo first = RunStore.readInfo(output);
-    assertThat(first.models()).extracting(ModelFingerprint::label, ModelFingerprint::fingerprint)
+    assertThat(first.models())
+        .extracting(ModelFingerprint::label, ModelFingerprint::fingerprint)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("tiny", original));
     assertThat(first.models().get(0).source()).contains(slashes(model));
 
     // an interrupted run of the unchanged model resumes
-    Files.writeString(output.resolve(RunStore.RUN_JSON),
+    Files.writeString(
+        output.resolve(RunStore.RUN_JSON),
         Json.mapper().writeValueAsString(first.withStatus(RunStatus.STARTED, null)));
     RunResult resumed = run(spec);
     assertThat(resumed.resumed()).isTrue();
     assertThat(resumed.samplesGenerated()).isZero();
     assertThat(RunStore.readInfo(output).status()).isEqualTo(RunStatus.SUCCESS);
 
-    // the weights are retrained in place (another seed); the same spec must not reuse the old samples
+    // the weights are retrained in place (another seed); the same spec must not reuse the old
+    // samples
     writeModel(model, 4);
     String retrained = ModelContentHash.of(model);
     assertThat(retrained).isNotEqualTo(original);
     Map<String, byte[]> before = contents(output);
-    assertThatThrownBy(() -> run(spec)).isInstanceOf(RunStoreException.class)
-        .hasMessageStartingWith(output + " holds results of a model whose files have changed since the run started")
+    assertThatThrownBy(() -> run(spec))
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageStartingWith(
+            output + " holds results of a model whose files have changed since the run started")
         .hasMessageContaining("model 'tiny' (onnx {\"path\":\"" + slashes(model) + "\"")
-        .hasMessageContaining("has fingerprint " + retrained.substring(0, 12) + " now, but the run's results were"
-            + " computed with fingerprint " + original.substring(0, 12))
+        .hasMessageContaining(
+            "has fingerprint " + retrained.substring(0, 12) + " now, but the run's results were"
+                + " computed with fingerprint " + original.substring(0, 12))
         .hasMessageContaining("restore the model it was started with")
         .hasMessageContaining("choose another output directory (spec field 'output' or --output)")
         .satisfies(e -> System.out.println("error as printed: " + e.getMessage()));
@@ -171,7 +179,8 @@ class ChangedModelResumeTest {
         """.formatted(slashes(study), slashes(model)));
     ImproveRunner.run(spec, new ArrayList<>(), ProgressListener.none());
 
-    // unchanged models (the base and the distilled round-1 model inside the study) reuse every stage
+    // unchanged models (the base and the distilled round-1 model inside the study) reuse every
+    // stage
     List<String> rerun = new ArrayList<>();
     ImproveRunner.run(spec, rerun, ProgressListener.none());
     assertThat(rerun).hasSize(3).allMatch(line -> line.contains("already finished"));
@@ -181,7 +190,8 @@ class ChangedModelResumeTest {
     List<String> afterRetraining = new ArrayList<>();
     assertThatThrownBy(() -> ImproveRunner.run(spec, afterRetraining, ProgressListener.none()))
         .isInstanceOf(RunStoreException.class)
-        .hasMessageStartingWith(study.resolve("round-0") + " holds results of a model whose files have changed")
+        .hasMessageStartingWith(
+            study.resolve("round-0") + " holds results of a model whose files have changed")
         .hasMessageContaining("model 'tiny'");
     assertThat(afterRetraining).isEmpty();
     assertUnchanged(study, before);

@@ -16,15 +16,19 @@ import java.util.List;
  */
 final class ImproveRunner {
 
-  private ImproveRunner() {
-  }
+  private ImproveRunner() {}
 
-  static RoundsFile run(Path specFile, List<String> log, ProgressListener listener) throws Exception {
+  static RoundsFile run(Path specFile, List<String> log, ProgressListener listener)
+      throws Exception {
     ImproveSpec spec = ImproveSpecLoader.load(specFile);
     PluginRegistry registry = PluginRegistry.load(ImproveRunner.class.getClassLoader());
     ResolvedRunSpec base = RunSpecResolver.resolve(spec.run(), registry, specFile);
-    return new ImprovementStudy(registry, new PipelineExecutor(registry), log::add, listener,
-        spec.dedup().deduplicator())
+    return new ImprovementStudy(
+            registry,
+            new PipelineExecutor(registry),
+            log::add,
+            listener,
+            spec.dedup().deduplicator())
         .run(spec, base, Files.readString(specFile));
   }
 

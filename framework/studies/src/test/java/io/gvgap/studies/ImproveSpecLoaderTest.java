@@ -52,8 +52,10 @@ class ImproveSpecLoaderTest {
         .isInstanceOf(SpecException.class)
         .hasMessageContaining("improve.verifer: unknown key 'verifer'; did you mean 'verifier'?")
         .satisfies(e -> assertThat(((SpecException) e).line()).isEqualTo(6));
-    assertThatThrownBy(() -> ImproveSpecLoader.parse(FILE, spec("  verifier: oracle\n  filter: quantile\n  update: again")))
-        .hasMessageContaining("improve.update: expected one of continue, restart, was 'again'").satisfies(e -> assertThat(((SpecException) e).line()).isEqualTo(7));
+    assertThatThrownBy(() -> ImproveSpecLoader.parse(
+            FILE, spec("  verifier: oracle\n  filter: quantile\n  update: again")))
+        .hasMessageContaining("improve.update: expected one of continue, restart, was 'again'")
+        .satisfies(e -> assertThat(((SpecException) e).line()).isEqualTo(7));
     assertThatThrownBy(() -> ImproveSpecLoader.parse(FILE, spec("  filter: quantile")))
         .hasMessageContaining("missing required key 'verifier'");
   }
@@ -61,27 +63,34 @@ class ImproveSpecLoaderTest {
   @Test
   void aValueOfTheWrongKindOrRangeNamesItsFieldAndLineInsideFlowMappings() {
     // Line 5 holds the whole flow mapping; the bad value is its steps.
-    assertThatThrownBy(() -> ImproveSpecLoader.parse(FILE, spec(
-        "  verifier: oracle\n  filter: quantile\n  distillation: {steps: many, batch: 4}")))
+    assertThatThrownBy(() -> ImproveSpecLoader.parse(
+            FILE,
+            spec(
+                "  verifier: oracle\n  filter: quantile\n  distillation: {steps: many, batch: 4}")))
         .isInstanceOf(SpecException.class)
-        .hasMessageContaining("improve.distillation.steps: expected an integer, was 'many' (a string)")
+        .hasMessageContaining(
+            "improve.distillation.steps: expected an integer, was 'many' (a string)")
         .hasMessageNotContaining("REDACTED")
         .satisfies(e -> assertThat(((SpecException) e).line()).isEqualTo(7));
-    assertThatThrownBy(() -> ImproveSpecLoader.parse(FILE, spec(
-        "  verifier: oracle\n  filter: quantile\n  distillation: {steps: 0}")))
+    assertThatThrownBy(() -> ImproveSpecLoader.parse(
+            FILE, spec("  verifier: oracle\n  filter: quantile\n  distillation: {steps: 0}")))
         .hasMessageContaining("improve.distillation.steps: expected an integer >= 1, was 0")
         .satisfies(e -> assertThat(((SpecException) e).line()).isEqualTo(7));
-    // A study key that the run spec does not know is still an unknown top-level key of the run part.
-    assertThatThrownBy(() -> ImproveSpecLoader.parse(FILE, spec("  verifier: oracle\n  filter: quantile")
-        + "scaling: {confidence: 0.9}\n"))
+    // A study key that the run spec does not know is still an unknown top-level key of the run
+    // part.
+    assertThatThrownBy(() -> ImproveSpecLoader.parse(
+            FILE, spec("  verifier: oracle\n  filter: quantile") + "scaling: {confidence: 0.9}\n"))
         .hasMessageContaining("unknown key 'scaling'");
   }
 
   @Test
   void errorsOfTheRunPartKeepTheirLines() {
-    // The run spec is read from the whole file, so the run spec's unknown key is on its own line 10.
+    // The run spec is read from the whole file, so the run spec's unknown key is on its own line
+    // 10.
     String text = spec("  verifier: oracle\n  filter: quantile") + "generaton: {samples: 2}\n";
-    assertThatThrownBy(() -> ImproveSpecLoader.parse(FILE, text)).isInstanceOf(SpecException.class)
-        .hasMessageContaining("generaton").satisfies(e -> assertThat(((SpecException) e).line()).isEqualTo(10));
+    assertThatThrownBy(() -> ImproveSpecLoader.parse(FILE, text))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("generaton")
+        .satisfies(e -> assertThat(((SpecException) e).line()).isEqualTo(10));
   }
 }

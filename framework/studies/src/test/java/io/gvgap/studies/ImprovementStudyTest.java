@@ -76,15 +76,21 @@ class ImprovementStudyTest {
             sweep: {alpha: [0.5]}
           - name: best-of-n
         metrics: {bootstrap: 50}
-        """.formatted(name, tmp.resolve(name).toString().replace("\\", "/"), STEPS,
-        model.toString().replace("\\", "/"), SAMPLES));
+        """.formatted(
+            name,
+            tmp.resolve(name).toString().replace("\\", "/"),
+            STEPS,
+            model.toString().replace("\\", "/"),
+            SAMPLES));
     return spec;
   }
 
   /** rounds.json without the directory names, which differ between studies. */
   private static JsonNode roundsWithoutPaths(Path studyDir) throws Exception {
-    String text = Files.readString(studyDir.resolve(RoundsFile.FILE)).replace(studyDir.toString(), "STUDY");
-    JsonNode root = new ObjectMapper().readTree(text.replaceAll("-(interrupted|uninterrupted)", ""));
+    String text =
+        Files.readString(studyDir.resolve(RoundsFile.FILE)).replace(studyDir.toString(), "STUDY");
+    JsonNode root =
+        new ObjectMapper().readTree(text.replaceAll("-(interrupted|uninterrupted)", ""));
     return root.get("rounds");
   }
 
@@ -107,7 +113,8 @@ class ImprovementStudyTest {
     assertThat(rounds.rounds().get(2).distillation()).isNull();
     for (int t = 0; t < 2; t++) {
       DistillationRecord d = rounds.rounds().get(t).distillation();
-      // quantile(alpha=0.5) keeps at least 2 of 4 samples per prompt (ties are kept): at least 8 of 16.
+      // quantile(alpha=0.5) keeps at least 2 of 4 samples per prompt (ties are kept): at least 8 of
+      // 16.
       assertThat(d.keptSamples()).isBetween(8, 16);
       assertThat(d.distinctSamples()).isBetween(1, d.keptSamples());
       assertThat(TrainingData.readJsonLines(Path.of(d.sftSet()))).hasSize(d.distinctSamples());
@@ -115,8 +122,10 @@ class ImprovementStudyTest {
       assertThat(Path.of(d.toModel()).resolve(ModelDirectory.MODEL_FILE)).exists();
     }
     // continue: round 2's model is distilled from round 1's.
-    assertThat(rounds.rounds().get(1).distillation().fromModel()).isEqualTo(study.resolve("models/round-1").toString());
-    assertThat(rounds.rounds().get(1).model()).isEqualTo(study.resolve("models/round-1").toString());
+    assertThat(rounds.rounds().get(1).distillation().fromModel())
+        .isEqualTo(study.resolve("models/round-1").toString());
+    assertThat(rounds.rounds().get(1).model())
+        .isEqualTo(study.resolve("models/round-1").toString());
 
     // A rerun finds every stage finished and changes nothing.
     List<String> rerunLog = new ArrayList<>();
@@ -126,18 +135,30 @@ class ImprovementStudyTest {
     // The same study, its JVM halted at step 5 of the first distillation (checkpoints at 2 and 4).
     Path interruptedSpec = spec("interrupted");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        ImproveRunner.class.getName(), interruptedSpec.toString(), "5")
-        .redirectErrorStream(true).redirectOutput(tmp.resolve("child.out").toFile()).start();
+    Process child = new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            ImproveRunner.class.getName(),
+            interruptedSpec.toString(),
+            "5")
+        .redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("child.out").toFile())
+        .start();
     try {
-      assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child did not stop within 120 s").isTrue();
+      assertThat(child.waitFor(120, TimeUnit.SECONDS))
+          .as("the child did not stop within 120 s")
+          .isTrue();
     } finally {
       child.destroyForcibly();
     }
     assertThat(child.exitValue()).as(Files.readString(tmp.resolve("child.out"))).isEqualTo(137);
     Path interrupted = tmp.resolve("interrupted");
-    // the unfinished model and its checkpoints are beside the round's model directory, which does not exist yet
-    assertThat(ModelOutput.workDirectory(interrupted.resolve("models/round-1")).resolve(Checkpoints.FOLDER)).exists();
+    // the unfinished model and its checkpoints are beside the round's model directory, which does
+    // not exist yet
+    assertThat(ModelOutput.workDirectory(interrupted.resolve("models/round-1"))
+            .resolve(Checkpoints.FOLDER))
+        .exists();
     assertThat(interrupted.resolve("models/round-1")).doesNotExist();
 
     List<String> resumeLog = new ArrayList<>();

@@ -12,7 +12,8 @@ class LeastSquaresTest {
   @Test
   void fitsFourPointsAsComputedByHand() {
     // x = 1,2,3,4; y = 1,3,2,5. Means 2.5 and 2.75. Sxx = 2.25+0.25+0.25+2.25 = 5.
-    // Sxy = (-1.5)(-1.75) + (-0.5)(0.25) + (0.5)(-0.75) + (1.5)(2.25) = 2.625 - 0.125 - 0.375 + 3.375 = 5.5.
+    // Sxy = (-1.5)(-1.75) + (-0.5)(0.25) + (0.5)(-0.75) + (1.5)(2.25) = 2.625 - 0.125 - 0.375 +
+    // 3.375 = 5.5.
     // slope = 5.5/5 = 1.1, intercept = 2.75 - 1.1*2.5 = 0.
     // Fitted 1.1, 2.2, 3.3, 4.4; residuals -0.1, 0.8, -1.3, 0.6; SSE = 0.01+0.64+1.69+0.36 = 2.7.
     // SST = 3.0625+0.0625+0.5625+5.0625 = 8.75; R² = 1 - 2.7/8.75 = 0.691428571...
@@ -30,7 +31,8 @@ class LeastSquaresTest {
 
   @Test
   void leavesOutUndefinedPointsAndNeedsThreeForAnInterval() {
-    // Two defined points (0,1) and (2,5): slope 2, intercept 1, a perfect fit; no interval with 0 degrees of freedom.
+    // Two defined points (0,1) and (2,5): slope 2, intercept 1, a perfect fit; no interval with 0
+    // degrees of freedom.
     LineFit fit = LeastSquares.fit(new double[] {0, 1, 2}, new double[] {1, Double.NaN, 5}, 0.9);
     assertThat(fit.points()).isEqualTo(2);
     assertThat(fit.slope()).isCloseTo(2.0, within(1e-12));

@@ -46,8 +46,8 @@ public final class FaultInjectingModel implements LanguageModel {
       fail = draws.nextDouble() < rate;
     }
     if (fail) {
-      throw new IllegalStateException("injected fault on " + call + " (" + injected.incrementAndGet()
-          + " so far, rate " + rate + ")");
+      throw new IllegalStateException("injected fault on " + call + " ("
+          + injected.incrementAndGet() + " so far, rate " + rate + ")");
     }
   }
 

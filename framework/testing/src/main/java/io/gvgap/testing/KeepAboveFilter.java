@@ -8,8 +8,9 @@ import io.gvgap.api.filter.FilterStrategy;
 public final class KeepAboveFilter implements FilterProvider<KeepAboveFilter.Options> {
 
   /** Options of the filter. */
-  public record Options(@Option(description = "keep scores >= tau", defaultValue = "0.5") double tau) {
-  }
+  public record Options(
+      @Option(description = "keep scores >= tau", defaultValue = "0.5")
+      double tau) {}
 
   @Override
   public String name() {

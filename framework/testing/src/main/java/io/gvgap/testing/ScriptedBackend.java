@@ -33,12 +33,16 @@ public final class ScriptedBackend implements ModelBackend<ScriptedBackend.Optio
 
   /** Options of the scripted model. */
   public record Options(
-      @Option(description = "file that receives one line per generated sample and scored request; none by default",
+      @Option(
+          description =
+              "file that receives one line per generated sample and scored request; none by default",
           defaultValue = "null")
       String log,
-      @Option(description = "milliseconds to sleep per generated sample or scored request", defaultValue = "0")
-      int delayMs) {
-  }
+
+      @Option(
+          description = "milliseconds to sleep per generated sample or scored request",
+          defaultValue = "0")
+      int delayMs) {}
 
   private static final Pattern QUESTION = Pattern.compile("(\\d+)\\+(\\d+)");
   private static final Pattern PROPOSED = Pattern.compile("Proposed answer: Answer: (-?\\d+)");
@@ -95,8 +99,8 @@ public final class ScriptedBackend implements ModelBackend<ScriptedBackend.Optio
           } else {
             text = " Answer: " + (sum + 1 + h % 3);
           }
-          completions.add(new Completion(i, text, text.length(), -0.1 * text.length() - (h % 10) / 10.0,
-              FinishReason.STOP));
+          completions.add(new Completion(
+              i, text, text.length(), -0.1 * text.length() - (h % 10) / 10.0, FinishReason.STOP));
           log("gen " + r.id() + " " + i);
           pause();
         }
@@ -111,8 +115,10 @@ public final class ScriptedBackend implements ModelBackend<ScriptedBackend.Optio
       for (ScoringRequest r : requests) {
         Matcher q = QUESTION.matcher(r.context());
         Matcher p = PROPOSED.matcher(r.context());
-        boolean right = q.find() && p.find()
-            && Integer.parseInt(q.group(1)) + Integer.parseInt(q.group(2)) == Integer.parseInt(p.group(1));
+        boolean right = q.find()
+            && p.find()
+            && Integer.parseInt(q.group(1)) + Integer.parseInt(q.group(2))
+                == Integer.parseInt(p.group(1));
         // an imperfect judge: mostly right, with per-request noise
         double noise = Math.floorMod(mix(r.id().hashCode()), 1000) / 1000.0;
         double pCorrect = right ? 0.55 + 0.4 * noise : 0.05 + 0.6 * noise;
@@ -135,15 +141,18 @@ public final class ScriptedBackend implements ModelBackend<ScriptedBackend.Optio
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     private void log(String line) {
       if (options.log() == null) {
         return;
       }
       try {
-        Files.writeString(Path.of(options.log()), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        Files.writeString(
+            Path.of(options.log()),
+            line + "\n",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
             StandardOpenOption.APPEND);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

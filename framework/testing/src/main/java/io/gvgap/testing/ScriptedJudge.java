@@ -45,8 +45,10 @@ public final class ScriptedJudge implements VerifierProvider<NoOptions> {
           for (Candidate c : r.candidates()) {
             if (c.answer().found()) {
               var f = r.task().verification();
-              scoring.add(new ScoringRequest(r.example().id() + "#" + c.sampleIndex(),
-                  f.multipleChoice(r.example(), c.text()), List.of(f.correctWord(), f.incorrectWord())));
+              scoring.add(new ScoringRequest(
+                  r.example().id() + "#" + c.sampleIndex(),
+                  f.multipleChoice(r.example(), c.text()),
+                  List.of(f.correctWord(), f.incorrectWord())));
             }
           }
         }
@@ -66,7 +68,11 @@ public final class ScriptedJudge implements VerifierProvider<NoOptions> {
             } else {
               double pc = Math.exp(s.logProbs().get(0));
               double pi = Math.exp(s.logProbs().get(1));
-              scores.add(Score.of(c.sampleIndex(), pc / (pc + pi), "P(Correct)=" + pc, pc > pi ? "correct" : "incorrect"));
+              scores.add(Score.of(
+                  c.sampleIndex(),
+                  pc / (pc + pi),
+                  "P(Correct)=" + pc,
+                  pc > pi ? "correct" : "incorrect"));
             }
           }
           out.put(r.example().id(), scores);

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 public final class ToySumsTask implements TaskProvider<ToySumsTask.Options> {
 
   /** Options of the toy task. */
-  public record Options(@Option(description = "largest operand", defaultValue = "50") int max) {
-  }
+  public record Options(
+      @Option(description = "largest operand", defaultValue = "50")
+      int max) {}
 
   private static final Pattern ANSWER = Pattern.compile("Answer:\\s*(-?\\d+)");
 

@@ -25,14 +25,18 @@ class ChildProcessHygieneTest {
   static List<String> violations(String source) {
     List<String> found = new ArrayList<>();
     if (source.contains(".waitFor()")) {
-      found.add("waitFor() without a time limit: use waitFor(timeout, unit) and destroyForcibly() when it runs out");
+      found.add(
+          "waitFor() without a time limit: use waitFor(timeout, unit) and destroyForcibly() when it runs out");
     }
-    boolean startsProcesses = source.contains("new ProcessBuilder(") || source.contains("Runtime.getRuntime().exec(");
+    boolean startsProcesses =
+        source.contains("new ProcessBuilder(") || source.contains("Runtime.getRuntime().exec(");
     if (startsProcesses && !source.contains("destroyForcibly()")) {
-      found.add("starts a process but never calls destroyForcibly(): kill it in a finally block or an @AfterEach");
+      found.add(
+          "starts a process but never calls destroyForcibly(): kill it in a finally block or an @AfterEach");
     }
     if (startsProcesses && source.contains(".getInputStream()")) {
-      found.add("reads a child's output pipe, which blocks past any time limit: redirect the output to a file");
+      found.add(
+          "reads a child's output pipe, which blocks past any time limit: redirect the output to a file");
     }
     return found;
   }
@@ -74,7 +78,9 @@ class ChildProcessHygieneTest {
   private static List<Path> javaSources(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       // this file names the patterns it looks for
-      return files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("ChildProcessHygieneTest.java"))
+      return files
+          .filter(
+              f -> f.toString().endsWith(".java") && !f.endsWith("ChildProcessHygieneTest.java"))
           .filter(f -> root.relativize(f).toString().contains("src/"))
           .filter(f -> {
             for (Path part : root.relativize(f)) {
@@ -93,11 +99,13 @@ class ChildProcessHygieneTest {
   private static Path repositoryRoot() throws IOException {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path pom = dir.resolve("pom.xml");
-      if (Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>gvgap-parent</artifactId>")
+      if (Files.isRegularFile(pom)
+          && Files.readString(pom).contains("<artifactId>gvgap-parent</artifactId>")
           && Files.readString(pom).contains("<modules>")) {
         return dir;
       }
     }
-    throw new IllegalStateException("no gvgap-parent pom.xml above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "no gvgap-parent pom.xml above " + Path.of("").toAbsolutePath());
   }
 }

@@ -20,9 +20,12 @@ class TestTimeoutConfiguredTest {
 
   @Test
   void everyTestHasADefaultTimeLimit(ExtensionContext context, TestInfo test) {
-    Optional<String> timeout = context.getConfigurationParameter("junit.jupiter.execution.timeout.default");
-    assertThat(timeout).as("junit.jupiter.execution.timeout.default for " + test.getDisplayName()
-        + " (set in the parent pom's Surefire configuration)").isPresent();
+    Optional<String> timeout =
+        context.getConfigurationParameter("junit.jupiter.execution.timeout.default");
+    assertThat(timeout)
+        .as("junit.jupiter.execution.timeout.default for " + test.getDisplayName()
+            + " (set in the parent pom's Surefire configuration)")
+        .isPresent();
     assertThat(timeout.orElseThrow().trim()).matches("\\d+\\s*(ns|μs|ms|s|m|h|d)");
   }
 

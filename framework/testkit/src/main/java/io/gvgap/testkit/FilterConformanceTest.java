@@ -86,7 +86,8 @@ public abstract class FilterConformanceTest {
   static FilterContext context(int n, long seed) {
     List<Answer> answers = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      answers.add(i % 3 == 2 ? Answer.none() : Answer.of(i % 2 == 0 ? "a" : "b" + (i % 5 == 1 ? "" : i)));
+      answers.add(
+          i % 3 == 2 ? Answer.none() : Answer.of(i % 2 == 0 ? "a" : "b" + (i % 5 == 1 ? "" : i)));
     }
     return new FilterContext("example-1", answers, seed);
   }
@@ -99,7 +100,8 @@ public abstract class FilterConformanceTest {
 
   @Test
   void registeredForDiscoveryUnderItsName() {
-    ProviderChecks.assertRegistered(FilterProvider.class, ProviderChecks.present(provider(), "filter"));
+    ProviderChecks.assertRegistered(
+        FilterProvider.class, ProviderChecks.present(provider(), "filter"));
   }
 
   @Test
@@ -113,10 +115,15 @@ public abstract class FilterConformanceTest {
     FilterStrategy filter = filter();
     for (double[] scores : scoreCases()) {
       double[] weights = weigh(filter, scores, context(scores.length, 3));
-      assertThat(weights).as("one weight per score for %s", Arrays.toString(scores)).hasSize(scores.length);
+      assertThat(weights)
+          .as("one weight per score for %s", Arrays.toString(scores))
+          .hasSize(scores.length);
       for (int i = 0; i < weights.length; i++) {
         assertThat(Double.isFinite(weights[i]) && weights[i] >= 0)
-            .as("weight %d = %s for scores %s is finite and >= 0", i, weights[i], Arrays.toString(scores)).isTrue();
+            .as(
+                "weight %d = %s for scores %s is finite and >= 0",
+                i, weights[i], Arrays.toString(scores))
+            .isTrue();
       }
     }
   }
@@ -128,7 +135,9 @@ public abstract class FilterConformanceTest {
       double[] weights = weigh(filter, scores, context(scores.length, 3));
       for (int i = 0; i < scores.length; i++) {
         if (Double.isNaN(scores[i])) {
-          assertThat(weights[i]).as("weight of unscored sample %d in %s", i, Arrays.toString(scores)).isZero();
+          assertThat(weights[i])
+              .as("weight of unscored sample %d in %s", i, Arrays.toString(scores))
+              .isZero();
         }
       }
     }
@@ -139,10 +148,13 @@ public abstract class FilterConformanceTest {
     for (double[] scores : scoreCases()) {
       double[] first = weigh(filter(), scores, context(scores.length, 11));
       double[] again = weigh(filter(), scores, context(scores.length, 11));
-      assertThat(again).as("weights for %s on a second strategy instance", Arrays.toString(scores)).containsExactly(first);
+      assertThat(again)
+          .as("weights for %s on a second strategy instance", Arrays.toString(scores))
+          .containsExactly(first);
       FilterStrategy one = filter();
-      assertThat(weigh(one, scores, context(scores.length, 11))).as("the same call twice").containsExactly(
-          weigh(one, scores, context(scores.length, 11)));
+      assertThat(weigh(one, scores, context(scores.length, 11)))
+          .as("the same call twice")
+          .containsExactly(weigh(one, scores, context(scores.length, 11)));
     }
   }
 
@@ -174,9 +186,11 @@ public abstract class FilterConformanceTest {
         permutedScores[i] = scores[order[i]];
         permutedAnswers.add(context.answers().get(order[i]));
       }
-      double[] permutedWeights = weigh(filter, permutedScores, new FilterContext("example-1", permutedAnswers, 13));
+      double[] permutedWeights =
+          weigh(filter, permutedScores, new FilterContext("example-1", permutedAnswers, 13));
       for (int i = 0; i < n; i++) {
-        assertThat(permutedWeights[i]).as("weight of score %s moved from position %d to %d", scores[order[i]], order[i], i)
+        assertThat(permutedWeights[i])
+            .as("weight of score %s moved from position %d to %d", scores[order[i]], order[i], i)
             .isCloseTo(weights[order[i]], offset(1e-12));
       }
     }
@@ -193,8 +207,11 @@ public abstract class FilterConformanceTest {
       for (int i = 0; i < scores.length; i++) {
         for (int j = 0; j < scores.length; j++) {
           if (scores[i] > scores[j]) {
-            assertThat(weights[i]).as("weight of score %s (sample %d) against score %s (sample %d) in %s",
-                scores[i], i, scores[j], j, Arrays.toString(scores)).isGreaterThanOrEqualTo(weights[j]);
+            assertThat(weights[i])
+                .as(
+                    "weight of score %s (sample %d) against score %s (sample %d) in %s",
+                    scores[i], i, scores[j], j, Arrays.toString(scores))
+                .isGreaterThanOrEqualTo(weights[j]);
           }
         }
       }

@@ -118,16 +118,27 @@ public abstract class ModelBackendConformanceTest {
   }
 
   /** Sample text (and log-probability) by "request id#sample index", checking every request is answered once. */
-  private static Map<String, Completion> samples(List<GenerationRequest> requests, List<Generation> generations) {
+  private static Map<String, Completion> samples(
+      List<GenerationRequest> requests, List<Generation> generations) {
     assertThat(generations).as("generations").isNotNull();
-    assertThat(generations.stream().map(Generation::id).toList()).as("ids of the generations")
-        .containsExactlyInAnyOrderElementsOf(requests.stream().map(GenerationRequest::id).toList());
+    assertThat(generations.stream().map(Generation::id).toList())
+        .as("ids of the generations")
+        .containsExactlyInAnyOrderElementsOf(
+            requests.stream().map(GenerationRequest::id).toList());
     Map<String, Completion> out = new TreeMap<>();
     for (Generation generation : generations) {
-      GenerationRequest request = requests.stream().filter(r -> r.id().equals(generation.id())).findFirst().orElseThrow();
-      List<Integer> indices = generation.completions().stream().map(Completion::sampleIndex).sorted().toList();
+      GenerationRequest request = requests.stream()
+          .filter(r -> r.id().equals(generation.id()))
+          .findFirst()
+          .orElseThrow();
+      List<Integer> indices = generation.completions().stream()
+          .map(Completion::sampleIndex)
+          .sorted()
+          .toList();
       List<Integer> asked = new ArrayList<>();
-      for (int i = request.firstSampleIndex(); i < request.firstSampleIndex() + request.count(); i++) {
+      for (int i = request.firstSampleIndex();
+          i < request.firstSampleIndex() + request.count();
+          i++) {
         asked.add(i);
       }
       assertThat(indices).as("sample indices of request %s", request.id()).isEqualTo(asked);
@@ -158,7 +169,8 @@ public abstract class ModelBackendConformanceTest {
 
   @Test
   void registeredForDiscoveryUnderItsName() {
-    ProviderChecks.assertRegistered(ModelBackend.class, ProviderChecks.present(provider(), "model backend"));
+    ProviderChecks.assertRegistered(
+        ModelBackend.class, ProviderChecks.present(provider(), "model backend"));
   }
 
   @Test
@@ -175,7 +187,9 @@ public abstract class ModelBackendConformanceTest {
           new GenerationRequest("from-0", prompts().get(0), 0, 2, List.of()),
           new GenerationRequest("from-5", prompts().get(1), 5, 3, List.of()));
       for (Completion completion : generate(model, requests).values()) {
-        assertThat(completion.tokenCount()).as("tokens of %s", completion).isBetween(0, sampling().maxNewTokens());
+        assertThat(completion.tokenCount())
+            .as("tokens of %s", completion)
+            .isBetween(0, sampling().maxNewTokens());
       }
     }
   }
@@ -187,23 +201,34 @@ public abstract class ModelBackendConformanceTest {
       Map<String, String> together = texts(generate(model, requests));
       List<GenerationRequest> reversed = new ArrayList<>(requests);
       Collections.reverse(reversed);
-      assertThat(oneByOne(model, requests)).as("the requests one by one against all in one call").isEqualTo(together);
-      assertThat(texts(generate(model, reversed))).as("the requests in reverse order").isEqualTo(together);
-      assertThat(texts(generate(model, requests.subList(1, 3)))).as("two of the requests without the others")
+      assertThat(oneByOne(model, requests))
+          .as("the requests one by one against all in one call")
+          .isEqualTo(together);
+      assertThat(texts(generate(model, reversed)))
+          .as("the requests in reverse order")
+          .isEqualTo(together);
+      assertThat(texts(generate(model, requests.subList(1, 3))))
+          .as("two of the requests without the others")
           .isEqualTo(subset(together, requests.subList(1, 3)));
     }
   }
 
   @Test
   void samplesDoNotDependOnHowASamplesRangeIsSplit() {
-    Assumptions.assumeTrue(knownSampleRangeLimitation().isEmpty(), () -> knownSampleRangeLimitation().orElse(""));
+    Assumptions.assumeTrue(
+        knownSampleRangeLimitation().isEmpty(),
+        () -> knownSampleRangeLimitation().orElse(""));
     String prompt = prompts().get(0);
     try (LanguageModel model = open(options())) {
-      Map<String, String> whole = texts(generate(model, List.of(new GenerationRequest("split", prompt, 0, 4, List.of()))));
-      Map<String, String> parts = new TreeMap<>(texts(generate(model,
-          List.of(new GenerationRequest("split", prompt, 0, 2, List.of())))));
-      parts.putAll(texts(generate(model, List.of(new GenerationRequest("split", prompt, 2, 2, List.of())))));
-      assertThat(parts).as("samples 0-1 then 2-3 against 0-3 at once (what a resumed run asks)").isEqualTo(whole);
+      Map<String, String> whole =
+          texts(generate(model, List.of(new GenerationRequest("split", prompt, 0, 4, List.of()))));
+      Map<String, String> parts = new TreeMap<>(
+          texts(generate(model, List.of(new GenerationRequest("split", prompt, 0, 2, List.of())))));
+      parts.putAll(
+          texts(generate(model, List.of(new GenerationRequest("split", prompt, 2, 2, List.of())))));
+      assertThat(parts)
+          .as("samples 0-1 then 2-3 against 0-3 at once (what a resumed run asks)")
+          .isEqualTo(whole);
     }
   }
 
@@ -214,33 +239,40 @@ public abstract class ModelBackendConformanceTest {
       first = texts(generate(model, requests()));
     }
     try (LanguageModel model = open(options())) {
-      assertThat(texts(generate(model, requests()))).as("samples after reopening the model").isEqualTo(first);
+      assertThat(texts(generate(model, requests())))
+          .as("samples after reopening the model")
+          .isEqualTo(first);
     }
   }
 
   @Test
   void samplesDoNotDependOnTheThreadCount() {
     Optional<Record> one = optionsWithThreads(1);
-    Assumptions.assumeTrue(one.isPresent(), "the backend takes no thread option (optionsWithThreads is empty)");
+    Assumptions.assumeTrue(
+        one.isPresent(), "the backend takes no thread option (optionsWithThreads is empty)");
     Map<String, String> single;
     try (LanguageModel model = open(one.get())) {
       single = texts(generate(model, requests()));
     }
     try (LanguageModel model = open(optionsWithThreads(3).orElseThrow())) {
-      assertThat(texts(generate(model, requests()))).as("samples with 3 threads against 1 thread").isEqualTo(single);
+      assertThat(texts(generate(model, requests())))
+          .as("samples with 3 threads against 1 thread")
+          .isEqualTo(single);
     }
   }
 
   @Test
   void samplesDoNotDependOnTheBackendsBatchSize() {
     Optional<Record> one = optionsWithBatchRows(1);
-    Assumptions.assumeTrue(one.isPresent(), "the backend has no batch-size option (optionsWithBatchRows is empty)");
+    Assumptions.assumeTrue(
+        one.isPresent(), "the backend has no batch-size option (optionsWithBatchRows is empty)");
     Map<String, String> single;
     try (LanguageModel model = open(one.get())) {
       single = texts(generate(model, requests()));
     }
     try (LanguageModel model = open(optionsWithBatchRows(64).orElseThrow())) {
-      assertThat(texts(generate(model, requests()))).as("samples decoded 64 rows at a time against one row at a time")
+      assertThat(texts(generate(model, requests())))
+          .as("samples decoded 64 rows at a time against one row at a time")
           .isEqualTo(single);
     }
   }
@@ -249,19 +281,25 @@ public abstract class ModelBackendConformanceTest {
   void scoringGivesOneLogProbabilityPerContinuationAloneOrBatched() {
     List<ScoringRequest> requests = new ArrayList<>();
     for (int i = 0; i < prompts().size(); i++) {
-      requests.add(new ScoringRequest("score-" + i, prompts().get(i), List.of("1", "19", " 42", "x")));
+      requests.add(
+          new ScoringRequest("score-" + i, prompts().get(i), List.of("1", "19", " 42", "x")));
     }
     try (LanguageModel model = open(options())) {
       Map<String, List<Double>> batched = scores(model, requests);
       for (ScoringRequest request : requests) {
         List<Double> values = batched.get(request.id());
-        assertThat(values).as("log-probabilities of %s", request.id()).hasSize(request.continuations().size());
+        assertThat(values)
+            .as("log-probabilities of %s", request.id())
+            .hasSize(request.continuations().size());
         for (double value : values) {
-          assertThat(Double.isFinite(value) && value <= 1e-9).as("log-probability %s is finite and <= 0", value).isTrue();
+          assertThat(Double.isFinite(value) && value <= 1e-9)
+              .as("log-probability %s is finite and <= 0", value)
+              .isTrue();
         }
         List<Double> alone = scores(model, List.of(request)).get(request.id());
         for (int c = 0; c < values.size(); c++) {
-          assertThat(alone.get(c)).as("%s continuation %d scored alone against in a batch", request.id(), c)
+          assertThat(alone.get(c))
+              .as("%s continuation %d scored alone against in a batch", request.id(), c)
               .isCloseTo(values.get(c), within(logProbTolerance()));
         }
       }
@@ -278,8 +316,10 @@ public abstract class ModelBackendConformanceTest {
       for (GenerationRequest request : requests) {
         for (int i = 0; i < request.count(); i++) {
           Completion completion = samples.get(request.id() + "#" + i);
-          // only a completion cut by the token limit is exactly its tokens: EOS and stop tokens are not in the text
-          if (!Double.isNaN(completion.logProb()) && completion.finishReason() == FinishReason.LENGTH
+          // only a completion cut by the token limit is exactly its tokens: EOS and stop tokens are
+          // not in the text
+          if (!Double.isNaN(completion.logProb())
+              && completion.finishReason() == FinishReason.LENGTH
               && !completion.text().isEmpty()) {
             String id = request.id() + "#" + i;
             scoring.add(new ScoringRequest(id, request.prompt(), List.of(completion.text())));
@@ -287,17 +327,21 @@ public abstract class ModelBackendConformanceTest {
           }
         }
       }
-      Assumptions.assumeFalse(scoring.isEmpty(), "generation reported no log-probability of a whole completion");
+      Assumptions.assumeFalse(
+          scoring.isEmpty(), "generation reported no log-probability of a whole completion");
       Map<String, List<Double>> scored = scores(model, scoring);
       for (Map.Entry<String, Double> entry : reported.entrySet()) {
         assertThat(scored.get(entry.getKey()).get(0))
-            .as("score() of sample %s against the log-probability generate() reported", entry.getKey())
+            .as(
+                "score() of sample %s against the log-probability generate() reported",
+                entry.getKey())
             .isCloseTo(entry.getValue(), within(logProbTolerance()));
       }
     }
   }
 
-  private static Map<String, List<Double>> scores(LanguageModel model, List<ScoringRequest> requests) {
+  private static Map<String, List<Double>> scores(
+      LanguageModel model, List<ScoringRequest> requests) {
     List<ScoringResult> results;
     try {
       results = model.score(requests);
@@ -306,8 +350,10 @@ public abstract class ModelBackendConformanceTest {
       throw e;
     }
     assertThat(results).as("score() results").isNotNull();
-    assertThat(results.stream().map(ScoringResult::id).toList()).as("ids of the scoring results")
-        .containsExactlyInAnyOrderElementsOf(requests.stream().map(ScoringRequest::id).toList());
+    assertThat(results.stream().map(ScoringResult::id).toList())
+        .as("ids of the scoring results")
+        .containsExactlyInAnyOrderElementsOf(
+            requests.stream().map(ScoringRequest::id).toList());
     Map<String, List<Double>> out = new TreeMap<>();
     for (ScoringResult result : results) {
       out.put(result.id(), result.logProbs());
@@ -315,7 +361,8 @@ public abstract class ModelBackendConformanceTest {
     return out;
   }
 
-  private static Map<String, String> subset(Map<String, String> all, List<GenerationRequest> requests) {
+  private static Map<String, String> subset(
+      Map<String, String> all, List<GenerationRequest> requests) {
     Map<String, String> out = new TreeMap<>();
     for (GenerationRequest request : requests) {
       all.forEach((key, text) -> {

@@ -46,9 +46,21 @@ public abstract class TaskConformanceTest {
 
   /** Texts a model might produce that no task should choke on: extraction must not throw. */
   private static final List<String> UNTRUSTED_COMPLETIONS = List.of(
-      "", " ", "\n\n", "42", "-0", "Answer:", "#### ", "\\boxed{", "\\boxed{}}", "}}}{{{",
-      "The answer is", "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16", "\u0000\uFFFF\uD83D\uDE00",
-      "9".repeat(400), "a".repeat(5000));
+      "",
+      " ",
+      "\n\n",
+      "42",
+      "-0",
+      "Answer:",
+      "#### ",
+      "\\boxed{",
+      "\\boxed{}}",
+      "}}}{{{",
+      "The answer is",
+      "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16",
+      "\u0000\uFFFF\uD83D\uDE00",
+      "9".repeat(400),
+      "a".repeat(5000));
 
   /** The provider under test; a new instance or a shared one. */
   protected abstract TaskProvider<?> provider();
@@ -94,7 +106,9 @@ public abstract class TaskConformanceTest {
 
   @Test
   void nameIsLowercaseWithHyphens() {
-    assertThat(ProviderChecks.present(provider(), "task").name()).as("provider name").matches(NAME);
+    assertThat(ProviderChecks.present(provider(), "task").name())
+        .as("provider name")
+        .matches(NAME);
   }
 
   @Test
@@ -106,11 +120,17 @@ public abstract class TaskConformanceTest {
   void optionsRecordDocumentsEveryComponent() {
     Class<?> type = provider().optionsType();
     assertThat(type).as("optionsType()").isNotNull();
-    assertThat(type.isRecord()).as("optionsType() %s is a record", type.getName()).isTrue();
+    assertThat(type.isRecord())
+        .as("optionsType() %s is a record", type.getName())
+        .isTrue();
     for (RecordComponent component : type.getRecordComponents()) {
       Option option = component.getAnnotation(Option.class);
-      assertThat(option).as("@Option on %s.%s", type.getSimpleName(), component.getName()).isNotNull();
-      assertThat(option.description()).as("description of %s", component.getName()).isNotBlank();
+      assertThat(option)
+          .as("@Option on %s.%s", type.getSimpleName(), component.getName())
+          .isNotNull();
+      assertThat(option.description())
+          .as("description of %s", component.getName())
+          .isNotBlank();
     }
   }
 
@@ -148,8 +168,11 @@ public abstract class TaskConformanceTest {
     for (Example example : sample(task, 7)) {
       String completion = referenceAsCompletion(example);
       Answer answer = task.extract(example, completion);
-      assertThat(answer.found()).as("answer extracted from the reference of %s: %s", example.id(), completion).isTrue();
-      assertThat(task.utility(example, answer)).as("utility of the reference of %s (answer %s)", example.id(), answer.value())
+      assertThat(answer.found())
+          .as("answer extracted from the reference of %s: %s", example.id(), completion)
+          .isTrue();
+      assertThat(task.utility(example, answer))
+          .as("utility of the reference of %s (answer %s)", example.id(), answer.value())
           .isEqualTo(1.0);
     }
   }
@@ -172,16 +195,24 @@ public abstract class TaskConformanceTest {
     Answer answer = task.extract(example, completion);
     assertThat(answer).as("extract(%s, ...) returned null", example.id()).isNotNull();
     double utility = task.utility(example, answer);
-    assertThat(utility).as("utility of %s for completion %s", example.id(), completion).isBetween(0.0, 1.0);
+    assertThat(utility)
+        .as("utility of %s for completion %s", example.id(), completion)
+        .isBetween(0.0, 1.0);
   }
 
   @Test
   void emptyCompletionGivesNoAnswerAndNoAnswerScoresZero() {
     Task task = task();
     for (Example example : sample(task, 13)) {
-      assertThat(task.extract(example, "").found()).as("answer found in an empty completion").isFalse();
-      assertThat(task.extract(example, "  \n ").found()).as("answer found in a blank completion").isFalse();
-      assertThat(task.utility(example, Answer.none())).as("utility of no answer").isEqualTo(0.0);
+      assertThat(task.extract(example, "").found())
+          .as("answer found in an empty completion")
+          .isFalse();
+      assertThat(task.extract(example, "  \n ").found())
+          .as("answer found in a blank completion")
+          .isFalse();
+      assertThat(task.utility(example, Answer.none()))
+          .as("utility of no answer")
+          .isEqualTo(0.0);
     }
   }
 
@@ -191,7 +222,9 @@ public abstract class TaskConformanceTest {
     for (Example example : sample(task, 19)) {
       Prompt prompt = task.generationPrompt(example);
       assertThat(prompt).isNotNull();
-      assertThat(prompt.text()).as("generation prompt of %s", example.id()).contains(example.question());
+      assertThat(prompt.text())
+          .as("generation prompt of %s", example.id())
+          .contains(example.question());
     }
   }
 
@@ -206,10 +239,16 @@ public abstract class TaskConformanceTest {
     for (Example example : examples) {
       String response = referenceAsCompletion(example);
       String other = referenceAsCompletion(examples.get(0));
-      assertThat(formats.multipleChoice(example, response)).as("multiple choice").contains(example.question());
-      assertThat(formats.cotBinary(example, response)).as("CoT-Binary").contains(example.question());
+      assertThat(formats.multipleChoice(example, response))
+          .as("multiple choice")
+          .contains(example.question());
+      assertThat(formats.cotBinary(example, response))
+          .as("CoT-Binary")
+          .contains(example.question());
       assertThat(formats.cotScore(example, response)).as("CoT-Score").contains(example.question());
-      assertThat(formats.pairwise(example, response, other)).as("pairwise").contains(example.question());
+      assertThat(formats.pairwise(example, response, other))
+          .as("pairwise")
+          .contains(example.question());
     }
   }
 }

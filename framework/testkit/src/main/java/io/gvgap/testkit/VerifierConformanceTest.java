@@ -124,17 +124,24 @@ public abstract class VerifierConformanceTest {
       List<Candidate> candidates = new ArrayList<>();
       for (int i = 0; i < texts.size(); i++) {
         int index = i < SAMPLE_INDICES.length ? SAMPLE_INDICES[i] : 100 + i;
-        candidates.add(new Candidate(index, texts.get(i), task.extract(example, texts.get(i)), -1.5 * (i + 1), 4 + i));
+        candidates.add(new Candidate(
+            index, texts.get(i), task.extract(example, texts.get(i)), -1.5 * (i + 1), 4 + i));
       }
-      requests.add(new VerificationRequest(task, example, candidates, model, seed, earlierScores(candidates)));
+      requests.add(new VerificationRequest(
+          task, example, candidates, model, seed, earlierScores(candidates)));
     }
     return requests;
   }
 
-  private static void assertOneValidScorePerCandidate(VerificationRequest request, List<Score> scores, String call) {
+  private static void assertOneValidScorePerCandidate(
+      VerificationRequest request, List<Score> scores, String call) {
     String example = request.example().id();
-    assertThat(scores).as("%s for example %s", call, example).isNotNull().hasSameSizeAs(request.candidates());
-    Set<Integer> expected = request.candidates().stream().map(Candidate::sampleIndex)
+    assertThat(scores)
+        .as("%s for example %s", call, example)
+        .isNotNull()
+        .hasSameSizeAs(request.candidates());
+    Set<Integer> expected = request.candidates().stream()
+        .map(Candidate::sampleIndex)
         .collect(Collectors.toCollection(TreeSet::new));
     Set<Integer> got = new TreeSet<>();
     for (Score score : scores) {
@@ -143,25 +150,32 @@ public abstract class VerifierConformanceTest {
       if (score.status() == ParseStatus.OK) {
         assertThat(score.value()).as("score of sample %d", score.sampleIndex()).isBetween(0.0, 1.0);
       } else {
-        assertThat(score.value()).as("a failed parse of sample %d has no value", score.sampleIndex()).isNaN();
+        assertThat(score.value())
+            .as("a failed parse of sample %d has no value", score.sampleIndex())
+            .isNaN();
       }
       assertThat(score.rawOutput()).isNotNull();
     }
-    assertThat(got).as("sample indices scored by %s for example %s (the candidates' own indices)", call, example)
+    assertThat(got)
+        .as(
+            "sample indices scored by %s for example %s (the candidates' own indices)",
+            call, example)
         .isEqualTo(expected);
   }
 
   /** The scores by sample index, as comparable text (NaN equals NaN). */
   private static Map<Integer, String> bySample(List<Score> scores) {
     Map<Integer, String> out = new LinkedHashMap<>();
-    scores.stream().sorted(Comparator.comparingInt(Score::sampleIndex))
+    scores.stream()
+        .sorted(Comparator.comparingInt(Score::sampleIndex))
         .forEach(s -> out.put(s.sampleIndex(), s.status() + " " + s.value()));
     return out;
   }
 
   @Test
   void registeredForDiscoveryUnderItsName() {
-    ProviderChecks.assertRegistered(VerifierProvider.class, ProviderChecks.present(provider(), "verifier"));
+    ProviderChecks.assertRegistered(
+        VerifierProvider.class, ProviderChecks.present(provider(), "verifier"));
   }
 
   @Test
@@ -192,8 +206,11 @@ public abstract class VerifierConformanceTest {
         parsed += verifier.verify(request).stream().filter(Score::ok).count();
       }
     }
-    assertThat(parsed).as("parsed scores over all candidates: a verifier that parses nothing the judge writes scores"
-        + " nothing (override judge() with a model that writes your verdicts)").isPositive();
+    assertThat(parsed)
+        .as(
+            "parsed scores over all candidates: a verifier that parses nothing the judge writes scores"
+                + " nothing (override judge() with a model that writes your verdicts)")
+        .isPositive();
   }
 
   @Test
@@ -203,12 +220,15 @@ public abstract class VerifierConformanceTest {
       List<VerificationRequest> requests = requests(task(), model, 7);
       Map<String, List<Score>> all = verifier.verifyAll(requests);
       assertThat(all).as("verifyAll").isNotNull();
-      assertThat(all.keySet()).as("example ids answered by verifyAll")
-          .containsExactlyInAnyOrderElementsOf(requests.stream().map(r -> r.example().id()).toList());
+      assertThat(all.keySet())
+          .as("example ids answered by verifyAll")
+          .containsExactlyInAnyOrderElementsOf(
+              requests.stream().map(r -> r.example().id()).toList());
       for (VerificationRequest request : requests) {
         List<Score> batched = all.get(request.example().id());
         assertOneValidScorePerCandidate(request, batched, "verifyAll");
-        assertThat(bySample(batched)).as("verifyAll against verify for example %s", request.example().id())
+        assertThat(bySample(batched))
+            .as("verifyAll against verify for example %s", request.example().id())
             .isEqualTo(bySample(verifier().verify(request)));
       }
     }
@@ -227,7 +247,9 @@ public abstract class VerifierConformanceTest {
       Verifier verifier = verifier();
       for (VerificationRequest request : requests(task(), model, 31)) {
         assertThat(bySample(verifier.verify(request)))
-            .as("scores of example %s for seed 31, on a new verifier and model", request.example().id())
+            .as(
+                "scores of example %s for seed 31, on a new verifier and model",
+                request.example().id())
             .isEqualTo(first.get(request.example().id()));
       }
     }

@@ -81,7 +81,8 @@ class NewKitsCatchBrokenPluginsTest {
 
   @Test
   void theFilterKitRejectsAMissingWeight() {
-    FilterConformanceTest kit = filterKit((scores, context) -> new double[Math.max(0, scores.length - 1)]);
+    FilterConformanceTest kit =
+        filterKit((scores, context) -> new double[Math.max(0, scores.length - 1)]);
     assertThatThrownBy(kit::oneFiniteNonNegativeWeightPerScore).isInstanceOf(AssertionError.class);
   }
 
@@ -99,15 +100,17 @@ class NewKitsCatchBrokenPluginsTest {
   void theFilterKitRejectsRandomWeightsAndPositionBias() {
     AtomicInteger calls = new AtomicInteger();
     assertThatThrownBy(filterKit((scores, context) -> {
-      double[] weights = new double[scores.length];
-      weights[calls.getAndIncrement() % scores.length] = Double.isNaN(scores[0]) ? 0 : 1;
-      return weights;
-    })::weightsAreDeterministicForTheSameScoresAnswersAndSeed).isInstanceOf(AssertionError.class);
+          double[] weights = new double[scores.length];
+          weights[calls.getAndIncrement() % scores.length] = Double.isNaN(scores[0]) ? 0 : 1;
+          return weights;
+        })::weightsAreDeterministicForTheSameScoresAnswersAndSeed)
+        .isInstanceOf(AssertionError.class);
     assertThatThrownBy(filterKit((scores, context) -> {
-      double[] weights = new double[scores.length];
-      weights[0] = Double.isNaN(scores[0]) ? 0 : 1; // keeps whatever comes first
-      return weights;
-    })::distinctScoresGetTheSameWeightsInAnyOrder).isInstanceOf(AssertionError.class);
+          double[] weights = new double[scores.length];
+          weights[0] = Double.isNaN(scores[0]) ? 0 : 1; // keeps whatever comes first
+          return weights;
+        })::distinctScoresGetTheSameWeightsInAnyOrder)
+        .isInstanceOf(AssertionError.class);
   }
 
   @Test
@@ -119,18 +122,21 @@ class NewKitsCatchBrokenPluginsTest {
       }
       return weights;
     });
-    assertThatThrownBy(kit::aSampleNeverWeighsLessThanOneItOutscores).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(kit::aSampleNeverWeighsLessThanOneItOutscores)
+        .isInstanceOf(AssertionError.class);
   }
 
   @Test
   void everyKitRejectsAnUnregisteredProviderAndAMissingOne() {
-    assertThatThrownBy(filterKit(new BrokenFilter(), new NoOptions())::registeredForDiscoveryUnderItsName)
+    assertThatThrownBy(
+            filterKit(new BrokenFilter(), new NoOptions())::registeredForDiscoveryUnderItsName)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining(BrokenFilter.class.getName() + " is not registered")
         .hasMessageContaining("META-INF/services/io.gvgap.api.filter.FilterProvider lists only")
         .hasMessageContaining(KeepAboveFilter.class.getName());
     assertThatThrownBy(filterKit(null, new NoOptions())::registeredForDiscoveryUnderItsName)
-        .isInstanceOf(AssertionError.class).hasMessageContaining("found no filter to test");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("found no filter to test");
     TaskConformanceTest noTask = new TaskConformanceTest() {
       @Override
       protected TaskProvider<?> provider() {
@@ -142,7 +148,8 @@ class NewKitsCatchBrokenPluginsTest {
         return new NoOptions();
       }
     };
-    assertThatThrownBy(noTask::examplesAreDeterministicForASeed).hasMessageContaining("found no task to test");
+    assertThatThrownBy(noTask::examplesAreDeterministicForASeed)
+        .hasMessageContaining("found no task to test");
   }
 
   @Test
@@ -154,7 +161,8 @@ class NewKitsCatchBrokenPluginsTest {
       }
       return scores;
     });
-    assertThatThrownBy(dropsOne::oneScoreInTheUnitIntervalPerCandidateKeyedBySampleIndex).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(dropsOne::oneScoreInTheUnitIntervalPerCandidateKeyedBySampleIndex)
+        .isInstanceOf(AssertionError.class);
     VerifierConformanceTest byPosition = verifierKit(request -> {
       List<Score> scores = new ArrayList<>();
       for (int i = 0; i < request.candidates().size(); i++) {
@@ -163,14 +171,17 @@ class NewKitsCatchBrokenPluginsTest {
       return scores;
     });
     assertThatThrownBy(byPosition::oneScoreInTheUnitIntervalPerCandidateKeyedBySampleIndex)
-        .isInstanceOf(AssertionError.class).hasMessageContaining("the candidates' own indices");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the candidates' own indices");
   }
 
   @Test
   void theVerifierKitRejectsAVerifierThatParsesNothing() {
     VerifierConformanceTest kit = verifierKit(request -> request.candidates().stream()
-        .map(c -> Score.failed(c.sampleIndex(), c.text(), "no verdict")).toList());
-    assertThatThrownBy(kit::someCandidatesGetAParsedScore).isInstanceOf(AssertionError.class)
+        .map(c -> Score.failed(c.sampleIndex(), c.text(), "no verdict"))
+        .toList());
+    assertThatThrownBy(kit::someCandidatesGetAParsedScore)
+        .isInstanceOf(AssertionError.class)
         .hasMessageContaining("override judge()");
   }
 
@@ -178,7 +189,8 @@ class NewKitsCatchBrokenPluginsTest {
   void theVerifierKitRejectsScoresThatChangeBetweenCalls() {
     AtomicInteger calls = new AtomicInteger();
     VerifierConformanceTest kit = verifierKit(request -> request.candidates().stream()
-        .map(c -> Score.of(c.sampleIndex(), (calls.getAndIncrement() % 7) / 7.0, "", "")).toList());
+        .map(c -> Score.of(c.sampleIndex(), (calls.getAndIncrement() % 7) / 7.0, "", ""))
+        .toList());
     assertThatThrownBy(kit::scoresAreDeterministicForASeed).isInstanceOf(AssertionError.class);
   }
 
@@ -218,8 +230,14 @@ class NewKitsCatchBrokenPluginsTest {
       @Override
       public List<Generation> generate(List<GenerationRequest> requests, SamplingParams params) {
         // the seed moves with the batch size: what a backend sharing one random stream does
-        return scripted.generate(requests, new SamplingParams(params.temperature(), params.topP(), params.topK(),
-            params.maxNewTokens(), params.seed() + requests.size()));
+        return scripted.generate(
+            requests,
+            new SamplingParams(
+                params.temperature(),
+                params.topP(),
+                params.topK(),
+                params.maxNewTokens(),
+                params.seed() + requests.size()));
       }
     });
     assertThatThrownBy(kit::samplesDoNotDependOnBatchingOrOrder).isInstanceOf(AssertionError.class);
@@ -231,19 +249,29 @@ class NewKitsCatchBrokenPluginsTest {
       @Override
       public List<Generation> generate(List<GenerationRequest> requests, SamplingParams params) {
         // every completion cut by the limit, with a log-probability that score() will not reproduce
-        return scripted.generate(requests, params).stream().map(g -> new Generation(g.id(), g.completions().stream()
-            .map(c -> new Completion(c.sampleIndex(), c.text(), 1, -1.0,
-                FinishReason.LENGTH)).toList())).toList();
+        return scripted.generate(requests, params).stream()
+            .map(g -> new Generation(
+                g.id(),
+                g.completions().stream()
+                    .map(c ->
+                        new Completion(c.sampleIndex(), c.text(), 1, -1.0, FinishReason.LENGTH))
+                    .toList()))
+            .toList();
       }
 
       @Override
       public List<ScoringResult> score(List<ScoringRequest> requests) {
-        return requests.stream().map(r -> new ScoringResult(r.id(), Collections.nCopies(
-            r.continuations().size(), -5.0), Collections.nCopies(r.continuations().size(), 1))).toList();
+        return requests.stream()
+            .map(r -> new ScoringResult(
+                r.id(),
+                Collections.nCopies(r.continuations().size(), -5.0),
+                Collections.nCopies(r.continuations().size(), 1)))
+            .toList();
       }
     });
     assertThatThrownBy(kit::scoringAGeneratedSampleAgreesWithTheLogProbabilityGenerationReported)
-        .isInstanceOf(AssertionError.class).hasMessageContaining("against the log-probability generate() reported");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("against the log-probability generate() reported");
   }
 
   /** A model that passes every call to gvgap-testing's scripted model; tests override what they break. */

@@ -22,7 +22,8 @@ class PluginParentPomTest {
   }
 
   private static String plugin(String artifactId, String field) {
-    return "/project/build/pluginManagement/plugins/plugin[artifactId='" + artifactId + "']/" + field;
+    return "/project/build/pluginManagement/plugins/plugin[artifactId='" + artifactId + "']/"
+        + field;
   }
 
   @Test
@@ -31,17 +32,30 @@ class PluginParentPomTest {
     String gvgapVersion = xpath(read(ROOT.resolve("pom.xml")), "/project/version");
 
     assertThat(xpath(parent, "/project/artifactId")).isEqualTo("gvgap-plugin-parent");
-    assertThat(xpath(parent, "/project/version")).as("the plugin parent's version").isEqualTo(gvgapVersion);
-    assertThat(xpath(parent, "/project/properties/gvgap.version")).as("gvgap.version").isEqualTo(gvgapVersion);
-    assertThat(xpath(parent, "/project/parent/artifactId")).as("inherits nothing from gvgap's own build").isEmpty();
+    assertThat(xpath(parent, "/project/version"))
+        .as("the plugin parent's version")
+        .isEqualTo(gvgapVersion);
+    assertThat(xpath(parent, "/project/properties/gvgap.version"))
+        .as("gvgap.version")
+        .isEqualTo(gvgapVersion);
+    assertThat(xpath(parent, "/project/parent/artifactId"))
+        .as("inherits nothing from gvgap's own build")
+        .isEmpty();
     String surefire = xpath(parent, plugin("maven-surefire-plugin", "version"));
-    assertThat(Integer.parseInt(surefire.split("\\.")[0])).as("Surefire %s runs JUnit 5", surefire).isGreaterThanOrEqualTo(3);
-    assertThat(xpath(parent, plugin("maven-surefire-plugin", "configuration/failIfNoTests"))).isEqualTo("true");
+    assertThat(Integer.parseInt(surefire.split("\\.")[0]))
+        .as("Surefire %s runs JUnit 5", surefire)
+        .isGreaterThanOrEqualTo(3);
+    assertThat(xpath(parent, plugin("maven-surefire-plugin", "configuration/failIfNoTests")))
+        .isEqualTo("true");
     assertThat(xpath(parent, "/project/properties/maven.compiler.release")).isEqualTo("17");
     assertThat(xpath(parent, plugin("maven-compiler-plugin", "version"))).isNotEmpty();
     for (String artifact : new String[] {"gvgap-api", "gvgap-testkit"}) {
-      assertThat(xpath(parent, "/project/dependencyManagement/dependencies/dependency[artifactId='" + artifact + "']/version"))
-          .as("managed version of %s", artifact).isEqualTo("${gvgap.version}");
+      assertThat(xpath(
+              parent,
+              "/project/dependencyManagement/dependencies/dependency[artifactId='" + artifact
+                  + "']/version"))
+          .as("managed version of %s", artifact)
+          .isEqualTo("${gvgap.version}");
     }
   }
 
@@ -63,9 +77,17 @@ class PluginParentPomTest {
       expression.append("/*[local-name()='").append(name).append("']");
       if (bracket >= 0) {
         String[] condition = step.substring(bracket + 1, step.length() - 1).split("=", 2);
-        expression.append("[*[local-name()='").append(condition[0]).append("']=").append(condition[1]).append("]");
+        expression
+            .append("[*[local-name()='")
+            .append(condition[0])
+            .append("']=")
+            .append(condition[1])
+            .append("]");
       }
     }
-    return XPathFactory.newInstance().newXPath().evaluate(expression.toString(), pom).strip();
+    return XPathFactory.newInstance()
+        .newXPath()
+        .evaluate(expression.toString(), pom)
+        .strip();
   }
 }

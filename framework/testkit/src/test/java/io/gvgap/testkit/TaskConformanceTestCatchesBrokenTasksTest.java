@@ -60,7 +60,8 @@ class TaskConformanceTestCatchesBrokenTasksTest {
         return super.examples(new ExampleRequest(request.limit(), 0));
       }
     });
-    assertThatThrownBy(kit::differentSeedsGiveDifferentExamplesWhereTheTaskHasMore).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(kit::differentSeedsGiveDifferentExamplesWhereTheTaskHasMore)
+        .isInstanceOf(AssertionError.class);
   }
 
   @Test
@@ -68,10 +69,13 @@ class TaskConformanceTestCatchesBrokenTasksTest {
     TaskConformanceTest kit = kitFor(new SquaresTask() {
       @Override
       public List<Example> examples(ExampleRequest request) {
-        return super.examples(request).stream().map(e -> new Example("same", e.question(), e.reference())).toList();
+        return super.examples(request).stream()
+            .map(e -> new Example("same", e.question(), e.reference()))
+            .toList();
       }
     });
-    assertThatThrownBy(kit::examplesRespectTheLimitAndHaveUniqueIds).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(kit::examplesRespectTheLimitAndHaveUniqueIds)
+        .isInstanceOf(AssertionError.class);
   }
 
   @Test
@@ -82,8 +86,10 @@ class TaskConformanceTestCatchesBrokenTasksTest {
         return answer.found() ? 2 * super.utility(example, answer) : 0;
       }
     });
-    assertThatThrownBy(kit::utilityIsInTheUnitIntervalForAnyText).isInstanceOf(AssertionError.class);
-    assertThatThrownBy(kit::referencesScoreOneWhenFedBackAsCompletions).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(kit::utilityIsInTheUnitIntervalForAnyText)
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(kit::referencesScoreOneWhenFedBackAsCompletions)
+        .isInstanceOf(AssertionError.class);
   }
 
   @Test
@@ -94,6 +100,7 @@ class TaskConformanceTestCatchesBrokenTasksTest {
         return completion.isBlank() ? Answer.of("0") : super.extract(example, completion);
       }
     });
-    assertThatThrownBy(kit::emptyCompletionGivesNoAnswerAndNoAnswerScoresZero).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(kit::emptyCompletionGivesNoAnswerAndNoAnswerScoresZero)
+        .isInstanceOf(AssertionError.class);
   }
 }

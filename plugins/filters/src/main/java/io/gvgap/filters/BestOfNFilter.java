@@ -46,7 +46,9 @@ public final class BestOfNFilter implements FilterProvider<NoOptions> {
         continue;
       }
       long key = TieBreak.key(context.seed(), context.exampleId(), i);
-      if (winner < 0 || score > best || (score == best && Long.compareUnsigned(key, winnerKey) < 0)) {
+      if (winner < 0
+          || score > best
+          || (score == best && Long.compareUnsigned(key, winnerKey) < 0)) {
         best = score;
         winner = i;
         winnerKey = key;

@@ -43,8 +43,9 @@ public final class MajorityFilter implements FilterProvider<NoOptions> {
   public static double[] weights(double[] scores, FilterContext context) {
     List<Answer> answers = context.answers();
     if (answers.size() != scores.length) {
-      throw new IllegalArgumentException("majority filter for example '" + context.exampleId() + "' got "
-          + scores.length + " scores but " + answers.size() + " answers; they must be aligned, one per sample");
+      throw new IllegalArgumentException(
+          "majority filter for example '" + context.exampleId() + "' got " + scores.length
+              + " scores but " + answers.size() + " answers; they must be aligned, one per sample");
     }
     Map<String, Integer> votes = new HashMap<>();
     int most = 0;

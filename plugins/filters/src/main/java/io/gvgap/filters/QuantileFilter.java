@@ -24,8 +24,11 @@ public final class QuantileFilter implements FilterProvider<QuantileFilter.Optio
    * @param alpha fraction of each example's scored samples to keep
    */
   public record Options(
-      @Option(description = "fraction of each example's scored samples to keep, in (0, 1]; ties at the cut are kept",
-          defaultValue = "0.25") double alpha) {
+      @Option(
+          description =
+              "fraction of each example's scored samples to keep, in (0, 1]; ties at the cut are kept",
+          defaultValue = "0.25")
+      double alpha) {
     /** Validates the range. */
     public Options {
       if (!(alpha > 0 && alpha <= 1)) {

@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Rank arithmetic shared by the rejection-sampling filters; NaN scores never count and are never kept. */
 final class ScoreRanks {
 
-  private ScoreRanks() {
-  }
+  private ScoreRanks() {}
 
   /** How many scores are not NaN. */
   static int scoredCount(double[] scores) {
@@ -37,7 +36,8 @@ final class ScoreRanks {
     if (rank < 1) {
       throw new IllegalArgumentException("rank must be at least 1, was " + rank);
     }
-    double[] scored = Arrays.stream(scores).filter(s -> !Double.isNaN(s)).sorted().toArray();
+    double[] scored =
+        Arrays.stream(scores).filter(s -> !Double.isNaN(s)).sorted().toArray();
     if (scored.length == 0) {
       return new double[scores.length];
     }

@@ -20,12 +20,15 @@ public final class SoftmaxFilter implements FilterProvider<SoftmaxFilter.Options
    * @param beta the temperature: small β approaches best-of-n, large β approaches keeping all
    */
   public record Options(
-      @Option(description = "temperature beta > 0 of the weights exp(score / beta)", defaultValue = "0.1")
+      @Option(
+          description = "temperature beta > 0 of the weights exp(score / beta)",
+          defaultValue = "0.1")
       double beta) {
     /** Validates the range. */
     public Options {
       if (!(beta > 0) || Double.isInfinite(beta)) {
-        throw new IllegalArgumentException("softmax option beta must be a finite number > 0, was " + beta);
+        throw new IllegalArgumentException(
+            "softmax option beta must be a finite number > 0, was " + beta);
       }
     }
   }

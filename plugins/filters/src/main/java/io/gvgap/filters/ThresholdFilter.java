@@ -13,7 +13,8 @@ public final class ThresholdFilter implements FilterProvider<ThresholdFilter.Opt
    * @param tau the global threshold
    */
   public record Options(
-      @Option(description = "keep samples scoring at least tau, in [0, 1]", defaultValue = "0.5") double tau) {
+      @Option(description = "keep samples scoring at least tau, in [0, 1]", defaultValue = "0.5")
+      double tau) {
     /** Validates the range. */
     public Options {
       if (!(tau >= 0 && tau <= 1)) {

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class TieBreak {
 
-  private TieBreak() {
-  }
+  private TieBreak() {}
 
   /** A well-mixed 64-bit key; among tied samples the smallest key wins. */
   static long key(long seed, String exampleId, int sampleIndex) {

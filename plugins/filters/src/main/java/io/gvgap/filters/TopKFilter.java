@@ -19,8 +19,10 @@ public final class TopKFilter implements FilterProvider<TopKFilter.Options> {
    * @param k how many samples to keep per example (before ties)
    */
   public record Options(
-      @Option(description = "keep each example's k best-scored samples (ties at the cut kept), k >= 1",
-          defaultValue = "4") int k) {
+      @Option(
+          description = "keep each example's k best-scored samples (ties at the cut kept), k >= 1",
+          defaultValue = "4")
+      int k) {
     /** Validates the range. */
     public Options {
       if (k < 1) {

@@ -18,13 +18,16 @@ class BestOfNFilterTest {
 
   @Test
   void keepsTheSingleTopScore() {
-    assertThat(BestOfNFilter.weights(new double[] {0.2, 0.9, 0.4}, context("e", 3, 1))).containsExactly(0, 1, 0);
-    assertThat(BestOfNFilter.weights(new double[] {NAN, 0.1}, context("e", 2, 1))).containsExactly(0, 1);
+    assertThat(BestOfNFilter.weights(new double[] {0.2, 0.9, 0.4}, context("e", 3, 1)))
+        .containsExactly(0, 1, 0);
+    assertThat(BestOfNFilter.weights(new double[] {NAN, 0.1}, context("e", 2, 1)))
+        .containsExactly(0, 1);
   }
 
   @Test
   void allNanAndEmptyKeepNothing() {
-    assertThat(BestOfNFilter.weights(new double[] {NAN, NAN}, context("e", 2, 1))).containsExactly(0, 0);
+    assertThat(BestOfNFilter.weights(new double[] {NAN, NAN}, context("e", 2, 1)))
+        .containsExactly(0, 0);
     assertThat(BestOfNFilter.weights(new double[0], context("e", 0, 1))).isEmpty();
   }
 
@@ -39,7 +42,8 @@ class BestOfNFilterTest {
 
   @Test
   void allEqualScoresKeepExactlyOne() {
-    double[] weights = BestOfNFilter.weights(new double[] {0.5, 0.5, 0.5, 0.5, 0.5}, context("e", 5, 3));
+    double[] weights =
+        BestOfNFilter.weights(new double[] {0.5, 0.5, 0.5, 0.5, 0.5}, context("e", 5, 3));
     assertThat(Arrays.stream(weights).sum()).isEqualTo(1);
   }
 

@@ -9,8 +9,7 @@ import java.util.List;
 /** Filter contexts for tests. */
 final class Contexts {
 
-  private Contexts() {
-  }
+  private Contexts() {}
 
   /** A context for n samples without answers. */
   static FilterContext scoresOnly(int n) {
@@ -19,7 +18,8 @@ final class Contexts {
 
   /** A context whose answers are the given values; null means no answer. */
   static FilterContext answers(String... values) {
-    List<Answer> answers = Arrays.stream(values).map(v -> v == null ? Answer.none() : Answer.of(v)).toList();
+    List<Answer> answers =
+        Arrays.stream(values).map(v -> v == null ? Answer.none() : Answer.of(v)).toList();
     return new FilterContext("example-1", answers, 7);
   }
 }

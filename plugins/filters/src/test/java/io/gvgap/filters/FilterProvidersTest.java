@@ -21,7 +21,8 @@ class FilterProvidersTest {
 
   @Test
   void everyBuiltInFilterIsRegistered() {
-    assertThat(providers()).extracting(FilterProvider::name)
+    assertThat(providers())
+        .extracting(FilterProvider::name)
         .containsExactly("quantile", "threshold", "best-of-n", "top-k", "softmax", "majority");
   }
 
@@ -41,10 +42,14 @@ class FilterProvidersTest {
 
   @Test
   void defaultQuantileKeepsTheTopQuarter() {
-    FilterProvider<?> quantile = providers().stream().filter(p -> p.name().equals("quantile")).findFirst().orElseThrow();
+    FilterProvider<?> quantile = providers().stream()
+        .filter(p -> p.name().equals("quantile"))
+        .findFirst()
+        .orElseThrow();
     // default alpha 0.25 over 8 samples: rank 2, so the two best (0.8 and 0.7) are kept.
     double[] scores = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
-    assertThat(createWithDefaults(quantile).weights(scores, Contexts.scoresOnly(8))).containsExactly(0, 0, 0, 0, 0, 0, 1, 1);
+    assertThat(createWithDefaults(quantile).weights(scores, Contexts.scoresOnly(8)))
+        .containsExactly(0, 0, 0, 0, 0, 0, 1, 1);
   }
 
   private static <O extends Record> FilterStrategy createWithDefaults(FilterProvider<O> provider) {

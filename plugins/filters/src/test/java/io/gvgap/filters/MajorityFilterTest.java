@@ -26,27 +26,33 @@ class MajorityFilterTest {
 
   @Test
   void tiedAnswersAreAllKept() {
-    assertThat(MajorityFilter.weights(new double[] {1, 1, 1, 1, 1}, Contexts.answers("4", "5", "4", "5", null)))
+    assertThat(MajorityFilter.weights(
+            new double[] {1, 1, 1, 1, 1}, Contexts.answers("4", "5", "4", "5", null)))
         .containsExactly(1, 1, 1, 1, 0);
   }
 
   @Test
   void noAnswersAllNanAndEmptyKeepNothing() {
-    assertThat(MajorityFilter.weights(new double[] {1, 1}, Contexts.answers(null, null))).containsExactly(0, 0);
-    assertThat(MajorityFilter.weights(new double[] {NAN, NAN}, Contexts.answers("3", "3"))).containsExactly(0, 0);
+    assertThat(MajorityFilter.weights(new double[] {1, 1}, Contexts.answers(null, null)))
+        .containsExactly(0, 0);
+    assertThat(MajorityFilter.weights(new double[] {NAN, NAN}, Contexts.answers("3", "3")))
+        .containsExactly(0, 0);
     assertThat(MajorityFilter.weights(new double[0], Contexts.answers())).isEmpty();
   }
 
   @Test
   void anUnscoredSampleVotesButIsNotKept() {
     // "7" wins 2 to 1 although one of its voters is unscored; that voter gets weight 0.
-    assertThat(MajorityFilter.weights(new double[] {NAN, 0.1, 0.9}, Contexts.answers("7", "7", "8")))
+    assertThat(
+            MajorityFilter.weights(new double[] {NAN, 0.1, 0.9}, Contexts.answers("7", "7", "8")))
         .containsExactly(0, 1, 0);
   }
 
   @Test
   void misalignedAnswersAreRejectedWithTheExample() {
-    assertThatThrownBy(() -> MajorityFilter.weights(new double[] {1, 1, 1}, Contexts.answers("1", "2")))
-        .hasMessageContaining("example-1").hasMessageContaining("3 scores but 2 answers");
+    assertThatThrownBy(
+            () -> MajorityFilter.weights(new double[] {1, 1, 1}, Contexts.answers("1", "2")))
+        .hasMessageContaining("example-1")
+        .hasMessageContaining("3 scores but 2 answers");
   }
 }

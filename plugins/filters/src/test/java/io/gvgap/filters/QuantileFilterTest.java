@@ -13,24 +13,28 @@ class QuantileFilterTest {
   @Test
   void keepsTheTopHalfByRank() {
     // n = 4, rank ceil(0.5 * 4) = 2; descending 0.9, 0.7, 0.5, 0.1 so the cut is 0.7.
-    assertThat(QuantileFilter.weights(new double[] {0.9, 0.1, 0.5, 0.7}, 0.5)).containsExactly(1, 0, 0, 1);
+    assertThat(QuantileFilter.weights(new double[] {0.9, 0.1, 0.5, 0.7}, 0.5))
+        .containsExactly(1, 0, 0, 1);
   }
 
   @Test
   void keepsEveryTieAtTheCutSoMayKeepMoreThanAlpha() {
     // rank ceil(0.25 * 4) = 1, cut 0.8, and three samples score 0.8.
-    assertThat(QuantileFilter.weights(new double[] {0.8, 0.8, 0.2, 0.8}, 0.25)).containsExactly(1, 1, 0, 1);
+    assertThat(QuantileFilter.weights(new double[] {0.8, 0.8, 0.2, 0.8}, 0.25))
+        .containsExactly(1, 1, 0, 1);
   }
 
   @Test
   void allEqualScoresAreAllKept() {
-    assertThat(QuantileFilter.weights(new double[] {0.5, 0.5, 0.5, 0.5}, 0.25)).containsExactly(1, 1, 1, 1);
+    assertThat(QuantileFilter.weights(new double[] {0.5, 0.5, 0.5, 0.5}, 0.25))
+        .containsExactly(1, 1, 1, 1);
   }
 
   @Test
   void nanIsNeitherCountedNorKept() {
     // 3 scored samples, rank ceil(0.5 * 3) = 2; descending 0.9, 0.6, 0.3 so the cut is 0.6.
-    assertThat(QuantileFilter.weights(new double[] {NAN, 0.3, NAN, 0.6, 0.9}, 0.5)).containsExactly(0, 0, 0, 1, 1);
+    assertThat(QuantileFilter.weights(new double[] {NAN, 0.3, NAN, 0.6, 0.9}, 0.5))
+        .containsExactly(0, 0, 0, 1, 1);
   }
 
   @Test
@@ -41,12 +45,14 @@ class QuantileFilterTest {
 
   @Test
   void alphaOneKeepsEveryScoredSample() {
-    assertThat(QuantileFilter.weights(new double[] {0.1, NAN, 0.0, 1.0}, 1.0)).containsExactly(1, 0, 1, 1);
+    assertThat(QuantileFilter.weights(new double[] {0.1, NAN, 0.0, 1.0}, 1.0))
+        .containsExactly(1, 0, 1, 1);
   }
 
   @Test
   void cutRankIgnoresFloatingPointNoiseAboveAnInteger() {
-    // 0.3 * 10 = 3.0000000000000004 and 0.7 * 10 = 7.000000000000001 in doubles: still ranks 3 and 7.
+    // 0.3 * 10 = 3.0000000000000004 and 0.7 * 10 = 7.000000000000001 in doubles: still ranks 3 and
+    // 7.
     assertThat(QuantileFilter.cutRank(0.3, 10)).isEqualTo(3);
     assertThat(QuantileFilter.cutRank(0.7, 10)).isEqualTo(7);
     assertThat(QuantileFilter.cutRank(0.25, 5)).isEqualTo(2); // ceil(1.25)
@@ -69,7 +75,8 @@ class QuantileFilterTest {
       }
       int a = 1 + random.nextInt(20);
       double[] actual = QuantileFilter.weights(scores, a / 20.0);
-      int n = (int) java.util.Arrays.stream(scores).filter(s -> !Double.isNaN(s)).count();
+      int n =
+          (int) java.util.Arrays.stream(scores).filter(s -> !Double.isNaN(s)).count();
       int rank = (a * n + 19) / 20;
       for (int i = 0; i < length; i++) {
         int strictlyBetter = 0;
@@ -86,9 +93,11 @@ class QuantileFilterTest {
 
   @Test
   void rejectsAlphaOutsideZeroToOne() {
-    assertThatThrownBy(() -> new QuantileFilter.Options(0)).hasMessageContaining("alpha must be in (0, 1]");
+    assertThatThrownBy(() -> new QuantileFilter.Options(0))
+        .hasMessageContaining("alpha must be in (0, 1]");
     assertThatThrownBy(() -> new QuantileFilter.Options(1.5)).hasMessageContaining("was 1.5");
-    assertThatThrownBy(() -> new QuantileFilter.Options(NAN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new QuantileFilter.Options(NAN))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

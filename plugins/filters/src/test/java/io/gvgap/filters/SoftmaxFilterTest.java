@@ -14,7 +14,8 @@ class SoftmaxFilterTest {
 
   @Test
   void twoScoresAtBetaOneAreTwiceTheLogisticOfTheirDifference() {
-    // w = 2 * e^s / (e^0 + e^1): 2 * sigmoid(-1) = 0.5378828427399902, 2 * sigmoid(1) = 1.4621171572600098.
+    // w = 2 * e^s / (e^0 + e^1): 2 * sigmoid(-1) = 0.5378828427399902, 2 * sigmoid(1) =
+    // 1.4621171572600098.
     double[] weights = SoftmaxFilter.weights(new double[] {0.0, 1.0}, 1.0);
     assertThat(weights[0]).isCloseTo(0.5378828427399902, within(1e-15));
     assertThat(weights[1]).isCloseTo(1.4621171572600098, within(1e-15));
@@ -22,11 +23,15 @@ class SoftmaxFilterTest {
 
   @Test
   void threeScoresAtDefaultBeta() {
-    // beta 0.1: exp(s / 0.1) for s = 0.2, 0.4, 0.4 is proportional to 1, e^2, e^2; normalised to sum 3:
-    // e^2 = 7.3890561, 1 + 2e^2 = 15.7781122: 3 / 15.7781122 = 0.1901368, 22.1671683 / 15.7781122 = 1.4049316.
+    // beta 0.1: exp(s / 0.1) for s = 0.2, 0.4, 0.4 is proportional to 1, e^2, e^2; normalised to
+    // sum 3:
+    // e^2 = 7.3890561, 1 + 2e^2 = 15.7781122: 3 / 15.7781122 = 0.1901368, 22.1671683 / 15.7781122 =
+    // 1.4049316.
     double e2 = Math.exp(2);
     double[] weights = SoftmaxFilter.weights(new double[] {0.2, 0.4, 0.4}, 0.1);
-    assertThat(weights[0]).isCloseTo(3 / (1 + 2 * e2), within(1e-12)).isCloseTo(0.1901368, within(1e-7));
+    assertThat(weights[0])
+        .isCloseTo(3 / (1 + 2 * e2), within(1e-12))
+        .isCloseTo(0.1901368, within(1e-7));
     assertThat(weights[1]).isCloseTo(1.4049316, within(1e-7));
     assertThat(weights[2]).isEqualTo(weights[1]);
   }
@@ -57,18 +62,23 @@ class SoftmaxFilterTest {
   void weightsSumToTheScoredCount() {
     Random random = new Random(3);
     for (int trial = 0; trial < 500; trial++) {
-      double[] scores = random.doubles(1 + random.nextInt(10)).map(s -> s < 0.1 ? NAN : s).toArray();
+      double[] scores =
+          random.doubles(1 + random.nextInt(10)).map(s -> s < 0.1 ? NAN : s).toArray();
       long scored = Arrays.stream(scores).filter(s -> !Double.isNaN(s)).count();
-      double sum = Arrays.stream(SoftmaxFilter.weights(scores, 0.05 + random.nextDouble())).sum();
+      double sum = Arrays.stream(SoftmaxFilter.weights(scores, 0.05 + random.nextDouble()))
+          .sum();
       assertThat(sum).isCloseTo(scored, within(1e-9));
     }
   }
 
   @Test
   void rejectsNonPositiveOrInfiniteBeta() {
-    assertThatThrownBy(() -> new SoftmaxFilter.Options(0)).hasMessageContaining("beta must be a finite number > 0");
-    assertThatThrownBy(() -> new SoftmaxFilter.Options(-1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new SoftmaxFilter.Options(NAN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SoftmaxFilter.Options(0))
+        .hasMessageContaining("beta must be a finite number > 0");
+    assertThatThrownBy(() -> new SoftmaxFilter.Options(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SoftmaxFilter.Options(NAN))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new SoftmaxFilter.Options(Double.POSITIVE_INFINITY))
         .isInstanceOf(IllegalArgumentException.class);
   }

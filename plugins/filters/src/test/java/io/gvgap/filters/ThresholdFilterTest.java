@@ -27,7 +27,9 @@ class ThresholdFilterTest {
 
   @Test
   void rejectsTauOutsideUnitInterval() {
-    assertThatThrownBy(() -> new ThresholdFilter.Options(-0.1)).hasMessageContaining("tau must be in [0, 1]");
-    assertThatThrownBy(() -> new ThresholdFilter.Options(NAN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ThresholdFilter.Options(-0.1))
+        .hasMessageContaining("tau must be in [0, 1]");
+    assertThatThrownBy(() -> new ThresholdFilter.Options(NAN))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -33,6 +33,7 @@ class TopKFilterTest {
 
   @Test
   void rejectsKBelowOne() {
-    assertThatThrownBy(() -> new TopKFilter.Options(0)).hasMessageContaining("k must be at least 1, was 0");
+    assertThatThrownBy(() -> new TopKFilter.Options(0))
+        .hasMessageContaining("k must be at least 1, was 0");
   }
 }

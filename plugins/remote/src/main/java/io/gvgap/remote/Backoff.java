@@ -10,8 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Backoff {
   static final long CAP_MILLIS = 30_000;
 
-  private Backoff() {
-  }
+  private Backoff() {}
 
   /** The un-jittered delay before retry {@code attempt} (0-based): {@code base * 2^attempt}, capped. */
   static long ceilingMillis(long baseMillis, int attempt) {
@@ -30,7 +29,8 @@ final class Backoff {
    */
   static long delayMillis(long baseMillis, int attempt, long retryAfterMillis) {
     long ceiling = ceilingMillis(baseMillis, attempt);
-    long jittered = ceiling / 2 + (ceiling > 1 ? ThreadLocalRandom.current().nextLong(ceiling - ceiling / 2 + 1) : 0);
+    long jittered = ceiling / 2
+        + (ceiling > 1 ? ThreadLocalRandom.current().nextLong(ceiling - ceiling / 2 + 1) : 0);
     return Math.max(jittered, Math.min(retryAfterMillis, CAP_MILLIS));
   }
 

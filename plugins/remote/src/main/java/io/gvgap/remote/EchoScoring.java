@@ -15,11 +15,9 @@ import java.util.List;
 final class EchoScoring {
 
   /** Sum and number of the continuation's tokens. */
-  record Sum(double logProb, int tokens) {
-  }
+  record Sum(double logProb, int tokens) {}
 
-  private EchoScoring() {
-  }
+  private EchoScoring() {}
 
   /**
    * Sums the continuation's token log-probabilities.

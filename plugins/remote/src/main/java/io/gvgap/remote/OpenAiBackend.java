@@ -30,30 +30,52 @@ public final class OpenAiBackend implements ModelBackend<OpenAiBackend.Options> 
   public record Options(
       @Option(description = "API root URL, e.g. http://host:8000/v1")
       String baseUrl,
-      @Option(description = "model name sent to the server (as the server lists it at GET /v1/models)")
+
+      @Option(
+          description = "model name sent to the server (as the server lists it at GET /v1/models)")
       String model,
+
       @Option(description = "completions or chat", defaultValue = "completions")
       String api,
-      @Option(description = "environment variable holding the API key (sent as a bearer token when set)",
+
+      @Option(
+          description =
+              "environment variable holding the API key (sent as a bearer token when set)",
           defaultValue = "OPENAI_API_KEY")
       String apiKeyEnv,
+
       @Option(description = "requests in flight at once", defaultValue = "4")
       int concurrency,
-      @Option(description = "retries after 429, 5xx or a connection failure (exponential backoff with jitter)",
+
+      @Option(
+          description =
+              "retries after 429, 5xx or a connection failure (exponential backoff with jitter)",
           defaultValue = "8")
       int maxRetries,
-      @Option(description = "backoff before the first retry in milliseconds; doubles per retry, at most 30 s",
+
+      @Option(
+          description =
+              "backoff before the first retry in milliseconds; doubles per retry, at most 30 s",
           defaultValue = "500")
       int retryBaseMillis,
+
       @Option(description = "per-request timeout in seconds", defaultValue = "600")
       int timeoutSeconds,
-      @Option(description = "request cache directory (a rerun makes no requests); none by default",
+
+      @Option(
+          description = "request cache directory (a rerun makes no requests); none by default",
           defaultValue = "null")
       String cacheDir,
-      @Option(description = "the served model's context length, recorded in run directories; -1 if unknown",
+
+      @Option(
+          description =
+              "the served model's context length, recorded in run directories; -1 if unknown",
           defaultValue = "-1")
       int contextLength,
-      @Option(description = "ask for log-probabilities of generated text (logprobs: 1)", defaultValue = "true")
+
+      @Option(
+          description = "ask for log-probabilities of generated text (logprobs: 1)",
+          defaultValue = "true")
       boolean requestLogprobs) {
 
     /** Validates the options. */
@@ -63,14 +85,17 @@ public final class OpenAiBackend implements ModelBackend<OpenAiBackend.Options> 
       }
       try {
         URI uri = new URI(baseUrl);
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-          throw new IllegalArgumentException("base_url must be an http or https URL with a host, was '" + baseUrl + "'");
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            || uri.getHost() == null) {
+          throw new IllegalArgumentException(
+              "base_url must be an http or https URL with a host, was '" + baseUrl + "'");
         }
       } catch (URISyntaxException e) {
         throw new IllegalArgumentException("base_url is not a URL: " + e.getMessage(), e);
       }
       if (model == null || model.isBlank()) {
-        throw new IllegalArgumentException("model is required: the model name the server serves (GET /v1/models)");
+        throw new IllegalArgumentException(
+            "model is required: the model name the server serves (GET /v1/models)");
       }
       if (api == null || !(api.equals("completions") || api.equals("chat"))) {
         throw new IllegalArgumentException("api must be completions or chat, was " + api);
@@ -85,7 +110,8 @@ public final class OpenAiBackend implements ModelBackend<OpenAiBackend.Options> 
         throw new IllegalArgumentException("max_retries must be >= 0, was " + maxRetries);
       }
       if (retryBaseMillis < 0) {
-        throw new IllegalArgumentException("retry_base_millis must be >= 0, was " + retryBaseMillis);
+        throw new IllegalArgumentException(
+            "retry_base_millis must be >= 0, was " + retryBaseMillis);
       }
       if (timeoutSeconds < 1) {
         throw new IllegalArgumentException("timeout_seconds must be >= 1, was " + timeoutSeconds);
@@ -94,7 +120,8 @@ public final class OpenAiBackend implements ModelBackend<OpenAiBackend.Options> 
 
     /** Options with the defaults for everything but the endpoint and model. */
     public static Options of(String baseUrl, String model) {
-      return new Options(baseUrl, model, "completions", "OPENAI_API_KEY", 4, 8, 500, 600, null, -1, true);
+      return new Options(
+          baseUrl, model, "completions", "OPENAI_API_KEY", 4, 8, 500, 600, null, -1, true);
     }
   }
 

@@ -33,9 +33,16 @@ final class OpenAiHttp {
   private final ObjectMapper mapper;
   private volatile boolean answeredOnce;
 
-  OpenAiHttp(String baseUrl, String apiKey, int maxRetries, long retryBaseMillis, Duration timeout,
+  OpenAiHttp(
+      String baseUrl,
+      String apiKey,
+      int maxRetries,
+      long retryBaseMillis,
+      Duration timeout,
       ObjectMapper mapper) {
-    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1)
+    this.client = HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .version(HttpClient.Version.HTTP_1_1)
         .build();
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.apiKey = apiKey;
@@ -51,9 +58,10 @@ final class OpenAiHttp {
 
   /** Sends the body and returns the response text of the first 2xx answer. */
   String post(String path, String body) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(timeout)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body,
-            StandardCharsets.UTF_8));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path)))
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (apiKey != null) {
       builder.header("Authorization", "Bearer " + apiKey);
     }
@@ -62,7 +70,8 @@ final class OpenAiHttp {
     for (int attempt = 0; ; attempt++) {
       long retryAfter = -1;
       try {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+            client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         int status = response.statusCode();
         answeredOnce = true;
         if (status >= 200 && status < 300) {
@@ -70,31 +79,43 @@ final class OpenAiHttp {
         }
         String message = serverMessage(response.body());
         if (status != 429 && status < 500) {
-          throw new RemoteModelException(status, url(path) + " answered HTTP " + status + ": " + message
-              + advice(status));
+          throw new RemoteModelException(
+              status, url(path) + " answered HTTP " + status + ": " + message + advice(status));
         }
         lastProblem = "HTTP " + status + ": " + message;
-        retryAfter = Backoff.parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null));
+        retryAfter =
+            Backoff.parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null));
       } catch (ConnectException e) {
         if (!answeredOnce) {
-          throw new RemoteModelException(-1, "nothing is listening at " + baseUrl + " (connection refused on "
-              + url(path) + "): start the server first (for example gvgap serve MODEL_DIR --port PORT, or "
-              + "vllm serve MODEL) and wait until it prints its URL, or correct base_url in the spec");
+          throw new RemoteModelException(
+              -1,
+              "nothing is listening at " + baseUrl + " (connection refused on "
+                  + url(path)
+                  + "): start the server first (for example gvgap serve MODEL_DIR --port PORT, or "
+                  + "vllm serve MODEL) and wait until it prints its URL, or correct base_url in the spec");
         }
         lastProblem = "no answer (connection refused: is the server restarting?)";
       } catch (IOException e) {
-        lastProblem = "no answer (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
-            + e.getMessage()) + ")";
+        lastProblem = "no answer (" + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new RemoteModelException(-1, "interrupted while waiting for " + url(path));
       }
       if (attempt >= maxRetries) {
-        throw new RemoteModelException(-1, url(path) + " failed after " + (attempt + 1) + " attempts; last: "
-            + lastProblem + ". Check that the server is up, or raise max_retries.");
+        throw new RemoteModelException(
+            -1,
+            url(path) + " failed after " + (attempt + 1) + " attempts; last: " + lastProblem
+                + ". Check that the server is up, or raise max_retries.");
       }
       long delay = Backoff.delayMillis(retryBaseMillis, attempt, retryAfter);
-      LOG.warn("{}: {}; retry {} of {} in {} ms", url(path), lastProblem, attempt + 1, maxRetries, delay);
+      LOG.warn(
+          "{}: {}; retry {} of {} in {} ms",
+          url(path),
+          lastProblem,
+          attempt + 1,
+          maxRetries,
+          delay);
       sleep(delay);
     }
   }

@@ -67,8 +67,13 @@ public final class OpenAiLanguageModel implements LanguageModel {
   public OpenAiLanguageModel(OpenAiBackend.Options options, UnaryOperator<String> environment) {
     this.options = options;
     String key = environment.apply(options.apiKeyEnv());
-    this.http = new OpenAiHttp(options.baseUrl(), key == null || key.isBlank() ? null : key.strip(),
-        options.maxRetries(), options.retryBaseMillis(), Duration.ofSeconds(options.timeoutSeconds()), mapper);
+    this.http = new OpenAiHttp(
+        options.baseUrl(),
+        key == null || key.isBlank() ? null : key.strip(),
+        options.maxRetries(),
+        options.retryBaseMillis(),
+        Duration.ofSeconds(options.timeoutSeconds()),
+        mapper);
     this.cache = options.cacheDir() == null ? null : new RequestCache(Path.of(options.cacheDir()));
     AtomicInteger threads = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(options.concurrency(), r -> {
@@ -100,23 +105,50 @@ public final class OpenAiLanguageModel implements LanguageModel {
     String path;
     if (chat()) {
       path = "/chat/completions";
-      ChatRequest body = new ChatRequest(options.model(), List.of(new ChatMessage("user", request.prompt())),
-          request.count(), params.maxNewTokens(), null, params.temperature(), params.topP(), topK, seed, stop,
-          options.requestLogprobs() ? Boolean.TRUE : null, null);
+      ChatRequest body = new ChatRequest(
+          options.model(),
+          List.of(new ChatMessage("user", request.prompt())),
+          request.count(),
+          params.maxNewTokens(),
+          null,
+          params.temperature(),
+          params.topP(),
+          topK,
+          seed,
+          stop,
+          options.requestLogprobs() ? Boolean.TRUE : null,
+          null);
       ChatResponse response = call(path, OpenAiJson.write(body), ChatResponse.class);
-      choices = response.choices() == null ? List.of() : response.choices().stream().map(Choice::of).toList();
+      choices = response.choices() == null
+          ? List.of()
+          : response.choices().stream().map(Choice::of).toList();
     } else {
       path = "/completions";
-      CompletionRequest body = new CompletionRequest(options.model(), List.of(request.prompt()), request.count(),
-          params.maxNewTokens(), null, params.temperature(), params.topP(), topK, seed, stop,
-          options.requestLogprobs() ? 1 : null, null, null);
+      CompletionRequest body = new CompletionRequest(
+          options.model(),
+          List.of(request.prompt()),
+          request.count(),
+          params.maxNewTokens(),
+          null,
+          params.temperature(),
+          params.topP(),
+          topK,
+          seed,
+          stop,
+          options.requestLogprobs() ? 1 : null,
+          null,
+          null);
       CompletionResponse response = call(path, OpenAiJson.write(body), CompletionResponse.class);
-      choices = response.choices() == null ? List.of() : response.choices().stream().map(Choice::of).toList();
+      choices = response.choices() == null
+          ? List.of()
+          : response.choices().stream().map(Choice::of).toList();
     }
     if (choices.size() != request.count()) {
-      throw new RemoteModelException(200, http.url(path) + " returned " + choices.size()
-          + " choices for request '" + request.id() + "', expected n = " + request.count()
-          + " (does the server support n > 1?)");
+      throw new RemoteModelException(
+          200,
+          http.url(path) + " returned " + choices.size()
+              + " choices for request '" + request.id() + "', expected n = " + request.count()
+              + " (does the server support n > 1?)");
     }
     List<Choice> sorted = new ArrayList<>(choices);
     sorted.sort(Comparator.comparingInt(c -> c.index() == null ? 0 : c.index()));
@@ -131,10 +163,12 @@ public final class OpenAiLanguageModel implements LanguageModel {
    * What gvgap reads from a choice of either API: the text, the index, the finish reason, gvgap
    * serve's extension when present, and the generated tokens' log-probabilities (one value per token).
    */
-  private record Choice(Integer index, String text, String finishReason, GvgapChoice gvgap, List<Double> logProbs) {
+  private record Choice(
+      Integer index, String text, String finishReason, GvgapChoice gvgap, List<Double> logProbs) {
     static Choice of(CompletionChoice c) {
       LegacyLogProbs lp = c.logprobs();
-      return new Choice(c.index(), c.text(), c.finishReason(), c.gvgap(), lp == null ? null : lp.tokenLogprobs());
+      return new Choice(
+          c.index(), c.text(), c.finishReason(), c.gvgap(), lp == null ? null : lp.tokenLogprobs());
     }
 
     static Choice of(ChatChoice c) {
@@ -145,7 +179,11 @@ public final class OpenAiLanguageModel implements LanguageModel {
           values.add(t == null ? null : t.logprob());
         }
       }
-      return new Choice(c.index(), c.message() == null ? null : c.message().content(), c.finishReason(), c.gvgap(),
+      return new Choice(
+          c.index(),
+          c.message() == null ? null : c.message().content(),
+          c.finishReason(),
+          c.gvgap(),
           values);
     }
   }
@@ -162,7 +200,8 @@ public final class OpenAiLanguageModel implements LanguageModel {
       }
     }
     double logProb = sum(choice.logProbs());
-    int tokens = choice.gvgap() != null && choice.gvgap().tokenCount() != null ? choice.gvgap().tokenCount()
+    int tokens = choice.gvgap() != null && choice.gvgap().tokenCount() != null
+        ? choice.gvgap().tokenCount()
         : choice.logProbs() == null ? -1 : choice.logProbs().size();
     return new Completion(sampleIndex, text, tokens, logProb, reason);
   }
@@ -183,7 +222,9 @@ public final class OpenAiLanguageModel implements LanguageModel {
   }
 
   private static FinishReason finishReason(Choice choice) {
-    String gvgap = choice.gvgap() == null || choice.gvgap().finishReason() == null ? "" : choice.gvgap().finishReason();
+    String gvgap = choice.gvgap() == null || choice.gvgap().finishReason() == null
+        ? ""
+        : choice.gvgap().finishReason();
     if (!gvgap.isEmpty()) {
       try {
         return FinishReason.valueOf(gvgap.toUpperCase(Locale.ROOT));
@@ -197,9 +238,10 @@ public final class OpenAiLanguageModel implements LanguageModel {
   @Override
   public List<ScoringResult> score(List<ScoringRequest> requests) {
     if (chat()) {
-      throw new UnsupportedOperationException("model '" + options.model() + "' at " + options.baseUrl()
-          + " is used through the chat API, which gives no prompt log-probabilities: set api: completions to score "
-          + "continuations (MC verification, log-prob scoring), or use a verifier that does not score");
+      throw new UnsupportedOperationException(
+          "model '" + options.model() + "' at " + options.baseUrl()
+              + " is used through the chat API, which gives no prompt log-probabilities: set api: completions to score "
+              + "continuations (MC verification, log-prob scoring), or use a verifier that does not score");
     }
     List<Callable<double[]>> calls = new ArrayList<>();
     for (ScoringRequest request : requests) {
@@ -223,17 +265,36 @@ public final class OpenAiLanguageModel implements LanguageModel {
   }
 
   private double[] scoreOne(ScoringRequest request, String continuation) {
-    CompletionRequest body = new CompletionRequest(options.model(), List.of(request.context() + continuation), null, 0,
-        null, 0.0, null, null, null, null, 1, true, null);
-    CompletionResponse response = call("/completions", OpenAiJson.write(body), CompletionResponse.class);
-    LegacyLogProbs logprobs = response.choices() == null || response.choices().isEmpty()
-        || response.choices().get(0) == null ? null : response.choices().get(0).logprobs();
-    EchoScoring.Sum sum = EchoScoring.sum(logprobs, request.context().length(), continuation.length());
+    CompletionRequest body = new CompletionRequest(
+        options.model(),
+        List.of(request.context() + continuation),
+        null,
+        0,
+        null,
+        0.0,
+        null,
+        null,
+        null,
+        null,
+        1,
+        true,
+        null);
+    CompletionResponse response =
+        call("/completions", OpenAiJson.write(body), CompletionResponse.class);
+    LegacyLogProbs logprobs = response.choices() == null
+            || response.choices().isEmpty()
+            || response.choices().get(0) == null
+        ? null
+        : response.choices().get(0).logprobs();
+    EchoScoring.Sum sum =
+        EchoScoring.sum(logprobs, request.context().length(), continuation.length());
     if (sum == null) {
-      throw new UnsupportedOperationException("model '" + options.model() + "' at " + options.baseUrl()
-          + " returned no prompt log-probabilities for echo: true, logprobs: 1 (scoring request '" + request.id()
-          + "'): this server cannot score continuations; use a server that returns prompt logprobs (vLLM, "
-          + "gvgap serve), or verifiers that do not score (cot-score, cot-binary, oracle)");
+      throw new UnsupportedOperationException(
+          "model '" + options.model() + "' at " + options.baseUrl()
+              + " returned no prompt log-probabilities for echo: true, logprobs: 1 (scoring request '"
+              + request.id()
+              + "'): this server cannot score continuations; use a server that returns prompt logprobs (vLLM, "
+              + "gvgap serve), or verifiers that do not score (cot-score, cot-binary, oracle)");
     }
     return new double[] {sum.logProb(), sum.tokens()};
   }
@@ -257,9 +318,11 @@ public final class OpenAiLanguageModel implements LanguageModel {
     try {
       value = OpenAiJson.read(response, type);
     } catch (OpenAiFormatException e) {
-      throw new RemoteModelException(200, http.url(path) + " answered with a body that is not an OpenAI "
-          + type.getSimpleName() + " (" + e.getMessage() + "): " + (response.length() > 200
-          ? response.substring(0, 200) + "..." : response));
+      throw new RemoteModelException(
+          200,
+          http.url(path) + " answered with a body that is not an OpenAI "
+              + type.getSimpleName() + " (" + e.getMessage() + "): "
+              + (response.length() > 200 ? response.substring(0, 200) + "..." : response));
     }
     if (key != null) {
       cache.put(key, response);

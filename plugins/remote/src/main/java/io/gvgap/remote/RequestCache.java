@@ -28,8 +28,10 @@ final class RequestCache {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the request cache directory " + directory
-          + " (cache_dir): " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot create the request cache directory " + directory + " (cache_dir): "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -77,7 +79,8 @@ final class RequestCache {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the request cache entry " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the request cache entry " + file + ": " + e.getMessage(), e);
     }
   }
 }

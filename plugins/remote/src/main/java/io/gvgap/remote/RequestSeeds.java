@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
  * servers differ in the integer type they accept.
  */
 final class RequestSeeds {
-  private RequestSeeds() {
-  }
+  private RequestSeeds() {}
 
   static long seed(long runSeed, String requestId, int firstSampleIndex) {
     long h = mix(0x9E3779B97F4A7C15L, runSeed);

@@ -37,6 +37,7 @@ class EchoScoringTest {
     assertThat(EchoScoring.sum(null, 1, 1)).isNull();
     assertThat(EchoScoring.sum(read("{\"tokens\":[\"x\"]}"), 1, 1)).isNull();
     // a continuation token without a value (first token of an empty context) cannot be summed
-    assertThat(EchoScoring.sum(read("{\"token_logprobs\":[null],\"text_offset\":[0]}"), 0, 1)).isNull();
+    assertThat(EchoScoring.sum(read("{\"token_logprobs\":[null],\"text_offset\":[0]}"), 0, 1))
+        .isNull();
   }
 }

@@ -16,14 +16,18 @@ import org.junit.jupiter.api.BeforeAll;
  * {@code gvgap serve}'s OpenAI-compatible server over the committed tiny model models/arith-2xs.
  */
 class OpenAiBackendConformanceTest extends ModelBackendConformanceTest {
-  private static final Path MODEL = Path.of("..", "..", "models", "arith-2xs").toAbsolutePath().normalize();
+  private static final Path MODEL =
+      Path.of("..", "..", "models", "arith-2xs").toAbsolutePath().normalize();
   private static OnnxLanguageModel served;
   private static OpenAiServer server;
 
   @BeforeAll
   static void start() {
     served = OnnxLanguageModel.open(MODEL, 1, "cpu", 64);
-    server = OpenAiServer.start(served, OpenaiOnnxServerTest.boundaries(served), ServerOptions.loopback("arith-2xs"),
+    server = OpenAiServer.start(
+        served,
+        OpenaiOnnxServerTest.boundaries(served),
+        ServerOptions.loopback("arith-2xs"),
         System.err);
   }
 
@@ -49,8 +53,9 @@ class OpenAiBackendConformanceTest extends ModelBackendConformanceTest {
    */
   @Override
   protected Optional<String> knownSampleRangeLimitation() {
-    return Optional.of("an OpenAI-compatible server draws a request's n samples from one seed, derived from the"
-        + " first sample index asked for, so a range resumed mid-way gets other samples than one asked at once");
+    return Optional.of(
+        "an OpenAI-compatible server draws a request's n samples from one seed, derived from the"
+            + " first sample index asked for, so a range resumed mid-way gets other samples than one asked at once");
   }
 
   @Override

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * models/arith-2xs: every number must equal what the same model gives locally.
  */
 class OpenaiOnnxServerTest {
-  private static final Path MODEL = Path.of("..", "..", "models", "arith-2xs").toAbsolutePath().normalize();
+  private static final Path MODEL =
+      Path.of("..", "..", "models", "arith-2xs").toAbsolutePath().normalize();
   private static OnnxLanguageModel local;
   private static OnnxLanguageModel served;
   private static OpenAiServer server;
@@ -47,7 +48,8 @@ class OpenaiOnnxServerTest {
   static void start() {
     local = OnnxLanguageModel.open(MODEL, 1, "cpu", 64);
     served = OnnxLanguageModel.open(MODEL, 1, "cpu", 64);
-    server = OpenAiServer.start(served, boundaries(served), ServerOptions.loopback("arith-2xs"), System.err);
+    server = OpenAiServer.start(
+        served, boundaries(served), ServerOptions.loopback("arith-2xs"), System.err);
   }
 
   @AfterAll
@@ -72,12 +74,20 @@ class OpenaiOnnxServerTest {
       List<Generation> generations = remote.generate(requests, params);
       assertThat(generations).extracting(Generation::id).containsExactlyInAnyOrder("ex-1", "ex-2");
       for (Generation g : generations) {
-        GenerationRequest r = requests.stream().filter(q -> q.id().equals(g.id())).findFirst().orElseThrow();
+        GenerationRequest r =
+            requests.stream().filter(q -> q.id().equals(g.id())).findFirst().orElseThrow();
         // the server generates request "0" with the derived seed and sample indices 0..n-1
-        SamplingParams derived = new SamplingParams(params.temperature(), params.topP(), params.topK(),
-            params.maxNewTokens(), RequestSeeds.seed(params.seed(), r.id(), r.firstSampleIndex()));
-        List<Completion> expected = local.generate(
-            List.of(new GenerationRequest("0", r.prompt(), 0, r.count(), r.stop())), derived).get(0).completions();
+        SamplingParams derived = new SamplingParams(
+            params.temperature(),
+            params.topP(),
+            params.topK(),
+            params.maxNewTokens(),
+            RequestSeeds.seed(params.seed(), r.id(), r.firstSampleIndex()));
+        List<Completion> expected = local
+            .generate(
+                List.of(new GenerationRequest("0", r.prompt(), 0, r.count(), r.stop())), derived)
+            .get(0)
+            .completions();
         assertThat(g.completions()).hasSize(r.count());
         for (int i = 0; i < r.count(); i++) {
           Completion got = g.completions().get(i);
@@ -92,8 +102,13 @@ class OpenaiOnnxServerTest {
           assertThat(got.finishReason()).isEqualTo(want.finishReason());
         }
       }
-      List<String> texts = generations.stream().flatMap(g -> g.completions().stream()).map(Completion::text).toList();
-      assertThat(texts.stream().distinct().count()).as("sampling at temperature 0.9 varies").isGreaterThan(1);
+      List<String> texts = generations.stream()
+          .flatMap(g -> g.completions().stream())
+          .map(Completion::text)
+          .toList();
+      assertThat(texts.stream().distinct().count())
+          .as("sampling at temperature 0.9 varies")
+          .isGreaterThan(1);
     }
   }
 
@@ -104,7 +119,8 @@ class OpenaiOnnxServerTest {
         new ScoringRequest("b", "Is 3+4=7 right? Answer:", List.of(" Correct", " Incorrect")));
     try (OpenAiLanguageModel remote = remote()) {
       List<ScoringResult> got = remote.score(requests);
-      Map<String, ScoringResult> want = Map.of("a", local.score(requests).get(0), "b", local.score(requests).get(1));
+      Map<String, ScoringResult> want =
+          Map.of("a", local.score(requests).get(0), "b", local.score(requests).get(1));
       for (ScoringResult r : got) {
         ScoringResult w = want.get(r.id());
         assertThat(r.tokenCounts()).isEqualTo(w.tokenCounts());
@@ -122,10 +138,14 @@ class OpenaiOnnxServerTest {
     String tooLong = "1+1=2\n".repeat(200); // 1200 characters, the model's context is 640
     try (OpenAiLanguageModel remote = remote()) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> remote.generate(
-          List.of(new GenerationRequest("x", tooLong, 0, 1, List.of())), SamplingParams.greedy(4)))
+              List.of(new GenerationRequest("x", tooLong, 0, 1, List.of())),
+              SamplingParams.greedy(4)))
           .isInstanceOf(RemoteModelException.class)
-          .hasMessageContaining("HTTP 400").hasMessageContaining("context length");
+          .hasMessageContaining("HTTP 400")
+          .hasMessageContaining("context length");
     }
-    assertThat(server.stats().completionRequests() - before).as("a 400 is not retried").isEqualTo(1);
+    assertThat(server.stats().completionRequests() - before)
+        .as("a 400 is not retried")
+        .isEqualTo(1);
   }
 }

@@ -33,16 +33,21 @@ class RequestSeedsAndCacheTest {
   }
 
   @Test
-  void cacheKeysDependOnTheServerTheEndpointAndTheBodyAndEntriesRoundTripWithoutTemporaryFiles() throws IOException {
+  void cacheKeysDependOnTheServerTheEndpointAndTheBodyAndEntriesRoundTripWithoutTemporaryFiles()
+      throws IOException {
     String body = "{\"model\":\"m\",\"prompt\":\"p\",\"seed\":1}";
     String key = RequestCache.key("http://a:8000/v1/completions", body);
     // SHA-256 is 64 hex digits
     assertThat(key).hasSize(64).matches("[0-9a-f]+");
-    assertThat(RequestCache.key("http://b:8000/v1/completions", body)).as("another server").isNotEqualTo(key);
+    assertThat(RequestCache.key("http://b:8000/v1/completions", body))
+        .as("another server")
+        .isNotEqualTo(key);
     assertThat(RequestCache.key("http://a:8000/v1/chat/completions", body)).isNotEqualTo(key);
-    assertThat(RequestCache.key("http://a:8000/v1/completions", body.replace("1", "2"))).isNotEqualTo(key);
+    assertThat(RequestCache.key("http://a:8000/v1/completions", body.replace("1", "2")))
+        .isNotEqualTo(key);
     assertThat(RequestCache.key("http://a:8000/v1/completions", body.replace("\"m\"", "\"m2\"")))
-        .as("another model").isNotEqualTo(key);
+        .as("another model")
+        .isNotEqualTo(key);
     RequestCache cache = new RequestCache(tmp.resolve("cache"));
     assertThat(cache.get(key)).isNull();
     cache.put(key, "{\"choices\":[]}");

@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class StubServer implements AutoCloseable {
 
   /** One scripted answer. */
-  record Answer(int status, String body, String retryAfter) {
-  }
+  record Answer(int status, String body, String retryAfter) {}
 
   private final HttpServer server;
   private final AtomicInteger hits = new AtomicInteger();

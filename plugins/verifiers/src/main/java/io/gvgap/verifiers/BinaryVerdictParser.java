@@ -17,8 +17,7 @@ final class BinaryVerdictParser {
       "(?<![\\p{L}\\p{N}])verdict[\\s*_`]*:[\\s*_`\"']*(correct|incorrect)(?![\\p{L}\\p{N}_-])",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  private BinaryVerdictParser() {
-  }
+  private BinaryVerdictParser() {}
 
   /** 1 for correct, 0 for incorrect, or a failure naming what was expected. */
   static Verdict parse(String output) {

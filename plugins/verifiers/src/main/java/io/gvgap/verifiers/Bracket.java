@@ -82,7 +82,8 @@ final class Bracket {
   /** Pairs the survivors for the next round and returns the round's judging prompts. */
   List<Judgement> startRound() {
     if (finished()) {
-      throw new IllegalStateException("all " + totalRounds + " rounds of example '" + exampleId() + "' are played");
+      throw new IllegalStateException(
+          "all " + totalRounds + " rounds of example '" + exampleId() + "' are played");
     }
     round++;
     List<Integer> order = new ArrayList<>(alive);
@@ -150,11 +151,20 @@ final class Bracket {
       int shownAsA = judgement.swapped() ? second : first;
       int shownAsB = judgement.swapped() ? first : second;
       Verdict verdict = PairwiseVerdictParser.parse(output);
-      detail.append("  judgement (A = sample ").append(sample(shownAsA)).append(", B = sample ")
-          .append(sample(shownAsB)).append("): ");
+      detail
+          .append("  judgement (A = sample ")
+          .append(sample(shownAsA))
+          .append(", B = sample ")
+          .append(sample(shownAsB))
+          .append("): ");
       if (verdict.parsed()) {
         int preferred = verdict.text().equals("A") ? shownAsA : shownAsB;
-        detail.append("Better: ").append(verdict.text()).append(" -> sample ").append(sample(preferred)).append('\n');
+        detail
+            .append("Better: ")
+            .append(verdict.text())
+            .append(" -> sample ")
+            .append(sample(preferred))
+            .append('\n');
         split |= vote != null && vote != preferred;
         vote = preferred;
         votes++;
@@ -177,8 +187,8 @@ final class Bracket {
       counter[second]++;
       how = split ? "split decision, decided by coin" : "no parseable judgement, decided by coin";
     }
-    String header = "round " + round + ": sample " + sample(first) + " vs sample " + sample(second) + " -> sample "
-        + sample(winner) + " won (" + how + ")\n";
+    String header = "round " + round + ": sample " + sample(first) + " vs sample " + sample(second)
+        + " -> sample " + sample(winner) + " won (" + how + ")\n";
     logs[first].append(header).append(detail);
     logs[second].append(header).append(detail);
     return winner;
@@ -187,20 +197,27 @@ final class Bracket {
   /** One score per candidate, in the request's order: rounds survived over rounds played. */
   List<Score> scores() {
     if (!finished()) {
-      throw new IllegalStateException("the tournament of example '" + exampleId() + "' has rounds left to play");
+      throw new IllegalStateException(
+          "the tournament of example '" + exampleId() + "' has rounds left to play");
     }
     List<Score> scores = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
       if (totalRounds == 0) {
-        scores.add(Score.of(sample(i), 1, "the only sample of its example; no match was played",
+        scores.add(Score.of(
+            sample(i),
+            1,
+            "the only sample of its example; no match was played",
             "only sample, no match played"));
         continue;
       }
-      String raw = "single-elimination tournament among " + candidates.size() + " samples, " + totalRounds
+      String raw = "single-elimination tournament among " + candidates.size() + " samples, "
+          + totalRounds
           + " rounds, both orders judged: " + (bothOrders ? "yes" : "no") + "\n" + logs[i]
           + "coin decisions: " + (splitCoins[i] + unparseableCoins[i]) + " (split: " + splitCoins[i]
-          + ", unparseable: " + unparseableCoins[i] + "); unparseable judgements: " + unparseableJudgements[i] + "\n";
-      String verdict = survived[i] == totalRounds ? "survived all " + totalRounds + " rounds"
+          + ", unparseable: " + unparseableCoins[i] + "); unparseable judgements: "
+          + unparseableJudgements[i] + "\n";
+      String verdict = survived[i] == totalRounds
+          ? "survived all " + totalRounds + " rounds"
           : "survived " + survived[i] + " of " + totalRounds + " rounds";
       scores.add(Score.of(sample(i), (double) survived[i] / totalRounds, raw, verdict));
     }

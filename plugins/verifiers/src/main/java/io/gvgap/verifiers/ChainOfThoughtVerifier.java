@@ -36,7 +36,8 @@ final class ChainOfThoughtVerifier implements Verifier {
   private final PromptFormat format;
   private final Function<String, Verdict> parser;
 
-  ChainOfThoughtVerifier(String name, CotOptions options, PromptFormat format, Function<String, Verdict> parser) {
+  ChainOfThoughtVerifier(
+      String name, CotOptions options, PromptFormat format, Function<String, Verdict> parser) {
     this.name = name;
     this.options = options;
     this.format = format;
@@ -56,7 +57,9 @@ final class ChainOfThoughtVerifier implements Verifier {
     Map<LanguageModel, List<VerificationRequest>> byModel = new IdentityHashMap<>();
     for (VerificationRequest request : requests) {
       if (!request.candidates().isEmpty()) {
-        byModel.computeIfAbsent(ModelCalls.modelOf(name, request), m -> new ArrayList<>()).add(request);
+        byModel
+            .computeIfAbsent(ModelCalls.modelOf(name, request), m -> new ArrayList<>())
+            .add(request);
       }
     }
     Map<String, List<String>> outputs = new LinkedHashMap<>();
@@ -66,19 +69,26 @@ final class ChainOfThoughtVerifier implements Verifier {
       for (VerificationRequest request : group.getValue()) {
         VerificationFormats formats = request.task().verification();
         for (Candidate candidate : request.candidates()) {
-          GenerationRequest g = new GenerationRequest(requestId(request, candidate),
-              format.prompt(formats, request, candidate.text()), 0, options.k(), List.of());
+          GenerationRequest g = new GenerationRequest(
+              requestId(request, candidate),
+              format.prompt(formats, request, candidate.text()),
+              0,
+              options.k(),
+              List.of());
           generation.add(g);
           seeds.put(g, request.seed());
         }
       }
-      SamplingParams params = new SamplingParams(options.temperature(), 1.0, 0, options.max_tokens(), 0);
-      outputs.putAll(ModelCalls.generate(name, group.getKey(), ModelCalls.groupBySeed(generation, seeds::get), params));
+      SamplingParams params =
+          new SamplingParams(options.temperature(), 1.0, 0, options.max_tokens(), 0);
+      outputs.putAll(ModelCalls.generate(
+          name, group.getKey(), ModelCalls.groupBySeed(generation, seeds::get), params));
     }
     for (VerificationRequest request : requests) {
       List<Score> scores = new ArrayList<>();
       for (Candidate candidate : request.candidates()) {
-        scores.add(KSampleScore.combine(candidate.sampleIndex(), outputs.get(requestId(request, candidate)), parser));
+        scores.add(KSampleScore.combine(
+            candidate.sampleIndex(), outputs.get(requestId(request, candidate)), parser));
       }
       result.put(request.example().id(), List.copyOf(scores));
     }

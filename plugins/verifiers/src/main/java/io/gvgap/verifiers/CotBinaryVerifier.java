@@ -30,7 +30,10 @@ public final class CotBinaryVerifier implements VerifierProvider<CotOptions> {
 
   @Override
   public Verifier create(CotOptions options) {
-    return new ChainOfThoughtVerifier(name(), options,
-        (formats, request, response) -> formats.cotBinary(request.example(), response), BinaryVerdictParser::parse);
+    return new ChainOfThoughtVerifier(
+        name(),
+        options,
+        (formats, request, response) -> formats.cotBinary(request.example(), response),
+        BinaryVerdictParser::parse);
   }
 }

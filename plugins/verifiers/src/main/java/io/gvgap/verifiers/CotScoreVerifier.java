@@ -31,7 +31,10 @@ public final class CotScoreVerifier implements VerifierProvider<CotOptions> {
 
   @Override
   public Verifier create(CotOptions options) {
-    return new ChainOfThoughtVerifier(name(), options,
-        (formats, request, response) -> formats.cotScore(request.example(), response), ScoreVerdictParser::parse);
+    return new ChainOfThoughtVerifier(
+        name(),
+        options,
+        (formats, request, response) -> formats.cotScore(request.example(), response),
+        ScoreVerdictParser::parse);
   }
 }

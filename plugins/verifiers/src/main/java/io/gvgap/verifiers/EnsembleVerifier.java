@@ -38,14 +38,25 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
    * @param weights one weight per member (mode mean); empty means equal weights
    */
   public record Options(
-      @Option(description = "labels of the verifiers to combine; they must come before this one in the spec")
+      @Option(
+          description =
+              "labels of the verifiers to combine; they must come before this one in the spec")
       List<String> members,
-      @Option(description = "and: 1 when all members accept, else 0; mean: weighted mean of member scores",
+
+      @Option(
+          description =
+              "and: 1 when all members accept, else 0; mean: weighted mean of member scores",
           defaultValue = "and")
       Mode mode,
-      @Option(description = "a member accepts a sample when its score is at least this (mode and)", defaultValue = "0.5")
+
+      @Option(
+          description = "a member accepts a sample when its score is at least this (mode and)",
+          defaultValue = "0.5")
       double threshold,
-      @Option(description = "one non-negative weight per member for mode mean; empty = equal", defaultValue = "[]")
+
+      @Option(
+          description = "one non-negative weight per member for mode mean; empty = equal",
+          defaultValue = "[]")
       List<Double> weights) {
 
     /** Validates the options. */
@@ -53,7 +64,8 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
       members = List.copyOf(members);
       weights = List.copyOf(weights == null ? List.of() : weights);
       if (members.size() < 2) {
-        throw new IllegalArgumentException("members: an ensemble needs at least two verifiers, got " + members);
+        throw new IllegalArgumentException(
+            "members: an ensemble needs at least two verifiers, got " + members);
       }
       if (members.stream().distinct().count() != members.size()) {
         throw new IllegalArgumentException("members: a verifier is listed twice in " + members);
@@ -62,11 +74,13 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
         throw new IllegalArgumentException("threshold: must be in [0, 1], was " + threshold);
       }
       if (!weights.isEmpty() && weights.size() != members.size()) {
-        throw new IllegalArgumentException("weights: give one weight per member (" + members.size() + "), got "
-            + weights.size());
+        throw new IllegalArgumentException(
+            "weights: give one weight per member (" + members.size() + "), got " + weights.size());
       }
-      if (weights.stream().anyMatch(w -> !(w >= 0)) || (!weights.isEmpty() && weights.stream().mapToDouble(w -> w).sum() <= 0)) {
-        throw new IllegalArgumentException("weights: must be non-negative with a positive sum, got " + weights);
+      if (weights.stream().anyMatch(w -> !(w >= 0))
+          || (!weights.isEmpty() && weights.stream().mapToDouble(w -> w).sum() <= 0)) {
+        throw new IllegalArgumentException(
+            "weights: must be non-negative with a positive sum, got " + weights);
       }
     }
   }
@@ -107,9 +121,11 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
     for (String member : options.members()) {
       List<Score> scores = request.earlierScores().get(member);
       if (scores == null) {
-        throw new IllegalStateException("ensemble member '" + member + "' has no scores for example '"
-            + request.example().id() + "'; list it before the ensemble in the spec's verifiers (available: "
-            + request.earlierScores().keySet() + ")");
+        throw new IllegalStateException(
+            "ensemble member '" + member + "' has no scores for example '"
+                + request.example().id()
+                + "'; list it before the ensemble in the spec's verifiers (available: "
+                + request.earlierScores().keySet() + ")");
       }
       Map<Integer, Score> byIndex = new HashMap<>();
       scores.forEach(s -> byIndex.put(s.sampleIndex(), s));
@@ -128,11 +144,15 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
           raw.append(label).append(": no score\n");
         } else {
           values[m] = s.value();
-          raw.append(label).append(": ").append(String.format(Locale.ROOT, "%.4f", s.value())).append('\n');
+          raw.append(label)
+              .append(": ")
+              .append(String.format(Locale.ROOT, "%.4f", s.value()))
+              .append('\n');
         }
       }
       if (!failed.isEmpty()) {
-        out.add(Score.failed(c.sampleIndex(), raw.toString(), "members without a score: " + failed));
+        out.add(
+            Score.failed(c.sampleIndex(), raw.toString(), "members without a score: " + failed));
         continue;
       }
       if (options.mode() == Mode.AND) {
@@ -140,7 +160,8 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
         for (double v : values) {
           all &= v >= options.threshold();
         }
-        out.add(Score.of(c.sampleIndex(), all ? 1 : 0, raw.toString(), all ? "all accept" : "some reject"));
+        out.add(Score.of(
+            c.sampleIndex(), all ? 1 : 0, raw.toString(), all ? "all accept" : "some reject"));
       } else {
         double sum = 0;
         double weightSum = 0;
@@ -150,7 +171,8 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
           weightSum += w;
         }
         double mean = Math.min(1, Math.max(0, sum / weightSum));
-        out.add(Score.of(c.sampleIndex(), mean, raw.toString(), String.format(Locale.ROOT, "mean %.4f", mean)));
+        out.add(Score.of(
+            c.sampleIndex(), mean, raw.toString(), String.format(Locale.ROOT, "mean %.4f", mean)));
       }
     }
     return out;

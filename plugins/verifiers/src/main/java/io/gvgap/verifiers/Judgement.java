@@ -8,5 +8,4 @@ package io.gvgap.verifiers;
  * @param prompt the full pairwise prompt
  * @param swapped whether the match's second sample is shown as answer A (the (B, A) order)
  */
-record Judgement(String id, String prompt, boolean swapped) {
-}
+record Judgement(String id, String prompt, boolean swapped) {}

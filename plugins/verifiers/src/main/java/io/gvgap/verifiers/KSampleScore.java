@@ -12,8 +12,7 @@ import java.util.function.Function;
  */
 final class KSampleScore {
 
-  private KSampleScore() {
-  }
+  private KSampleScore() {}
 
   /** The sample's score from its K outputs, parsed by {@code parser}. */
   static Score combine(int sampleIndex, List<String> outputs, Function<String, Verdict> parser) {
@@ -21,7 +20,8 @@ final class KSampleScore {
     String raw = rawOutput(outputs);
     if (verdicts.size() == 1) {
       Verdict only = verdicts.get(0);
-      return only.parsed() ? Score.of(sampleIndex, only.value(), raw, only.text())
+      return only.parsed()
+          ? Score.of(sampleIndex, only.value(), raw, only.text())
           : Score.failed(sampleIndex, raw, only.text());
     }
     double sum = 0;
@@ -39,12 +39,15 @@ final class KSampleScore {
     }
     String summary = String.join("; ", parts);
     if (parsed == 0) {
-      return Score.failed(sampleIndex, raw, "none of the " + outputs.size() + " verification outputs had a verdict: "
-          + summary);
+      return Score.failed(
+          sampleIndex,
+          raw,
+          "none of the " + outputs.size() + " verification outputs had a verdict: " + summary);
     }
     // Rounding could carry a mean of values <= 1 a hair above 1.
     double mean = Math.min(1, sum / parsed);
-    String verdict = String.format(Locale.ROOT, "mean %.4f of %d parsed of %d: %s", mean, parsed, outputs.size(), summary);
+    String verdict = String.format(
+        Locale.ROOT, "mean %.4f of %d parsed of %d: %s", mean, parsed, outputs.size(), summary);
     return Score.of(sampleIndex, mean, raw, verdict);
   }
 
@@ -55,8 +58,13 @@ final class KSampleScore {
     }
     StringBuilder raw = new StringBuilder();
     for (int i = 0; i < outputs.size(); i++) {
-      raw.append("=== verification ").append(i + 1).append(" of ").append(outputs.size()).append(" ===\n")
-          .append(outputs.get(i)).append('\n');
+      raw.append("=== verification ")
+          .append(i + 1)
+          .append(" of ")
+          .append(outputs.size())
+          .append(" ===\n")
+          .append(outputs.get(i))
+          .append('\n');
     }
     return raw.toString();
   }

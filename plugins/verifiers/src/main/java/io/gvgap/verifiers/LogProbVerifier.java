@@ -52,20 +52,29 @@ public final class LogProbVerifier implements VerifierProvider<NoOptions> {
       int tokens = candidate.tokenCount();
       String raw = String.format(Locale.ROOT, "logProb %s over %d tokens", logProb, tokens);
       if (Double.isNaN(logProb)) {
-        return Score.failed(candidate.sampleIndex(), raw, "the model backend recorded no log-probability for this"
-            + " sample (NaN); use a backend that reports log-probabilities, or another verifier");
+        return Score.failed(
+            candidate.sampleIndex(),
+            raw,
+            "the model backend recorded no log-probability for this"
+                + " sample (NaN); use a backend that reports log-probabilities, or another verifier");
       }
       if (tokens <= 0) {
-        return Score.failed(candidate.sampleIndex(), raw, "the sample has " + tokens
-            + " tokens, so its mean token log-probability is undefined");
+        return Score.failed(
+            candidate.sampleIndex(),
+            raw,
+            "the sample has " + tokens + " tokens, so its mean token log-probability is undefined");
       }
       if (logProb > 0) {
-        return Score.failed(candidate.sampleIndex(), raw, "log-probability " + logProb
-            + " is positive, which no probability has; the backend's log-probabilities are wrong");
+        return Score.failed(
+            candidate.sampleIndex(),
+            raw,
+            "log-probability " + logProb
+                + " is positive, which no probability has; the backend's log-probabilities are wrong");
       }
       double mean = logProb / tokens;
       double probability = Math.exp(mean);
-      String verdict = String.format(Locale.ROOT, "mean token log-prob %.4f, geometric-mean p %.4f", mean, probability);
+      String verdict = String.format(
+          Locale.ROOT, "mean token log-prob %.4f, geometric-mean p %.4f", mean, probability);
       return Score.of(candidate.sampleIndex(), probability, raw, verdict);
     }
 

@@ -60,7 +60,8 @@ public final class MajorityVoteVerifier implements VerifierProvider<NoOptions> {
     private static Score score(Candidate candidate, Map<String, Integer> votes, int total) {
       Answer answer = candidate.answer();
       if (!answer.found()) {
-        return Score.of(candidate.sampleIndex(), 0, "no answer was extracted from this sample", "no answer");
+        return Score.of(
+            candidate.sampleIndex(), 0, "no answer was extracted from this sample", "no answer");
       }
       int same = votes.get(answer.value());
       String verdict = same + " of " + total + " samples answer '" + answer.value() + "'";

@@ -9,5 +9,4 @@ import java.util.List;
  * @param second position of the other sample
  * @param judgements one judgement, or two when both orders are judged
  */
-record Match(int first, int second, List<Judgement> judgements) {
-}
+record Match(int first, int second, List<Judgement> judgements) {}

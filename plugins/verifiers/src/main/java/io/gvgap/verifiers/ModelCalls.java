@@ -21,8 +21,7 @@ import java.util.function.Function;
  */
 final class ModelCalls {
 
-  private ModelCalls() {
-  }
+  private ModelCalls() {}
 
   /**
    * Fails when two requests share an example id, or two candidates of one request share a sample
@@ -32,14 +31,16 @@ final class ModelCalls {
     Set<String> seen = new HashSet<>();
     for (VerificationRequest request : requests) {
       if (!seen.add(request.example().id())) {
-        throw new IllegalArgumentException("verifier '" + verifier + "' got two requests for example '"
-            + request.example().id() + "' in one batch; example ids must be unique within a batch");
+        throw new IllegalArgumentException("verifier '" + verifier
+            + "' got two requests for example '" + request.example().id()
+            + "' in one batch; example ids must be unique within a batch");
       }
       Set<Integer> indices = new HashSet<>();
       for (var candidate : request.candidates()) {
         if (!indices.add(candidate.sampleIndex())) {
-          throw new IllegalArgumentException("verifier '" + verifier + "' got two candidates with sample index "
-              + candidate.sampleIndex() + " for example '" + request.example().id() + "'; sample indices must be unique");
+          throw new IllegalArgumentException("verifier '" + verifier
+              + "' got two candidates with sample index " + candidate.sampleIndex()
+              + " for example '" + request.example().id() + "'; sample indices must be unique");
         }
       }
     }
@@ -48,8 +49,9 @@ final class ModelCalls {
   /** The request's judging model, or a clear error when the pipeline gave none. */
   static LanguageModel modelOf(String verifier, VerificationRequest request) {
     if (request.model() == null) {
-      throw new IllegalArgumentException("verifier '" + verifier + "' needs a judging model, but the request for"
-          + " example '" + request.example().id() + "' has none; name a model for the verifier in the spec");
+      throw new IllegalArgumentException(
+          "verifier '" + verifier + "' needs a judging model, but the request for" + " example '"
+              + request.example().id() + "' has none; name a model for the verifier in the spec");
     }
     return request.model();
   }
@@ -58,23 +60,25 @@ final class ModelCalls {
    * Indexes results by id and checks that every expected id came back exactly once and nothing
    * else did.
    */
-  static <R> Map<String, R> byId(String verifier, Set<String> expectedIds, List<R> results, Function<R, String> idOf) {
+  static <R> Map<String, R> byId(
+      String verifier, Set<String> expectedIds, List<R> results, Function<R, String> idOf) {
     Map<String, R> byId = new HashMap<>();
     for (R result : results) {
       String id = idOf.apply(result);
       if (!expectedIds.contains(id)) {
-        throw new IllegalStateException("model backend answered verifier '" + verifier + "' with unknown request id '"
-            + id + "'; a backend must return each request's own id");
+        throw new IllegalStateException(
+            "model backend answered verifier '" + verifier + "' with unknown request id '" + id
+                + "'; a backend must return each request's own id");
       }
       if (byId.put(id, result) != null) {
-        throw new IllegalStateException("model backend answered request '" + id + "' of verifier '" + verifier
-            + "' twice; a backend must return each request exactly once");
+        throw new IllegalStateException("model backend answered request '" + id + "' of verifier '"
+            + verifier + "' twice; a backend must return each request exactly once");
       }
     }
     for (String id : expectedIds) {
       if (!byId.containsKey(id)) {
-        throw new IllegalStateException("model backend returned no result for request '" + id + "' of verifier '"
-            + verifier + "'; a backend must return each request exactly once");
+        throw new IllegalStateException("model backend returned no result for request '" + id
+            + "' of verifier '" + verifier + "'; a backend must return each request exactly once");
       }
     }
     return byId;
@@ -88,20 +92,28 @@ final class ModelCalls {
    * @param requestsBySeed generation requests grouped by the seed their sampling must use
    * @param params sampling parameters; their seed is replaced by each group's seed
    */
-  static Map<String, List<String>> generate(String verifier, LanguageModel model,
-      Map<Long, List<GenerationRequest>> requestsBySeed, SamplingParams params) {
+  static Map<String, List<String>> generate(
+      String verifier,
+      LanguageModel model,
+      Map<Long, List<GenerationRequest>> requestsBySeed,
+      SamplingParams params) {
     Map<String, List<String>> texts = new LinkedHashMap<>();
     for (Map.Entry<Long, List<GenerationRequest>> group : requestsBySeed.entrySet()) {
-      SamplingParams seeded = new SamplingParams(params.temperature(), params.topP(), params.topK(),
-          params.maxNewTokens(), group.getKey());
+      SamplingParams seeded = new SamplingParams(
+          params.temperature(),
+          params.topP(),
+          params.topK(),
+          params.maxNewTokens(),
+          group.getKey());
       Map<String, GenerationRequest> requests = new LinkedHashMap<>();
       group.getValue().forEach(r -> requests.put(r.id(), r));
       if (requests.size() != group.getValue().size()) {
-        throw new IllegalStateException("verifier '" + verifier + "' built two generation requests with one id"
-            + " in one batch; this is a bug in the verifier, please report it");
+        throw new IllegalStateException(
+            "verifier '" + verifier + "' built two generation requests with one id"
+                + " in one batch; this is a bug in the verifier, please report it");
       }
-      Map<String, Generation> results = byId(verifier, requests.keySet(), model.generate(group.getValue(), seeded),
-          Generation::id);
+      Map<String, Generation> results = byId(
+          verifier, requests.keySet(), model.generate(group.getValue(), seeded), Generation::id);
       for (GenerationRequest request : group.getValue()) {
         texts.put(request.id(), completionTexts(verifier, request, results.get(request.id())));
       }
@@ -109,22 +121,26 @@ final class ModelCalls {
     return texts;
   }
 
-  private static List<String> completionTexts(String verifier, GenerationRequest request, Generation generation) {
+  private static List<String> completionTexts(
+      String verifier, GenerationRequest request, Generation generation) {
     String[] texts = new String[request.count()];
     for (Completion completion : generation.completions()) {
       int slot = completion.sampleIndex() - request.firstSampleIndex();
       if (slot < 0 || slot >= texts.length || texts[slot] != null) {
-        throw new IllegalStateException("model backend returned sample index " + completion.sampleIndex()
-            + " (unexpected or repeated) for request '" + request.id() + "' of verifier '" + verifier + "'; expected "
-            + request.count() + " samples from index " + request.firstSampleIndex());
+        throw new IllegalStateException(
+            "model backend returned sample index " + completion.sampleIndex()
+                + " (unexpected or repeated) for request '" + request.id() + "' of verifier '"
+                + verifier + "'; expected "
+                + request.count() + " samples from index " + request.firstSampleIndex());
       }
       texts[slot] = completion.text();
     }
     List<String> ordered = new ArrayList<>(texts.length);
     for (int i = 0; i < texts.length; i++) {
       if (texts[i] == null) {
-        throw new IllegalStateException("model backend returned no sample " + (request.firstSampleIndex() + i)
-            + " for request '" + request.id() + "' of verifier '" + verifier + "'");
+        throw new IllegalStateException(
+            "model backend returned no sample " + (request.firstSampleIndex() + i)
+                + " for request '" + request.id() + "' of verifier '" + verifier + "'");
       }
       ordered.add(texts[i]);
     }

@@ -54,8 +54,10 @@ public final class MultipleChoiceVerifier implements VerifierProvider<NoOptions>
    * or both probabilities zero).
    */
   public static double probabilityCorrect(double logProbCorrect, double logProbIncorrect) {
-    if (Double.isNaN(logProbCorrect) || Double.isNaN(logProbIncorrect)
-        || (logProbCorrect == Double.NEGATIVE_INFINITY && logProbIncorrect == Double.NEGATIVE_INFINITY)) {
+    if (Double.isNaN(logProbCorrect)
+        || Double.isNaN(logProbIncorrect)
+        || (logProbCorrect == Double.NEGATIVE_INFINITY
+            && logProbIncorrect == Double.NEGATIVE_INFINITY)) {
       return Double.NaN;
     }
     if (logProbCorrect >= logProbIncorrect) {
@@ -88,9 +90,11 @@ public final class MultipleChoiceVerifier implements VerifierProvider<NoOptions>
           continue;
         }
         VerificationFormats formats = request.task().verification();
-        List<ScoringRequest> scoring = byModel.computeIfAbsent(ModelCalls.modelOf(name, request), m -> new ArrayList<>());
+        List<ScoringRequest> scoring =
+            byModel.computeIfAbsent(ModelCalls.modelOf(name, request), m -> new ArrayList<>());
         for (Candidate candidate : request.candidates()) {
-          scoring.add(new ScoringRequest(requestId(request, candidate),
+          scoring.add(new ScoringRequest(
+              requestId(request, candidate),
               formats.multipleChoice(request.example(), candidate.text()),
               List.of(formats.correctWord(), formats.incorrectWord())));
         }
@@ -99,33 +103,46 @@ public final class MultipleChoiceVerifier implements VerifierProvider<NoOptions>
       for (Map.Entry<LanguageModel, List<ScoringRequest>> group : byModel.entrySet()) {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         group.getValue().forEach(r -> ids.add(r.id()));
-        results.putAll(ModelCalls.byId(name, ids, group.getKey().score(group.getValue()), ScoringResult::id));
+        results.putAll(
+            ModelCalls.byId(name, ids, group.getKey().score(group.getValue()), ScoringResult::id));
       }
       Map<String, List<Score>> scores = new LinkedHashMap<>();
       for (VerificationRequest request : requests) {
         VerificationFormats formats = request.task().verification();
-        scores.put(request.example().id(), request.candidates().stream()
-            .map(c -> score(c, results.get(requestId(request, c)), formats)).toList());
+        scores.put(
+            request.example().id(),
+            request.candidates().stream()
+                .map(c -> score(c, results.get(requestId(request, c)), formats))
+                .toList());
       }
       return scores;
     }
 
     private Score score(Candidate candidate, ScoringResult result, VerificationFormats formats) {
       if (result.logProbs().size() != 2) {
-        throw new IllegalStateException("model backend returned " + result.logProbs().size()
-            + " log-probabilities for request '" + result.id() + "' of verifier '" + name
-            + "'; it must return one per continuation (2)");
+        throw new IllegalStateException(
+            "model backend returned " + result.logProbs().size()
+                + " log-probabilities for request '" + result.id() + "' of verifier '" + name
+                + "'; it must return one per continuation (2)");
       }
       double correct = result.logProbs().get(0);
       double incorrect = result.logProbs().get(1);
-      String raw = String.format(Locale.ROOT, "logP(%s) = %s, logP(%s) = %s",
-          formats.correctWord().strip(), correct, formats.incorrectWord().strip(), incorrect);
+      String raw = String.format(
+          Locale.ROOT,
+          "logP(%s) = %s, logP(%s) = %s",
+          formats.correctWord().strip(),
+          correct,
+          formats.incorrectWord().strip(),
+          incorrect);
       double p = probabilityCorrect(correct, incorrect);
       if (Double.isNaN(p)) {
-        return Score.failed(candidate.sampleIndex(), raw,
+        return Score.failed(
+            candidate.sampleIndex(),
+            raw,
             "the verdict words' log-probabilities give no probability (NaN, or both -Infinity)");
       }
-      return Score.of(candidate.sampleIndex(), p, raw, String.format(Locale.ROOT, "P(correct) = %.4f", p));
+      return Score.of(
+          candidate.sampleIndex(), p, raw, String.format(Locale.ROOT, "P(correct) = %.4f", p));
     }
   }
 

@@ -46,13 +46,17 @@ public final class OracleVerifier implements VerifierProvider<NoOptions> {
     private static Score score(VerificationRequest request, Candidate candidate) {
       double utility = request.task().utility(request.example(), candidate.answer());
       if (!(utility >= 0 && utility <= 1)) {
-        throw new IllegalStateException("task " + request.task().getClass().getName() + " returned utility " + utility
-            + " for example '" + request.example().id() + "', sample " + candidate.sampleIndex()
-            + "; a task's utility must be in [0, 1]: fix the task");
+        throw new IllegalStateException(
+            "task " + request.task().getClass().getName() + " returned utility " + utility
+                + " for example '" + request.example().id() + "', sample " + candidate.sampleIndex()
+                + "; a task's utility must be in [0, 1]: fix the task");
       }
-      String answer = candidate.answer().found() ? "'" + candidate.answer().value() + "'" : "no answer";
-      String raw = "utility of " + answer + " against reference '" + request.example().reference() + "'";
-      return Score.of(candidate.sampleIndex(), utility, raw, String.format(Locale.ROOT, "utility %s", utility));
+      String answer =
+          candidate.answer().found() ? "'" + candidate.answer().value() + "'" : "no answer";
+      String raw =
+          "utility of " + answer + " against reference '" + request.example().reference() + "'";
+      return Score.of(
+          candidate.sampleIndex(), utility, raw, String.format(Locale.ROOT, "utility %s", utility));
     }
 
     @Override

@@ -13,8 +13,7 @@ final class PairwiseVerdictParser {
   private static final Pattern BETTER = Pattern.compile(
       "(?<![\\p{L}\\p{N}])(?i:better)[\\s*_`]*:[\\s*_`\"'(]*(?:(?i:answer|response)\\s+)?([AB])(?![\\p{L}\\p{N}_-])");
 
-  private PairwiseVerdictParser() {
-  }
+  private PairwiseVerdictParser() {}
 
   /** "A" (value 1) or "B" (value 0), or a failure naming what was expected. */
   static Verdict parse(String output) {

@@ -18,8 +18,7 @@ final class ScoreVerdictParser {
           + "(?:\\s*(?:/|out\\s+of)\\s*([+-]?\\d+(?:[.,]\\d+)?))?(?![\\p{L}\\p{N}_])",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  private ScoreVerdictParser() {
-  }
+  private ScoreVerdictParser() {}
 
   /** {@code (N - 1) / 9} for the last valid "Score: N", or a failure saying what was wrong. */
   static Verdict parse(String output) {
@@ -40,7 +39,8 @@ final class ScoreVerdictParser {
     if (!number.matches("[+-]?\\d+")) {
       return Verdict.failed("score \"" + written + "\" is not an integer from 1 to 10");
     }
-    // A longer number is out of range (or absurdly zero-padded); skipping it keeps parseLong from overflowing.
+    // A longer number is out of range (or absurdly zero-padded); skipping it keeps parseLong from
+    // overflowing.
     long n = number.length() > 10 ? Long.MAX_VALUE : Long.parseLong(number);
     if (n < 1 || n > 10) {
       return Verdict.failed("score \"" + written + "\" is outside 1 to 10");

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class Seeds {
 
-  private Seeds() {
-  }
+  private Seeds() {}
 
   /** A well-mixed 64-bit value for one (seed, label, index) triple. */
   static long derive(long seed, String label, long index) {

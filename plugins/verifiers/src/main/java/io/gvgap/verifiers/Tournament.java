@@ -40,7 +40,8 @@ final class Tournament implements Verifier {
     for (VerificationRequest request : requests) {
       brackets.put(request, new Bracket(request, options.rounds(), options.both_orders()));
     }
-    SamplingParams params = new SamplingParams(options.temperature(), 1.0, 0, options.max_tokens(), 0);
+    SamplingParams params =
+        new SamplingParams(options.temperature(), 1.0, 0, options.max_tokens(), 0);
     while (true) {
       Map<LanguageModel, List<GenerationRequest>> byModel = new IdentityHashMap<>();
       Map<GenerationRequest, Long> seeds = new IdentityHashMap<>();
@@ -51,10 +52,11 @@ final class Tournament implements Verifier {
           continue;
         }
         VerificationRequest request = entry.getKey();
-        List<GenerationRequest> calls = byModel.computeIfAbsent(ModelCalls.modelOf(name, request),
-            m -> new ArrayList<>());
+        List<GenerationRequest> calls =
+            byModel.computeIfAbsent(ModelCalls.modelOf(name, request), m -> new ArrayList<>());
         for (Judgement judgement : bracket.startRound()) {
-          GenerationRequest g = new GenerationRequest(judgement.id(), judgement.prompt(), 0, 1, List.of());
+          GenerationRequest g =
+              new GenerationRequest(judgement.id(), judgement.prompt(), 0, 1, List.of());
           calls.add(g);
           seeds.put(g, request.seed());
         }
@@ -65,13 +67,15 @@ final class Tournament implements Verifier {
       }
       Map<String, String> outputs = new LinkedHashMap<>();
       for (Map.Entry<LanguageModel, List<GenerationRequest>> group : byModel.entrySet()) {
-        ModelCalls.generate(name, group.getKey(), ModelCalls.groupBySeed(group.getValue(), seeds::get), params)
+        ModelCalls.generate(
+                name, group.getKey(), ModelCalls.groupBySeed(group.getValue(), seeds::get), params)
             .forEach((id, texts) -> outputs.put(id, texts.get(0)));
       }
       playing.forEach(bracket -> bracket.finishRound(outputs));
     }
     Map<String, List<Score>> scores = new LinkedHashMap<>();
-    brackets.forEach((request, bracket) -> scores.put(request.example().id(), List.copyOf(bracket.scores())));
+    brackets.forEach(
+        (request, bracket) -> scores.put(request.example().id(), List.copyOf(bracket.scores())));
     return scores;
   }
 }

@@ -27,25 +27,38 @@ public final class TournamentVerifier implements VerifierProvider<TournamentVeri
    * @param max_tokens most tokens one judgement may generate
    */
   public record Options(
-      @Option(description = "rounds to play, >= 0; 0 plays until one sample remains (ceil(log2 n) rounds)",
-          defaultValue = "0") int rounds,
-      @Option(description = "judge each pair as (A, B) and (B, A) to cancel position bias", defaultValue = "true")
+      @Option(
+          description =
+              "rounds to play, >= 0; 0 plays until one sample remains (ceil(log2 n) rounds)",
+          defaultValue = "0")
+      int rounds,
+
+      @Option(
+          description = "judge each pair as (A, B) and (B, A) to cancel position bias",
+          defaultValue = "true")
       boolean both_orders,
-      @Option(description = "sampling temperature of the judgements, >= 0 (0 is greedy)", defaultValue = "0.7")
+
+      @Option(
+          description = "sampling temperature of the judgements, >= 0 (0 is greedy)",
+          defaultValue = "0.7")
       double temperature,
-      @Option(description = "most tokens one judgement may generate, >= 1", defaultValue = "256") int max_tokens) {
+
+      @Option(description = "most tokens one judgement may generate, >= 1", defaultValue = "256")
+      int max_tokens) {
 
     /** Validates the ranges. */
     public Options {
       if (rounds < 0) {
-        throw new IllegalArgumentException("tournament option rounds must be >= 0 (0 = until one remains), was " + rounds);
+        throw new IllegalArgumentException(
+            "tournament option rounds must be >= 0 (0 = until one remains), was " + rounds);
       }
       if (!(temperature >= 0) || Double.isInfinite(temperature)) {
-        throw new IllegalArgumentException("tournament option temperature must be a finite number >= 0, was "
-            + temperature);
+        throw new IllegalArgumentException(
+            "tournament option temperature must be a finite number >= 0, was " + temperature);
       }
       if (max_tokens < 1) {
-        throw new IllegalArgumentException("tournament option max_tokens must be at least 1, was " + max_tokens);
+        throw new IllegalArgumentException(
+            "tournament option max_tokens must be at least 1, was " + max_tokens);
       }
     }
   }

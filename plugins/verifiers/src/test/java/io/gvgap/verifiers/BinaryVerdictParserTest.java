@@ -32,17 +32,18 @@ class BinaryVerdictParserTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {
-      "",
-      "Verdict: correct-ish",
-      "Verdict: correctly argued",
-      "Verdict: not correct",
-      "The answer is correct.",
-      "myverdict: correct",
-      "Verdict: incorrectness",
-      "Verdict -> correct",
-      "Verdict: c o r r e c t",
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "Verdict: correct-ish",
+        "Verdict: correctly argued",
+        "Verdict: not correct",
+        "The answer is correct.",
+        "myverdict: correct",
+        "Verdict: incorrectness",
+        "Verdict -> correct",
+        "Verdict: c o r r e c t",
+      })
   void anythingElseIsAFailureWithAReason(String output) {
     Verdict verdict = BinaryVerdictParser.parse(output);
     assertThat(verdict.parsed()).isFalse();

@@ -132,16 +132,21 @@ class BuiltInVerifiersConformanceTest {
 
     @Override
     protected Record options() {
-      return new EnsembleVerifier.Options(List.of("first", "second"), EnsembleVerifier.Mode.AND, 0.5, List.of());
+      return new EnsembleVerifier.Options(
+          List.of("first", "second"), EnsembleVerifier.Mode.AND, 0.5, List.of());
     }
 
     /** Two earlier verifiers: one scores by sample index, the other fails to parse every third sample. */
     @Override
     protected Map<String, List<Score>> earlierScores(List<Candidate> candidates) {
-      List<Score> first = candidates.stream().map(c -> Score.of(c.sampleIndex(), (c.sampleIndex() % 4) / 3.0, "", ""))
+      List<Score> first = candidates.stream()
+          .map(c -> Score.of(c.sampleIndex(), (c.sampleIndex() % 4) / 3.0, "", ""))
           .toList();
-      List<Score> second = candidates.stream().map(c -> c.sampleIndex() % 3 == 0
-          ? Score.failed(c.sampleIndex(), "", "no verdict") : Score.of(c.sampleIndex(), 0.9, "", "")).toList();
+      List<Score> second = candidates.stream()
+          .map(c -> c.sampleIndex() % 3 == 0
+              ? Score.failed(c.sampleIndex(), "", "no verdict")
+              : Score.of(c.sampleIndex(), 0.9, "", ""))
+          .toList();
       return Map.of("first", first, "second", second);
     }
   }

@@ -22,11 +22,17 @@ class EnsembleVerifierTest {
     Map<String, List<Score>> earlier = Map.of(
         "a", List.of(Score.of(0, 0.9, "", ""), Score.of(1, 0.4, "", ""), Score.of(2, 0.8, "", "")),
         "b", List.of(Score.of(2, 0.7, "", ""), Score.of(1, 0.9, "", ""), Score.of(0, 0.6, "", "")),
-        "c", List.of(Score.of(0, 1, "", ""), Score.of(1, 1, "", ""), Score.failed(2, "??", "no verdict")));
-    return new VerificationRequest(plain.task(), plain.example(), plain.candidates(), null, 0, earlier);
+        "c",
+            List.of(
+                Score.of(0, 1, "", ""),
+                Score.of(1, 1, "", ""),
+                Score.failed(2, "??", "no verdict")));
+    return new VerificationRequest(
+        plain.task(), plain.example(), plain.candidates(), null, 0, earlier);
   }
 
-  private static Verifier ensemble(List<String> members, EnsembleVerifier.Mode mode, double threshold, List<Double> w) {
+  private static Verifier ensemble(
+      List<String> members, EnsembleVerifier.Mode mode, double threshold, List<Double> w) {
     return new EnsembleVerifier().create(new EnsembleVerifier.Options(members, mode, threshold, w));
   }
 
@@ -34,19 +40,23 @@ class EnsembleVerifierTest {
   void andKeepsOnlyWhatEveryMemberAccepts() {
     // threshold 0.5: sample 0 (0.9, 0.6) both accept -> 1; sample 1 (0.4, 0.9) a rejects -> 0;
     // sample 2 (0.8, 0.7) both accept -> 1. Scores are matched by sample index, not position.
-    List<Score> scores = ensemble(List.of("a", "b"), EnsembleVerifier.Mode.AND, 0.5, List.of()).verify(request());
+    List<Score> scores =
+        ensemble(List.of("a", "b"), EnsembleVerifier.Mode.AND, 0.5, List.of()).verify(request());
     assertThat(scores).extracting(Score::sampleIndex).containsExactly(0, 1, 2);
     assertThat(scores).extracting(Score::value).containsExactly(1.0, 0.0, 1.0);
     // threshold 0.65: sample 0 b=0.6 rejects -> 0; sample 2 (0.8, 0.7) -> 1
-    assertThat(ensemble(List.of("a", "b"), EnsembleVerifier.Mode.AND, 0.65, List.of()).verify(request()))
-        .extracting(Score::value).containsExactly(0.0, 0.0, 1.0);
+    assertThat(ensemble(List.of("a", "b"), EnsembleVerifier.Mode.AND, 0.65, List.of())
+            .verify(request()))
+        .extracting(Score::value)
+        .containsExactly(0.0, 0.0, 1.0);
   }
 
   @Test
   void meanIsTheWeightedMeanOfMemberScores() {
     // weights 3 and 1: sample 0 (3*0.9 + 0.6)/4 = 0.825; sample 1 (3*0.4 + 0.9)/4 = 0.525;
     // sample 2 (3*0.8 + 0.7)/4 = 0.775
-    List<Score> scores = ensemble(List.of("a", "b"), EnsembleVerifier.Mode.MEAN, 0.5, List.of(3.0, 1.0))
+    List<Score> scores = ensemble(
+            List.of("a", "b"), EnsembleVerifier.Mode.MEAN, 0.5, List.of(3.0, 1.0))
         .verify(request());
     assertThat(scores.get(0).value()).isCloseTo(0.825, within(1e-12));
     assertThat(scores.get(1).value()).isCloseTo(0.525, within(1e-12));
@@ -55,7 +65,8 @@ class EnsembleVerifierTest {
 
   @Test
   void aMemberWithoutAScoreMakesTheEnsembleFailForThatSampleOnly() {
-    List<Score> scores = ensemble(List.of("a", "c"), EnsembleVerifier.Mode.AND, 0.5, List.of()).verify(request());
+    List<Score> scores =
+        ensemble(List.of("a", "c"), EnsembleVerifier.Mode.AND, 0.5, List.of()).verify(request());
     assertThat(scores.get(0).value()).isEqualTo(1.0);
     assertThat(scores.get(1).value()).isEqualTo(0.0);
     assertThat(scores.get(2).ok()).isFalse();
@@ -64,18 +75,25 @@ class EnsembleVerifierTest {
 
   @Test
   void aMemberThatHasNotRunIsAClearError() {
-    assertThatThrownBy(() -> ensemble(List.of("a", "zz"), EnsembleVerifier.Mode.AND, 0.5, List.of()).verify(request()))
-        .hasMessageContaining("'zz'").hasMessageContaining("before the ensemble");
+    assertThatThrownBy(() -> ensemble(List.of("a", "zz"), EnsembleVerifier.Mode.AND, 0.5, List.of())
+            .verify(request()))
+        .hasMessageContaining("'zz'")
+        .hasMessageContaining("before the ensemble");
   }
 
   @Test
   void optionsAreValidatedAndNoModelIsCalled() {
-    assertThatThrownBy(() -> new EnsembleVerifier.Options(List.of("a"), EnsembleVerifier.Mode.AND, 0.5, List.of()))
+    assertThatThrownBy(() ->
+            new EnsembleVerifier.Options(List.of("a"), EnsembleVerifier.Mode.AND, 0.5, List.of()))
         .hasMessageContaining("at least two");
-    assertThatThrownBy(() -> new EnsembleVerifier.Options(List.of("a", "b"), EnsembleVerifier.Mode.MEAN, 0.5,
-        List.of(1.0))).hasMessageContaining("one weight per member");
-    assertThatThrownBy(() -> new EnsembleVerifier.Options(List.of("a", "a"), EnsembleVerifier.Mode.AND, 0.5,
-        List.of())).hasMessageContaining("twice");
-    assertThat(ensemble(List.of("a", "b"), EnsembleVerifier.Mode.AND, 0.5, List.of()).usesModel()).isFalse();
+    assertThatThrownBy(() -> new EnsembleVerifier.Options(
+            List.of("a", "b"), EnsembleVerifier.Mode.MEAN, 0.5, List.of(1.0)))
+        .hasMessageContaining("one weight per member");
+    assertThatThrownBy(() -> new EnsembleVerifier.Options(
+            List.of("a", "a"), EnsembleVerifier.Mode.AND, 0.5, List.of()))
+        .hasMessageContaining("twice");
+    assertThat(ensemble(List.of("a", "b"), EnsembleVerifier.Mode.AND, 0.5, List.of())
+            .usesModel())
+        .isFalse();
   }
 }

@@ -8,8 +8,7 @@ import java.util.Arrays;
 /** Builds an options record from the defaults its {@link Option} annotations declare (test helper). */
 final class OptionDefaults {
 
-  private OptionDefaults() {
-  }
+  private OptionDefaults() {}
 
   /** The record with every component set to its declared default; fails if one has none. */
   static <O extends Record> O of(Class<O> type) {
@@ -18,12 +17,14 @@ final class OptionDefaults {
     for (int i = 0; i < components.length; i++) {
       Option option = components[i].getAnnotation(Option.class);
       if (option == null || option.defaultValue().isEmpty()) {
-        throw new AssertionError(type.getName() + "." + components[i].getName() + " has no @Option default");
+        throw new AssertionError(
+            type.getName() + "." + components[i].getName() + " has no @Option default");
       }
       values[i] = parse(components[i].getType(), option.defaultValue());
     }
     try {
-      Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+      Class<?>[] types =
+          Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
       Constructor<O> constructor = type.getDeclaredConstructor(types);
       return constructor.newInstance(values);
     } catch (ReflectiveOperationException e) {

@@ -26,7 +26,15 @@ class PairwiseVerdictParserTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {"", "Better: a lot of care is needed", "Better: AB", "Better: C", "A is better", "Better: A-ish"})
+  @ValueSource(
+      strings = {
+        "",
+        "Better: a lot of care is needed",
+        "Better: AB",
+        "Better: C",
+        "A is better",
+        "Better: A-ish"
+      })
   void anythingElseIsAFailure(String output) {
     Verdict verdict = PairwiseVerdictParser.parse(output);
     assertThat(verdict.parsed()).isFalse();

@@ -54,9 +54,11 @@ class ScriptedModel implements LanguageModel {
 
   /** A model that only scores. */
   static ScriptedModel scoring(Scorer scorer) {
-    return new ScriptedModel((request, index) -> {
-      throw new AssertionError("this test's model was not expected to generate");
-    }, scorer);
+    return new ScriptedModel(
+        (request, index) -> {
+          throw new AssertionError("this test's model was not expected to generate");
+        },
+        scorer);
   }
 
   @Override
@@ -66,7 +68,9 @@ class ScriptedModel implements LanguageModel {
     List<Generation> generations = new ArrayList<>();
     for (GenerationRequest request : requests) {
       List<Completion> completions = new ArrayList<>();
-      for (int i = request.firstSampleIndex(); i < request.firstSampleIndex() + request.count(); i++) {
+      for (int i = request.firstSampleIndex();
+          i < request.firstSampleIndex() + request.count();
+          i++) {
         completions.add(new Completion(i, writer.write(request, i), 10, -5.0, FinishReason.EOS));
       }
       Collections.reverse(completions);
@@ -81,8 +85,10 @@ class ScriptedModel implements LanguageModel {
     scoreCalls.add(List.copyOf(requests));
     List<ScoringResult> results = new ArrayList<>();
     for (ScoringRequest request : requests) {
-      List<Double> logProbs = request.continuations().stream().map(c -> scorer.logProb(request, c)).toList();
-      results.add(new ScoringResult(request.id(), logProbs, Collections.nCopies(logProbs.size(), 1)));
+      List<Double> logProbs =
+          request.continuations().stream().map(c -> scorer.logProb(request, c)).toList();
+      results.add(
+          new ScoringResult(request.id(), logProbs, Collections.nCopies(logProbs.size(), 1)));
     }
     Collections.reverse(results);
     return results;
@@ -99,6 +105,5 @@ class ScriptedModel implements LanguageModel {
   }
 
   @Override
-  public void close() {
-  }
+  public void close() {}
 }

@@ -59,11 +59,13 @@ final class SumTask implements Task {
   }
 
   /** A request whose candidates are the given completions, in order, with sample indices 0, 1, ... */
-  static VerificationRequest request(Example example, LanguageModel model, long seed, String... completions) {
+  static VerificationRequest request(
+      Example example, LanguageModel model, long seed, String... completions) {
     SumTask task = new SumTask();
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < completions.length; i++) {
-      candidates.add(new Candidate(i, completions[i], task.extract(example, completions[i]), -1.0, 4));
+      candidates.add(
+          new Candidate(i, completions[i], task.extract(example, completions[i]), -1.0, 4));
     }
     return new VerificationRequest(task, example, candidates, model, seed);
   }

@@ -24,11 +24,13 @@ class TournamentVerifierTest {
       Pattern.compile("round (\\d+): sample (\\d+) vs sample (\\d+) -> sample (\\d+) won");
 
   private static Verifier tournament(int rounds, boolean bothOrders) {
-    return new TournamentVerifier().create(new TournamentVerifier.Options(rounds, bothOrders, 0.7, 256));
+    return new TournamentVerifier()
+        .create(new TournamentVerifier.Options(rounds, bothOrders, 0.7, 256));
   }
 
   /** Samples "response number 0" .. "response number n-1"; sample i has sample index i. */
-  private static VerificationRequest samples(String exampleId, int n, ScriptedModel judge, long seed) {
+  private static VerificationRequest samples(
+      String exampleId, int n, ScriptedModel judge, long seed) {
     String[] texts = new String[n];
     for (int i = 0; i < n; i++) {
       texts[i] = "response number " + i;
@@ -38,7 +40,8 @@ class TournamentVerifierTest {
   }
 
   private static int shown(String prompt, String slot) {
-    Matcher matcher = Pattern.compile("Answer " + slot + ": response number (\\d+)").matcher(prompt);
+    Matcher matcher =
+        Pattern.compile("Answer " + slot + ": response number (\\d+)").matcher(prompt);
     assertThat(matcher.find()).as("prompt shows answer " + slot).isTrue();
     return Integer.parseInt(matcher.group(1));
   }
@@ -68,9 +71,11 @@ class TournamentVerifierTest {
 
     // 3 rounds. Survivors after each: 4, 2, 1, so scores are 1 x 1, 1 x 2/3, 2 x 1/3 and 4 x 0.
     assertThat(scores.get(5).value()).isEqualTo(1.0);
-    assertThat(values(scores)).containsExactlyInAnyOrder(1.0, 2 / 3.0, 1 / 3.0, 1 / 3.0, 0, 0, 0, 0);
+    assertThat(values(scores))
+        .containsExactlyInAnyOrder(1.0, 2 / 3.0, 1 / 3.0, 1 / 3.0, 0, 0, 0, 0);
     assertThat(judge.generateCalls).extracting(List::size).containsExactly(8, 4, 2);
-    assertThat(scores).allSatisfy(s -> assertThat(s.rawOutput()).contains("coin decisions: 0 (split: 0"));
+    assertThat(scores)
+        .allSatisfy(s -> assertThat(s.rawOutput()).contains("coin decisions: 0 (split: 0"));
     for (int i = 0; i < 8; i++) {
       if (i == 5) {
         continue;
@@ -101,7 +106,9 @@ class TournamentVerifierTest {
     assertThat(scores.get(2).value()).isEqualTo(1.0);
     assertThat(scores.stream().filter(s -> s.value() == 1.0)).hasSize(1);
     assertThat(scores.stream().mapToDouble(Score::value).sum()).isCloseTo(6 / 3.0, within(1e-12));
-    long byes = scores.stream().mapToLong(s -> s.rawOutput().split("bye \\(odd one out\\)", -1).length - 1).sum();
+    long byes = scores.stream()
+        .mapToLong(s -> s.rawOutput().split("bye \\(odd one out\\)", -1).length - 1)
+        .sum();
     assertThat(byes).isEqualTo(2);
     assertThat(judge.generateCalls).extracting(List::size).containsExactly(4, 2, 2);
   }
@@ -159,7 +166,8 @@ class TournamentVerifierTest {
     int firstWins = 0;
     for (long seed = 0; seed < 400; seed++) {
       ScriptedModel alwaysA = ScriptedModel.writing((request, k) -> "Better: A");
-      firstWins += (int) tournament(0, true).verify(samples("t", 2, alwaysA, seed)).get(0).value();
+      firstWins += (int)
+          tournament(0, true).verify(samples("t", 2, alwaysA, seed)).get(0).value();
     }
     assertThat(firstWins).isBetween(160, 240);
   }
@@ -169,31 +177,36 @@ class TournamentVerifierTest {
     ScriptedModel confused = ScriptedModel.writing((request, k) -> "I cannot decide.");
     List<Score> scores = tournament(0, true).verify(samples("t", 2, confused, 3));
     assertThat(values(scores)).containsExactlyInAnyOrder(0, 1);
-    assertThat(scores).allSatisfy(s -> assertThat(s.rawOutput())
-        .contains("no parseable judgement, decided by coin")
-        .contains("coin decisions: 1 (split: 0, unparseable: 1); unparseable judgements: 2")
-        .contains("I cannot decide."));
+    assertThat(scores)
+        .allSatisfy(s -> assertThat(s.rawOutput())
+            .contains("no parseable judgement, decided by coin")
+            .contains("coin decisions: 1 (split: 0, unparseable: 1); unparseable judgements: 2")
+            .contains("I cannot decide."));
   }
 
   @Test
   void withBothOrdersTheParseableJudgementDecidesAlone() {
-    // The (A, B) judgement prefers B, i.e. the second sample of the pair; the (B, A) one is garbage.
-    ScriptedModel halfBroken = ScriptedModel.writing((request, k) ->
-        request.id().endsWith("#ab") ? "Better: B" : "Better: maybe");
+    // The (A, B) judgement prefers B, i.e. the second sample of the pair; the (B, A) one is
+    // garbage.
+    ScriptedModel halfBroken = ScriptedModel.writing(
+        (request, k) -> request.id().endsWith("#ab") ? "Better: B" : "Better: maybe");
     List<Score> scores = tournament(0, true).verify(samples("t", 2, halfBroken, 3));
     Matcher matcher = MATCH_LINE.matcher(scores.get(0).rawOutput());
     assertThat(matcher.find()).isTrue();
     int second = Integer.parseInt(matcher.group(3));
     assertThat(scores.get(second).value()).isEqualTo(1.0);
-    assertThat(scores.get(0).rawOutput()).contains("(by judgement)")
-        .contains("coin decisions: 0").contains("unparseable judgements: 1");
+    assertThat(scores.get(0).rawOutput())
+        .contains("(by judgement)")
+        .contains("coin decisions: 0")
+        .contains("unparseable judgements: 1");
   }
 
   @Test
   void judgementIdsNameExampleRoundPairAndOrder() {
     ScriptedModel judge = judgePreferring(0);
     tournament(0, true).verify(samples("t", 2, judge, 3));
-    List<String> ids = judge.generateCalls.get(0).stream().map(GenerationRequest::id).toList();
+    List<String> ids =
+        judge.generateCalls.get(0).stream().map(GenerationRequest::id).toList();
     assertThat(ids).hasSize(2);
     assertThat(ids.get(0)).matches("t#r1#[01]v[01]#ab");
     assertThat(ids.get(1)).isEqualTo(ids.get(0).replace("#ab", "#ba"));
@@ -218,8 +231,9 @@ class TournamentVerifierTest {
   @Test
   void examplesPlayTheirRoundsInSharedCalls() {
     ScriptedModel judge = judgePreferring(3);
-    Map<String, List<Score>> scores = tournament(0, true).verifyAll(List.of(
-        samples("a", 8, judge, 1), samples("b", 8, judge, 1), samples("c", 8, judge, 1)));
+    Map<String, List<Score>> scores = tournament(0, true)
+        .verifyAll(List.of(
+            samples("a", 8, judge, 1), samples("b", 8, judge, 1), samples("c", 8, judge, 1)));
     assertThat(judge.generateCalls).extracting(List::size).containsExactly(24, 12, 6);
     assertThat(scores.keySet()).containsExactly("a", "b", "c");
     scores.values().forEach(s -> assertThat(s.get(3).value()).isEqualTo(1.0));
@@ -227,10 +241,14 @@ class TournamentVerifierTest {
 
   @Test
   void examplesOfDifferentSizesShareCallsUntilTheirBracketsEnd() {
-    // Rounds: 8 samples need 3, 5 need 3, 1 needs none. Per call: (4 + 2) x 2, (2 + 1) x 2, (1 + 1) x 2.
+    // Rounds: 8 samples need 3, 5 need 3, 1 needs none. Per call: (4 + 2) x 2, (2 + 1) x 2, (1 + 1)
+    // x 2.
     ScriptedModel judge = judgePreferring(0);
-    Map<String, List<Score>> scores = tournament(0, true).verifyAll(List.of(
-        samples("eight", 8, judge, 1), samples("five", 5, judge, 1), samples("one", 1, judge, 1)));
+    Map<String, List<Score>> scores = tournament(0, true)
+        .verifyAll(List.of(
+            samples("eight", 8, judge, 1),
+            samples("five", 5, judge, 1),
+            samples("one", 1, judge, 1)));
     assertThat(judge.generateCalls).extracting(List::size).containsExactly(12, 6, 4);
     assertThat(scores.get("one")).extracting(Score::value).containsExactly(1.0);
     assertThat(scores.get("one").get(0).verdict()).isEqualTo("only sample, no match played");
@@ -239,14 +257,19 @@ class TournamentVerifierTest {
   @Test
   void emptyAndSingleSampleExamplesNeedNoModel() {
     assertThat(tournament(0, true).verify(samples("t", 0, null, 1))).isEmpty();
-    assertThat(tournament(0, true).verify(samples("t", 1, null, 1))).extracting(Score::value).containsExactly(1.0);
+    assertThat(tournament(0, true).verify(samples("t", 1, null, 1)))
+        .extracting(Score::value)
+        .containsExactly(1.0);
   }
 
   @Test
   void optionsAreValidated() {
-    assertThatThrownBy(() -> new TournamentVerifier.Options(-1, true, 0.7, 256)).hasMessageContaining("rounds must be >= 0");
-    assertThatThrownBy(() -> new TournamentVerifier.Options(0, true, -1, 256)).hasMessageContaining("temperature");
-    assertThatThrownBy(() -> new TournamentVerifier.Options(0, true, 0.7, 0)).hasMessageContaining("max_tokens");
+    assertThatThrownBy(() -> new TournamentVerifier.Options(-1, true, 0.7, 256))
+        .hasMessageContaining("rounds must be >= 0");
+    assertThatThrownBy(() -> new TournamentVerifier.Options(0, true, -1, 256))
+        .hasMessageContaining("temperature");
+    assertThatThrownBy(() -> new TournamentVerifier.Options(0, true, 0.7, 0))
+        .hasMessageContaining("max_tokens");
   }
 
   @Test

@@ -21,18 +21,23 @@ import java.util.Map;
  * scripted model.
  */
 final class VerdictWritingJudge implements LanguageModel {
-  private final LanguageModel scorer = new ScriptedBackend().create(new ScriptedBackend.Options(null, 0));
+  private final LanguageModel scorer =
+      new ScriptedBackend().create(new ScriptedBackend.Options(null, 0));
 
   @Override
   public List<Generation> generate(List<GenerationRequest> requests, SamplingParams params) {
     List<Generation> out = new ArrayList<>();
     for (GenerationRequest request : requests) {
       List<Completion> completions = new ArrayList<>();
-      for (int i = request.firstSampleIndex(); i < request.firstSampleIndex() + request.count(); i++) {
-        int h = Math.floorMod(Long.hashCode(params.seed() * 31 + request.id().hashCode()) * 17 + i, 1000);
-        String text = h % 5 == 0 ? "I cannot tell."
-            : "Checking the steps.\nVerdict: " + (h % 2 == 0 ? "correct" : "incorrect") + "\nScore: " + (1 + h % 10)
-                + "\nBetter: " + (h % 3 == 0 ? "B" : "A");
+      for (int i = request.firstSampleIndex();
+          i < request.firstSampleIndex() + request.count();
+          i++) {
+        int h = Math.floorMod(
+            Long.hashCode(params.seed() * 31 + request.id().hashCode()) * 17 + i, 1000);
+        String text = h % 5 == 0
+            ? "I cannot tell."
+            : "Checking the steps.\nVerdict: " + (h % 2 == 0 ? "correct" : "incorrect")
+                + "\nScore: " + (1 + h % 10) + "\nBetter: " + (h % 3 == 0 ? "B" : "A");
         completions.add(new Completion(i, text, text.length(), Double.NaN, FinishReason.EOS));
       }
       out.add(new Generation(request.id(), completions));

@@ -25,8 +25,17 @@ class VerifierProvidersTest {
 
   @Test
   void everyBuiltInVerifierIsRegistered() {
-    assertThat(providers()).extracting(VerifierProvider::name)
-        .containsExactly("oracle", "majority", "logprob", "mc", "cot-binary", "cot-score", "tournament", "ensemble");
+    assertThat(providers())
+        .extracting(VerifierProvider::name)
+        .containsExactly(
+            "oracle",
+            "majority",
+            "logprob",
+            "mc",
+            "cot-binary",
+            "cot-score",
+            "tournament",
+            "ensemble");
   }
 
   @Test
@@ -39,7 +48,9 @@ class VerifierProvidersTest {
         assertThat(option).as(provider.name() + "." + component.getName()).isNotNull();
         assertThat(option.description()).isNotBlank();
       }
-      if (!provider.name().equals("ensemble")) { // its members are required: tested in EnsembleVerifierTest
+      if (!provider
+          .name()
+          .equals("ensemble")) { // its members are required: tested in EnsembleVerifierTest
         assertThat(createWithDefaults(provider)).isNotNull();
       }
     }
@@ -58,8 +69,11 @@ class VerifierProvidersTest {
       if (provider.name().equals("ensemble")) {
         continue; // needs members; EnsembleVerifierTest checks it calls no model
       }
-      boolean callsModel = List.of("mc", "cot-binary", "cot-score", "tournament").contains(provider.name());
-      assertThat(createWithDefaults(provider).usesModel()).as(provider.name()).isEqualTo(callsModel);
+      boolean callsModel =
+          List.of("mc", "cot-binary", "cot-score", "tournament").contains(provider.name());
+      assertThat(createWithDefaults(provider).usesModel())
+          .as(provider.name())
+          .isEqualTo(callsModel);
     }
   }
 }

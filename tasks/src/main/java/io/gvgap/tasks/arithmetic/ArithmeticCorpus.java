@@ -57,18 +57,33 @@ public final class ArithmeticCorpus {
     SolutionWriter.Solution judged = correct ? right : wrong;
     String verdict = correct ? "correct" : "incorrect";
     return switch (style) {
-      case MULTIPLE_CHOICE -> new VerificationDocument(style, formats.multipleChoice(example, judged.text()),
-          correct ? formats.correctWord() : formats.incorrectWord(), correct);
-      case COT_BINARY -> new VerificationDocument(style, formats.cotBinary(example, judged.text()),
-          " " + ArithmeticJudge.rederive(judged) + "\nVerdict: " + verdict, correct);
-      case COT_SCORE -> new VerificationDocument(style, formats.cotScore(example, judged.text()),
-          " " + ArithmeticJudge.rederive(judged) + "\nScore: " + (correct ? 10 : 1), correct);
+      case MULTIPLE_CHOICE ->
+        new VerificationDocument(
+            style,
+            formats.multipleChoice(example, judged.text()),
+            correct ? formats.correctWord() : formats.incorrectWord(),
+            correct);
+      case COT_BINARY ->
+        new VerificationDocument(
+            style,
+            formats.cotBinary(example, judged.text()),
+            " " + ArithmeticJudge.rederive(judged) + "\nVerdict: " + verdict,
+            correct);
+      case COT_SCORE ->
+        new VerificationDocument(
+            style,
+            formats.cotScore(example, judged.text()),
+            " " + ArithmeticJudge.rederive(judged) + "\nScore: " + (correct ? 10 : 1),
+            correct);
       case PAIRWISE -> {
         SolutionWriter.Solution a = correct ? right : wrong;
         SolutionWriter.Solution b = correct ? wrong : right;
-        yield new VerificationDocument(style, formats.pairwise(example, a.text(), b.text()),
+        yield new VerificationDocument(
+            style,
+            formats.pairwise(example, a.text(), b.text()),
             " Answer A: " + ArithmeticJudge.check(a) + " Answer B: " + ArithmeticJudge.check(b)
-                + "\nBetter: " + (correct ? "A" : "B"), correct);
+                + "\nBetter: " + (correct ? "A" : "B"),
+            correct);
       }
     };
   }

@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class ArithmeticJudge {
 
-  private ArithmeticJudge() {
-  }
+  private ArithmeticJudge() {}
 
   /** The check of a written solution: "47+85=132 is right. 132-23 is 109, not 119, so 119 is wrong." */
   static String check(SolutionWriter.Solution solution) {
@@ -19,12 +18,24 @@ final class ArithmeticJudge {
     for (SolutionWriter.Step step : solution.steps()) {
       BigInteger correct = step.correct();
       if (!correct.equals(step.written())) {
-        return check.append(step.text()).append(" is ").append(correct).append(", not ").append(step.written())
-            .append(", so the answer ").append(solution.answer()).append(" is wrong.").toString();
+        return check
+            .append(step.text())
+            .append(" is ")
+            .append(correct)
+            .append(", not ")
+            .append(step.written())
+            .append(", so the answer ")
+            .append(solution.answer())
+            .append(" is wrong.")
+            .toString();
       }
       check.append(step.text()).append('=').append(correct).append(" is right. ");
     }
-    return check.append("The answer ").append(solution.answer()).append(" follows.").toString();
+    return check
+        .append("The answer ")
+        .append(solution.answer())
+        .append(" follows.")
+        .toString();
   }
 
   /**
@@ -38,15 +49,24 @@ final class ArithmeticJudge {
   static String rederive(SolutionWriter.Solution solution) {
     StringBuilder check = new StringBuilder();
     for (SolutionWriter.Step step : solution.steps()) {
-      String work = SolutionWriter.write(new ArithmeticProblem(List.of(step.left(), step.right()),
-          List.of(step.operation()))).text();
+      String work = SolutionWriter.write(
+              new ArithmeticProblem(List.of(step.left(), step.right()), List.of(step.operation())))
+          .text();
       check.append(work, 0, work.lastIndexOf("Answer: "));
       check.append("The solution has ").append(step.written());
       if (!step.correct().equals(step.written())) {
-        return check.append(": wrong, so the answer ").append(solution.answer()).append(" is wrong.").toString();
+        return check
+            .append(": wrong, so the answer ")
+            .append(solution.answer())
+            .append(" is wrong.")
+            .toString();
       }
       check.append(": right.\n");
     }
-    return check.append("The answer ").append(solution.answer()).append(" follows.").toString();
+    return check
+        .append("The answer ")
+        .append(solution.answer())
+        .append(" follows.")
+        .toString();
   }
 }

@@ -15,16 +15,32 @@ import java.util.Objects;
  *     the verification prompts; fewer keeps them within a small model's context
  */
 public record ArithmeticOptions(
-    @Option(description = "digits of every operand (1 to 9)", defaultValue = "2") int digits,
-    @Option(description = "operations problems may use: one or more of + - * (e.g. \"+-*\")", defaultValue = "+-")
+    @Option(description = "digits of every operand (1 to 9)", defaultValue = "2")
+    int digits,
+
+    @Option(
+        description = "operations problems may use: one or more of + - * (e.g. \"+-*\")",
+        defaultValue = "+-")
     String operations,
-    @Option(description = "operands per problem (2 to 6); multiplication binds before + and -", defaultValue = "2")
+
+    @Option(
+        description = "operands per problem (2 to 6); multiplication binds before + and -",
+        defaultValue = "2")
     int terms,
-    @Option(description = "number of problems per seed (a request takes at most this many)", defaultValue = "500")
+
+    @Option(
+        description = "number of problems per seed (a request takes at most this many)",
+        defaultValue = "500")
     int count,
-    @Option(description = "number of solved problems in the generation prompt (0 to 8)", defaultValue = "3")
+
+    @Option(
+        description = "number of solved problems in the generation prompt (0 to 8)",
+        defaultValue = "3")
     int shots,
-    @Option(description = "judged problems (a right and a wrong solution each) in verification prompts (0 to 2)",
+
+    @Option(
+        description =
+            "judged problems (a right and a wrong solution each) in verification prompts (0 to 2)",
         defaultValue = "2")
     int verificationShots) {
 
@@ -34,9 +50,12 @@ public record ArithmeticOptions(
     if (digits < 1 || digits > 9) {
       throw new IllegalArgumentException("digits must be from 1 to 9, was " + digits);
     }
-    if (operations.isEmpty() || !operations.matches("[-+*]+") || operations.chars().distinct().count() != operations.length()) {
-      throw new IllegalArgumentException("operations must be one or more distinct characters of \"+-*\", was \""
-          + operations + "\"");
+    if (operations.isEmpty()
+        || !operations.matches("[-+*]+")
+        || operations.chars().distinct().count() != operations.length()) {
+      throw new IllegalArgumentException(
+          "operations must be one or more distinct characters of \"+-*\", was \"" + operations
+              + "\"");
     }
     if (terms < 2 || terms > 6) {
       throw new IllegalArgumentException("terms must be from 2 to 6, was " + terms);
@@ -48,7 +67,8 @@ public record ArithmeticOptions(
       throw new IllegalArgumentException("shots must be from 0 to 8, was " + shots);
     }
     if (verificationShots < 0 || verificationShots > 2) {
-      throw new IllegalArgumentException("verification_shots must be from 0 to 2, was " + verificationShots);
+      throw new IllegalArgumentException(
+          "verification_shots must be from 0 to 2, was " + verificationShots);
     }
   }
 

@@ -24,7 +24,8 @@ record ArithmeticProblem(List<BigInteger> operands, List<Character> operations) 
    */
   static ArithmeticProblem generate(ArithmeticOptions options, long seed, long index) {
     // java.util.Random's first draws barely differ between neighbouring seeds, so (seed, index) is
-    // mixed first (SplitMix64's finaliser); without it the problems of one seed shared their first operand.
+    // mixed first (SplitMix64's finaliser); without it the problems of one seed shared their first
+    // operand.
     Random random = new Random(mix(seed * 0x9E3779B97F4A7C15L + index));
     long low = (long) Math.pow(10, options.digits() - 1);
     long high = (long) Math.pow(10, options.digits()) - 1;
@@ -33,7 +34,8 @@ record ArithmeticProblem(List<BigInteger> operands, List<Character> operations) 
     for (int i = 0; i < options.terms(); i++) {
       operands.add(BigInteger.valueOf(low + (long) (random.nextDouble() * (high - low + 1))));
       if (i > 0) {
-        operations.add(options.operations().charAt(random.nextInt(options.operations().length())));
+        operations.add(
+            options.operations().charAt(random.nextInt(options.operations().length())));
       }
     }
     return new ArithmeticProblem(operands, operations);

@@ -30,6 +30,7 @@ public final class ArithmeticTask implements Task {
 
   /** Seed of the few-shot and judging exemplars, apart from any seed a run is likely to use. */
   static final long SHOT_SEED = -4_611_686_018_427_387_904L;
+
   private static final Pattern ANSWER_LINE = Pattern.compile("Answer:[ \\t]*(-?\\d+)");
   private static final List<String> STOP = List.of("\nQuestion:");
 
@@ -50,11 +51,19 @@ public final class ArithmeticTask implements Task {
       ArithmeticProblem problem = ArithmeticProblem.generate(options, SHOT_SEED, 100 + i);
       SolutionWriter.Solution right = SolutionWriter.write(problem);
       SolutionWriter.Solution wrong = withSlip(problem, new Random(i));
-      judged.add(new JudgedExample(question(problem), right.text(), ArithmeticJudge.rederive(right), 10,
-          wrong.text(), ArithmeticJudge.rederive(wrong), 1));
+      judged.add(new JudgedExample(
+          question(problem),
+          right.text(),
+          ArithmeticJudge.rederive(right),
+          10,
+          wrong.text(),
+          ArithmeticJudge.rederive(wrong),
+          1));
     }
-    this.verification = new FewShotVerificationFormats("Judge whether the proposed solution of an arithmetic"
-        + " problem is correct. Check every operation; one wrong digit makes the answer wrong.", judged);
+    this.verification = new FewShotVerificationFormats(
+        "Judge whether the proposed solution of an arithmetic"
+            + " problem is correct. Check every operation; one wrong digit makes the answer wrong.",
+        judged);
   }
 
   @Override
@@ -71,7 +80,10 @@ public final class ArithmeticTask implements Task {
   Example example(long seed, long index) {
     ArithmeticProblem problem = ArithmeticProblem.generate(options, seed, index);
     SolutionWriter.Solution solution = SolutionWriter.write(problem);
-    return new Example("s" + seed + "-" + index, question(problem), solution.text(),
+    return new Example(
+        "s" + seed + "-" + index,
+        question(problem),
+        solution.text(),
         Map.of(EXPRESSION, problem.expression(), ANSWER, solution.answer().toString()));
   }
 
@@ -87,7 +99,8 @@ public final class ArithmeticTask implements Task {
   /** The problem's solution with one slip at a random column, in a random direction. */
   static SolutionWriter.Solution withSlip(ArithmeticProblem problem, Random random) {
     int columns = SolutionWriter.write(problem).columns();
-    return SolutionWriter.writeWithSlip(problem, new SolutionWriter.Slip(random.nextInt(columns), random.nextBoolean()));
+    return SolutionWriter.writeWithSlip(
+        problem, new SolutionWriter.Slip(random.nextInt(columns), random.nextBoolean()));
   }
 
   @Override

@@ -22,8 +22,7 @@ final class SolutionWriter {
    * @param column which column line of the whole solution is wrong (counted from 0)
    * @param up whether the column's value is one too high (else one too low, where that is possible)
    */
-  record Slip(int column, boolean up) {
-  }
+  record Slip(int column, boolean up) {}
 
   /**
    * One operation of a solution as written.
@@ -58,8 +57,7 @@ final class SolutionWriter {
    * @param steps the operations in order
    * @param columns how many column lines the text has (the places a slip can go)
    */
-  record Solution(String text, BigInteger answer, List<Step> steps, int columns) {
-  }
+  record Solution(String text, BigInteger answer, List<Step> steps, int columns) {}
 
   private final StringBuilder text = new StringBuilder();
   private final Slip slip;
@@ -91,8 +89,14 @@ final class SolutionWriter {
       BigInteger left = operands.get(at);
       BigInteger right = operands.get(at + 1);
       char operation = operations.get(at);
-      BigInteger result = operation == '*' ? multiply(left, right) : addOrSubtract(left, operation, right);
-      text.append(left).append(operation).append(right).append('=').append(result).append('\n');
+      BigInteger result =
+          operation == '*' ? multiply(left, right) : addOrSubtract(left, operation, right);
+      text.append(left)
+          .append(operation)
+          .append(right)
+          .append('=')
+          .append(result)
+          .append('\n');
       steps.add(new Step(left, operation, right, result));
       operands.set(at, result);
       operands.remove(at + 1);
@@ -125,7 +129,12 @@ final class SolutionWriter {
     BigInteger small = leftLarger ? right : a;
     boolean negative = leftLarger == leftNegative;
     if (negative || leftNegative) {
-      text.append("= ").append(negative ? "-(" : "(").append(big).append('-').append(small).append(")\n");
+      text.append("= ")
+          .append(negative ? "-(" : "(")
+          .append(big)
+          .append('-')
+          .append(small)
+          .append(")\n");
     }
     BigInteger difference = subtractColumns(big, small);
     return negative ? difference.negate() : difference;
@@ -142,8 +151,18 @@ final class SolutionWriter {
       int da = digit(a, k);
       int db = digit(b, k);
       int sum = slipped(da + db + carry, 18 + 1);
-      text.append(da).append('+').append(db).append('+').append(carry).append('=').append(sum)
-          .append(" write ").append(sum % 10).append(" carry ").append(sum / 10).append('\n');
+      text.append(da)
+          .append('+')
+          .append(db)
+          .append('+')
+          .append(carry)
+          .append('=')
+          .append(sum)
+          .append(" write ")
+          .append(sum % 10)
+          .append(" carry ")
+          .append(sum / 10)
+          .append('\n');
       digits.append(sum % 10);
       carry = sum / 10;
     }
@@ -165,8 +184,18 @@ final class SolutionWriter {
       int bottom = digit(b, k);
       int borrowOut = top - borrowIn - bottom < 0 ? 1 : 0;
       int value = slipped(top + 10 * borrowOut - borrowIn - bottom, 9);
-      text.append(top + 10 * borrowOut).append('-').append(borrowIn).append('-').append(bottom).append('=')
-          .append(value).append(" write ").append(value).append(" borrow ").append(borrowOut).append('\n');
+      text.append(top + 10 * borrowOut)
+          .append('-')
+          .append(borrowIn)
+          .append('-')
+          .append(bottom)
+          .append('=')
+          .append(value)
+          .append(" write ")
+          .append(value)
+          .append(" borrow ")
+          .append(borrowOut)
+          .append('\n');
       digits.append(value);
       borrowIn = borrowOut;
     }
@@ -203,8 +232,18 @@ final class SolutionWriter {
     for (int k = 0; k < a.length(); k++) {
       int da = digit(a, k);
       int product = slipped(da * d + carry, 89);
-      text.append(da).append('*').append(d).append('+').append(carry).append('=').append(product)
-          .append(" write ").append(product % 10).append(" carry ").append(product / 10).append('\n');
+      text.append(da)
+          .append('*')
+          .append(d)
+          .append('+')
+          .append(carry)
+          .append('=')
+          .append(product)
+          .append(" write ")
+          .append(product % 10)
+          .append(" carry ")
+          .append(product / 10)
+          .append('\n');
       digits.append(product % 10);
       carry = product / 10;
     }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param target the judge's continuation (reasoning and verdict), to be learned
  * @param responseCorrect whether the judged response is correct (for pairwise: whether response A is)
  */
-public record VerificationDocument(VerificationStyle style, String prompt, String target, boolean responseCorrect) {
+public record VerificationDocument(
+    VerificationStyle style, String prompt, String target, boolean responseCorrect) {
 
   /** Validates the fields. */
   public VerificationDocument {

@@ -38,13 +38,15 @@ public record DataLine(Path file, int lineNumber, JsonNode node, String expected
   public List<String> texts(String field) {
     JsonNode value = require(field);
     if (!value.isArray() || value.isEmpty()) {
-      throw error("field \"" + field + "\" must be a non-empty array of strings, was " + describe(value));
+      throw error(
+          "field \"" + field + "\" must be a non-empty array of strings, was " + describe(value));
     }
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < value.size(); i++) {
       JsonNode element = value.get(i);
       if (!element.isTextual()) {
-        throw error("field \"" + field + "\" element " + i + " must be a string, was " + describe(element));
+        throw error(
+            "field \"" + field + "\" element " + i + " must be a string, was " + describe(element));
       }
       texts.add(element.asText());
     }
@@ -61,7 +63,8 @@ public record DataLine(Path file, int lineNumber, JsonNode node, String expected
 
   /** An error about this line: where, what, and the format that was expected. */
   public TaskDataException error(String what) {
-    return new TaskDataException(file + ", line " + lineNumber + ": " + what + ". Expected " + expected + ".");
+    return new TaskDataException(
+        file + ", line " + lineNumber + ": " + what + ". Expected " + expected + ".");
   }
 
   private static String describe(JsonNode value) {

@@ -32,33 +32,48 @@ public final class FewShotVerificationFormats implements VerificationFormats {
   @Override
   public String multipleChoice(Example example, String response) {
     StringBuilder prompt = header();
-    forEachJudgedResponse((shot, response1, correct, check, score) ->
-        appendProposal(prompt, shot.question(), response1).append("Is the proposed answer correct or incorrect?\nAnswer:")
-            .append(correct ? correctWord() : incorrectWord()).append("\n\n"));
+    forEachJudgedResponse((shot, response1, correct, check, score) -> appendProposal(
+            prompt, shot.question(), response1)
+        .append("Is the proposed answer correct or incorrect?\nAnswer:")
+        .append(correct ? correctWord() : incorrectWord())
+        .append("\n\n"));
     return appendProposal(prompt, example.question(), response)
-        .append("Is the proposed answer correct or incorrect?\nAnswer:").toString();
+        .append("Is the proposed answer correct or incorrect?\nAnswer:")
+        .toString();
   }
 
   @Override
   public String cotBinary(Example example, String response) {
     StringBuilder prompt = header();
-    forEachJudgedResponse((shot, response1, correct, check, score) ->
-        appendProposal(prompt, shot.question(), response1).append("Check: ").append(check.strip())
-            .append("\nVerdict: ").append(correct ? "correct" : "incorrect").append("\n\n"));
+    forEachJudgedResponse((shot, response1, correct, check, score) -> appendProposal(
+            prompt, shot.question(), response1)
+        .append("Check: ")
+        .append(check.strip())
+        .append("\nVerdict: ")
+        .append(correct ? "correct" : "incorrect")
+        .append("\n\n"));
     return appendProposal(prompt, example.question(), response)
-        .append("Check the proposed answer step by step, then end with a line \"Verdict: correct\" or"
-            + " \"Verdict: incorrect\".\nCheck:").toString();
+        .append(
+            "Check the proposed answer step by step, then end with a line \"Verdict: correct\" or"
+                + " \"Verdict: incorrect\".\nCheck:")
+        .toString();
   }
 
   @Override
   public String cotScore(Example example, String response) {
     StringBuilder prompt = header();
-    forEachJudgedResponse((shot, response1, correct, check, score) ->
-        appendProposal(prompt, shot.question(), response1).append("Check: ").append(check.strip())
-            .append("\nScore: ").append(score).append("\n\n"));
+    forEachJudgedResponse((shot, response1, correct, check, score) -> appendProposal(
+            prompt, shot.question(), response1)
+        .append("Check: ")
+        .append(check.strip())
+        .append("\nScore: ")
+        .append(score)
+        .append("\n\n"));
     return appendProposal(prompt, example.question(), response)
-        .append("Check the proposed answer step by step, then end with a line \"Score: N\" where N is"
-            + " from 1 (certainly wrong) to 10 (certainly right).\nCheck:").toString();
+        .append(
+            "Check the proposed answer step by step, then end with a line \"Score: N\" where N is"
+                + " from 1 (certainly wrong) to 10 (certainly right).\nCheck:")
+        .toString();
   }
 
   @Override
@@ -71,27 +86,46 @@ public final class FewShotVerificationFormats implements VerificationFormats {
       String b = correctIsA ? shot.wrongResponse() : shot.correctResponse();
       String checkA = correctIsA ? shot.correctCheck() : shot.wrongCheck();
       String checkB = correctIsA ? shot.wrongCheck() : shot.correctCheck();
-      appendPair(prompt, shot.question(), a, b).append("Comparison: Answer A: ").append(checkA.strip())
-          .append(" Answer B: ").append(checkB.strip()).append("\nBetter: ").append(correctIsA ? "A" : "B")
+      appendPair(prompt, shot.question(), a, b)
+          .append("Comparison: Answer A: ")
+          .append(checkA.strip())
+          .append(" Answer B: ")
+          .append(checkB.strip())
+          .append("\nBetter: ")
+          .append(correctIsA ? "A" : "B")
           .append("\n\n");
     }
     return appendPair(prompt, example.question(), responseA, responseB)
-        .append("Compare the answers step by step, then end with a line \"Better: A\" or \"Better: B\".\n"
-            + "Comparison:").toString();
+        .append(
+            "Compare the answers step by step, then end with a line \"Better: A\" or \"Better: B\".\n"
+                + "Comparison:")
+        .toString();
   }
 
   private StringBuilder header() {
     return new StringBuilder(instructions).append("\n\n");
   }
 
-  private static StringBuilder appendProposal(StringBuilder prompt, String question, String response) {
-    return prompt.append("Question: ").append(question.strip()).append("\nProposed answer:\n")
-        .append(response.strip()).append('\n');
+  private static StringBuilder appendProposal(
+      StringBuilder prompt, String question, String response) {
+    return prompt
+        .append("Question: ")
+        .append(question.strip())
+        .append("\nProposed answer:\n")
+        .append(response.strip())
+        .append('\n');
   }
 
-  private static StringBuilder appendPair(StringBuilder prompt, String question, String a, String b) {
-    return prompt.append("Question: ").append(question.strip()).append("\nAnswer A:\n").append(a.strip())
-        .append("\nAnswer B:\n").append(b.strip()).append('\n');
+  private static StringBuilder appendPair(
+      StringBuilder prompt, String question, String a, String b) {
+    return prompt
+        .append("Question: ")
+        .append(question.strip())
+        .append("\nAnswer A:\n")
+        .append(a.strip())
+        .append("\nAnswer B:\n")
+        .append(b.strip())
+        .append('\n');
   }
 
   /** Visits each exemplar's two responses, the correct one first in even-numbered exemplars. */
@@ -99,9 +133,14 @@ public final class FewShotVerificationFormats implements VerificationFormats {
     for (int i = 0; i < shots.size(); i++) {
       JudgedExample shot = shots.get(i);
       boolean correctFirst = i % 2 == 0;
-      for (boolean correct : correctFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
-        visitor.visit(shot, correct ? shot.correctResponse() : shot.wrongResponse(), correct,
-            correct ? shot.correctCheck() : shot.wrongCheck(), correct ? shot.correctScore() : shot.wrongScore());
+      for (boolean correct :
+          correctFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+        visitor.visit(
+            shot,
+            correct ? shot.correctResponse() : shot.wrongResponse(),
+            correct,
+            correct ? shot.correctCheck() : shot.wrongCheck(),
+            correct ? shot.correctScore() : shot.wrongScore());
       }
     }
   }

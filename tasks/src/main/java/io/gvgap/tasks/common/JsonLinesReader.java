@@ -47,12 +47,14 @@ public final class JsonLinesReader {
   public List<DataLine> read(Path file) {
     Objects.requireNonNull(file, "file");
     if (!Files.isRegularFile(file)) {
-      throw new TaskDataException(taskName + " data file " + file.toAbsolutePath().normalize()
-          + (Files.exists(file) ? " is not a regular file" : " does not exist")
-          + "; set the task option \"data\" to a JSON Lines file with " + expected);
+      throw new TaskDataException(
+          taskName + " data file " + file.toAbsolutePath().normalize()
+              + (Files.exists(file) ? " is not a regular file" : " does not exist")
+              + "; set the task option \"data\" to a JSON Lines file with " + expected);
     }
     List<DataLine> lines = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(new StringReader(decode(file, Files.readAllBytes(file))))) {
+    try (BufferedReader reader =
+        new BufferedReader(new StringReader(decode(file, Files.readAllBytes(file))))) {
       String text;
       int lineNumber = 0;
       while ((text = reader.readLine()) != null) {
@@ -62,11 +64,14 @@ public final class JsonLinesReader {
         }
       }
     } catch (IOException e) {
-      throw new TaskDataException(taskName + " data file " + file + " could not be read (" + e.getMessage()
-          + "); expected " + expected, e);
+      throw new TaskDataException(
+          taskName + " data file " + file + " could not be read (" + e.getMessage() + "); expected "
+              + expected,
+          e);
     }
     if (lines.isEmpty()) {
-      throw new TaskDataException(taskName + " data file " + file + " is empty; expected " + expected);
+      throw new TaskDataException(
+          taskName + " data file " + file + " is empty; expected " + expected);
     }
     return List.copyOf(lines);
   }
@@ -75,8 +80,12 @@ public final class JsonLinesReader {
   private String decode(Path file, byte[] bytes) {
     ByteBuffer in = ByteBuffer.wrap(bytes);
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(in)
+          .toString();
     } catch (CharacterCodingException e) {
       int offset = in.position();
       int line = 1;
@@ -87,9 +96,18 @@ public final class JsonLinesReader {
           lineStart = i + 1;
         }
       }
-      throw new TaskDataException(String.format(Locale.ROOT, "%s, line %d: not UTF-8 text (byte 0x%02X, %d bytes into"
-          + " the line; another encoding such as Latin-1, or a binary file); save the %s data file as UTF-8 with %s",
-          file, line, bytes[offset] & 0xff, offset - lineStart, taskName, expected), e);
+      throw new TaskDataException(
+          String.format(
+              Locale.ROOT,
+              "%s, line %d: not UTF-8 text (byte 0x%02X, %d bytes into"
+                  + " the line; another encoding such as Latin-1, or a binary file); save the %s data file as UTF-8 with %s",
+              file,
+              line,
+              bytes[offset] & 0xff,
+              offset - lineStart,
+              taskName,
+              expected),
+          e);
     }
   }
 
@@ -98,12 +116,16 @@ public final class JsonLinesReader {
     try {
       node = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new TaskDataException(file + ", line " + lineNumber + ": not valid JSON ("
-          + e.getOriginalMessage() + "). Expected " + expected + ".", e);
+      throw new TaskDataException(
+          file + ", line " + lineNumber + ": not valid JSON (" + e.getOriginalMessage()
+              + "). Expected " + expected + ".",
+          e);
     }
     if (node == null || !node.isObject()) {
       throw new TaskDataException(file + ", line " + lineNumber + ": not a JSON object (was "
-          + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT))
+          + (node == null
+              ? "nothing"
+              : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT))
           + "). Expected " + expected + ".");
     }
     return new DataLine(file, lineNumber, node, expected);

@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param wrongCheck the judge's reasoning about the wrong response, naming the error
  * @param wrongScore the CoT-Score (1 to 10) the judge gives the wrong response
  */
-public record JudgedExample(String question, String correctResponse, String correctCheck, int correctScore,
-    String wrongResponse, String wrongCheck, int wrongScore) {
+public record JudgedExample(
+    String question,
+    String correctResponse,
+    String correctCheck,
+    int correctScore,
+    String wrongResponse,
+    String wrongCheck,
+    int wrongScore) {
 
   /** Validates the fields. */
   public JudgedExample {
@@ -25,7 +31,8 @@ public record JudgedExample(String question, String correctResponse, String corr
     Objects.requireNonNull(wrongResponse, "wrongResponse");
     Objects.requireNonNull(wrongCheck, "wrongCheck");
     if (correctScore < 1 || correctScore > 10 || wrongScore < 1 || wrongScore > 10) {
-      throw new IllegalArgumentException("scores must be from 1 to 10, were " + correctScore + " and " + wrongScore);
+      throw new IllegalArgumentException(
+          "scores must be from 1 to 10, were " + correctScore + " and " + wrongScore);
     }
     if (wrongScore >= correctScore) {
       throw new IllegalArgumentException("the wrong response must score below the correct one");

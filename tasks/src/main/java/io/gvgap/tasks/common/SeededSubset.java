@@ -17,8 +17,7 @@ import java.util.Random;
  */
 public final class SeededSubset {
 
-  private SeededSubset() {
-  }
+  private SeededSubset() {}
 
   /** The request's subset of {@code items}, in their original order; all of them when the limit covers them. */
   public static <T> List<T> select(List<T> items, ExampleRequest request) {

@@ -11,16 +11,22 @@ import java.util.Objects;
  * @param shots how many hand-written worked exemplars open the generation prompt
  */
 public record Gsm8kOptions(
-    @Option(description = "GSM8K JSON Lines file with question and answer fields, e.g. data/gsm8k/test.jsonl")
+    @Option(
+        description =
+            "GSM8K JSON Lines file with question and answer fields, e.g. data/gsm8k/test.jsonl")
     Path data,
-    @Option(description = "number of worked exemplars in the generation prompt (0 to 8)", defaultValue = "4")
+
+    @Option(
+        description = "number of worked exemplars in the generation prompt (0 to 8)",
+        defaultValue = "4")
     int shots) {
 
   /** Validates the options. */
   public Gsm8kOptions {
     Objects.requireNonNull(data, "data");
     if (shots < 0 || shots > Gsm8kExemplars.SOLVED.size()) {
-      throw new IllegalArgumentException("shots must be from 0 to " + Gsm8kExemplars.SOLVED.size() + ", was " + shots);
+      throw new IllegalArgumentException(
+          "shots must be from 0 to " + Gsm8kExemplars.SOLVED.size() + ", was " + shots);
     }
   }
 

@@ -23,21 +23,28 @@ public final class Gsm8kTask implements Task {
   /** Metadata key of the canonical gold number. */
   public static final String ANSWER = "answer";
 
-  private static final String FORMAT = "{\"question\": string, \"answer\": string ending in a line \"#### <number>\"}";
+  private static final String FORMAT =
+      "{\"question\": string, \"answer\": string ending in a line \"#### <number>\"}";
   private static final List<String> STOP = List.of("\nQuestion:");
 
   private final Gsm8kOptions options;
   private final String fewShotPrefix;
   private final VerificationFormats verification = new FewShotVerificationFormats(
       "Judge whether the proposed solution of a grade-school math word problem reaches the right final"
-          + " answer (the number after ####). Recompute every step.", Gsm8kExemplars.JUDGED);
+          + " answer (the number after ####). Recompute every step.",
+      Gsm8kExemplars.JUDGED);
 
   /** Creates the task; the data file is read by {@link #examples}. */
   public Gsm8kTask(Gsm8kOptions options) {
     this.options = options;
     StringBuilder prefix = new StringBuilder();
     for (Gsm8kExemplars.Solved shot : Gsm8kExemplars.SOLVED.subList(0, options.shots())) {
-      prefix.append("Question: ").append(shot.question()).append("\nAnswer: ").append(shot.solution()).append("\n\n");
+      prefix
+          .append("Question: ")
+          .append(shot.question())
+          .append("\nAnswer: ")
+          .append(shot.solution())
+          .append("\n\n");
     }
     this.fewShotPrefix = prefix.toString();
   }
@@ -57,7 +64,8 @@ public final class Gsm8kTask implements Task {
         throw line.error("field \"answer\" must end with a line \"#### <number>\", ended with \""
             + solution.substring(Math.max(0, solution.length() - 40)).strip() + "\"");
       }
-      examples.add(new Example(Integer.toString(line.lineNumber()), question, solution, Map.of(ANSWER, gold)));
+      examples.add(new Example(
+          Integer.toString(line.lineNumber()), question, solution, Map.of(ANSWER, gold)));
     }
     return SeededSubset.select(examples, request);
   }
@@ -78,7 +86,9 @@ public final class Gsm8kTask implements Task {
       return 0;
     }
     try {
-      return NumericAnswers.canonical(answer.value()).equals(example.metadata().get(ANSWER)) ? 1 : 0;
+      return NumericAnswers.canonical(answer.value()).equals(example.metadata().get(ANSWER))
+          ? 1
+          : 0;
     } catch (NumberFormatException e) {
       return 0; // an answer not written as a number cannot equal the gold number
     }

@@ -19,13 +19,14 @@ public final class NumericAnswers {
   /** A number as written in prose: optional minus and dollar sign, thousands separators, decimals. */
   private static final String NUMBER =
       "(?<![\\w.,])(-?)(?:\\$\\s?)?(-?)((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+)(?!\\d)";
-  private static final Pattern ANY_NUMBER = Pattern.compile(NUMBER);
-  private static final Pattern HASHES = Pattern.compile("####\\s*" + NUMBER.replace("(?<![\\w.,])", ""));
-  private static final Pattern ANSWER_IS =
-      Pattern.compile("(?i)answer(?:\\s+is|\\s*:)\\s*[:=]?\\s*" + NUMBER.replace("(?<![\\w.,])", ""));
 
-  private NumericAnswers() {
-  }
+  private static final Pattern ANY_NUMBER = Pattern.compile(NUMBER);
+  private static final Pattern HASHES =
+      Pattern.compile("####\\s*" + NUMBER.replace("(?<![\\w.,])", ""));
+  private static final Pattern ANSWER_IS = Pattern.compile(
+      "(?i)answer(?:\\s+is|\\s*:)\\s*[:=]?\\s*" + NUMBER.replace("(?<![\\w.,])", ""));
+
+  private NumericAnswers() {}
 
   /** The final number of a completion in canonical form, or {@link Answer#none()}. */
   public static Answer extract(String completion) {

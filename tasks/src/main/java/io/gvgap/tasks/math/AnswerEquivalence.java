@@ -31,7 +31,8 @@ public final class AnswerEquivalence {
   public static final Duration DEFAULT_LIMIT = Duration.ofSeconds(5);
 
   private static final Pattern VARIABLE_EQUALS = Pattern.compile("^[a-zA-Z]=");
-  private static final Pattern MIXED_NUMBER = Pattern.compile("^([-+]?)(\\d+)\\\\frac\\{(\\d+)\\}\\{(\\d+)\\}$");
+  private static final Pattern MIXED_NUMBER =
+      Pattern.compile("^([-+]?)(\\d+)\\\\frac\\{(\\d+)\\}\\{(\\d+)\\}$");
   private static final Pattern RATIONAL = Pattern.compile("-?\\d+(?:/\\d+)?");
   private static final Pattern PLUS_MINUS = Pattern.compile("\\\\(pm|mp)(?![a-zA-Z])");
 
@@ -103,7 +104,8 @@ public final class AnswerEquivalence {
       return true;
     }
     if (RATIONAL.matcher(cx).matches() && RATIONAL.matcher(cy).matches()) {
-      return false; // two different reduced fractions: no need to ask Symja (most wrong answers end here)
+      return false; // two different reduced fractions: no need to ask Symja (most wrong answers end
+      // here)
     }
     return SymbolicMath.equal(cx, cy, limit);
   }
@@ -120,7 +122,8 @@ public final class AnswerEquivalence {
     if (denominator.signum() == 0 || numerator.compareTo(denominator) >= 0) {
       return s; // 2\frac{3}{2} is not written as a mixed number: leave it to be read as a product
     }
-    return m.group(1) + "\\frac{" + whole.multiply(denominator).add(numerator) + "}{" + denominator + "}";
+    return m.group(1) + "\\frac{" + whole.multiply(denominator).add(numerator) + "}{" + denominator
+        + "}";
   }
 
   /**
@@ -133,7 +136,9 @@ public final class AnswerEquivalence {
       if (s.startsWith("\\{") && s.endsWith("\\}") && closes(s, 1, s.length() - 1)) {
         return unordered(split(s.substring(2, s.length() - 2)));
       }
-      if (s.length() >= 2 && "([".indexOf(s.charAt(0)) >= 0 && ")]".indexOf(s.charAt(s.length() - 1)) >= 0
+      if (s.length() >= 2
+          && "([".indexOf(s.charAt(0)) >= 0
+          && ")]".indexOf(s.charAt(s.length() - 1)) >= 0
           && closes(s, 0, s.length() - 1)) {
         List<String> inside = split(s.substring(1, s.length() - 1));
         if (inside.size() > 1) {
@@ -148,7 +153,8 @@ public final class AnswerEquivalence {
       for (String part : parts) {
         String item = VARIABLE_EQUALS.matcher(part).find() ? part.substring(2) : part;
         if (PLUS_MINUS.matcher(item).find()) {
-          // every \pm takes the same sign and every \mp the other: 3\pm\sqrt{2}, \frac{-1\pm\sqrt{5}}{2}
+          // every \pm takes the same sign and every \mp the other: 3\pm\sqrt{2},
+          // \frac{-1\pm\sqrt{5}}{2}
           items.add(PLUS_MINUS.matcher(item).replaceAll(m -> m.group(1).equals("pm") ? "+" : "-"));
           items.add(PLUS_MINUS.matcher(item).replaceAll(m -> m.group(1).equals("pm") ? "-" : "+"));
         } else {

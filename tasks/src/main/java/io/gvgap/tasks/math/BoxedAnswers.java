@@ -14,12 +14,11 @@ import java.util.regex.Pattern;
 public final class BoxedAnswers {
 
   private static final Pattern BOX = Pattern.compile("\\\\(?:boxed|fbox)(?![a-zA-Z])");
-  private static final Pattern FINAL_ANSWER =
-      Pattern.compile("(?i)final answer is[:\\s]*\\$?([^$\\n]+?)\\$?\\s*(?:\\.\\s*(?:I hope it is correct\\.?)?)?\\s*$",
-          Pattern.MULTILINE);
+  private static final Pattern FINAL_ANSWER = Pattern.compile(
+      "(?i)final answer is[:\\s]*\\$?([^$\\n]+?)\\$?\\s*(?:\\.\\s*(?:I hope it is correct\\.?)?)?\\s*$",
+      Pattern.MULTILINE);
 
-  private BoxedAnswers() {
-  }
+  private BoxedAnswers() {}
 
   /**
    * The final answer's LaTeX, or empty when the text has none: the last box that closes (a box left

@@ -24,32 +24,39 @@ import java.util.regex.Pattern;
  */
 public final class LatexAnswers {
 
-  private static final Pattern LEFT_RIGHT = Pattern.compile("\\\\(?:left|right)(?=[()\\[\\]|.]|\\\\[{}|])");
+  private static final Pattern LEFT_RIGHT =
+      Pattern.compile("\\\\(?:left|right)(?=[()\\[\\]|.]|\\\\[{}|])");
   private static final Pattern SPACING = Pattern.compile("\\\\[!,;: ]");
   private static final Pattern DEGREES = Pattern.compile("\\^\\s*\\{?\\s*\\\\circ\\s*\\}?");
-  private static final Pattern UNIT = Pattern.compile("(?<=\\S)\\s*\\\\(?:text|mbox|mathrm)\\{\\s+[^{}]*\\}\\s*$");
+  private static final Pattern UNIT =
+      Pattern.compile("(?<=\\S)\\s*\\\\(?:text|mbox|mathrm)\\{\\s+[^{}]*\\}\\s*$");
   /** A unit in text after a number, with or without a space inside: {@code 12 \text{cm}}, {@code 8\text{ cm}^2}. */
   private static final Pattern UNIT_AFTER_NUMBER = Pattern.compile(
       "(?<=[\\d}])\\s*\\\\(?:text|mbox|mathrm)\\{\\s*[a-zA-Z][a-zA-Z .]*\\}\\s*(?:\\^\\s*\\{?\\s*[23]\\s*\\}?)?\\s*$");
   /** A plain unit word after a number and a space: {@code 12 cm}, {@code 6 square units}. */
-  private static final Pattern PLAIN_UNIT = Pattern.compile("(?<=\\d)\\s+(?:square\\s+|sq\\s+|cubic\\s+)?"
-      + "(?:units?|cm|mm|km|meters?|metres?|inches|inch|feet|foot|ft|yards?|miles?|degrees?|dollars?|cents?"
-      + "|hours?|minutes?|seconds?|days?|mph|pounds?)(?:\\s*\\^\\s*\\{?[23]\\}?)?\\s*$");
+  private static final Pattern PLAIN_UNIT =
+      Pattern.compile("(?<=\\d)\\s+(?:square\\s+|sq\\s+|cubic\\s+)?"
+          + "(?:units?|cm|mm|km|meters?|metres?|inches|inch|feet|foot|ft|yards?|miles?|degrees?|dollars?|cents?"
+          + "|hours?|minutes?|seconds?|days?|mph|pounds?)(?:\\s*\\^\\s*\\{?[23]\\}?)?\\s*$");
   /** "or" and "and" in text between the members of an answer list. */
-  private static final Pattern TEXT_SEPARATOR = Pattern.compile("\\s*\\\\(?:text|mbox)\\{\\s*(?:or|and)\\s*\\}\\s*");
+  private static final Pattern TEXT_SEPARATOR =
+      Pattern.compile("\\s*\\\\(?:text|mbox)\\{\\s*(?:or|and)\\s*\\}\\s*");
+
   private static final Pattern UNICODE_ROOT = Pattern.compile("\u221a(\\d+(?:\\.\\d+)?)");
-  private static final Pattern COMMAND_THEN_LETTER = Pattern.compile("(?<=\\\\[a-zA-Z]{1,30})\\s+(?=[a-zA-Z])");
-  private static final Pattern WRAPPER = Pattern.compile("\\\\(?:text|textbf|mbox|mathrm)\\{([^{}]*)\\}");
-  private static final Pattern FRAC_SHORT = Pattern.compile("\\\\frac(?:(\\d)|\\{([^{}]*)\\})(?:(\\d)|\\{([^{}]*)\\})");
+  private static final Pattern COMMAND_THEN_LETTER =
+      Pattern.compile("(?<=\\\\[a-zA-Z]{1,30})\\s+(?=[a-zA-Z])");
+  private static final Pattern WRAPPER =
+      Pattern.compile("\\\\(?:text|textbf|mbox|mathrm)\\{([^{}]*)\\}");
+  private static final Pattern FRAC_SHORT =
+      Pattern.compile("\\\\frac(?:(\\d)|\\{([^{}]*)\\})(?:(\\d)|\\{([^{}]*)\\})");
   private static final Pattern SQRT_SHORT = Pattern.compile("\\\\sqrt(\\w)");
   private static final Pattern VARIABLE_EQUALS = Pattern.compile("^[a-zA-Z]=");
   private static final Pattern THOUSANDS = Pattern.compile("^-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?$");
   private static final Pattern DECIMAL = Pattern.compile("^[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)$");
-  private static final Pattern FRACTION =
-      Pattern.compile("^([-+]?)(?:\\\\frac\\{([-+]?[\\d.]+)\\}\\{([-+]?[\\d.]+)\\}|([-+]?[\\d.]+)/([-+]?[\\d.]+))$");
+  private static final Pattern FRACTION = Pattern.compile(
+      "^([-+]?)(?:\\\\frac\\{([-+]?[\\d.]+)\\}\\{([-+]?[\\d.]+)\\}|([-+]?[\\d.]+)/([-+]?[\\d.]+))$");
 
-  private LatexAnswers() {
-  }
+  private LatexAnswers() {}
 
   /** The canonical form of an answer: a reduced fraction or integer when it is a number, else normalised LaTeX. */
   public static String canonical(String latex) {
@@ -79,12 +86,20 @@ public final class LatexAnswers {
       before = s;
       s = WRAPPER.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
     }
-    // white space goes, except one space that ends a command before a letter: \pm x must not become \pmx
-    s = COMMAND_THEN_LETTER.matcher(s).replaceAll("\u0001").replaceAll("\\s+", "").replace('\u0001', ' ');
+    // white space goes, except one space that ends a command before a letter: \pm x must not become
+    // \pmx
+    s = COMMAND_THEN_LETTER
+        .matcher(s)
+        .replaceAll("\u0001")
+        .replaceAll("\\s+", "")
+        .replace('\u0001', ' ');
     while (s.endsWith(".")) {
       s = s.substring(0, s.length() - 1);
     }
-    s = FRAC_SHORT.matcher(s).replaceAll(m -> Matcher.quoteReplacement("\\frac{" + either(m, 1, 2) + "}{" + either(m, 3, 4) + "}"));
+    s = FRAC_SHORT
+        .matcher(s)
+        .replaceAll(m ->
+            Matcher.quoteReplacement("\\frac{" + either(m, 1, 2) + "}{" + either(m, 3, 4) + "}"));
     s = SQRT_SHORT.matcher(s).replaceAll("\\\\sqrt{$1}");
     if (VARIABLE_EQUALS.matcher(s).find()) {
       s = s.substring(2);
@@ -97,9 +112,16 @@ public final class LatexAnswers {
 
   /** Unicode that models write for LaTeX: the minus sign, π, ∞, the degree sign, ±, ×, ·, √. */
   private static String unicode(String s) {
-    s = s.replace('\u2212', '-').replace('\u2013', '-').replace("\u00b0", "").replace("\u03c0", "\\pi ")
-        .replace("\u221e", "\\infty ").replace("\u00b1", "\\pm ").replace("\u2213", "\\mp ")
-        .replace("\u00d7", "\\times ").replace("\u00b7", "\\cdot ").replace("\u22c5", "\\cdot ");
+    s = s.replace('\u2212', '-')
+        .replace('\u2013', '-')
+        .replace("\u00b0", "")
+        .replace("\u03c0", "\\pi ")
+        .replace("\u221e", "\\infty ")
+        .replace("\u00b1", "\\pm ")
+        .replace("\u2213", "\\mp ")
+        .replace("\u00d7", "\\times ")
+        .replace("\u00b7", "\\cdot ")
+        .replace("\u22c5", "\\cdot ");
     s = UNICODE_ROOT.matcher(s).replaceAll("\\\\sqrt{$1}");
     return s.replace("\u221a", "\\sqrt");
   }

@@ -25,7 +25,8 @@ public final class MathTask implements Task {
   /** Metadata key of the gold answer, in canonical form. */
   public static final String ANSWER = "answer";
 
-  private static final String FORMAT = "{\"problem\": string, \"solution\": string, \"answer\": string}";
+  private static final String FORMAT =
+      "{\"problem\": string, \"solution\": string, \"answer\": string}";
   private static final List<String> STOP = List.of("\nProblem:");
 
   private final MathOptions options;
@@ -33,14 +34,20 @@ public final class MathTask implements Task {
   private final String fewShotPrefix;
   private final VerificationFormats verification = new FewShotVerificationFormats(
       "Judge whether the proposed solution of a mathematics problem reaches the right final answer (the"
-          + " boxed expression). Recompute every step.", MathExemplars.JUDGED);
+          + " boxed expression). Recompute every step.",
+      MathExemplars.JUDGED);
 
   /** Creates the task; the data file is read by {@link #examples}. */
   public MathTask(MathOptions options) {
     this.options = options;
     StringBuilder prefix = new StringBuilder();
     for (MathExemplars.Solved shot : MathExemplars.SOLVED.subList(0, options.shots())) {
-      prefix.append("Problem: ").append(shot.problem()).append("\nSolution: ").append(shot.solution()).append("\n\n");
+      prefix
+          .append("Problem: ")
+          .append(shot.problem())
+          .append("\nSolution: ")
+          .append(shot.solution())
+          .append("\n\n");
     }
     this.fewShotPrefix = prefix.toString();
   }
@@ -57,7 +64,8 @@ public final class MathTask implements Task {
       if (gold.isEmpty()) {
         throw line.error("field \"answer\" is empty after normalisation (was \"" + answer + "\")");
       }
-      examples.add(new Example(Integer.toString(line.lineNumber()), problem, solution, Map.of(ANSWER, gold)));
+      examples.add(new Example(
+          Integer.toString(line.lineNumber()), problem, solution, Map.of(ANSWER, gold)));
     }
     return SeededSubset.select(examples, request);
   }
@@ -71,8 +79,11 @@ public final class MathTask implements Task {
   public Answer extract(Example example, String completion) {
     int nextProblem = completion.indexOf("\nProblem:");
     String text = nextProblem >= 0 ? completion.substring(0, nextProblem) : completion;
-    return BoxedAnswers.find(text).map(LatexAnswers::canonical).filter(s -> !s.isEmpty())
-        .map(Answer::of).orElse(Answer.none());
+    return BoxedAnswers.find(text)
+        .map(LatexAnswers::canonical)
+        .filter(s -> !s.isEmpty())
+        .map(Answer::of)
+        .orElse(Answer.none());
   }
 
   @Override

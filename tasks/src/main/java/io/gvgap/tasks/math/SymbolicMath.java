@@ -41,8 +41,11 @@ final class SymbolicMath {
   private static final System.Logger LOG = System.getLogger(SymbolicMath.class.getName());
   /** LaTeX commands that Symja's parser reads as gvgap means them (each tested in SymbolicMathTest). */
   private static final Pattern COMMAND = Pattern.compile("\\\\([a-zA-Z]+)");
-  private static final Set<String> COMMANDS = Set.of("frac", "sqrt", "pi", "infty", "cdot", "times");
-  private static final Pattern ALLOWED_CHARACTERS = Pattern.compile("[0-9a-zA-Z\\\\+\\-*/^(){}\\[\\]. ]*");
+
+  private static final Set<String> COMMANDS =
+      Set.of("frac", "sqrt", "pi", "infty", "cdot", "times");
+  private static final Pattern ALLOWED_CHARACTERS =
+      Pattern.compile("[0-9a-zA-Z\\\\+\\-*/^(){}\\[\\]. ]*");
   private static final Pattern TWO_LETTERS = Pattern.compile("(?<![\\\\a-zA-Z])[a-zA-Z]{2,}");
   private static final Pattern DECIMAL = Pattern.compile("(\\d*)\\.(\\d+)");
   private static final Duration START_LIMIT = Duration.ofSeconds(120);
@@ -53,21 +56,24 @@ final class SymbolicMath {
    * answer costs its limit once), the least recently used dropped first.
    */
   private static final int CACHE_SIZE = 20_000;
-  private static final java.util.Map<String, Boolean> CACHE = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
-      return size() > CACHE_SIZE;
-    }
-  };
+
+  private static final java.util.Map<String, Boolean> CACHE =
+      new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      };
   private static Worker worker;
   private static boolean unavailable;
 
-  private SymbolicMath() {
-  }
+  private SymbolicMath() {}
 
   /** Whether Symja may be asked about the expression (see the class description). */
   static boolean comparable(String latex) {
-    if (latex.isEmpty() || !ALLOWED_CHARACTERS.matcher(latex).matches() || TWO_LETTERS.matcher(latex).find()) {
+    if (latex.isEmpty()
+        || !ALLOWED_CHARACTERS.matcher(latex).matches()
+        || TWO_LETTERS.matcher(latex).find()) {
       return false;
     }
     return COMMAND.matcher(latex).results().allMatch(m -> COMMANDS.contains(m.group(1)));
@@ -105,7 +111,8 @@ final class SymbolicMath {
       Worker started = new Worker();
       if (!started.start()) {
         started.executor.shutdownNow();
-        unavailable = !Thread.currentThread().isInterrupted(); // an interrupted start may be tried again
+        unavailable =
+            !Thread.currentThread().isInterrupted(); // an interrupted start may be tried again
         return null;
       }
       worker = started;
@@ -116,12 +123,18 @@ final class SymbolicMath {
       return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       TIMEOUTS.incrementAndGet();
-      LOG.log(System.Logger.Level.WARNING, "math: comparing \"{0}\" with \"{1}\" took over {2} ms; counted as not"
-          + " equal", a, b, limit.toMillis());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "math: comparing \"{0}\" with \"{1}\" took over {2} ms; counted as not" + " equal",
+          a,
+          b,
+          limit.toMillis());
       current.stop(result);
       return false;
     } catch (ExecutionException e) {
-      LOG.log(System.Logger.Level.DEBUG, "math: Symja could not compare \"" + a + "\" with \"" + b + "\"",
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "math: Symja could not compare \"" + a + "\" with \"" + b + "\"",
           e.getCause());
       return false;
     } catch (InterruptedException e) {
@@ -169,6 +182,7 @@ final class SymbolicMath {
     private volatile ExprEvaluator evaluator;
     /** Heads an accepted expression may have after parsing; anything else (Equal, Set, a function call) is refused. */
     private Set<IExpr> heads;
+
     private Set<IExpr> constants;
 
     boolean start() {
@@ -177,8 +191,11 @@ final class SymbolicMath {
         started.get(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         return true;
       } catch (ExecutionException | TimeoutException e) {
-        LOG.log(System.Logger.Level.WARNING, "math: the symbolic comparison (Symja) did not start; answers are"
-            + " compared as normalised strings only", e);
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "math: the symbolic comparison (Symja) did not start; answers are"
+                + " compared as normalised strings only",
+            e);
         return false;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -188,8 +205,11 @@ final class SymbolicMath {
 
     private void initialise() {
       if (System.getProperty("log4j2.loggerContextFactory") == null) {
-        // Symja logs through Log4j 2's API; without this it prints a warning that no Log4j core is present
-        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        // Symja logs through Log4j 2's API; without this it prints a warning that no Log4j core is
+        // present
+        System.setProperty(
+            "log4j2.loggerContextFactory",
+            "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
       }
       Config.MAX_BIT_LENGTH = 100_000; // 10^(10^10) fails fast instead of filling the heap
       Config.MAX_POLYNOMIAL_DEGREE = 1_000;
@@ -219,8 +239,14 @@ final class SymbolicMath {
       if (ex.equals(ey)) {
         return true;
       }
-      if (ex.isInfinity() || ex.isNegativeInfinity() || ey.isInfinity() || ey.isNegativeInfinity()
-          || ex.isComplexInfinity() || ey.isComplexInfinity() || ex.isIndeterminate() || ey.isIndeterminate()) {
+      if (ex.isInfinity()
+          || ex.isNegativeInfinity()
+          || ey.isInfinity()
+          || ey.isNegativeInfinity()
+          || ex.isComplexInfinity()
+          || ey.isComplexInfinity()
+          || ex.isIndeterminate()
+          || ey.isIndeterminate()) {
         return false; // infinity − infinity is Indeterminate, never zero
       }
       return evaluator.eval(F.Simplify(F.Subtract(ex, ey))).isZero();
@@ -233,7 +259,8 @@ final class SymbolicMath {
       }
       if (expr.isSymbol()) {
         String name = ((ISymbol) expr).getSymbolName();
-        return constants.contains(expr) || (name.length() == 1 && Character.isLetter(name.charAt(0)));
+        return constants.contains(expr)
+            || (name.length() == 1 && Character.isLetter(name.charAt(0)));
       }
       if (!expr.isAST()) {
         return false;
@@ -264,7 +291,9 @@ final class SymbolicMath {
       try {
         probe.get(2, TimeUnit.SECONDS);
       } catch (ExecutionException | TimeoutException e) {
-        LOG.log(System.Logger.Level.WARNING, "math: a symbolic comparison did not stop; starting a new worker");
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "math: a symbolic comparison did not stop; starting a new worker");
         executor.shutdownNow();
         synchronized (SymbolicMath.class) {
           worker = null;

@@ -7,8 +7,7 @@ import java.util.List;
 final class NqOpenExemplars {
 
   /** A question with its short answer. */
-  record Answered(String question, String answer) {
-  }
+  record Answered(String question, String answer) {}
 
   static final List<Answered> ANSWERED = List.of(
       new Answered("who wrote the novel pride and prejudice", "Jane Austen"),
@@ -21,13 +20,22 @@ final class NqOpenExemplars {
       new Answered("in which country is the city of kyoto", "Japan"));
 
   static final List<JudgedExample> JUDGED = List.of(
-      new JudgedExample("what is the capital of canada", "Ottawa",
-          "Ottawa has been the capital of Canada since 1857.", 9,
-          "Toronto", "Toronto is the largest city of Canada, but the capital is Ottawa.", 2),
-      new JudgedExample("how many legs does a spider have", "8",
-          "Spiders are arachnids, which have eight legs.", 9,
-          "6", "Six legs is the number for insects; spiders are arachnids with eight legs.", 1));
+      new JudgedExample(
+          "what is the capital of canada",
+          "Ottawa",
+          "Ottawa has been the capital of Canada since 1857.",
+          9,
+          "Toronto",
+          "Toronto is the largest city of Canada, but the capital is Ottawa.",
+          2),
+      new JudgedExample(
+          "how many legs does a spider have",
+          "8",
+          "Spiders are arachnids, which have eight legs.",
+          9,
+          "6",
+          "Six legs is the number for insects; spiders are arachnids with eight legs.",
+          1));
 
-  private NqOpenExemplars() {
-  }
+  private NqOpenExemplars() {}
 }

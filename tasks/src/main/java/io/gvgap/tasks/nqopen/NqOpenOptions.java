@@ -11,17 +11,23 @@ import java.util.Objects;
  * @param shots how many hand-written question-answer pairs open the generation prompt
  */
 public record NqOpenOptions(
-    @Option(description = "NQ-open JSON Lines file with question and answer (list of aliases) fields, e.g."
-        + " data/nq-open/dev.jsonl")
+    @Option(
+        description =
+            "NQ-open JSON Lines file with question and answer (list of aliases) fields, e.g."
+                + " data/nq-open/dev.jsonl")
     Path data,
-    @Option(description = "number of question-answer exemplars in the generation prompt (0 to 8)", defaultValue = "4")
+
+    @Option(
+        description = "number of question-answer exemplars in the generation prompt (0 to 8)",
+        defaultValue = "4")
     int shots) {
 
   /** Validates the options. */
   public NqOpenOptions {
     Objects.requireNonNull(data, "data");
     if (shots < 0 || shots > NqOpenExemplars.ANSWERED.size()) {
-      throw new IllegalArgumentException("shots must be from 0 to " + NqOpenExemplars.ANSWERED.size() + ", was " + shots);
+      throw new IllegalArgumentException(
+          "shots must be from 0 to " + NqOpenExemplars.ANSWERED.size() + ", was " + shots);
     }
   }
 

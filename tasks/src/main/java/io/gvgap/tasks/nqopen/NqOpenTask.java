@@ -30,19 +30,26 @@ public final class NqOpenTask implements Task {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FORMAT = "{\"question\": string, \"answer\": [string, ...]}";
   /** Labels a model may put before its answer: "A:", "Answer:", "The answer is". */
-  private static final Pattern LABEL = Pattern.compile("(?i)^(?:a\\s*:|answer\\s*:|the answer is\\b:?)\\s*");
+  private static final Pattern LABEL =
+      Pattern.compile("(?i)^(?:a\\s*:|answer\\s*:|the answer is\\b:?)\\s*");
 
   private final NqOpenOptions options;
   private final String fewShotPrefix;
   private final VerificationFormats verification = new FewShotVerificationFormats(
-      "Judge whether the proposed short answer to a factual question is correct.", NqOpenExemplars.JUDGED);
+      "Judge whether the proposed short answer to a factual question is correct.",
+      NqOpenExemplars.JUDGED);
 
   /** Creates the task; the data file is read by {@link #examples}. */
   public NqOpenTask(NqOpenOptions options) {
     this.options = options;
     StringBuilder prefix = new StringBuilder("Answer each question with a short answer.\n\n");
     for (NqOpenExemplars.Answered shot : NqOpenExemplars.ANSWERED.subList(0, options.shots())) {
-      prefix.append("Q: ").append(shot.question()).append("?\nA: ").append(shot.answer()).append("\n\n");
+      prefix
+          .append("Q: ")
+          .append(shot.question())
+          .append("?\nA: ")
+          .append(shot.answer())
+          .append("\n\n");
     }
     this.fewShotPrefix = prefix.toString();
   }
@@ -55,7 +62,10 @@ public final class NqOpenTask implements Task {
       String question = line.text("question");
       List<String> aliases = line.texts("answer");
       try {
-        examples.add(new Example(Integer.toString(line.lineNumber()), question, aliases.get(0),
+        examples.add(new Example(
+            Integer.toString(line.lineNumber()),
+            question,
+            aliases.get(0),
             Map.of(ALIASES, JSON.writeValueAsString(aliases))));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("a list of strings always serialises", e);
@@ -97,10 +107,12 @@ public final class NqOpenTask implements Task {
       return List.of(example.reference());
     }
     try {
-      return JSON.readValue(json, new TypeReference<List<String>>() { });
+      return JSON.readValue(json, new TypeReference<List<String>>() {});
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("example " + example.id() + " has metadata \"aliases\" that is not a JSON"
-          + " array of strings: " + json, e);
+      throw new IllegalArgumentException(
+          "example " + example.id() + " has metadata \"aliases\" that is not a JSON"
+              + " array of strings: " + json,
+          e);
     }
   }
 

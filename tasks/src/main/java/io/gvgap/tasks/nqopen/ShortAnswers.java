@@ -14,16 +14,17 @@ public final class ShortAnswers {
 
   /** ASCII punctuation and symbols (as Python's string.punctuation) and Unicode punctuation. */
   private static final Pattern PUNCTUATION = Pattern.compile("[\\p{Punct}\\p{IsPunctuation}]");
+
   private static final Pattern ARTICLES = Pattern.compile("\\b(a|an|the)\\b");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  private ShortAnswers() {
-  }
+  private ShortAnswers() {}
 
   /** The normalised form; empty only for a blank text. */
   public static String normalize(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
-    String strict = collapse(ARTICLES.matcher(PUNCTUATION.matcher(lower).replaceAll("")).replaceAll(" "));
+    String strict =
+        collapse(ARTICLES.matcher(PUNCTUATION.matcher(lower).replaceAll("")).replaceAll(" "));
     return strict.isEmpty() ? collapse(lower) : strict;
   }
 

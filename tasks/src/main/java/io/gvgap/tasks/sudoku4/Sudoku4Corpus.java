@@ -71,22 +71,38 @@ public final class Sudoku4Corpus {
     String solution = example.metadata().get(Sudoku4Task.SOLUTION);
     WrongKind kind = WrongKind.values()[(int) Math.floorMod(index / 8, 4L)];
     String right = example.reference();
-    String wrong = Sudoku4Task.rows(wrongGrid(puzzle, solution, kind, new Random(seed * 31 + index)));
+    String wrong =
+        Sudoku4Task.rows(wrongGrid(puzzle, solution, kind, new Random(seed * 31 + index)));
     String judged = correct ? right : wrong;
     String verdict = correct ? "correct" : "incorrect";
     return switch (style) {
-      case MULTIPLE_CHOICE -> new VerificationDocument(style, formats.multipleChoice(example, judged),
-          correct ? formats.correctWord() : formats.incorrectWord(), correct);
-      case COT_BINARY -> new VerificationDocument(style, formats.cotBinary(example, judged),
-          " " + Sudoku4Judge.rederive(puzzle, judged) + "\nVerdict: " + verdict, correct);
-      case COT_SCORE -> new VerificationDocument(style, formats.cotScore(example, judged),
-          " " + Sudoku4Judge.rederive(puzzle, judged) + "\nScore: " + (correct ? 10 : 1), correct);
+      case MULTIPLE_CHOICE ->
+        new VerificationDocument(
+            style,
+            formats.multipleChoice(example, judged),
+            correct ? formats.correctWord() : formats.incorrectWord(),
+            correct);
+      case COT_BINARY ->
+        new VerificationDocument(
+            style,
+            formats.cotBinary(example, judged),
+            " " + Sudoku4Judge.rederive(puzzle, judged) + "\nVerdict: " + verdict,
+            correct);
+      case COT_SCORE ->
+        new VerificationDocument(
+            style,
+            formats.cotScore(example, judged),
+            " " + Sudoku4Judge.rederive(puzzle, judged) + "\nScore: " + (correct ? 10 : 1),
+            correct);
       case PAIRWISE -> {
         String a = correct ? right : wrong;
         String b = correct ? wrong : right;
-        yield new VerificationDocument(style, formats.pairwise(example, a, b),
+        yield new VerificationDocument(
+            style,
+            formats.pairwise(example, a, b),
             " Answer A: " + Sudoku4Judge.check(puzzle, a) + " Answer B: "
-                + Sudoku4Judge.check(puzzle, b) + "\nBetter: " + (correct ? "A" : "B"), correct);
+                + Sudoku4Judge.check(puzzle, b) + "\nBetter: " + (correct ? "A" : "B"),
+            correct);
       }
     };
   }
@@ -142,7 +158,8 @@ public final class Sudoku4Corpus {
       }
       case OTHER_GRID -> {
         List<String> all = Sudoku4Grids.all();
-        // a draw over the 287 other positions, stepping over the solution's own: uniform over the other grids
+        // a draw over the 287 other positions, stepping over the solution's own: uniform over the
+        // other grids
         int drawn = random.nextInt(all.size() - 1);
         return all.get(drawn >= all.indexOf(solution) ? drawn + 1 : drawn);
       }

@@ -13,10 +13,10 @@ public final class Sudoku4Grids {
   /** Number of cells. */
   public static final int CELLS = 16;
 
-  private static final List<String> ALL = List.copyOf(search(new char[CELLS], 0, new ArrayList<>(), Integer.MAX_VALUE));
+  private static final List<String> ALL =
+      List.copyOf(search(new char[CELLS], 0, new ArrayList<>(), Integer.MAX_VALUE));
 
-  private Sudoku4Grids() {
-  }
+  private Sudoku4Grids() {}
 
   /** All complete grids, in lexicographic order (there are 288). */
   public static List<String> all() {
@@ -36,8 +36,8 @@ public final class Sudoku4Grids {
     for (int cell = 0; cell < CELLS; cell++) {
       char given = puzzle.charAt(cell);
       if (given != '.' && grid.charAt(cell) != given) {
-        return Optional.of("row " + (cell / 4 + 1) + " column " + (cell % 4 + 1) + " must keep the given "
-            + given + " but has " + grid.charAt(cell));
+        return Optional.of("row " + (cell / 4 + 1) + " column " + (cell % 4 + 1)
+            + " must keep the given " + given + " but has " + grid.charAt(cell));
       }
     }
     for (int unit = 0; unit < 12; unit++) {
@@ -45,7 +45,8 @@ public final class Sudoku4Grids {
       for (int k = 0; k < 4; k++) {
         char digit = grid.charAt(unitCell(unit, k));
         if (digit < '1' || digit > '4' || seen.indexOf(digit) >= 0) {
-          return Optional.of(unitName(unit) + " has " + digit + (digit < '1' || digit > '4' ? ", which is not 1 to 4" : " twice"));
+          return Optional.of(unitName(unit) + " has " + digit
+              + (digit < '1' || digit > '4' ? ", which is not 1 to 4" : " twice"));
         }
         seen += digit;
       }
@@ -76,7 +77,8 @@ public final class Sudoku4Grids {
     int boxRow = row / 2 * 2;
     int boxCol = col / 2 * 2;
     for (int k = 0; k < 4; k++) {
-      if (grid[row * 4 + k] == digit || grid[k * 4 + col] == digit
+      if (grid[row * 4 + k] == digit
+          || grid[k * 4 + col] == digit
           || grid[(boxRow + k / 2) * 4 + boxCol + k % 2] == digit) {
         return false;
       }

@@ -14,12 +14,13 @@ import java.util.Optional;
  */
 final class Sudoku4Judge {
 
-  private static final String RIGHT = "every row, column and box holds 1 to 4, so the grid is right.";
+  private static final String RIGHT =
+      "every row, column and box holds 1 to 4, so the grid is right.";
   private static final String WRONG = ", so the grid is wrong.";
-  private static final String NO_GRID = "the proposal has no grid of 16 digits, so the grid is wrong.";
+  private static final String NO_GRID =
+      "the proposal has no grid of 16 digits, so the grid is wrong.";
 
-  private Sudoku4Judge() {
-  }
+  private Sudoku4Judge() {}
 
   /**
    * The chain-of-thought check of a proposal for a puzzle, e.g.
@@ -43,11 +44,17 @@ final class Sudoku4Judge {
       return NO_GRID;
     }
     String grid = found.get();
-    StringBuilder check = new StringBuilder("givens ").append(groups(puzzle)).append(", grid there ")
+    StringBuilder check = new StringBuilder("givens ")
+        .append(groups(puzzle))
+        .append(", grid there ")
         .append(groups(atGivens(puzzle, grid)));
     int changed = firstChangedGiven(puzzle, grid);
     if (changed >= 0) {
-      return check.append(": ").append(changedGiven(puzzle, grid, changed)).append(WRONG).toString();
+      return check
+          .append(": ")
+          .append(changedGiven(puzzle, grid, changed))
+          .append(WRONG)
+          .toString();
     }
     check.append(": kept\n");
     for (int unit = 0; unit < 12; unit++) {
@@ -97,7 +104,8 @@ final class Sudoku4Judge {
 
   /** Sixteen cells as four row groups separated by spaces: "1... .3.. ..2. ...4". */
   private static String groups(String cells) {
-    return cells.substring(0, 4) + " " + cells.substring(4, 8) + " " + cells.substring(8, 12) + " " + cells.substring(12);
+    return cells.substring(0, 4) + " " + cells.substring(4, 8) + " " + cells.substring(8, 12) + " "
+        + cells.substring(12);
   }
 
   private static int firstChangedGiven(String puzzle, String grid) {
@@ -110,8 +118,8 @@ final class Sudoku4Judge {
   }
 
   private static String changedGiven(String puzzle, String grid, int cell) {
-    return "row " + (cell / 4 + 1) + " column " + (cell % 4 + 1) + " has " + grid.charAt(cell) + ", not the given "
-        + puzzle.charAt(cell);
+    return "row " + (cell / 4 + 1) + " column " + (cell % 4 + 1) + " has " + grid.charAt(cell)
+        + ", not the given " + puzzle.charAt(cell);
   }
 
   /** What is wrong with a group's four digits: the first one outside 1-4 or seen before; empty when none. */

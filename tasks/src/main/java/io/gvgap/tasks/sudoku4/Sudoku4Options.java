@@ -12,14 +12,25 @@ import io.gvgap.api.Option;
  *     verification prompts; 0 keeps them within a small model's context
  */
 public record Sudoku4Options(
-    @Option(description = "number of puzzles per seed (a request takes at most this many)", defaultValue = "500")
+    @Option(
+        description = "number of puzzles per seed (a request takes at most this many)",
+        defaultValue = "500")
     int count,
-    @Option(description = "cells of the solution added back to each minimal puzzle, 0 to 12 (more is easier)",
+
+    @Option(
+        description =
+            "cells of the solution added back to each minimal puzzle, 0 to 12 (more is easier)",
         defaultValue = "0")
     int extraGivens,
-    @Option(description = "number of solved puzzles in the generation prompt (0 to 8)", defaultValue = "2")
+
+    @Option(
+        description = "number of solved puzzles in the generation prompt (0 to 8)",
+        defaultValue = "2")
     int shots,
-    @Option(description = "judged puzzles (a right and a wrong grid each) in verification prompts (0 to 2)",
+
+    @Option(
+        description =
+            "judged puzzles (a right and a wrong grid each) in verification prompts (0 to 2)",
         defaultValue = "2")
     int verificationShots) {
 
@@ -35,7 +46,8 @@ public record Sudoku4Options(
       throw new IllegalArgumentException("shots must be from 0 to 8, was " + shots);
     }
     if (verificationShots < 0 || verificationShots > 2) {
-      throw new IllegalArgumentException("verification_shots must be from 0 to 2, was " + verificationShots);
+      throw new IllegalArgumentException(
+          "verification_shots must be from 0 to 2, was " + verificationShots);
     }
   }
 

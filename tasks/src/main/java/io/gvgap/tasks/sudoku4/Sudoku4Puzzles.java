@@ -8,11 +8,9 @@ import java.util.Random;
 final class Sudoku4Puzzles {
 
   /** A puzzle ({@code '.'} for empty cells) and its unique solution. */
-  record Puzzle(String puzzle, String solution) {
-  }
+  record Puzzle(String puzzle, String solution) {}
 
-  private Sudoku4Puzzles() {
-  }
+  private Sudoku4Puzzles() {}
 
   /**
    * Puzzle {@code index} of {@code seed}: a random complete grid, cells removed in random order while

@@ -51,7 +51,8 @@ public final class Sudoku4Task implements Task {
     this.fewShotPrefix = prefix.toString();
     this.verification = new FewShotVerificationFormats(
         "Judge whether the proposed grid solves the 4x4 Sudoku: it must keep every given digit, and every"
-            + " row, column and 2x2 box must hold 1, 2, 3 and 4.", judgedExamples());
+            + " row, column and 2x2 box must hold 1, 2, 3 and 4.",
+        judgedExamples());
   }
 
   @Override
@@ -67,7 +68,10 @@ public final class Sudoku4Task implements Task {
   /** Example {@code index} of a seed: puzzle {@code index} of that seed, its solution as the reference. */
   Example example(long seed, long index) {
     Sudoku4Puzzles.Puzzle puzzle = Sudoku4Puzzles.generate(seed, index, options.extraGivens());
-    return new Example("s" + seed + "-" + index, question(puzzle.puzzle()), rows(puzzle.solution()),
+    return new Example(
+        "s" + seed + "-" + index,
+        question(puzzle.puzzle()),
+        rows(puzzle.solution()),
         Map.of(PUZZLE, puzzle.puzzle(), SOLUTION, puzzle.solution()));
   }
 
@@ -92,7 +96,8 @@ public final class Sudoku4Task implements Task {
     if (!matcher.find()) {
       return Optional.empty();
     }
-    return Optional.of(new StringBuilder(matcher.group()).reverse().toString().replaceAll("\\D", ""));
+    return Optional.of(
+        new StringBuilder(matcher.group()).reverse().toString().replaceAll("\\D", ""));
   }
 
   @Override
@@ -116,7 +121,8 @@ public final class Sudoku4Task implements Task {
 
   /** A 16-character grid as four lines of four, the layout of puzzles and solutions in prompts. */
   static String rows(String grid) {
-    return grid.substring(0, 4) + "\n" + grid.substring(4, 8) + "\n" + grid.substring(8, 12) + "\n" + grid.substring(12);
+    return grid.substring(0, 4) + "\n" + grid.substring(4, 8) + "\n" + grid.substring(8, 12) + "\n"
+        + grid.substring(12);
   }
 
   /**
@@ -130,8 +136,14 @@ public final class Sudoku4Task implements Task {
       Sudoku4Puzzles.Puzzle shot = Sudoku4Puzzles.generate(SHOT_SEED, 100 + i, 0);
       String right = rows(shot.solution());
       String wrong = rows(swapTwoEmptyCellsOfARow(shot.puzzle(), shot.solution()));
-      judged.add(new JudgedExample(question(shot.puzzle()), right, Sudoku4Judge.rederive(shot.puzzle(), right), 10,
-          wrong, Sudoku4Judge.rederive(shot.puzzle(), wrong), 1));
+      judged.add(new JudgedExample(
+          question(shot.puzzle()),
+          right,
+          Sudoku4Judge.rederive(shot.puzzle(), right),
+          10,
+          wrong,
+          Sudoku4Judge.rederive(shot.puzzle(), wrong),
+          1));
     }
     return judged;
   }

@@ -22,7 +22,8 @@ class ArithmeticCorpusTest {
     List<String> documents = corpus.pretrainingDocuments(9, 20);
     for (int i = 0; i < 20; i++) {
       Example example = examples.get(i);
-      assertThat(documents.get(i)).startsWith("Question: " + example.question() + "\nSolution:\n")
+      assertThat(documents.get(i))
+          .startsWith("Question: " + example.question() + "\nSolution:\n")
           .endsWith("Answer: " + example.metadata().get(ArithmeticTask.ANSWER) + "\n");
       assertThat(task.utility(example, task.extract(example, documents.get(i)))).isEqualTo(1.0);
     }
@@ -39,7 +40,8 @@ class ArithmeticCorpusTest {
     }
     for (int i = 0; i < documents.size(); i++) {
       VerificationDocument document = documents.get(i);
-      Example example = task.example(3, i); // beyond the task's count of 100: the corpus is unbounded
+      Example example =
+          task.example(3, i); // beyond the task's count of 100: the corpus is unbounded
       assertThat(document.prompt()).contains(example.question());
       String verdict = switch (document.style()) {
         case MULTIPLE_CHOICE -> document.responseCorrect() ? " Correct" : " Incorrect";
@@ -50,10 +52,14 @@ class ArithmeticCorpusTest {
       assertThat(document.target()).endsWith(verdict);
       assertThat(document.text()).isEqualTo(document.prompt() + document.target());
       if (document.style() != VerificationStyle.PAIRWISE) {
-        // the judged response is the last "Proposed answer:" of the prompt; the task scores it as labelled
-        String judged = document.prompt().substring(document.prompt().lastIndexOf("Proposed answer:\n") + 17);
+        // the judged response is the last "Proposed answer:" of the prompt; the task scores it as
+        // labelled
+        String judged =
+            document.prompt().substring(document.prompt().lastIndexOf("Proposed answer:\n") + 17);
         Answer answer = task.extract(example, judged);
-        assertThat(task.utility(example, answer)).as(document.prompt()).isEqualTo(document.responseCorrect() ? 1.0 : 0.0);
+        assertThat(task.utility(example, answer))
+            .as(document.prompt())
+            .isEqualTo(document.responseCorrect() ? 1.0 : 0.0);
       }
     }
   }

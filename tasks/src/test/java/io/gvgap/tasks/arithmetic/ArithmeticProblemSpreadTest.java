@@ -21,7 +21,8 @@ class ArithmeticProblemSpreadTest {
         first.add(p.operands().get(0));
         problems.add(p.toString());
       }
-      // 90 two-digit first operands; 500 uniform draws miss a given one with probability (89/90)^500 < 0.004
+      // 90 two-digit first operands; 500 uniform draws miss a given one with probability
+      // (89/90)^500 < 0.004
       assertThat(first).as("seed " + seed).hasSizeGreaterThan(85);
       assertThat(problems).as("seed " + seed).hasSizeGreaterThan(450);
     }

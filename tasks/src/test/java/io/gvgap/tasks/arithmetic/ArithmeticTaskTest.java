@@ -19,7 +19,8 @@ class ArithmeticTaskTest {
   void problemsFollowTheOptions() {
     Task hard = new ArithmeticProvider().create(new ArithmeticOptions(4, "*", 3, 50, 0));
     for (Example example : hard.examples(new ExampleRequest(50, 1))) {
-      assertThat(example.metadata().get(ArithmeticTask.EXPRESSION)).matches("[1-9]\\d{3}\\*[1-9]\\d{3}\\*[1-9]\\d{3}");
+      assertThat(example.metadata().get(ArithmeticTask.EXPRESSION))
+          .matches("[1-9]\\d{3}\\*[1-9]\\d{3}\\*[1-9]\\d{3}");
     }
     assertThat(hard.examples(new ExampleRequest(1000, 1))).hasSize(50);
   }
@@ -29,14 +30,16 @@ class ArithmeticTaskTest {
     List<Example> five = task.examples(new ExampleRequest(5, 42));
     assertThat(task.examples(new ExampleRequest(9, 42)).subList(0, 5)).isEqualTo(five);
     assertThat(five.get(2).id()).isEqualTo("s42-2");
-    assertThat(five.get(2).question()).isEqualTo("What is " + five.get(2).metadata().get(ArithmeticTask.EXPRESSION) + "?");
+    assertThat(five.get(2).question())
+        .isEqualTo("What is " + five.get(2).metadata().get(ArithmeticTask.EXPRESSION) + "?");
   }
 
   @Test
   void promptHasTheShotsThenTheQuestion() {
     Example example = task.examples(new ExampleRequest(1, 0)).get(0);
     String prompt = task.generationPrompt(example).text();
-    assertThat(prompt.split("Question: ", -1)).hasSize(3 + 2); // 3 shots, the question, and the text before the first
+    assertThat(prompt.split("Question: ", -1))
+        .hasSize(3 + 2); // 3 shots, the question, and the text before the first
     assertThat(prompt).endsWith("Question: " + example.question() + "\nSolution:\n");
   }
 
@@ -44,7 +47,8 @@ class ArithmeticTaskTest {
   void extractsTheLastAnswerLine() {
     Example example = task.examples(new ExampleRequest(1, 0)).get(0);
     assertThat(task.extract(example, "Answer: 12\nAnswer: -0045")).isEqualTo(Answer.of("-45"));
-    assertThat(task.extract(example, "47+85=132\nAnswer: 132\nQuestion: What is 1+1?\nAnswer: 2")).isEqualTo(Answer.of("132"));
+    assertThat(task.extract(example, "47+85=132\nAnswer: 132\nQuestion: What is 1+1?\nAnswer: 2"))
+        .isEqualTo(Answer.of("132"));
     assertThat(task.extract(example, "47+85=132")).isEqualTo(Answer.none());
     assertThat(task.extract(example, "Answer: twelve")).isEqualTo(Answer.none());
     String expected = example.metadata().get(ArithmeticTask.ANSWER);
@@ -54,9 +58,12 @@ class ArithmeticTaskTest {
 
   @Test
   void rejectsBadOptions() {
-    assertThatThrownBy(() -> new ArithmeticOptions(2, "+/", 2, 10, 0)).hasMessageContaining("\"+-*\"");
-    assertThatThrownBy(() -> new ArithmeticOptions(2, "++", 2, 10, 0)).hasMessageContaining("distinct");
-    assertThatThrownBy(() -> new ArithmeticOptions(0, "+", 2, 10, 0)).hasMessageContaining("digits");
+    assertThatThrownBy(() -> new ArithmeticOptions(2, "+/", 2, 10, 0))
+        .hasMessageContaining("\"+-*\"");
+    assertThatThrownBy(() -> new ArithmeticOptions(2, "++", 2, 10, 0))
+        .hasMessageContaining("distinct");
+    assertThatThrownBy(() -> new ArithmeticOptions(0, "+", 2, 10, 0))
+        .hasMessageContaining("digits");
     assertThatThrownBy(() -> new ArithmeticOptions(2, "+", 1, 10, 0)).hasMessageContaining("terms");
   }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 /** Solutions worked by hand, and every generated answer against an independent evaluator. */
 class SolutionWriterTest {
 
-
   private static ArithmeticProblem of(String expression) {
     List<BigInteger> operands = new ArrayList<>();
     List<Character> operations = new ArrayList<>();
@@ -97,9 +96,12 @@ class SolutionWriterTest {
   void negativeRunningValues() {
     // by hand: 5-9=-4; -4-7 = -(4+7) = -11; -11+30 = (30-11) = 19
     assertThat(SolutionWriter.write(of("5-9-7+30")).answer()).isEqualTo(BigInteger.valueOf(19));
-    assertThat(SolutionWriter.write(of("5-9-7+30")).text()).contains("-4-7:\n= -(4+7)\n", "-11+30:\n= (30-11)\n");
+    assertThat(SolutionWriter.write(of("5-9-7+30")).text())
+        .contains("-4-7:\n= -(4+7)\n", "-11+30:\n= (30-11)\n");
     // -11+5 = -(11-5) = -6
-    assertThat(SolutionWriter.write(of("1-12+5")).text()).contains("-11+5:\n= -(11-5)\n").endsWith("Answer: -6");
+    assertThat(SolutionWriter.write(of("1-12+5")).text())
+        .contains("-11+5:\n= -(11-5)\n")
+        .endsWith("Answer: -6");
   }
 
   /** Independent evaluation: the sum of signed product terms, computed with BigInteger directly. */
@@ -125,26 +127,38 @@ class SolutionWriterTest {
   void everyGeneratedAnswerMatchesAnIndependentEvaluatorAndEverySlipMakesItWrong() {
     Random random = new Random(5);
     for (int i = 0; i < 3000; i++) {
-      ArithmeticOptions options = new ArithmeticOptions(1 + random.nextInt(4), "+-*", 2 + random.nextInt(5), 10, 0);
+      ArithmeticOptions options =
+          new ArithmeticOptions(1 + random.nextInt(4), "+-*", 2 + random.nextInt(5), 10, 0);
       ArithmeticProblem problem = ArithmeticProblem.generate(options, random.nextLong(), i);
       SolutionWriter.Solution solution = SolutionWriter.write(problem);
       assertThat(solution.answer()).as(problem.expression()).isEqualTo(evaluate(problem));
-      assertThat(ArithmeticJudge.check(solution)).endsWith("The answer " + solution.answer() + " follows.");
-      SolutionWriter.Solution slipped = SolutionWriter.writeWithSlip(problem,
+      assertThat(ArithmeticJudge.check(solution))
+          .endsWith("The answer " + solution.answer() + " follows.");
+      SolutionWriter.Solution slipped = SolutionWriter.writeWithSlip(
+          problem,
           new SolutionWriter.Slip(random.nextInt(solution.columns()), random.nextBoolean()));
-      assertThat(slipped.answer()).as("slipped %s", problem.expression()).isNotEqualTo(solution.answer());
-      assertThat(ArithmeticJudge.check(slipped)).endsWith("so the answer " + slipped.answer() + " is wrong.");
+      assertThat(slipped.answer())
+          .as("slipped %s", problem.expression())
+          .isNotEqualTo(solution.answer());
+      assertThat(ArithmeticJudge.check(slipped))
+          .endsWith("so the answer " + slipped.answer() + " is wrong.");
       String rightCheck = ArithmeticJudge.rederive(solution);
       String wrongCheck = ArithmeticJudge.rederive(slipped);
       assertThat(rightCheck).endsWith("The answer " + solution.answer() + " follows.");
       assertThat(wrongCheck).endsWith("so the answer " + slipped.answer() + " is wrong.");
-      // the verdict comes after the work: both checks agree up to the first step whose written result differs
+      // the verdict comes after the work: both checks agree up to the first step whose written
+      // result differs
       int firstSlip = 0;
-      while (slipped.steps().get(firstSlip).correct().equals(slipped.steps().get(firstSlip).written())) {
+      while (slipped
+          .steps()
+          .get(firstSlip)
+          .correct()
+          .equals(slipped.steps().get(firstSlip).written())) {
         firstSlip++;
       }
       if (firstSlip == 0) {
-        String shared = rightCheck.substring(0, rightCheck.indexOf("The solution has ") + "The solution has ".length());
+        String shared = rightCheck.substring(
+            0, rightCheck.indexOf("The solution has ") + "The solution has ".length());
         assertThat(wrongCheck).as(problem.expression()).startsWith(shared);
       }
     }
@@ -153,9 +167,12 @@ class SolutionWriterTest {
   @Test
   void theChainOfThoughtCheckWorksTheOperationOutBeforeComparing() {
     SolutionWriter.Solution right = SolutionWriter.write(of("47+85"));
-    SolutionWriter.Solution slipped = SolutionWriter.writeWithSlip(of("47+85"), new SolutionWriter.Slip(0, true));
-    String work = "47+85:\n7+5+0=12 write 2 carry 1\n4+8+1=13 write 3 carry 1\nwrite 1\n47+85=132\n";
-    assertThat(ArithmeticJudge.rederive(right)).isEqualTo(work + "The solution has 132: right.\nThe answer 132 follows.");
+    SolutionWriter.Solution slipped =
+        SolutionWriter.writeWithSlip(of("47+85"), new SolutionWriter.Slip(0, true));
+    String work =
+        "47+85:\n7+5+0=12 write 2 carry 1\n4+8+1=13 write 3 carry 1\nwrite 1\n47+85=132\n";
+    assertThat(ArithmeticJudge.rederive(right))
+        .isEqualTo(work + "The solution has 132: right.\nThe answer 132 follows.");
     assertThat(ArithmeticJudge.rederive(slipped))
         .isEqualTo(work + "The solution has 133: wrong, so the answer 133 is wrong.");
   }
@@ -163,8 +180,12 @@ class SolutionWriterTest {
   @Test
   void aSlipChangesOneColumnAndTheCheckNamesIt() {
     // the first column 7+5+0=12 slipped one too high: 13, write 3 -> 133
-    SolutionWriter.Solution slipped = SolutionWriter.writeWithSlip(of("47+85"), new SolutionWriter.Slip(0, true));
-    assertThat(slipped.text()).startsWith("47+85:\n7+5+0=13 write 3 carry 1\n").endsWith("Answer: 133");
-    assertThat(ArithmeticJudge.check(slipped)).isEqualTo("47+85 is 132, not 133, so the answer 133 is wrong.");
+    SolutionWriter.Solution slipped =
+        SolutionWriter.writeWithSlip(of("47+85"), new SolutionWriter.Slip(0, true));
+    assertThat(slipped.text())
+        .startsWith("47+85:\n7+5+0=13 write 3 carry 1\n")
+        .endsWith("Answer: 133");
+    assertThat(ArithmeticJudge.check(slipped))
+        .isEqualTo("47+85 is 132, not 133, so the answer 133 is wrong.");
   }
 }

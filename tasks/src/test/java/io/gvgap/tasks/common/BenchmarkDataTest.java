@@ -21,14 +21,18 @@ class BenchmarkDataTest {
 
   @ParameterizedTest
   @CsvSource({
-      "gsm8k/test.jsonl, 1319, 3730d312f6e3440559ace48831e51066acaca737f6eabec99bccb9e4b3c39d14, gsm8k/LICENSE",
-      "nq-open/dev.jsonl, 3610, f15567f38099f3615f5b8a685c0aef449c11ad90d3da3735e8d1b98115b40616, nq-open/LICENSE.md"})
+    "gsm8k/test.jsonl, 1319, 3730d312f6e3440559ace48831e51066acaca737f6eabec99bccb9e4b3c39d14, gsm8k/LICENSE",
+    "nq-open/dev.jsonl, 3610, f15567f38099f3615f5b8a685c0aef449c11ad90d3da3735e8d1b98115b40616, nq-open/LICENSE.md"
+  })
   void shipsUnchangedWithItsLicence(String file, int lines, String sha256, String licence)
       throws IOException, NoSuchAlgorithmException {
     Path path = BenchmarkData.file(file);
-    assertThat(path.getParent().getParent().getParent().resolve("pom.xml")).as("inside the repository").exists();
+    assertThat(path.getParent().getParent().getParent().resolve("pom.xml"))
+        .as("inside the repository")
+        .exists();
     assertThat(Files.readAllLines(path)).hasSize(lines);
-    String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path)));
+    String digest = HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path)));
     assertThat(digest).as("%s is the upstream file, unchanged", file).isEqualTo(sha256);
     Path licenceFile = BenchmarkData.file(licence);
     assertThat(licenceFile.getParent()).isEqualTo(path.getParent());

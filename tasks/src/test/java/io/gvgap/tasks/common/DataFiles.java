@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** Writes small data files for tests of bad input. */
 public final class DataFiles {
 
-  private DataFiles() {
-  }
+  private DataFiles() {}
 
   /** Writes the lines (joined with newlines) to {@code dir/name} and returns the path. */
   public static Path write(Path dir, String name, String... lines) {

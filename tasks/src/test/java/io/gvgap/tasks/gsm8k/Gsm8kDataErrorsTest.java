@@ -18,7 +18,8 @@ class Gsm8kDataErrorsTest {
   private static final String GOOD = "{\"question\": \"1+1?\", \"answer\": \"1+1=2\\n#### 2\"}";
 
   private void assertFails(Path file, String... fragments) {
-    assertThatThrownBy(() -> new Gsm8kProvider().create(new Gsm8kOptions(file)).examples(new ExampleRequest(5, 0)))
+    assertThatThrownBy(() ->
+            new Gsm8kProvider().create(new Gsm8kOptions(file)).examples(new ExampleRequest(5, 0)))
         .isInstanceOf(TaskDataException.class)
         .hasMessageContainingAll(fragments);
   }
@@ -43,7 +44,8 @@ class Gsm8kDataErrorsTest {
 
   @Test
   void answerWithoutFinalNumber() {
-    Path file = DataFiles.write(dir, "bad.jsonl", GOOD, "{\"question\": \"x\", \"answer\": \"it is 4\"}");
+    Path file =
+        DataFiles.write(dir, "bad.jsonl", GOOD, "{\"question\": \"x\", \"answer\": \"it is 4\"}");
     assertFails(file, "line 2", "#### <number>");
   }
 
@@ -51,14 +53,20 @@ class Gsm8kDataErrorsTest {
   void textThatIsNotUtf8IsNamedByLine() throws java.io.IOException {
     byte[] good = (GOOD + "\n" + GOOD + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[] bytes = java.util.Arrays.copyOf(good, good.length + 20);
-    byte[] latin1 = "{\"question\": \"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] latin1 =
+        "{\"question\": \"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     System.arraycopy(latin1, 0, bytes, good.length, latin1.length);
-    Path file = java.nio.file.Files.write(dir.resolve("latin1.jsonl"), java.util.Arrays.copyOf(bytes,
-        good.length + latin1.length));
-    assertFails(file, file + ", line 3: not UTF-8 text (byte 0xE9, 17 bytes into the line", "save the gsm8k data file as"
-        + " UTF-8", "\"question\": string");
-    assertThatThrownBy(() -> new Gsm8kProvider().create(new Gsm8kOptions(file)).examples(new ExampleRequest(5, 0)))
-        .hasMessageNotContaining("Input length").hasMessageNotContaining("MalformedInputException");
+    Path file = java.nio.file.Files.write(
+        dir.resolve("latin1.jsonl"), java.util.Arrays.copyOf(bytes, good.length + latin1.length));
+    assertFails(
+        file,
+        file + ", line 3: not UTF-8 text (byte 0xE9, 17 bytes into the line",
+        "save the gsm8k data file as" + " UTF-8",
+        "\"question\": string");
+    assertThatThrownBy(() ->
+            new Gsm8kProvider().create(new Gsm8kOptions(file)).examples(new ExampleRequest(5, 0)))
+        .hasMessageNotContaining("Input length")
+        .hasMessageNotContaining("MalformedInputException");
   }
 
   @Test

@@ -53,14 +53,18 @@ class NumericAnswersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"I do not know.", "", "The answer is unclear", "#### none", "Answer: ten"})
+  @ValueSource(
+      strings = {"I do not know.", "", "The answer is unclear", "#### none", "Answer: ten"})
   void findsNoAnswerWithoutANumber(String completion) {
     assertThat(NumericAnswers.extract(completion).found()).isFalse();
   }
 
   /** Example of GSM8K line 1: the gold answer is 18 ("16 - 3 - 4 = 9 eggs, 9 * 2 = 18 dollars"). */
-  private static final Example DUCKS = new Example("1", "Janet's ducks lay 16 eggs per day...",
-      "Janet sells 16 - 3 - 4 = 9 duck eggs a day.\n#### 18", Map.of(Gsm8kTask.ANSWER, "18"));
+  private static final Example DUCKS = new Example(
+      "1",
+      "Janet's ducks lay 16 eggs per day...",
+      "Janet sells 16 - 3 - 4 = 9 duck eggs a day.\n#### 18",
+      Map.of(Gsm8kTask.ANSWER, "18"));
 
   private static double score(String completion) {
     Task task = new Gsm8kTask(new Gsm8kOptions(Path.of("unused.jsonl")));
@@ -71,7 +75,8 @@ class NumericAnswersTest {
   void adversarialCompletionsScoreAsTheyShould() {
     // the right number only inside the reasoning, then a wrong final answer
     assertThat(score("She makes 9 * 2 = 18 dollars, plus 2 more.\n#### 20")).isEqualTo(0.0);
-    assertThat(score("9 * 2 = 18. But she also sells 1 more, so 9 * 2 + 2 = 20.")).isEqualTo(0.0);
+    assertThat(score("9 * 2 = 18. But she also sells 1 more, so 9 * 2 + 2 = 20."))
+        .isEqualTo(0.0);
     assertThat(score("18 is tempting, but the answer is 16.")).isEqualTo(0.0);
     // right final answer, written in different ways
     assertThat(score("She sells 9 eggs at $2.\n#### $18.00")).isEqualTo(1.0);

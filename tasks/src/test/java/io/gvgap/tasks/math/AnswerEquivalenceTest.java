@@ -144,31 +144,42 @@ class AnswerEquivalenceTest {
   @ParameterizedTest(name = "{0} == {1}")
   @MethodSource("equivalentForms")
   void acceptsEquivalentForms(String answer, String gold) {
-    assertThat(equivalence.equivalent(answer, gold)).as("%s for gold %s", answer, gold).isTrue();
-    assertThat(equivalence.equivalent(gold, answer)).as("%s for gold %s", gold, answer).isTrue();
+    assertThat(equivalence.equivalent(answer, gold))
+        .as("%s for gold %s", answer, gold)
+        .isTrue();
+    assertThat(equivalence.equivalent(gold, answer))
+        .as("%s for gold %s", gold, answer)
+        .isTrue();
   }
 
   @ParameterizedTest(name = "{0} != {1}")
   @MethodSource("nearMisses")
   void rejectsNearMisses(String answer, String gold) {
-    assertThat(equivalence.equivalent(answer, gold)).as("%s for gold %s", answer, gold).isFalse();
-    assertThat(equivalence.equivalent(gold, answer)).as("%s for gold %s", gold, answer).isFalse();
+    assertThat(equivalence.equivalent(answer, gold))
+        .as("%s for gold %s", answer, gold)
+        .isFalse();
+    assertThat(equivalence.equivalent(gold, answer))
+        .as("%s for gold %s", gold, answer)
+        .isFalse();
   }
 
   @Test
   void aRunawayComparisonStopsAtItsLimitAndTheNextOneStillWorks() {
     AnswerEquivalence quick = new AnswerEquivalence(Duration.ofMillis(300));
-    assertThat(quick.equivalent("\\sqrt{12}", "2\\sqrt{3}")).isTrue(); // Symja started outside the limit
+    assertThat(quick.equivalent("\\sqrt{12}", "2\\sqrt{3}"))
+        .isTrue(); // Symja started outside the limit
     long before = SymbolicMath.timeouts();
     long start = System.nanoTime();
     // expanding both hundred-and-fiftieth powers takes Symja far longer than 300 ms
-    assertThat(quick.equivalent("(x+1)^{150} - (x-1)^{150}", "(x+2)^{150} - (x-2)^{150}")).isFalse();
+    assertThat(quick.equivalent("(x+1)^{150} - (x-1)^{150}", "(x+2)^{150} - (x-2)^{150}"))
+        .isFalse();
     double seconds = (System.nanoTime() - start) / 1e9;
     assertThat(seconds).as("the comparison was stopped near its limit").isLessThan(5);
     assertThat(SymbolicMath.timeouts()).isGreaterThan(before);
     // the same runaway pair again: remembered, so it costs its limit only once
     long timeouts = SymbolicMath.timeouts();
-    assertThat(quick.equivalent("(x+2)^{150} - (x-2)^{150}", "(x+1)^{150} - (x-1)^{150}")).isFalse();
+    assertThat(quick.equivalent("(x+2)^{150} - (x-2)^{150}", "(x+1)^{150} - (x-1)^{150}"))
+        .isFalse();
     assertThat(SymbolicMath.timeouts()).as("not run again").isEqualTo(timeouts);
     assertThat(quick.equivalent("10^3", "1000")).isTrue();
     assertThat(quick.equivalent("10^{10^{10}}", "10^{10^{10}}+1")).isFalse();
@@ -183,12 +194,14 @@ class AnswerEquivalenceTest {
     assertThat(SymbolicMath.comparable("abc")).isFalse();
     assertThat(SymbolicMath.comparable("x=5")).isFalse();
     assertThat(SymbolicMath.comparable("x<5")).isFalse();
-    assertThat(SymbolicMath.exactDecimals("2.5+.25")).isEqualTo("(\\frac{25}{10})+(\\frac{025}{100})");
+    assertThat(SymbolicMath.exactDecimals("2.5+.25"))
+        .isEqualTo("(\\frac{25}{10})+(\\frac{025}{100})");
   }
 
   @Test
   void refusesANonPositiveLimit() {
-    assertThatThrownBy(() -> new AnswerEquivalence(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new AnswerEquivalence(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must be positive");
   }
 }

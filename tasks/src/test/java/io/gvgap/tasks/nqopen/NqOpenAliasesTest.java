@@ -17,14 +17,17 @@ class NqOpenAliasesTest {
 
   @Test
   void everyAliasOfAll3610QuestionsScoresOne() {
-    Task task = new NqOpenProvider().create(new NqOpenOptions(BenchmarkData.file("nq-open/dev.jsonl")));
+    Task task =
+        new NqOpenProvider().create(new NqOpenOptions(BenchmarkData.file("nq-open/dev.jsonl")));
     List<Example> examples = task.examples(new ExampleRequest(Integer.MAX_VALUE, 0));
     assertThat(examples).hasSize(3610);
     int aliases = 0;
     for (Example example : examples) {
       for (String alias : NqOpenTaskAliases.of(example)) {
         Answer answer = task.extract(example, alias);
-        assertThat(task.utility(example, answer)).as("alias %s of line %s", alias, example.id()).isEqualTo(1.0);
+        assertThat(task.utility(example, answer))
+            .as("alias %s of line %s", alias, example.id())
+            .isEqualTo(1.0);
         aliases++;
       }
     }
@@ -32,8 +35,11 @@ class NqOpenAliasesTest {
     assertThat(aliases).isGreaterThan(3610);
   }
 
-  private static final Example MOON = new Example("1", "when was the last time anyone was on the moon",
-      "14 December 1972 UTC", Map.of(NqOpenTask.ALIASES, "[\"14 December 1972 UTC\", \"December 1972\", \"A+\"]"));
+  private static final Example MOON = new Example(
+      "1",
+      "when was the last time anyone was on the moon",
+      "14 December 1972 UTC",
+      Map.of(NqOpenTask.ALIASES, "[\"14 December 1972 UTC\", \"December 1972\", \"A+\"]"));
 
   private static double score(String completion) {
     Task task = new NqOpenTask(new NqOpenOptions(Path.of("unused.jsonl")));

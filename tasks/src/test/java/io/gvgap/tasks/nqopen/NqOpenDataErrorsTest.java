@@ -18,7 +18,8 @@ class NqOpenDataErrorsTest {
   private static final String GOOD = "{\"question\": \"who?\", \"answer\": [\"me\"]}";
 
   private void assertFails(Path file, String... fragments) {
-    assertThatThrownBy(() -> new NqOpenProvider().create(new NqOpenOptions(file)).examples(new ExampleRequest(5, 0)))
+    assertThatThrownBy(() ->
+            new NqOpenProvider().create(new NqOpenOptions(file)).examples(new ExampleRequest(5, 0)))
         .isInstanceOf(TaskDataException.class)
         .hasMessageContainingAll(fragments);
   }
@@ -37,13 +38,16 @@ class NqOpenDataErrorsTest {
 
   @Test
   void answerThatIsAStringNotAList() {
-    Path file = DataFiles.write(dir, "dev.jsonl", GOOD, GOOD, "{\"question\": \"who?\", \"answer\": \"me\"}");
-    assertFails(file, "line 3", "field \"answer\" must be a non-empty array of strings, was string");
+    Path file = DataFiles.write(
+        dir, "dev.jsonl", GOOD, GOOD, "{\"question\": \"who?\", \"answer\": \"me\"}");
+    assertFails(
+        file, "line 3", "field \"answer\" must be a non-empty array of strings, was string");
   }
 
   @Test
   void aliasThatIsNotAString() {
-    Path file = DataFiles.write(dir, "dev.jsonl", "{\"question\": \"who?\", \"answer\": [\"me\", 7]}");
+    Path file =
+        DataFiles.write(dir, "dev.jsonl", "{\"question\": \"who?\", \"answer\": [\"me\", 7]}");
     assertFails(file, "line 1", "element 1 must be a string, was number 7");
   }
 

@@ -10,12 +10,13 @@ import java.util.List;
 /** Reads an example's aliases back from its metadata, independently of the task's own code. */
 final class NqOpenTaskAliases {
 
-  private NqOpenTaskAliases() {
-  }
+  private NqOpenTaskAliases() {}
 
   static List<String> of(Example example) {
     try {
-      return new ObjectMapper().readValue(example.metadata().get(NqOpenTask.ALIASES), new TypeReference<List<String>>() { });
+      return new ObjectMapper()
+          .readValue(
+              example.metadata().get(NqOpenTask.ALIASES), new TypeReference<List<String>>() {});
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,20 +9,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ShortAnswersTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "The Beatles | beatles",
-      "  Jane   AUSTEN. | jane austen",
-      "a tale of two cities | tale of two cities",
-      "Theatre | theatre",
-      "U.S.A. | usa",
-      "rock 'n' roll | rock n roll",
-      "“Hey Jude” | hey jude",
-      "Leonardo da Vinci | leonardo da vinci",
-      "an apple a day | apple day",
-      "A+ | a+",
-      "--- | ---",
-      "$1.5 million | 15 million",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "The Beatles | beatles",
+        "  Jane   AUSTEN. | jane austen",
+        "a tale of two cities | tale of two cities",
+        "Theatre | theatre",
+        "U.S.A. | usa",
+        "rock 'n' roll | rock n roll",
+        "“Hey Jude” | hey jude",
+        "Leonardo da Vinci | leonardo da vinci",
+        "an apple a day | apple day",
+        "A+ | a+",
+        "--- | ---",
+        "$1.5 million | 15 million",
+      })
   void normalizes(String text, String expected) {
     assertThat(ShortAnswers.normalize(text)).isEqualTo(expected);
   }

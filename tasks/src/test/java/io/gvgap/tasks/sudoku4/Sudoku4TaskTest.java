@@ -24,7 +24,9 @@ class Sudoku4TaskTest {
       for (int cell = 0; cell < 16; cell++) {
         if (puzzle.charAt(cell) != '.') {
           String fewer = puzzle.substring(0, cell) + "." + puzzle.substring(cell + 1);
-          assertThat(Sudoku4Grids.countSolutions(fewer, 2)).as("%s without cell %d", puzzle, cell).isEqualTo(2);
+          assertThat(Sudoku4Grids.countSolutions(fewer, 2))
+              .as("%s without cell %d", puzzle, cell)
+              .isEqualTo(2);
         }
       }
     }
@@ -39,7 +41,8 @@ class Sudoku4TaskTest {
       String a = minimal.get(i).metadata().get(Sudoku4Task.PUZZLE);
       String b = withExtra.get(i).metadata().get(Sudoku4Task.PUZZLE);
       assertThat(b.replace(".", "").length()).isEqualTo(a.replace(".", "").length() + 3);
-      assertThat(withExtra.get(i).metadata().get(Sudoku4Task.SOLUTION)).isEqualTo(minimal.get(i).metadata().get(Sudoku4Task.SOLUTION));
+      assertThat(withExtra.get(i).metadata().get(Sudoku4Task.SOLUTION))
+          .isEqualTo(minimal.get(i).metadata().get(Sudoku4Task.SOLUTION));
     }
   }
 
@@ -56,10 +59,12 @@ class Sudoku4TaskTest {
     String solution = example.metadata().get(Sudoku4Task.SOLUTION);
     String rows = Sudoku4Task.rows(solution);
     assertThat(task.extract(example, rows)).isEqualTo(Answer.of(solution));
-    assertThat(task.extract(example, "Step 3: fill row 1.\n" + rows + "\nAll 4 rows are valid.")).isEqualTo(Answer.of(solution));
+    assertThat(task.extract(example, "Step 3: fill row 1.\n" + rows + "\nAll 4 rows are valid."))
+        .isEqualTo(Answer.of(solution));
     assertThat(task.extract(example, "1 2 | 3 4\n3 4 | 1 2\n----+----\n2 1 | 4 3\n4 3 | 2 1"))
         .isEqualTo(Answer.of("1234341221434321"));
-    assertThat(task.extract(example, "first try 1234123412341234 then " + solution)).isEqualTo(Answer.of(solution));
+    assertThat(task.extract(example, "first try 1234123412341234 then " + solution))
+        .isEqualTo(Answer.of(solution));
     assertThat(task.extract(example, "1234\n3412\n2143")).isEqualTo(Answer.none());
     assertThat(task.extract(example, "I cannot solve it")).isEqualTo(Answer.none());
     assertThat(task.utility(example, Answer.of(solution))).isEqualTo(1.0);

@@ -10,5 +10,4 @@ import io.gvgap.api.Stable;
  * @param <O> the filter's options record
  */
 @Stable
-public interface FilterProvider<O extends Record> extends Provider<O, FilterStrategy> {
-}
+public interface FilterProvider<O extends Record> extends Provider<O, FilterStrategy> {}

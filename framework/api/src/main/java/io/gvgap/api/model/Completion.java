@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param finishReason why generation ended
  */
 @Stable
-public record Completion(int sampleIndex, String text, int tokenCount, double logProb, FinishReason finishReason) {
+public record Completion(
+    int sampleIndex, String text, int tokenCount, double logProb, FinishReason finishReason) {
   /** Validates the fields. */
   public Completion {
     Objects.requireNonNull(text, "text");

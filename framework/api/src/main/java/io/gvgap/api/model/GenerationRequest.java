@@ -14,13 +14,15 @@ import java.util.Objects;
  * @param stop sequences that end a completion, never null
  */
 @Stable
-public record GenerationRequest(String id, String prompt, int firstSampleIndex, int count, List<String> stop) {
+public record GenerationRequest(
+    String id, String prompt, int firstSampleIndex, int count, List<String> stop) {
   /** Validates and copies the fields. */
   public GenerationRequest {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(prompt, "prompt");
     if (firstSampleIndex < 0 || count < 1) {
-      throw new IllegalArgumentException("need firstSampleIndex >= 0 and count >= 1, got " + firstSampleIndex + ", " + count);
+      throw new IllegalArgumentException(
+          "need firstSampleIndex >= 0 and count >= 1, got " + firstSampleIndex + ", " + count);
     }
     stop = List.copyOf(stop == null ? List.of() : stop);
   }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param properties further facts (pre-training FLOPs, tokens seen, execution provider), never null
  */
 @Stable
-public record ModelInfo(String name, long parameters, int contextLength, Map<String, String> properties) {
+public record ModelInfo(
+    String name, long parameters, int contextLength, Map<String, String> properties) {
   /** Validates and copies the fields. */
   public ModelInfo {
     Objects.requireNonNull(name, "name");

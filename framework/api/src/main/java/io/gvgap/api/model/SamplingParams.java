@@ -12,7 +12,8 @@ import io.gvgap.api.Stable;
  * @param seed with the request id and sample index, determines every random choice
  */
 @Stable
-public record SamplingParams(double temperature, double topP, int topK, int maxNewTokens, long seed) {
+public record SamplingParams(
+    double temperature, double topP, int topK, int maxNewTokens, long seed) {
   /** Validates the fields. */
   public SamplingParams {
     if (!(temperature >= 0)) {

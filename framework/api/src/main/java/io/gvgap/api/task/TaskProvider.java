@@ -10,5 +10,4 @@ import io.gvgap.api.Stable;
  * @param <O> the task's options record
  */
 @Stable
-public interface TaskProvider<O extends Record> extends Provider<O, Task> {
-}
+public interface TaskProvider<O extends Record> extends Provider<O, Task> {}

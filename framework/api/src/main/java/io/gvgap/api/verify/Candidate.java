@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param tokenCount the completion's length in tokens
  */
 @Stable
-public record Candidate(int sampleIndex, String text, Answer answer, double logProb, int tokenCount) {
+public record Candidate(
+    int sampleIndex, String text, Answer answer, double logProb, int tokenCount) {
   /** Validates the fields. */
   public Candidate {
     Objects.requireNonNull(text, "text");

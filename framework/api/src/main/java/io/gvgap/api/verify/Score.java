@@ -15,7 +15,8 @@ import java.util.Objects;
  *     parsing failed
  */
 @Stable
-public record Score(int sampleIndex, double value, ParseStatus status, String rawOutput, String verdict) {
+public record Score(
+    int sampleIndex, double value, ParseStatus status, String rawOutput, String verdict) {
   /** Validates the fields. */
   public Score {
     Objects.requireNonNull(status, "status");

@@ -23,7 +23,12 @@ import java.util.Objects;
  *     never null
  */
 @Stable
-public record VerificationRequest(Task task, Example example, List<Candidate> candidates, LanguageModel model, long seed,
+public record VerificationRequest(
+    Task task,
+    Example example,
+    List<Candidate> candidates,
+    LanguageModel model,
+    long seed,
     Map<String, List<Score>> earlierScores) {
   /** Validates and copies the fields. */
   public VerificationRequest {
@@ -31,12 +36,14 @@ public record VerificationRequest(Task task, Example example, List<Candidate> ca
     Objects.requireNonNull(example, "example");
     candidates = List.copyOf(candidates);
     Map<String, List<Score>> copy = new LinkedHashMap<>();
-    (earlierScores == null ? Map.<String, List<Score>>of() : earlierScores).forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    (earlierScores == null ? Map.<String, List<Score>>of() : earlierScores)
+        .forEach((k, v) -> copy.put(k, List.copyOf(v)));
     earlierScores = Collections.unmodifiableMap(copy);
   }
 
   /** A request without earlier verifiers' scores. */
-  public VerificationRequest(Task task, Example example, List<Candidate> candidates, LanguageModel model, long seed) {
+  public VerificationRequest(
+      Task task, Example example, List<Candidate> candidates, LanguageModel model, long seed) {
     this(task, example, candidates, model, seed, Map.of());
   }
 }

@@ -10,5 +10,4 @@ import io.gvgap.api.Stable;
  * @param <O> the verifier's options record
  */
 @Stable
-public interface VerifierProvider<O extends Record> extends Provider<O, Verifier> {
-}
+public interface VerifierProvider<O extends Record> extends Provider<O, Verifier> {}

@@ -21,8 +21,7 @@ import java.util.Optional;
  */
 public final class FileProblems {
 
-  private FileProblems() {
-  }
+  private FileProblems() {}
 
   /**
    * Explains an I/O failure on {@code target}: what is wrong and what to do, in one sentence without
@@ -36,16 +35,19 @@ public final class FileProblems {
     if (e instanceof CharacterCodingException) {
       return target + " is not UTF-8 text; save it as UTF-8";
     }
-    if (e instanceof AccessDeniedException || reason.contains("permission denied")
+    if (e instanceof AccessDeniedException
+        || reason.contains("permission denied")
         || reason.contains("operation not permitted")) {
-      return "no permission to use " + where(target, e) + "; choose a path you may write to, or change the"
-          + " permissions of its directory";
+      return "no permission to use " + where(target, e)
+          + "; choose a path you may write to, or change the" + " permissions of its directory";
     }
     if (reason.contains("read-only file system")) {
-      return where(target, e) + " is on a read-only file system; choose a path on a writable file system";
+      return where(target, e)
+          + " is on a read-only file system; choose a path on a writable file system";
     }
     if (reason.contains("no space left") || reason.contains("disk quota")) {
-      return "the disk holding " + where(target, e) + " is full; free space or choose a path on another disk";
+      return "the disk holding " + where(target, e)
+          + " is full; free space or choose a path on another disk";
     }
     Optional<Path> fileInTheWay = fileInTheWay(target);
     if (fileInTheWay.isPresent()) {
@@ -54,18 +56,23 @@ public final class FileProblems {
     if (e instanceof FileAlreadyExistsException && Files.isRegularFile(target)) {
       return target + " is a file, not a directory; remove it or choose another path";
     }
-    if (reason.contains("is a directory") || (e instanceof DirectoryNotEmptyException && Files.isDirectory(target))) {
+    if (reason.contains("is a directory")
+        || (e instanceof DirectoryNotEmptyException && Files.isDirectory(target))) {
       return target + " is a directory, not a file; give the path of a file";
     }
     if (e instanceof NotDirectoryException || reason.contains("not a directory")) {
       return where(target, e) + " is not a directory; choose another path";
     }
     if (e instanceof NoSuchFileException) {
-      return where(target, e) + " does not exist (looked in " + target.toAbsolutePath().normalize() + ")";
+      return where(target, e) + " does not exist (looked in "
+          + target.toAbsolutePath().normalize() + ")";
     }
-    if (e instanceof FileSystemException fse && fse.getFile() != null && fse.getReason() != null
+    if (e instanceof FileSystemException fse
+        && fse.getFile() != null
+        && fse.getReason() != null
         && fse.getReason().startsWith("is ")) {
-      // a reason written as the rest of a sentence about the file (TextFiles, the command line's readers)
+      // a reason written as the rest of a sentence about the file (TextFiles, the command line's
+      // readers)
       return fse.getFile() + " " + fse.getReason();
     }
     String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -93,7 +100,9 @@ public final class FileProblems {
   }
 
   private static String where(Path target, IOException e) {
-    if (e instanceof FileSystemException fse && fse.getFile() != null && !fse.getFile().equals(target.toString())) {
+    if (e instanceof FileSystemException fse
+        && fse.getFile() != null
+        && !fse.getFile().equals(target.toString())) {
       return fse.getFile() + " (for " + target + ")";
     }
     return target.toString();

@@ -16,8 +16,7 @@ import java.util.Locale;
 /** Reads the user's text files (specs, inputs) as UTF-8, with errors that name the file and the place. */
 public final class TextFiles {
 
-  private TextFiles() {
-  }
+  private TextFiles() {}
 
   /**
    * Reads a whole UTF-8 text file.
@@ -29,7 +28,8 @@ public final class TextFiles {
    */
   public static String readUtf8(Path file) throws IOException {
     if (Files.isDirectory(file)) {
-      throw new FileSystemException(file.toString(), null, "is a directory, not a file; give the path of a file");
+      throw new FileSystemException(
+          file.toString(), null, "is a directory, not a file; give the path of a file");
     }
     return decode(file.toString(), Files.readAllBytes(file));
   }
@@ -41,8 +41,10 @@ public final class TextFiles {
    * @throws FileSystemException naming the source, line and column when a byte sequence is not UTF-8
    */
   public static String decode(String source, byte[] bytes) throws FileSystemException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder = StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);
@@ -66,8 +68,13 @@ public final class TextFiles {
       }
     }
     String column = String.valueOf(countChars(bytes, lineStart, offset) + 1);
-    return String.format(Locale.ROOT, "is not UTF-8 text: line %d, column %s has the byte 0x%02X (another encoding,"
-        + " such as Latin-1 or UTF-16, or a binary file); save it as UTF-8", line, column, bytes[offset] & 0xff);
+    return String.format(
+        Locale.ROOT,
+        "is not UTF-8 text: line %d, column %s has the byte 0x%02X (another encoding,"
+            + " such as Latin-1 or UTF-16, or a binary file); save it as UTF-8",
+        line,
+        column,
+        bytes[offset] & 0xff);
   }
 
   /** Characters (not bytes) between two offsets of valid UTF-8: bytes that do not continue a sequence. */

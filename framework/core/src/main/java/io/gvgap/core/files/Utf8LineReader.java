@@ -53,13 +53,14 @@ public final class Utf8LineReader implements Closeable {
     }
     lineNumber++;
     byte[] bytes = line.toByteArray();
-    int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+    int length =
+        bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
     byte[] content = length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length);
     try {
       return TextFiles.decode(source, content);
     } catch (FileSystemException e) {
-      throw new FileSystemException(source + ":" + lineNumber, null,
-          e.getReason().replaceFirst("line 1, column", "column"));
+      throw new FileSystemException(
+          source + ":" + lineNumber, null, e.getReason().replaceFirst("line 1, column", "column"));
     }
   }
 

@@ -16,7 +16,12 @@ public record InputError(Path file, int line, int column, String fieldPath, Stri
 
   /** The one-line message: {@code file:line:column: field.path: problem}. */
   public String render() {
-    StringBuilder text = new StringBuilder().append(file).append(':').append(line).append(':').append(column)
+    StringBuilder text = new StringBuilder()
+        .append(file)
+        .append(':')
+        .append(line)
+        .append(':')
+        .append(column)
         .append(": ");
     if (!fieldPath.isEmpty()) {
       text.append(fieldPath).append(": ");

@@ -26,13 +26,14 @@ import java.util.regex.Pattern;
  * is wrong in words, without Jackson's source excerpts ("Source: REDACTED") or class names.
  */
 public final class JacksonErrors {
-  private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing (?:required )?creator property '([^']+)'");
+  private static final Pattern MISSING_PROPERTY =
+      Pattern.compile("Missing (?:required )?creator property '([^']+)'");
   private static final Pattern SOURCE =
       Pattern.compile("\\[Source: [^;\\]]*(?:\\([^)]*\\))?; line: (\\d+), column: (\\d+)\\]");
-  private static final Pattern NULL_PRIMITIVE = Pattern.compile("Cannot map `null` into type `?([a-z]+)`?");
+  private static final Pattern NULL_PRIMITIVE =
+      Pattern.compile("Cannot map `null` into type `?([a-z]+)`?");
 
-  private JacksonErrors() {
-  }
+  private JacksonErrors() {}
 
   /**
    * Describes an exception from reading {@code file}.
@@ -65,32 +66,40 @@ public final class JacksonErrors {
     } else if (java.nio.file.Files.isDirectory(file)) {
       problem = "this is a directory, not a file; name the file inside it";
     } else {
-      problem = "cannot read the file (" + (error.getMessage() == null ? error.getClass().getSimpleName()
-          : error.getMessage()) + ")";
+      problem = "cannot read the file ("
+          + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage())
+          + ")";
     }
     return new InputError(file, 1, 1, "", problem);
   }
 
   private static String problem(JsonProcessingException error) {
-    if (error instanceof JsonMappingException && !(error instanceof MismatchedInputException)
-        && !(error instanceof ValueInstantiationException) && error.getCause() instanceof JsonProcessingException) {
+    if (error instanceof JsonMappingException
+        && !(error instanceof MismatchedInputException)
+        && !(error instanceof ValueInstantiationException)
+        && error.getCause() instanceof JsonProcessingException) {
       // A syntax error met while binding arrives wrapped; describe the syntax error.
       return problem((JsonProcessingException) error.getCause());
     }
     if (error instanceof PropertyBindingException) {
       PropertyBindingException unknown = (PropertyBindingException) error;
       List<String> known = known(unknown.getKnownPropertyIds());
-      String suggestion = NearestName.find(unknown.getPropertyName(), known).map(s -> "did you mean '" + s + "'? ")
+      String suggestion = NearestName.find(unknown.getPropertyName(), known)
+          .map(s -> "did you mean '" + s + "'? ")
           .orElse("");
       return "unknown key '" + unknown.getPropertyName() + "'; " + suggestion
-          + (known.isEmpty() ? "no keys are allowed here" : "allowed keys here: " + String.join(", ", known));
+          + (known.isEmpty()
+              ? "no keys are allowed here"
+              : "allowed keys here: " + String.join(", ", known));
     }
     if (error instanceof ValueInstantiationException) {
       Throwable cause = error.getCause();
       while (cause != null && cause.getCause() != null && cause.getMessage() == null) {
         cause = cause.getCause();
       }
-      return cause == null || cause.getMessage() == null ? "the value is not valid here" : cause.getMessage();
+      return cause == null || cause.getMessage() == null
+          ? "the value is not valid here"
+          : cause.getMessage();
     }
     if (error instanceof InvalidFormatException) {
       InvalidFormatException format = (InvalidFormatException) error;
@@ -114,8 +123,12 @@ public final class JacksonErrors {
     if (error instanceof JsonEOFException) {
       return "the file ends in the middle of a value; it is truncated or not closed (a missing '}' or ']'?)";
     }
-    return "not valid " + (error.getProcessor() != null
-        && error.getProcessor().getClass().getName().contains("yaml") ? "YAML" : "JSON") + ": " + condense(original);
+    return "not valid "
+        + (error.getProcessor() != null
+                && error.getProcessor().getClass().getName().contains("yaml")
+            ? "YAML"
+            : "JSON")
+        + ": " + condense(original);
   }
 
   private static Class<?> primitive(String name) {
@@ -140,7 +153,11 @@ public final class JacksonErrors {
     if (c == String.class || c == Path.class || CharSequence.class.isAssignableFrom(c)) {
       return "a string";
     }
-    if (c == int.class || c == Integer.class || c == long.class || c == Long.class || c == short.class) {
+    if (c == int.class
+        || c == Integer.class
+        || c == long.class
+        || c == Long.class
+        || c == short.class) {
       return "an integer";
     }
     if (c == double.class || c == Double.class || c == float.class || c == Float.class) {
@@ -164,8 +181,10 @@ public final class JacksonErrors {
 
   /** The kind of value Jackson found, read from its message ("from Object value", "from String \"x\""). */
   private static String found(String original) {
-    Matcher from = Pattern.compile("from (Object value|Array value|String value|String \"([^\"]*)\"|Boolean value"
-        + "|Floating-point value|Integer value|Null value)").matcher(original);
+    Matcher from = Pattern.compile(
+            "from (Object value|Array value|String value|String \"([^\"]*)\"|Boolean value"
+                + "|Floating-point value|Integer value|Null value)")
+        .matcher(original);
     if (!from.find()) {
       return "a value of another kind";
     }
@@ -256,7 +275,10 @@ public final class JacksonErrors {
     List<String> kept = new ArrayList<>();
     for (String line : message.split("\\R")) {
       String trimmed = line.trim();
-      if (trimmed.isEmpty() || trimmed.startsWith("in 'reader'") || trimmed.startsWith("^") || line.startsWith("    ")
+      if (trimmed.isEmpty()
+          || trimmed.startsWith("in 'reader'")
+          || trimmed.startsWith("^")
+          || line.startsWith("    ")
           || trimmed.startsWith("at [Source")) {
         continue;
       }

@@ -19,8 +19,7 @@ import java.nio.file.StandardCopyOption;
  */
 public final class JsonFiles {
 
-  private JsonFiles() {
-  }
+  private JsonFiles() {}
 
   /**
    * Reads {@code file} as a {@code type}.
@@ -38,9 +37,12 @@ public final class JsonFiles {
    * @throws InputFileException naming the file, line, column and field when it is unreadable or does not fit
    */
   public static <T> T readComplete(Path file, Class<T> type) {
-    return read(file, Json.mapper().readerFor(type)
-        .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-        .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES));
+    return read(
+        file,
+        Json.mapper()
+            .readerFor(type)
+            .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES));
   }
 
   private static <T> T read(Path file, ObjectReader reader) {
@@ -53,7 +55,8 @@ public final class JsonFiles {
     try {
       T value = reader.readValue(text);
       if (value == null) {
-        throw new InputFileException(new InputError(file, 1, 1, "", "the file is empty; expected a JSON object"), null);
+        throw new InputFileException(
+            new InputError(file, 1, 1, "", "the file is empty; expected a JSON object"), null);
       }
       return value;
     } catch (JsonProcessingException e) {
@@ -67,7 +70,9 @@ public final class JsonFiles {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n",
+      Files.writeString(
+          tmp,
+          Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n",
           StandardCharsets.UTF_8);
       try {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -14,7 +14,8 @@ import java.util.List;
  * @param samples samples in the merged run
  * @param metrics the merged run's metrics, also in {@code metrics.json}
  */
-public record MergeResult(Path directory, List<MergedShard> shards, long examples, long samples, RunMetrics metrics) {
+public record MergeResult(
+    Path directory, List<MergedShard> shards, long examples, long samples, RunMetrics metrics) {
 
   /** Copies the list. */
   public MergeResult {

@@ -65,7 +65,11 @@ public final class RunMerger {
    * @param gvgapVersion recorded in {@code run.json}
    * @param observers receive the merged records batch by batch, as from a pipeline
    */
-  public RunMerger(PluginRegistry registry, RunExecutor executor, Progress progress, String gvgapVersion,
+  public RunMerger(
+      PluginRegistry registry,
+      RunExecutor executor,
+      Progress progress,
+      String gvgapVersion,
       List<RunObserver> observers) {
     this.registry = registry;
     this.executor = executor;
@@ -81,17 +85,29 @@ public final class RunMerger {
    *     form one complete, finished run, or {@code output} is not new or empty
    */
   public MergeResult merge(Path output, List<Path> shardDirectories) {
-    List<ShardRun> shards = ShardSetCheck.check(shardDirectories.stream().map(ShardRun::open).toList());
+    List<ShardRun> shards =
+        ShardSetCheck.check(shardDirectories.stream().map(ShardRun::open).toList());
     checkOutput(output, shards);
     ShardRun first = shards.get(0);
     RunDirectory firstRun = RunDirectory.open(first.directory());
     ResolvedRunSpec spec = firstRun.resolvedSpec(registry).withOutput(output);
     ShardRecords records = ShardRecords.read(shards);
-    List<MergedShard> merged = shards.stream().map(s -> new MergedShard(s.shard(),
-        s.directory().toAbsolutePath().normalize().toString(), s.info().specHash(), s.info().attempts())).toList();
-    try (RunStore store = RunStore.openOrCreate(output, spec.name(), ResolvedSpecWriter.toJson(spec),
-        firstRun.specSourceText(), firstRun.pluginsText(),
-        gvgapVersion, Shard.whole(), ShardSetCheck.mergedModels(shards))) {
+    List<MergedShard> merged = shards.stream()
+        .map(s -> new MergedShard(
+            s.shard(),
+            s.directory().toAbsolutePath().normalize().toString(),
+            s.info().specHash(),
+            s.info().attempts()))
+        .toList();
+    try (RunStore store = RunStore.openOrCreate(
+        output,
+        spec.name(),
+        ResolvedSpecWriter.toJson(spec),
+        firstRun.specSourceText(),
+        firstRun.pluginsText(),
+        gvgapVersion,
+        Shard.whole(),
+        ShardSetCheck.mergedModels(shards))) {
       store.recordMergedFrom(merged);
       try {
         long[] counts = write(spec, records, store);
@@ -122,15 +138,17 @@ public final class RunMerger {
     int samplesPerExample = spec.generation().samples();
     int batchSize = spec.generation().batchExamples();
     long sampleCount = 0;
-    try (ProgressTask bar = progress.start("merge", exampleCount * spec.models().size() * samplesPerExample,
-        "samples")) {
+    try (ProgressTask bar = progress.start(
+        "merge", exampleCount * spec.models().size() * samplesPerExample, "samples")) {
       for (ResolvedModel model : spec.models()) {
         for (int t = 0; t < spec.tasks().size(); t++) {
           String task = spec.tasks().get(t).label();
           List<ExampleRecord> examples = examplesPerTask.get(t);
           for (int start = 0; start < examples.size(); start += batchSize) {
-            List<ExampleKey> batch = examples.subList(start, Math.min(examples.size(), start + batchSize)).stream()
-                .map(e -> new ExampleKey(model.label(), task, e.exampleId())).toList();
+            List<ExampleKey> batch =
+                examples.subList(start, Math.min(examples.size(), start + batchSize)).stream()
+                    .map(e -> new ExampleKey(model.label(), task, e.exampleId()))
+                    .toList();
             List<SampleRecord> batchSamples = new ArrayList<>();
             for (ExampleKey key : batch) {
               List<SampleRecord> samples = records.samples(key, samplesPerExample);
@@ -148,7 +166,8 @@ public final class RunMerger {
             for (ExampleKey key : batch) {
               for (ResolvedComponent verifier : spec.verifiers()) {
                 for (ResolvedComponent filter : spec.filters()) {
-                  store.appendWeights(records.weights(key, new StrategyKey(verifier.label(), filter.label())));
+                  store.appendWeights(
+                      records.weights(key, new StrategyKey(verifier.label(), filter.label())));
                 }
               }
             }
@@ -169,27 +188,28 @@ public final class RunMerger {
     Path target = output.toAbsolutePath().normalize();
     for (ShardRun shard : shards) {
       if (shard.directory().toAbsolutePath().normalize().equals(target)) {
-        throw new RunStoreException("the merge's output " + output + " is one of the shards, " + shard.describe()
-            + "; choose a new directory for the merged run");
+        throw new RunStoreException("the merge's output " + output + " is one of the shards, "
+            + shard.describe() + "; choose a new directory for the merged run");
       }
     }
     if (Files.isDirectory(output)) {
       try (Stream<Path> entries = Files.list(output)) {
         if (entries.findAny().isPresent()) {
           String what = RunDirectory.isRunDirectory(output)
-              ? RunStore.readInfo(output).mergedFrom() != null ? " (it holds an earlier merge; delete it to merge"
-                  + " again)" : " (it holds a run)"
+              ? RunStore.readInfo(output).mergedFrom() != null
+                  ? " (it holds an earlier merge; delete it to merge" + " again)"
+                  : " (it holds a run)"
               : "";
-          throw new RunStoreException(output + " exists and is not empty" + what + "; merge writes a new run"
-              + " directory: choose a new or empty directory, e.g. " + output.resolve("merged"));
+          throw new RunStoreException(output + " exists and is not empty" + what
+              + "; merge writes a new run" + " directory: choose a new or empty directory, e.g. "
+              + output.resolve("merged"));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list " + output, e);
       }
     } else if (Files.exists(output)) {
-      throw new RunStoreException(output + " exists and is not a directory; choose a new directory for the merged"
-          + " run");
+      throw new RunStoreException(output
+          + " exists and is not a directory; choose a new directory for the merged" + " run");
     }
   }
-
 }

@@ -8,9 +8,9 @@ import io.gvgap.core.store.RunRecords;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.RunStoreException;
 import io.gvgap.core.store.SampleRecord;
+import io.gvgap.core.store.SampleScore;
 import io.gvgap.core.store.SampleWeight;
 import io.gvgap.core.store.ScoreRecord;
-import io.gvgap.core.store.SampleScore;
 import io.gvgap.core.store.Shard;
 import io.gvgap.core.store.WeightRecord;
 import java.util.ArrayList;
@@ -33,8 +33,7 @@ final class ShardRecords {
   private final Map<ExampleKey, ExampleResults> results = new HashMap<>();
   private final Map<String, Map<String, ShardRun>> holderOfExample = new HashMap<>();
 
-  private ShardRecords() {
-  }
+  private ShardRecords() {}
 
   /**
    * Reads every shard's examples, samples, scores and weights.
@@ -54,28 +53,39 @@ final class ShardRecords {
     RunRecords records = RunRecords.read(shard.directory());
     for (ExampleRecord e : records.exampleRecords()) {
       if (!slice.includes(e.position())) {
-        throw new RunStoreException(shard.describe() + " holds example '" + e.exampleId() + "' of task '" + e.task()
-            + "' at position " + e.position() + ", which belongs to shard " + e.position() % slice.count() + "/"
-            + slice.count() + "; the directory's records do not match its run.json: rerun that shard into a new"
-            + " directory");
+        throw new RunStoreException(
+            shard.describe() + " holds example '" + e.exampleId() + "' of task '" + e.task()
+                + "' at position " + e.position() + ", which belongs to shard "
+                + e.position() % slice.count() + "/"
+                + slice.count()
+                + "; the directory's records do not match its run.json: rerun that shard into a new"
+                + " directory");
       }
-      ExampleRecord earlier = examplesByTask.computeIfAbsent(e.task(), t -> new TreeMap<>()).putIfAbsent(e.position(), e);
+      ExampleRecord earlier = examplesByTask
+          .computeIfAbsent(e.task(), t -> new TreeMap<>())
+          .putIfAbsent(e.position(), e);
       if (earlier != null) {
-        throw new RunStoreException(shard.describe() + " and " + holder(e.task(), e.exampleId()).describe()
-            + " both hold position " + e.position() + " of task '" + e.task() + "'; pass each shard once");
+        throw new RunStoreException(shard.describe() + " and "
+            + holder(e.task(), e.exampleId()).describe() + " both hold position " + e.position()
+            + " of task '" + e.task() + "'; pass each shard once");
       }
       holderOfExample.computeIfAbsent(e.task(), t -> new HashMap<>()).put(e.exampleId(), shard);
     }
     records.examples().forEach(example -> {
       ExampleKey key = example.key();
-      String file = !example.samples().isEmpty() ? RunStore.SAMPLES
+      String file = !example.samples().isEmpty()
+          ? RunStore.SAMPLES
           : !example.scores().isEmpty() ? RunStore.SCORES : RunStore.WEIGHTS;
       ShardRun holder = holder(key.task(), key.exampleId());
       if (holder != shard) {
-        throw new RunStoreException(shard.directory().resolve(file) + " has records of example '" + key.exampleId()
-            + "' of task '" + key.task() + "', which " + (holder == null ? "is not in its " + RunStore.EXAMPLES
-                : "belongs to " + holder.describe()) + "; the shard directory is damaged: rerun that shard into a"
-            + " new directory");
+        throw new RunStoreException(
+            shard.directory().resolve(file) + " has records of example '" + key.exampleId()
+                + "' of task '" + key.task() + "', which "
+                + (holder == null
+                    ? "is not in its " + RunStore.EXAMPLES
+                    : "belongs to " + holder.describe())
+                + "; the shard directory is damaged: rerun that shard into a"
+                + " new directory");
       }
       results.put(key, example);
     });
@@ -95,9 +105,10 @@ final class ShardRecords {
     int expected = 0;
     for (int position : byPosition.keySet()) {
       if (position != expected) {
-        throw new RunStoreException("no shard holds example position " + expected + " of task '" + task
-            + "' (positions run from 0 without gaps in an unsharded run); one of the shard directories is"
-            + " incomplete: rerun its shard into a new directory");
+        throw new RunStoreException(
+            "no shard holds example position " + expected + " of task '" + task
+                + "' (positions run from 0 without gaps in an unsharded run); one of the shard directories is"
+                + " incomplete: rerun its shard into a new directory");
       }
       expected++;
     }
@@ -112,8 +123,9 @@ final class ShardRecords {
   List<SampleRecord> samples(ExampleKey key, int count) {
     ExampleResults example = results.get(key);
     if (example == null || !example.hasAllSamples(count)) {
-      throw new RunStoreException(holderOf(key).describe() + " lacks samples of " + key + " (the spec asks for "
-          + count + " per example) although its run.json says it finished; rerun that shard into a new directory");
+      throw new RunStoreException(
+          holderOf(key).describe() + " lacks samples of " + key + " (the spec asks for " + count
+              + " per example) although its run.json says it finished; rerun that shard into a new directory");
     }
     return example.samples();
   }
@@ -127,8 +139,9 @@ final class ShardRecords {
     ExampleResults example = results.get(key);
     List<SampleScore> scores = example == null ? null : example.scores(verifier);
     if (scores == null) {
-      throw new RunStoreException(holderOf(key).describe() + " has no scores of verifier '" + verifier + "' for "
-          + key + " although its run.json says it finished; rerun that shard into a new directory");
+      throw new RunStoreException(
+          holderOf(key).describe() + " has no scores of verifier '" + verifier + "' for " + key
+              + " although its run.json says it finished; rerun that shard into a new directory");
     }
     return new ScoreRecord(key.model(), key.task(), verifier, key.exampleId(), scores);
   }
@@ -141,14 +154,17 @@ final class ShardRecords {
    */
   WeightRecord weights(ExampleKey key, StrategyKey strategy) {
     ExampleResults example = results.get(key);
-    List<SampleWeight> weights = example == null ? null : example.weights(strategy.verifier(), strategy.filter());
+    List<SampleWeight> weights =
+        example == null ? null : example.weights(strategy.verifier(), strategy.filter());
     if (weights == null) {
-      throw new RunStoreException(holderOf(key).describe() + " has no weights of strategy " + strategy + " for "
-          + key + " (" + RunStore.WEIGHTS + "); run that shard's spec again on its directory (with the same --shard)"
-          + " to add them, then merge");
+      throw new RunStoreException(
+          holderOf(key).describe() + " has no weights of strategy " + strategy + " for "
+              + key + " (" + RunStore.WEIGHTS
+              + "); run that shard's spec again on its directory (with the same --shard)"
+              + " to add them, then merge");
     }
-    return new WeightRecord(key.model(), key.task(), key.exampleId(), strategy.verifier(), strategy.filter(),
-        weights);
+    return new WeightRecord(
+        key.model(), key.task(), key.exampleId(), strategy.verifier(), strategy.filter(), weights);
   }
 
   private ShardRun holderOf(ExampleKey key) {

@@ -28,14 +28,18 @@ record ShardRun(Path directory, RunInfo info, JsonNode spec) {
     RunManifest manifest = RunDirectory.open(directory).manifest();
     RunInfo info = manifest.info();
     if (info.shard() == null) {
-      throw new RunStoreException(directory + " is not a shard: its " + RunStore.RUN_JSON + " has no 'shard'"
-          + (info.mergedFrom() != null ? " (it is itself a merged run)" : " (it was run without --shard)")
-          + "; merge takes the run directories written by 'gvgap run SPEC --shard I/N'");
+      throw new RunStoreException(
+          directory + " is not a shard: its " + RunStore.RUN_JSON + " has no 'shard'"
+              + (info.mergedFrom() != null
+                  ? " (it is itself a merged run)"
+                  : " (it was run without --shard)")
+              + "; merge takes the run directories written by 'gvgap run SPEC --shard I/N'");
     }
     Path specFile = manifest.specFile();
     JsonNode spec = manifest.spec();
     if (spec.isEmpty()) {
-      throw new RunStoreException(specFile + ": cannot read the shard's resolved spec (it is missing or empty)");
+      throw new RunStoreException(
+          specFile + ": cannot read the shard's resolved spec (it is missing or empty)");
     }
     if (!(spec instanceof ObjectNode object)) {
       throw new RunStoreException(specFile + ": not a gvgap resolved spec (not a JSON object)");

@@ -22,8 +22,7 @@ import java.util.TreeMap;
  */
 final class ShardSetCheck {
 
-  private ShardSetCheck() {
-  }
+  private ShardSetCheck() {}
 
   /**
    * Checks {@code shards} and returns them ordered by shard index.
@@ -32,23 +31,28 @@ final class ShardSetCheck {
    */
   static List<ShardRun> check(List<ShardRun> shards) {
     if (shards.isEmpty()) {
-      throw new RunStoreException("no shard directories given; pass the run directory of every shard");
+      throw new RunStoreException(
+          "no shard directories given; pass the run directory of every shard");
     }
     ShardRun first = shards.get(0);
     for (ShardRun other : shards.subList(1, shards.size())) {
-      Optional<JsonDifference.Difference> difference = JsonDifference.first(first.spec(), other.spec());
+      Optional<JsonDifference.Difference> difference =
+          JsonDifference.first(first.spec(), other.spec());
       if (difference.isPresent()) {
         JsonDifference.Difference d = difference.get();
         throw new RunStoreException(other.directory() + " was run from a different spec than "
-            + first.directory() + ": their " + RunStore.SPEC_JSON + " differ at '" + d.path() + "' (" + d.inSecond()
-            + " vs " + d.inFirst() + "); merge only shards of one spec (rerun that shard with the same spec file"
+            + first.directory() + ": their " + RunStore.SPEC_JSON + " differ at '" + d.path()
+            + "' (" + d.inSecond()
+            + " vs " + d.inFirst()
+            + "); merge only shards of one spec (rerun that shard with the same spec file"
             + " and plugins)");
       }
       checkSameModels(first, other);
       if (other.shard().count() != first.shard().count()) {
-        throw new RunStoreException(other.describe() + " and " + first.describe() + " split the run into a"
-            + " different number of shards; all shards of one merge need the same N (rerun the odd ones with"
-            + " --shard I/" + first.shard().count() + ")");
+        throw new RunStoreException(
+            other.describe() + " and " + first.describe() + " split the run into a"
+                + " different number of shards; all shards of one merge need the same N (rerun the odd ones with"
+                + " --shard I/" + first.shard().count() + ")");
       }
     }
     int count = first.shard().count();
@@ -56,8 +60,9 @@ final class ShardSetCheck {
     for (ShardRun shard : shards) {
       ShardRun earlier = byIndex.putIfAbsent(shard.shard().index(), shard);
       if (earlier != null) {
-        throw new RunStoreException("shard " + shard.shard().label() + " is given twice: " + earlier.directory()
-            + " and " + shard.directory() + "; pass each shard's directory once");
+        throw new RunStoreException(
+            "shard " + shard.shard().label() + " is given twice: " + earlier.directory() + " and "
+                + shard.directory() + "; pass each shard's directory once");
       }
     }
     List<String> missing = new ArrayList<>();
@@ -67,20 +72,25 @@ final class ShardSetCheck {
       }
     }
     if (!missing.isEmpty()) {
-      throw new RunStoreException((missing.size() == 1 ? "shard " : "shards ") + String.join(", ", missing)
-          + (missing.size() == 1 ? " is" : " are") + " missing (given: " + byIndex.values().stream()
-              .map(s -> s.shard().label()).toList() + "); run 'gvgap run SPEC --shard " + missing.get(0)
-          + "' for each missing shard (SPEC as saved in " + RunDirectory.specSourceFile(first.directory())
-          + ") and pass its directory too");
+      throw new RunStoreException(
+          (missing.size() == 1 ? "shard " : "shards ") + String.join(", ", missing)
+              + (missing.size() == 1 ? " is" : " are") + " missing (given: "
+              + byIndex.values().stream().map(s -> s.shard().label()).toList()
+              + "); run 'gvgap run SPEC --shard " + missing.get(0)
+              + "' for each missing shard (SPEC as saved in "
+              + RunDirectory.specSourceFile(first.directory())
+              + ") and pass its directory too");
     }
     List<String> unfinished = new ArrayList<>();
     for (ShardRun shard : byIndex.values()) {
       RunStatus status = shard.info().status();
       if (status != RunStatus.SUCCESS) {
-        unfinished.add(shard.describe() + " has not finished (" + (status == RunStatus.ERROR
-            ? "it stopped with an error: " + shard.info().error() : "status " + status
-                + ": still running, or interrupted")
-            + "); rerun 'gvgap run SPEC --shard " + shard.shard().label() + " --output " + shard.directory()
+        unfinished.add(shard.describe() + " has not finished ("
+            + (status == RunStatus.ERROR
+                ? "it stopped with an error: " + shard.info().error()
+                : "status " + status + ": still running, or interrupted")
+            + "); rerun 'gvgap run SPEC --shard " + shard.shard().label() + " --output "
+            + shard.directory()
             + "' to finish it (it resumes where it stopped), then merge again");
       }
     }
@@ -116,12 +126,15 @@ final class ShardSetCheck {
     if (!changes.isEmpty()) {
       ModelFingerprint theirs = changes.get(0).getKey();
       ModelFingerprint mine = changes.get(0).getValue();
-      throw new RunStoreException(other.describe() + " and " + first.describe() + " were run with different"
-          + " contents of model '" + mine.label() + "': fingerprint " + mine.shortFingerprint() + " ("
-          + mine.source() + ") vs " + theirs.shortFingerprint() + " (" + theirs.source() + "); the model's"
-          + " files changed between the shards (e.g. retrained weights), so their results do not form one run."
-          + " Rerun the shards made with the other version of the model, each into a new directory (--output),"
-          + " then merge again");
+      throw new RunStoreException(
+          other.describe() + " and " + first.describe() + " were run with different"
+              + " contents of model '" + mine.label() + "': fingerprint " + mine.shortFingerprint()
+              + " ("
+              + mine.source() + ") vs " + theirs.shortFingerprint() + " (" + theirs.source()
+              + "); the model's"
+              + " files changed between the shards (e.g. retrained weights), so their results do not form one run."
+              + " Rerun the shards made with the other version of the model, each into a new directory (--output),"
+              + " then merge again");
     }
   }
 }

@@ -3,8 +3,7 @@ package io.gvgap.core.metrics;
 /** Per-prompt accuracies, the building blocks of {@code J(f)} and {@code J(f[w])}. */
 public final class Accuracy {
 
-  private Accuracy() {
-  }
+  private Accuracy() {}
 
   /** {@code J_x(f) = (1/n) Σ_i u_i}: mean utility of one prompt's samples. */
   public static double ofPrompt(double[] utilities) {

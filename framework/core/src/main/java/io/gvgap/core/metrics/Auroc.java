@@ -7,10 +7,10 @@ import org.apache.commons.math3.stat.ranking.TiesStrategy;
 /** Area under the ROC curve of a verifier's scores against correctness. */
 public final class Auroc {
 
-  private static final NaturalRanking AVERAGE_RANKS = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE);
+  private static final NaturalRanking AVERAGE_RANKS =
+      new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE);
 
-  private Auroc() {
-  }
+  private Auroc() {}
 
   /**
    * The Mann-Whitney form of AUROC: the probability that a random correct sample scores higher than
@@ -24,7 +24,8 @@ public final class Auroc {
    */
   public static double of(double[] scores, boolean[] positive) {
     if (scores.length != positive.length) {
-      throw new IllegalArgumentException("AUROC: " + scores.length + " scores but " + positive.length + " labels");
+      throw new IllegalArgumentException(
+          "AUROC: " + scores.length + " scores but " + positive.length + " labels");
     }
     long positives = 0;
     for (boolean p : positive) {

@@ -63,6 +63,7 @@ public final class Bootstrap {
     Percentile percentile = new Percentile().withEstimationType(EstimationType.R_7);
     percentile.setData(results, 0, defined);
     double tail = (1 - confidence) / 2;
-    return new Estimate(value, percentile.evaluate(100 * tail), percentile.evaluate(100 * (1 - tail)));
+    return new Estimate(
+        value, percentile.evaluate(100 * tail), percentile.evaluate(100 * (1 - tail)));
   }
 }

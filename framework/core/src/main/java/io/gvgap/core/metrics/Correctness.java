@@ -11,8 +11,7 @@ public final class Correctness {
   /** The utility at and above which a sample counts as correct. */
   public static final double THRESHOLD = 0.5;
 
-  private Correctness() {
-  }
+  private Correctness() {}
 
   /** Whether a sample with utility {@code u} is correct: {@code u >= 0.5}. */
   public static boolean isCorrect(double u) {

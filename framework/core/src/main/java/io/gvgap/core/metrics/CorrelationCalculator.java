@@ -9,8 +9,7 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 /** Computes the {@link VerifierCorrelation} of two verifier labels over a validated group. */
 final class CorrelationCalculator {
 
-  private CorrelationCalculator() {
-  }
+  private CorrelationCalculator() {}
 
   /** Pearson and Spearman correlation over the samples that both verifiers scored. */
   static VerifierCorrelation compute(String first, String second, List<PromptData> prompts) {
@@ -30,7 +29,10 @@ final class CorrelationCalculator {
     if (n < 2 || constant(xs) || constant(ys)) {
       return new VerifierCorrelation(first, second, n, Double.NaN, Double.NaN);
     }
-    return new VerifierCorrelation(first, second, n,
+    return new VerifierCorrelation(
+        first,
+        second,
+        n,
         new PearsonsCorrelation().correlation(xs, ys),
         new SpearmansCorrelation().correlation(xs, ys));
   }

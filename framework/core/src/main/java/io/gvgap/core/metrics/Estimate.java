@@ -9,7 +9,10 @@ package io.gvgap.core.metrics;
  * @param lower the lower end of the interval
  * @param upper the upper end of the interval
  */
-public record Estimate(@NanAsNull double value, @NanAsNull double lower, @NanAsNull double upper) {
+public record Estimate(
+    @NanAsNull double value,
+    @NanAsNull double lower,
+    @NanAsNull double upper) {
 
   /** An estimate that is undefined, with no interval. */
   public static Estimate undefined() {

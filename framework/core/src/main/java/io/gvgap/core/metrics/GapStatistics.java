@@ -8,8 +8,7 @@ package io.gvgap.core.metrics;
  */
 public final class GapStatistics {
 
-  private GapStatistics() {
-  }
+  private GapStatistics() {}
 
   /** {@code J(f) = Σ m_x a_x / Σ m_x}: mean over prompts of the mean utility. */
   public static double jf(double[] a, int[] m) {

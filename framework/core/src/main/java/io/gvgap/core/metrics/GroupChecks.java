@@ -8,12 +8,12 @@ import java.util.TreeSet;
 /** Checks that a group's prompts fit together; each prompt is already valid on its own. */
 final class GroupChecks {
 
-  private GroupChecks() {
-  }
+  private GroupChecks() {}
 
   static void check(List<PromptData> prompts, MetricsSettings settings) {
     if (prompts == null || prompts.isEmpty()) {
-      throw new IllegalArgumentException("no prompts to compute metrics over; a group needs at least one prompt");
+      throw new IllegalArgumentException(
+          "no prompts to compute metrics over; a group needs at least one prompt");
     }
     PromptData first = prompts.get(0);
     Set<String> ids = new HashSet<>();
@@ -28,14 +28,18 @@ final class GroupChecks {
             + "); each example must be given once");
       }
       if (!prompt.scores().keySet().equals(first.scores().keySet())) {
-        throw new IllegalArgumentException(where + " has scores of verifiers " + new TreeSet<>(prompt.scores().keySet())
-            + " but prompt '" + first.exampleId() + "' has " + new TreeSet<>(first.scores().keySet())
-            + "; every prompt of a group must be scored by the same verifiers");
+        throw new IllegalArgumentException(
+            where + " has scores of verifiers " + new TreeSet<>(prompt.scores().keySet())
+                + " but prompt '" + first.exampleId() + "' has "
+                + new TreeSet<>(first.scores().keySet())
+                + "; every prompt of a group must be scored by the same verifiers");
       }
       if (!prompt.weights().keySet().equals(first.weights().keySet())) {
-        throw new IllegalArgumentException(where + " has weights of strategies " + sorted(prompt.weights().keySet())
-            + " but prompt '" + first.exampleId() + "' has " + sorted(first.weights().keySet())
-            + "; every prompt of a group must be filtered by the same strategies");
+        throw new IllegalArgumentException(
+            where + " has weights of strategies " + sorted(prompt.weights().keySet())
+                + " but prompt '" + first.exampleId() + "' has "
+                + sorted(first.weights().keySet())
+                + "; every prompt of a group must be filtered by the same strategies");
       }
       for (int k : settings.passAtK()) {
         if (k > prompt.sampleCount()) {

@@ -16,10 +16,16 @@ import java.util.List;
  * @param strategies one row per strategy, sorted by verifier then filter
  * @param correlations one row per pair of verifiers, sorted by labels
  */
-public record GroupMetrics(int prompts, int samples, Estimate accuracy,
-                           @NanAsNull double extractionFailureRate, @NanAsNull double coverage,
-                           List<PassAtK> passAtK, List<VerifierMetrics> verifiers,
-                           List<StrategyMetrics> strategies, List<VerifierCorrelation> correlations) {
+public record GroupMetrics(
+    int prompts,
+    int samples,
+    Estimate accuracy,
+    @NanAsNull double extractionFailureRate,
+    @NanAsNull double coverage,
+    List<PassAtK> passAtK,
+    List<VerifierMetrics> verifiers,
+    List<StrategyMetrics> strategies,
+    List<VerifierCorrelation> correlations) {
 
   /** Copies the lists. */
   public GroupMetrics {

@@ -9,7 +9,8 @@ package io.gvgap.core.metrics;
  * @param falseNegatives correct but not kept
  * @param trueNegatives wrong and not kept
  */
-public record KeptConfusion(long truePositives, long falsePositives, long falseNegatives, long trueNegatives) {
+public record KeptConfusion(
+    long truePositives, long falsePositives, long falseNegatives, long trueNegatives) {
 
   /** No samples yet. */
   public static KeptConfusion empty() {
@@ -40,8 +41,11 @@ public record KeptConfusion(long truePositives, long falsePositives, long falseN
 
   /** The counts of both, pooled. */
   public KeptConfusion plus(KeptConfusion other) {
-    return new KeptConfusion(truePositives + other.truePositives, falsePositives + other.falsePositives,
-        falseNegatives + other.falseNegatives, trueNegatives + other.trueNegatives);
+    return new KeptConfusion(
+        truePositives + other.truePositives,
+        falsePositives + other.falsePositives,
+        falseNegatives + other.falseNegatives,
+        trueNegatives + other.trueNegatives);
   }
 
   /** All samples counted. */

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How gvgap prints metrics in logs and tables (command line, Maven log): fixed decimals, "n/a" when undefined. */
 public final class MetricFormat {
 
-  private MetricFormat() {
-  }
+  private MetricFormat() {}
 
   /** {@code 0.4375}, or {@code n/a}. */
   public static String fixed(double v) {
@@ -25,12 +24,14 @@ public final class MetricFormat {
 
   /** {@code [-0.0100, +0.1200]}, or {@code n/a}. */
   public static String interval(Estimate e) {
-    return Double.isNaN(e.lower()) || Double.isNaN(e.upper()) ? "n/a"
+    return Double.isNaN(e.lower()) || Double.isNaN(e.upper())
+        ? "n/a"
         : "[" + signed(e.lower()) + ", " + signed(e.upper()) + "]";
   }
 
   /** {@code 0.4375 [0.4000, 0.4700]}. */
   public static String estimate(Estimate e) {
-    return fixed(e.value()) + (Double.isNaN(e.lower()) ? "" : " [" + fixed(e.lower()) + ", " + fixed(e.upper()) + "]");
+    return fixed(e.value())
+        + (Double.isNaN(e.lower()) ? "" : " [" + fixed(e.lower()) + ", " + fixed(e.upper()) + "]");
   }
 }

@@ -55,20 +55,27 @@ public final class MetricsCalculator {
       }
       accuracy[x] = Accuracy.ofPrompt(prompt.utilities());
     }
-    return new GroupMetrics(promptCount, samples,
+    return new GroupMetrics(
+        promptCount,
+        samples,
         bootstrap.estimate(promptCount, m -> PromptStatistic.mean(accuracy, m)),
         (double) extractionFailures / samples,
         (double) covered / promptCount,
-        passAtK(prompts), verifiers(prompts), strategies(prompts), correlations(prompts));
+        passAtK(prompts),
+        verifiers(prompts),
+        strategies(prompts),
+        correlations(prompts));
   }
 
   private List<PassAtK> passAtK(List<PromptData> prompts) {
     List<PassAtK> result = new ArrayList<>();
     for (int k : settings.passAtK()) {
       double[] perPrompt = prompts.stream()
-          .mapToDouble(p -> UnbiasedPassAtK.probability(p.sampleCount(), Correctness.countCorrect(p.utilities()), k))
+          .mapToDouble(p -> UnbiasedPassAtK.probability(
+              p.sampleCount(), Correctness.countCorrect(p.utilities()), k))
           .toArray();
-      result.add(new PassAtK(k, bootstrap.estimate(perPrompt.length, m -> PromptStatistic.mean(perPrompt, m))));
+      result.add(new PassAtK(
+          k, bootstrap.estimate(perPrompt.length, m -> PromptStatistic.mean(perPrompt, m))));
     }
     return result;
   }

@@ -15,29 +15,34 @@ import java.util.Objects;
  *     of samples of every prompt
  * @param emptyKept what to do with a prompt whose filter kept nothing
  */
-public record MetricsSettings(int bootstrapDraws, double confidence, long seed, List<Integer> passAtK,
-                              EmptyKeptPolicy emptyKept) {
+public record MetricsSettings(
+    int bootstrapDraws,
+    double confidence,
+    long seed,
+    List<Integer> passAtK,
+    EmptyKeptPolicy emptyKept) {
 
   /** Validates the settings and copies the list. */
   public MetricsSettings {
     if (bootstrapDraws < 1) {
-      throw new IllegalArgumentException(
-          "metrics setting bootstrapDraws is " + bootstrapDraws + "; it must be at least 1 (1000 is usual)");
+      throw new IllegalArgumentException("metrics setting bootstrapDraws is " + bootstrapDraws
+          + "; it must be at least 1 (1000 is usual)");
     }
     if (!(confidence > 0 && confidence < 1)) {
-      throw new IllegalArgumentException(
-          "metrics setting confidence is " + confidence + "; it must lie strictly between 0 and 1 (e.g. 0.95)");
+      throw new IllegalArgumentException("metrics setting confidence is " + confidence
+          + "; it must lie strictly between 0 and 1 (e.g. 0.95)");
     }
     Objects.requireNonNull(passAtK, "metrics setting passAtK is null; give a list such as [1]");
     Objects.requireNonNull(emptyKept, "metrics setting emptyKept is null; use FALLBACK or EXCLUDE");
     var seen = new HashSet<Integer>();
     for (Integer k : passAtK) {
       if (k == null || k < 1) {
-        throw new IllegalArgumentException(
-            "metrics setting passAtK contains " + k + "; every k must be a whole number of at least 1");
+        throw new IllegalArgumentException("metrics setting passAtK contains " + k
+            + "; every k must be a whole number of at least 1");
       }
       if (!seen.add(k)) {
-        throw new IllegalArgumentException("metrics setting passAtK lists k=" + k + " twice; list each k once");
+        throw new IllegalArgumentException(
+            "metrics setting passAtK lists k=" + k + " twice; list each k once");
       }
     }
     passAtK = List.copyOf(passAtK);

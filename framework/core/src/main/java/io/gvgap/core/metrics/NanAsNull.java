@@ -18,5 +18,4 @@ import java.lang.annotation.Target;
 @JacksonAnnotationsInside
 @JsonSerialize(using = NanAsNullSerializer.class)
 @JsonDeserialize(using = NullAsNanDeserializer.class)
-public @interface NanAsNull {
-}
+public @interface NanAsNull {}

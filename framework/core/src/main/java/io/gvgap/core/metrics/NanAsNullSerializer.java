@@ -17,7 +17,8 @@ public final class NanAsNullSerializer extends StdSerializer<Double> {
 
   /** Writes the number, or {@code null} when it is not finite. */
   @Override
-  public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+  public void serialize(Double value, JsonGenerator gen, SerializerProvider provider)
+      throws IOException {
     if (value == null || !Double.isFinite(value)) {
       gen.writeNull();
     } else {

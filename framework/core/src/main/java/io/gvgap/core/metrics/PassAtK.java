@@ -6,5 +6,4 @@ package io.gvgap.core.metrics;
  * @param k the number of samples drawn
  * @param estimate mean over prompts, with bootstrap interval
  */
-public record PassAtK(int k, Estimate estimate) {
-}
+public record PassAtK(int k, Estimate estimate) {}

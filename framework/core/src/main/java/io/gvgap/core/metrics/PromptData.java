@@ -16,11 +16,12 @@ import java.util.Map;
  * @param scores verifier label to score per sample; NaN marks a parse failure
  * @param weights per strategy: weight per sample ({@code >= 0}); all zeros means "kept nothing"
  */
-public record PromptData(String exampleId,
-                         double[] utilities,
-                         boolean[] answerFound,
-                         Map<String, double[]> scores,
-                         Map<StrategyKey, double[]> weights) {
+public record PromptData(
+    String exampleId,
+    double[] utilities,
+    boolean[] answerFound,
+    Map<String, double[]> scores,
+    Map<StrategyKey, double[]> weights) {
 
   /** Validates the data; see the type's description. */
   public PromptData {

@@ -5,13 +5,17 @@ import java.util.Map;
 /** The validation of one {@link PromptData}; every message names the example and what to fix. */
 final class PromptDataChecks {
 
-  private PromptDataChecks() {
-  }
+  private PromptDataChecks() {}
 
-  static void check(String exampleId, double[] utilities, boolean[] answerFound,
-                    Map<String, double[]> scores, Map<StrategyKey, double[]> weights) {
+  static void check(
+      String exampleId,
+      double[] utilities,
+      boolean[] answerFound,
+      Map<String, double[]> scores,
+      Map<StrategyKey, double[]> weights) {
     if (exampleId == null || exampleId.isBlank()) {
-      throw new IllegalArgumentException("PromptData.exampleId is blank; every prompt needs its example id");
+      throw new IllegalArgumentException(
+          "PromptData.exampleId is blank; every prompt needs its example id");
     }
     String where = "prompt '" + exampleId + "'";
     if (utilities == null || utilities.length == 0) {
@@ -28,17 +32,20 @@ final class PromptDataChecks {
     }
     if (answerFound == null || answerFound.length != n) {
       throw new IllegalArgumentException(where + ": answerFound has "
-          + (answerFound == null ? "no array" : answerFound.length + " entries") + " but there are " + n
+          + (answerFound == null ? "no array" : answerFound.length + " entries") + " but there are "
+          + n
           + " samples (utilities); give one flag per sample");
     }
     if (scores == null) {
-      throw new IllegalArgumentException(where + ": scores is null; use an empty map when no verifier ran");
+      throw new IllegalArgumentException(
+          where + ": scores is null; use an empty map when no verifier ran");
     }
     for (Map.Entry<String, double[]> e : scores.entrySet()) {
       checkScores(where, n, e.getKey(), e.getValue());
     }
     if (weights == null) {
-      throw new IllegalArgumentException(where + ": weights is null; use an empty map when no filter ran");
+      throw new IllegalArgumentException(
+          where + ": weights is null; use an empty map when no filter ran");
     }
     for (Map.Entry<StrategyKey, double[]> e : weights.entrySet()) {
       checkWeights(where, n, e.getKey(), e.getValue());
@@ -57,8 +64,9 @@ final class PromptDataChecks {
     }
     for (int i = 0; i < n; i++) {
       if (Double.isInfinite(values[i])) {
-        throw new IllegalArgumentException(where + ": score of sample " + i + " by verifier '" + verifier
-            + "' is " + values[i] + "; scores must be finite, or NaN for a parse failure");
+        throw new IllegalArgumentException(
+            where + ": score of sample " + i + " by verifier '" + verifier + "' is " + values[i]
+                + "; scores must be finite, or NaN for a parse failure");
       }
     }
   }
@@ -69,15 +77,17 @@ final class PromptDataChecks {
     }
     if (values == null || values.length != n) {
       throw new IllegalArgumentException(where + ": weights of strategy (verifier=" + key.verifier()
-          + ", filter=" + key.filter() + ") has " + (values == null ? "no array" : values.length + " entries")
+          + ", filter=" + key.filter() + ") has "
+          + (values == null ? "no array" : values.length + " entries")
           + " but there are " + n + " samples; a filter must give one weight per sample");
     }
     for (int i = 0; i < n; i++) {
       double w = values[i];
       if (!(w >= 0) || Double.isInfinite(w)) {
-        throw new IllegalArgumentException(where + ": weight of sample " + i + " for strategy (verifier="
-            + key.verifier() + ", filter=" + key.filter() + ") is " + w
-            + "; weights must be finite and >= 0 (0 = not kept)");
+        throw new IllegalArgumentException(
+            where + ": weight of sample " + i + " for strategy (verifier="
+                + key.verifier() + ", filter=" + key.filter() + ") is " + w
+                + "; weights must be finite and >= 0 (0 = not kept)");
       }
     }
   }

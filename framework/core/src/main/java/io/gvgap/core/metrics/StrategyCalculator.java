@@ -33,7 +33,8 @@ final class StrategyCalculator {
       }
       double jfx = Accuracy.ofPrompt(prompt.utilities());
       allAccuracy.add(jfx);
-      // FALLBACK: an empty-kept prompt counts as unfiltered on both sides, contributing 0 to the gap.
+      // FALLBACK: an empty-kept prompt counts as unfiltered on both sides, contributing 0 to the
+      // gap.
       keptAccuracy.add(empty ? jfx : Accuracy.ofKept(prompt.utilities(), weights));
       if (jfx >= 1) { // the same test as GapStatistics.relativeGapPerPrompt uses
         saturated++;
@@ -47,14 +48,21 @@ final class StrategyCalculator {
     int used = a.length;
     Estimate jfw = bootstrap.estimate(used, m -> GapStatistics.jfw(b, m));
     double coverage = used == 0 ? Double.NaN : (double) covered / used;
-    return new StrategyMetrics(key.verifier(), key.filter(), used,
+    return new StrategyMetrics(
+        key.verifier(),
+        key.filter(),
+        used,
         bootstrap.estimate(used, m -> GapStatistics.jf(a, m)),
         jfw,
         bootstrap.estimate(used, m -> GapStatistics.gap(a, b, m)),
         bootstrap.estimate(used, m -> GapStatistics.relativeGapPerPrompt(a, b, m)),
         bootstrap.estimate(used, m -> GapStatistics.relativeGapPooled(a, b, m)),
-        saturated, emptyKept,
-        confusion.keptFraction(), confusion.precision(), confusion.recall(), confusion.f1(),
+        saturated,
+        emptyKept,
+        confusion.keptFraction(),
+        confusion.precision(),
+        confusion.recall(),
+        confusion.f1(),
         coverage - jfw.value());
   }
 

@@ -12,12 +12,12 @@ public record StrategyKey(String verifier, String filter) {
   /** Rejects blank labels, which would make report rows indistinguishable. */
   public StrategyKey {
     if (verifier == null || verifier.isBlank()) {
-      throw new IllegalArgumentException(
-          "StrategyKey.verifier is blank (filter=" + filter + "); give the verifier label as written in reports");
+      throw new IllegalArgumentException("StrategyKey.verifier is blank (filter=" + filter
+          + "); give the verifier label as written in reports");
     }
     if (filter == null || filter.isBlank()) {
-      throw new IllegalArgumentException(
-          "StrategyKey.filter is blank (verifier=" + verifier + "); give the filter label as written in reports");
+      throw new IllegalArgumentException("StrategyKey.filter is blank (verifier=" + verifier
+          + "); give the filter label as written in reports");
     }
   }
 

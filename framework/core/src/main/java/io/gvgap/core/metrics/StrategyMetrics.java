@@ -24,13 +24,22 @@ package io.gvgap.core.metrics;
  * @param f1 {@code 2TP / (2TP + FP + FN)}; undefined when nothing is kept and nothing is correct
  * @param oracleMinusSelected coverage (pass@N) over the used prompts minus {@code J(f[w])}
  */
-public record StrategyMetrics(String verifier, String filter, int promptsUsed,
-                              Estimate jf, Estimate jfw, Estimate gap,
-                              Estimate relativeGapPerPrompt, Estimate relativeGapPooled,
-                              int saturatedPrompts, int emptyKeptPrompts,
-                              @NanAsNull double keptFraction, @NanAsNull double precision,
-                              @NanAsNull double recall, @NanAsNull double f1,
-                              @NanAsNull double oracleMinusSelected) {
+public record StrategyMetrics(
+    String verifier,
+    String filter,
+    int promptsUsed,
+    Estimate jf,
+    Estimate jfw,
+    Estimate gap,
+    Estimate relativeGapPerPrompt,
+    Estimate relativeGapPooled,
+    int saturatedPrompts,
+    int emptyKeptPrompts,
+    @NanAsNull double keptFraction,
+    @NanAsNull double precision,
+    @NanAsNull double recall,
+    @NanAsNull double f1,
+    @NanAsNull double oracleMinusSelected) {
 
   /** The strategy this row is about. */
   public StrategyKey key() {

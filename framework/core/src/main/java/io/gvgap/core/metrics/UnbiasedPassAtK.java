@@ -6,8 +6,7 @@ package io.gvgap.core.metrics;
  */
 public final class UnbiasedPassAtK {
 
-  private UnbiasedPassAtK() {
-  }
+  private UnbiasedPassAtK() {}
 
   /**
    * {@code 1 - C(n-c, k) / C(n, k)}, computed as {@code 1 - Π_{i=n-c+1..n} (1 - k/i)} so that no
@@ -25,7 +24,8 @@ public final class UnbiasedPassAtK {
           + "; lower k or draw more samples per prompt");
     }
     if (c < 0 || c > n) {
-      throw new IllegalArgumentException("pass@k: correct count c=" + c + " is outside [0, n=" + n + "]");
+      throw new IllegalArgumentException(
+          "pass@k: correct count c=" + c + " is outside [0, n=" + n + "]");
     }
     if (n - c < k) {
       return 1.0;

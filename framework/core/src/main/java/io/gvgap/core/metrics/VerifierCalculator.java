@@ -6,8 +6,7 @@ import java.util.List;
 /** Computes {@link VerifierMetrics} for one verifier label over a validated group of prompts. */
 final class VerifierCalculator {
 
-  private VerifierCalculator() {
-  }
+  private VerifierCalculator() {}
 
   static VerifierMetrics compute(String verifier, List<PromptData> prompts) {
     int samples = 0;
@@ -32,7 +31,12 @@ final class VerifierCalculator {
     int failures = samples - count;
     double[] usedScores = Arrays.copyOf(scored, count);
     boolean[] usedCorrect = Arrays.copyOf(correct, count);
-    return new VerifierMetrics(verifier, count, failures, (double) failures / samples,
-        count == 0 ? Double.NaN : sum / count, Auroc.of(usedScores, usedCorrect));
+    return new VerifierMetrics(
+        verifier,
+        count,
+        failures,
+        (double) failures / samples,
+        count == 0 ? Double.NaN : sum / count,
+        Auroc.of(usedScores, usedCorrect));
   }
 }

@@ -9,6 +9,9 @@ package io.gvgap.core.metrics;
  * @param pearson Pearson's r; undefined when {@code n < 2} or a side is constant
  * @param spearman Spearman's rho (ties get average ranks); undefined likewise
  */
-public record VerifierCorrelation(String first, String second, int n, @NanAsNull double pearson,
-                                  @NanAsNull double spearman) {
-}
+public record VerifierCorrelation(
+    String first,
+    String second,
+    int n,
+    @NanAsNull double pearson,
+    @NanAsNull double spearman) {}

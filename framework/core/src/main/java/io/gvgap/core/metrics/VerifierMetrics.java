@@ -11,7 +11,10 @@ package io.gvgap.core.metrics;
  * @param auroc {@link Auroc#of(double[], boolean[])} of score against correct, over the scored
  *     samples; undefined when they are all correct or all wrong
  */
-public record VerifierMetrics(String verifier, int scoredSamples, int parseFailures,
-                              @NanAsNull double parseFailureRate, @NanAsNull double meanScore,
-                              @NanAsNull double auroc) {
-}
+public record VerifierMetrics(
+    String verifier,
+    int scoredSamples,
+    int parseFailures,
+    @NanAsNull double parseFailureRate,
+    @NanAsNull double meanScore,
+    @NanAsNull double auroc) {}

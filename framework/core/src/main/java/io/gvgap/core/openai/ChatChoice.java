@@ -11,6 +11,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param finishReason {@code stop} or {@code length}
  * @param gvgap gvgap serve's extension; absent from other servers' answers
  */
-public record ChatChoice(Integer index, ChatMessage message, ChatLogProbs logprobs, String finishReason,
-    @JsonInclude(JsonInclude.Include.NON_NULL) GvgapChoice gvgap) {
-}
+public record ChatChoice(
+    Integer index,
+    ChatMessage message,
+    ChatLogProbs logprobs,
+    String finishReason,
+    @JsonInclude(JsonInclude.Include.NON_NULL) GvgapChoice gvgap) {}

@@ -7,5 +7,4 @@ import java.util.List;
  *
  * @param content one entry per token
  */
-public record ChatLogProbs(List<ChatTokenLogProb> content) {
-}
+public record ChatLogProbs(List<ChatTokenLogProb> content) {}

@@ -6,5 +6,4 @@ package io.gvgap.core.openai;
  * @param role {@code system}, {@code user} or {@code assistant}
  * @param content the text (content parts are not supported)
  */
-public record ChatMessage(String role, String content) {
-}
+public record ChatMessage(String role, String content) {}

@@ -33,8 +33,10 @@ public record ChatRequest(
     Double topP,
     Integer topK,
     Long seed,
-    @JsonDeserialize(using = StringOrList.Reader.class) @JsonSerialize(using = StringOrList.Writer.class)
+
+    @JsonDeserialize(using = StringOrList.Reader.class)
+    @JsonSerialize(using = StringOrList.Writer.class)
     List<String> stop,
+
     Boolean logprobs,
-    Boolean stream) {
-}
+    Boolean stream) {}

@@ -12,6 +12,5 @@ import java.util.List;
  * @param choices one per sample
  * @param usage token counts
  */
-public record ChatResponse(String id, String object, long created, String model, List<ChatChoice> choices,
-    Usage usage) {
-}
+public record ChatResponse(
+    String id, String object, long created, String model, List<ChatChoice> choices, Usage usage) {}

@@ -9,5 +9,4 @@ import java.util.List;
  * @param logprob its log-probability; null when unknown
  * @param topLogprobs alternatives (gvgap serve sends none)
  */
-public record ChatTokenLogProb(String token, Double logprob, List<ChatTokenLogProb> topLogprobs) {
-}
+public record ChatTokenLogProb(String token, Double logprob, List<ChatTokenLogProb> topLogprobs) {}

@@ -11,6 +11,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param finishReason {@code stop} or {@code length}
  * @param gvgap gvgap serve's extension; absent from other servers' answers
  */
-public record CompletionChoice(Integer index, String text, LegacyLogProbs logprobs, String finishReason,
-    @JsonInclude(JsonInclude.Include.NON_NULL) GvgapChoice gvgap) {
-}
+public record CompletionChoice(
+    Integer index,
+    String text,
+    LegacyLogProbs logprobs,
+    String finishReason,
+    @JsonInclude(JsonInclude.Include.NON_NULL) GvgapChoice gvgap) {}

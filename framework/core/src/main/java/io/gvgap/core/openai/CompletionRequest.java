@@ -26,8 +26,11 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CompletionRequest(
     String model,
-    @JsonDeserialize(using = StringOrList.Reader.class) @JsonSerialize(using = StringOrList.Writer.class)
+
+    @JsonDeserialize(using = StringOrList.Reader.class)
+    @JsonSerialize(using = StringOrList.Writer.class)
     List<String> prompt,
+
     Integer n,
     Integer maxTokens,
     Integer maxCompletionTokens,
@@ -35,9 +38,11 @@ public record CompletionRequest(
     Double topP,
     Integer topK,
     Long seed,
-    @JsonDeserialize(using = StringOrList.Reader.class) @JsonSerialize(using = StringOrList.Writer.class)
+
+    @JsonDeserialize(using = StringOrList.Reader.class)
+    @JsonSerialize(using = StringOrList.Writer.class)
     List<String> stop,
+
     Integer logprobs,
     Boolean echo,
-    Boolean stream) {
-}
+    Boolean stream) {}

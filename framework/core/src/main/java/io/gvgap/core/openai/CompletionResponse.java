@@ -12,6 +12,10 @@ import java.util.List;
  * @param choices one per (prompt, sample)
  * @param usage token counts
  */
-public record CompletionResponse(String id, String object, long created, String model, List<CompletionChoice> choices,
-    Usage usage) {
-}
+public record CompletionResponse(
+    String id,
+    String object,
+    long created,
+    String model,
+    List<CompletionChoice> choices,
+    Usage usage) {}

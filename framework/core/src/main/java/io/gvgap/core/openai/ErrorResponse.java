@@ -14,8 +14,7 @@ public record ErrorResponse(Detail error) {
    * @param type {@code invalid_request_error}, {@code authentication_error}, {@code not_found_error},
    *     {@code server_error}, ...
    */
-  public record Detail(String message, String type) {
-  }
+  public record Detail(String message, String type) {}
 
   /** An error with this message and type. */
   public static ErrorResponse of(String message, String type) {

@@ -7,5 +7,4 @@ package io.gvgap.core.openai;
  * @param finishReason {@code stop}, {@code eos}, {@code length} or {@code context}
  * @param logprob the completion's sequence log-probability; null when nothing was generated or it is unknown
  */
-public record GvgapChoice(Integer tokenCount, String finishReason, Double logprob) {
-}
+public record GvgapChoice(Integer tokenCount, String finishReason, Double logprob) {}

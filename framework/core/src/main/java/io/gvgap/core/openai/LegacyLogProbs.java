@@ -11,6 +11,8 @@ import java.util.Map;
  * @param textOffset each token's start offset in the prompt + completion text
  * @param topLogprobs alternatives per token (gvgap serve sends null)
  */
-public record LegacyLogProbs(List<String> tokens, List<Double> tokenLogprobs, List<Integer> textOffset,
-    List<Map<String, Double>> topLogprobs) {
-}
+public record LegacyLogProbs(
+    List<String> tokens,
+    List<Double> tokenLogprobs,
+    List<Integer> textOffset,
+    List<Map<String, Double>> topLogprobs) {}

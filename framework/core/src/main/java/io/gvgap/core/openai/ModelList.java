@@ -17,8 +17,7 @@ public record ModelList(String object, List<Entry> data) {
    * @param object {@code model}
    * @param ownedBy who serves it
    */
-  public record Entry(String id, String object, String ownedBy) {
-  }
+  public record Entry(String id, String object, String ownedBy) {}
 
   /** A list of one model. */
   public static ModelList of(String id, String ownedBy) {

@@ -24,8 +24,7 @@ import java.util.List;
 public final class OpenAiJson {
   private static final ObjectMapper MAPPER = create();
 
-  private OpenAiJson() {
-  }
+  private OpenAiJson() {}
 
   private static ObjectMapper create() {
     JsonMapper mapper = JsonMapper.builder()
@@ -34,8 +33,11 @@ public final class OpenAiJson {
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .build();
-    // a number or a boolean where text is expected is a client's mistake, not a string to guess from
-    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+    // a number or a boolean where text is expected is a client's mistake, not a string to guess
+    // from
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     return mapper;
@@ -64,8 +66,12 @@ public final class OpenAiJson {
    * @throws OpenAiFormatException naming the field path
    */
   public static <T> T read(String json, Class<T> type, int maxListElements, String beyondLimit) {
-    return read(MAPPER.readerFor(type).withAttribute(MAX_LIST_ELEMENTS, maxListElements)
-        .withAttribute(BEYOND_LIST_LIMIT, beyondLimit), json);
+    return read(
+        MAPPER
+            .readerFor(type)
+            .withAttribute(MAX_LIST_ELEMENTS, maxListElements)
+            .withAttribute(BEYOND_LIST_LIMIT, beyondLimit),
+        json);
   }
 
   static final String MAX_LIST_ELEMENTS = "gvgap.openai.maxListElements";
@@ -77,9 +83,13 @@ public final class OpenAiJson {
       try {
         value = reader.readValue(parser);
       } catch (JsonParseException e) {
-        throw new OpenAiFormatException("", "the body is not valid JSON: " + e.getOriginalMessage()
-            + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-            + e.getLocation().getColumnNr() + ")"));
+        throw new OpenAiFormatException(
+            "",
+            "the body is not valid JSON: " + e.getOriginalMessage()
+                + (e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")"));
       } catch (JsonMappingException e) {
         // translated while the parser still holds the offending value
         throw translate(e);
@@ -100,7 +110,8 @@ public final class OpenAiJson {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+      throw new IllegalStateException(
+          "cannot write " + value.getClass().getSimpleName() + " as JSON", e);
     }
   }
 
@@ -121,7 +132,8 @@ public final class OpenAiJson {
     }
     if (e instanceof MismatchedInputException mismatch) {
       String original = e.getOriginalMessage();
-      if (original != null && (original.startsWith("must be ") || original.startsWith("has more than "))) {
+      if (original != null
+          && (original.startsWith("must be ") || original.startsWith("has more than "))) {
         return original;
       }
       return "must be " + expected(mismatch.getTargetType()) + actual(mismatch);
@@ -158,7 +170,10 @@ public final class OpenAiJson {
     if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
       return "an integer";
     }
-    if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+    if (type == double.class
+        || type == Double.class
+        || type == float.class
+        || type == Float.class) {
       return "a number";
     }
     if (type == boolean.class || type == Boolean.class) {

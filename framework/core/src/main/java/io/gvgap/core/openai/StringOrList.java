@@ -20,8 +20,7 @@ import java.util.List;
  * string (what every server accepts), more as a list.
  */
 final class StringOrList {
-  private StringOrList() {
-  }
+  private StringOrList() {}
 
   /** Reads a string or a list of strings. */
   static final class Reader extends StdDeserializer<List<String>> {
@@ -39,18 +38,26 @@ final class StringOrList {
         return out;
       }
       if (p.currentToken() != JsonToken.START_ARRAY) {
-        throw MismatchedInputException.from(p, List.class, "must be a string or a list of strings, was "
-            + OpenAiJson.describe(p.currentToken()));
+        throw MismatchedInputException.from(
+            p,
+            List.class,
+            "must be a string or a list of strings, was " + OpenAiJson.describe(p.currentToken()));
       }
       Object max = ctxt.getAttribute(OpenAiJson.MAX_LIST_ELEMENTS);
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
         if (max instanceof Integer limit && out.size() >= limit) {
-          throw MismatchedInputException.from(p, List.class, "has more than " + limit + " elements; "
-              + ctxt.getAttribute(OpenAiJson.BEYOND_LIST_LIMIT));
+          throw MismatchedInputException.from(
+              p,
+              List.class,
+              "has more than " + limit + " elements; "
+                  + ctxt.getAttribute(OpenAiJson.BEYOND_LIST_LIMIT));
         }
         if (t != JsonToken.VALUE_STRING) {
-          MismatchedInputException e = MismatchedInputException.from(p, String.class, "must be a string, was "
-              + OpenAiJson.describe(t) + (t.isNumeric() ? " (token-id prompts are not supported)" : ""));
+          MismatchedInputException e = MismatchedInputException.from(
+              p,
+              String.class,
+              "must be a string, was " + OpenAiJson.describe(t)
+                  + (t.isNumeric() ? " (token-id prompts are not supported)" : ""));
           e.prependPath(new JsonMappingException.Reference(out, out.size()));
           throw e;
         }
@@ -70,7 +77,8 @@ final class StringOrList {
     }
 
     @Override
-    public void serialize(List<String> value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+    public void serialize(List<String> value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
       if (value.size() == 1) {
         gen.writeString(value.get(0));
         return;

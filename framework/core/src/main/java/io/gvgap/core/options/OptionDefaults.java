@@ -27,8 +27,7 @@ final class OptionDefaults {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   /** A value filled in from a default. */
-  record Filled(String text, Class<?> declaredBy) {
-  }
+  record Filled(String text, Class<?> declaredBy) {}
 
   private final Map<List<Object>, Filled> filled = new HashMap<>();
 
@@ -96,8 +95,12 @@ final class OptionDefaults {
     try {
       return YAML.readTree(defaultText);
     } catch (JsonProcessingException e) {
-      throw new OptionsException(fieldPath, "the default value '" + defaultText + "' declared by " + type.getName()
-          + " is not valid YAML (" + e.getOriginalMessage() + "); this is a plugin bug, report it to its author", e);
+      throw new OptionsException(
+          fieldPath,
+          "the default value '" + defaultText + "' declared by " + type.getName()
+              + " is not valid YAML (" + e.getOriginalMessage()
+              + "); this is a plugin bug, report it to its author",
+          e);
     }
   }
 

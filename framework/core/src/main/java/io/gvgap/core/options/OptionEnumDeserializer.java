@@ -31,6 +31,7 @@ final class OptionEnumDeserializer extends StdScalarDeserializer<Object> {
         return constant;
       }
     }
-    throw InvalidFormatException.from(parser, "not one of " + OptionTypes.enumValues(enumType), given, enumType);
+    throw InvalidFormatException.from(
+        parser, "not one of " + OptionTypes.enumValues(enumType), given, enumType);
   }
 }

@@ -11,8 +11,7 @@ import java.util.Locale;
 @Internal
 public final class OptionKeys {
 
-  private OptionKeys() {
-  }
+  private OptionKeys() {}
 
   /** The spec key of a record component name: {@code topP} becomes {@code top_p}. */
   public static String keyOf(String componentName) {

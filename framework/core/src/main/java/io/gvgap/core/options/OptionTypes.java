@@ -11,11 +11,11 @@ import java.util.stream.Collectors;
 
 /** The component types an options record may use, and how they are named to users. */
 final class OptionTypes {
-  static final String SUPPORTED = "String, int, long, double, boolean (or their boxes), an enum, Path,"
-      + " List or Set of those, Map<String, String>, or a nested record";
+  static final String SUPPORTED =
+      "String, int, long, double, boolean (or their boxes), an enum, Path,"
+          + " List or Set of those, Map<String, String>, or a nested record";
 
-  private OptionTypes() {
-  }
+  private OptionTypes() {}
 
   /** A user-facing name of the type: "integer", "list of path", "one of: a, b". */
   static String describe(Type type) {
@@ -59,8 +59,15 @@ final class OptionTypes {
 
   /** Null when supported, else the unsupported (part of the) type. */
   static Type firstUnsupported(Type type) {
-    if (type == String.class || type == int.class || type == Integer.class || type == long.class || type == Long.class
-        || type == double.class || type == Double.class || type == boolean.class || type == Boolean.class
+    if (type == String.class
+        || type == int.class
+        || type == Integer.class
+        || type == long.class
+        || type == Long.class
+        || type == double.class
+        || type == Double.class
+        || type == boolean.class
+        || type == Boolean.class
         || type == Path.class) {
       return null;
     }
@@ -72,7 +79,9 @@ final class OptionTypes {
       Type raw = parameterized.getRawType();
       Type[] arguments = parameterized.getActualTypeArguments();
       if (raw == List.class || raw == Set.class) {
-        return arguments[0] instanceof Class<?> && ((Class<?>) arguments[0]).isRecord() ? null : firstUnsupportedScalar(arguments[0]);
+        return arguments[0] instanceof Class<?> && ((Class<?>) arguments[0]).isRecord()
+            ? null
+            : firstUnsupportedScalar(arguments[0]);
       }
       if (raw == Map.class) {
         return arguments[0] == String.class && arguments[1] == String.class ? null : type;
@@ -102,7 +111,8 @@ final class OptionTypes {
         Type raw = parameterized.getRawType();
         boolean listItem = segment instanceof Integer && (raw == List.class || raw == Set.class);
         boolean mapValue = segment instanceof String && raw == Map.class;
-        type = listItem ? parameterized.getActualTypeArguments()[0]
+        type = listItem
+            ? parameterized.getActualTypeArguments()[0]
             : mapValue ? parameterized.getActualTypeArguments()[1] : null;
       } else {
         type = null;

@@ -16,8 +16,7 @@ import java.util.Map;
  */
 public final class OptionValues {
 
-  private OptionValues() {
-  }
+  private OptionValues() {}
 
   /** The record's components as an ordered map of JSON-friendly values. */
   public static Map<String, Object> toMap(Record options) {
@@ -28,7 +27,10 @@ public final class OptionValues {
         component.getAccessor().setAccessible(true);
         value = component.getAccessor().invoke(options);
       } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
-        throw new IllegalStateException("Cannot read option '" + component.getName() + "' of " + options.getClass().getName(), e);
+        throw new IllegalStateException(
+            "Cannot read option '" + component.getName() + "' of "
+                + options.getClass().getName(),
+            e);
       }
       map.put(OptionKeys.keyOf(component.getName()), plain(value));
     }

@@ -28,8 +28,7 @@ import java.util.Objects;
 public final class OptionsBinder {
   private static final ObjectMapper MAPPER = OptionsMapper.create();
 
-  private OptionsBinder() {
-  }
+  private OptionsBinder() {}
 
   /**
    * Builds the record from the map.
@@ -49,7 +48,8 @@ public final class OptionsBinder {
     } catch (JsonMappingException e) {
       throw OptionsErrors.translate(type, tree, defaults, e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new OptionsException(List.of(), "cannot read the options: " + e.getOriginalMessage(), e);
+      throw new OptionsException(
+          List.of(), "cannot read the options: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -59,9 +59,12 @@ public final class OptionsBinder {
       List<Object> fieldPath = OptionDefaults.append(path, OptionKeys.keyOf(component.getName()));
       Type unsupported = OptionTypes.firstUnsupported(component.getGenericType());
       if (unsupported != null) {
-        throw new OptionsException(fieldPath, "the options record " + type.getName() + " declares '" + component.getName()
-            + "' with the unsupported type " + unsupported.getTypeName() + " (supported: " + OptionTypes.SUPPORTED
-            + "); this is a plugin bug, report it to its author");
+        throw new OptionsException(
+            fieldPath,
+            "the options record " + type.getName() + " declares '" + component.getName()
+                + "' with the unsupported type " + unsupported.getTypeName() + " (supported: "
+                + OptionTypes.SUPPORTED
+                + "); this is a plugin bug, report it to its author");
       }
       Type generic = component.getGenericType();
       if (generic instanceof ParameterizedType) {

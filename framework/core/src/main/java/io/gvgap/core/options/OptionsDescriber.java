@@ -8,8 +8,7 @@ import java.util.List;
 /** Lists the options of a provider's options record: name, type, default and description. */
 public final class OptionsDescriber {
 
-  private OptionsDescriber() {
-  }
+  private OptionsDescriber() {}
 
   /**
    * The options in declaration order. A nested record without a default contributes its own
@@ -25,12 +24,16 @@ public final class OptionsDescriber {
     for (RecordComponent component : type.getRecordComponents()) {
       String name = prefix + OptionKeys.keyOf(component.getName());
       Option option = component.getAnnotation(Option.class);
-      String defaultValue = option == null || option.defaultValue().isEmpty() ? null : option.defaultValue();
+      String defaultValue =
+          option == null || option.defaultValue().isEmpty() ? null : option.defaultValue();
       if (component.getType().isRecord() && defaultValue == null) {
         collect(component.getType(), name + ".", into);
         continue;
       }
-      into.add(new OptionDescription(name, OptionTypes.describe(component.getGenericType()), defaultValue,
+      into.add(new OptionDescription(
+          name,
+          OptionTypes.describe(component.getGenericType()),
+          defaultValue,
           option == null ? "" : option.description()));
     }
   }

@@ -34,14 +34,14 @@ import java.util.Set;
 @Internal
 public final class OptionsMapper {
 
-  private OptionsMapper() {
-  }
+  private OptionsMapper() {}
 
   /** A new mapper so configured; the run spec's fixed sections are bound by one too. */
   public static ObjectMapper create() {
     SimpleModule module = new SimpleModule("gvgap-options");
     module.setDeserializers(new OptionDeserializers());
-    // A caller's map may hold a Path itself: it goes into the tree as the path's text, not as a URI.
+    // A caller's map may hold a Path itself: it goes into the tree as the path's text, not as a
+    // URI.
     module.addSerializer(Path.class, ToStringSerializer.instance);
     JsonMapper mapper = JsonMapper.builder()
         .propertyNamingStrategy(new PropertyNamingStrategies.NamingBase() {
@@ -63,18 +63,37 @@ public final class OptionsMapper {
         .disable(MapperFeature.USE_GETTERS_AS_SETTERS)
         .addModule(module)
         .build();
-    failCoercion(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float,
+    failCoercion(
+        mapper,
+        LogicalType.Textual,
+        CoercionInputShape.Integer,
+        CoercionInputShape.Float,
         CoercionInputShape.Boolean);
-    failCoercion(mapper, LogicalType.Integer, CoercionInputShape.Float, CoercionInputShape.String,
-        CoercionInputShape.Boolean, CoercionInputShape.EmptyString);
-    failCoercion(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean,
+    failCoercion(
+        mapper,
+        LogicalType.Integer,
+        CoercionInputShape.Float,
+        CoercionInputShape.String,
+        CoercionInputShape.Boolean,
         CoercionInputShape.EmptyString);
-    failCoercion(mapper, LogicalType.Boolean, CoercionInputShape.Integer, CoercionInputShape.Float,
-        CoercionInputShape.String, CoercionInputShape.EmptyString);
+    failCoercion(
+        mapper,
+        LogicalType.Float,
+        CoercionInputShape.String,
+        CoercionInputShape.Boolean,
+        CoercionInputShape.EmptyString);
+    failCoercion(
+        mapper,
+        LogicalType.Boolean,
+        CoercionInputShape.Integer,
+        CoercionInputShape.Float,
+        CoercionInputShape.String,
+        CoercionInputShape.EmptyString);
     return mapper;
   }
 
-  private static void failCoercion(ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
+  private static void failCoercion(
+      ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
     for (CoercionInputShape shape : shapes) {
       mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
     }
@@ -89,20 +108,29 @@ public final class OptionsMapper {
     }
 
     @Override
-    public JsonDeserializer<?> findEnumDeserializer(Class<?> type, DeserializationConfig config,
-        BeanDescription beanDesc) {
+    public JsonDeserializer<?> findEnumDeserializer(
+        Class<?> type, DeserializationConfig config, BeanDescription beanDesc) {
       return new OptionEnumDeserializer(type);
     }
 
     @Override
-    public JsonDeserializer<?> findCollectionDeserializer(CollectionType type, DeserializationConfig config,
-        BeanDescription beanDesc, TypeDeserializer elementTypeDeserializer, JsonDeserializer<?> elementDeserializer) {
+    public JsonDeserializer<?> findCollectionDeserializer(
+        CollectionType type,
+        DeserializationConfig config,
+        BeanDescription beanDesc,
+        TypeDeserializer elementTypeDeserializer,
+        JsonDeserializer<?> elementDeserializer) {
       return type.getRawClass() == Set.class ? new UniqueSetDeserializer(type) : null;
     }
 
     @Override
-    public JsonDeserializer<?> findMapDeserializer(MapType type, DeserializationConfig config, BeanDescription beanDesc,
-        KeyDeserializer keyDeserializer, TypeDeserializer elementTypeDeserializer, JsonDeserializer<?> elementDeserializer) {
+    public JsonDeserializer<?> findMapDeserializer(
+        MapType type,
+        DeserializationConfig config,
+        BeanDescription beanDesc,
+        KeyDeserializer keyDeserializer,
+        TypeDeserializer elementTypeDeserializer,
+        JsonDeserializer<?> elementDeserializer) {
       boolean stringToString = type.getKeyType().getRawClass() == String.class
           && type.getContentType().getRawClass() == String.class;
       return stringToString ? new TextMapDeserializer() : null;

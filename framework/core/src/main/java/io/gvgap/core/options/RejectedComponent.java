@@ -34,7 +34,8 @@ public record RejectedComponent(List<Object> path, String problem) {
     int start = 0;
     while (start < message.length()) {
       int end = start;
-      while (end < message.length() && (Character.isLetterOrDigit(message.charAt(end)) || message.charAt(end) == '_')) {
+      while (end < message.length()
+          && (Character.isLetterOrDigit(message.charAt(end)) || message.charAt(end) == '_')) {
         end++;
       }
       String word = message.substring(start, end);
@@ -55,7 +56,9 @@ public record RejectedComponent(List<Object> path, String problem) {
   private static RejectedComponent named(String message, String key, int start, int end) {
     List<Object> path = new ArrayList<>(List.of(key));
     int close = message.indexOf(']', end);
-    if (end < message.length() && message.charAt(end) == '[' && close > end + 1
+    if (end < message.length()
+        && message.charAt(end) == '['
+        && close > end + 1
         && message.substring(end + 1, close).chars().allMatch(Character::isDigit)) {
       path.add(Integer.parseInt(message.substring(end + 1, close)));
       end = close + 1;

@@ -23,7 +23,8 @@ final class TextMapDeserializer extends StdDeserializer<Map<String, String>> {
 
   @Override
   @SuppressWarnings("unchecked")
-  public Map<String, String> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+  public Map<String, String> deserialize(JsonParser parser, DeserializationContext context)
+      throws IOException {
     if (!parser.isExpectedStartObjectToken()) {
       return (Map<String, String>) context.handleUnexpectedToken(Map.class, parser);
     }
@@ -32,8 +33,8 @@ final class TextMapDeserializer extends StdDeserializer<Map<String, String>> {
     for (Map.Entry<String, JsonNode> entry : tree.properties()) {
       JsonNode value = entry.getValue();
       if (!value.isValueNode() || value.isNull()) {
-        JsonMappingException wrong = new OptionValueException(parser, "expected a string, number or boolean, was "
-            + OptionsErrors.shown(value));
+        JsonMappingException wrong = new OptionValueException(
+            parser, "expected a string, number or boolean, was " + OptionsErrors.shown(value));
         wrong.prependPath(map, entry.getKey());
         throw wrong;
       }

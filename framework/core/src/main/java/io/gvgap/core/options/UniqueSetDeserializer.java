@@ -25,7 +25,8 @@ final class UniqueSetDeserializer extends StdDeserializer<Set<Object>> {
 
   @Override
   @SuppressWarnings("unchecked")
-  public Set<Object> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+  public Set<Object> deserialize(JsonParser parser, DeserializationContext context)
+      throws IOException {
     if (!parser.isExpectedStartArrayToken()) {
       return (Set<Object>) context.handleUnexpectedToken(type, parser);
     }
@@ -40,8 +41,9 @@ final class UniqueSetDeserializer extends StdDeserializer<Set<Object>> {
         throw JsonMappingException.wrapWithPath(e, set, index);
       }
       if (!set.add(item)) {
-        JsonMappingException repeated = new OptionValueException(parser, "duplicate value " + OptionsErrors.shown(node)
-            + " in a set; list each value once");
+        JsonMappingException repeated = new OptionValueException(
+            parser,
+            "duplicate value " + OptionsErrors.shown(node) + " in a set; list each value once");
         repeated.prependPath(set, index);
         throw repeated;
       }

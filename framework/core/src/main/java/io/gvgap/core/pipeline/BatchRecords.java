@@ -106,8 +106,8 @@ final class BatchRecords {
   /** All scores of the batch as records, example by example. */
   List<ScoreRecord> allScores() {
     List<ScoreRecord> all = new ArrayList<>();
-    scores.forEach((id, byVerifier) -> byVerifier.forEach((verifier, list) ->
-        all.add(new ScoreRecord(model, task, verifier, id, list))));
+    scores.forEach((id, byVerifier) -> byVerifier.forEach(
+        (verifier, list) -> all.add(new ScoreRecord(model, task, verifier, id, list))));
     return all;
   }
 }

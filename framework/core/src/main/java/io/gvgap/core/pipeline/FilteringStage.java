@@ -34,7 +34,12 @@ final class FilteringStage {
    * @param filters filters in spec order
    * @param seed the run's seed, the filters' {@link FilterContext#seed()} (tie-breaking)
    */
-  FilteringStage(String modelLabel, String taskLabel, List<String> verifiers, List<LabeledFilter> filters, long seed,
+  FilteringStage(
+      String modelLabel,
+      String taskLabel,
+      List<String> verifiers,
+      List<LabeledFilter> filters,
+      long seed,
       RunStore store) {
     this.modelLabel = modelLabel;
     this.taskLabel = taskLabel;
@@ -69,48 +74,57 @@ final class FilteringStage {
     return stored;
   }
 
-  private WeightRecord weigh(ExampleKey key, List<SampleRecord> samples, List<SampleScore> scores, String verifier,
+  private WeightRecord weigh(
+      ExampleKey key,
+      List<SampleRecord> samples,
+      List<SampleScore> scores,
+      String verifier,
       LabeledFilter filter) {
     int n = samples.size();
     if (scores == null || scores.size() != n) {
-      throw new PipelineException("verifier '" + verifier + "' has not scored all " + n + " samples of '"
-          + key.exampleId() + "' before filter '" + filter.label() + "' runs");
+      throw new PipelineException("verifier '" + verifier + "' has not scored all " + n
+          + " samples of '" + key.exampleId() + "' before filter '" + filter.label() + "' runs");
     }
     double[] values = new double[n];
     List<Answer> answers = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       SampleRecord s = samples.get(i);
       if (s.sampleIndex() != i) {
-        throw new PipelineException("sample " + i + " of '" + key.exampleId() + "' is missing before filter '"
-            + filter.label() + "' runs");
+        throw new PipelineException("sample " + i + " of '" + key.exampleId()
+            + "' is missing before filter '" + filter.label() + "' runs");
       }
       answers.add(s.answerFound() ? Answer.of(s.answer()) : Answer.none());
     }
     for (SampleScore s : scores) {
       values[s.sampleIndex()] = s.valueOrNaN();
     }
-    double[] w = filter.filter().weights(values.clone(), new FilterContext(key.exampleId(), answers, seed));
+    double[] w =
+        filter.filter().weights(values.clone(), new FilterContext(key.exampleId(), answers, seed));
     checkWeights(filter.label(), verifier, key, values, w);
     List<SampleWeight> weights = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       weights.add(SampleWeight.of(i, w[i]));
     }
-    return new WeightRecord(modelLabel, taskLabel, key.exampleId(), verifier, filter.label(), weights);
+    return new WeightRecord(
+        modelLabel, taskLabel, key.exampleId(), verifier, filter.label(), weights);
   }
 
-  private static void checkWeights(String filter, String verifier, ExampleKey key, double[] scores, double[] w) {
+  private static void checkWeights(
+      String filter, String verifier, ExampleKey key, double[] scores, double[] w) {
     if (w == null || w.length != scores.length) {
-      throw new PipelineException("filter '" + filter + "' returned " + (w == null ? "null" : w.length + " weights")
-          + " for " + scores.length + " samples of '" + key.exampleId() + "' (verifier '" + verifier + "')");
+      throw new PipelineException("filter '" + filter + "' returned "
+          + (w == null ? "null" : w.length + " weights") + " for " + scores.length + " samples of '"
+          + key.exampleId() + "' (verifier '" + verifier + "')");
     }
     for (int i = 0; i < w.length; i++) {
       if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
-        throw new PipelineException("filter '" + filter + "' gave weight " + w[i] + " to sample " + i + " of '"
-            + key.exampleId() + "'; weights must be finite and >= 0");
+        throw new PipelineException("filter '" + filter + "' gave weight " + w[i] + " to sample "
+            + i + " of '" + key.exampleId() + "'; weights must be finite and >= 0");
       }
       if (Double.isNaN(scores[i]) && w[i] > 0) {
-        throw new PipelineException("filter '" + filter + "' kept sample " + i + " of '" + key.exampleId()
-            + "' which verifier '" + verifier + "' could not score; unscored samples must get weight 0");
+        throw new PipelineException("filter '" + filter + "' kept sample " + i + " of '"
+            + key.exampleId() + "' which verifier '" + verifier
+            + "' could not score; unscored samples must get weight 0");
       }
     }
   }

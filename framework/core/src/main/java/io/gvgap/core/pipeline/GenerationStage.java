@@ -34,8 +34,14 @@ final class GenerationStage {
   private final SamplingParams params;
   private final RunStore store;
 
-  GenerationStage(String modelLabel, LanguageModel model, String taskLabel, Task task, int samplesPerExample,
-      SamplingParams params, RunStore store) {
+  GenerationStage(
+      String modelLabel,
+      LanguageModel model,
+      String taskLabel,
+      Task task,
+      int samplesPerExample,
+      SamplingParams params,
+      RunStore store) {
     this.modelLabel = modelLabel;
     this.model = model;
     this.taskLabel = taskLabel;
@@ -59,9 +65,11 @@ final class GenerationStage {
       byId.put(example.id(), example);
       int index = present.nextClearBit(0);
       while (index < samplesPerExample) {
-        int end = Math.min(present.nextSetBit(index) < 0 ? samplesPerExample : present.nextSetBit(index),
+        int end = Math.min(
+            present.nextSetBit(index) < 0 ? samplesPerExample : present.nextSetBit(index),
             samplesPerExample);
-        requests.add(new GenerationRequest(example.id(), prompt.text(), index, end - index, prompt.stop()));
+        requests.add(
+            new GenerationRequest(example.id(), prompt.text(), index, end - index, prompt.stop()));
         index = present.nextClearBit(end);
       }
     }
@@ -71,33 +79,48 @@ final class GenerationStage {
     List<Generation> generations = model.generate(requests, params);
     Map<String, BitSet> expected = new HashMap<>();
     for (GenerationRequest r : requests) {
-      expected.computeIfAbsent(r.id(), k -> new BitSet()).set(r.firstSampleIndex(), r.firstSampleIndex() + r.count());
+      expected
+          .computeIfAbsent(r.id(), k -> new BitSet())
+          .set(r.firstSampleIndex(), r.firstSampleIndex() + r.count());
     }
     List<SampleRecord> records = new ArrayList<>();
     for (Generation generation : generations) {
       Example example = byId.get(generation.id());
       BitSet wanted = expected.get(generation.id());
       if (example == null || wanted == null) {
-        throw new PipelineException("model '" + modelLabel + "' returned samples for unknown request id '"
-            + generation.id() + "'; the backend breaks the LanguageModel contract");
+        throw new PipelineException(
+            "model '" + modelLabel + "' returned samples for unknown request id '" + generation.id()
+                + "'; the backend breaks the LanguageModel contract");
       }
       for (Completion c : generation.completions()) {
         if (!wanted.get(c.sampleIndex())) {
-          throw new PipelineException("model '" + modelLabel + "' returned sample " + c.sampleIndex() + " of '"
-              + generation.id() + "' which was not asked for, or twice");
+          throw new PipelineException(
+              "model '" + modelLabel + "' returned sample " + c.sampleIndex() + " of '"
+                  + generation.id() + "' which was not asked for, or twice");
         }
         wanted.clear(c.sampleIndex());
-        records.add(new SampleRecord(modelLabel, taskLabel, example.id(), c.sampleIndex(), c.text(), c.tokenCount(),
-            Double.isNaN(c.logProb()) ? null : c.logProb(), c.finishReason().name(), null, 0));
+        records.add(new SampleRecord(
+            modelLabel,
+            taskLabel,
+            example.id(),
+            c.sampleIndex(),
+            c.text(),
+            c.tokenCount(),
+            Double.isNaN(c.logProb()) ? null : c.logProb(),
+            c.finishReason().name(),
+            null,
+            0));
       }
     }
     expected.forEach((id, missing) -> {
       if (!missing.isEmpty()) {
-        throw new PipelineException("model '" + modelLabel + "' did not return samples " + missing + " of '" + id
-            + "'; the backend breaks the LanguageModel contract");
+        throw new PipelineException("model '" + modelLabel + "' did not return samples " + missing
+            + " of '" + id + "'; the backend breaks the LanguageModel contract");
       }
     });
-    List<SampleRecord> judged = records.parallelStream().map(r -> withUtility(r, byId.get(r.exampleId()))).toList();
+    List<SampleRecord> judged = records.parallelStream()
+        .map(r -> withUtility(r, byId.get(r.exampleId())))
+        .toList();
     store.appendSamples(judged);
     progress.step(judged.size());
     return judged;
@@ -107,10 +130,19 @@ final class GenerationStage {
     Answer answer = task.extract(example, r.text());
     double utility = task.utility(example, answer);
     if (!(utility >= 0 && utility <= 1)) {
-      throw new PipelineException("task '" + taskLabel + "' gave utility " + utility + " for example '"
-          + example.id() + "'; utilities must be in [0, 1]");
+      throw new PipelineException("task '" + taskLabel + "' gave utility " + utility
+          + " for example '" + example.id() + "'; utilities must be in [0, 1]");
     }
-    return new SampleRecord(r.model(), r.task(), r.exampleId(), r.sampleIndex(), r.text(), r.tokenCount(),
-        r.logProb(), r.finishReason(), answer.value(), utility);
+    return new SampleRecord(
+        r.model(),
+        r.task(),
+        r.exampleId(),
+        r.sampleIndex(),
+        r.text(),
+        r.tokenCount(),
+        r.logProb(),
+        r.finishReason(),
+        answer.value(),
+        utility);
   }
 }

@@ -8,5 +8,4 @@ import io.gvgap.api.filter.FilterStrategy;
  * @param label the label
  * @param filter the strategy
  */
-public record LabeledFilter(String label, FilterStrategy filter) {
-}
+public record LabeledFilter(String label, FilterStrategy filter) {}

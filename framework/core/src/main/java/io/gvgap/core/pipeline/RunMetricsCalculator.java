@@ -41,7 +41,8 @@ public final class RunMetricsCalculator {
    * @param filters filter labels in report order
    * @param settings bootstrap and pass@k settings
    */
-  public RunMetricsCalculator(List<String> verifiers, List<String> filters, MetricsSettings settings) {
+  public RunMetricsCalculator(
+      List<String> verifiers, List<String> filters, MetricsSettings settings) {
     this.verifiers = List.copyOf(verifiers);
     this.filters = List.copyOf(filters);
     this.settings = settings;
@@ -61,12 +62,18 @@ public final class RunMetricsCalculator {
     List<Integer> passAtK = new ArrayList<>();
     required(metrics, "pass_at_k", file).forEach(k -> passAtK.add(k.asInt()));
     try {
-      MetricsSettings settings = new MetricsSettings(required(metrics, "bootstrap", file).asInt(),
-          required(metrics, "confidence", file).asDouble(), required(spec, "seed", file).asLong(), passAtK,
-          EmptyKeptPolicy.valueOf(required(metrics, "empty_kept", file).asText().toUpperCase(Locale.ROOT)));
-      return new RunMetricsCalculator(labels(spec, "verifiers", file), labels(spec, "filters", file), settings);
+      MetricsSettings settings = new MetricsSettings(
+          required(metrics, "bootstrap", file).asInt(),
+          required(metrics, "confidence", file).asDouble(),
+          required(spec, "seed", file).asLong(),
+          passAtK,
+          EmptyKeptPolicy.valueOf(
+              required(metrics, "empty_kept", file).asText().toUpperCase(Locale.ROOT)));
+      return new RunMetricsCalculator(
+          labels(spec, "verifiers", file), labels(spec, "filters", file), settings);
     } catch (IllegalArgumentException e) {
-      throw new RunStoreException(file + ": the metrics settings are not valid (" + e.getMessage() + ")", e);
+      throw new RunStoreException(
+          file + ": the metrics settings are not valid (" + e.getMessage() + ")", e);
     }
   }
 
@@ -81,8 +88,8 @@ public final class RunMetricsCalculator {
   private static JsonNode required(JsonNode node, String field, Path file) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
-      throw new RunStoreException(file + ": the resolved spec has no '" + field + "'; the run directory is damaged"
-          + " or was not written by gvgap");
+      throw new RunStoreException(file + ": the resolved spec has no '" + field
+          + "'; the run directory is damaged" + " or was not written by gvgap");
     }
     return value;
   }
@@ -98,7 +105,8 @@ public final class RunMetricsCalculator {
    * strategy's weights; the others are counted as incomplete.
    */
   public RunMetrics compute(RunRecords records, String runName) {
-    int samplesPerExample = records.examples().mapToInt(e -> e.samples().size()).max().orElse(0);
+    int samplesPerExample =
+        records.examples().mapToInt(e -> e.samples().size()).max().orElse(0);
     List<GroupResult> results = new ArrayList<>();
     boolean partial = false;
     for (ResultGroup group : records.groups()) {
@@ -121,7 +129,8 @@ public final class RunMetricsCalculator {
         continue;
       }
       partial |= incomplete > 0;
-      GroupMetrics metrics = prompts.isEmpty() ? null : new MetricsCalculator(settings).compute(prompts);
+      GroupMetrics metrics =
+          prompts.isEmpty() ? null : new MetricsCalculator(settings).compute(prompts);
       results.add(new GroupResult(group.model(), group.task(), incomplete, metrics));
     }
     return new RunMetrics(runName, partial, results);
@@ -129,7 +138,8 @@ public final class RunMetricsCalculator {
 
   /** Per-prompt data, or null when the example is incomplete. */
   private PromptData promptData(ExampleResults example, int samplesPerExample) {
-    if (example.samples().size() < samplesPerExample || !example.hasAllSamples(example.samples().size())) {
+    if (example.samples().size() < samplesPerExample
+        || !example.hasAllSamples(example.samples().size())) {
       return null;
     }
     List<SampleRecord> samples = example.samples();

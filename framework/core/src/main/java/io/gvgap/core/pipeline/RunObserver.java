@@ -16,10 +16,8 @@ public interface RunObserver {
   void batchStored(Path runDirectory, List<SampleRecord> samples, List<ScoreRecord> scores);
 
   /** The run finished (successfully); the run directory is complete. */
-  default void runFinished(Path runDirectory) {
-  }
+  default void runFinished(Path runDirectory) {}
 
   /** The run stopped, successfully or not; release resources. */
-  default void close() {
-  }
+  default void close() {}
 }

@@ -22,11 +22,11 @@ import io.gvgap.core.spec.ResolvedTask;
 import io.gvgap.core.store.ExampleRecord;
 import io.gvgap.core.store.Json;
 import io.gvgap.core.store.ModelFingerprint;
+import io.gvgap.core.store.RunMetrics;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.core.store.ScoreRecord;
-import io.gvgap.core.store.RunMetrics;
 import io.gvgap.core.store.Shard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,7 +84,11 @@ public final class RunPipeline {
    * @param gvgapVersion recorded in {@code run.json}
    * @param observers receive each stored batch (e.g. the sample index)
    */
-  public RunPipeline(PluginRegistry registry, Progress progress, String gvgapVersion, List<RunObserver> observers) {
+  public RunPipeline(
+      PluginRegistry registry,
+      Progress progress,
+      String gvgapVersion,
+      List<RunObserver> observers) {
     this.registry = registry;
     this.progress = progress;
     this.gvgapVersion = gvgapVersion;
@@ -112,14 +116,26 @@ public final class RunPipeline {
   public RunResult run(ResolvedRunSpec spec, String specSource, Shard shard) {
     String pluginsJson;
     try {
-      pluginsJson = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(registry.all());
+      pluginsJson =
+          Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(registry.all());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    try (RunStore store = RunStore.openOrCreate(spec.output(), spec.name(), ResolvedSpecWriter.toJson(spec), specSource,
-        pluginsJson, gvgapVersion, shard, modelFingerprints(spec))) {
+    try (RunStore store = RunStore.openOrCreate(
+        spec.output(),
+        spec.name(),
+        ResolvedSpecWriter.toJson(spec),
+        specSource,
+        pluginsJson,
+        gvgapVersion,
+        shard,
+        modelFingerprints(spec))) {
       if (store.resumed()) {
-        LOG.info("resuming run '{}' in {} (attempt {})", spec.name(), spec.output(), store.info().attempts());
+        LOG.info(
+            "resuming run '{}' in {} (attempt {})",
+            spec.name(),
+            spec.output(),
+            store.info().attempts());
       }
       try {
         long[] counts = execute(spec, store, shard);
@@ -151,7 +167,10 @@ public final class RunPipeline {
       long start = System.nanoTime();
       Optional<String> fingerprint = typed.contentFingerprint(model.options());
       if (fingerprint.isPresent()) {
-        LOG.debug("model '{}' fingerprinted in {} ms", model.label(), (System.nanoTime() - start) / 1_000_000);
+        LOG.debug(
+            "model '{}' fingerprinted in {} ms",
+            model.label(),
+            (System.nanoTime() - start) / 1_000_000);
         String source = model.backend() + " " + modelNodes.get(i).get("options");
         fingerprints.add(new ModelFingerprint(model.label(), source, fingerprint.get()));
       }
@@ -161,10 +180,15 @@ public final class RunPipeline {
 
   /** Builds the metrics of a run directory of this spec (also used to re-render reports). */
   public RunMetrics computeMetrics(ResolvedRunSpec spec) {
-    List<String> verifierLabels = spec.verifiers().stream().map(ResolvedComponent::label).toList();
-    List<String> filterLabels = spec.filters().stream().map(ResolvedComponent::label).toList();
-    MetricsSettings settings = new MetricsSettings(spec.metrics().bootstrap(), spec.metrics().confidence(),
-        spec.seed(), spec.metrics().passAtK(),
+    List<String> verifierLabels =
+        spec.verifiers().stream().map(ResolvedComponent::label).toList();
+    List<String> filterLabels =
+        spec.filters().stream().map(ResolvedComponent::label).toList();
+    MetricsSettings settings = new MetricsSettings(
+        spec.metrics().bootstrap(),
+        spec.metrics().confidence(),
+        spec.seed(),
+        spec.metrics().passAtK(),
         EmptyKeptPolicy.valueOf(spec.metrics().emptyKept().toUpperCase(Locale.ROOT)));
     try (ProgressTask task = progress.start("metrics", -1, "groups")) {
       RunMetrics metrics = new RunMetricsCalculator(verifierLabels, filterLabels, settings)
@@ -195,15 +219,26 @@ public final class RunPipeline {
         LanguageModel judge = generator;
         LanguageModel separateJudge = null;
         if (spec.verifierModel() != null && !spec.verifierModel().equals(modelSpec.label())) {
-          ResolvedModel judgeSpec = spec.models().stream().filter(m -> m.label().equals(spec.verifierModel()))
-              .findFirst().orElseThrow();
+          ResolvedModel judgeSpec = spec.models().stream()
+              .filter(m -> m.label().equals(spec.verifierModel()))
+              .findFirst()
+              .orElseThrow();
           separateJudge = open(judgeSpec);
           judge = separateJudge;
         }
         try {
           for (ResolvedTask taskSpec : spec.tasks()) {
-            long[] c = runTask(spec, store, shard, modelSpec.label(), generator, judge, taskSpec,
-                tasks.get(taskSpec.label()), verifiers, filters);
+            long[] c = runTask(
+                spec,
+                store,
+                shard,
+                modelSpec.label(),
+                generator,
+                judge,
+                taskSpec,
+                tasks.get(taskSpec.label()),
+                verifiers,
+                filters);
             generated += c[0];
             verified += c[1];
           }
@@ -222,10 +257,19 @@ public final class RunPipeline {
     return registry.backends().create(m.backend(), m.options());
   }
 
-  private long[] runTask(ResolvedRunSpec spec, RunStore store, Shard shard, String modelLabel,
-      LanguageModel generator, LanguageModel judge, ResolvedTask taskSpec, Task task, Map<String, Verifier> verifiers,
+  private long[] runTask(
+      ResolvedRunSpec spec,
+      RunStore store,
+      Shard shard,
+      String modelLabel,
+      LanguageModel generator,
+      LanguageModel judge,
+      ResolvedTask taskSpec,
+      Task task,
+      Map<String, Verifier> verifiers,
       List<LabeledFilter> filters) {
-    List<Example> allExamples = task.examples(new ExampleRequest(taskSpec.limit(), taskSpec.seed()));
+    List<Example> allExamples =
+        task.examples(new ExampleRequest(taskSpec.limit(), taskSpec.seed()));
     List<Example> examples = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < allExamples.size(); i++) {
@@ -239,23 +283,38 @@ public final class RunPipeline {
       }
       examples.add(e);
       // the position in the unsharded list, so that reports and merges keep the unsharded order
-      store.appendExample(new ExampleRecord(taskSpec.label(), e.id(), i, e.question(), e.reference(),
-          task.generationPrompt(e).text(), e.metadata()));
+      store.appendExample(new ExampleRecord(
+          taskSpec.label(),
+          e.id(),
+          i,
+          e.question(),
+          e.reference(),
+          task.generationPrompt(e).text(),
+          e.metadata()));
     }
     var g = spec.generation();
-    SamplingParams params = new SamplingParams(g.temperature(), g.topP(), g.topK(), g.maxTokens(), spec.seed());
-    GenerationStage generation = new GenerationStage(modelLabel, generator, taskSpec.label(), task, g.samples(), params,
-        store);
+    SamplingParams params =
+        new SamplingParams(g.temperature(), g.topP(), g.topK(), g.maxTokens(), spec.seed());
+    GenerationStage generation = new GenerationStage(
+        modelLabel, generator, taskSpec.label(), task, g.samples(), params, store);
     List<VerificationStage> verification = new ArrayList<>();
     List<String> earlier = new ArrayList<>();
     for (Map.Entry<String, Verifier> v : verifiers.entrySet()) {
       long verifierSeed = spec.seed() * 31 + v.getKey().hashCode();
-      verification.add(new VerificationStage(modelLabel, taskSpec.label(), task, v.getKey(), v.getValue(), judge,
-          verifierSeed, store, earlier));
+      verification.add(new VerificationStage(
+          modelLabel,
+          taskSpec.label(),
+          task,
+          v.getKey(),
+          v.getValue(),
+          judge,
+          verifierSeed,
+          store,
+          earlier));
       earlier.add(v.getKey());
     }
-    FilteringStage filtering = new FilteringStage(modelLabel, taskSpec.label(), List.copyOf(verifiers.keySet()),
-        filters, spec.seed(), store);
+    FilteringStage filtering = new FilteringStage(
+        modelLabel, taskSpec.label(), List.copyOf(verifiers.keySet()), filters, spec.seed(), store);
     long generated = 0;
     long verified = 0;
     String where = modelLabel + " / " + taskSpec.label();
@@ -263,8 +322,10 @@ public final class RunPipeline {
     long total = (long) examples.size() * g.samples() + (long) examples.size() * verifiers.size();
     try (ProgressTask bar = progress.start(where + " (generate + verify)", total, "steps")) {
       for (int start = 0; start < examples.size(); start += g.batchExamples()) {
-        List<Example> batch = examples.subList(start, Math.min(examples.size(), start + g.batchExamples()));
-        BatchRecords records = BatchRecords.start(store.storedRecords(), modelLabel, taskSpec.label(), batch);
+        List<Example> batch =
+            examples.subList(start, Math.min(examples.size(), start + g.batchExamples()));
+        BatchRecords records =
+            BatchRecords.start(store.storedRecords(), modelLabel, taskSpec.label(), batch);
         List<SampleRecord> samples = generation.run(batch, records, bar);
         store.sync();
         records.addSamples(samples);

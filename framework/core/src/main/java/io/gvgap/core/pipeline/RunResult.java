@@ -12,6 +12,9 @@ import java.nio.file.Path;
  * @param examplesVerified (verifier, example) pairs verified in this attempt
  * @param metrics the run's metrics, also in {@code metrics.json}
  */
-public record RunResult(Path directory, boolean resumed, long samplesGenerated, long examplesVerified,
-    RunMetrics metrics) {
-}
+public record RunResult(
+    Path directory,
+    boolean resumed,
+    long samplesGenerated,
+    long examplesVerified,
+    RunMetrics metrics) {}

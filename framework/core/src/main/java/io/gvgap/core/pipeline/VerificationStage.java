@@ -36,8 +36,16 @@ final class VerificationStage {
   private final RunStore store;
   private final List<String> earlierVerifiers;
 
-  VerificationStage(String modelLabel, String taskLabel, Task task, String verifierLabel, Verifier verifier,
-      LanguageModel judge, long seed, RunStore store, List<String> earlierVerifiers) {
+  VerificationStage(
+      String modelLabel,
+      String taskLabel,
+      Task task,
+      String verifierLabel,
+      Verifier verifier,
+      LanguageModel judge,
+      long seed,
+      RunStore store,
+      List<String> earlierVerifiers) {
     this.earlierVerifiers = List.copyOf(earlierVerifiers);
     this.modelLabel = modelLabel;
     this.taskLabel = taskLabel;
@@ -65,11 +73,20 @@ final class VerificationStage {
       }
       List<SampleRecord> samples = records.samples(example.id());
       List<Candidate> candidates = samples.stream()
-          .map(s -> new Candidate(s.sampleIndex(), s.text(), s.answerFound() ? Answer.of(s.answer()) : Answer.none(),
-              s.logProb() == null ? Double.NaN : s.logProb(), s.tokenCount()))
+          .map(s -> new Candidate(
+              s.sampleIndex(),
+              s.text(),
+              s.answerFound() ? Answer.of(s.answer()) : Answer.none(),
+              s.logProb() == null ? Double.NaN : s.logProb(),
+              s.tokenCount()))
           .toList();
       samplesById.put(example.id(), samples);
-      requests.add(new VerificationRequest(task, example, candidates, judge, seed,
+      requests.add(new VerificationRequest(
+          task,
+          example,
+          candidates,
+          judge,
+          seed,
           earlierScores(key, records.scores(example.id()))));
     }
     if (requests.isEmpty()) {
@@ -81,10 +98,11 @@ final class VerificationStage {
       String id = request.example().id();
       List<Score> scores = results.get(id);
       if (scores == null) {
-        throw new PipelineException("verifier '" + verifierLabel + "' returned no scores for example '" + id + "'");
+        throw new PipelineException(
+            "verifier '" + verifierLabel + "' returned no scores for example '" + id + "'");
       }
-      ScoreRecord record = new ScoreRecord(modelLabel, taskLabel, verifierLabel, id,
-          matched(id, samplesById.get(id), scores));
+      ScoreRecord record = new ScoreRecord(
+          modelLabel, taskLabel, verifierLabel, id, matched(id, samplesById.get(id), scores));
       store.appendScores(record);
       stored.add(record);
       progress.step(1);
@@ -93,43 +111,49 @@ final class VerificationStage {
   }
 
   /** The scores the verifiers before this one gave the example, as the API's scores. */
-  private Map<String, List<Score>> earlierScores(ExampleKey key, Map<String, List<SampleScore>> held) {
+  private Map<String, List<Score>> earlierScores(
+      ExampleKey key, Map<String, List<SampleScore>> held) {
     Map<String, List<Score>> out = new LinkedHashMap<>();
     for (String label : earlierVerifiers) {
       List<SampleScore> stored = held.get(label);
       if (stored == null) {
-        throw new PipelineException("verifier '" + label + "' has not scored example '" + key.exampleId()
-            + "' before verifier '" + verifierLabel + "' runs");
+        throw new PipelineException("verifier '" + label + "' has not scored example '"
+            + key.exampleId() + "' before verifier '" + verifierLabel + "' runs");
       }
-      out.put(label, stored.stream()
-          .map(s -> s.parsed() ? Score.of(s.sampleIndex(), s.value(), s.rawOutput(), s.verdict())
-              : Score.failed(s.sampleIndex(), s.rawOutput(), s.verdict()))
-          .toList());
+      out.put(
+          label,
+          stored.stream()
+              .map(s -> s.parsed()
+                  ? Score.of(s.sampleIndex(), s.value(), s.rawOutput(), s.verdict())
+                  : Score.failed(s.sampleIndex(), s.rawOutput(), s.verdict()))
+              .toList());
     }
     return out;
   }
 
   /** Checks that there is exactly one score per sample (by index) and converts them for storage. */
-  private List<SampleScore> matched(String exampleId, List<SampleRecord> samples, List<Score> scores) {
+  private List<SampleScore> matched(
+      String exampleId, List<SampleRecord> samples, List<Score> scores) {
     Map<Integer, Score> byIndex = new TreeMap<>();
     for (Score s : scores) {
       if (byIndex.put(s.sampleIndex(), s) != null) {
-        throw new PipelineException("verifier '" + verifierLabel + "' scored sample " + s.sampleIndex() + " of '"
-            + exampleId + "' twice");
+        throw new PipelineException("verifier '" + verifierLabel + "' scored sample "
+            + s.sampleIndex() + " of '" + exampleId + "' twice");
       }
     }
     List<SampleScore> stored = new ArrayList<>();
     for (SampleRecord sample : samples) {
       Score s = byIndex.remove(sample.sampleIndex());
       if (s == null) {
-        throw new PipelineException("verifier '" + verifierLabel + "' gave no score for sample " + sample.sampleIndex()
-            + " of '" + exampleId + "'");
+        throw new PipelineException("verifier '" + verifierLabel + "' gave no score for sample "
+            + sample.sampleIndex() + " of '" + exampleId + "'");
       }
-      stored.add(new SampleScore(s.sampleIndex(), s.ok() ? s.value() : null, s.ok(), s.rawOutput(), s.verdict()));
+      stored.add(new SampleScore(
+          s.sampleIndex(), s.ok() ? s.value() : null, s.ok(), s.rawOutput(), s.verdict()));
     }
     if (!byIndex.isEmpty()) {
-      throw new PipelineException("verifier '" + verifierLabel + "' scored samples " + byIndex.keySet() + " of '"
-          + exampleId + "' that do not exist");
+      throw new PipelineException("verifier '" + verifierLabel + "' scored samples "
+          + byIndex.keySet() + " of '" + exampleId + "' that do not exist");
     }
     return stored;
   }

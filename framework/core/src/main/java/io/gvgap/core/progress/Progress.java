@@ -9,12 +9,10 @@ public interface Progress {
   /** Progress that is not shown anywhere. */
   Progress NONE = (label, total, unit) -> new ProgressTask() {
     @Override
-    public void step(long amount) {
-    }
+    public void step(long amount) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
   };
 
   /**

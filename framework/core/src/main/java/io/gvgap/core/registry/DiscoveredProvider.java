@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param location the jar file or class directory the class was loaded from, or "unknown"
  * @param version the jar's Implementation-Version, else its Maven pom.properties version, else "unknown"
  */
-public record DiscoveredProvider(ExtensionPoint kind, String name, String className, String location, String version) {
+public record DiscoveredProvider(
+    ExtensionPoint kind, String name, String className, String location, String version) {
 
   /** Rejects null components, so every field can be written without checks. */
   public DiscoveredProvider {

@@ -14,8 +14,7 @@ import java.util.Optional;
 @Internal
 public final class NearestName {
 
-  private NearestName() {
-  }
+  private NearestName() {}
 
   /**
    * The closest candidate, or empty when none is close: a candidate qualifies when its distance is
@@ -29,7 +28,8 @@ public final class NearestName {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int distance = Math.min(editDistance(given, candidate), editDistance(normalize(given), normalize(candidate)));
+      int distance = Math.min(
+          editDistance(given, candidate), editDistance(normalize(given), normalize(candidate)));
       int allowed = Math.max(1, Math.max(given.length(), candidate.length()) / 3);
       if (distance <= allowed && distance < bestDistance && !candidate.equals(given)) {
         best = candidate;
@@ -55,7 +55,10 @@ public final class NearestName {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -93,8 +93,10 @@ public final class PluginRegistry {
       // a URLClassLoader skips a jar it cannot open without a word: say which and why
       Optional<String> problem = unreadableJar(jar);
       if (problem.isPresent()) {
-        LOG.warn("Plugin jar {} is not loaded: {}. Rebuild or download it again, or remove it from --plugin-path.",
-            jar, problem.get());
+        LOG.warn(
+            "Plugin jar {} is not loaded: {}. Rebuild or download it again, or remove it from --plugin-path.",
+            jar,
+            problem.get());
       } else {
         jars.add(jar);
       }
@@ -132,7 +134,8 @@ public final class PluginRegistry {
       if (Files.isDirectory(absolute)) {
         try (Stream<Path> children = Files.list(absolute)) {
           List<Path> found = children
-              .filter(child -> Files.isRegularFile(child) && child.getFileName().toString().endsWith(".jar"))
+              .filter(child ->
+                  Files.isRegularFile(child) && child.getFileName().toString().endsWith(".jar"))
               .sorted(Comparator.comparing(Path::toString))
               .collect(Collectors.toList());
           if (found.isEmpty()) {
@@ -144,18 +147,21 @@ public final class PluginRegistry {
         }
       } else if (Files.isRegularFile(absolute)) {
         if (!absolute.getFileName().toString().endsWith(".jar")) {
-          throw new PluginLoadException("Plugin path " + absolute + " is not a .jar file; pass a jar or a directory of jars.");
+          throw new PluginLoadException("Plugin path " + absolute
+              + " is not a .jar file; pass a jar or a directory of jars.");
         }
         jars.add(absolute);
       } else {
-        throw new PluginLoadException("Plugin path " + absolute + " does not exist; pass an existing jar or a directory of jars"
-            + " (given as '" + path + "', relative to " + Path.of("").toAbsolutePath() + ").");
+        throw new PluginLoadException("Plugin path " + absolute
+            + " does not exist; pass an existing jar or a directory of jars" + " (given as '" + path
+            + "', relative to " + Path.of("").toAbsolutePath() + ").");
       }
     }
     return jars;
   }
 
-  private static <T> ProviderCatalog<T> discover(ExtensionPoint kind, Class<T> componentType, ClassLoader classLoader) {
+  private static <T> ProviderCatalog<T> discover(
+      ExtensionPoint kind, Class<T> componentType, ClassLoader classLoader) {
     Map<String, Provider<?, T>> byName = new LinkedHashMap<>();
     Map<String, DiscoveredProvider> records = new TreeMap<>();
     try {
@@ -163,31 +169,45 @@ public final class PluginRegistry {
         DiscoveredProvider found = describe(kind, provider);
         DiscoveredProvider earlier = records.get(found.name());
         if (earlier != null) {
-          throw new PluginLoadException("Two " + kind.label() + " providers are named '" + found.name() + "': "
-              + earlier.className() + " (from " + earlier.location() + ") and "
-              + found.className() + " (from " + found.location() + "). Remove one of the jars from the classpath or"
-              + " --plugin-path, or rename one provider.");
+          throw new PluginLoadException(
+              "Two " + kind.label() + " providers are named '" + found.name() + "': "
+                  + earlier.className() + " (from " + earlier.location() + ") and "
+                  + found.className() + " (from " + found.location()
+                  + "). Remove one of the jars from the classpath or"
+                  + " --plugin-path, or rename one provider.");
         }
         records.put(found.name(), found);
-        // The service interface fixes the component type (TaskProvider<O> extends Provider<O, Task>);
-        // a provider compiled against the raw interface is caught by ProviderCatalog.create's check.
+        // The service interface fixes the component type (TaskProvider<O> extends Provider<O,
+        // Task>);
+        // a provider compiled against the raw interface is caught by ProviderCatalog.create's
+        // check.
         @SuppressWarnings("unchecked")
         Provider<?, T> typed = (Provider<?, T>) provider;
         byName.put(found.name(), typed);
-        LOG.info("Found {} '{}': {} from {} (version {})", kind.label(), found.name(), found.className(),
-            found.location(), found.version());
+        LOG.info(
+            "Found {} '{}': {} from {} (version {})",
+            kind.label(),
+            found.name(),
+            found.className(),
+            found.location(),
+            found.version());
       }
     } catch (ServiceConfigurationError e) {
       ServiceFileCheck.misfiledProvider(kind, classLoader).ifPresent(message -> {
         throw new PluginLoadException(message, e);
       });
-      throw new PluginLoadException("Cannot load a " + kind.label() + " provider listed in META-INF/services/"
-          + kind.serviceType().getName() + ": " + e.getMessage() + ". Check the class name in that file and that the"
-          + " class is public with a public no-argument constructor.", e);
+      throw new PluginLoadException(
+          "Cannot load a " + kind.label() + " provider listed in META-INF/services/"
+              + kind.serviceType().getName() + ": " + e.getMessage()
+              + ". Check the class name in that file and that the"
+              + " class is public with a public no-argument constructor.",
+          e);
     }
     if (records.isEmpty()) {
-      LOG.info("No {} providers found ({}); consider adding an implementation jar to the classpath",
-          kind.label(), kind.serviceType().getName());
+      LOG.info(
+          "No {} providers found ({}); consider adding an implementation jar to the classpath",
+          kind.label(),
+          kind.serviceType().getName());
     }
     return ProviderCatalog.of(kind, componentType, byName, records);
   }
@@ -199,19 +219,24 @@ public final class PluginRegistry {
     try {
       name = provider.name();
     } catch (RuntimeException e) {
-      throw new PluginLoadException("The " + kind.label() + " provider " + type.getName() + " (from " + location
-          + ") failed in name(): " + e, e);
+      throw new PluginLoadException(
+          "The " + kind.label() + " provider " + type.getName() + " (from " + location
+              + ") failed in name(): " + e,
+          e);
     }
     if (name == null || !VALID_NAME.matcher(name).matches()) {
-      throw new PluginLoadException("The " + kind.label() + " provider " + type.getName() + " (from " + location
-          + ") has the invalid name " + (name == null ? "null" : "'" + name + "'")
-          + "; a name is lowercase letters and digits, in words joined by single hyphens (like 'cot-score').");
+      throw new PluginLoadException(
+          "The " + kind.label() + " provider " + type.getName() + " (from " + location
+              + ") has the invalid name " + (name == null ? "null" : "'" + name + "'")
+              + "; a name is lowercase letters and digits, in words joined by single hyphens (like 'cot-score').");
     }
     if (provider.optionsType() == null) {
-      throw new PluginLoadException("The " + kind.label() + " provider '" + name + "' (" + type.getName() + " from "
-          + location + ") returns null from optionsType(); return NoOptions.class when it takes no options.");
+      throw new PluginLoadException("The " + kind.label() + " provider '" + name + "' ("
+          + type.getName() + " from " + location
+          + ") returns null from optionsType(); return NoOptions.class when it takes no options.");
     }
-    return new DiscoveredProvider(kind, name, type.getName(), location, ProviderOrigin.version(type));
+    return new DiscoveredProvider(
+        kind, name, type.getName(), location, ProviderOrigin.version(type));
   }
 
   /** Task providers by name. */

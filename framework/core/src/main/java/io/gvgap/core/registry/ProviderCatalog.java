@@ -24,7 +24,10 @@ public final class ProviderCatalog<T> {
   private final SortedMap<String, Provider<?, T>> providers;
   private final SortedMap<String, DiscoveredProvider> discovered;
 
-  ProviderCatalog(ExtensionPoint kind, Class<T> componentType, SortedMap<String, Provider<?, T>> providers,
+  ProviderCatalog(
+      ExtensionPoint kind,
+      Class<T> componentType,
+      SortedMap<String, Provider<?, T>> providers,
       SortedMap<String, DiscoveredProvider> discovered) {
     this.kind = Objects.requireNonNull(kind, "kind");
     if (!kind.componentType().equals(componentType)) {
@@ -85,14 +88,21 @@ public final class ProviderCatalog<T> {
     Provider<Record, T> typed = forOptions(name, options);
     // Read as Object: a provider compiled against the raw interface can return anything, and the
     // check below must see it before a ClassCastException surfaces far from the plugin.
-    Object created = Objects.requireNonNull(typed.create(options),
-        () -> "The " + kind.label() + " provider " + typed.getClass().getName() + " returned null from create()");
+    Object created = Objects.requireNonNull(
+        typed.create(options),
+        () -> "The " + kind.label() + " provider " + typed.getClass().getName()
+            + " returned null from create()");
     if (!componentType.isInstance(created)) {
-      throw new PluginLoadException("The " + kind.label() + " provider '" + name + "' (" + typed.getClass().getName()
-          + " from " + ProviderOrigin.location(typed.getClass()) + ") created a " + created.getClass().getName()
-          + ", which is not a " + componentType.getName() + ". A " + kind.label() + " provider implements "
-          + kind.serviceType().getName() + "<Options> and creates a " + componentType.getSimpleName()
-          + "; check which interface the class implements and which META-INF/services file lists it.");
+      throw new PluginLoadException(
+          "The " + kind.label() + " provider '" + name + "' ("
+              + typed.getClass().getName()
+              + " from " + ProviderOrigin.location(typed.getClass()) + ") created a "
+              + created.getClass().getName()
+              + ", which is not a " + componentType.getName() + ". A " + kind.label()
+              + " provider implements "
+              + kind.serviceType().getName() + "<Options> and creates a "
+              + componentType.getSimpleName()
+              + "; check which interface the class implements and which META-INF/services file lists it.");
     }
     return componentType.cast(created);
   }
@@ -110,12 +120,15 @@ public final class ProviderCatalog<T> {
     Provider<?, T> provider = forName(name);
     Class<? extends Record> expected = provider.optionsType();
     if (!expected.isInstance(options)) {
-      throw new IllegalArgumentException("The " + kind.label() + " '" + name + "' takes options of type "
-          + expected.getName() + ", but was given " + (options == null ? "null" : options.getClass().getName())
-          + "; bind the spec's options with OptionsBinder.bind(optionsType(name), map) first.");
+      throw new IllegalArgumentException(
+          "The " + kind.label() + " '" + name + "' takes options of type "
+              + expected.getName() + ", but was given "
+              + (options == null ? "null" : options.getClass().getName())
+              + "; bind the spec's options with OptionsBinder.bind(optionsType(name), map) first.");
     }
     // Sound for the options because they were just checked against the provider's own options type;
-    // every provider here implements this extension point's service interface (ServiceLoader checked it),
+    // every provider here implements this extension point's service interface (ServiceLoader
+    // checked it),
     // which is the Q callers name.
     @SuppressWarnings("unchecked")
     Q typed = (Q) provider;
@@ -137,8 +150,12 @@ public final class ProviderCatalog<T> {
     return kind.label() + "s " + providers.keySet();
   }
 
-  static <T> ProviderCatalog<T> of(ExtensionPoint kind, Class<T> componentType, Map<String, Provider<?, T>> providers,
+  static <T> ProviderCatalog<T> of(
+      ExtensionPoint kind,
+      Class<T> componentType,
+      Map<String, Provider<?, T>> providers,
       Map<String, DiscoveredProvider> discovered) {
-    return new ProviderCatalog<>(kind, componentType, new TreeMap<>(providers), new TreeMap<>(discovered));
+    return new ProviderCatalog<>(
+        kind, componentType, new TreeMap<>(providers), new TreeMap<>(discovered));
   }
 }

@@ -24,8 +24,7 @@ final class ProviderOrigin {
 
   private static final Map<Path, String> VERSIONS = new ConcurrentHashMap<>();
 
-  private ProviderOrigin() {
-  }
+  private ProviderOrigin() {}
 
   /** The jar file or class directory of the class, or "unknown" when its class loader does not say. */
   static String location(Class<?> type) {
@@ -43,7 +42,8 @@ final class ProviderOrigin {
   }
 
   private static Path locationPath(Class<?> type) {
-    CodeSource source = type.getProtectionDomain() == null ? null : type.getProtectionDomain().getCodeSource();
+    CodeSource source =
+        type.getProtectionDomain() == null ? null : type.getProtectionDomain().getCodeSource();
     URL url = source == null ? null : source.getLocation();
     if (url == null || !"file".equals(url.getProtocol())) {
       return null;
@@ -73,15 +73,18 @@ final class ProviderOrigin {
   private static String readVersionFromJar(Path jar) throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {
       Manifest manifest = file.getManifest();
-      String version = manifest == null ? null : manifest.getMainAttributes().getValue("Implementation-Version");
+      String version =
+          manifest == null ? null : manifest.getMainAttributes().getValue("Implementation-Version");
       if (version != null && !version.isBlank()) {
         return version.trim();
       }
       List<JarEntry> poms = file.stream()
-          .filter(entry -> entry.getName().startsWith("META-INF/maven/") && entry.getName().endsWith("/pom.properties"))
+          .filter(entry -> entry.getName().startsWith("META-INF/maven/")
+              && entry.getName().endsWith("/pom.properties"))
           .sorted(Comparator.comparing(JarEntry::getName))
           .collect(Collectors.toList());
-      // A shaded jar carries several pom.properties; none of them is the jar's own version for sure.
+      // A shaded jar carries several pom.properties; none of them is the jar's own version for
+      // sure.
       if (poms.size() != 1) {
         return UNKNOWN;
       }
@@ -107,7 +110,10 @@ final class ProviderOrigin {
     }
     List<Path> poms;
     try (Stream<Path> files = Files.walk(maven)) {
-      poms = files.filter(p -> p.getFileName().toString().equals("pom.properties")).sorted().collect(Collectors.toList());
+      poms = files
+          .filter(p -> p.getFileName().toString().equals("pom.properties"))
+          .sorted()
+          .collect(Collectors.toList());
     }
     if (poms.size() != 1) {
       return UNKNOWN;

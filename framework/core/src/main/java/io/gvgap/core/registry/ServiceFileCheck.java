@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 final class ServiceFileCheck {
 
-  private ServiceFileCheck() {
-  }
+  private ServiceFileCheck() {}
 
   /**
    * A message naming the first class that {@code kind}'s service files list but that does not
@@ -49,17 +48,20 @@ final class ServiceFileCheck {
 
   private static String message(ExtensionPoint kind, String file, URL url, Class<?> type) {
     String advice = ExtensionPoint.implementedBy(type)
-        .map(actual -> " It is a " + actual.label() + " provider (" + actual.serviceType().getName() + "): list it in"
-            + " META-INF/services/" + actual.serviceType().getName() + " instead.")
+        .map(actual -> " It is a " + actual.label() + " provider ("
+            + actual.serviceType().getName() + "): list it in" + " META-INF/services/"
+            + actual.serviceType().getName() + " instead.")
         .orElse(" Make it implement " + kind.serviceType().getName() + ", or remove the line.");
-    return "The class " + type.getName() + " is listed in " + file + " (" + url + ") but is not a " + kind.label()
-        + " provider: it does not implement " + kind.serviceType().getName() + "." + advice;
+    return "The class " + type.getName() + " is listed in " + file + " (" + url + ") but is not a "
+        + kind.label() + " provider: it does not implement "
+        + kind.serviceType().getName() + "." + advice;
   }
 
   /** The class names a service file lists: one per line, '#' starts a comment (the ServiceLoader format). */
   private static List<String> classNames(URL url) throws IOException {
     List<String> names = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         int comment = line.indexOf('#');
         String name = (comment >= 0 ? line.substring(0, comment) : line).strip();

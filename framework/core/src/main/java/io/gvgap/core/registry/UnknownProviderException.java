@@ -17,7 +17,8 @@ public class UnknownProviderException extends RuntimeException {
   private final String suggestion;
 
   /** Builds the message from the requested name and the names that are available. */
-  public UnknownProviderException(ExtensionPoint kind, String requestedName, SortedSet<String> availableNames) {
+  public UnknownProviderException(
+      ExtensionPoint kind, String requestedName, SortedSet<String> availableNames) {
     super(message(kind, requestedName, availableNames));
     this.kind = kind;
     this.requestedName = requestedName;
@@ -25,17 +26,31 @@ public class UnknownProviderException extends RuntimeException {
     this.suggestion = NearestName.find(requestedName, availableNames).orElse(null);
   }
 
-  private static String message(ExtensionPoint kind, String requestedName, SortedSet<String> availableNames) {
+  private static String message(
+      ExtensionPoint kind, String requestedName, SortedSet<String> availableNames) {
     String service = kind.serviceType().getName();
     if (availableNames.isEmpty()) {
-      return "Unknown " + kind.label() + " '" + requestedName + "': no " + kind.label() + " providers ("
-          + service + ") were found; consider adding an implementation jar to the classpath or --plugin-path.";
+      return "Unknown " + kind.label() + " '" + requestedName + "': no " + kind.label()
+          + " providers (" + service
+          + ") were found; consider adding an implementation jar to the classpath or --plugin-path.";
     }
     StringBuilder text = new StringBuilder()
-        .append("Unknown ").append(kind.label()).append(" '").append(requestedName).append("' (").append(service).append(")");
-    text.append(NearestName.find(requestedName, availableNames).map(nearest -> "; did you mean '" + nearest + "'?").orElse("."));
-    text.append(" Available ").append(kind.label()).append("s: ").append(String.join(", ", availableNames))
-        .append(". If it is a plugin, add the jar that provides it to the classpath or --plugin-path.");
+        .append("Unknown ")
+        .append(kind.label())
+        .append(" '")
+        .append(requestedName)
+        .append("' (")
+        .append(service)
+        .append(")");
+    text.append(NearestName.find(requestedName, availableNames)
+        .map(nearest -> "; did you mean '" + nearest + "'?")
+        .orElse("."));
+    text.append(" Available ")
+        .append(kind.label())
+        .append("s: ")
+        .append(String.join(", ", availableNames))
+        .append(
+            ". If it is a plugin, add the jar that provides it to the classpath or --plugin-path.");
     return text.toString();
   }
 

@@ -16,6 +16,14 @@ import io.gvgap.core.metrics.NanAsNull;
  * @param tokensSeen tokens trained on
  * @param finalLoss the mean loss of the last steps
  */
-public record DistillationRecord(String fromModel, String toModel, String sftSet, int keptSamples, int distinctSamples,
-    String deduplicator, @NanAsNull double keptAccuracy, long steps, long tokensSeen, @NanAsNull double finalLoss) {
-}
+public record DistillationRecord(
+    String fromModel,
+    String toModel,
+    String sftSet,
+    int keptSamples,
+    int distinctSamples,
+    String deduplicator,
+    @NanAsNull double keptAccuracy,
+    long steps,
+    long tokensSeen,
+    @NanAsNull double finalLoss) {}

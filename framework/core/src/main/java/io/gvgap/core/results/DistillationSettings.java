@@ -9,5 +9,5 @@ package io.gvgap.core.results;
  * @param checkpointEvery steps between checkpoints (a killed distillation resumes from the last)
  * @param seed seed of the batch order
  */
-public record DistillationSettings(int steps, double learningRate, int batch, int checkpointEvery, long seed) {
-}
+public record DistillationSettings(
+    int steps, double learningRate, int batch, int checkpointEvery, long seed) {}

@@ -17,9 +17,15 @@ import java.util.List;
  * @param meanDistinctCorrectAnswers mean over prompts of distinct correct final answers
  * @param perPrompt each prompt's counts
  */
-public record DiversitySummary(String model, String task, int prompts, @NanAsNull double meanDistinctSolutions,
-    @NanAsNull double meanDistinctCorrectSolutions, @NanAsNull double meanDistinctAnswers,
-    @NanAsNull double meanDistinctCorrectAnswers, List<PromptDiversity> perPrompt) {
+public record DiversitySummary(
+    String model,
+    String task,
+    int prompts,
+    @NanAsNull double meanDistinctSolutions,
+    @NanAsNull double meanDistinctCorrectSolutions,
+    @NanAsNull double meanDistinctAnswers,
+    @NanAsNull double meanDistinctCorrectAnswers,
+    List<PromptDiversity> perPrompt) {
 
   /** Summarises one group's per-prompt diversity (means over prompts; NaN when there are none). */
   public static DiversitySummary of(String model, String task, List<PromptDiversity> perPrompt) {
@@ -34,7 +40,14 @@ public record DiversitySummary(String model, String task, int prompts, @NanAsNul
       answers += p.distinctAnswers();
       correctAnswers += p.distinctCorrectAnswers();
     }
-    return new DiversitySummary(model, task, n, solutions / n, correctSolutions / n, answers / n, correctAnswers / n,
+    return new DiversitySummary(
+        model,
+        task,
+        n,
+        solutions / n,
+        correctSolutions / n,
+        answers / n,
+        correctAnswers / n,
         List.copyOf(perPrompt));
   }
 }

@@ -16,9 +16,16 @@ import io.gvgap.core.metrics.NanAsNull;
  * @param confidence the interval's confidence level, e.g. 0.95
  * @param rSquared the coefficient of determination {@code 1 - SSE / SST}
  */
-public record LineFit(int points, @NanAsNull double slope, @NanAsNull double intercept,
-    @NanAsNull double slopeLower, @NanAsNull double slopeUpper, double confidence, @NanAsNull double rSquared) {
+public record LineFit(
+    int points,
+    @NanAsNull double slope,
+    @NanAsNull double intercept,
+    @NanAsNull double slopeLower,
+    @NanAsNull double slopeUpper,
+    double confidence,
+    @NanAsNull double rSquared) {
 
   /** How the slope's interval is computed, written beside every fit. */
-  public static final String INTERVAL_METHOD = "t-interval of the least-squares slope (n - 2 degrees of freedom)";
+  public static final String INTERVAL_METHOD =
+      "t-interval of the least-squares slope (n - 2 degrees of freedom)";
 }

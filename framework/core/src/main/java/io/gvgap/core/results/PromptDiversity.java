@@ -13,6 +13,11 @@ import io.gvgap.core.store.ExampleKey;
  * @param distinctAnswers distinct extracted final answers (samples without an answer not counted)
  * @param distinctCorrectAnswers distinct final answers among the correct samples
  */
-public record PromptDiversity(ExampleKey example, int samples, int correctSamples, int distinctSolutions,
-    int distinctCorrectSolutions, int distinctAnswers, int distinctCorrectAnswers) {
-}
+public record PromptDiversity(
+    ExampleKey example,
+    int samples,
+    int correctSamples,
+    int distinctSolutions,
+    int distinctCorrectSolutions,
+    int distinctAnswers,
+    int distinctCorrectAnswers) {}

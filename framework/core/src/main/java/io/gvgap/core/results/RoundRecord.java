@@ -12,6 +12,9 @@ import java.util.List;
  * @param tasks metrics per task
  * @param distillation the distillation into round {@code round + 1}'s model; null after the last round
  */
-public record RoundRecord(int round, String model, String runDirectory, List<RoundTaskMetrics> tasks,
-    DistillationRecord distillation) {
-}
+public record RoundRecord(
+    int round,
+    String model,
+    String runDirectory,
+    List<RoundTaskMetrics> tasks,
+    DistillationRecord distillation) {}

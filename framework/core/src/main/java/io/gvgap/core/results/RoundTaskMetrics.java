@@ -17,6 +17,11 @@ import java.util.List;
  * @param strategies the gap, relative gaps and kept fraction of every verifier x filter
  * @param diversity effective diversity of the round's samples (the definition of {@code diversity.json})
  */
-public record RoundTaskMetrics(String task, int prompts, Estimate accuracy, @NanAsNull double coverage,
-    List<PassAtK> passAtK, List<StrategyMetrics> strategies, DiversitySummary diversity) {
-}
+public record RoundTaskMetrics(
+    String task,
+    int prompts,
+    Estimate accuracy,
+    @NanAsNull double coverage,
+    List<PassAtK> passAtK,
+    List<StrategyMetrics> strategies,
+    DiversitySummary diversity) {}

@@ -13,8 +13,14 @@ import java.util.List;
  * @param complete whether every round has finished
  * @param rounds the rounds so far
  */
-public record RoundsFile(String study, String verifier, String filter, UpdateRule update,
-    DistillationSettings distillation, boolean complete, List<RoundRecord> rounds) {
+public record RoundsFile(
+    String study,
+    String verifier,
+    String filter,
+    UpdateRule update,
+    DistillationSettings distillation,
+    boolean complete,
+    List<RoundRecord> rounds) {
 
   /** The file name inside the study directory. */
   public static final String FILE = "rounds.json";

@@ -11,7 +11,11 @@ import java.util.List;
  * @param models the family with its FLOPs
  * @param fits one per task x verifier x filter x measure
  */
-public record ScalingFile(String run, String runDirectory, String intervalMethod, List<ScalingModel> models,
+public record ScalingFile(
+    String run,
+    String runDirectory,
+    String intervalMethod,
+    List<ScalingModel> models,
     List<ScalingFit> fits) {
 
   /** The file name inside the run directory. */

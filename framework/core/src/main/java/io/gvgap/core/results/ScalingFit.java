@@ -12,6 +12,10 @@ import java.util.List;
  * @param points one per model, in spec order
  * @param fit the line through the defined points
  */
-public record ScalingFit(String task, String verifier, String filter, String measure, List<ScalingPoint> points,
-    LineFit fit) {
-}
+public record ScalingFit(
+    String task,
+    String verifier,
+    String filter,
+    String measure,
+    List<ScalingPoint> points,
+    LineFit fit) {}

@@ -7,5 +7,4 @@ package io.gvgap.core.results;
  * @param flops pre-training FLOPs
  * @param source {@code spec} or the model card's path
  */
-public record ScalingModel(String label, double flops, String source) {
-}
+public record ScalingModel(String label, double flops, String source) {}

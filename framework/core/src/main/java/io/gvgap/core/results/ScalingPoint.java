@@ -12,6 +12,10 @@ import io.gvgap.core.metrics.NanAsNull;
  * @param lower the lower end of the value's bootstrap interval over prompts
  * @param upper the upper end
  */
-public record ScalingPoint(String model, double flops, double log10Flops, @NanAsNull double value,
-    @NanAsNull double lower, @NanAsNull double upper) {
-}
+public record ScalingPoint(
+    String model,
+    double flops,
+    double log10Flops,
+    @NanAsNull double value,
+    @NanAsNull double lower,
+    @NanAsNull double upper) {}

@@ -13,8 +13,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param maxTokens the most new tokens per sample, at least 1
  * @param batchExamples examples generated and verified per batch, which bounds memory; at least 1
  */
-public record GenerationSettings(int samples, double temperature, @JsonProperty("top_p") double topP,
-    @JsonProperty("top_k") int topK, @JsonProperty("max_tokens") int maxTokens,
+public record GenerationSettings(
+    int samples,
+    double temperature,
+    @JsonProperty("top_p") double topP,
+    @JsonProperty("top_k") int topK,
+    @JsonProperty("max_tokens") int maxTokens,
     @JsonProperty("batch_examples") int batchExamples) {
 
   /** The paper's setting where the spec says nothing: 16 samples, T = 0.7, top-p 0.9, 512 tokens, 8 examples a batch. */
@@ -23,7 +27,9 @@ public record GenerationSettings(int samples, double temperature, @JsonProperty(
   /** Checks the ranges above; the spec loader checks them first so that errors carry a line. */
   public GenerationSettings {
     requireThat(samples >= 1, "samples must be >= 1, was " + samples);
-    requireThat(temperature >= 0 && Double.isFinite(temperature), "temperature must be a finite number >= 0, was " + temperature);
+    requireThat(
+        temperature >= 0 && Double.isFinite(temperature),
+        "temperature must be a finite number >= 0, was " + temperature);
     requireThat(topP > 0 && topP <= 1, "topP must be in (0, 1], was " + topP);
     requireThat(topK >= 0, "topK must be >= 0, was " + topK);
     requireThat(maxTokens >= 1, "maxTokens must be >= 1, was " + maxTokens);

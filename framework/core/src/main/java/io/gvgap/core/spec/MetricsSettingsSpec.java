@@ -15,14 +15,18 @@ import java.util.Set;
  * @param emptyKept what a prompt whose filter keeps nothing counts as: {@code fallback} (its
  *     unfiltered accuracy, so it adds no gap) or {@code exclude} (left out of both sides of the gap)
  */
-public record MetricsSettingsSpec(int bootstrap, double confidence, @JsonProperty("pass_at_k") List<Integer> passAtK,
+public record MetricsSettingsSpec(
+    int bootstrap,
+    double confidence,
+    @JsonProperty("pass_at_k") List<Integer> passAtK,
     @JsonProperty("empty_kept") String emptyKept) {
 
   /** The accepted values of {@link #emptyKept()}. */
   public static final Set<String> EMPTY_KEPT_VALUES = Set.of("fallback", "exclude");
 
   /** 1000 bootstrap draws, 95% intervals, pass@1, empty filters fall back to all samples. */
-  public static final MetricsSettingsSpec DEFAULTS = new MetricsSettingsSpec(1000, 0.95, List.of(1), "fallback");
+  public static final MetricsSettingsSpec DEFAULTS =
+      new MetricsSettingsSpec(1000, 0.95, List.of(1), "fallback");
 
   /** Checks the ranges above and copies the list. */
   public MetricsSettingsSpec {
@@ -33,7 +37,8 @@ public record MetricsSettingsSpec(int bootstrap, double confidence, @JsonPropert
       throw new IllegalArgumentException("confidence must be in (0, 1), was " + confidence);
     }
     if (passAtK == null) {
-      throw new IllegalArgumentException("passAtK must be a non-empty list of values >= 1, was null");
+      throw new IllegalArgumentException(
+          "passAtK must be a non-empty list of values >= 1, was null");
     }
     passAtK = List.copyOf(passAtK);
     if (passAtK.isEmpty()) {
@@ -41,7 +46,8 @@ public record MetricsSettingsSpec(int bootstrap, double confidence, @JsonPropert
     }
     for (int i = 0; i < passAtK.size(); i++) {
       if (passAtK.get(i) < 1) {
-        throw new IllegalArgumentException("passAtK[" + i + "] must be >= 1, was " + passAtK.get(i));
+        throw new IllegalArgumentException(
+            "passAtK[" + i + "] must be >= 1, was " + passAtK.get(i));
       }
       if (passAtK.indexOf(passAtK.get(i)) < i) {
         throw new IllegalArgumentException("passAtK[" + i + "]: the value " + passAtK.get(i)
@@ -49,8 +55,11 @@ public record MetricsSettingsSpec(int bootstrap, double confidence, @JsonPropert
       }
     }
     if (!EMPTY_KEPT_VALUES.contains(emptyKept)) {
-      String suggestion = emptyKept == null ? "" : NearestName.find(emptyKept, List.of("fallback", "exclude"))
-          .map(s -> "; did you mean '" + s + "'?").orElse("");
+      String suggestion = emptyKept == null
+          ? ""
+          : NearestName.find(emptyKept, List.of("fallback", "exclude"))
+              .map(s -> "; did you mean '" + s + "'?")
+              .orElse("");
       throw new IllegalArgumentException("emptyKept must be one of fallback, exclude, was "
           + (emptyKept == null ? "null" : "'" + emptyKept + "'") + suggestion);
     }

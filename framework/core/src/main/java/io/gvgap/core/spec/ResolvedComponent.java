@@ -8,5 +8,4 @@ package io.gvgap.core.spec;
  * @param name the provider name
  * @param options the bound options record
  */
-public record ResolvedComponent(String label, String name, Record options) {
-}
+public record ResolvedComponent(String label, String name, Record options) {}

@@ -7,5 +7,4 @@ package io.gvgap.core.spec;
  * @param backend the model backend's provider name
  * @param options the backend's bound options record
  */
-public record ResolvedModel(String label, String backend, Record options) {
-}
+public record ResolvedModel(String label, String backend, Record options) {}

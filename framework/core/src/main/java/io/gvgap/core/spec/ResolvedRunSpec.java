@@ -18,9 +18,17 @@ import java.util.List;
  * @param filters the filters, in spec order, sweeps expanded in place
  * @param metrics the metric settings
  */
-public record ResolvedRunSpec(String name, Path output, long seed, List<ResolvedModel> models,
-    List<ResolvedTask> tasks, GenerationSettings generation, String verifierModel,
-    List<ResolvedComponent> verifiers, List<ResolvedComponent> filters, MetricsSettingsSpec metrics) {
+public record ResolvedRunSpec(
+    String name,
+    Path output,
+    long seed,
+    List<ResolvedModel> models,
+    List<ResolvedTask> tasks,
+    GenerationSettings generation,
+    String verifierModel,
+    List<ResolvedComponent> verifiers,
+    List<ResolvedComponent> filters,
+    MetricsSettingsSpec metrics) {
 
   /** Copies the lists so that the spec stays immutable. */
   public ResolvedRunSpec {
@@ -32,7 +40,16 @@ public record ResolvedRunSpec(String name, Path output, long seed, List<Resolved
 
   /** This spec with another run directory (the command line's {@code --output}). */
   public ResolvedRunSpec withOutput(Path newOutput) {
-    return new ResolvedRunSpec(name, newOutput, seed, models, tasks, generation, verifierModel, verifiers, filters,
+    return new ResolvedRunSpec(
+        name,
+        newOutput,
+        seed,
+        models,
+        tasks,
+        generation,
+        verifierModel,
+        verifiers,
+        filters,
         metrics);
   }
 }

@@ -24,8 +24,16 @@ import java.util.Map;
  * @param filters the filters, sweeps expanded
  * @param metrics the metric settings
  */
-public record ResolvedSpecFile(String name, String output, long seed, List<Model> models, List<Task> tasks,
-    GenerationSettings generation, Verification verification, List<Component> verifiers, List<Component> filters,
+public record ResolvedSpecFile(
+    String name,
+    String output,
+    long seed,
+    List<Model> models,
+    List<Task> tasks,
+    GenerationSettings generation,
+    Verification verification,
+    List<Component> verifiers,
+    List<Component> filters,
     MetricsSettingsSpec metrics) {
 
   /** Checks that the required parts are there and copies the lists. */
@@ -95,17 +103,26 @@ public record ResolvedSpecFile(String name, String output, long seed, List<Model
    *
    * @param model the label of the model that verifies, or null when each model verifies itself
    */
-  public record Verification(String model) {
-  }
+  public record Verification(String model) {}
 
   /** The file form of a resolved spec. */
   public static ResolvedSpecFile of(ResolvedRunSpec spec) {
     List<Model> models = new ArrayList<>();
     spec.models().forEach(m -> models.add(new Model(m.label(), m.backend(), options(m.options()))));
     List<Task> tasks = new ArrayList<>();
-    spec.tasks().forEach(t -> tasks.add(new Task(t.label(), t.name(), t.limit(), t.seed(), options(t.options()))));
-    return new ResolvedSpecFile(spec.name(), spec.output().toString(), spec.seed(), models, tasks, spec.generation(),
-        new Verification(spec.verifierModel()), components(spec.verifiers()), components(spec.filters()),
+    spec.tasks()
+        .forEach(t ->
+            tasks.add(new Task(t.label(), t.name(), t.limit(), t.seed(), options(t.options()))));
+    return new ResolvedSpecFile(
+        spec.name(),
+        spec.output().toString(),
+        spec.seed(),
+        models,
+        tasks,
+        spec.generation(),
+        new Verification(spec.verifierModel()),
+        components(spec.verifiers()),
+        components(spec.filters()),
         spec.metrics());
   }
 

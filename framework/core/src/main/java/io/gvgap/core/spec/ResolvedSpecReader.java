@@ -21,8 +21,7 @@ import java.util.Map;
  */
 public final class ResolvedSpecReader {
 
-  private ResolvedSpecReader() {
-  }
+  private ResolvedSpecReader() {}
 
   /**
    * Reads {@code file}.
@@ -35,45 +34,70 @@ public final class ResolvedSpecReader {
       json = JsonFiles.readComplete(file, ResolvedSpecFile.class);
     } catch (InputFileException e) {
       boolean unreadable = !(e.getCause() instanceof JsonProcessingException);
-      throw new RunStoreException(unreadable ? "cannot read the run's resolved spec: " + e.getMessage()
-          : e.getMessage() + " (this is not a gvgap resolved spec as gvgap run writes it)", e);
+      throw new RunStoreException(
+          unreadable
+              ? "cannot read the run's resolved spec: " + e.getMessage()
+              : e.getMessage() + " (this is not a gvgap resolved spec as gvgap run writes it)",
+          e);
     }
     List<ResolvedModel> models = new ArrayList<>();
     for (int i = 0; i < json.models().size(); i++) {
       ResolvedSpecFile.Model m = json.models().get(i);
-      models.add(new ResolvedModel(m.label(), m.backend(),
+      models.add(new ResolvedModel(
+          m.label(),
+          m.backend(),
           bind(file, "models[" + i + "]", registry.backends(), m.backend(), m.options())));
     }
     List<ResolvedTask> tasks = new ArrayList<>();
     for (int i = 0; i < json.tasks().size(); i++) {
       ResolvedSpecFile.Task t = json.tasks().get(i);
-      tasks.add(new ResolvedTask(t.label(), t.name(), t.limit(), t.seed(),
+      tasks.add(new ResolvedTask(
+          t.label(),
+          t.name(),
+          t.limit(),
+          t.seed(),
           bind(file, "tasks[" + i + "]", registry.tasks(), t.name(), t.options())));
     }
-    return new ResolvedRunSpec(json.name(), Path.of(json.output()), json.seed(), models, tasks, json.generation(),
-        json.verificationModel(), components(file, "verifiers", registry.verifiers(), json.verifiers()),
-        components(file, "filters", registry.filters(), json.filters()), json.metrics());
+    return new ResolvedRunSpec(
+        json.name(),
+        Path.of(json.output()),
+        json.seed(),
+        models,
+        tasks,
+        json.generation(),
+        json.verificationModel(),
+        components(file, "verifiers", registry.verifiers(), json.verifiers()),
+        components(file, "filters", registry.filters(), json.filters()),
+        json.metrics());
   }
 
-  private static List<ResolvedComponent> components(Path file, String key, ProviderCatalog<?> catalog,
+  private static List<ResolvedComponent> components(
+      Path file,
+      String key,
+      ProviderCatalog<?> catalog,
       List<ResolvedSpecFile.Component> components) {
     List<ResolvedComponent> out = new ArrayList<>();
     for (int i = 0; i < components.size(); i++) {
       ResolvedSpecFile.Component c = components.get(i);
-      out.add(new ResolvedComponent(c.label(), c.name(),
-          bind(file, key + "[" + i + "]", catalog, c.name(), c.options())));
+      out.add(new ResolvedComponent(
+          c.label(), c.name(), bind(file, key + "[" + i + "]", catalog, c.name(), c.options())));
     }
     return out;
   }
 
-  private static Record bind(Path file, String path, ProviderCatalog<?> catalog, String name,
+  private static Record bind(
+      Path file,
+      String path,
+      ProviderCatalog<?> catalog,
+      String name,
       Map<String, Object> options) {
     try {
       return OptionsBinder.bind(catalog.optionsType(name), options);
     } catch (OptionsException e) {
       String field = e.fieldPath().isEmpty() ? "" : "." + e.fieldPath();
-      throw new RunStoreException(file + ": " + path + ".options" + field + ": " + e.problem()
-          + " (the options of '" + name + "' do not fit the plugin at hand; was the run made with another version?)",
+      throw new RunStoreException(
+          file + ": " + path + ".options" + field + ": " + e.problem() + " (the options of '" + name
+              + "' do not fit the plugin at hand; was the run made with another version?)",
           e);
     }
   }

@@ -16,10 +16,10 @@ import java.nio.file.Path;
  * its options), so that a run can be understood and recreated from its directory alone.
  */
 public final class ResolvedSpecWriter {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private ResolvedSpecWriter() {
-  }
+  private ResolvedSpecWriter() {}
 
   /** The resolved spec as pretty-printed JSON text ending in a newline. */
   public static String toJson(ResolvedRunSpec spec) {

@@ -9,5 +9,4 @@ package io.gvgap.core.spec;
  * @param seed the seed of the example subset (the run seed unless the spec gives one)
  * @param options the task's bound options record
  */
-public record ResolvedTask(String label, String name, int limit, long seed, Record options) {
-}
+public record ResolvedTask(String label, String name, int limit, long seed, Record options) {}

@@ -21,9 +21,19 @@ import java.util.List;
  * @param filters the {@code filters:} items
  * @param metrics the metric settings
  */
-public record RunSpec(Path file, SpecNode root, String name, Path output, long seed, List<SpecEntry> models,
-    List<TaskSpec> tasks, GenerationSettings generation, String verificationModel, List<SpecEntry> verifiers,
-    List<SpecEntry> filters, MetricsSettingsSpec metrics) {
+public record RunSpec(
+    Path file,
+    SpecNode root,
+    String name,
+    Path output,
+    long seed,
+    List<SpecEntry> models,
+    List<TaskSpec> tasks,
+    GenerationSettings generation,
+    String verificationModel,
+    List<SpecEntry> verifiers,
+    List<SpecEntry> filters,
+    MetricsSettingsSpec metrics) {
 
   /** Copies the lists. */
   public RunSpec {

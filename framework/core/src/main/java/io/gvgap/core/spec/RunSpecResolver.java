@@ -30,7 +30,8 @@ public final class RunSpecResolver {
   private final SpecErrors errors;
   private final SpecPaths paths;
 
-  private RunSpecResolver(RunSpec spec, PluginRegistry registry, Path specFile, Path baseDirectory) {
+  private RunSpecResolver(
+      RunSpec spec, PluginRegistry registry, Path specFile, Path baseDirectory) {
     this.spec = spec;
     this.registry = registry;
     this.errors = new SpecErrors(specFile);
@@ -53,7 +54,8 @@ public final class RunSpecResolver {
    * Resolves the spec with relative option paths resolved against {@code baseDirectory} (for a spec
    * that is not a file of its own, such as one written inline in a {@code pom.xml}: the project's folder).
    */
-  public static ResolvedRunSpec resolve(RunSpec spec, PluginRegistry registry, Path specFile, Path baseDirectory) {
+  public static ResolvedRunSpec resolve(
+      RunSpec spec, PluginRegistry registry, Path specFile, Path baseDirectory) {
     return new RunSpecResolver(spec, registry, specFile, baseDirectory).resolve();
   }
 
@@ -63,14 +65,19 @@ public final class RunSpecResolver {
    *
    * @throws SpecException naming the line and field of the first path that does not exist
    */
-  public static ResolvedRunSpec resolveAndCheckFiles(RunSpec spec, PluginRegistry registry, Path specFile) {
+  public static ResolvedRunSpec resolveAndCheckFiles(
+      RunSpec spec, PluginRegistry registry, Path specFile) {
     RunSpecResolver resolver = new RunSpecResolver(spec, registry, specFile, folderOf(specFile));
     ResolvedRunSpec resolved = resolver.resolve();
     for (SpecPaths.Reference reference : resolver.paths.references()) {
       if (!Files.exists(reference.path())) {
-        throw resolver.errors.at(reference.node(), reference.fieldPath(), "no such file or directory: "
-            + reference.path() + " (a relative path is resolved against the spec file's folder, "
-            + folderOf(specFile) + "); correct the path or create the file");
+        throw resolver.errors.at(
+            reference.node(),
+            reference.fieldPath(),
+            "no such file or directory: "
+                + reference.path()
+                + " (a relative path is resolved against the spec file's folder, "
+                + folderOf(specFile) + "); correct the path or create the file");
       }
     }
     return resolved;
@@ -101,8 +108,17 @@ public final class RunSpecResolver {
     requireUniqueLabels("filter", filterSources, labels(filters));
     String verifierModel = verificationModel(models);
     checkPassAtK();
-    return new ResolvedRunSpec(spec.name(), spec.output(), spec.seed(), models, tasks, spec.generation(), verifierModel,
-        verifiers, filters, spec.metrics());
+    return new ResolvedRunSpec(
+        spec.name(),
+        spec.output(),
+        spec.seed(),
+        models,
+        tasks,
+        spec.generation(),
+        verifierModel,
+        verifiers,
+        filters,
+        spec.metrics());
   }
 
   private List<ResolvedModel> models() {
@@ -116,7 +132,8 @@ public final class RunSpecResolver {
       Record options = bind(registry.backends(), entry, optionsMap(entry), Map.of());
       int index = seen.merge(entry.name(), 1, Integer::sum);
       // Two unlabelled models of one backend would collide, so each gets its position among them.
-      String label = entry.label() != null ? entry.label()
+      String label = entry.label() != null
+          ? entry.label()
           : perBackend.get(entry.name()) > 1 ? entry.name() + "-" + index : entry.name();
       models.add(new ResolvedModel(label, entry.name(), options));
     }
@@ -146,7 +163,10 @@ public final class RunSpecResolver {
   private List<ResolvedComponent> expand(SpecEntry entry) {
     SpecNode sweep = entry.node().get("sweep");
     if (sweep == null || sweep.isNull()) {
-      return List.of(new ResolvedComponent(labelOf(entry), entry.name(), bind(registry.filters(), entry, optionsMap(entry), Map.of())));
+      return List.of(new ResolvedComponent(
+          labelOf(entry),
+          entry.name(),
+          bind(registry.filters(), entry, optionsMap(entry), Map.of())));
     }
     Class<? extends Record> type = optionsType(registry.filters(), entry);
     Set<String> validKeys = new LinkedHashSet<>();
@@ -156,10 +176,17 @@ public final class RunSpecResolver {
     List<String> keys = new ArrayList<>(sweep.entries().keySet());
     for (String key : keys) {
       if (!validKeys.contains(key)) {
-        String suggestion = NearestName.find(key, validKeys).map(s -> "did you mean '" + s + "'? ").orElse("");
-        throw errors.atKey(sweep.get(key), entry.path() + ".sweep." + key, "unknown option '" + key + "' of the filter '"
-            + entry.name() + "'; " + suggestion + (validKeys.isEmpty() ? "it takes no options" : "valid options: "
-            + String.join(", ", validKeys)));
+        String suggestion = NearestName.find(key, validKeys)
+            .map(s -> "did you mean '" + s + "'? ")
+            .orElse("");
+        throw errors.atKey(
+            sweep.get(key),
+            entry.path() + ".sweep." + key,
+            "unknown option '" + key + "' of the filter '"
+                + entry.name() + "'; " + suggestion
+                + (validKeys.isEmpty()
+                    ? "it takes no options"
+                    : "valid options: " + String.join(", ", validKeys)));
       }
     }
     List<ResolvedComponent> expanded = new ArrayList<>();
@@ -172,14 +199,17 @@ public final class RunSpecResolver {
         String key = keys.get(k);
         SpecNode value = sweep.get(key).items().get(choice[k]);
         values.put(key, value.toPlain());
-        sweptFrom.put(key, new Located(value, entry.path() + ".sweep." + key + "[" + choice[k] + "]"));
+        sweptFrom.put(
+            key, new Located(value, entry.path() + ".sweep." + key + "[" + choice[k] + "]"));
         parts.add(key + "=" + value.toCompactText());
       }
       Record options = bind(registry.filters(), entry, values, sweptFrom);
-      expanded.add(new ResolvedComponent(labelOf(entry) + "(" + String.join(",", parts) + ")", entry.name(), options));
+      expanded.add(new ResolvedComponent(
+          labelOf(entry) + "(" + String.join(",", parts) + ")", entry.name(), options));
       // Odometer step: advance the last key, carrying into earlier keys.
       int position = keys.size() - 1;
-      while (position >= 0 && ++choice[position] == sweep.get(keys.get(position)).items().size()) {
+      while (position >= 0
+          && ++choice[position] == sweep.get(keys.get(position)).items().size()) {
         choice[position] = 0;
         position--;
       }
@@ -207,10 +237,15 @@ public final class RunSpecResolver {
     }
   }
 
-  private Record bind(ProviderCatalog<?> catalog, SpecEntry entry, Map<String, Object> values, Map<String, Located> sweptFrom) {
+  private Record bind(
+      ProviderCatalog<?> catalog,
+      SpecEntry entry,
+      Map<String, Object> values,
+      Map<String, Located> sweptFrom) {
     Class<? extends Record> type = optionsType(catalog, entry);
     try {
-      Map<String, Object> resolved = paths.resolve(type, values, entry.options(), entry.path() + ".options");
+      Map<String, Object> resolved =
+          paths.resolve(type, values, entry.options(), entry.path() + ".options");
       return OptionsBinder.bind(type, resolved);
     } catch (OptionsException e) {
       throw locate(entry, e, sweptFrom);
@@ -218,7 +253,8 @@ public final class RunSpecResolver {
   }
 
   /** Finds the node an options error is about, walking its path from the options (or sweep) node. */
-  private SpecException locate(SpecEntry entry, OptionsException e, Map<String, Located> sweptFrom) {
+  private SpecException locate(
+      SpecEntry entry, OptionsException e, Map<String, Located> sweptFrom) {
     List<Object> path = e.path();
     SpecNode node = entry.options();
     String fieldPath = entry.path() + ".options";
@@ -240,7 +276,9 @@ public final class RunSpecResolver {
       SpecNode next = null;
       if (segment instanceof String && found.kind() == SpecNode.Kind.MAPPING) {
         next = found.get((String) segment);
-      } else if (segment instanceof Integer && found.kind() == SpecNode.Kind.SEQUENCE && (Integer) segment < found.items().size()) {
+      } else if (segment instanceof Integer
+          && found.kind() == SpecNode.Kind.SEQUENCE
+          && (Integer) segment < found.items().size()) {
         next = found.items().get((Integer) segment);
       }
       if (next == null) {
@@ -266,9 +304,13 @@ public final class RunSpecResolver {
       return wanted;
     }
     SpecNode node = spec.root().get("verification").get("model");
-    String suggestion = NearestName.find(wanted, labels).map(s -> "did you mean '" + s + "'? ").orElse("");
-    throw errors.at(node, "verification.model", "no model is labelled '" + wanted + "'; " + suggestion
-        + "model labels: " + String.join(", ", labels) + " (a model's label defaults to its backend name)");
+    String suggestion =
+        NearestName.find(wanted, labels).map(s -> "did you mean '" + s + "'? ").orElse("");
+    throw errors.at(
+        node,
+        "verification.model",
+        "no model is labelled '" + wanted + "'; " + suggestion + "model labels: "
+            + String.join(", ", labels) + " (a model's label defaults to its backend name)");
   }
 
   private void checkPassAtK() {
@@ -278,9 +320,14 @@ public final class RunSpecResolver {
       if (passAtK.get(i) > samples) {
         SpecNode metrics = spec.root().get("metrics");
         SpecNode list = metrics == null ? null : metrics.get("pass_at_k");
-        SpecNode item = list == null || list.items().size() <= i ? metrics : list.items().get(i);
-        throw errors.at(item, "metrics.pass_at_k[" + i + "]", "pass@" + passAtK.get(i) + " needs at least " + passAtK.get(i)
-            + " samples per prompt, but generation.samples is " + samples + "; lower it or raise generation.samples");
+        SpecNode item =
+            list == null || list.items().size() <= i ? metrics : list.items().get(i);
+        throw errors.at(
+            item,
+            "metrics.pass_at_k[" + i + "]",
+            "pass@" + passAtK.get(i) + " needs at least " + passAtK.get(i)
+                + " samples per prompt, but generation.samples is " + samples
+                + "; lower it or raise generation.samples");
       }
     }
   }
@@ -306,13 +353,20 @@ public final class RunSpecResolver {
       }
       if (earlier == entry) {
         // Only a sweep turns one entry into several components; equal labels mean a repeated value.
-        throw errors.at(entry.node().get("sweep"), entry.path() + ".sweep", "the sweep yields the " + kind + " label '"
-            + labels.get(i) + "' twice; list each value once");
+        throw errors.at(
+            entry.node().get("sweep"),
+            entry.path() + ".sweep",
+            "the sweep yields the " + kind + " label '" + labels.get(i)
+                + "' twice; list each value once");
       }
       SpecNode labelNode = entry.node().get("label");
-      String key = labelNode != null ? "label" : entry.node().get("backend") != null ? "backend" : "name";
-      throw errors.at(entry.node().get(key), entry.path() + "." + key, "the " + kind + " label '" + labels.get(i)
-          + "' is already used by " + earlier.path() + "; give each " + kind + " a distinct label: key");
+      String key =
+          labelNode != null ? "label" : entry.node().get("backend") != null ? "backend" : "name";
+      throw errors.at(
+          entry.node().get(key),
+          entry.path() + "." + key,
+          "the " + kind + " label '" + labels.get(i) + "' is already used by " + earlier.path()
+              + "; give each " + kind + " a distinct label: key");
     }
   }
 

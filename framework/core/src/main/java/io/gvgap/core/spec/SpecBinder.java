@@ -31,9 +31,10 @@ import java.util.Map;
  * metrics sections are completed from their defaults before binding.
  */
 final class SpecBinder {
-  private static final ObjectMapper MAPPER = OptionsMapper.create()
-      .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
-  private static final List<String> ENTRY_LISTS = List.of("models", "tasks", "verifiers", "filters");
+  private static final ObjectMapper MAPPER =
+      OptionsMapper.create().disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+  private static final List<String> ENTRY_LISTS =
+      List.of("models", "tasks", "verifiers", "filters");
 
   private final SpecErrors errors;
   private final SpecNode root;
@@ -61,12 +62,14 @@ final class SpecBinder {
     } catch (JsonMappingException e) {
       throw translate(e);
     } catch (JsonProcessingException e) {
-      throw new SpecException(errors.file(), 1, 1, "", "cannot read the spec: " + e.getOriginalMessage(), e);
+      throw new SpecException(
+          errors.file(), 1, 1, "", "cannot read the spec: " + e.getOriginalMessage(), e);
     }
   }
 
   private static void removeNulls(ObjectNode object) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator();
+        it.hasNext(); ) {
       JsonNode value = it.next().getValue();
       if (value.isNull()) {
         it.remove();
@@ -105,10 +108,14 @@ final class SpecBinder {
         allowed.add(extraKey);
       }
       String key = unknown.getPropertyName();
-      String suggestion = NearestName.find(key, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
-      String problem = "unknown key '" + key + "'; " + suggestion + "allowed keys here: " + String.join(", ", allowed);
+      String suggestion =
+          NearestName.find(key, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
+      String problem = "unknown key '" + key + "'; " + suggestion + "allowed keys here: "
+          + String.join(", ", allowed);
       SpecNode at = find(path);
-      return at == null ? errors.at(find(parent), render(path), problem, e) : errors.atKey(at, render(path), problem, e);
+      return at == null
+          ? errors.at(find(parent), render(path), problem, e)
+          : errors.atKey(at, render(path), problem, e);
     }
     if (e instanceof ValueInstantiationException instantiation) {
       return rejected(instantiation.getType().getRawClass(), path, e);
@@ -120,29 +127,41 @@ final class SpecBinder {
     Type declared = typeAt(path);
     if (e.getCause() instanceof InputCoercionException) {
       boolean isLong = declared == long.class || declared == Long.class;
-      return errors.at(node, render(path), "expected an integer between " + (isLong ? Long.MIN_VALUE : Integer.MIN_VALUE)
-          + " and " + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE) + ", was " + node.text(), e);
+      return errors.at(
+          node,
+          render(path),
+          "expected an integer between " + (isLong ? Long.MIN_VALUE : Integer.MIN_VALUE) + " and "
+              + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE) + ", was " + node.text(),
+          e);
     }
-    return errors.at(node, render(path), expected(path, declared) + ", was " + describe(node) + hint(declared, node), e);
+    return errors.at(
+        node,
+        render(path),
+        expected(path, declared) + ", was " + describe(node) + hint(declared, node),
+        e);
   }
 
   private static String expected(List<Object> path, Type declared) {
     if (path.size() == 1 && ENTRY_LISTS.contains(path.get(0))) {
       String key = (String) path.get(0);
-      return "expected a non-empty list of " + key + " (items start with '- " + (key.equals("models") ? "backend" : "name")
-          + ": ...')";
+      return "expected a non-empty list of " + key + " (items start with '- "
+          + (key.equals("models") ? "backend" : "name") + ": ...')";
     }
     if (declared instanceof Class<?> c && c.isRecord()) {
       return "expected a mapping with keys " + String.join(", ", keysOf(c));
     }
     if (declared instanceof ParameterizedType) {
       return path.size() == 1 || !"pass_at_k".equals(path.get(path.size() - 1))
-          ? "expected a list" : "expected a non-empty list of integers such as [1, 4, 16]";
+          ? "expected a list"
+          : "expected a non-empty list of integers such as [1, 4, 16]";
     }
     if (declared == String.class) {
       return "expected a non-empty string";
     }
-    if (declared == int.class || declared == Integer.class || declared == long.class || declared == Long.class) {
+    if (declared == int.class
+        || declared == Integer.class
+        || declared == long.class
+        || declared == Long.class) {
       return "expected an integer";
     }
     if (declared == double.class || declared == Double.class) {
@@ -152,13 +171,16 @@ final class SpecBinder {
   }
 
   private static String hint(Type declared, SpecNode node) {
-    return declared == String.class && node.kind() == SpecNode.Kind.SCALAR ? "; put it in quotes to make it a string" : "";
+    return declared == String.class && node.kind() == SpecNode.Kind.SCALAR
+        ? "; put it in quotes to make it a string"
+        : "";
   }
 
   /** A value a record's constructor rejected, at the component (and list position) its message names. */
   private SpecException rejected(Class<?> record, List<Object> path, JsonMappingException e) {
     Throwable cause = e.getCause() == null ? e : e.getCause();
-    String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String detail =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     RejectedComponent named = RejectedComponent.of(record, detail);
     List<Object> fieldPath = new ArrayList<>(path);
     fieldPath.addAll(named.path());
@@ -237,8 +259,10 @@ final class SpecBinder {
         if (scalar instanceof String) {
           yield "'" + scalar + "' (a string)";
         }
-        yield value.text() + (scalar instanceof Boolean ? " (a boolean)"
-            : scalar instanceof Double ? " (a decimal number)" : " (an integer)");
+        yield value.text()
+            + (scalar instanceof Boolean
+                ? " (a boolean)"
+                : scalar instanceof Double ? " (a decimal number)" : " (an integer)");
       }
     };
   }

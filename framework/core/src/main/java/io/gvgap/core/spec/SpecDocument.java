@@ -9,13 +9,20 @@ import java.util.List;
  * and builds the {@link RunSpec}. Plugin options stay trees here: {@link RunSpecResolver} binds
  * them to each provider's record.
  */
-record SpecDocument(String name, String output, Long seed, List<ModelItem> models, List<TaskItem> tasks,
-    GenerationSettings generation, Verification verification, List<VerifierItem> verifiers, List<FilterItem> filters,
+record SpecDocument(
+    String name,
+    String output,
+    Long seed,
+    List<ModelItem> models,
+    List<TaskItem> tasks,
+    GenerationSettings generation,
+    Verification verification,
+    List<VerifierItem> verifiers,
+    List<FilterItem> filters,
     MetricsSettingsSpec metrics) {
 
   /** An item of {@code models:}. */
-  record ModelItem(String label, String backend, JsonNode options) {
-  }
+  record ModelItem(String label, String backend, JsonNode options) {}
 
   /** An item of {@code tasks:}; a limit is at least 1. */
   record TaskItem(String name, String label, Integer limit, Long seed, JsonNode options) {
@@ -27,14 +34,11 @@ record SpecDocument(String name, String output, Long seed, List<ModelItem> model
   }
 
   /** The {@code verification:} section. */
-  record Verification(String model) {
-  }
+  record Verification(String model) {}
 
   /** An item of {@code verifiers:}. */
-  record VerifierItem(String name, String label, JsonNode options) {
-  }
+  record VerifierItem(String name, String label, JsonNode options) {}
 
   /** An item of {@code filters:}. */
-  record FilterItem(String name, String label, JsonNode options, JsonNode sweep) {
-  }
+  record FilterItem(String name, String label, JsonNode options, JsonNode sweep) {}
 }

@@ -25,7 +25,8 @@ public class SpecException extends RuntimeException {
    * @param problem what is wrong and what is allowed
    * @param cause the underlying exception, or null
    */
-  public SpecException(Path file, int line, int column, String fieldPath, String problem, Throwable cause) {
+  public SpecException(
+      Path file, int line, int column, String fieldPath, String problem, Throwable cause) {
     super(render(file, line, column, fieldPath, problem), cause);
     this.file = file;
     this.line = line;
@@ -60,7 +61,13 @@ public class SpecException extends RuntimeException {
   }
 
   private static String render(Path file, int line, int column, String fieldPath, String problem) {
-    StringBuilder text = new StringBuilder().append(file).append(':').append(line).append(':').append(column).append(": ");
+    StringBuilder text = new StringBuilder()
+        .append(file)
+        .append(':')
+        .append(line)
+        .append(':')
+        .append(column)
+        .append(": ");
     if (!fieldPath.isEmpty()) {
       text.append(fieldPath).append(": ");
     }

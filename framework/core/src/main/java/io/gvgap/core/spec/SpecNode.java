@@ -36,14 +36,23 @@ public final class SpecNode {
   private final Object value;
   private final String text;
 
-  SpecNode(Kind kind, int line, int column, int keyLine, int keyColumn, Map<String, SpecNode> entries,
-      List<SpecNode> items, Object value, String text) {
+  SpecNode(
+      Kind kind,
+      int line,
+      int column,
+      int keyLine,
+      int keyColumn,
+      Map<String, SpecNode> entries,
+      List<SpecNode> items,
+      Object value,
+      String text) {
     this.kind = kind;
     this.line = line;
     this.column = column;
     this.keyLine = keyLine;
     this.keyColumn = keyColumn;
-    this.entries = entries == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    this.entries =
+        entries == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     this.items = items == null ? List.of() : List.copyOf(items);
     this.value = value;
     this.text = text;

@@ -28,8 +28,7 @@ final class SpecPaths {
    * @param fieldPath its field path, such as {@code tasks[0].options.data}
    * @param path the path resolved against the spec's folder
    */
-  record Reference(SpecNode node, String fieldPath, Path path) {
-  }
+  record Reference(SpecNode node, String fieldPath, Path path) {}
 
   private final Path baseDirectory;
   private final List<Reference> references = new ArrayList<>();
@@ -48,7 +47,8 @@ final class SpecPaths {
    * The options map with every relative path of a {@code Path} component resolved; values that
    * are not strings are left for the binder to reject.
    */
-  Map<String, Object> resolve(Class<?> type, Map<String, Object> values, SpecNode node, String fieldPath) {
+  Map<String, Object> resolve(
+      Class<?> type, Map<String, Object> values, SpecNode node, String fieldPath) {
     Map<String, Object> out = new LinkedHashMap<>(values);
     for (RecordComponent component : type.getRecordComponents()) {
       String key = OptionKeys.keyOf(component.getName());
@@ -86,7 +86,8 @@ final class SpecPaths {
         List<Object> items = new ArrayList<>();
         List<?> given = (List<?>) value;
         for (int i = 0; i < given.size(); i++) {
-          SpecNode itemNode = node != null && i < node.items().size() ? node.items().get(i) : null;
+          SpecNode itemNode =
+              node != null && i < node.items().size() ? node.items().get(i) : null;
           items.add(value(item, given.get(i), itemNode, fieldPath + "[" + i + "]"));
         }
         return items;

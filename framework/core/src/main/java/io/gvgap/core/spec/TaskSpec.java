@@ -10,5 +10,4 @@ import io.gvgap.api.Internal;
  * @param seed the task's seed, or null for the run seed
  */
 @Internal
-public record TaskSpec(SpecEntry entry, int limit, Long seed) {
-}
+public record TaskSpec(SpecEntry entry, int limit, Long seed) {}

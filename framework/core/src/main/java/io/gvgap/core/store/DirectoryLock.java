@@ -40,7 +40,8 @@ public final class DirectoryLock implements AutoCloseable {
   private final FileLock lock;
   private final String previousHolder;
 
-  private DirectoryLock(Path directory, Path key, FileChannel channel, FileLock lock, String previousHolder) {
+  private DirectoryLock(
+      Path directory, Path key, FileChannel channel, FileLock lock, String previousHolder) {
     this.directory = directory;
     this.key = key;
     this.channel = channel;
@@ -82,7 +83,8 @@ public final class DirectoryLock implements AutoCloseable {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
-      throw new RunStoreException("cannot create " + directory + ": " + FileProblems.explain(directory, e), e);
+      throw new RunStoreException(
+          "cannot create " + directory + ": " + FileProblems.explain(directory, e), e);
     }
   }
 
@@ -93,7 +95,8 @@ public final class DirectoryLock implements AutoCloseable {
     }
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel = FileChannel.open(
+          file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -115,8 +118,9 @@ public final class DirectoryLock implements AutoCloseable {
     } catch (IOException e) {
       HELD_IN_THIS_JVM.remove(key);
       closeQuietly(channel);
-      throw new RunStoreException("cannot lock " + directory + " through " + file + ": "
-          + FileProblems.explain(file, e), e);
+      throw new RunStoreException(
+          "cannot lock " + directory + " through " + file + ": " + FileProblems.explain(file, e),
+          e);
     }
   }
 
@@ -156,7 +160,8 @@ public final class DirectoryLock implements AutoCloseable {
     } catch (IOException e) {
       host = "unknown host";
     }
-    return "pid " + ProcessHandle.current().pid() + " on " + host + " (" + purpose + ", since " + Instant.now() + ")";
+    return "pid " + ProcessHandle.current().pid() + " on " + host + " (" + purpose + ", since "
+        + Instant.now() + ")";
   }
 
   private static String holderText(Path file) {

@@ -12,7 +12,8 @@ public final class DirectoryLockedException extends RunStoreException {
    * @param holder the holder's description from the lock file (pid, host, command, start time)
    */
   public DirectoryLockedException(Path directory, String holder) {
-    super(directory + " is in use by " + holder + "; two gvgap processes writing one directory would corrupt it."
+    super(directory + " is in use by " + holder
+        + "; two gvgap processes writing one directory would corrupt it."
         + " Wait for that one to finish, or choose another output directory. If that process is gone, rerun:"
         + " its lock was released when it ended");
   }

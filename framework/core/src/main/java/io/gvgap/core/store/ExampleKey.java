@@ -7,5 +7,4 @@ package io.gvgap.core.store;
  * @param task the task's label
  * @param exampleId the example's id within the task
  */
-public record ExampleKey(String model, String task, String exampleId) {
-}
+public record ExampleKey(String model, String task, String exampleId) {}

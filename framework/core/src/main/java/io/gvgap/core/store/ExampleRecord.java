@@ -14,6 +14,11 @@ import java.util.Map;
  * @param prompt the generation prompt the model saw
  * @param metadata task-specific fields
  */
-public record ExampleRecord(String task, String exampleId, int position, String question, String reference,
-    String prompt, Map<String, String> metadata) {
-}
+public record ExampleRecord(
+    String task,
+    String exampleId,
+    int position,
+    String question,
+    String reference,
+    String prompt,
+    Map<String, String> metadata) {}

@@ -15,8 +15,12 @@ import java.util.Map;
  * @param scores per verifier label, in the order first stored, its scores sorted by sample index
  * @param weights per (verifier, filter), in the order first stored, its weights sorted by sample index
  */
-public record ExampleResults(ExampleKey key, ExampleRecord example, List<SampleRecord> samples,
-    Map<String, List<SampleScore>> scores, Map<StrategyKey, List<SampleWeight>> weights) {
+public record ExampleResults(
+    ExampleKey key,
+    ExampleRecord example,
+    List<SampleRecord> samples,
+    Map<String, List<SampleScore>> scores,
+    Map<StrategyKey, List<SampleWeight>> weights) {
 
   /** Copies the collections (keeping their order). */
   public ExampleResults {

@@ -11,5 +11,5 @@ import io.gvgap.core.metrics.GroupMetrics;
  *     missing (non-zero only for a partial, interrupted run)
  * @param metrics the metrics over the complete examples
  */
-public record GroupResult(String model, String task, int incompleteExamples, GroupMetrics metrics) {
-}
+public record GroupResult(
+    String model, String task, int incompleteExamples, GroupMetrics metrics) {}

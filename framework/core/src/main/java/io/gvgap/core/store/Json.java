@@ -17,8 +17,7 @@ public final class Json {
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
       .build();
 
-  private Json() {
-  }
+  private Json() {}
 
   /** The shared mapper; thread-safe. */
   public static ObjectMapper mapper() {

@@ -9,8 +9,7 @@ import java.util.TreeSet;
 /** Finds where two JSON trees differ, so that an error can say which fields of a spec differ. */
 public final class JsonDifference {
 
-  private JsonDifference() {
-  }
+  private JsonDifference() {}
 
   /**
    * Where two trees differ: the field's path and its value (JSON text, shortened) in each.

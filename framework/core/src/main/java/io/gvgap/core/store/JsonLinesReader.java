@@ -13,8 +13,7 @@ import java.util.function.Consumer;
 /** Reads JSON Lines files of a run directory, naming file and line on any bad record. */
 public final class JsonLinesReader {
 
-  private JsonLinesReader() {
-  }
+  private JsonLinesReader() {}
 
   /**
    * Reads every complete line of {@code file} as a {@code type}. A last line without its newline is
@@ -43,9 +42,11 @@ public final class JsonLinesReader {
         try {
           consumer.accept(Json.mapper().readValue(line, type));
         } catch (JsonProcessingException e) {
-          throw new RunStoreException(file + ":" + lineNumber + ": not a valid " + type.getSimpleName()
-              + " record (" + e.getOriginalMessage() + "); the run directory is damaged: restore the line or"
-              + " start the run in a new output directory");
+          throw new RunStoreException(
+              file + ":" + lineNumber + ": not a valid " + type.getSimpleName()
+                  + " record (" + e.getOriginalMessage()
+                  + "); the run directory is damaged: restore the line or"
+                  + " start the run in a new output directory");
         }
       }
     } catch (IOException e) {

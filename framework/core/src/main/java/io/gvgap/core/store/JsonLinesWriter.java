@@ -23,8 +23,8 @@ public final class JsonLinesWriter implements AutoCloseable {
     this.file = file;
     try {
       JsonLinesReader.repairTail(file);
-      this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
+      this.channel = FileChannel.open(
+          file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + file + " for appending", e);
     }

@@ -8,5 +8,4 @@ package io.gvgap.core.store;
  * @param specHash the {@code specHash} of its {@code run.json}
  * @param attempts how many attempts the shard took
  */
-public record MergedShard(Shard shard, String directory, String specHash, int attempts) {
-}
+public record MergedShard(Shard shard, String directory, String specHash, int attempts) {}

@@ -32,17 +32,21 @@ public record ModelFingerprint(String label, String source, String fingerprint) 
    * of {@code now} whose label {@code recorded} also holds with another fingerprint, the pair
    * (recorded, now), in {@code now}'s order. A label that only one side holds is not compared.
    */
-  public static List<Map.Entry<ModelFingerprint, ModelFingerprint>> changes(List<ModelFingerprint> recorded,
-      List<ModelFingerprint> now) {
+  public static List<Map.Entry<ModelFingerprint, ModelFingerprint>> changes(
+      List<ModelFingerprint> recorded, List<ModelFingerprint> now) {
     Map<String, ModelFingerprint> byLabel = new HashMap<>();
     recorded.forEach(m -> byLabel.putIfAbsent(m.label(), m));
-    return now.stream().filter(m -> byLabel.containsKey(m.label()))
+    return now.stream()
+        .filter(m -> byLabel.containsKey(m.label()))
         .filter(m -> !byLabel.get(m.label()).fingerprint().equals(m.fingerprint()))
-        .map(m -> Map.entry(byLabel.get(m.label()), m)).toList();
+        .map(m -> Map.entry(byLabel.get(m.label()), m))
+        .toList();
   }
 
   /** The fingerprint's first {@link #SHORT_LENGTH} characters, for messages. */
   public String shortFingerprint() {
-    return fingerprint.length() <= SHORT_LENGTH ? fingerprint : fingerprint.substring(0, SHORT_LENGTH);
+    return fingerprint.length() <= SHORT_LENGTH
+        ? fingerprint
+        : fingerprint.substring(0, SHORT_LENGTH);
   }
 }

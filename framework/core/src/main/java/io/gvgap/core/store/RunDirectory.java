@@ -43,7 +43,8 @@ public final class RunDirectory {
   public static RunDirectory open(Path dir) {
     RunInfo info = RunStore.readInfo(dir);
     JsonNode spec = readJson(dir.resolve(RunStore.SPEC_JSON), Json.mapper().createObjectNode());
-    JsonNode plugins = readJson(dir.resolve(RunStore.PLUGINS_JSON), Json.mapper().createArrayNode());
+    JsonNode plugins =
+        readJson(dir.resolve(RunStore.PLUGINS_JSON), Json.mapper().createArrayNode());
     String specSource = readText(dir.resolve(RunStore.SPEC_SOURCE));
     return new RunDirectory(new RunManifest(dir, info, spec, specSource, plugins));
   }
@@ -97,8 +98,10 @@ public final class RunDirectory {
     try {
       return Optional.of(Json.mapper().readValue(file.toFile(), RunMetrics.class));
     } catch (IOException e) {
-      throw new RunStoreException(file + ": not a valid metrics.json (" + e.getMessage()
-          + "); delete it and recompute the metrics with `gvgap report`", e);
+      throw new RunStoreException(
+          file + ": not a valid metrics.json (" + e.getMessage()
+              + "); delete it and recompute the metrics with `gvgap report`",
+          e);
     }
   }
 
@@ -131,8 +134,9 @@ public final class RunDirectory {
     try {
       return Files.readString(file);
     } catch (IOException e) {
-      throw new RunStoreException(file + ": cannot read it (" + e.getMessage() + "); the run directory is"
-          + " incomplete", e);
+      throw new RunStoreException(
+          file + ": cannot read it (" + e.getMessage() + "); the run directory is" + " incomplete",
+          e);
     }
   }
 
@@ -143,7 +147,8 @@ public final class RunDirectory {
     try {
       return Json.mapper().readTree(file.toFile());
     } catch (IOException e) {
-      throw new RunStoreException(file + ": not valid JSON (" + e.getMessage() + "); the run directory is damaged", e);
+      throw new RunStoreException(
+          file + ": not valid JSON (" + e.getMessage() + "); the run directory is damaged", e);
     }
   }
 

@@ -28,8 +28,17 @@ import java.util.List;
  *     checked on resume. A model missing from the list (its backend reports no fingerprint, such as
  *     a remote server) is not checked either.
  */
-public record RunInfo(String format, int formatVersion, String name, String specHash, RunStatus status,
-    Instant created, Instant updated, int attempts, String error, String gvgapVersion,
+public record RunInfo(
+    String format,
+    int formatVersion,
+    String name,
+    String specHash,
+    RunStatus status,
+    Instant created,
+    Instant updated,
+    int attempts,
+    String error,
+    String gvgapVersion,
     @JsonInclude(JsonInclude.Include.NON_NULL) Shard shard,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<MergedShard> mergedFrom,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<ModelFingerprint> models) {
@@ -47,19 +56,55 @@ public record RunInfo(String format, int formatVersion, String name, String spec
 
   /** This info with another status (and error message), updated now. */
   public RunInfo withStatus(RunStatus newStatus, String newError) {
-    return new RunInfo(format, formatVersion, name, specHash, newStatus, created, Instant.now(), attempts, newError,
-        gvgapVersion, shard, mergedFrom, models);
+    return new RunInfo(
+        format,
+        formatVersion,
+        name,
+        specHash,
+        newStatus,
+        created,
+        Instant.now(),
+        attempts,
+        newError,
+        gvgapVersion,
+        shard,
+        mergedFrom,
+        models);
   }
 
   /** This info for one more attempt. */
   public RunInfo nextAttempt() {
-    return new RunInfo(format, formatVersion, name, specHash, RunStatus.STARTED, created, Instant.now(), attempts + 1,
-        null, gvgapVersion, shard, mergedFrom, models);
+    return new RunInfo(
+        format,
+        formatVersion,
+        name,
+        specHash,
+        RunStatus.STARTED,
+        created,
+        Instant.now(),
+        attempts + 1,
+        null,
+        gvgapVersion,
+        shard,
+        mergedFrom,
+        models);
   }
 
   /** This info recording the shards it was merged from. */
   public RunInfo withMergedFrom(List<MergedShard> shards) {
-    return new RunInfo(format, formatVersion, name, specHash, status, created, Instant.now(), attempts, error,
-        gvgapVersion, shard, shards, models);
+    return new RunInfo(
+        format,
+        formatVersion,
+        name,
+        specHash,
+        status,
+        created,
+        Instant.now(),
+        attempts,
+        error,
+        gvgapVersion,
+        shard,
+        shards,
+        models);
   }
 }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param specSource the spec as written ({@code spec-source.yaml}); empty when missing
  * @param plugins the discovered providers ({@code plugins.json}); an empty array when missing
  */
-public record RunManifest(Path directory, RunInfo info, JsonNode spec, String specSource, JsonNode plugins) {
+public record RunManifest(
+    Path directory, RunInfo info, JsonNode spec, String specSource, JsonNode plugins) {
 
   /** Validates the fields. */
   public RunManifest {

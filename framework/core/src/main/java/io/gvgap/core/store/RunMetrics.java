@@ -9,5 +9,4 @@ import java.util.List;
  * @param partial whether some examples were incomplete (an interrupted run)
  * @param groups one entry per (model, task)
  */
-public record RunMetrics(String run, boolean partial, List<GroupResult> groups) {
-}
+public record RunMetrics(String run, boolean partial, List<GroupResult> groups) {}

@@ -28,14 +28,15 @@ import java.util.stream.Stream;
  */
 public final class RunRecords {
 
-  private record GroupKey(String model, String task) {
-  }
+  private record GroupKey(String model, String task) {}
 
   private final List<ExampleRecord> exampleRecords;
   private final List<ResultGroup> groups;
   private final Map<ExampleKey, ExampleResults> byKey;
 
-  private RunRecords(List<ExampleRecord> exampleRecords, List<ResultGroup> groups,
+  private RunRecords(
+      List<ExampleRecord> exampleRecords,
+      List<ResultGroup> groups,
       Map<ExampleKey, ExampleResults> byKey) {
     this.exampleRecords = List.copyOf(exampleRecords);
     this.groups = List.copyOf(groups);
@@ -57,7 +58,8 @@ public final class RunRecords {
     List<ExampleRecord> examples = new ArrayList<>();
     Map<String, Map<String, ExampleRecord>> exampleById = new HashMap<>();
     JsonLinesReader.read(dir.resolve(RunStore.EXAMPLES), ExampleRecord.class, e -> {
-      if (exampleById.computeIfAbsent(e.task(), t -> new HashMap<>()).putIfAbsent(e.exampleId(), e) == null) {
+      if (exampleById.computeIfAbsent(e.task(), t -> new HashMap<>()).putIfAbsent(e.exampleId(), e)
+          == null) {
         examples.add(e);
       }
     });
@@ -66,9 +68,12 @@ public final class RunRecords {
     Path samplesFile = dir.resolve(RunStore.SAMPLES);
     JsonLinesReader.read(samplesFile, SampleRecord.class, s -> {
       keys.add(s.exampleKey());
-      if (samples.computeIfAbsent(s.exampleKey(), k -> new TreeMap<>()).putIfAbsent(s.sampleIndex(), s) != null) {
-        throw new RunStoreException(samplesFile + ": sample " + s.sampleIndex() + " of " + s.exampleKey()
-            + " is recorded twice; the run directory is damaged");
+      if (samples
+              .computeIfAbsent(s.exampleKey(), k -> new TreeMap<>())
+              .putIfAbsent(s.sampleIndex(), s)
+          != null) {
+        throw new RunStoreException(samplesFile + ": sample " + s.sampleIndex() + " of "
+            + s.exampleKey() + " is recorded twice; the run directory is damaged");
       }
     });
     Map<ExampleKey, Map<String, List<SampleScore>>> scores = new HashMap<>();
@@ -77,9 +82,12 @@ public final class RunRecords {
       keys.add(r.exampleKey());
       List<SampleScore> sorted = new ArrayList<>(r.scores());
       sorted.sort(Comparator.comparingInt(SampleScore::sampleIndex));
-      if (scores.computeIfAbsent(r.exampleKey(), k -> new LinkedHashMap<>()).putIfAbsent(r.verifier(), sorted) != null) {
-        throw new RunStoreException(scoresFile + ": verifier '" + r.verifier() + "' scored " + r.exampleKey()
-            + " twice; the run directory is damaged");
+      if (scores
+              .computeIfAbsent(r.exampleKey(), k -> new LinkedHashMap<>())
+              .putIfAbsent(r.verifier(), sorted)
+          != null) {
+        throw new RunStoreException(scoresFile + ": verifier '" + r.verifier() + "' scored "
+            + r.exampleKey() + " twice; the run directory is damaged");
       }
     });
     Map<ExampleKey, Map<StrategyKey, List<SampleWeight>>> weights = new HashMap<>();
@@ -88,20 +96,27 @@ public final class RunRecords {
       keys.add(w.exampleKey());
       List<SampleWeight> sorted = new ArrayList<>(w.weights());
       sorted.sort(Comparator.comparingInt(SampleWeight::sampleIndex));
-      if (weights.computeIfAbsent(w.exampleKey(), k -> new LinkedHashMap<>()).putIfAbsent(w.strategy(), sorted)
+      if (weights
+              .computeIfAbsent(w.exampleKey(), k -> new LinkedHashMap<>())
+              .putIfAbsent(w.strategy(), sorted)
           != null) {
-        throw new RunStoreException(weightsFile + ": strategy " + w.strategy() + " weighted " + w.exampleKey()
-            + " twice; the run directory is damaged");
+        throw new RunStoreException(weightsFile + ": strategy " + w.strategy() + " weighted "
+            + w.exampleKey() + " twice; the run directory is damaged");
       }
     });
     Map<GroupKey, List<ExampleResults>> grouped = new LinkedHashMap<>();
     Map<ExampleKey, ExampleResults> byKey = new HashMap<>();
     for (ExampleKey key : keys) {
       ExampleRecord example = exampleById.getOrDefault(key.task(), Map.of()).get(key.exampleId());
-      ExampleResults results = new ExampleResults(key, example,
+      ExampleResults results = new ExampleResults(
+          key,
+          example,
           new ArrayList<>(samples.getOrDefault(key, new TreeMap<>()).values()),
-          scores.getOrDefault(key, Map.of()), weights.getOrDefault(key, Map.of()));
-      grouped.computeIfAbsent(new GroupKey(key.model(), key.task()), g -> new ArrayList<>()).add(results);
+          scores.getOrDefault(key, Map.of()),
+          weights.getOrDefault(key, Map.of()));
+      grouped
+          .computeIfAbsent(new GroupKey(key.model(), key.task()), g -> new ArrayList<>())
+          .add(results);
       byKey.put(key, results);
     }
     List<ResultGroup> groups = new ArrayList<>();
@@ -124,7 +139,9 @@ public final class RunRecords {
 
   /** The group of {@code model} on {@code task}, if anything of it is stored. */
   public Optional<ResultGroup> group(String model, String task) {
-    return groups.stream().filter(g -> g.model().equals(model) && g.task().equals(task)).findFirst();
+    return groups.stream()
+        .filter(g -> g.model().equals(model) && g.task().equals(task))
+        .findFirst();
   }
 
   /** Every example of every group, group by group. */

@@ -52,6 +52,7 @@ public final class RunStore implements AutoCloseable {
 
   /** File names inside a run directory. */
   public static final String RUN_JSON = "run.json";
+
   public static final String SPEC_JSON = "spec.json";
   public static final String SPEC_SOURCE = "spec-source.yaml";
   public static final String PLUGINS_JSON = "plugins.json";
@@ -92,9 +93,15 @@ public final class RunStore implements AutoCloseable {
    * @throws RunStoreException when {@code dir} holds something else: another spec's run, a newer
    *     format, or files that are not a gvgap run
    */
-  public static RunStore openOrCreate(Path dir, String name, String resolvedSpecJson, String specSource,
-      String pluginsJson, String gvgapVersion) {
-    return openOrCreate(dir, name, resolvedSpecJson, specSource, pluginsJson, gvgapVersion, Shard.whole());
+  public static RunStore openOrCreate(
+      Path dir,
+      String name,
+      String resolvedSpecJson,
+      String specSource,
+      String pluginsJson,
+      String gvgapVersion) {
+    return openOrCreate(
+        dir, name, resolvedSpecJson, specSource, pluginsJson, gvgapVersion, Shard.whole());
   }
 
   /**
@@ -105,9 +112,16 @@ public final class RunStore implements AutoCloseable {
    * @throws RunStoreException when {@code dir} holds something else: another spec's run, another
    *     shard, a newer format, or files that are not a gvgap run
    */
-  public static RunStore openOrCreate(Path dir, String name, String resolvedSpecJson, String specSource,
-      String pluginsJson, String gvgapVersion, Shard shard) {
-    return openOrCreate(dir, name, resolvedSpecJson, specSource, pluginsJson, gvgapVersion, shard, null);
+  public static RunStore openOrCreate(
+      Path dir,
+      String name,
+      String resolvedSpecJson,
+      String specSource,
+      String pluginsJson,
+      String gvgapVersion,
+      Shard shard) {
+    return openOrCreate(
+        dir, name, resolvedSpecJson, specSource, pluginsJson, gvgapVersion, shard, null);
   }
 
   /**
@@ -123,13 +137,21 @@ public final class RunStore implements AutoCloseable {
    *     directory whose run finished no work (no sample, no score) accepts a corrected spec.
    * @throws DirectoryLockedException when another process is writing {@code dir}
    */
-  public static RunStore openOrCreate(Path dir, String name, String resolvedSpecJson, String specSource,
-      String pluginsJson, String gvgapVersion, Shard shard, List<ModelFingerprint> models) {
+  public static RunStore openOrCreate(
+      Path dir,
+      String name,
+      String resolvedSpecJson,
+      String specSource,
+      String pluginsJson,
+      String gvgapVersion,
+      Shard shard,
+      List<ModelFingerprint> models) {
     String hash = specHash(resolvedSpecJson);
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new RunStoreException("cannot create run directory " + dir + ": " + FileProblems.explain(dir, e), e);
+      throw new RunStoreException(
+          "cannot create run directory " + dir + ": " + FileProblems.explain(dir, e), e);
     }
     DirectoryLock lock = DirectoryLock.acquire(dir, "gvgap run '" + name + "'");
     try {
@@ -137,16 +159,22 @@ public final class RunStore implements AutoCloseable {
       RunStore store;
       if (Files.exists(runJson) && !acceptsCorrectedSpec(dir, hash, resolvedSpecJson)) {
         RunInfo existing = readInfo(dir);
-        if (!existing.specHash().equals(hash) && !existing.specHash().equals(sha256(resolvedSpecJson))) {
-          throw new RunStoreException(dir + " holds a run of a different spec: " + specDifferences(dir,
-              resolvedSpecJson) + ". To resume it, run its own spec (" + dir.resolve(SPEC_SOURCE) + "); for a new"
-              + " run choose another output directory (spec field 'output' or --output)");
+        if (!existing.specHash().equals(hash)
+            && !existing.specHash().equals(sha256(resolvedSpecJson))) {
+          throw new RunStoreException(
+              dir + " holds a run of a different spec: " + specDifferences(dir, resolvedSpecJson)
+                  + ". To resume it, run its own spec (" + dir.resolve(SPEC_SOURCE) + "); for a new"
+                  + " run choose another output directory (spec field 'output' or --output)");
         }
         if (!existing.effectiveShard().equals(shard)) {
-          throw new RunStoreException(dir + " holds " + describe(existing.effectiveShard()) + " of run '"
-              + existing.name() + "'; it cannot be resumed as " + describe(shard) + ". To finish it, rerun with "
-              + (existing.effectiveShard().isWhole() ? "no --shard" : "--shard " + existing.effectiveShard().label())
-              + "; for " + describe(shard) + " choose another output directory (--output)");
+          throw new RunStoreException(
+              dir + " holds " + describe(existing.effectiveShard()) + " of run '"
+                  + existing.name() + "'; it cannot be resumed as " + describe(shard)
+                  + ". To finish it, rerun with "
+                  + (existing.effectiveShard().isWhole()
+                      ? "no --shard"
+                      : "--shard " + existing.effectiveShard().label())
+                  + "; for " + describe(shard) + " choose another output directory (--output)");
         }
         checkModels(dir, existing, models);
         store = new RunStore(dir, existing.nextAttempt(), true);
@@ -154,14 +182,16 @@ public final class RunStore implements AutoCloseable {
       } else {
         int attempts = 0;
         if (Files.exists(runJson)) {
-          // an earlier attempt of another spec that finished no work: start over with the corrected spec
+          // an earlier attempt of another spec that finished no work: start over with the corrected
+          // spec
           attempts = readInfo(dir).attempts();
           for (String file : List.of(EXAMPLES, SAMPLES, SCORES, WEIGHTS, METRICS_JSON, RUN_JSON)) {
             Files.deleteIfExists(dir.resolve(file));
           }
         } else {
           try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.anyMatch(p -> !p.getFileName().toString().equals(DirectoryLock.FILE_NAME))) {
+            if (entries.anyMatch(
+                p -> !p.getFileName().toString().equals(DirectoryLock.FILE_NAME))) {
               throw new RunStoreException(dir + " exists, is not empty and has no " + RUN_JSON
                   + ": it is not a gvgap run directory; choose another output directory");
             }
@@ -170,8 +200,20 @@ public final class RunStore implements AutoCloseable {
         writeAtomically(dir.resolve(SPEC_JSON), resolvedSpecJson);
         writeAtomically(dir.resolve(SPEC_SOURCE), specSource);
         Instant now = Instant.now();
-        RunInfo created = new RunInfo(FORMAT, FORMAT_VERSION, name, hash, RunStatus.STARTED, now, now, attempts + 1,
-            null, gvgapVersion, shard.isWhole() ? null : shard, null, models);
+        RunInfo created = new RunInfo(
+            FORMAT,
+            FORMAT_VERSION,
+            name,
+            hash,
+            RunStatus.STARTED,
+            now,
+            now,
+            attempts + 1,
+            null,
+            gvgapVersion,
+            shard.isWhole() ? null : shard,
+            null,
+            models);
         store = new RunStore(dir, created, attempts > 0);
       }
       writeAtomically(dir.resolve(PLUGINS_JSON), pluginsJson);
@@ -180,7 +222,8 @@ public final class RunStore implements AutoCloseable {
       return store;
     } catch (IOException e) {
       lock.close();
-      throw new RunStoreException("cannot create run directory " + dir + ": " + FileProblems.explain(dir, e), e);
+      throw new RunStoreException(
+          "cannot create run directory " + dir + ": " + FileProblems.explain(dir, e), e);
     } catch (RuntimeException | Error e) {
       lock.close();
       throw e;
@@ -215,28 +258,35 @@ public final class RunStore implements AutoCloseable {
    */
   private static boolean acceptsCorrectedSpec(Path dir, String hash, String resolvedSpecJson) {
     RunInfo existing = readInfo(dir);
-    if (existing.specHash().equals(hash) || existing.specHash().equals(sha256(resolvedSpecJson))
+    if (existing.specHash().equals(hash)
+        || existing.specHash().equals(sha256(resolvedSpecJson))
         || existing.mergedFrom() != null) {
       return false;
     }
-    return !JsonLinesReader.hasRecord(dir.resolve(SAMPLES)) && !JsonLinesReader.hasRecord(dir.resolve(SCORES))
+    return !JsonLinesReader.hasRecord(dir.resolve(SAMPLES))
+        && !JsonLinesReader.hasRecord(dir.resolve(SCORES))
         && !JsonLinesReader.hasRecord(dir.resolve(WEIGHTS));
   }
 
   /** The fields in which the spec given now differs from the one recorded in the directory. */
   private static String specDifferences(Path dir, String resolvedSpecJson) {
     try {
-      JsonNode recorded = withoutOutput(Files.readString(dir.resolve(SPEC_JSON), StandardCharsets.UTF_8));
-      List<JsonDifference.Difference> differences = JsonDifference.all(recorded, withoutOutput(resolvedSpecJson));
+      JsonNode recorded =
+          withoutOutput(Files.readString(dir.resolve(SPEC_JSON), StandardCharsets.UTF_8));
+      List<JsonDifference.Difference> differences =
+          JsonDifference.all(recorded, withoutOutput(resolvedSpecJson));
       if (differences.isEmpty()) {
         return "its " + SPEC_JSON + " was written by another version of gvgap";
       }
-      List<String> shown = differences.stream().limit(8).map(JsonDifference.Difference::describe).toList();
-      return "its " + SPEC_JSON + " differs from the spec given now in " + differences.size() + " field"
+      List<String> shown =
+          differences.stream().limit(8).map(JsonDifference.Difference::describe).toList();
+      return "its " + SPEC_JSON + " differs from the spec given now in " + differences.size()
+          + " field"
           + (differences.size() == 1 ? "" : "s") + " (recorded vs now): " + String.join("; ", shown)
           + (differences.size() > shown.size() ? "; ..." : "");
     } catch (IOException e) {
-      return "its " + SPEC_JSON + " cannot be read (" + FileProblems.explain(dir.resolve(SPEC_JSON), e) + ")";
+      return "its " + SPEC_JSON + " cannot be read ("
+          + FileProblems.explain(dir.resolve(SPEC_JSON), e) + ")";
     }
   }
 
@@ -251,16 +301,19 @@ public final class RunStore implements AutoCloseable {
       throw new RunStoreException(dir + ": no such run directory");
     }
     if (!Files.exists(runJson)) {
-      throw new RunStoreException(dir + " is not a gvgap run directory (it has no " + RUN_JSON + ")");
+      throw new RunStoreException(
+          dir + " is not a gvgap run directory (it has no " + RUN_JSON + ")");
     }
     RunInfo info;
     try {
       info = Json.mapper().readValue(runJson.toFile(), RunInfo.class);
     } catch (IOException e) {
-      throw new RunStoreException(runJson + ": not a valid gvgap run.json (" + e.getMessage() + ")", e);
+      throw new RunStoreException(
+          runJson + ": not a valid gvgap run.json (" + e.getMessage() + ")", e);
     }
     if (!FORMAT.equals(info.format())) {
-      throw new RunStoreException(runJson + ": format is '" + info.format() + "', expected '" + FORMAT + "'");
+      throw new RunStoreException(
+          runJson + ": format is '" + info.format() + "', expected '" + FORMAT + "'");
     }
     if (info.formatVersion() > FORMAT_VERSION) {
       throw new RunStoreException(runJson + ": format version " + info.formatVersion()
@@ -290,17 +343,21 @@ public final class RunStore implements AutoCloseable {
       return;
     }
     List<String> changed = new ArrayList<>();
-    for (Map.Entry<ModelFingerprint, ModelFingerprint> change : ModelFingerprint.changes(existing.models(), models)) {
+    for (Map.Entry<ModelFingerprint, ModelFingerprint> change :
+        ModelFingerprint.changes(existing.models(), models)) {
       ModelFingerprint then = change.getKey();
       ModelFingerprint now = change.getValue();
-      changed.add("model '" + now.label() + "' (" + now.source() + ") has fingerprint " + now.shortFingerprint()
+      changed.add("model '" + now.label() + "' (" + now.source() + ") has fingerprint "
+          + now.shortFingerprint()
           + " now, but the run's results were computed with fingerprint " + then.shortFingerprint()
           + (then.source().equals(now.source()) ? "" : " (" + then.source() + ")"));
     }
     if (!changed.isEmpty()) {
-      throw new RunStoreException(dir + " holds results of a model whose files have changed since the run started"
+      throw new RunStoreException(dir
+          + " holds results of a model whose files have changed since the run started"
           + " (retrained weights, or another tokenizer or config): " + String.join("; ", changed)
-          + ". Resuming would mix results of two different models, so nothing was run and nothing in " + dir
+          + ". Resuming would mix results of two different models, so nothing was run and nothing in "
+          + dir
           + " was changed. To resume this run, restore the model it was started with; to evaluate the model as it"
           + " is now, choose another output directory (spec field 'output' or --output).");
     }
@@ -350,7 +407,9 @@ public final class RunStore implements AutoCloseable {
 
   /** Records an example once; later calls for the same (task, id) do nothing. */
   public synchronized void appendExample(ExampleRecord record) {
-    if (examplesWritten.computeIfAbsent(record.task(), t -> new HashSet<>()).add(record.exampleId())) {
+    if (examplesWritten
+        .computeIfAbsent(record.task(), t -> new HashSet<>())
+        .add(record.exampleId())) {
       examples.append(record);
     }
   }
@@ -371,7 +430,8 @@ public final class RunStore implements AutoCloseable {
     for (SampleRecord r : records) {
       BitSet present = sampleIndex.computeIfAbsent(r.exampleKey(), k -> new BitSet());
       if (present.get(r.sampleIndex())) {
-        throw new IllegalStateException("sample " + r.sampleIndex() + " of " + r.exampleKey() + " already recorded");
+        throw new IllegalStateException(
+            "sample " + r.sampleIndex() + " of " + r.exampleKey() + " already recorded");
       }
       present.set(r.sampleIndex());
       samples.append(r);
@@ -385,9 +445,11 @@ public final class RunStore implements AutoCloseable {
 
   /** Appends one verifier's scores of one example, once. */
   public synchronized void appendScores(ScoreRecord record) {
-    if (!scoresWritten.computeIfAbsent(record.exampleKey(), k -> new HashSet<>()).add(record.verifier())) {
-      throw new IllegalStateException("scores of " + record.verifier() + " for " + record.exampleKey()
-          + " already recorded");
+    if (!scoresWritten
+        .computeIfAbsent(record.exampleKey(), k -> new HashSet<>())
+        .add(record.verifier())) {
+      throw new IllegalStateException(
+          "scores of " + record.verifier() + " for " + record.exampleKey() + " already recorded");
     }
     scores.append(record);
   }
@@ -403,9 +465,11 @@ public final class RunStore implements AutoCloseable {
    * @throws IllegalStateException if they are already recorded (a pipeline bug)
    */
   public synchronized void appendWeights(WeightRecord record) {
-    if (!weightsWritten.computeIfAbsent(record.exampleKey(), k -> new HashSet<>()).add(record.strategy())) {
-      throw new IllegalStateException("weights of " + record.strategy() + " for " + record.exampleKey()
-          + " already recorded");
+    if (!weightsWritten
+        .computeIfAbsent(record.exampleKey(), k -> new HashSet<>())
+        .add(record.strategy())) {
+      throw new IllegalStateException(
+          "weights of " + record.strategy() + " for " + record.exampleKey() + " already recorded");
     }
     weights.append(record);
   }
@@ -421,7 +485,9 @@ public final class RunStore implements AutoCloseable {
   /** Writes {@code metrics.json} atomically. */
   public void writeMetrics(Object metrics) {
     try {
-      writeAtomically(dir.resolve(METRICS_JSON), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(metrics));
+      writeAtomically(
+          dir.resolve(METRICS_JSON),
+          Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(metrics));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write metrics to " + dir, e);
     }
@@ -442,7 +508,9 @@ public final class RunStore implements AutoCloseable {
 
   private synchronized void writeInfo() {
     try {
-      writeAtomically(dir.resolve(RUN_JSON), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(info));
+      writeAtomically(
+          dir.resolve(RUN_JSON),
+          Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(info));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + dir.resolve(RUN_JSON), e);
     }
@@ -481,7 +549,9 @@ public final class RunStore implements AutoCloseable {
   /** SHA-256 of a text, hex. */
   public static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }

@@ -18,8 +18,17 @@ import java.util.Objects;
  * @param answer the extracted, normalised answer; null when none could be extracted
  * @param utility ground-truth utility in [0, 1]
  */
-public record SampleRecord(String model, String task, String exampleId, int sampleIndex, String text,
-    int tokenCount, Double logProb, String finishReason, String answer, double utility) {
+public record SampleRecord(
+    String model,
+    String task,
+    String exampleId,
+    int sampleIndex,
+    String text,
+    int tokenCount,
+    Double logProb,
+    String finishReason,
+    String answer,
+    double utility) {
 
   /** Validates the fields. */
   public SampleRecord {

@@ -9,7 +9,8 @@ package io.gvgap.core.store;
  * @param rawOutput what the verifier produced
  * @param verdict the parsed verdict, or why parsing failed
  */
-public record SampleScore(int sampleIndex, Double value, boolean parsed, String rawOutput, String verdict) {
+public record SampleScore(
+    int sampleIndex, Double value, boolean parsed, String rawOutput, String verdict) {
 
   /** The score as a double, NaN when unparsed. */
   public double valueOrNaN() {

@@ -12,7 +12,8 @@ import java.util.List;
  * @param exampleId the example
  * @param scores one entry per sample, each carrying its sample index
  */
-public record ScoreRecord(String model, String task, String verifier, String exampleId, List<SampleScore> scores) {
+public record ScoreRecord(
+    String model, String task, String verifier, String exampleId, List<SampleScore> scores) {
 
   /** Validates and copies the fields. */
   public ScoreRecord {

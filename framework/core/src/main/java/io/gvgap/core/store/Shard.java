@@ -26,13 +26,15 @@ public record Shard(int index, int count) {
   /** Validates the fields. */
   public Shard {
     if (count < 1) {
-      throw new IllegalArgumentException("shard count " + count + " must be at least 1; expected I/N with"
-          + " 0 <= I < N, e.g. 0/4");
+      throw new IllegalArgumentException("shard count " + count
+          + " must be at least 1; expected I/N with" + " 0 <= I < N, e.g. 0/4");
     }
     if (index < 0 || index >= count) {
-      throw new IllegalArgumentException("shard index " + index + " is not in 0.." + (count - 1) + " (shards are"
-          + " numbered from 0); expected I/N with 0 <= I < N, e.g. " + Math.max(0, Math.min(index, count - 1)) + "/"
-          + count);
+      throw new IllegalArgumentException(
+          "shard index " + index + " is not in 0.." + (count - 1) + " (shards are"
+              + " numbered from 0); expected I/N with 0 <= I < N, e.g. "
+              + Math.max(0, Math.min(index, count - 1)) + "/"
+              + count);
     }
   }
 
@@ -49,14 +51,17 @@ public record Shard(int index, int count) {
   public static Shard parse(String text) {
     Matcher m = text == null ? null : FORM.matcher(text);
     if (m == null || !m.matches()) {
-      throw new IllegalArgumentException("'" + text + "' is not a shard; expected I/N (two whole numbers with"
-          + " 0 <= I < N), e.g. 0/4 for the first of four shards");
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a shard; expected I/N (two whole numbers with"
+              + " 0 <= I < N), e.g. 0/4 for the first of four shards");
     }
     try {
       return new Shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' has a number too large for a shard; expected I/N with"
-          + " 0 <= I < N, e.g. 0/4", e);
+      throw new IllegalArgumentException(
+          "'" + text + "' has a number too large for a shard; expected I/N with"
+              + " 0 <= I < N, e.g. 0/4",
+          e);
     }
   }
 

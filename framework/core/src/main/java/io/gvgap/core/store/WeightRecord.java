@@ -15,7 +15,12 @@ import java.util.List;
  * @param filter the filter label
  * @param weights one entry per sample, in sample-index order
  */
-public record WeightRecord(String model, String task, String exampleId, String verifier, String filter,
+public record WeightRecord(
+    String model,
+    String task,
+    String exampleId,
+    String verifier,
+    String filter,
     List<SampleWeight> weights) {
 
   /** Validates and copies the fields. */

@@ -34,7 +34,9 @@ class FileProblemsTest {
   void aDirectoryWhereAFileShouldBeIsNamed() throws IOException {
     Path directory = Files.createDirectory(temp.resolve("report.html"));
     Files.writeString(directory.resolve("inside"), "x");
-    IOException replace = assertThrows(() -> Files.move(Files.writeString(temp.resolve("new"), "y"), directory,
+    IOException replace = assertThrows(() -> Files.move(
+        Files.writeString(temp.resolve("new"), "y"),
+        directory,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING));
     assertThat(FileProblems.explain(directory, replace))
         .isEqualTo(directory + " is a directory, not a file; give the path of a file");
@@ -44,13 +46,16 @@ class FileProblemsTest {
   void permissionReadOnlyAndFullDiskSayWhatToDo() {
     Path target = temp.resolve("out");
     assertThat(FileProblems.explain(target, new AccessDeniedException(target.toString())))
-        .isEqualTo("no permission to use " + target + "; choose a path you may write to, or change the permissions"
-            + " of its directory");
-    assertThat(FileProblems.explain(target, new FileSystemException(target.toString(), null, "Read-only file system")))
-        .isEqualTo(target + " is on a read-only file system; choose a path on a writable file system");
-    assertThat(FileProblems.explain(target, new FileSystemException(temp.toString(), null, "No space left on device")))
-        .isEqualTo("the disk holding " + temp + " (for " + target + ") is full; free space or choose a path on another"
-            + " disk");
+        .isEqualTo("no permission to use " + target
+            + "; choose a path you may write to, or change the permissions" + " of its directory");
+    assertThat(FileProblems.explain(
+            target, new FileSystemException(target.toString(), null, "Read-only file system")))
+        .isEqualTo(
+            target + " is on a read-only file system; choose a path on a writable file system");
+    assertThat(FileProblems.explain(
+            target, new FileSystemException(temp.toString(), null, "No space left on device")))
+        .isEqualTo("the disk holding " + temp + " (for " + target
+            + ") is full; free space or choose a path on another" + " disk");
   }
 
   @Test

@@ -29,15 +29,18 @@ class TextFilesTest {
     bytes[latin1.length] = (byte) 0xE9;
     bytes[latin1.length + 1] = '\n';
     Path bad = Files.write(temp.resolve("latin1.yaml"), bytes);
-    assertThatThrownBy(() -> TextFiles.readUtf8(bad)).isInstanceOf(FileSystemException.class)
-        .hasMessage(bad + ": is not UTF-8 text: line 2, column 10 has the byte 0xE9 (another encoding, such as"
+    assertThatThrownBy(() -> TextFiles.readUtf8(bad))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessage(bad
+            + ": is not UTF-8 text: line 2, column 10 has the byte 0xE9 (another encoding, such as"
             + " Latin-1 or UTF-16, or a binary file); save it as UTF-8")
         .hasMessageNotContaining("Input length");
   }
 
   @Test
   void aDirectoryIsNamed() {
-    assertThatThrownBy(() -> TextFiles.readUtf8(temp)).isInstanceOf(FileSystemException.class)
+    assertThatThrownBy(() -> TextFiles.readUtf8(temp))
+        .isInstanceOf(FileSystemException.class)
         .hasMessage(temp + ": is a directory, not a file; give the path of a file");
   }
 
@@ -47,7 +50,8 @@ class TextFilesTest {
     text[7] = (byte) 0xFF;
     try (Utf8LineReader in = new Utf8LineReader(new ByteArrayInputStream(text), "in.jsonl")) {
       assertThat(in.readLine()).isEqualTo("one");
-      assertThatThrownBy(in::readLine).isInstanceOf(FileSystemException.class)
+      assertThatThrownBy(in::readLine)
+          .isInstanceOf(FileSystemException.class)
           .hasMessageStartingWith("in.jsonl:2: is not UTF-8 text: column 3 has the byte 0xFF");
       assertThat(in.lineNumber()).isEqualTo(2);
       assertThat(in.readLine()).isEqualTo("three");

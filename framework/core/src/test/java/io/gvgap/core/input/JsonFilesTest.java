@@ -21,8 +21,8 @@ class JsonFilesTest {
   @Test
   void aWrittenFileReadsBackEqualWithUndefinedMeansAsNull() throws Exception {
     Path file = tmp.resolve("diversity.json");
-    DiversityFile written = new DiversityFile(List.of(new DiversitySummary("m", "t", 0, Double.NaN, 1.5, 2, 0.5,
-        List.of())));
+    DiversityFile written = new DiversityFile(
+        List.of(new DiversitySummary("m", "t", 0, Double.NaN, 1.5, 2, 0.5, List.of())));
     JsonFiles.write(file, written);
     assertThat(Files.readString(file)).contains("\"meanDistinctSolutions\" : null");
     assertThat(JsonFiles.read(file, DiversityFile.class)).isEqualTo(written);
@@ -35,8 +35,10 @@ class JsonFilesTest {
     assertThatThrownBy(() -> JsonFiles.read(file, DiversityFile.class))
         .isInstanceOf(InputFileException.class)
         .hasMessageStartingWith(file + ":2:")
-        .hasMessageContaining("groups[0].taks: unknown key 'taks'; did you mean 'task'? allowed keys here: ")
-        .hasMessageNotContaining("REDACTED").hasMessageNotContaining("Source");
+        .hasMessageContaining(
+            "groups[0].taks: unknown key 'taks'; did you mean 'task'? allowed keys here: ")
+        .hasMessageNotContaining("REDACTED")
+        .hasMessageNotContaining("Source");
   }
 
   @Test
@@ -52,12 +54,14 @@ class JsonFilesTest {
     Path truncated = tmp.resolve("cut.json");
     Files.writeString(truncated, "{\"groups\": [");
     assertThatThrownBy(() -> JsonFiles.read(truncated, DiversityFile.class))
-        .hasMessageStartingWith(truncated + ":1:").hasMessageContaining("truncated")
+        .hasMessageStartingWith(truncated + ":1:")
+        .hasMessageContaining("truncated")
         .hasMessageNotContaining("REDACTED");
     Path broken = tmp.resolve("broken.json");
     Files.writeString(broken, "{\"groups\": [}]");
     assertThatThrownBy(() -> JsonFiles.read(broken, DiversityFile.class))
-        .hasMessageStartingWith(broken + ":1:13: ").hasMessageContaining("not valid JSON")
+        .hasMessageStartingWith(broken + ":1:13: ")
+        .hasMessageContaining("not valid JSON")
         .hasMessageNotContaining("REDACTED");
   }
 

@@ -21,18 +21,18 @@ class ShardSetCheckModelsTest {
 
   private static final String SPEC = "{\"name\":\"toy\",\"models\":[{\"label\":\"small\"}]}";
   private static final String SOURCE = "onnx {\"path\":\"models/arith-s\"}";
-  private static final ModelFingerprint OLD = new ModelFingerprint("small", SOURCE,
-      "aaaaaaaaaaaa1111111111111111111111111111111111111111111111111111");
-  private static final ModelFingerprint NEW = new ModelFingerprint("small", SOURCE,
-      "bbbbbbbbbbbb2222222222222222222222222222222222222222222222222222");
+  private static final ModelFingerprint OLD = new ModelFingerprint(
+      "small", SOURCE, "aaaaaaaaaaaa1111111111111111111111111111111111111111111111111111");
+  private static final ModelFingerprint NEW = new ModelFingerprint(
+      "small", SOURCE, "bbbbbbbbbbbb2222222222222222222222222222222222222222222222222222");
 
   @TempDir
   Path tmp;
 
   private Path finishedShard(int index, List<ModelFingerprint> models) {
     Path dir = tmp.resolve("shard-" + index + "-" + (models == null ? "none" : models.hashCode()));
-    try (RunStore store = RunStore.openOrCreate(dir, "toy", SPEC, "name: toy\n", "[]", "test", new Shard(index, 2),
-        models)) {
+    try (RunStore store = RunStore.openOrCreate(
+        dir, "toy", SPEC, "name: toy\n", "[]", "test", new Shard(index, 2), models)) {
       store.finish(RunStatus.SUCCESS, null);
     }
     return dir;
@@ -46,9 +46,12 @@ class ShardSetCheckModelsTest {
   void shardsRunWithDifferentModelContentsDoNotMerge() {
     Path first = finishedShard(0, List.of(OLD));
     Path second = finishedShard(1, List.of(NEW));
-    assertThatThrownBy(() -> check(first, second)).isInstanceOf(RunStoreException.class)
-        .hasMessageContaining(second + " (shard 1/2) and " + first + " (shard 0/2) were run with different contents"
-            + " of model 'small': fingerprint bbbbbbbbbbbb (" + SOURCE + ") vs aaaaaaaaaaaa (" + SOURCE + ")")
+    assertThatThrownBy(() -> check(first, second))
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageContaining(
+            second + " (shard 1/2) and " + first + " (shard 0/2) were run with different contents"
+                + " of model 'small': fingerprint bbbbbbbbbbbb (" + SOURCE + ") vs aaaaaaaaaaaa ("
+                + SOURCE + ")")
         .hasMessageContaining("Rerun the shards made with the other version of the model");
   }
 

@@ -16,9 +16,11 @@ class AccuracyTest {
   @Test
   void keptAccuracyIsWeightedMean() {
     // (2*1 + 0*0 + 1*0.5 + 1*0) / (2 + 0 + 1 + 1) = 2.5 / 4 = 0.625
-    assertThat(Accuracy.ofKept(new double[] {1, 0, 0.5, 0}, new double[] {2, 0, 1, 1})).isCloseTo(0.625, within(1e-15));
+    assertThat(Accuracy.ofKept(new double[] {1, 0, 0.5, 0}, new double[] {2, 0, 1, 1}))
+        .isCloseTo(0.625, within(1e-15));
     // rejection sampling keeping samples 0 and 2: (1 + 0.5) / 2 = 0.75
-    assertThat(Accuracy.ofKept(new double[] {1, 0, 0.5, 0}, new double[] {1, 0, 1, 0})).isEqualTo(0.75);
+    assertThat(Accuracy.ofKept(new double[] {1, 0, 0.5, 0}, new double[] {1, 0, 1, 0}))
+        .isEqualTo(0.75);
   }
 
   @Test

@@ -12,7 +12,8 @@ class AurocTest {
   void handComputedWithTie() {
     // positives {0.9, 0.8}, negatives {0.8, 0.1}:
     // 0.9>0.8 (1), 0.9>0.1 (1), 0.8=0.8 (1/2), 0.8>0.1 (1) -> 3.5 of 4 pairs = 0.875
-    double auc = Auroc.of(new double[] {0.9, 0.8, 0.8, 0.1}, new boolean[] {true, false, true, false});
+    double auc =
+        Auroc.of(new double[] {0.9, 0.8, 0.8, 0.1}, new boolean[] {true, false, true, false});
     assertThat(auc).isCloseTo(0.875, within(1e-15));
   }
 
@@ -20,7 +21,8 @@ class AurocTest {
   void perfectAndReversedAndAllTied() {
     assertThat(Auroc.of(new double[] {1, 0}, new boolean[] {true, false})).isEqualTo(1.0);
     assertThat(Auroc.of(new double[] {0, 1}, new boolean[] {true, false})).isEqualTo(0.0);
-    assertThat(Auroc.of(new double[] {3, 3, 3}, new boolean[] {true, false, false})).isEqualTo(0.5);
+    assertThat(Auroc.of(new double[] {3, 3, 3}, new boolean[] {true, false, false}))
+        .isEqualTo(0.5);
   }
 
   @Test

@@ -24,7 +24,8 @@ class BootstrapTest {
         // a weakly informative filter: keeps correct samples more often than wrong ones
         w[i] = random.nextDouble() < (u[i] == 1 ? 0.7 : 0.4) ? 1 : 0;
       }
-      prompts.add(PromptBuilder.prompt("p" + p, u).score("v", w).weights("v", "f", w).build());
+      prompts.add(
+          PromptBuilder.prompt("p" + p, u).score("v", w).weights("v", "f", w).build());
     }
     return prompts;
   }
@@ -49,8 +50,14 @@ class BootstrapTest {
     for (long seed = 1; seed <= 10; seed++) {
       GroupMetrics m = new MetricsCalculator(SETTINGS).compute(randomPrompts(50, seed));
       StrategyMetrics s = m.strategies().get(0);
-      for (Estimate e : List.of(m.accuracy(), m.passAtK().get(0).estimate(), s.jf(), s.jfw(), s.gap(),
-          s.relativeGapPerPrompt(), s.relativeGapPooled())) {
+      for (Estimate e : List.of(
+          m.accuracy(),
+          m.passAtK().get(0).estimate(),
+          s.jf(),
+          s.jfw(),
+          s.gap(),
+          s.relativeGapPerPrompt(),
+          s.relativeGapPooled())) {
         assertThat(e.lower()).as("seed %d: %s", seed, e).isLessThanOrEqualTo(e.value());
         assertThat(e.upper()).as("seed %d: %s", seed, e).isGreaterThanOrEqualTo(e.value());
         assertThat(width(e)).as("seed %d: %s", seed, e).isPositive();
@@ -60,11 +67,13 @@ class BootstrapTest {
 
   @Test
   void intervalShrinksWithMorePrompts() {
-    // The standard error of a mean falls as 1/sqrt(prompts): 100 times the prompts, a tenth the width.
+    // The standard error of a mean falls as 1/sqrt(prompts): 100 times the prompts, a tenth the
+    // width.
     GroupMetrics few = new MetricsCalculator(SETTINGS).compute(randomPrompts(20, 5));
     GroupMetrics many = new MetricsCalculator(SETTINGS).compute(randomPrompts(2000, 5));
     assertThat(width(many.accuracy())).isLessThan(width(few.accuracy()) / 4);
-    assertThat(width(many.strategies().get(0).gap())).isLessThan(width(few.strategies().get(0).gap()) / 4);
+    assertThat(width(many.strategies().get(0).gap()))
+        .isLessThan(width(few.strategies().get(0).gap()) / 4);
   }
 
   @Test
@@ -72,7 +81,9 @@ class BootstrapTest {
     // every resample of identical prompts is the same prompts: J(f) = 0.5, J(f[w]) = 1, gap = 0.5
     List<PromptData> prompts = new ArrayList<>();
     for (int p = 0; p < 30; p++) {
-      prompts.add(PromptBuilder.prompt("p" + p, 1, 0, 1, 0).weights("v", "f", 1, 0, 1, 0).build());
+      prompts.add(PromptBuilder.prompt("p" + p, 1, 0, 1, 0)
+          .weights("v", "f", 1, 0, 1, 0)
+          .build());
     }
     GroupMetrics m = new MetricsCalculator(SETTINGS).compute(prompts);
     assertThat(m.accuracy()).isEqualTo(new Estimate(0.5, 0.5, 0.5));
@@ -90,7 +101,8 @@ class BootstrapTest {
     double[] values = {0, 1};
     PromptStatistic mean = m -> PromptStatistic.mean(values, m);
     assertThat(new Bootstrap(SETTINGS).estimate(2, mean)).isEqualTo(new Estimate(0.5, 0, 1));
-    MetricsSettings narrow = new MetricsSettings(1000, 0.4, 0, List.of(1), EmptyKeptPolicy.FALLBACK);
+    MetricsSettings narrow =
+        new MetricsSettings(1000, 0.4, 0, List.of(1), EmptyKeptPolicy.FALLBACK);
     assertThat(new Bootstrap(narrow).estimate(2, mean)).isEqualTo(new Estimate(0.5, 0.5, 0.5));
   }
 
@@ -111,11 +123,17 @@ class BootstrapTest {
     // are computed on the same resample; unpaired resampling would give a wide gap interval.
     List<PromptData> prompts = new ArrayList<>();
     for (int p = 0; p < 40; p++) {
-      prompts.add(p % 3 == 0
-          ? PromptBuilder.prompt("p" + p, 1, 0, 0, 0).weights("v", "f", 1, 1, 0, 0).build()
-          : PromptBuilder.prompt("p" + p, 1, 1, 0, 0).weights("v", "f", 1.5, 1.5, 1, 0).build());
+      prompts.add(
+          p % 3 == 0
+              ? PromptBuilder.prompt("p" + p, 1, 0, 0, 0)
+                  .weights("v", "f", 1, 1, 0, 0)
+                  .build()
+              : PromptBuilder.prompt("p" + p, 1, 1, 0, 0)
+                  .weights("v", "f", 1.5, 1.5, 1, 0)
+                  .build());
     }
-    StrategyMetrics s = new MetricsCalculator(SETTINGS).compute(prompts).strategies().get(0);
+    StrategyMetrics s =
+        new MetricsCalculator(SETTINGS).compute(prompts).strategies().get(0);
     assertThat(width(s.jf())).isGreaterThan(0.05);
     assertThat(s.gap().value()).isCloseTo(0.25, within(1e-12));
     assertThat(s.gap().lower()).isCloseTo(0.25, within(1e-12));

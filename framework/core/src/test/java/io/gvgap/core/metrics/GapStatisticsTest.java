@@ -17,7 +17,8 @@ class GapStatisticsTest {
     assertThat(GapStatistics.jf(A, ONES)).isEqualTo(0.5625);
     assertThat(GapStatistics.jfw(B, ONES)).isEqualTo(0.75);
     assertThat(GapStatistics.gap(A, B, ONES)).isEqualTo(0.1875);
-    // per prompt, prompt 2 saturated: (0.5/0.5 + 0.5/1 + (-0.25)/0.25) / 3 = (1 + 0.5 - 1) / 3 = 1/6
+    // per prompt, prompt 2 saturated: (0.5/0.5 + 0.5/1 + (-0.25)/0.25) / 3 = (1 + 0.5 - 1) / 3 =
+    // 1/6
     assertThat(GapStatistics.relativeGapPerPrompt(A, B, ONES)).isCloseTo(1.0 / 6, within(1e-15));
     // pooled: 0.1875 / (1 - 0.5625) = 0.1875 / 0.4375 = 3/7
     assertThat(GapStatistics.relativeGapPooled(A, B, ONES)).isCloseTo(3.0 / 7, within(1e-15));
@@ -35,7 +36,9 @@ class GapStatisticsTest {
   @Test
   void undefinedWithoutHeadroom() {
     double[] saturated = {1.0, 1.0};
-    assertThat(GapStatistics.relativeGapPerPrompt(saturated, saturated, new int[] {1, 1})).isNaN();
-    assertThat(GapStatistics.relativeGapPooled(saturated, saturated, new int[] {1, 1})).isNaN();
+    assertThat(GapStatistics.relativeGapPerPrompt(saturated, saturated, new int[] {1, 1}))
+        .isNaN();
+    assertThat(GapStatistics.relativeGapPooled(saturated, saturated, new int[] {1, 1}))
+        .isNaN();
   }
 }

@@ -21,19 +21,28 @@ final class HandGroup {
   static final StrategyKey TOP = new StrategyKey("v1", "top");
   static final StrategyKey POSITIVE = new StrategyKey("v2", "positive");
 
-  private HandGroup() {
-  }
+  private HandGroup() {}
 
   static List<PromptData> prompts() {
     return List.of(
-        prompt("A", 1, 0, 1, 0).found(true, true, false, true)
-            .score("v1", 0.9, 0.2, Double.NaN, 0.75).score("v2", 1, 0, 1, 1)
-            .weights("v1", "top", 1, 0, 0, 0).weights("v2", "positive", 1, 0, 1, 1).build(),
+        prompt("A", 1, 0, 1, 0)
+            .found(true, true, false, true)
+            .score("v1", 0.9, 0.2, Double.NaN, 0.75)
+            .score("v2", 1, 0, 1, 1)
+            .weights("v1", "top", 1, 0, 0, 0)
+            .weights("v2", "positive", 1, 0, 1, 1)
+            .build(),
         prompt("B", 0, 0)
-            .score("v1", 0.1, 0.3).score("v2", 0, 0)
-            .weights("v1", "top", 0, 0).weights("v2", "positive", 0.5, 0.5).build(),
+            .score("v1", 0.1, 0.3)
+            .score("v2", 0, 0)
+            .weights("v1", "top", 0, 0)
+            .weights("v2", "positive", 0.5, 0.5)
+            .build(),
         prompt("C", 1, 1, 1)
-            .score("v1", 0.8, 0.7, Double.NaN).score("v2", 1, 1, 0)
-            .weights("v1", "top", 1, 1, 0).weights("v2", "positive", 1, 1, 0).build());
+            .score("v1", 0.8, 0.7, Double.NaN)
+            .score("v2", 1, 1, 0)
+            .weights("v1", "top", 1, 1, 0)
+            .weights("v2", "positive", 1, 1, 0)
+            .build());
   }
 }

@@ -11,7 +11,8 @@ class KeptConfusionTest {
     // u:       1    0    1    0    0.5
     // w:       1    2    0    0    0.3
     //          TP   FP   FN   TN   TP     -> TP=2 FP=1 FN=1 TN=1
-    KeptConfusion c = KeptConfusion.of(new double[] {1, 0, 1, 0, 0.5}, new double[] {1, 2, 0, 0, 0.3});
+    KeptConfusion c =
+        KeptConfusion.of(new double[] {1, 0, 1, 0, 0.5}, new double[] {1, 2, 0, 0, 0.3});
     assertThat(c).isEqualTo(new KeptConfusion(2, 1, 1, 1));
     assertThat(c.keptFraction()).isEqualTo(3.0 / 5); // kept = TP + FP = 3 of 5
     assertThat(c.precision()).isEqualTo(2.0 / 3);

@@ -12,7 +12,8 @@ class MetricsCalculatorTest {
   private static final double EPS = 1e-12;
 
   private static GroupMetrics compute(EmptyKeptPolicy policy) {
-    MetricsSettings settings = MetricsSettings.defaults().withPassAtK(List.of(1, 2)).withEmptyKept(policy);
+    MetricsSettings settings =
+        MetricsSettings.defaults().withPassAtK(List.of(1, 2)).withEmptyKept(policy);
     return new MetricsCalculator(settings).compute(HandGroup.prompts());
   }
 
@@ -23,8 +24,10 @@ class MetricsCalculatorTest {
     assertThat(m.samples()).isEqualTo(9); // 4 + 2 + 3
     // J(f) = (J_A + J_B + J_C) / 3 = (0.5 + 0 + 1) / 3 = 0.5
     assertThat(m.accuracy().value()).isCloseTo(0.5, within(EPS));
-    assertThat(m.extractionFailureRate()).isCloseTo(1.0 / 9, within(EPS)); // one answer of 9 not found
-    assertThat(m.coverage()).isCloseTo(2.0 / 3, within(EPS)); // A and C have a correct sample, B not
+    assertThat(m.extractionFailureRate())
+        .isCloseTo(1.0 / 9, within(EPS)); // one answer of 9 not found
+    assertThat(m.coverage())
+        .isCloseTo(2.0 / 3, within(EPS)); // A and C have a correct sample, B not
     // pass@1 = (2/4 + 0/2 + 3/3) / 3 = 0.5
     // pass@2: A 1 - C(2,2)/C(4,2) = 5/6; B 0; C (n-c = 0 < 2) 1 -> (5/6 + 0 + 1) / 3 = 11/18
     assertThat(m.passAtK()).extracting(PassAtK::k).containsExactly(1, 2);
@@ -42,12 +45,14 @@ class MetricsCalculatorTest {
     assertThat(v1.parseFailures()).isEqualTo(2);
     assertThat(v1.parseFailureRate()).isCloseTo(2.0 / 9, within(EPS));
     assertThat(v1.meanScore()).isCloseTo(3.75 / 7, within(EPS));
-    // correct {.9 .8 .7} vs wrong {.2 .75 .1 .3}: .9 and .8 beat all 4, .7 beats 3 (not .75) -> 11/12
+    // correct {.9 .8 .7} vs wrong {.2 .75 .1 .3}: .9 and .8 beat all 4, .7 beats 3 (not .75) ->
+    // 11/12
     assertThat(v1.auroc()).isCloseTo(11.0 / 12, within(EPS));
     VerifierMetrics v2 = verifiers.get(1);
     assertThat(v2.parseFailures()).isZero();
     assertThat(v2.meanScore()).isCloseTo(5.0 / 9, within(EPS)); // five 1s of 9
-    // correct scores {1,1,1,1,0}, wrong {0,1,0,0}: each correct 1 beats three 0s and ties one 1 (3.5),
+    // correct scores {1,1,1,1,0}, wrong {0,1,0,0}: each correct 1 beats three 0s and ties one 1
+    // (3.5),
     // the correct 0 ties three 0s (1.5): (4*3.5 + 1.5) / 20 = 15.5 / 20 = 0.775
     assertThat(v2.auroc()).isCloseTo(0.775, within(EPS));
   }
@@ -71,11 +76,17 @@ class MetricsCalculatorTest {
 
   @Test
   void correlationOfTinyRankedCase() {
-    // x = 1 2 3, y = 1 3 2: deviations (-1 0 1) and (-1 1 0): Σdd = 1, Σdx² = Σdy² = 2 -> r = rho = 0.5.
+    // x = 1 2 3, y = 1 3 2: deviations (-1 0 1) and (-1 1 0): Σdd = 1, Σdx² = Σdy² = 2 -> r = rho =
+    // 0.5.
     // The third sample has a parse failure in x and is left out.
     List<PromptData> prompts = List.of(PromptBuilder.prompt("p", 1, 0, 1, 0)
-        .score("x", 1, 2, 3, Double.NaN).score("y", 1, 3, 2, 7).build());
-    VerifierCorrelation c = new MetricsCalculator(MetricsSettings.defaults()).compute(prompts).correlations().get(0);
+        .score("x", 1, 2, 3, Double.NaN)
+        .score("y", 1, 3, 2, 7)
+        .build());
+    VerifierCorrelation c = new MetricsCalculator(MetricsSettings.defaults())
+        .compute(prompts)
+        .correlations()
+        .get(0);
     assertThat(c.n()).isEqualTo(3);
     assertThat(c.pearson()).isCloseTo(0.5, within(EPS));
     assertThat(c.spearman()).isCloseTo(0.5, within(EPS));
@@ -84,10 +95,16 @@ class MetricsCalculatorTest {
   @Test
   void correlationUndefinedWhenTooFewOrConstant() {
     List<PromptData> prompts = List.of(PromptBuilder.prompt("p", 1, 0, 1)
-        .score("x", 0.5, 0.5, 0.5).score("y", 0.1, 0.2, Double.NaN).score("z", Double.NaN, Double.NaN, 0.3).build());
-    List<VerifierCorrelation> c = new MetricsCalculator(MetricsSettings.defaults()).compute(prompts).correlations();
-    assertThat(c).extracting(VerifierCorrelation::first, VerifierCorrelation::second, VerifierCorrelation::n)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("x", "y", 2),
+        .score("x", 0.5, 0.5, 0.5)
+        .score("y", 0.1, 0.2, Double.NaN)
+        .score("z", Double.NaN, Double.NaN, 0.3)
+        .build());
+    List<VerifierCorrelation> c =
+        new MetricsCalculator(MetricsSettings.defaults()).compute(prompts).correlations();
+    assertThat(c)
+        .extracting(VerifierCorrelation::first, VerifierCorrelation::second, VerifierCorrelation::n)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("x", "y", 2),
             org.assertj.core.groups.Tuple.tuple("x", "z", 1),
             org.assertj.core.groups.Tuple.tuple("y", "z", 0));
     assertThat(c.get(0).pearson()).isNaN(); // x constant
@@ -130,7 +147,8 @@ class MetricsCalculatorTest {
     assertThat(top.gap().value()).isCloseTo(0.25, within(EPS));
     assertThat(top.relativeGapPerPrompt().value()).isCloseTo(1.0, within(EPS)); // A only: .5/.5
     assertThat(top.relativeGapPooled().value()).isCloseTo(1.0, within(EPS)); // .25 / .25
-    assertThat(top.oracleMinusSelected()).isCloseTo(0.0, within(EPS)); // coverage of A, C = 1; minus 1
+    assertThat(top.oracleMinusSelected())
+        .isCloseTo(0.0, within(EPS)); // coverage of A, C = 1; minus 1
     // kept fraction and precision/recall are over all samples, whatever the policy
     assertThat(top.keptFraction()).isCloseTo(1.0 / 3, within(EPS));
     assertThat(top.recall()).isCloseTo(0.6, within(EPS));
@@ -138,7 +156,8 @@ class MetricsCalculatorTest {
 
   @Test
   void emptyKeptPromptIsNeverDroppedFromOneSideOnly() {
-    // Dropping B from J(f[w]) only would give J(f[w]) = 1 against J(f) = 0.5, a gap of 0.5 under both
+    // Dropping B from J(f[w]) only would give J(f[w]) = 1 against J(f) = 0.5, a gap of 0.5 under
+    // both
     // policies. The correct gaps are 1/6 (FALLBACK) and 0.25 (EXCLUDE, J(f) over A and C).
     StrategyMetrics fallback = compute(EmptyKeptPolicy.FALLBACK).strategies().get(0);
     StrategyMetrics exclude = compute(EmptyKeptPolicy.EXCLUDE).strategies().get(0);
@@ -175,7 +194,8 @@ class MetricsCalculatorTest {
         PromptBuilder.prompt("a", 1, 0).weights("v", "f", 0, 0).build(),
         PromptBuilder.prompt("b", 0, 0).weights("v", "f", 0, 0).build());
     MetricsSettings settings = MetricsSettings.defaults().withEmptyKept(EmptyKeptPolicy.EXCLUDE);
-    StrategyMetrics s = new MetricsCalculator(settings).compute(prompts).strategies().get(0);
+    StrategyMetrics s =
+        new MetricsCalculator(settings).compute(prompts).strategies().get(0);
     assertThat(s.promptsUsed()).isZero();
     assertThat(s.emptyKeptPrompts()).isEqualTo(2);
     assertThat(s.gap()).isEqualTo(Estimate.undefined());

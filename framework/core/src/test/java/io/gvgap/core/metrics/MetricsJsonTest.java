@@ -15,8 +15,14 @@ class MetricsJsonTest {
   /** A verifier with no score at all (mean and AUROC undefined) and an all-saturated strategy. */
   private static GroupMetrics withUndefinedNumbers() {
     List<PromptData> prompts = List.of(
-        PromptBuilder.prompt("a", 1, 1).score("broken", Double.NaN, Double.NaN).weights("broken", "all", 1, 1).build(),
-        PromptBuilder.prompt("b", 1, 1).score("broken", Double.NaN, Double.NaN).weights("broken", "all", 1, 0).build());
+        PromptBuilder.prompt("a", 1, 1)
+            .score("broken", Double.NaN, Double.NaN)
+            .weights("broken", "all", 1, 1)
+            .build(),
+        PromptBuilder.prompt("b", 1, 1)
+            .score("broken", Double.NaN, Double.NaN)
+            .weights("broken", "all", 1, 0)
+            .build());
     return new MetricsCalculator(MetricsSettings.defaults()).compute(prompts);
   }
 
@@ -26,7 +32,10 @@ class MetricsJsonTest {
     String json = new ObjectMapper().writeValueAsString(metrics);
     assertThat(json).doesNotContain("NaN").doesNotContain("Infinity");
     // strict parsing: no non-numeric numbers allowed
-    JsonNode tree = JsonMapper.builder().disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build().readTree(json);
+    JsonNode tree = JsonMapper.builder()
+        .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .build()
+        .readTree(json);
     JsonNode verifier = tree.get("verifiers").get(0);
     assertThat(verifier.get("verifier").asText()).isEqualTo("broken");
     assertThat(verifier.get("meanScore").isNull()).isTrue();
@@ -43,7 +52,8 @@ class MetricsJsonTest {
   @Test
   void roundTripsThroughJson() throws Exception {
     ObjectMapper mapper = new ObjectMapper();
-    for (GroupMetrics metrics : List.of(withUndefinedNumbers(),
+    for (GroupMetrics metrics : List.of(
+        withUndefinedNumbers(),
         new MetricsCalculator(MetricsSettings.defaults()).compute(HandGroup.prompts()))) {
       String json = mapper.writeValueAsString(metrics);
       assertThat(mapper.readValue(json, GroupMetrics.class)).isEqualTo(metrics);

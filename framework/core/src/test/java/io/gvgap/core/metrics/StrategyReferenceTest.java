@@ -35,7 +35,8 @@ class StrategyReferenceTest {
     int sawSaturated = 0;
     for (int trial = 0; trial < 200; trial++) {
       List<PromptData> prompts = randomGroup(random, trial);
-      StrategyMetrics actual = new MetricsCalculator(settings).compute(prompts).strategies().get(0);
+      StrategyMetrics actual =
+          new MetricsCalculator(settings).compute(prompts).strategies().get(0);
       Reference expected = Reference.of(prompts, policy);
       String at = "trial " + trial + " " + policy;
       assertThat(actual.promptsUsed()).as(at).isEqualTo(expected.used);
@@ -44,12 +45,19 @@ class StrategyReferenceTest {
       assertClose(actual.jf().value(), expected.jf(), at + " jf");
       assertClose(actual.jfw().value(), expected.jfw(), at + " jfw");
       assertClose(actual.gap().value(), expected.jfw() - expected.jf(), at + " gap");
-      assertClose(actual.relativeGapPerPrompt().value(), expected.relativePerPrompt(), at + " relative per prompt");
-      assertClose(actual.relativeGapPooled().value(), expected.relativePooled(), at + " relative pooled");
+      assertClose(
+          actual.relativeGapPerPrompt().value(),
+          expected.relativePerPrompt(),
+          at + " relative per prompt");
+      assertClose(
+          actual.relativeGapPooled().value(), expected.relativePooled(), at + " relative pooled");
       assertClose(actual.keptFraction(), expected.keptFraction(), at + " kept fraction");
       assertClose(actual.precision(), expected.precision(), at + " precision");
       assertClose(actual.recall(), expected.recall(), at + " recall");
-      assertClose(actual.oracleMinusSelected(), expected.coverage() - expected.jfw(), at + " oracle minus selected");
+      assertClose(
+          actual.oracleMinusSelected(),
+          expected.coverage() - expected.jfw(),
+          at + " oracle minus selected");
       sawEmpty += expected.empty;
       sawSaturated += expected.saturated;
     }
@@ -79,7 +87,8 @@ class StrategyReferenceTest {
         u[i] = saturated ? 1 : LEVELS[random.nextInt(LEVELS.length)];
         w[i] = keepNothing || random.nextInt(5) < 2 ? 0 : random.nextDouble(0.01, 2);
       }
-      prompts.add(PromptBuilder.prompt("t" + trial + "p" + p, u).weights("v", "f", w).build());
+      prompts.add(
+          PromptBuilder.prompt("t" + trial + "p" + p, u).weights("v", "f", w).build());
     }
     return prompts;
   }

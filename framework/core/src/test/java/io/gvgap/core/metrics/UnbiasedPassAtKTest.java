@@ -69,8 +69,8 @@ class UnbiasedPassAtKTest {
   void kAboveNIsAnErrorNamingBoth() {
     assertThatThrownBy(() -> UnbiasedPassAtK.probability(4, 1, 5))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("k=5").hasMessageContaining("n=4");
-    assertThatThrownBy(() -> UnbiasedPassAtK.probability(4, 5, 1))
-        .hasMessageContaining("c=5");
+        .hasMessageContaining("k=5")
+        .hasMessageContaining("n=4");
+    assertThatThrownBy(() -> UnbiasedPassAtK.probability(4, 5, 1)).hasMessageContaining("c=5");
   }
 }

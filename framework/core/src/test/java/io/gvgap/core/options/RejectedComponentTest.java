@@ -8,12 +8,10 @@ import org.junit.jupiter.api.Test;
 class RejectedComponentTest {
 
   /** Two components, so a message must name one to be placed. */
-  record Pair(int maxTokens, List<Integer> passAtK) {
-  }
+  record Pair(int maxTokens, List<Integer> passAtK) {}
 
   /** One component: every rejection is about it. */
-  record Single(double tau) {
-  }
+  record Single(double tau) {}
 
   @Test
   void aMessageStartingWithTheNameLosesItAndGainsThePath() {
@@ -26,7 +24,8 @@ class RejectedComponentTest {
   @Test
   void aNameLaterInTheMessagePlacesItButKeepsTheWholeMessage() {
     assertThat(RejectedComponent.of(Pair.class, "the passAtK values must not exceed 100"))
-        .isEqualTo(new RejectedComponent(List.of("pass_at_k"), "the passAtK values must not exceed 100"));
+        .isEqualTo(
+            new RejectedComponent(List.of("pass_at_k"), "the passAtK values must not exceed 100"));
   }
 
   @Test
@@ -39,6 +38,8 @@ class RejectedComponentTest {
 
   @Test
   void aWordThatOnlyContainsANameIsNotIt() {
-    assertThat(RejectedComponent.of(Pair.class, "maxTokensPerRow is unsupported").path()).isEmpty();
+    assertThat(
+            RejectedComponent.of(Pair.class, "maxTokensPerRow is unsupported").path())
+        .isEmpty();
   }
 }

@@ -61,23 +61,31 @@ class FilteringStageTest {
   @TempDir
   Path tmp;
 
-  private final PluginRegistry registry = PluginRegistry.load(FilteringStageTest.class.getClassLoader());
+  private final PluginRegistry registry =
+      PluginRegistry.load(FilteringStageTest.class.getClassLoader());
 
   private static ResolvedRunSpec spec(Path out, double... taus) {
     List<ResolvedComponent> filters = new ArrayList<>();
     for (double tau : taus) {
-      filters.add(new ResolvedComponent("keep-above(tau=" + tau + ")", "keep-above", new KeepAboveFilter.Options(tau)));
+      filters.add(new ResolvedComponent(
+          "keep-above(tau=" + tau + ")", "keep-above", new KeepAboveFilter.Options(tau)));
     }
-    return new ResolvedRunSpec("toy", out, 42,
+    return new ResolvedRunSpec(
+        "toy",
+        out,
+        42,
         List.of(new ResolvedModel("scripted", "scripted", new ScriptedBackend.Options(null, 0))),
         List.of(new ResolvedTask("toy-sums", "toy-sums", EXAMPLES, 3, new ToySumsTask.Options(50))),
-        new GenerationSettings(SAMPLES, 0.7, 0.9, 0, 64, 4), null,
-        List.of(new ResolvedComponent("judge", "scripted-judge", new NoOptions())), filters,
+        new GenerationSettings(SAMPLES, 0.7, 0.9, 0, 64, 4),
+        null,
+        List.of(new ResolvedComponent("judge", "scripted-judge", new NoOptions())),
+        filters,
         new MetricsSettingsSpec(100, 0.95, List.of(1, 2), "fallback"));
   }
 
   private RunResult run(ResolvedRunSpec spec, RunObserver... observers) {
-    return new RunPipeline(registry, Progress.NONE, "test", List.of(observers)).run(spec, "name: toy\n");
+    return new RunPipeline(registry, Progress.NONE, "test", List.of(observers))
+        .run(spec, "name: toy\n");
   }
 
   @Test
@@ -90,8 +98,9 @@ class FilteringStageTest {
     assertThat(records.examples()).hasSize(EXAMPLES);
     List<PromptData> prompts = new ArrayList<>();
     records.examples().forEach(example -> {
-      assertThat(example.weights().keySet()).containsExactly(new StrategyKey("judge", FILTERS.get(0)),
-          new StrategyKey("judge", FILTERS.get(1)));
+      assertThat(example.weights().keySet())
+          .containsExactly(
+              new StrategyKey("judge", FILTERS.get(0)), new StrategyKey("judge", FILTERS.get(1)));
       // the weights are the filter's rule applied to the stored scores, and kept means weight > 0
       List<SampleScore> scores = example.scores("judge");
       for (int f = 0; f < FILTERS.size(); f++) {
@@ -107,9 +116,12 @@ class FilteringStageTest {
       prompts.add(promptData(example));
     });
     // metrics built independently from the stored weights equal the run's metrics
-    MetricsSettings settings = new MetricsSettings(100, 0.95, 42, List.of(1, 2), EmptyKeptPolicy.FALLBACK);
-    JsonNode fromWeights = Json.mapper().valueToTree(new MetricsCalculator(settings).compute(prompts));
-    assertThat(fromWeights).isEqualTo(Json.mapper().valueToTree(result.metrics().groups().get(0).metrics()));
+    MetricsSettings settings =
+        new MetricsSettings(100, 0.95, 42, List.of(1, 2), EmptyKeptPolicy.FALLBACK);
+    JsonNode fromWeights =
+        Json.mapper().valueToTree(new MetricsCalculator(settings).compute(prompts));
+    assertThat(fromWeights)
+        .isEqualTo(Json.mapper().valueToTree(result.metrics().groups().get(0).metrics()));
   }
 
   @Test
@@ -122,20 +134,31 @@ class FilteringStageTest {
     for (String line : Files.readAllLines(weights, StandardCharsets.UTF_8)) {
       WeightRecord record = Json.mapper().readValue(line, WeightRecord.class);
       if (record.filter().equals(FILTERS.get(0))) {
-        record = new WeightRecord(record.model(), record.task(), record.exampleId(), record.verifier(),
-            record.filter(), record.weights().stream().map(w -> SampleWeight.of(w.sampleIndex(), 0)).toList());
+        record = new WeightRecord(
+            record.model(),
+            record.task(),
+            record.exampleId(),
+            record.verifier(),
+            record.filter(),
+            record.weights().stream()
+                .map(w -> SampleWeight.of(w.sampleIndex(), 0))
+                .toList());
       }
       rewritten.add(Json.mapper().writeValueAsString(record));
     }
     Files.write(weights, rewritten, StandardCharsets.UTF_8);
 
-    var recomputed = new RunPipeline(registry, Progress.NONE, "test").computeMetrics(spec(dir, 0.5, 0.8));
+    var recomputed =
+        new RunPipeline(registry, Progress.NONE, "test").computeMetrics(spec(dir, 0.5, 0.8));
     var strategy = recomputed.groups().get(0).metrics().strategies().get(0);
     assertThat(strategy.keptFraction()).isZero();
-    assertThat(result.metrics().groups().get(0).metrics().strategies().get(0).keptFraction()).isPositive();
+    assertThat(result.metrics().groups().get(0).metrics().strategies().get(0).keptFraction())
+        .isPositive();
     // the other strategy's stored weights are untouched, and so are its metrics
-    JsonNode other = Json.mapper().valueToTree(recomputed.groups().get(0).metrics().strategies().get(1));
-    JsonNode otherBefore = Json.mapper().valueToTree(result.metrics().groups().get(0).metrics().strategies().get(1));
+    JsonNode other = Json.mapper()
+        .valueToTree(recomputed.groups().get(0).metrics().strategies().get(1));
+    JsonNode otherBefore = Json.mapper()
+        .valueToTree(result.metrics().groups().get(0).metrics().strategies().get(1));
     assertThat(other).isEqualTo(otherBefore);
   }
 
@@ -145,20 +168,29 @@ class FilteringStageTest {
     RunResult uninterrupted = run(spec(reference, 0.5, 0.8));
     Path dir = tmp.resolve("crashed");
     run(spec(dir, 0.5, 0.8));
-    // a crash while filtering the second batch: the weights of batch 1 (4 examples x 2 filters) and one
-    // more record stay, and the first stored record is marked (a weight of 3 that the filter never gives)
+    // a crash while filtering the second batch: the weights of batch 1 (4 examples x 2 filters) and
+    // one
+    // more record stay, and the first stored record is marked (a weight of 3 that the filter never
+    // gives)
     Path weights = dir.resolve(RunStore.WEIGHTS);
     List<String> lines = Files.readAllLines(weights, StandardCharsets.UTF_8);
     assertThat(lines).hasSize(EXAMPLES * FILTERS.size());
     WeightRecord first = Json.mapper().readValue(lines.get(0), WeightRecord.class);
-    WeightRecord marked = new WeightRecord(first.model(), first.task(), first.exampleId(), first.verifier(),
-        first.filter(), first.weights().stream().map(w -> SampleWeight.of(w.sampleIndex(), 3)).toList());
+    WeightRecord marked = new WeightRecord(
+        first.model(),
+        first.task(),
+        first.exampleId(),
+        first.verifier(),
+        first.filter(),
+        first.weights().stream().map(w -> SampleWeight.of(w.sampleIndex(), 3)).toList());
     List<String> kept = new ArrayList<>(lines.subList(0, 9));
     kept.set(0, Json.mapper().writeValueAsString(marked));
-    Files.writeString(weights, String.join("\n", kept) + "\n{\"model\":\"scr", StandardCharsets.UTF_8);
+    Files.writeString(
+        weights, String.join("\n", kept) + "\n{\"model\":\"scr", StandardCharsets.UTF_8);
     Files.delete(dir.resolve(RunStore.METRICS_JSON));
     RunInfo info = RunStore.readInfo(dir);
-    Files.writeString(dir.resolve(RunStore.RUN_JSON),
+    Files.writeString(
+        dir.resolve(RunStore.RUN_JSON),
         Json.mapper().writeValueAsString(info.withStatus(RunStatus.STARTED, null)));
 
     RunResult resumed = run(spec(dir, 0.5, 0.8));
@@ -171,8 +203,16 @@ class FilteringStageTest {
     assertThat(after.get(0)).isEqualTo(Json.mapper().writeValueAsString(marked));
     assertThat(after.subList(1, 9)).isEqualTo(lines.subList(1, 9));
     // the missing ones are those an uninterrupted run stored
-    assertThat(RunRecords.read(dir).examples().map(ExampleResults::weights).toList().subList(1, EXAMPLES))
-        .isEqualTo(RunRecords.read(reference).examples().map(ExampleResults::weights).toList().subList(1, EXAMPLES));
+    assertThat(RunRecords.read(dir)
+            .examples()
+            .map(ExampleResults::weights)
+            .toList()
+            .subList(1, EXAMPLES))
+        .isEqualTo(RunRecords.read(reference)
+            .examples()
+            .map(ExampleResults::weights)
+            .toList()
+            .subList(1, EXAMPLES));
     assertThat(uninterrupted.metrics().groups().get(0).metrics().prompts()).isEqualTo(EXAMPLES);
   }
 
@@ -180,10 +220,13 @@ class FilteringStageTest {
   void aRunWhoseFiltersChangedIsRefusedLikeAnyOtherSpecChange() {
     Path dir = tmp.resolve("run");
     run(spec(dir, 0.5, 0.8));
-    assertThatThrownBy(() -> run(spec(dir, 0.5, 0.9))).isInstanceOf(RunStoreException.class)
+    assertThatThrownBy(() -> run(spec(dir, 0.5, 0.9)))
+        .isInstanceOf(RunStoreException.class)
         .hasMessageContaining("holds a run of a different spec");
-    assertThat(RunRecords.read(dir).examples().findFirst().orElseThrow().weights().keySet())
-        .containsExactly(new StrategyKey("judge", FILTERS.get(0)), new StrategyKey("judge", FILTERS.get(1)));
+    assertThat(
+            RunRecords.read(dir).examples().findFirst().orElseThrow().weights().keySet())
+        .containsExactly(
+            new StrategyKey("judge", FILTERS.get(0)), new StrategyKey("judge", FILTERS.get(1)));
   }
 
   @Test
@@ -207,18 +250,24 @@ class FilteringStageTest {
   }
 
   private static PromptData promptData(ExampleResults example) {
-    double[] utilities = example.samples().stream().mapToDouble(SampleRecord::utility).toArray();
+    double[] utilities =
+        example.samples().stream().mapToDouble(SampleRecord::utility).toArray();
     boolean[] found = new boolean[utilities.length];
     for (int i = 0; i < found.length; i++) {
       found[i] = example.samples().get(i).answerFound();
     }
-    double[] scores = example.scores("judge").stream().mapToDouble(SampleScore::valueOrNaN).toArray();
+    double[] scores =
+        example.scores("judge").stream().mapToDouble(SampleScore::valueOrNaN).toArray();
     Map<StrategyKey, double[]> weights = new LinkedHashMap<>();
     for (String filter : FILTERS) {
-      weights.put(new StrategyKey("judge", filter),
-          example.weights("judge", filter).stream().mapToDouble(SampleWeight::weight).toArray());
+      weights.put(
+          new StrategyKey("judge", filter),
+          example.weights("judge", filter).stream()
+              .mapToDouble(SampleWeight::weight)
+              .toArray());
     }
-    return new PromptData(example.key().exampleId(), utilities, found, Map.of("judge", scores), weights);
+    return new PromptData(
+        example.key().exampleId(), utilities, found, Map.of("judge", scores), weights);
   }
 
   /** Records what a run's observer receives. */
@@ -229,7 +278,8 @@ class FilteringStageTest {
     boolean finished;
 
     @Override
-    public void batchStored(Path runDirectory, List<SampleRecord> batchSamples, List<ScoreRecord> batchScores) {
+    public void batchStored(
+        Path runDirectory, List<SampleRecord> batchSamples, List<ScoreRecord> batchScores) {
       batchSizes.add(batchSamples.size());
       samples.addAll(batchSamples);
       scores.addAll(batchScores);

@@ -55,16 +55,25 @@ class RunPipelineResumeTest {
   @TempDir
   Path tmp;
 
-  private final PluginRegistry registry = PluginRegistry.load(RunPipelineResumeTest.class.getClassLoader());
+  private final PluginRegistry registry =
+      PluginRegistry.load(RunPipelineResumeTest.class.getClassLoader());
 
   private ResolvedRunSpec spec(Path out, Path log) {
-    return new ResolvedRunSpec("toy", out, 42,
-        List.of(new ResolvedModel("scripted", "scripted", new ScriptedBackend.Options(log.toString(), 0))),
+    return new ResolvedRunSpec(
+        "toy",
+        out,
+        42,
+        List.of(new ResolvedModel(
+            "scripted", "scripted", new ScriptedBackend.Options(log.toString(), 0))),
         List.of(new ResolvedTask("toy-sums", "toy-sums", EXAMPLES, 3, new ToySumsTask.Options(50))),
-        new GenerationSettings(SAMPLES, 0.7, 0.9, 0, 64, 4), null,
+        new GenerationSettings(SAMPLES, 0.7, 0.9, 0, 64, 4),
+        null,
         List.of(new ResolvedComponent("judge", "scripted-judge", new NoOptions())),
-        List.of(new ResolvedComponent("keep-above(tau=0.5)", "keep-above", new KeepAboveFilter.Options(0.5)),
-            new ResolvedComponent("keep-above(tau=0.8)", "keep-above", new KeepAboveFilter.Options(0.8))),
+        List.of(
+            new ResolvedComponent(
+                "keep-above(tau=0.5)", "keep-above", new KeepAboveFilter.Options(0.5)),
+            new ResolvedComponent(
+                "keep-above(tau=0.8)", "keep-above", new KeepAboveFilter.Options(0.8))),
         new MetricsSettingsSpec(200, 0.95, List.of(1, 2), "fallback"));
   }
 
@@ -105,10 +114,12 @@ class RunPipelineResumeTest {
       perExample.get(s.exampleId())[0] += s.utility();
       perExample.get(s.exampleId())[1]++;
     }
-    double jf = perExample.values().stream().mapToDouble(a -> a[0] / a[1]).average().orElseThrow();
+    double jf =
+        perExample.values().stream().mapToDouble(a -> a[0] / a[1]).average().orElseThrow();
     GroupMetrics m = result.metrics().groups().get(0).metrics();
     assertThat(m.accuracy().value()).isCloseTo(jf, within(1e-12));
-    assertThat(m.strategies()).extracting(StrategyMetrics::filter)
+    assertThat(m.strategies())
+        .extracting(StrategyMetrics::filter)
         .containsExactly("keep-above(tau=0.5)", "keep-above(tau=0.8)");
 
     // J(f[w]) for tau = 0.5, recomputed from stored scores with the FALLBACK policy
@@ -156,7 +167,8 @@ class RunPipelineResumeTest {
     keepLines(dir.resolve(RunStore.SCORES), 4, "{\"mo");
     Files.delete(dir.resolve(RunStore.METRICS_JSON));
     RunInfo info = RunStore.readInfo(dir);
-    Files.writeString(dir.resolve(RunStore.RUN_JSON),
+    Files.writeString(
+        dir.resolve(RunStore.RUN_JSON),
         Json.mapper().writeValueAsString(info.withStatus(RunStatus.STARTED, null)));
     Files.delete(log);
 
@@ -167,7 +179,10 @@ class RunPipelineResumeTest {
     List<String> calls = Files.readAllLines(log);
     assertThat(calls.stream().filter(c -> c.startsWith("gen "))).hasSize(EXAMPLES * SAMPLES - 30);
     // batch 1 (4 examples) was verified before the crash: not one of its samples is judged again
-    assertThat(calls.stream().filter(c -> c.startsWith("score ")).map(c -> c.split("[ #]")[1]).distinct())
+    assertThat(calls.stream()
+            .filter(c -> c.startsWith("score "))
+            .map(c -> c.split("[ #]")[1])
+            .distinct())
         .doesNotContainAnyElementsOf(uninterruptedFirstBatch(reference));
     assertThat(samples(dir)).hasSize(EXAMPLES * SAMPLES);
     assertThat(scores(dir)).hasSize(EXAMPLES);
@@ -183,7 +198,10 @@ class RunPipelineResumeTest {
 
   private static void keepLines(Path file, int lines, String tornTail) throws IOException {
     List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-    Files.writeString(file, String.join("\n", all.subList(0, lines)) + "\n" + tornTail, StandardCharsets.UTF_8,
+    Files.writeString(
+        file,
+        String.join("\n", all.subList(0, lines)) + "\n" + tornTail,
+        StandardCharsets.UTF_8,
         StandardOpenOption.TRUNCATE_EXISTING);
   }
 }

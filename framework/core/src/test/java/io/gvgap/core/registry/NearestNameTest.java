@@ -16,7 +16,8 @@ class NearestNameTest {
     // Swapping the adjacent "e" and "l" is one edit (plain Levenshtein would count two).
     assertThat(NearestName.editDistance("sampels", "samples")).isEqualTo(1);
     // Optimal string alignment never edits a swapped pair again, so "ca" -> "abc" costs 3 (two
-    // substitutions and an insertion); unrestricted Damerau distance would be 2 (swap, then insert b).
+    // substitutions and an insertion); unrestricted Damerau distance would be 2 (swap, then insert
+    // b).
     assertThat(NearestName.editDistance("ca", "abc")).isEqualTo(3);
   }
 

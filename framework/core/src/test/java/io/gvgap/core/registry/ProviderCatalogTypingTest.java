@@ -59,37 +59,51 @@ class ProviderCatalogTypingTest {
         + "    return registry.filters().create(\"quantile\", options);\n"
         + "  }\n"
         + "}\n";
-    String right = wrong.replace("import io.gvgap.api.task.Task;", "import io.gvgap.api.filter.FilterStrategy;")
+    String right = wrong
+        .replace("import io.gvgap.api.task.Task;", "import io.gvgap.api.filter.FilterStrategy;")
         .replace("Task task(", "FilterStrategy task(");
 
-    assertThat(compile("Wrong", wrong)).contains("incompatible types")
-        .contains("io.gvgap.api.filter.FilterStrategy cannot be converted to io.gvgap.api.task.Task");
-    assertThat(compile("Wrong", right)).as("the same code typed as FilterStrategy").isEmpty();
+    assertThat(compile("Wrong", wrong))
+        .contains("incompatible types")
+        .contains(
+            "io.gvgap.api.filter.FilterStrategy cannot be converted to io.gvgap.api.task.Task");
+    assertThat(compile("Wrong", right))
+        .as("the same code typed as FilterStrategy")
+        .isEmpty();
   }
 
   @Test
-  void aProviderCompiledAgainstTheRawInterfaceThatCreatesTheWrongComponentFailsClearly() throws Exception {
-    Path jar = new TestJars().withClass(RawFilterProvider.class)
-        .withText(TestJars.FILTER_SERVICE, RawFilterProvider.class.getName() + "\n").writeTo(temp.resolve("raw.jar"));
+  void aProviderCompiledAgainstTheRawInterfaceThatCreatesTheWrongComponentFailsClearly()
+      throws Exception {
+    Path jar = new TestJars()
+        .withClass(RawFilterProvider.class)
+        .withText(TestJars.FILTER_SERVICE, RawFilterProvider.class.getName() + "\n")
+        .writeTo(temp.resolve("raw.jar"));
     PluginRegistry registry = PluginRegistry.load(List.of(jar), TestJars.hidingIsolatedPlugins());
 
     assertThatThrownBy(() -> registry.filters().create("raw-filter", new NoOptions()))
         .isInstanceOf(PluginLoadException.class)
-        .hasMessageStartingWith("The filter provider 'raw-filter' (" + RawFilterProvider.class.getName() + " from " + jar
-            + ") created a ")
-        .hasMessageContaining(", which is not a io.gvgap.api.filter.FilterStrategy. A filter provider implements"
-            + " io.gvgap.api.filter.FilterProvider<Options> and creates a FilterStrategy;");
+        .hasMessageStartingWith("The filter provider 'raw-filter' ("
+            + RawFilterProvider.class.getName() + " from " + jar + ") created a ")
+        .hasMessageContaining(
+            ", which is not a io.gvgap.api.filter.FilterStrategy. A filter provider implements"
+                + " io.gvgap.api.filter.FilterProvider<Options> and creates a FilterStrategy;");
   }
 
   @Test
   void aProviderListedInAnotherExtensionPointsServiceFileNamesTheRightFile() throws Exception {
-    Path jar = new TestJars().withText(TestJars.FILTER_SERVICE, "# copied from the task file\n"
-        + LineTaskProvider.class.getName() + "\n").writeTo(temp.resolve("misfiled.jar"));
+    Path jar = new TestJars()
+        .withText(
+            TestJars.FILTER_SERVICE,
+            "# copied from the task file\n" + LineTaskProvider.class.getName() + "\n")
+        .writeTo(temp.resolve("misfiled.jar"));
 
     assertThatThrownBy(() -> PluginRegistry.load(List.of(jar), TestJars.hidingIsolatedPlugins()))
         .isInstanceOf(PluginLoadException.class)
-        .hasMessage("The class " + LineTaskProvider.class.getName() + " is listed in " + TestJars.FILTER_SERVICE
-            + " (jar:" + jar.toUri().toURL() + "!/" + TestJars.FILTER_SERVICE + ") but is not a filter provider: it does not"
+        .hasMessage("The class " + LineTaskProvider.class.getName() + " is listed in "
+            + TestJars.FILTER_SERVICE
+            + " (jar:" + jar.toUri().toURL() + "!/" + TestJars.FILTER_SERVICE
+            + ") but is not a filter provider: it does not"
             + " implement io.gvgap.api.filter.FilterProvider. It is a task provider (io.gvgap.api.task.TaskProvider):"
             + " list it in META-INF/services/io.gvgap.api.task.TaskProvider instead.");
   }
@@ -98,26 +112,34 @@ class ProviderCatalogTypingTest {
   private String compile(String className, String source) throws Exception {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    String classPath = Stream.of(Provider.class, PluginRegistry.class, ObjectMapper.class, Logger.class)
-        .map(ProviderCatalogTypingTest::location).collect(Collectors.joining(File.pathSeparator));
-    JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + className + ".java"),
-        JavaFileObject.Kind.SOURCE) {
-      @Override
-      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-        return source;
-      }
-    };
+    String classPath = Stream.of(
+            Provider.class, PluginRegistry.class, ObjectMapper.class, Logger.class)
+        .map(ProviderCatalogTypingTest::location)
+        .collect(Collectors.joining(File.pathSeparator));
+    JavaFileObject file =
+        new SimpleJavaFileObject(
+            URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return source;
+          }
+        };
     try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
       List<String> options = List.of("-classpath", classPath, "-d", temp.toString(), "-proc:none");
-      compiler.getTask(new StringWriter(), files, diagnostics, options, null, List.of(file)).call();
+      compiler
+          .getTask(new StringWriter(), files, diagnostics, options, null, List.of(file))
+          .call();
     }
-    return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-        .map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.joining("\n"));
+    return diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+        .map(d -> d.getMessage(Locale.ROOT))
+        .collect(Collectors.joining("\n"));
   }
 
   private static String location(Class<?> type) {
     try {
-      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

@@ -47,9 +47,12 @@ final class TestJars {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     if (implementationVersion != null) {
-      manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, implementationVersion);
+      manifest
+          .getMainAttributes()
+          .put(Attributes.Name.IMPLEMENTATION_VERSION, implementationVersion);
     }
-    try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest)) {
       for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
         out.putNextEntry(new JarEntry(entry.getKey()));
         out.write(entry.getValue());

@@ -40,9 +40,11 @@ class RelativePathsTest {
   }
 
   @Test
-  void aRelativeDataPathIsResolvedAgainstTheSpecFilesFolderNotTheWorkingDirectory() throws Exception {
+  void aRelativeDataPathIsResolvedAgainstTheSpecFilesFolderNotTheWorkingDirectory()
+      throws Exception {
     Path file = specIn("specs");
-    ResolvedRunSpec spec = RunSpecResolver.resolve(RunSpecLoader.load(file), SpecTestSupport.REGISTRY, file);
+    ResolvedRunSpec spec =
+        RunSpecResolver.resolve(RunSpecLoader.load(file), SpecTestSupport.REGISTRY, file);
     assertThat(option(spec.tasks().get(0).options(), "data"))
         .isEqualTo(temp.resolve("data/q.txt").toAbsolutePath().normalize());
     // The run directory stays relative to the working directory.
@@ -50,10 +52,11 @@ class RelativePathsTest {
   }
 
   @Test
-  void validateNamesTheFieldAndLineOfAFileThatDoesNotExistAndAcceptsItOnceItDoes() throws Exception {
+  void validateNamesTheFieldAndLineOfAFileThatDoesNotExistAndAcceptsItOnceItDoes()
+      throws Exception {
     Path file = specIn("specs");
-    assertThatThrownBy(() -> RunSpecResolver.resolveAndCheckFiles(RunSpecLoader.load(file), SpecTestSupport.REGISTRY,
-        file))
+    assertThatThrownBy(() -> RunSpecResolver.resolveAndCheckFiles(
+            RunSpecLoader.load(file), SpecTestSupport.REGISTRY, file))
         .isInstanceOf(SpecException.class)
         .hasMessageStartingWith(file + ":4:")
         .hasMessageContaining("tasks[0].options.data: no such file or directory: "
@@ -62,7 +65,9 @@ class RelativePathsTest {
 
     Files.createDirectories(temp.resolve("data"));
     Files.writeString(temp.resolve("data/q.txt"), "1+1|2\n");
-    assertThat(RunSpecResolver.resolveAndCheckFiles(RunSpecLoader.load(file), SpecTestSupport.REGISTRY, file).tasks())
+    assertThat(RunSpecResolver.resolveAndCheckFiles(
+                RunSpecLoader.load(file), SpecTestSupport.REGISTRY, file)
+            .tasks())
         .hasSize(1);
   }
 }

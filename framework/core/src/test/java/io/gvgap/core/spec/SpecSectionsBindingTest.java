@@ -29,17 +29,21 @@ class SpecSectionsBindingTest {
   @Test
   void aWrongScalarNamesTheFieldAndTheExpectedKind() {
     SpecException seed = failure(temp, "seed: abc\n" + SPEC);
-    assertThat(seed.getMessage()).isEqualTo(temp.resolve("demo.yaml") + ":1:7: seed: expected an integer, was 'abc'"
-        + " (a string)");
+    assertThat(seed.getMessage())
+        .isEqualTo(temp.resolve("demo.yaml") + ":1:7: seed: expected an integer, was 'abc'"
+            + " (a string)");
 
-    SpecException label = failure(temp, SPEC.replace("  - name: constant\n", "  - name: constant\n    label: 12\n"));
+    SpecException label =
+        failure(temp, SPEC.replace("  - name: constant\n", "  - name: constant\n    label: 12\n"));
     assertThat(label.line()).isEqualTo(9);
     assertThat(label.column()).isEqualTo(12);
     assertThat(label.fieldPath()).isEqualTo("verifiers[0].label");
-    assertThat(label.problem()).isEqualTo("expected a non-empty string, was 12 (an integer); put it in quotes to make it a"
-        + " string");
+    assertThat(label.problem())
+        .isEqualTo("expected a non-empty string, was 12 (an integer); put it in quotes to make it a"
+            + " string");
 
-    SpecException temperature = failure(temp, SPEC + "generation:\n  samples: 4\n  temperature: true\n");
+    SpecException temperature =
+        failure(temp, SPEC + "generation:\n  samples: 4\n  temperature: true\n");
     assertThat(temperature.line()).isEqualTo(13);
     assertThat(temperature.fieldPath()).isEqualTo("generation.temperature");
     assertThat(temperature.problem()).isEqualTo("expected a number, was true (a boolean)");
@@ -48,29 +52,35 @@ class SpecSectionsBindingTest {
   @Test
   void anIntegerOutOfRangeNamesTheRangeOfItsField() {
     SpecException seed = failure(temp, "seed: 99999999999999999999\n" + SPEC);
-    assertThat(seed.problem()).isEqualTo("expected an integer between -9223372036854775808 and 9223372036854775807, was"
-        + " 99999999999999999999");
+    assertThat(seed.problem())
+        .isEqualTo("expected an integer between -9223372036854775808 and 9223372036854775807, was"
+            + " 99999999999999999999");
 
     SpecException samples = failure(temp, SPEC + "generation:\n  samples: 3000000000\n");
     assertThat(samples.line()).isEqualTo(12);
     assertThat(samples.fieldPath()).isEqualTo("generation.samples");
-    assertThat(samples.problem()).isEqualTo("expected an integer between -2147483648 and 2147483647, was 3000000000");
+    assertThat(samples.problem())
+        .isEqualTo("expected an integer between -2147483648 and 2147483647, was 3000000000");
   }
 
   @Test
   void anUnknownKeyInsideAListItemIsReportedAtTheKey() {
-    SpecException e = failure(temp, SPEC.replace("  - name: line-task\n", "  - name: line-task\n    limt: 3\n"));
+    SpecException e =
+        failure(temp, SPEC.replace("  - name: line-task\n", "  - name: line-task\n    limt: 3\n"));
 
     assertThat(e.line()).isEqualTo(6);
     assertThat(e.column()).isEqualTo(5);
     assertThat(e.fieldPath()).isEqualTo("tasks[0].limt");
-    assertThat(e.problem()).isEqualTo("unknown key 'limt'; did you mean 'limit'? allowed keys here: name, label, limit,"
-        + " seed, options");
+    assertThat(e.problem())
+        .isEqualTo(
+            "unknown key 'limt'; did you mean 'limit'? allowed keys here: name, label, limit,"
+                + " seed, options");
   }
 
   @Test
   void aRecordsRangeCheckLandsOnItsFieldAndListPosition() {
-    SpecException limit = failure(temp, SPEC.replace("  - name: line-task\n", "  - name: line-task\n    limit: 0\n"));
+    SpecException limit =
+        failure(temp, SPEC.replace("  - name: line-task\n", "  - name: line-task\n    limit: 0\n"));
     assertThat(limit.line()).isEqualTo(6);
     assertThat(limit.column()).isEqualTo(12);
     assertThat(limit.fieldPath()).isEqualTo("tasks[0].limit");
@@ -82,7 +92,8 @@ class SpecSectionsBindingTest {
     assertThat(zero.fieldPath()).isEqualTo("metrics.pass_at_k[1]");
     assertThat(zero.problem()).isEqualTo("must be >= 1, was 0");
 
-    SpecException twice = failure(temp, SPEC + "metrics:\n  pass_at_k:\n    - 1\n    - 2\n    - 1\n");
+    SpecException twice =
+        failure(temp, SPEC + "metrics:\n  pass_at_k:\n    - 1\n    - 2\n    - 1\n");
     assertThat(twice.line()).isEqualTo(15);
     assertThat(twice.fieldPath()).isEqualTo("metrics.pass_at_k[2]");
     assertThat(twice.problem()).isEqualTo("the value 1 is listed twice; list each value once");
@@ -104,7 +115,8 @@ class SpecSectionsBindingTest {
 
   @Test
   void emptyValuesMeanNotGivenAndMissingKeysTakeTheirDefaults() {
-    ResolvedRunSpec spec = resolve(temp, SPEC + "seed:\ngeneration:\n  samples: 4\n  top_k:\nmetrics:\n  bootstrap: 50\n");
+    ResolvedRunSpec spec = resolve(
+        temp, SPEC + "seed:\ngeneration:\n  samples: 4\n  top_k:\nmetrics:\n  bootstrap: 50\n");
 
     assertThat(spec.seed()).isZero();
     assertThat(spec.generation()).isEqualTo(new GenerationSettings(4, 0.7, 0.9, 0, 512, 8));
@@ -116,7 +128,8 @@ class SpecSectionsBindingTest {
     SpecException item = failure(temp, SPEC.replace("  - name: constant\n", "  -\n"));
     assertThat(item.line()).isEqualTo(8);
     assertThat(item.fieldPath()).isEqualTo("verifiers[0]");
-    assertThat(item.problem()).isEqualTo("expected a mapping with keys name, label, options, was empty");
+    assertThat(item.problem())
+        .isEqualTo("expected a mapping with keys name, label, options, was empty");
 
     SpecException blank = failure(temp, SPEC.replace("  - name: constant\n", "  - name: ' '\n"));
     assertThat(blank.fieldPath()).isEqualTo("verifiers[0].name");

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 
 /** Loads and resolves spec text written to a temporary demo.yaml, against the test providers. */
 final class SpecTestSupport {
-  static final PluginRegistry REGISTRY = PluginRegistry.load(SpecTestSupport.class.getClassLoader());
+  static final PluginRegistry REGISTRY =
+      PluginRegistry.load(SpecTestSupport.class.getClassLoader());
 
-  private SpecTestSupport() {
-  }
+  private SpecTestSupport() {}
 
   static Path write(Path directory, String yaml) {
     try {

@@ -29,24 +29,33 @@ class RunDirectoryReadersTest {
 
   private static final String FILE_CONSTANTS =
       "RUN_JSON|SPEC_JSON|SPEC_SOURCE|PLUGINS_JSON|EXAMPLES|SAMPLES|SCORES|WEIGHTS|METRICS_JSON";
-  private static final String FILE_NAMES = "run\\.json|spec\\.json|spec-source\\.yaml|plugins\\.json|examples\\.jsonl"
-      + "|samples\\.jsonl|scores\\.jsonl|weights\\.jsonl|metrics\\.json";
+  private static final String FILE_NAMES =
+      "run\\.json|spec\\.json|spec-source\\.yaml|plugins\\.json|examples\\.jsonl"
+          + "|samples\\.jsonl|scores\\.jsonl|weights\\.jsonl|metrics\\.json";
 
   /** Ways of reaching a run file's contents outside the model, each with what it means. */
   private static final List<Rule> RULES = List.of(
-      new Rule("uses the store's JSON Lines reader", Pattern.compile(
-          "io\\.gvgap\\.core\\.store\\.(JsonLinesReader|\\*)|\\bJsonLinesReader\\s*\\.\\s*read\\s*\\(")),
-      new Rule("builds a path to a run file from the store's constants", Pattern.compile(
-          "(resolve|of|get)\\s*\\((?:[^;()]|\\([^;()]*\\))*\\bRunStore\\s*\\.\\s*(" + FILE_CONSTANTS + ")\\b")),
-      new Rule("statically imports the store's file names", Pattern.compile(
-          "import\\s+static\\s+io\\.gvgap\\.core\\.store\\.RunStore\\.")),
-      new Rule("builds a path to a run file from its name", Pattern.compile(
-          "(resolve|of|get|File)\\s*\\(\\s*\"(" + FILE_NAMES + ")\"|\"/(" + FILE_NAMES + ")\"")),
-      new Rule("binds a run record type with Jackson", Pattern.compile(
-          "\\b(SampleRecord|ScoreRecord|ExampleRecord|WeightRecord|RunInfo|RunMetrics)\\s*\\.\\s*class\\b")));
+      new Rule(
+          "uses the store's JSON Lines reader",
+          Pattern.compile(
+              "io\\.gvgap\\.core\\.store\\.(JsonLinesReader|\\*)|\\bJsonLinesReader\\s*\\.\\s*read\\s*\\(")),
+      new Rule(
+          "builds a path to a run file from the store's constants",
+          Pattern.compile("(resolve|of|get)\\s*\\((?:[^;()]|\\([^;()]*\\))*\\bRunStore\\s*\\.\\s*("
+              + FILE_CONSTANTS + ")\\b")),
+      new Rule(
+          "statically imports the store's file names",
+          Pattern.compile("import\\s+static\\s+io\\.gvgap\\.core\\.store\\.RunStore\\.")),
+      new Rule(
+          "builds a path to a run file from its name",
+          Pattern.compile("(resolve|of|get|File)\\s*\\(\\s*\"(" + FILE_NAMES + ")\"|\"/("
+              + FILE_NAMES + ")\"")),
+      new Rule(
+          "binds a run record type with Jackson",
+          Pattern.compile(
+              "\\b(SampleRecord|ScoreRecord|ExampleRecord|WeightRecord|RunInfo|RunMetrics)\\s*\\.\\s*class\\b")));
 
-  private record Rule(String meaning, Pattern pattern) {
-  }
+  private record Rule(String meaning, Pattern pattern) {}
 
   @Test
   void noClassOutsideTheRunDirectoryModelParsesTheRunDirectorysFiles() {
@@ -54,8 +63,10 @@ class RunDirectoryReadersTest {
     List<Path> sources = mainSources(root);
     // the scan sees the whole build, not a corner of it
     assertThat(sources).hasSizeGreaterThan(300);
-    assertThat(sources).anyMatch(p -> p.toString().contains("reports" + java.io.File.separator + "src"));
-    assertThat(sources).anyMatch(p -> p.toString().contains("studies" + java.io.File.separator + "src"));
+    assertThat(sources)
+        .anyMatch(p -> p.toString().contains("reports" + java.io.File.separator + "src"));
+    assertThat(sources)
+        .anyMatch(p -> p.toString().contains("studies" + java.io.File.separator + "src"));
     List<String> violations = new ArrayList<>();
     for (Path source : sources) {
       if (root.relativize(source).toString().replace('\\', '/').startsWith(MODEL_PACKAGE)) {
@@ -63,28 +74,46 @@ class RunDirectoryReadersTest {
       }
       violations.addAll(violations(root.relativize(source).toString(), read(source)));
     }
-    assertThat(violations).as("classes outside %s that read a run directory's files themselves; read through"
-        + " RunDirectory / RunRecords instead", MODEL_PACKAGE).isEmpty();
+    assertThat(violations)
+        .as(
+            "classes outside %s that read a run directory's files themselves; read through"
+                + " RunDirectory / RunRecords instead",
+            MODEL_PACKAGE)
+        .isEmpty();
   }
 
   @Test
   void theScanFindsEachWayOfReadingAndIgnoresCommentsAndMessages() {
-    assertThat(violations("A.java", "import io.gvgap.core.store.JsonLinesReader;")).hasSize(1);
-    assertThat(violations("A.java", "JsonLinesReader.read(f, X.class, l::add);")).hasSize(1);
+    assertThat(violations("A.java", "import io.gvgap.core.store.JsonLinesReader;"))
+        .hasSize(1);
+    assertThat(violations("A.java", "JsonLinesReader.read(f, X.class, l::add);"))
+        .hasSize(1);
     assertThat(violations("A.java", "Path p = dir.resolve(RunStore.SAMPLES);")).hasSize(1);
-    assertThat(violations("A.java", "Path p = dir\n    .resolve(RunStore.WEIGHTS);")).hasSize(1);
+    assertThat(violations("A.java", "Path p = dir\n    .resolve(RunStore.WEIGHTS);"))
+        .hasSize(1);
     assertThat(violations("A.java", "Path.of(dir.toString(), RunStore.SCORES)")).hasSize(1);
-    assertThat(violations("A.java", "Files.readString(dir.resolve(\"metrics.json\"));")).hasSize(1);
+    assertThat(violations("A.java", "Files.readString(dir.resolve(\"metrics.json\"));"))
+        .hasSize(1);
     assertThat(violations("A.java", "new File(dir + \"/scores.jsonl\")")).hasSize(1);
     assertThat(violations("A.java", "mapper.readValue(file, RunMetrics.class)")).hasSize(1);
-    assertThat(violations("A.java", "import static io.gvgap.core.store.RunStore.SAMPLES;")).hasSize(1);
+    assertThat(violations("A.java", "import static io.gvgap.core.store.RunStore.SAMPLES;"))
+        .hasSize(1);
     // a task's own JSON Lines reader, file names in messages, and comments are not reading a run
-    assertThat(violations("A.java", "import io.gvgap.tasks.common.JsonLinesReader;\n"
-        + "new JsonLinesReader(\"gsm8k\", FORMAT).read(options.data());")).isEmpty();
-    assertThat(violations("A.java", "throw new X(\"metrics.json is missing; \" + RunStore.SPEC_JSON + \" differs\");"))
+    assertThat(violations(
+            "A.java",
+            "import io.gvgap.tasks.common.JsonLinesReader;\n"
+                + "new JsonLinesReader(\"gsm8k\", FORMAT).read(options.data());"))
         .isEmpty();
-    assertThat(violations("A.java", "throw new X(dir.resolve(file) + \" is not in its \" + RunStore.EXAMPLES);")).isEmpty();
-    assertThat(violations("A.java", "// dir.resolve(RunStore.SAMPLES)\n/* RunMetrics.class */ int x;")).isEmpty();
+    assertThat(violations(
+            "A.java",
+            "throw new X(\"metrics.json is missing; \" + RunStore.SPEC_JSON + \" differs\");"))
+        .isEmpty();
+    assertThat(violations(
+            "A.java", "throw new X(dir.resolve(file) + \" is not in its \" + RunStore.EXAMPLES);"))
+        .isEmpty();
+    assertThat(
+            violations("A.java", "// dir.resolve(RunStore.SAMPLES)\n/* RunMetrics.class */ int x;"))
+        .isEmpty();
   }
 
   private static List<String> violations(String file, String source) {
@@ -93,8 +122,10 @@ class RunDirectoryReadersTest {
     for (Rule rule : RULES) {
       Matcher m = rule.pattern().matcher(code);
       while (m.find()) {
-        int line = 1 + (int) code.substring(0, m.start()).chars().filter(c -> c == '\n').count();
-        found.add(file + ":" + line + " " + rule.meaning() + ": " + m.group().replaceAll("\\s+", " "));
+        int line = 1
+            + (int) code.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+        found.add(
+            file + ":" + line + " " + rule.meaning() + ": " + m.group().replaceAll("\\s+", " "));
       }
     }
     return found;
@@ -137,17 +168,24 @@ class RunDirectoryReadersTest {
     while (dir != null && !Files.isRegularFile(dir.resolve("framework/core/pom.xml"))) {
       dir = dir.getParent();
     }
-    assertThat(dir).as("the repository root above %s", Path.of("").toAbsolutePath()).isNotNull();
+    assertThat(dir)
+        .as("the repository root above %s", Path.of("").toAbsolutePath())
+        .isNotNull();
     return dir;
   }
 
   /** Every {@code .java} file under a {@code src/main/java} folder of the build. */
   private static List<Path> mainSources(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(p -> p.toString().endsWith(".java"))
+      return files
+          .filter(p -> p.toString().endsWith(".java"))
           .filter(p -> p.toString().replace('\\', '/').contains("/src/main/java/"))
-          .filter(p -> !root.relativize(p).toString().replace('\\', '/').matches("(.*/)?(target|node_modules|\\.git)/.*"))
-          .sorted().toList();
+          .filter(p -> !root.relativize(p)
+              .toString()
+              .replace('\\', '/')
+              .matches("(.*/)?(target|node_modules|\\.git)/.*"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot walk " + root, e);
     }

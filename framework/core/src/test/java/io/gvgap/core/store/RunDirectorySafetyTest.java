@@ -35,24 +35,31 @@ class RunDirectorySafetyTest {
       first.appendSamples(List.of(sample("e1", 0)));
       assertThatThrownBy(() -> open(dir, "{}"))
           .isInstanceOf(DirectoryLockedException.class)
-          .hasMessageContaining(dir + " is in use by pid " + ProcessHandle.current().pid())
+          .hasMessageContaining(
+              dir + " is in use by pid " + ProcessHandle.current().pid())
           .hasMessageContaining("gvgap run 't'")
           .hasMessageContaining("choose another output directory");
     }
     try (RunStore again = open(dir, "{}")) {
       assertThat(again.resumed()).isTrue();
-      assertThat(again.sampleIndices(new ExampleKey("m", "task", "e1")).cardinality()).isEqualTo(1);
+      assertThat(again.sampleIndices(new ExampleKey("m", "task", "e1")).cardinality())
+          .isEqualTo(1);
     }
   }
 
   @Test
   void anotherProcessHoldingTheLockRefusesThisOne() throws Exception {
     Path dir = tmp.resolve("shared");
-    Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), dir.toString())
-        .redirectErrorStream(true).start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    Process holder = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            LockHolder.class.getName(),
+            dir.toString())
+        .redirectErrorStream(true)
+        .start();
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(out.readLine()).isEqualTo("locked");
       assertThatThrownBy(() -> DirectoryLock.acquire(dir, "gvgap run"))
           .isInstanceOf(DirectoryLockedException.class)
@@ -62,7 +69,8 @@ class RunDirectorySafetyTest {
       holder.destroyForcibly();
       assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
-    // the killed holder never released its lock; the operating system did, so the lock is taken over
+    // the killed holder never released its lock; the operating system did, so the lock is taken
+    // over
     try (DirectoryLock lock = DirectoryLock.acquire(dir, "gvgap run")) {
       assertThat(lock.staleHolder()).contains("pid " + holder.pid()).contains("lock-holder test");
     }
@@ -72,7 +80,9 @@ class RunDirectorySafetyTest {
   void aStaleLockFileLeftByADeadProcessIsTakenOver() throws Exception {
     Path dir = tmp.resolve("run");
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(DirectoryLock.FILE_NAME), "pid 999999 on elsewhere (gvgap run 'x', since then)");
+    Files.writeString(
+        dir.resolve(DirectoryLock.FILE_NAME),
+        "pid 999999 on elsewhere (gvgap run 'x', since then)");
     try (RunStore store = open(dir, "{}")) {
       assertThat(store.resumed()).isFalse();
     }
@@ -94,7 +104,8 @@ class RunDirectorySafetyTest {
     }
     try (RunStore store = open(copy, "{\"output\":\"" + copy + "\",\"samples\":4}")) {
       assertThat(store.resumed()).isTrue();
-      assertThat(store.sampleIndices(new ExampleKey("m", "task", "e1")).cardinality()).isEqualTo(1);
+      assertThat(store.sampleIndices(new ExampleKey("m", "task", "e1")).cardinality())
+          .isEqualTo(1);
     }
   }
 
@@ -107,7 +118,8 @@ class RunDirectorySafetyTest {
     }
     // run.json written before the hash left 'output' out: the hash of the whole spec text
     Path runJson = dir.resolve(RunStore.RUN_JSON);
-    Files.writeString(runJson, Files.readString(runJson).replace(RunStore.specHash(spec), RunStore.sha256(spec)));
+    Files.writeString(
+        runJson, Files.readString(runJson).replace(RunStore.specHash(spec), RunStore.sha256(spec)));
     try (RunStore store = open(dir, spec)) {
       assertThat(store.resumed()).isTrue();
     }

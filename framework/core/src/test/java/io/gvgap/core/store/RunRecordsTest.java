@@ -20,17 +20,32 @@ class RunRecordsTest {
   Path dir;
 
   private static SampleRecord sample(String model, String id, int index) {
-    return new SampleRecord(model, "t", id, index, "text " + id + index, 3, null, "STOP", "1", index % 2);
+    return new SampleRecord(
+        model, "t", id, index, "text " + id + index, 3, null, "STOP", "1", index % 2);
   }
 
   private static ScoreRecord scores(String model, String verifier, String id, int... indices) {
-    return new ScoreRecord(model, "t", verifier, id, java.util.Arrays.stream(indices)
-        .mapToObj(i -> new SampleScore(i, 0.1 * i, true, "raw", "ok")).toList());
+    return new ScoreRecord(
+        model,
+        "t",
+        verifier,
+        id,
+        java.util.Arrays.stream(indices)
+            .mapToObj(i -> new SampleScore(i, 0.1 * i, true, "raw", "ok"))
+            .toList());
   }
 
-  private static WeightRecord weights(String model, String verifier, String filter, String id, int... indices) {
-    return new WeightRecord(model, "t", id, verifier, filter, java.util.Arrays.stream(indices)
-        .mapToObj(i -> SampleWeight.of(i, i % 2)).toList());
+  private static WeightRecord weights(
+      String model, String verifier, String filter, String id, int... indices) {
+    return new WeightRecord(
+        model,
+        "t",
+        id,
+        verifier,
+        filter,
+        java.util.Arrays.stream(indices)
+            .mapToObj(i -> SampleWeight.of(i, i % 2))
+            .toList());
   }
 
   private void write() {
@@ -67,13 +82,18 @@ class RunRecordsTest {
     assertThat(b.hasAllSamples(2)).isTrue();
     assertThat(b.scores().keySet()).containsExactly("v", "w");
     assertThat(b.scores("v")).extracting(SampleScore::sampleIndex).containsExactly(0, 1);
-    assertThat(b.weights().keySet()).containsExactly(new StrategyKey("v", "f"), new StrategyKey("v", "g"));
-    assertThat(b.weights("v", "f")).containsExactly(new SampleWeight(0, 0, false), new SampleWeight(1, 1, true));
+    assertThat(b.weights().keySet())
+        .containsExactly(new StrategyKey("v", "f"), new StrategyKey("v", "g"));
+    assertThat(b.weights("v", "f"))
+        .containsExactly(new SampleWeight(0, 0, false), new SampleWeight(1, 1, true));
     ExampleResults a = m.examples().get(0);
     assertThat(a.weights()).isEmpty();
     assertThat(a.scores("w")).isNull();
-    assertThat(records.example(new ExampleKey("n", "t", "a")).orElseThrow().samples()).hasSize(1);
-    assertThat(records.exampleRecords()).extracting(ExampleRecord::exampleId).containsExactly("b", "a");
+    assertThat(records.example(new ExampleKey("n", "t", "a")).orElseThrow().samples())
+        .hasSize(1);
+    assertThat(records.exampleRecords())
+        .extracting(ExampleRecord::exampleId)
+        .containsExactly("b", "a");
     assertThat(records.samples()).hasSize(5);
   }
 
@@ -81,9 +101,13 @@ class RunRecordsTest {
   void aTornLastLineIsSkippedAndMissingFilesReadAsEmpty() throws Exception {
     assertThat(RunRecords.read(dir).groups()).isEmpty();
     write();
-    Files.writeString(dir.resolve(RunStore.WEIGHTS), "{\"model\":\"m\",\"ta", StandardCharsets.UTF_8,
+    Files.writeString(
+        dir.resolve(RunStore.WEIGHTS),
+        "{\"model\":\"m\",\"ta",
+        StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
-    assertThat(RunRecords.read(dir).examples().mapToInt(e -> e.weights().size()).sum()).isEqualTo(2);
+    assertThat(RunRecords.read(dir).examples().mapToInt(e -> e.weights().size()).sum())
+        .isEqualTo(2);
   }
 
   @Test
@@ -92,21 +116,29 @@ class RunRecordsTest {
     try (JsonLinesWriter weights = new JsonLinesWriter(dir.resolve(RunStore.WEIGHTS))) {
       weights.append(weights("m", "v", "f", "b", 0, 1));
     }
-    assertThatThrownBy(() -> RunRecords.read(dir)).isInstanceOf(RunStoreException.class)
-        .hasMessageContaining(RunStore.WEIGHTS).hasMessageContaining("v/f").hasMessageContaining("twice");
+    assertThatThrownBy(() -> RunRecords.read(dir))
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageContaining(RunStore.WEIGHTS)
+        .hasMessageContaining("v/f")
+        .hasMessageContaining("twice");
     try (JsonLinesWriter scores = new JsonLinesWriter(dir.resolve(RunStore.SCORES))) {
       scores.append(scores("m", "v", "a", 0, 1));
     }
-    assertThatThrownBy(() -> RunRecords.read(dir)).isInstanceOf(RunStoreException.class)
-        .hasMessageContaining(RunStore.SCORES).hasMessageContaining("twice");
+    assertThatThrownBy(() -> RunRecords.read(dir))
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageContaining(RunStore.SCORES)
+        .hasMessageContaining("twice");
   }
 
   @Test
   void aRunDirectoryOpensWithItsManifestAndRefusesWhatIsNotARun() throws Exception {
-    assertThatThrownBy(() -> RunDirectory.open(dir)).isInstanceOf(RunStoreException.class)
+    assertThatThrownBy(() -> RunDirectory.open(dir))
+        .isInstanceOf(RunStoreException.class)
         .hasMessageContaining("not a gvgap run directory");
-    try (RunStore store = RunStore.openOrCreate(dir.resolve("run"), "r", "{\"name\":\"r\"}", "name: r\n", "[]", "1")) {
-      store.appendSamples(List.of(new SampleRecord("m", "t", "a", 0, "x", 1, null, "STOP", null, 0)));
+    try (RunStore store = RunStore.openOrCreate(
+        dir.resolve("run"), "r", "{\"name\":\"r\"}", "name: r\n", "[]", "1")) {
+      store.appendSamples(
+          List.of(new SampleRecord("m", "t", "a", 0, "x", 1, null, "STOP", null, 0)));
       store.finish(RunStatus.SUCCESS, null);
     }
     RunDirectory run = RunDirectory.open(dir.resolve("run"));

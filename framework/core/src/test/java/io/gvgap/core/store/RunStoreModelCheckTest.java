@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunStoreModelCheckTest {
 
-  private static final String OLD = "aaaaaaaaaaaa1111111111111111111111111111111111111111111111111111";
-  private static final String NEW = "bbbbbbbbbbbb2222222222222222222222222222222222222222222222222222";
+  private static final String OLD =
+      "aaaaaaaaaaaa1111111111111111111111111111111111111111111111111111";
+  private static final String NEW =
+      "bbbbbbbbbbbb2222222222222222222222222222222222222222222222222222";
   private static final String SOURCE = "onnx {\"path\":\"models/arith-s\"}";
 
   @TempDir
@@ -31,7 +33,8 @@ class RunStoreModelCheckTest {
   }
 
   private static SampleRecord sample(int index) {
-    return new SampleRecord("small", "task", "e1", index, "text " + index, 3, -1.5, "STOP", "7", 1.0);
+    return new SampleRecord(
+        "small", "task", "e1", index, "text " + index, 3, -1.5, "STOP", "7", 1.0);
   }
 
   private static Map<String, byte[]> contents(Path dir) throws Exception {
@@ -47,7 +50,8 @@ class RunStoreModelCheckTest {
   @Test
   void theFingerprintsAreRecordedAndAnUnchangedModelResumes() {
     Path dir = tmp.resolve("run");
-    List<ModelFingerprint> models = List.of(new ModelFingerprint("small", SOURCE, OLD),
+    List<ModelFingerprint> models = List.of(
+        new ModelFingerprint("small", SOURCE, OLD),
         new ModelFingerprint("judge", "onnx {\"path\":\"models/judge\"}", NEW));
     try (RunStore store = open(dir, models)) {
       store.appendSamples(List.of(sample(0)));
@@ -56,7 +60,8 @@ class RunStoreModelCheckTest {
     try (RunStore store = open(dir, models)) {
       assertThat(store.resumed()).isTrue();
       assertThat(store.info().models()).isEqualTo(models);
-      assertThat(store.sampleIndices(new ExampleKey("small", "task", "e1")).cardinality()).isEqualTo(1);
+      assertThat(store.sampleIndices(new ExampleKey("small", "task", "e1")).cardinality())
+          .isEqualTo(1);
     }
     RunStore.checkModels(dir, models);
   }
@@ -71,14 +76,17 @@ class RunStoreModelCheckTest {
     Map<String, byte[]> before = contents(dir);
     List<ModelFingerprint> retrained = List.of(new ModelFingerprint("small", SOURCE, NEW));
 
-    assertThatThrownBy(() -> open(dir, retrained)).isInstanceOf(RunStoreException.class)
+    assertThatThrownBy(() -> open(dir, retrained))
+        .isInstanceOf(RunStoreException.class)
         .hasMessageStartingWith(dir + " holds results of a model whose files have changed")
-        .hasMessageContaining("model 'small' (" + SOURCE + ") has fingerprint bbbbbbbbbbbb now, but the run's"
-            + " results were computed with fingerprint aaaaaaaaaaaa")
+        .hasMessageContaining(
+            "model 'small' (" + SOURCE + ") has fingerprint bbbbbbbbbbbb now, but the run's"
+                + " results were computed with fingerprint aaaaaaaaaaaa")
         .hasMessageContaining("restore the model it was started with")
         .hasMessageContaining("spec field 'output' or --output")
         .hasMessageNotContaining(NEW);
-    assertThatThrownBy(() -> RunStore.checkModels(dir, retrained)).isInstanceOf(RunStoreException.class)
+    assertThatThrownBy(() -> RunStore.checkModels(dir, retrained))
+        .isInstanceOf(RunStoreException.class)
         .hasMessageContaining("model 'small'");
     Map<String, byte[]> after = contents(dir);
     assertThat(after).containsOnlyKeys(before.keySet());
@@ -111,13 +119,26 @@ class RunStoreModelCheckTest {
   @Test
   void runJsonWithoutModelsReadsBackAsNotRecorded() throws Exception {
     java.time.Instant t = java.time.Instant.parse("2025-01-01T00:00:00Z");
-    RunInfo plain = new RunInfo(RunStore.FORMAT, 1, "toy", "h", RunStatus.SUCCESS, t, t, 1, null, "v", null, null,
-        null);
+    RunInfo plain = new RunInfo(
+        RunStore.FORMAT, 1, "toy", "h", RunStatus.SUCCESS, t, t, 1, null, "v", null, null, null);
     String json = Json.mapper().writeValueAsString(plain);
     assertThat(json).doesNotContain("models");
     assertThat(Json.mapper().readValue(json, RunInfo.class).models()).isNull();
-    RunInfo recorded = new RunInfo(RunStore.FORMAT, 1, "toy", "h", RunStatus.SUCCESS, t, t, 1, null, "v", null, null,
+    RunInfo recorded = new RunInfo(
+        RunStore.FORMAT,
+        1,
+        "toy",
+        "h",
+        RunStatus.SUCCESS,
+        t,
+        t,
+        1,
+        null,
+        "v",
+        null,
+        null,
         List.of(new ModelFingerprint("small", SOURCE, OLD)));
-    assertThat(Json.mapper().readValue(Json.mapper().writeValueAsString(recorded), RunInfo.class)).isEqualTo(recorded);
+    assertThat(Json.mapper().readValue(Json.mapper().writeValueAsString(recorded), RunInfo.class))
+        .isEqualTo(recorded);
   }
 }

@@ -48,19 +48,22 @@ class RunStoreTest {
     Path dir = tmp.resolve("run");
     try (RunStore store = open(dir, "{}")) {
       store.appendSamples(List.of(sample("e1", 0), sample("e1", 2)));
-      store.appendScores(new ScoreRecord("m", "task", "v", "e1", List.of(new SampleScore(0, 0.5, true, "raw", "ok"))));
+      store.appendScores(new ScoreRecord(
+          "m", "task", "v", "e1", List.of(new SampleScore(0, 0.5, true, "raw", "ok"))));
     }
     try (RunStore store = open(dir, "{}")) {
       assertThat(store.resumed()).isTrue();
       assertThat(store.info().attempts()).isEqualTo(2);
       ExampleKey key = new ExampleKey("m", "task", "e1");
       assertThat(store.sampleIndices(key).stream().boxed().toList()).containsExactly(0, 2);
-      assertThat(store.storedRecords().example(key).orElseThrow().samples()).extracting(SampleRecord::sampleIndex)
+      assertThat(store.storedRecords().example(key).orElseThrow().samples())
+          .extracting(SampleRecord::sampleIndex)
           .containsExactly(0, 2);
       assertThat(store.hasScores("v", key)).isTrue();
       assertThat(store.hasScores("w", key)).isFalse();
       assertThatThrownBy(() -> store.appendSamples(List.of(sample("e1", 2))))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("already recorded");
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("already recorded");
     }
   }
 
@@ -72,9 +75,14 @@ class RunStoreTest {
     }
     Path samples = dir.resolve(RunStore.SAMPLES);
     // a crash in the middle of writing a third record leaves half a line without newline
-    Files.writeString(samples, "{\"model\":\"m\",\"task\":\"ta", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Files.writeString(
+        samples,
+        "{\"model\":\"m\",\"task\":\"ta",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
     try (RunStore store = open(dir, "{}")) {
-      assertThat(store.sampleIndices(new ExampleKey("m", "task", "e1")).cardinality()).isEqualTo(2);
+      assertThat(store.sampleIndices(new ExampleKey("m", "task", "e1")).cardinality())
+          .isEqualTo(2);
       store.appendSamples(List.of(sample("e1", 2)));
     }
     List<SampleRecord> read = new ArrayList<>();
@@ -100,11 +108,14 @@ class RunStoreTest {
     Path dir = tmp.resolve("notes");
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("x.txt"), "mine");
-    assertThatThrownBy(() -> open(dir, "{}")).isInstanceOf(RunStoreException.class)
+    assertThatThrownBy(() -> open(dir, "{}"))
+        .isInstanceOf(RunStoreException.class)
         .hasMessageContaining("is not a gvgap run directory");
-    assertThatThrownBy(() -> RunStore.readInfo(dir)).isInstanceOf(RunStoreException.class)
+    assertThatThrownBy(() -> RunStore.readInfo(dir))
+        .isInstanceOf(RunStoreException.class)
         .hasMessageContaining("has no run.json");
-    assertThatThrownBy(() -> RunStore.readInfo(tmp.resolve("missing"))).isInstanceOf(RunStoreException.class)
+    assertThatThrownBy(() -> RunStore.readInfo(tmp.resolve("missing")))
+        .isInstanceOf(RunStoreException.class)
         .hasMessageContaining("no such run directory");
   }
 
@@ -115,7 +126,8 @@ class RunStoreTest {
       store.appendSamples(List.of(sample("e1", 0)));
     }
     Files.writeString(dir.resolve(RunStore.SAMPLES), "not json\n", StandardOpenOption.APPEND);
-    assertThatThrownBy(() -> open(dir, "{}")).isInstanceOf(RunStoreException.class)
+    assertThatThrownBy(() -> open(dir, "{}"))
+        .isInstanceOf(RunStoreException.class)
         .hasMessageContaining(RunStore.SAMPLES + ":2:");
   }
 
@@ -127,7 +139,8 @@ class RunStoreTest {
     }
     Path samples = dir.resolve(RunStore.SAMPLES);
     Files.writeString(samples, Files.readString(samples), StandardOpenOption.APPEND);
-    assertThatThrownBy(() -> open(dir, "{}")).isInstanceOf(RunStoreException.class)
+    assertThatThrownBy(() -> open(dir, "{}"))
+        .isInstanceOf(RunStoreException.class)
         .hasMessageContaining("recorded twice");
   }
 

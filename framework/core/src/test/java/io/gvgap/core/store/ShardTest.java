@@ -20,13 +20,17 @@ class ShardTest {
 
   @Test
   void badValuesSayWhatIsWrongAndTheExpectedForm() {
-    assertThatThrownBy(() -> Shard.parse("3/2")).hasMessageContaining("shard index 3 is not in 0..1")
+    assertThatThrownBy(() -> Shard.parse("3/2"))
+        .hasMessageContaining("shard index 3 is not in 0..1")
         .hasMessageContaining("expected I/N with 0 <= I < N");
-    assertThatThrownBy(() -> Shard.parse("-1/4")).hasMessageContaining("shard index -1 is not in 0..3")
+    assertThatThrownBy(() -> Shard.parse("-1/4"))
+        .hasMessageContaining("shard index -1 is not in 0..3")
         .hasMessageContaining("e.g. 0/4");
-    assertThatThrownBy(() -> Shard.parse("a/b")).hasMessageContaining("'a/b' is not a shard")
+    assertThatThrownBy(() -> Shard.parse("a/b"))
+        .hasMessageContaining("'a/b' is not a shard")
         .hasMessageContaining("expected I/N");
-    assertThatThrownBy(() -> Shard.parse("0/0")).hasMessageContaining("shard count 0 must be at least 1");
+    assertThatThrownBy(() -> Shard.parse("0/0"))
+        .hasMessageContaining("shard count 0 must be at least 1");
     assertThatThrownBy(() -> Shard.parse("4")).hasMessageContaining("'4' is not a shard");
     assertThatThrownBy(() -> Shard.parse("1/99999999999")).hasMessageContaining("too large");
   }
@@ -50,19 +54,35 @@ class ShardTest {
 
   @Test
   void defaultDirectoryIsUnderTheSpecOutput() {
-    assertThat(new Shard(1, 4).directoryUnder(Path.of("runs", "toy"))).isEqualTo(Path.of("runs", "toy", "shard-1-of-4"));
+    assertThat(new Shard(1, 4).directoryUnder(Path.of("runs", "toy")))
+        .isEqualTo(Path.of("runs", "toy", "shard-1-of-4"));
   }
 
   @Test
   void runJsonRecordsTheShardOnlyForAShardAndReadsItBack() throws Exception {
     java.time.Instant t = java.time.Instant.parse("2025-01-01T00:00:00Z");
-    RunInfo sharded = new RunInfo(RunStore.FORMAT, 1, "toy", "h", RunStatus.SUCCESS, t, t, 1, null, "v",
-        new Shard(1, 4), null, null);
+    RunInfo sharded = new RunInfo(
+        RunStore.FORMAT,
+        1,
+        "toy",
+        "h",
+        RunStatus.SUCCESS,
+        t,
+        t,
+        1,
+        null,
+        "v",
+        new Shard(1, 4),
+        null,
+        null);
     String json = Json.mapper().writeValueAsString(sharded);
     assertThat(json).contains("\"shard\":{\"index\":1,\"count\":4}").doesNotContain("mergedFrom");
     assertThat(Json.mapper().readValue(json, RunInfo.class)).isEqualTo(sharded);
-    RunInfo plain = new RunInfo(RunStore.FORMAT, 1, "toy", "h", RunStatus.SUCCESS, t, t, 1, null, "v", null, null, null);
-    assertThat(Json.mapper().writeValueAsString(plain)).doesNotContain("shard").doesNotContain("mergedFrom");
+    RunInfo plain = new RunInfo(
+        RunStore.FORMAT, 1, "toy", "h", RunStatus.SUCCESS, t, t, 1, null, "v", null, null, null);
+    assertThat(Json.mapper().writeValueAsString(plain))
+        .doesNotContain("shard")
+        .doesNotContain("mergedFrom");
     assertThat(plain.effectiveShard()).isEqualTo(Shard.whole());
   }
 }

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test verifier "constant": gives every candidate the same score, without a model. */
-public final class ConstantVerifierProvider implements VerifierProvider<ConstantVerifierProvider.Options> {
+public final class ConstantVerifierProvider
+    implements VerifierProvider<ConstantVerifierProvider.Options> {
 
   /** The score to give. */
-  public record Options(@Option(description = "the score of every candidate", defaultValue = "0.5") double value) {
-  }
+  public record Options(
+      @Option(description = "the score of every candidate", defaultValue = "0.5")
+      double value) {}
 
   @Override
   public String name() {

@@ -24,8 +24,9 @@ public final class EchoBackendProvider implements ModelBackend<EchoBackendProvid
   public record Options(
       @Option(description = "model directory") Path path,
       @Option(description = "threads", defaultValue = "1") int threads,
-      @Option(description = "free properties", defaultValue = "{}") Map<String, String> properties) {
-  }
+
+      @Option(description = "free properties", defaultValue = "{}")
+      Map<String, String> properties) {}
 
   @Override
   public String name() {
@@ -46,7 +47,8 @@ public final class EchoBackendProvider implements ModelBackend<EchoBackendProvid
         for (GenerationRequest request : requests) {
           List<Completion> completions = new ArrayList<>();
           for (int i = 0; i < request.count(); i++) {
-            completions.add(new Completion(request.firstSampleIndex() + i, request.prompt(), 1, 0, FinishReason.STOP));
+            completions.add(new Completion(
+                request.firstSampleIndex() + i, request.prompt(), 1, 0, FinishReason.STOP));
           }
           generations.add(new Generation(request.id(), completions));
         }
@@ -58,7 +60,8 @@ public final class EchoBackendProvider implements ModelBackend<EchoBackendProvid
         List<ScoringResult> results = new ArrayList<>();
         for (ScoringRequest request : requests) {
           int n = request.continuations().size();
-          results.add(new ScoringResult(request.id(), Collections.nCopies(n, 0.0), Collections.nCopies(n, 1)));
+          results.add(new ScoringResult(
+              request.id(), Collections.nCopies(n, 0.0), Collections.nCopies(n, 1)));
         }
         return results;
       }
@@ -69,8 +72,7 @@ public final class EchoBackendProvider implements ModelBackend<EchoBackendProvid
       }
 
       @Override
-      public void close() {
-      }
+      public void close() {}
     };
   }
 }

@@ -22,9 +22,14 @@ public final class LineTaskProvider implements TaskProvider<LineTaskProvider.Opt
 
   /** The task's options: a required data file, a shot count and free tags. */
   public record Options(
-      @Option(description = "text file with one 'question|answer' per line") Path data,
-      @Option(description = "few-shot examples in the prompt", defaultValue = "4") int shots,
-      @Option(description = "free-form tags", defaultValue = "[]") List<String> tags) {
+      @Option(description = "text file with one 'question|answer' per line")
+      Path data,
+
+      @Option(description = "few-shot examples in the prompt", defaultValue = "4")
+      int shots,
+
+      @Option(description = "free-form tags", defaultValue = "[]")
+      List<String> tags) {
     /** Rejects negative shot counts. */
     public Options {
       if (shots < 0) {

@@ -6,12 +6,16 @@ import io.gvgap.api.filter.FilterStrategy;
 import java.util.Arrays;
 
 /** Test filter "quantile": keeps the top alpha of a prompt's scores (at least minKept), ties kept. */
-public final class QuantileFilterProvider implements FilterProvider<QuantileFilterProvider.Options> {
+public final class QuantileFilterProvider
+    implements FilterProvider<QuantileFilterProvider.Options> {
 
   /** The kept fraction and the least number kept. */
   public record Options(
-      @Option(description = "fraction of the samples to keep", defaultValue = "0.25") double alpha,
-      @Option(description = "keep at least this many", defaultValue = "1") int minKept) {
+      @Option(description = "fraction of the samples to keep", defaultValue = "0.25")
+      double alpha,
+
+      @Option(description = "keep at least this many", defaultValue = "1")
+      int minKept) {
     /** Rejects fractions outside (0, 1] and negative minimums. */
     public Options {
       if (!(alpha > 0 && alpha <= 1)) {

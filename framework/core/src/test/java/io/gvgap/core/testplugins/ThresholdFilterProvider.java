@@ -5,10 +5,13 @@ import io.gvgap.api.filter.FilterProvider;
 import io.gvgap.api.filter.FilterStrategy;
 
 /** Test filter "threshold": weight 1 when the score is at least tau; tau is validated in [0, 1]. */
-public final class ThresholdFilterProvider implements FilterProvider<ThresholdFilterProvider.Options> {
+public final class ThresholdFilterProvider
+    implements FilterProvider<ThresholdFilterProvider.Options> {
 
   /** The threshold. */
-  public record Options(@Option(description = "keep scores at or above this", defaultValue = "0.5") double tau) {
+  public record Options(
+      @Option(description = "keep scores at or above this", defaultValue = "0.5")
+      double tau) {
     /** Rejects thresholds outside [0, 1]. */
     public Options {
       if (!(tau >= 0 && tau <= 1)) {

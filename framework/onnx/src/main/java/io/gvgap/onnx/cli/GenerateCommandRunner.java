@@ -36,7 +36,12 @@ public final class GenerateCommandRunner {
    * @param device cpu or cuda
    * @param maxBatchRows most sequences per ONNX Runtime call
    */
-  public record Options(Path modelDirectory, int samples, SamplingParams params, int threads, String device,
+  public record Options(
+      Path modelDirectory,
+      int samples,
+      SamplingParams params,
+      int threads,
+      String device,
       int maxBatchRows) {
     /** Validates the sample count. */
     public Options {
@@ -46,33 +51,40 @@ public final class GenerateCommandRunner {
     }
   }
 
-  private GenerateCommandRunner() {
-  }
+  private GenerateCommandRunner() {}
 
   /**
    * Runs the command; {@code source} names the input in error messages (a file name or "stdin").
    *
    * @return the number of samples written
    */
-  public static int run(Options options, Reader input, String source, Writer output) throws IOException {
+  public static int run(Options options, Reader input, String source, Writer output)
+      throws IOException {
     List<JsonLines.Line> lines = JsonLines.read(input, source);
     List<GenerationRequest> requests = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (JsonLines.Line line : lines) {
       String id = line.text("id", source);
       if (!ids.add(id)) {
-        throw new IllegalArgumentException(source + " line " + line.number() + ": id '" + id + "' appears twice");
+        throw new IllegalArgumentException(
+            source + " line " + line.number() + ": id '" + id + "' appears twice");
       }
-      requests.add(new GenerationRequest(id, line.text("prompt", source), 0, options.samples(),
+      requests.add(new GenerationRequest(
+          id,
+          line.text("prompt", source),
+          0,
+          options.samples(),
           line.texts("stop", source, false)));
     }
     int written = 0;
-    try (OnnxLanguageModel model = OnnxLanguageModel.open(options.modelDirectory(), options.threads(),
-        options.device(), options.maxBatchRows())) {
+    try (OnnxLanguageModel model = OnnxLanguageModel.open(
+        options.modelDirectory(), options.threads(), options.device(), options.maxBatchRows())) {
       for (int from = 0; from < requests.size(); from += PROMPTS_PER_CALL) {
-        List<GenerationRequest> chunk = requests.subList(from, Math.min(requests.size(), from + PROMPTS_PER_CALL));
+        List<GenerationRequest> chunk =
+            requests.subList(from, Math.min(requests.size(), from + PROMPTS_PER_CALL));
         List<String> order = chunk.stream().map(GenerationRequest::id).toList();
-        List<SampleResult> samples = new ArrayList<>(model.generateSamples(chunk, options.params()));
+        List<SampleResult> samples =
+            new ArrayList<>(model.generateSamples(chunk, options.params()));
         samples.sort(Comparator.comparingInt((SampleResult s) -> order.indexOf(s.requestId()))
             .thenComparingInt(SampleResult::sampleIndex));
         for (SampleResult sample : samples) {
@@ -86,7 +98,8 @@ public final class GenerateCommandRunner {
           }
           line.put("token_count", sample.tokenIds().length);
           line.put("logprob", sample.logProb());
-          line.put("finish_reason", sample.finishReason().name().toLowerCase(java.util.Locale.ROOT));
+          line.put(
+              "finish_reason", sample.finishReason().name().toLowerCase(java.util.Locale.ROOT));
           output.write(JsonLines.JSON.writeValueAsString(line));
           output.write('\n');
           written++;

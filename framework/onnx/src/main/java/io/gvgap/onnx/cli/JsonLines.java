@@ -12,8 +12,7 @@ import java.util.List;
 final class JsonLines {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  private JsonLines() {
-  }
+  private JsonLines() {}
 
   /** One parsed record and its 1-based line number. */
   record Line(int number, JsonNode node) {
@@ -33,8 +32,8 @@ final class JsonLines {
         return texts;
       }
       if (value == null || !value.isArray()) {
-        throw new IllegalArgumentException(source + " line " + number + ": field '" + field
-            + "' must be an array of strings");
+        throw new IllegalArgumentException(
+            source + " line " + number + ": field '" + field + "' must be an array of strings");
       }
       for (JsonNode element : value) {
         if (!element.isTextual()) {
@@ -62,7 +61,8 @@ final class JsonLines {
       try {
         node = JSON.readTree(text);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalArgumentException(source + " line " + number + " is not JSON: " + e.getOriginalMessage(), e);
+        throw new IllegalArgumentException(
+            source + " line " + number + " is not JSON: " + e.getOriginalMessage(), e);
       }
       if (!node.isObject()) {
         throw new IllegalArgumentException(source + " line " + number + " must be a JSON object");

@@ -14,20 +14,27 @@ import java.nio.file.Path;
  * vocabulary are never produced by the tokenizer but are valid model outputs).
  */
 public final class ModelInitRunner {
-  private ModelInitRunner() {
-  }
+  private ModelInitRunner() {}
 
   /**
    * Writes the directory and returns the parameter count.
    *
    * @param vocabSize 0 for the character vocabulary's own size
    */
-  public static long run(Path directory, int layers, int width, int heads, int contextLength, int vocabSize,
-      boolean tiedEmbeddings, long seed) throws IOException {
+  public static long run(
+      Path directory,
+      int layers,
+      int width,
+      int heads,
+      int contextLength,
+      int vocabSize,
+      boolean tiedEmbeddings,
+      long seed)
+      throws IOException {
     CharVocabulary vocabulary = CharVocabulary.printableAscii();
     int vocab = vocabSize == 0 ? vocabulary.size() : vocabSize;
-    DecoderConfig config = new DecoderConfig(vocab, contextLength, layers, width, heads, 4 * width, tiedEmbeddings,
-        1e-5f);
+    DecoderConfig config = new DecoderConfig(
+        vocab, contextLength, layers, width, heads, 4 * width, tiedEmbeddings, 1e-5f);
     ModelDirectory.writeRandom(directory, config, vocabulary, seed);
     return DecoderParameters.count(config);
   }

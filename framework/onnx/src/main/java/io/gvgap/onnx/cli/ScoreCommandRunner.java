@@ -18,25 +18,34 @@ import java.util.List;
  * {@code token_counts}, in input order.
  */
 public final class ScoreCommandRunner {
-  private ScoreCommandRunner() {
-  }
+  private ScoreCommandRunner() {}
 
   /**
    * Runs the command with the model at {@code modelDirectory}.
    *
    * @return the number of lines written
    */
-  public static int run(Path modelDirectory, int threads, String device, int maxBatchRows, Reader input,
-      String source, Writer output) throws IOException {
+  public static int run(
+      Path modelDirectory,
+      int threads,
+      String device,
+      int maxBatchRows,
+      Reader input,
+      String source,
+      Writer output)
+      throws IOException {
     List<ScoringRequest> requests = new ArrayList<>();
     for (JsonLines.Line line : JsonLines.read(input, source)) {
       List<String> continuations = line.texts("continuations", source, true);
       if (continuations.isEmpty()) {
-        throw new IllegalArgumentException(source + " line " + line.number() + ": 'continuations' is empty");
+        throw new IllegalArgumentException(
+            source + " line " + line.number() + ": 'continuations' is empty");
       }
-      requests.add(new ScoringRequest(line.text("id", source), line.text("context", source), continuations));
+      requests.add(
+          new ScoringRequest(line.text("id", source), line.text("context", source), continuations));
     }
-    try (OnnxLanguageModel model = OnnxLanguageModel.open(modelDirectory, threads, device, maxBatchRows)) {
+    try (OnnxLanguageModel model =
+        OnnxLanguageModel.open(modelDirectory, threads, device, maxBatchRows)) {
       for (ScoringResult result : model.score(requests)) {
         ObjectNode line = JsonLines.JSON.createObjectNode();
         line.put("id", result.id());

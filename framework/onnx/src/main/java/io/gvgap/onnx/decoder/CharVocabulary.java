@@ -32,7 +32,8 @@ public record CharVocabulary(String alphabet) {
     Set<Character> seen = new LinkedHashSet<>();
     for (char c : alphabet.toCharArray()) {
       if (Character.isSurrogate(c)) {
-        throw new IllegalArgumentException("alphabet character U+" + Integer.toHexString(c) + " is a surrogate");
+        throw new IllegalArgumentException(
+            "alphabet character U+" + Integer.toHexString(c) + " is a surrogate");
       }
       if (!seen.add(c)) {
         throw new IllegalArgumentException("alphabet repeats character '" + c + "'");
@@ -69,8 +70,15 @@ public record CharVocabulary(String alphabet) {
     ArrayNode added = root.putArray("added_tokens");
     List<String> specials = new ArrayList<>(List.of(END_OF_TEXT, UNKNOWN));
     for (int id = 0; id < specials.size(); id++) {
-      added.addObject().put("id", id).put("content", specials.get(id)).put("single_word", false)
-          .put("lstrip", false).put("rstrip", false).put("normalized", false).put("special", true);
+      added
+          .addObject()
+          .put("id", id)
+          .put("content", specials.get(id))
+          .put("single_word", false)
+          .put("lstrip", false)
+          .put("rstrip", false)
+          .put("normalized", false)
+          .put("special", true);
     }
     root.putNull("normalizer");
     root.putNull("pre_tokenizer");

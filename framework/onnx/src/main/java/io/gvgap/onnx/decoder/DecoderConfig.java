@@ -13,8 +13,15 @@ package io.gvgap.onnx.decoder;
  * @param tiedEmbeddings whether the LM head reuses the token embedding (GPT-2 does)
  * @param layerNormEpsilon the epsilon of every LayerNorm
  */
-public record DecoderConfig(int vocabSize, int contextLength, int layers, int width, int heads, int mlpWidth,
-    boolean tiedEmbeddings, float layerNormEpsilon) {
+public record DecoderConfig(
+    int vocabSize,
+    int contextLength,
+    int layers,
+    int width,
+    int heads,
+    int mlpWidth,
+    boolean tiedEmbeddings,
+    float layerNormEpsilon) {
   /** Validates sizes. */
   public DecoderConfig {
     positive("vocabSize", vocabSize);
@@ -24,7 +31,8 @@ public record DecoderConfig(int vocabSize, int contextLength, int layers, int wi
     positive("heads", heads);
     positive("mlpWidth", mlpWidth);
     if (width % heads != 0) {
-      throw new IllegalArgumentException("width " + width + " must be a multiple of heads " + heads);
+      throw new IllegalArgumentException(
+          "width " + width + " must be a multiple of heads " + heads);
     }
     if (!(layerNormEpsilon > 0)) {
       throw new IllegalArgumentException("layerNormEpsilon must be > 0, was " + layerNormEpsilon);
@@ -32,8 +40,10 @@ public record DecoderConfig(int vocabSize, int contextLength, int layers, int wi
   }
 
   /** A GPT-2-style config: MLP width 4 x width, tied embeddings, epsilon 1e-5. */
-  public static DecoderConfig gpt2Like(int vocabSize, int contextLength, int layers, int width, int heads) {
-    return new DecoderConfig(vocabSize, contextLength, layers, width, heads, 4 * width, true, 1e-5f);
+  public static DecoderConfig gpt2Like(
+      int vocabSize, int contextLength, int layers, int width, int heads) {
+    return new DecoderConfig(
+        vocabSize, contextLength, layers, width, heads, 4 * width, true, 1e-5f);
   }
 
   /** Width of one attention head. */

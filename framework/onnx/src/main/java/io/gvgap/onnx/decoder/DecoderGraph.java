@@ -27,8 +27,7 @@ public final class DecoderGraph {
   /** Added to the attention score of a key a query may not see. */
   public static final float MASKED = -1e9f;
 
-  private DecoderGraph() {
-  }
+  private DecoderGraph() {}
 
   /** The graph for this config with these parameters (names as in {@link DecoderParameters}). */
   public static Graph build(DecoderConfig config, Map<String, float[]> parameters) {
@@ -42,14 +41,20 @@ public final class DecoderGraph {
     b.input("position_ids", ElementType.INT64, "batch_size", "sequence_length");
     for (int i = 0; i < config.layers(); i++) {
       for (String kind : List.of("key", "value")) {
-        b.input("past_key_values." + i + "." + kind, ElementType.FLOAT, "batch_size", heads, "past_sequence_length",
+        b.input(
+            "past_key_values." + i + "." + kind,
+            ElementType.FLOAT,
+            "batch_size",
+            heads,
+            "past_sequence_length",
             headDim);
       }
     }
     shapes.forEach((name, shape) -> b.initializer(name, parameters.get(name), shape));
 
     String bias = attentionBias(b);
-    String x = b.op("Add",
+    String x = b.op(
+        "Add",
         b.op("Gather", Map.of("axis", 0L), "transformer.wte.weight", "input_ids"),
         b.op("Gather", Map.of("axis", 0L), "transformer.wpe.weight", "position_ids"));
     String splitSizes = b.constant(config.width(), config.width(), config.width());
@@ -62,28 +67,60 @@ public final class DecoderGraph {
       String qkv = linear(b, normed, p + "attn.c_attn");
       List<String> parts = b.ops("Split", 3, Map.of("axis", 2L), qkv, splitSizes);
       String query = b.op("Mul", splitHeads(b, parts.get(0), toHeads), scale);
-      String key = concatPast(b, "past_key_values." + i + ".key", splitHeads(b, parts.get(1), toHeads),
+      String key = concatPast(
+          b,
+          "past_key_values." + i + ".key",
+          splitHeads(b, parts.get(1), toHeads),
           "present." + i + ".key");
-      String value = concatPast(b, "past_key_values." + i + ".value", splitHeads(b, parts.get(2), toHeads),
+      String value = concatPast(
+          b,
+          "past_key_values." + i + ".value",
+          splitHeads(b, parts.get(2), toHeads),
           "present." + i + ".value");
-      b.output(key, "present." + i + ".key", ElementType.FLOAT, "batch_size", heads, "total_sequence_length", headDim);
-      b.output(value, "present." + i + ".value", ElementType.FLOAT, "batch_size", heads, "total_sequence_length",
+      b.output(
+          key,
+          "present." + i + ".key",
+          ElementType.FLOAT,
+          "batch_size",
+          heads,
+          "total_sequence_length",
           headDim);
-      String scores = b.op("Add",
-          b.op("MatMul", query, b.op("Transpose", Map.of("perm", new long[] {0, 1, 3, 2}), key)), bias);
+      b.output(
+          value,
+          "present." + i + ".value",
+          ElementType.FLOAT,
+          "batch_size",
+          heads,
+          "total_sequence_length",
+          headDim);
+      String scores = b.op(
+          "Add",
+          b.op("MatMul", query, b.op("Transpose", Map.of("perm", new long[] {0, 1, 3, 2}), key)),
+          bias);
       String weights = b.op("Softmax", Map.of("axis", -1L), scores);
-      String context = b.op("Reshape",
-          b.op("Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("MatMul", weights, value)), fromHeads);
+      String context = b.op(
+          "Reshape",
+          b.op(
+              "Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("MatMul", weights, value)),
+          fromHeads);
       x = b.op("Add", x, linear(b, context, p + "attn.c_proj"));
-      String hidden = gelu(b, linear(b, layerNorm(b, x, p + "ln_2", config.layerNormEpsilon()), p + "mlp.c_fc"));
+      String hidden = gelu(
+          b, linear(b, layerNorm(b, x, p + "ln_2", config.layerNormEpsilon()), p + "mlp.c_fc"));
       x = b.op("Add", x, linear(b, hidden, p + "mlp.c_proj"));
     }
     String finalNormed = layerNorm(b, x, "transformer.ln_f", config.layerNormEpsilon());
     String head = config.tiedEmbeddings() ? "transformer.wte.weight" : "lm_head.weight";
-    // written straight into the graph output (an Identity to a renamed output would copy the logits)
-    b.node(new Node("MatMul", "", "lm_head_matmul",
-        List.of(finalNormed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head)), List.of("logits"), Map.of()));
-    b.output("logits", "logits", ElementType.FLOAT, "batch_size", "sequence_length", config.vocabSize());
+    // written straight into the graph output (an Identity to a renamed output would copy the
+    // logits)
+    b.node(new Node(
+        "MatMul",
+        "",
+        "lm_head_matmul",
+        List.of(finalNormed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head)),
+        List.of("logits"),
+        Map.of()));
+    b.output(
+        "logits", "logits", ElementType.FLOAT, "batch_size", "sequence_length", config.vocabSize());
     return b.build();
   }
 
@@ -93,18 +130,22 @@ public final class DecoderGraph {
     String one = b.constant(1);
     String two = b.constant(2);
     String scalarAxis = b.constant(0);
-    String sequence = b.op("Squeeze",
-        b.op("Slice", b.op("Shape", "input_ids"), one, two), scalarAxis);
-    String total = b.op("Squeeze",
-        b.op("Slice", b.op("Shape", "attention_mask"), one, two), scalarAxis);
+    String sequence =
+        b.op("Squeeze", b.op("Slice", b.op("Shape", "input_ids"), one, two), scalarAxis);
+    String total =
+        b.op("Squeeze", b.op("Slice", b.op("Shape", "attention_mask"), one, two), scalarAxis);
     String zeroScalar = b.op("Squeeze", zero, scalarAxis);
     String oneScalar = b.op("Squeeze", one, scalarAxis);
     String keyPositions = b.op("Range", zeroScalar, total, oneScalar);
     String queryPositions = b.op("Range", b.op("Sub", total, sequence), total, oneScalar);
-    String causal = b.op("LessOrEqual",
-        b.op("Unsqueeze", keyPositions, b.constant(0)), b.op("Unsqueeze", queryPositions, b.constant(1)));
-    String padding = b.op("Unsqueeze",
-        b.op("Cast", Map.of("to", (long) ElementType.BOOL.onnxCode()), "attention_mask"), b.constant(1, 2));
+    String causal = b.op(
+        "LessOrEqual",
+        b.op("Unsqueeze", keyPositions, b.constant(0)),
+        b.op("Unsqueeze", queryPositions, b.constant(1)));
+    String padding = b.op(
+        "Unsqueeze",
+        b.op("Cast", Map.of("to", (long) ElementType.BOOL.onnxCode()), "attention_mask"),
+        b.constant(1, 2));
     String allowed = b.op("And", causal, padding);
     return b.op("Where", allowed, b.scalar(0f), b.scalar(MASKED));
   }
@@ -115,9 +156,13 @@ public final class DecoderGraph {
    * on every decode step).
    */
   private static String concatPast(GraphBuilder b, String past, String current, String present) {
-    b.node(new Node("Concat", "", present.replace('.', '_') + "_concat", List.of(past, current), List.of(present),
+    b.node(new Node(
+        "Concat",
+        "",
+        present.replace('.', '_') + "_concat",
+        List.of(past, current),
+        List.of(present),
         Map.of("axis", 2L)));
     return present;
   }
-
 }

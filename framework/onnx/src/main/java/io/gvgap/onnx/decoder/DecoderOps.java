@@ -9,12 +9,15 @@ import java.util.Map;
  */
 public final class DecoderOps {
 
-  private DecoderOps() {
-  }
+  private DecoderOps() {}
 
   /** LayerNormalization over the last axis with parameters {@code prefix.weight} and {@code prefix.bias}. */
   public static String layerNorm(GraphBuilder b, String x, String prefix, float epsilon) {
-    return b.op("LayerNormalization", Map.of("axis", -1L, "epsilon", epsilon), x, prefix + ".weight",
+    return b.op(
+        "LayerNormalization",
+        Map.of("axis", -1L, "epsilon", epsilon),
+        x,
+        prefix + ".weight",
         prefix + ".bias");
   }
 
@@ -31,8 +34,10 @@ public final class DecoderOps {
   /** GPT-2's tanh approximation of GELU. */
   public static String gelu(GraphBuilder b, String x) {
     String cube = b.op("Mul", b.op("Mul", x, x), x);
-    String inner = b.op("Mul", b.op("Add", x, b.op("Mul", cube, b.scalar(0.044715f))),
-        b.scalar((float) Math.sqrt(2 / Math.PI)));
-    return b.op("Mul", b.op("Mul", x, b.scalar(0.5f)), b.op("Add", b.op("Tanh", inner), b.scalar(1f)));
+    String inner =
+        b.op("Mul", b.op("Add", x, b.op("Mul", cube, b.scalar(0.044715f))), b.scalar((float)
+            Math.sqrt(2 / Math.PI)));
+    return b.op(
+        "Mul", b.op("Mul", x, b.scalar(0.5f)), b.op("Add", b.op("Tanh", inner), b.scalar(1f)));
   }
 }

@@ -27,8 +27,7 @@ public final class DecoderParameters {
   /** Standard deviation of GPT-2's initialisation. */
   public static final double INIT_STD = 0.02;
 
-  private DecoderParameters() {
-  }
+  private DecoderParameters() {}
 
   /** Every parameter's name and shape, in a fixed order. */
   public static Map<String, long[]> shapes(DecoderConfig config) {
@@ -61,7 +60,9 @@ public final class DecoderParameters {
 
   /** Total number of parameters. */
   public static long count(DecoderConfig config) {
-    return shapes(config).values().stream().mapToLong(s -> Arrays.stream(s).reduce(1, Math::multiplyExact)).sum();
+    return shapes(config).values().stream()
+        .mapToLong(s -> Arrays.stream(s).reduce(1, Math::multiplyExact))
+        .sum();
   }
 
   /**
@@ -74,12 +75,14 @@ public final class DecoderParameters {
     double residualStd = INIT_STD / Math.sqrt(2.0 * config.layers());
     for (Map.Entry<String, long[]> entry : shapes(config).entrySet()) {
       String name = entry.getKey();
-      float[] data = new float[Math.toIntExact(Arrays.stream(entry.getValue()).reduce(1, Math::multiplyExact))];
+      float[] data = new float
+          [Math.toIntExact(Arrays.stream(entry.getValue()).reduce(1, Math::multiplyExact))];
       if (name.contains("ln_") && name.endsWith(".weight")) {
         Arrays.fill(data, 1f);
       } else if (name.endsWith(".weight")) {
         double std = name.endsWith("c_proj.weight") ? residualStd : INIT_STD;
-        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + name.hashCode());
+        SplittableRandom random =
+            new SplittableRandom(seed * 0x9E3779B97F4A7C15L + name.hashCode());
         for (int i = 0; i < data.length; i++) {
           data[i] = (float) (random.nextGaussian() * std);
         }
@@ -106,8 +109,8 @@ public final class DecoderParameters {
     }
     for (String name : values.keySet()) {
       if (!shapes.containsKey(name)) {
-        throw new IllegalArgumentException("unknown parameter '" + name + "' for this config; known names are "
-            + shapes.keySet());
+        throw new IllegalArgumentException(
+            "unknown parameter '" + name + "' for this config; known names are " + shapes.keySet());
       }
     }
   }

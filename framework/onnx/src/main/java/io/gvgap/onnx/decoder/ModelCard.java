@@ -69,12 +69,14 @@ public record ModelCard(
     Map<String, Object> heldOutAccuracy) {
 
   /** A card with nothing recorded yet. */
-  public static final ModelCard EMPTY = new ModelCard(null, null, null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  public static final ModelCard EMPTY = new ModelCard(
+      null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+      null, null, null, null, null, null, null, null, null, null, null);
 
   /** Copies the measurements. */
   public ModelCard {
-    heldOutAccuracy = heldOutAccuracy == null ? null
+    heldOutAccuracy = heldOutAccuracy == null
+        ? null
         : Collections.unmodifiableMap(new LinkedHashMap<>(heldOutAccuracy));
   }
 
@@ -85,62 +87,234 @@ public record ModelCard(
 
   /** This card with {@code recipe}. */
   public ModelCard withRecipe(String recipe) {
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
-        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
-        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
-        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+    return new ModelCard(
+        name,
+        architecture,
+        initialisation,
+        parameters,
+        layers,
+        width,
+        heads,
+        contextLength,
+        vocabSize,
+        tokensSeen,
+        pretrainingFlops,
+        pretrainingFlopsDefinition,
+        trainingFlops,
+        steps,
+        finalLoss,
+        finalLossDefinition,
+        seed,
+        recipe,
+        baseModel,
+        trainerOptions,
+        trainingSeconds,
+        lastStageSteps,
+        lastStageTokensSeen,
+        lastStageTrainingSeconds,
+        checkpointStep,
+        heldOutAccuracy);
   }
 
   /** This card with the network's shape (keeping an architecture text already given). */
-  public ModelCard withShape(String defaultArchitecture, long parameters, int layers, int width, int heads,
-      int contextLength, int vocabSize) {
+  public ModelCard withShape(
+      String defaultArchitecture,
+      long parameters,
+      int layers,
+      int width,
+      int heads,
+      int contextLength,
+      int vocabSize) {
     String architecture = this.architecture == null ? defaultArchitecture : this.architecture;
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
-        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
-        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
-        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+    return new ModelCard(
+        name,
+        architecture,
+        initialisation,
+        parameters,
+        layers,
+        width,
+        heads,
+        contextLength,
+        vocabSize,
+        tokensSeen,
+        pretrainingFlops,
+        pretrainingFlopsDefinition,
+        trainingFlops,
+        steps,
+        finalLoss,
+        finalLossDefinition,
+        seed,
+        recipe,
+        baseModel,
+        trainerOptions,
+        trainingSeconds,
+        lastStageSteps,
+        lastStageTokensSeen,
+        lastStageTrainingSeconds,
+        checkpointStep,
+        heldOutAccuracy);
   }
 
   /** This card with a fresh initialisation and its seed. */
   public ModelCard withInitialisation(String initialisation, long seed) {
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
-        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
-        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
-        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+    return new ModelCard(
+        name,
+        architecture,
+        initialisation,
+        parameters,
+        layers,
+        width,
+        heads,
+        contextLength,
+        vocabSize,
+        tokensSeen,
+        pretrainingFlops,
+        pretrainingFlopsDefinition,
+        trainingFlops,
+        steps,
+        finalLoss,
+        finalLossDefinition,
+        seed,
+        recipe,
+        baseModel,
+        trainerOptions,
+        trainingSeconds,
+        lastStageSteps,
+        lastStageTokensSeen,
+        lastStageTrainingSeconds,
+        checkpointStep,
+        heldOutAccuracy);
   }
 
   /** This card with the model a distillation started from. */
   public ModelCard withBaseModel(String baseModel) {
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
-        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
-        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
-        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+    return new ModelCard(
+        name,
+        architecture,
+        initialisation,
+        parameters,
+        layers,
+        width,
+        heads,
+        contextLength,
+        vocabSize,
+        tokensSeen,
+        pretrainingFlops,
+        pretrainingFlopsDefinition,
+        trainingFlops,
+        steps,
+        finalLoss,
+        finalLossDefinition,
+        seed,
+        recipe,
+        baseModel,
+        trainerOptions,
+        trainingSeconds,
+        lastStageSteps,
+        lastStageTokensSeen,
+        lastStageTrainingSeconds,
+        checkpointStep,
+        heldOutAccuracy);
   }
 
   /** This card with a training run's figures. */
-  public ModelCard withTraining(long tokensSeen, double trainingFlops, long steps, double finalLoss,
-      String trainerOptions) {
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
-        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
-        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
-        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+  public ModelCard withTraining(
+      long tokensSeen, double trainingFlops, long steps, double finalLoss, String trainerOptions) {
+    return new ModelCard(
+        name,
+        architecture,
+        initialisation,
+        parameters,
+        layers,
+        width,
+        heads,
+        contextLength,
+        vocabSize,
+        tokensSeen,
+        pretrainingFlops,
+        pretrainingFlopsDefinition,
+        trainingFlops,
+        steps,
+        finalLoss,
+        finalLossDefinition,
+        seed,
+        recipe,
+        baseModel,
+        trainerOptions,
+        trainingSeconds,
+        lastStageSteps,
+        lastStageTokensSeen,
+        lastStageTrainingSeconds,
+        checkpointStep,
+        heldOutAccuracy);
   }
 
   /** This card as a checkpoint of {@code checkpointStep}. */
   public ModelCard withCheckpointStep(long checkpointStep) {
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
-        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
-        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
-        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+    return new ModelCard(
+        name,
+        architecture,
+        initialisation,
+        parameters,
+        layers,
+        width,
+        heads,
+        contextLength,
+        vocabSize,
+        tokensSeen,
+        pretrainingFlops,
+        pretrainingFlopsDefinition,
+        trainingFlops,
+        steps,
+        finalLoss,
+        finalLossDefinition,
+        seed,
+        recipe,
+        baseModel,
+        trainerOptions,
+        trainingSeconds,
+        lastStageSteps,
+        lastStageTokensSeen,
+        lastStageTrainingSeconds,
+        checkpointStep,
+        heldOutAccuracy);
   }
 
   /** This card with cumulative pre-training figures and the last stage's own. */
-  public ModelCard withStage(long tokensSeen, long steps, long trainingSeconds, long lastStageSteps,
-      long lastStageTokensSeen, long lastStageTrainingSeconds) {
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
-        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
-        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
-        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+  public ModelCard withStage(
+      long tokensSeen,
+      long steps,
+      long trainingSeconds,
+      long lastStageSteps,
+      long lastStageTokensSeen,
+      long lastStageTrainingSeconds) {
+    return new ModelCard(
+        name,
+        architecture,
+        initialisation,
+        parameters,
+        layers,
+        width,
+        heads,
+        contextLength,
+        vocabSize,
+        tokensSeen,
+        pretrainingFlops,
+        pretrainingFlopsDefinition,
+        trainingFlops,
+        steps,
+        finalLoss,
+        finalLossDefinition,
+        seed,
+        recipe,
+        baseModel,
+        trainerOptions,
+        trainingSeconds,
+        lastStageSteps,
+        lastStageTokensSeen,
+        lastStageTrainingSeconds,
+        checkpointStep,
+        heldOutAccuracy);
   }
 
   /**
@@ -154,12 +328,41 @@ public record ModelCard(
    * @param seed the member's seed
    * @param heldOutAccuracy measurements on held-out problems
    */
-  public ModelCard withPretraining(String name, double pretrainingFlops, double finalLoss, String finalLossDefinition,
-      String trainerOptions, long seed, Map<String, Object> heldOutAccuracy) {
+  public ModelCard withPretraining(
+      String name,
+      double pretrainingFlops,
+      double finalLoss,
+      String finalLossDefinition,
+      String trainerOptions,
+      long seed,
+      Map<String, Object> heldOutAccuracy) {
     String pretrainingFlopsDefinition = "6 * parameters * tokensSeen";
-    return new ModelCard(name, architecture, initialisation, parameters, layers, width, heads, contextLength, vocabSize,
-        tokensSeen, pretrainingFlops, pretrainingFlopsDefinition, trainingFlops, steps, finalLoss, finalLossDefinition,
-        seed, recipe, baseModel, trainerOptions, trainingSeconds, lastStageSteps, lastStageTokensSeen,
-        lastStageTrainingSeconds, checkpointStep, heldOutAccuracy);
+    return new ModelCard(
+        name,
+        architecture,
+        initialisation,
+        parameters,
+        layers,
+        width,
+        heads,
+        contextLength,
+        vocabSize,
+        tokensSeen,
+        pretrainingFlops,
+        pretrainingFlopsDefinition,
+        trainingFlops,
+        steps,
+        finalLoss,
+        finalLossDefinition,
+        seed,
+        recipe,
+        baseModel,
+        trainerOptions,
+        trainingSeconds,
+        lastStageSteps,
+        lastStageTokensSeen,
+        lastStageTrainingSeconds,
+        checkpointStep,
+        heldOutAccuracy);
   }
 }

@@ -33,15 +33,20 @@ public final class ModelDirectory {
   /** gvgap's model card file name. */
   public static final String MODEL_CARD_FILE = "gvgap-model.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private ModelDirectory() {
-  }
+  private ModelDirectory() {}
 
   /** Writes a randomly initialised model (see {@link DecoderParameters#random}). */
-  public static void writeRandom(Path directory, DecoderConfig config, CharVocabulary vocabulary, long seed)
+  public static void writeRandom(
+      Path directory, DecoderConfig config, CharVocabulary vocabulary, long seed)
       throws IOException {
-    write(directory, config, vocabulary, DecoderParameters.random(config, seed),
+    write(
+        directory,
+        config,
+        vocabulary,
+        DecoderParameters.random(config, seed),
         ModelCard.EMPTY.withInitialisation("random (GPT-2 scheme)", seed));
   }
 
@@ -49,23 +54,39 @@ public final class ModelDirectory {
    * Writes a model directory from parameters by name (names and shapes as in
    * {@link DecoderParameters}); {@code card}, completed with the network's shape, is its {@code gvgap-model.json}.
    */
-  public static void write(Path directory, DecoderConfig config, CharVocabulary vocabulary,
-      Map<String, float[]> parameters, ModelCard card) throws IOException {
+  public static void write(
+      Path directory,
+      DecoderConfig config,
+      CharVocabulary vocabulary,
+      Map<String, float[]> parameters,
+      ModelCard card)
+      throws IOException {
     if (vocabulary.size() > config.vocabSize()) {
-      throw new IllegalArgumentException("the vocabulary has " + vocabulary.size() + " ids but the config's vocabSize is "
-          + config.vocabSize() + ": make vocabSize at least the vocabulary size");
+      throw new IllegalArgumentException(
+          "the vocabulary has " + vocabulary.size() + " ids but the config's vocabSize is "
+              + config.vocabSize() + ": make vocabSize at least the vocabulary size");
     }
     Files.createDirectories(directory);
-    ModelSerializer.write(DecoderGraph.build(config, parameters), Map.of("gvgap.architecture", "gpt2"),
+    ModelSerializer.write(
+        DecoderGraph.build(config, parameters),
+        Map.of("gvgap.architecture", "gpt2"),
         directory.resolve(MODEL_FILE));
     JSON.writeValue(directory.resolve("config.json").toFile(), configJson(config));
     JSON.writeValue(directory.resolve("generation_config.json").toFile(), generationConfigJson());
     JSON.writeValue(directory.resolve("tokenizer.json").toFile(), vocabulary.tokenizerJson(JSON));
-    JSON.writeValue(directory.resolve("tokenizer_config.json").toFile(),
+    JSON.writeValue(
+        directory.resolve("tokenizer_config.json").toFile(),
         vocabulary.tokenizerConfigJson(JSON, config.contextLength()));
-    JSON.writeValue(directory.resolve(MODEL_CARD_FILE).toFile(), card.withShape("gvgap decoder (GPT-2 style)",
-        DecoderParameters.count(config), config.layers(), config.width(), config.heads(), config.contextLength(),
-        config.vocabSize()));
+    JSON.writeValue(
+        directory.resolve(MODEL_CARD_FILE).toFile(),
+        card.withShape(
+            "gvgap decoder (GPT-2 style)",
+            DecoderParameters.count(config),
+            config.layers(),
+            config.width(),
+            config.heads(),
+            config.contextLength(),
+            config.vocabSize()));
   }
 
   /**
@@ -77,16 +98,22 @@ public final class ModelDirectory {
   public static ModelCard readCard(Path directory) throws IOException {
     Path file = directory.resolve(MODEL_CARD_FILE);
     try {
-      // A card is documentation: keys it does not know (notes a user added) are kept out, not refused.
-      return JSON.readerFor(ModelCard.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      // A card is documentation: keys it does not know (notes a user added) are kept out, not
+      // refused.
+      return JSON.readerFor(ModelCard.class)
+          .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .readValue(file.toFile());
     } catch (JsonMappingException e) {
       StringBuilder field = new StringBuilder();
       for (JsonMappingException.Reference reference : e.getPath()) {
-        field.append(reference.getFieldName() != null ? (field.length() > 0 ? "." : "") + reference.getFieldName()
-            : "[" + reference.getIndex() + "]");
+        field.append(
+            reference.getFieldName() != null
+                ? (field.length() > 0 ? "." : "") + reference.getFieldName()
+                : "[" + reference.getIndex() + "]");
       }
-      throw new IOException(file + ": " + field + ": not a valid model card value (" + e.getOriginalMessage() + ")", e);
+      throw new IOException(
+          file + ": " + field + ": not a valid model card value (" + e.getOriginalMessage() + ")",
+          e);
     }
   }
 
@@ -123,9 +150,15 @@ public final class ModelDirectory {
   public static DecoderConfig readConfig(Path directory) throws IOException {
     var root = JSON.readTree(directory.resolve("config.json").toFile());
     int width = root.path("n_embd").asInt();
-    return new DecoderConfig(root.path("vocab_size").asInt(), root.path("n_positions").asInt(),
-        root.path("n_layer").asInt(), width, root.path("n_head").asInt(), root.path("n_inner").asInt(4 * width),
-        root.path("tie_word_embeddings").asBoolean(true), (float) root.path("layer_norm_epsilon").asDouble(1e-5));
+    return new DecoderConfig(
+        root.path("vocab_size").asInt(),
+        root.path("n_positions").asInt(),
+        root.path("n_layer").asInt(),
+        width,
+        root.path("n_head").asInt(),
+        root.path("n_inner").asInt(4 * width),
+        root.path("tie_word_embeddings").asBoolean(true),
+        (float) root.path("layer_norm_epsilon").asDouble(1e-5));
   }
 
   /**
@@ -142,7 +175,11 @@ public final class ModelDirectory {
     Map<String, float[]> parameters = new LinkedHashMap<>();
     for (OnnxProto.TensorProto tensor : model.getGraph().getInitializerList()) {
       if (shapes.containsKey(tensor.getName())) {
-        FloatBuffer values = tensor.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        FloatBuffer values = tensor
+            .getRawData()
+            .asReadOnlyByteBuffer()
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .asFloatBuffer();
         float[] data = new float[values.remaining()];
         values.get(data);
         parameters.put(tensor.getName(), data);

@@ -13,7 +13,11 @@ import java.util.Objects;
  * @param nodes the operators, each after the producers of its inputs
  * @param outputs the values the graph returns
  */
-public record Graph(String name, List<ValueInfo> inputs, List<Initializer> initializers, List<Node> nodes,
+public record Graph(
+    String name,
+    List<ValueInfo> inputs,
+    List<Initializer> initializers,
+    List<Node> nodes,
     List<ValueInfo> outputs) {
   /** Copies the lists. */
   public Graph {

@@ -81,7 +81,8 @@ public final class GraphBuilder {
   }
 
   /** Applies an operator with several outputs; returns their generated names in order. */
-  public List<String> ops(String opType, int outputCount, Map<String, Object> attributes, String... inputNames) {
+  public List<String> ops(
+      String opType, int outputCount, Map<String, Object> attributes, String... inputNames) {
     String nodeName = fresh(opType);
     List<String> outputNames = new ArrayList<>();
     for (int i = 0; i < outputCount; i++) {
@@ -95,8 +96,8 @@ public final class GraphBuilder {
   public void node(Node node) {
     for (String input : node.inputs()) {
       if (!input.isEmpty() && !defined.contains(input)) {
-        throw new IllegalArgumentException("node '" + node.name() + "' (" + node.opType() + ") reads '" + input
-            + "', which no input, initializer or earlier node defines");
+        throw new IllegalArgumentException("node '" + node.name() + "' (" + node.opType()
+            + ") reads '" + input + "', which no input, initializer or earlier node defines");
       }
     }
     for (String output : node.outputs()) {
@@ -112,10 +113,12 @@ public final class GraphBuilder {
    */
   public String output(String value, String outputName, ElementType type, Object... dims) {
     if (!defined.contains(value)) {
-      throw new IllegalArgumentException("output '" + outputName + "' refers to undefined value '" + value + "'");
+      throw new IllegalArgumentException(
+          "output '" + outputName + "' refers to undefined value '" + value + "'");
     }
     if (!value.equals(outputName)) {
-      node(new Node("Identity", "", fresh("Identity"), List.of(value), List.of(outputName), Map.of()));
+      node(new Node(
+          "Identity", "", fresh("Identity"), List.of(value), List.of(outputName), Map.of()));
     }
     outputs.add(ValueInfo.of(outputName, type, dims));
     return outputName;
@@ -124,7 +127,8 @@ public final class GraphBuilder {
   /** The graph as built so far; fails when it has no outputs. */
   public Graph build() {
     if (outputs.isEmpty()) {
-      throw new IllegalStateException("graph '" + graphName + "' has no outputs: call output(...) first");
+      throw new IllegalStateException(
+          "graph '" + graphName + "' has no outputs: call output(...) first");
     }
     return new Graph(graphName, inputs, initializers, nodes, outputs);
   }
@@ -134,17 +138,21 @@ public final class GraphBuilder {
       throw new IllegalArgumentException("a " + what + " needs a non-empty name");
     }
     if (!defined.add(name)) {
-      throw new IllegalArgumentException("value name '" + name + "' (" + what + ") is already defined in graph '"
-          + graphName + "'");
+      throw new IllegalArgumentException("value name '" + name + "' (" + what
+          + ") is already defined in graph '" + graphName + "'");
     }
   }
 
   private String fresh(String prefix) {
     int next = counters.merge(prefix, 1, Integer::sum);
     String candidate = prefix + "_" + next;
-    // A generated name must be free as a value, as a node name and as the first output of a multi-output node,
-    // also when the builder was seeded with nodes named elsewhere (a graph copied for differentiation).
-    while (defined.contains(candidate) || nodeNames.contains(candidate) || defined.contains(candidate + "_0")) {
+    // A generated name must be free as a value, as a node name and as the first output of a
+    // multi-output node,
+    // also when the builder was seeded with nodes named elsewhere (a graph copied for
+    // differentiation).
+    while (defined.contains(candidate)
+        || nodeNames.contains(candidate)
+        || defined.contains(candidate + "_0")) {
       next = counters.merge(prefix, 1, Integer::sum);
       candidate = prefix + "_" + next;
     }

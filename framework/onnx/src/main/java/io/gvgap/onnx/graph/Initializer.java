@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param floats the values in row-major order when the type is FLOAT, else null
  * @param longs the values in row-major order when the type is INT64, else null
  */
-public record Initializer(String name, ElementType type, long[] shape, float[] floats, long[] longs) {
+public record Initializer(
+    String name, ElementType type, long[] shape, float[] floats, long[] longs) {
   /** Validates that the data matches the type and the shape's element count. */
   public Initializer {
     Objects.requireNonNull(name, "name");
@@ -26,11 +27,12 @@ public record Initializer(String name, ElementType type, long[] shape, float[] f
     } else if (type == ElementType.INT64 && longs != null && floats == null) {
       length = longs.length;
     } else {
-      throw new IllegalArgumentException("initializer '" + name + "': type " + type + " needs exactly its own data array");
+      throw new IllegalArgumentException(
+          "initializer '" + name + "': type " + type + " needs exactly its own data array");
     }
     if (length != count) {
-      throw new IllegalArgumentException(
-          "initializer '" + name + "': shape " + Arrays.toString(shape) + " holds " + count + " values, data has " + length);
+      throw new IllegalArgumentException("initializer '" + name + "': shape "
+          + Arrays.toString(shape) + " holds " + count + " values, data has " + length);
     }
   }
 

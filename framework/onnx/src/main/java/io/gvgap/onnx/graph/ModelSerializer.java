@@ -22,8 +22,7 @@ public final class ModelSerializer {
   /** Default-domain operator set written: 17 is the first with LayerNormalization. */
   public static final long OPSET = 17;
 
-  private ModelSerializer() {
-  }
+  private ModelSerializer() {}
 
   /** The model protobuf for this graph, with optional metadata properties. */
   public static OnnxProto.ModelProto toModel(Graph graph, Map<String, String> metadata) {
@@ -33,13 +32,14 @@ public final class ModelSerializer {
         .setProducerVersion("0.1.0")
         .addOpsetImport(OnnxProto.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
         .setGraph(toGraph(graph));
-    metadata.forEach((key, value) ->
-        model.addMetadataProps(OnnxProto.StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
+    metadata.forEach((key, value) -> model.addMetadataProps(
+        OnnxProto.StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
     return model.build();
   }
 
   /** Writes the graph as an ONNX model file, replacing any file there. */
-  public static void write(Graph graph, Map<String, String> metadata, Path file) throws IOException {
+  public static void write(Graph graph, Map<String, String> metadata, Path file)
+      throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -57,11 +57,15 @@ public final class ModelSerializer {
     graph.initializers().forEach(initializer -> proto.addInitializer(tensor(initializer)));
     for (Node node : graph.nodes()) {
       OnnxProto.NodeProto.Builder nodeProto = OnnxProto.NodeProto.newBuilder()
-          .setOpType(node.opType()).setName(node.name()).addAllInput(node.inputs()).addAllOutput(node.outputs());
+          .setOpType(node.opType())
+          .setName(node.name())
+          .addAllInput(node.inputs())
+          .addAllOutput(node.outputs());
       if (!node.domain().isEmpty()) {
         nodeProto.setDomain(node.domain());
       }
-      node.attributes().forEach((name, value) -> nodeProto.addAttribute(attribute(node, name, value)));
+      node.attributes()
+          .forEach((name, value) -> nodeProto.addAttribute(attribute(node, name, value)));
       proto.addNode(nodeProto);
     }
     return proto.build();
@@ -70,16 +74,19 @@ public final class ModelSerializer {
   /** A tensor protobuf holding the initializer's values as little-endian raw data. */
   public static OnnxProto.TensorProto tensor(Initializer initializer) {
     OnnxProto.TensorProto.Builder tensor = OnnxProto.TensorProto.newBuilder()
-        .setName(initializer.name()).setDataType(initializer.type().onnxCode());
+        .setName(initializer.name())
+        .setDataType(initializer.type().onnxCode());
     for (long dim : initializer.shape()) {
       tensor.addDims(dim);
     }
     ByteBuffer bytes;
     if (initializer.type() == ElementType.FLOAT) {
-      bytes = ByteBuffer.allocate(initializer.floats().length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      bytes = ByteBuffer.allocate(initializer.floats().length * Float.BYTES)
+          .order(ByteOrder.LITTLE_ENDIAN);
       bytes.asFloatBuffer().put(initializer.floats());
     } else {
-      bytes = ByteBuffer.allocate(initializer.longs().length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      bytes = ByteBuffer.allocate(initializer.longs().length * Long.BYTES)
+          .order(ByteOrder.LITTLE_ENDIAN);
       bytes.asLongBuffer().put(initializer.longs());
     }
     return tensor.setRawData(ByteString.copyFrom(bytes.array())).build();
@@ -88,7 +95,8 @@ public final class ModelSerializer {
   private static OnnxProto.ValueInfoProto valueInfo(ValueInfo value) {
     OnnxProto.TensorShapeProto.Builder shape = OnnxProto.TensorShapeProto.newBuilder();
     for (Object dim : value.dims()) {
-      OnnxProto.TensorShapeProto.Dimension.Builder dimension = OnnxProto.TensorShapeProto.Dimension.newBuilder();
+      OnnxProto.TensorShapeProto.Dimension.Builder dimension =
+          OnnxProto.TensorShapeProto.Dimension.newBuilder();
       if (dim instanceof Long size) {
         dimension.setDimValue(size);
       } else {
@@ -96,20 +104,29 @@ public final class ModelSerializer {
       }
       shape.addDim(dimension);
     }
-    return OnnxProto.ValueInfoProto.newBuilder().setName(value.name())
-        .setType(OnnxProto.TypeProto.newBuilder().setTensorType(
-            OnnxProto.TypeProto.Tensor.newBuilder().setElemType(value.type().onnxCode()).setShape(shape)))
+    return OnnxProto.ValueInfoProto.newBuilder()
+        .setName(value.name())
+        .setType(OnnxProto.TypeProto.newBuilder()
+            .setTensorType(OnnxProto.TypeProto.Tensor.newBuilder()
+                .setElemType(value.type().onnxCode())
+                .setShape(shape)))
         .build();
   }
 
   private static OnnxProto.AttributeProto attribute(Node node, String name, Object value) {
-    OnnxProto.AttributeProto.Builder attribute = OnnxProto.AttributeProto.newBuilder().setName(name);
+    OnnxProto.AttributeProto.Builder attribute =
+        OnnxProto.AttributeProto.newBuilder().setName(name);
     if (value instanceof Long || value instanceof Integer) {
-      attribute.setType(OnnxProto.AttributeProto.AttributeType.INT).setI(((Number) value).longValue());
+      attribute
+          .setType(OnnxProto.AttributeProto.AttributeType.INT)
+          .setI(((Number) value).longValue());
     } else if (value instanceof Float || value instanceof Double) {
-      attribute.setType(OnnxProto.AttributeProto.AttributeType.FLOAT).setF(((Number) value).floatValue());
+      attribute
+          .setType(OnnxProto.AttributeProto.AttributeType.FLOAT)
+          .setF(((Number) value).floatValue());
     } else if (value instanceof String text) {
-      attribute.setType(OnnxProto.AttributeProto.AttributeType.STRING)
+      attribute
+          .setType(OnnxProto.AttributeProto.AttributeType.STRING)
           .setS(ByteString.copyFrom(text, StandardCharsets.UTF_8));
     } else if (value instanceof long[] longs) {
       attribute.setType(OnnxProto.AttributeProto.AttributeType.INTS);
@@ -129,8 +146,9 @@ public final class ModelSerializer {
     } else if (value instanceof Initializer tensor) {
       attribute.setType(OnnxProto.AttributeProto.AttributeType.TENSOR).setT(tensor(tensor));
     } else {
-      throw new IllegalArgumentException("node '" + node.name() + "' attribute '" + name + "': unsupported value type "
-          + (value == null ? "null" : value.getClass().getName()));
+      throw new IllegalArgumentException(
+          "node '" + node.name() + "' attribute '" + name + "': unsupported value type "
+              + (value == null ? "null" : value.getClass().getName()));
     }
     return attribute.build();
   }

@@ -17,7 +17,12 @@ import java.util.Objects;
  * @param attributes attribute values: Long or Integer (INT), Float or Double (FLOAT), String
  *     (STRING), long[] or int[] (INTS), float[] (FLOATS), {@link Initializer} (TENSOR)
  */
-public record Node(String opType, String domain, String name, List<String> inputs, List<String> outputs,
+public record Node(
+    String opType,
+    String domain,
+    String name,
+    List<String> inputs,
+    List<String> outputs,
     Map<String, Object> attributes) {
   /** Validates and copies the fields; attribute order is kept. */
   public Node {

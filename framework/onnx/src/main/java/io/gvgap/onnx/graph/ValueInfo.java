@@ -21,8 +21,8 @@ public record ValueInfo(String name, ElementType type, List<Object> dims) {
       boolean fixed = dim instanceof Long size && size >= 0;
       boolean symbolic = dim instanceof String symbol && !symbol.isBlank();
       if (!fixed && !symbolic) {
-        throw new IllegalArgumentException(
-            "value '" + name + "': dimension " + dim + " must be a Long >= 0 or a symbolic name, dims were " + dims);
+        throw new IllegalArgumentException("value '" + name + "': dimension " + dim
+            + " must be a Long >= 0 or a symbolic name, dims were " + dims);
       }
     }
   }

@@ -22,7 +22,11 @@ final class ContinuationScorer {
   private final ModelConfig config;
   private final int maxBatchRows;
 
-  ContinuationScorer(DecoderRunner runner, TextTokenizer tokenizer, GenerationEngine engine, ModelConfig config,
+  ContinuationScorer(
+      DecoderRunner runner,
+      TextTokenizer tokenizer,
+      GenerationEngine engine,
+      ModelConfig config,
       int maxBatchRows) {
     this.runner = runner;
     this.tokenizer = tokenizer;
@@ -31,8 +35,7 @@ final class ContinuationScorer {
     this.maxBatchRows = maxBatchRows;
   }
 
-  private record Sequence(int request, int continuation, long[] tokens, int contextLength) {
-  }
+  private record Sequence(int request, int continuation, long[] tokens, int contextLength) {}
 
   List<ScoringResult> score(List<ScoringRequest> requests) throws OrtException {
     List<Sequence> sequences = new ArrayList<>();
@@ -49,9 +52,11 @@ final class ContinuationScorer {
         System.arraycopy(context, 0, tokens, 0, context.length);
         System.arraycopy(continuation, 0, tokens, context.length, continuation.length);
         if (config.contextLength() > 0 && tokens.length > config.contextLength()) {
-          throw new IllegalArgumentException("scoring request '" + request.id() + "', continuation " + c + ": context "
-              + "plus continuation are " + tokens.length + " tokens, more than the model's context length "
-              + config.contextLength());
+          throw new IllegalArgumentException(
+              "scoring request '" + request.id() + "', continuation " + c + ": context "
+                  + "plus continuation are " + tokens.length
+                  + " tokens, more than the model's context length "
+                  + config.contextLength());
         }
         counts[r][c] = continuation.length;
         if (continuation.length > 0) {
@@ -63,7 +68,8 @@ final class ContinuationScorer {
     int start = 0;
     while (start < sequences.size()) {
       int end = start + 1;
-      while (end < sequences.size() && end - start < maxBatchRows
+      while (end < sequences.size()
+          && end - start < maxBatchRows
           && (long) (end - start + 1) * sequences.get(end).tokens().length * runner.vocab()
               <= GenerationEngine.PREFILL_LOGITS_BUDGET) {
         end++;

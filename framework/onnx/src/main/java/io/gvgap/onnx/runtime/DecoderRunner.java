@@ -77,33 +77,56 @@ final class DecoderRunner {
    *     that receive the presents
    * @param wantPresents whether to return the presents when they are not pinned (scoring needs none)
    */
-  Step run(int rows, int seq, int total, List<OnnxTensor> past, List<FloatBuffer> pinnedPresents,
-      boolean wantPresents) throws OrtException {
+  Step run(
+      int rows,
+      int seq,
+      int total,
+      List<OnnxTensor> past,
+      List<FloatBuffer> pinnedPresents,
+      boolean wantPresents)
+      throws OrtException {
     List<OnnxTensor> owned = new ArrayList<>();
     Map<String, OnnxTensor> inputs = new HashMap<>();
     try {
-      inputs.put("input_ids", own(owned, OnnxTensor.createTensor(env, idsView.rewind(), new long[] {rows, seq})));
-      inputs.put("attention_mask", own(owned, OnnxTensor.createTensor(env, maskView.rewind(), new long[] {rows, total})));
+      inputs.put("input_ids", own(owned, OnnxTensor.createTensor(env, idsView.rewind(), new long[] {
+        rows, seq
+      })));
+      inputs.put(
+          "attention_mask",
+          own(owned, OnnxTensor.createTensor(env, maskView.rewind(), new long[] {rows, total})));
       if (signature.hasPositionIds()) {
-        inputs.put("position_ids", own(owned, OnnxTensor.createTensor(env, positionsView.rewind(), new long[] {rows, seq})));
+        inputs.put(
+            "position_ids",
+            own(owned, OnnxTensor.createTensor(env, positionsView.rewind(), new long[] {rows, seq
+            })));
       }
       if (signature.hasUseCacheBranch()) {
-        inputs.put("use_cache_branch", own(owned, OnnxTensor.createTensor(env, new boolean[] {past != null})));
+        inputs.put("use_cache_branch", own(owned, OnnxTensor.createTensor(env, new boolean[] {
+          past != null
+        })));
       }
       long[] pastShape = {rows, signature.kvHeads(), total - seq, signature.headDim()};
       OnnxTensor emptyPast = past == null
-          ? own(owned, OnnxTensor.createTensor(env, DirectBuffers.allocateFloats(0), pastShape)) : null;
+          ? own(owned, OnnxTensor.createTensor(env, DirectBuffers.allocateFloats(0), pastShape))
+          : null;
       for (int layer = 0; layer < signature.layers(); layer++) {
-        inputs.put("past_key_values." + layer + ".key", past == null ? emptyPast : past.get(2 * layer));
-        inputs.put("past_key_values." + layer + ".value", past == null ? emptyPast : past.get(2 * layer + 1));
+        inputs.put(
+            "past_key_values." + layer + ".key", past == null ? emptyPast : past.get(2 * layer));
+        inputs.put(
+            "past_key_values." + layer + ".value",
+            past == null ? emptyPast : past.get(2 * layer + 1));
       }
       FloatBuffer logitsView = logits.floats((long) rows * seq * vocab);
       Map<String, OnnxValue> pinned = new HashMap<>();
-      pinned.put("logits", own(owned, OnnxTensor.createTensor(env, logitsView, new long[] {rows, seq, vocab})));
+      pinned.put("logits", own(owned, OnnxTensor.createTensor(env, logitsView, new long[] {
+        rows, seq, vocab
+      })));
       long[] presentShape = {rows, signature.kvHeads(), total, signature.headDim()};
       if (pinnedPresents != null) {
         for (int i = 0; i < 2 * signature.layers(); i++) {
-          pinned.put(presentName(i), own(owned, OnnxTensor.createTensor(env, pinnedPresents.get(i), presentShape)));
+          pinned.put(
+              presentName(i),
+              own(owned, OnnxTensor.createTensor(env, pinnedPresents.get(i), presentShape)));
         }
       }
       java.util.Set<String> requested = new java.util.HashSet<>();
@@ -139,7 +162,8 @@ final class DecoderRunner {
    * and the presents (empty when pinned) owned by {@code result}, which the caller closes once it
    * no longer feeds them as past.
    */
-  record Step(FloatBuffer logits, List<OnnxTensor> presents, OrtSession.Result result) implements AutoCloseable {
+  record Step(FloatBuffer logits, List<OnnxTensor> presents, OrtSession.Result result)
+      implements AutoCloseable {
     @Override
     public void close() {
       result.close();

@@ -22,7 +22,12 @@ import java.util.TreeSet;
  * @param hasPositionIds whether the model takes {@code position_ids}
  * @param hasUseCacheBranch whether the model is a merged decoder with {@code use_cache_branch}
  */
-public record DecoderSignature(int layers, int kvHeads, int headDim, int vocabSize, boolean hasPositionIds,
+public record DecoderSignature(
+    int layers,
+    int kvHeads,
+    int headDim,
+    int vocabSize,
+    boolean hasPositionIds,
     boolean hasUseCacheBranch) {
 
   /** Reads and checks the session's inputs and outputs; {@code file} is named in errors. */
@@ -48,32 +53,46 @@ public record DecoderSignature(int layers, int kvHeads, int headDim, int vocabSi
       TensorInfo firstKey = tensor(inputs, "past_key_values.0.key", file);
       long[] kvShape = firstKey.getShape();
       if (kvShape.length != 4 || kvShape[1] < 1 || kvShape[3] < 1) {
-        throw new ModelLoadException(file + ": 'past_key_values.0.key' has shape " + java.util.Arrays.toString(kvShape)
-            + "; gvgap supports [batch, kv_heads, past_sequence, head_dim] with fixed heads and head size");
+        throw new ModelLoadException(
+            file + ": 'past_key_values.0.key' has shape " + java.util.Arrays.toString(kvShape)
+                + "; gvgap supports [batch, kv_heads, past_sequence, head_dim] with fixed heads and head size");
       }
       for (int i = 0; i < layers; i++) {
         for (String kind : new String[] {"key", "value"}) {
-          requireFloat(tensor(inputs, "past_key_values." + i + "." + kind, file), "past_key_values." + i + "." + kind, file);
-          requireFloat(tensor(outputs, "present." + i + "." + kind, file), "present." + i + "." + kind, file);
+          requireFloat(
+              tensor(inputs, "past_key_values." + i + "." + kind, file),
+              "past_key_values." + i + "." + kind,
+              file);
+          requireFloat(
+              tensor(outputs, "present." + i + "." + kind, file),
+              "present." + i + "." + kind,
+              file);
         }
       }
       TensorInfo logits = tensor(outputs, "logits", file);
       requireFloat(logits, "logits", file);
       long[] logitsShape = logits.getShape();
       int vocab = logitsShape.length == 3 && logitsShape[2] > 0 ? (int) logitsShape[2] : -1;
-      return new DecoderSignature(layers, (int) kvShape[1], (int) kvShape[3], vocab, positions,
+      return new DecoderSignature(
+          layers,
+          (int) kvShape[1],
+          (int) kvShape[3],
+          vocab,
+          positions,
           inputs.containsKey("use_cache_branch"));
     } catch (OrtException e) {
-      throw new ModelLoadException(file + ": ONNX Runtime could not describe the model: " + e.getMessage(), e);
+      throw new ModelLoadException(
+          file + ": ONNX Runtime could not describe the model: " + e.getMessage(), e);
     }
   }
 
   private static TensorInfo tensor(Map<String, NodeInfo> infos, String name, Path file) {
     NodeInfo info = infos.get(name);
     if (info == null) {
-      throw new ModelLoadException(file + ": the model has no '" + name + "'; it has " + new TreeSet<>(infos.keySet())
-          + ". gvgap supports Hugging Face Optimum decoder exports (inputs input_ids, attention_mask, position_ids, "
-          + "past_key_values.i.key/value; outputs logits, present.i.key/value).");
+      throw new ModelLoadException(
+          file + ": the model has no '" + name + "'; it has " + new TreeSet<>(infos.keySet())
+              + ". gvgap supports Hugging Face Optimum decoder exports (inputs input_ids, attention_mask, position_ids, "
+              + "past_key_values.i.key/value; outputs logits, present.i.key/value).");
     }
     if (!(info.getInfo() instanceof TensorInfo tensorInfo)) {
       throw new ModelLoadException(file + ": '" + name + "' is not a tensor");
@@ -84,14 +103,16 @@ public record DecoderSignature(int layers, int kvHeads, int headDim, int vocabSi
   private static void requireInt64(Map<String, NodeInfo> inputs, String name, Path file) {
     TensorInfo info = tensor(inputs, name, file);
     if (info.type != OnnxJavaType.INT64) {
-      throw new ModelLoadException(file + ": input '" + name + "' is " + info.type + "; gvgap feeds int64");
+      throw new ModelLoadException(
+          file + ": input '" + name + "' is " + info.type + "; gvgap feeds int64");
     }
   }
 
   private static void requireFloat(TensorInfo info, String name, Path file) {
     if (info.type != OnnxJavaType.FLOAT) {
-      throw new ModelLoadException(file + ": '" + name + "' has element type " + info.type
-          + "; gvgap supports fp32 logits and KV caches only: use an fp32 export (no --fp16, no quantised file)");
+      throw new ModelLoadException(
+          file + ": '" + name + "' has element type " + info.type
+              + "; gvgap supports fp32 logits and KV caches only: use an fp32 export (no --fp16, no quantised file)");
     }
   }
 }

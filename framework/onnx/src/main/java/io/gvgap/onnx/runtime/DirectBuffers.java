@@ -33,10 +33,14 @@ final class DirectBuffers {
   }
 
   static FloatBuffer allocateFloats(long count) {
-    return ByteBuffer.allocateDirect(Math.toIntExact(count * Float.BYTES)).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    return ByteBuffer.allocateDirect(Math.toIntExact(count * Float.BYTES))
+        .order(ByteOrder.nativeOrder())
+        .asFloatBuffer();
   }
 
   static LongBuffer allocateLongs(long count) {
-    return ByteBuffer.allocateDirect(Math.toIntExact(count * Long.BYTES)).order(ByteOrder.nativeOrder()).asLongBuffer();
+    return ByteBuffer.allocateDirect(Math.toIntExact(count * Long.BYTES))
+        .order(ByteOrder.nativeOrder())
+        .asLongBuffer();
   }
 }

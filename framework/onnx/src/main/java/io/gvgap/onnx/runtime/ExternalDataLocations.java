@@ -24,14 +24,17 @@ final class ExternalDataLocations {
   private static final int MODEL_GRAPH = OnnxProto.ModelProto.GRAPH_FIELD_NUMBER;
   private static final int GRAPH_NODE = OnnxProto.GraphProto.NODE_FIELD_NUMBER;
   private static final int GRAPH_INITIALIZER = OnnxProto.GraphProto.INITIALIZER_FIELD_NUMBER;
-  private static final int GRAPH_SPARSE_INITIALIZER = OnnxProto.GraphProto.SPARSE_INITIALIZER_FIELD_NUMBER;
+  private static final int GRAPH_SPARSE_INITIALIZER =
+      OnnxProto.GraphProto.SPARSE_INITIALIZER_FIELD_NUMBER;
   private static final int NODE_ATTRIBUTE = OnnxProto.NodeProto.ATTRIBUTE_FIELD_NUMBER;
   private static final int ATTRIBUTE_TENSOR = OnnxProto.AttributeProto.T_FIELD_NUMBER;
   private static final int ATTRIBUTE_GRAPH = OnnxProto.AttributeProto.G_FIELD_NUMBER;
   private static final int ATTRIBUTE_TENSORS = OnnxProto.AttributeProto.TENSORS_FIELD_NUMBER;
   private static final int ATTRIBUTE_GRAPHS = OnnxProto.AttributeProto.GRAPHS_FIELD_NUMBER;
-  private static final int ATTRIBUTE_SPARSE_TENSOR = OnnxProto.AttributeProto.SPARSE_TENSOR_FIELD_NUMBER;
-  private static final int ATTRIBUTE_SPARSE_TENSORS = OnnxProto.AttributeProto.SPARSE_TENSORS_FIELD_NUMBER;
+  private static final int ATTRIBUTE_SPARSE_TENSOR =
+      OnnxProto.AttributeProto.SPARSE_TENSOR_FIELD_NUMBER;
+  private static final int ATTRIBUTE_SPARSE_TENSORS =
+      OnnxProto.AttributeProto.SPARSE_TENSORS_FIELD_NUMBER;
   private static final int SPARSE_VALUES = OnnxProto.SparseTensorProto.VALUES_FIELD_NUMBER;
   private static final int SPARSE_INDICES = OnnxProto.SparseTensorProto.INDICES_FIELD_NUMBER;
   private static final int TENSOR_EXTERNAL_DATA = OnnxProto.TensorProto.EXTERNAL_DATA_FIELD_NUMBER;
@@ -39,10 +42,16 @@ final class ExternalDataLocations {
   private static final int ENTRY_VALUE = OnnxProto.StringStringEntryProto.VALUE_FIELD_NUMBER;
 
   /** The kinds of message the scan enters; every other field is skipped unread. */
-  private enum Kind { MODEL, GRAPH, NODE, ATTRIBUTE, SPARSE_TENSOR, TENSOR }
-
-  private ExternalDataLocations() {
+  private enum Kind {
+    MODEL,
+    GRAPH,
+    NODE,
+    ATTRIBUTE,
+    SPARSE_TENSOR,
+    TENSOR
   }
+
+  private ExternalDataLocations() {}
 
   /**
    * The {@code location} of every external-data entry of the model read from {@code input} (which
@@ -56,7 +65,8 @@ final class ExternalDataLocations {
     return locations;
   }
 
-  private static void readMessage(CodedInputStream input, Kind kind, SortedSet<String> locations) throws IOException {
+  private static void readMessage(CodedInputStream input, Kind kind, SortedSet<String> locations)
+      throws IOException {
     while (true) {
       int tag = input.readTag();
       if (tag == 0) {
@@ -84,19 +94,21 @@ final class ExternalDataLocations {
   private static Kind childKind(Kind parent, int field) {
     return switch (parent) {
       case MODEL -> field == MODEL_GRAPH ? Kind.GRAPH : null;
-      case GRAPH -> switch (field) {
-        case GRAPH_NODE -> Kind.NODE;
-        case GRAPH_INITIALIZER -> Kind.TENSOR;
-        case GRAPH_SPARSE_INITIALIZER -> Kind.SPARSE_TENSOR;
-        default -> null;
-      };
+      case GRAPH ->
+        switch (field) {
+          case GRAPH_NODE -> Kind.NODE;
+          case GRAPH_INITIALIZER -> Kind.TENSOR;
+          case GRAPH_SPARSE_INITIALIZER -> Kind.SPARSE_TENSOR;
+          default -> null;
+        };
       case NODE -> field == NODE_ATTRIBUTE ? Kind.ATTRIBUTE : null;
-      case ATTRIBUTE -> switch (field) {
-        case ATTRIBUTE_TENSOR, ATTRIBUTE_TENSORS -> Kind.TENSOR;
-        case ATTRIBUTE_GRAPH, ATTRIBUTE_GRAPHS -> Kind.GRAPH;
-        case ATTRIBUTE_SPARSE_TENSOR, ATTRIBUTE_SPARSE_TENSORS -> Kind.SPARSE_TENSOR;
-        default -> null;
-      };
+      case ATTRIBUTE ->
+        switch (field) {
+          case ATTRIBUTE_TENSOR, ATTRIBUTE_TENSORS -> Kind.TENSOR;
+          case ATTRIBUTE_GRAPH, ATTRIBUTE_GRAPHS -> Kind.GRAPH;
+          case ATTRIBUTE_SPARSE_TENSOR, ATTRIBUTE_SPARSE_TENSORS -> Kind.SPARSE_TENSOR;
+          default -> null;
+        };
       case SPARSE_TENSOR -> field == SPARSE_VALUES || field == SPARSE_INDICES ? Kind.TENSOR : null;
       case TENSOR -> null;
     };
@@ -110,9 +122,11 @@ final class ExternalDataLocations {
     while (!input.isAtEnd()) {
       int tag = input.readTag();
       int field = WireFormat.getTagFieldNumber(tag);
-      if (field == ENTRY_KEY && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+      if (field == ENTRY_KEY
+          && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
         key = input.readStringRequireUtf8();
-      } else if (field == ENTRY_VALUE && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+      } else if (field == ENTRY_VALUE
+          && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
         value = input.readStringRequireUtf8();
       } else {
         input.skipField(tag);

@@ -38,7 +38,8 @@ final class GenerationEngine {
    */
   private final DirectBuffers[][] cache;
 
-  GenerationEngine(DecoderRunner runner, TextTokenizer tokenizer, ModelConfig config, int maxBatchRows) {
+  GenerationEngine(
+      DecoderRunner runner, TextTokenizer tokenizer, ModelConfig config, int maxBatchRows) {
     this.runner = runner;
     this.tokenizer = tokenizer;
     this.config = config;
@@ -53,15 +54,16 @@ final class GenerationEngine {
   }
 
   /** A prompt's tokens. */
-  private record PromptTokens(GenerationRequest request, long[] ids) {
-  }
+  private record PromptTokens(GenerationRequest request, long[] ids) {}
 
-  List<SampleResult> generate(List<GenerationRequest> requests, SamplingParams params) throws OrtException {
+  List<SampleResult> generate(List<GenerationRequest> requests, SamplingParams params)
+      throws OrtException {
     Set<String> ids = new HashSet<>();
     List<PromptTokens> prompts = new ArrayList<>();
     for (GenerationRequest request : requests) {
       if (!ids.add(request.id())) {
-        throw new IllegalArgumentException("two generation requests share the id '" + request.id() + "'; ids must be unique");
+        throw new IllegalArgumentException(
+            "two generation requests share the id '" + request.id() + "'; ids must be unique");
       }
       prompts.add(new PromptTokens(request, encodePrompt(request.id(), request.prompt())));
     }
@@ -93,19 +95,22 @@ final class GenerationEngine {
     long[] tokens = tokenizer.encode(prompt, true);
     if (tokens.length == 0) {
       if (config.bosId() < 0) {
-        throw new IllegalArgumentException("the prompt of request '" + id + "' is empty and the model has no "
-            + "bos_token_id in config.json to start from; give a non-empty prompt");
+        throw new IllegalArgumentException(
+            "the prompt of request '" + id + "' is empty and the model has no "
+                + "bos_token_id in config.json to start from; give a non-empty prompt");
       }
       tokens = new long[] {config.bosId()};
     }
     if (config.contextLength() > 0 && tokens.length > config.contextLength()) {
       throw new IllegalArgumentException("the prompt of request '" + id + "' has " + tokens.length
-          + " tokens but the model's context length is " + config.contextLength() + " (config.json); shorten the prompt");
+          + " tokens but the model's context length is " + config.contextLength()
+          + " (config.json); shorten the prompt");
     }
     return tokens;
   }
 
-  private List<SampleResult> generateGroup(List<PromptTokens> group, SamplingParams params) throws OrtException {
+  private List<SampleResult> generateGroup(List<PromptTokens> group, SamplingParams params)
+      throws OrtException {
     DecoderSignature signature = runner.signature();
     int prompts = group.size();
     int length = group.get(prompts - 1).ids().length;
@@ -136,7 +141,12 @@ final class GenerationEngine {
       GenerationRequest request = group.get(p).request();
       for (int s = 0; s < request.count(); s++) {
         int sampleIndex = request.firstSampleIndex() + s;
-        rows.add(new Row(request, p, sampleIndex, group.get(p).ids().length, length,
+        rows.add(new Row(
+            request,
+            p,
+            sampleIndex,
+            group.get(p).ids().length,
+            length,
             new SplittableRandom(SampleSeeds.seed(params.seed(), request.id(), sampleIndex))));
       }
     }
@@ -149,26 +159,39 @@ final class GenerationEngine {
     return results;
   }
 
-  private void decode(List<Row> chunk, List<FloatBuffer> prefillCache, long rowCache, float[][] lastLogits, int length,
-      SamplingParams params) throws OrtException {
+  private void decode(
+      List<Row> chunk,
+      List<FloatBuffer> prefillCache,
+      long rowCache,
+      float[][] lastLogits,
+      int length,
+      SamplingParams params)
+      throws OrtException {
     DecoderSignature signature = runner.signature();
     TokenSampler sampler = new TokenSampler(runner.vocab());
     for (Row row : chunk) {
-      row.accept(sampler.choose(FloatBuffer.wrap(lastLogits[row.promptSlot]), 0, params, row.random), params);
+      row.accept(
+          sampler.choose(FloatBuffer.wrap(lastLogits[row.promptSlot]), 0, params, row.random),
+          params);
     }
-    // the last step's presents hold the prompt and all but the last generated token; a row stops at the
+    // the last step's presents hold the prompt and all but the last generated token; a row stops at
+    // the
     // model's context, so a max_tokens beyond it never sizes the cache
     int newTokens = params.maxNewTokens();
     if (config.contextLength() > 0) {
       newTokens = Math.min(newTokens, Math.max(1, config.contextLength() - length + 1));
     }
-    long capacityPerRow = (long) signature.kvHeads() * (length + Math.max(1, newTokens - 1)) * signature.headDim();
+    long capacityPerRow =
+        (long) signature.kvHeads() * (length + Math.max(1, newTokens - 1)) * signature.headDim();
     int current = 0;
     List<FloatBuffer> past = new ArrayList<>();
     for (int i = 0; i < 2 * signature.layers(); i++) {
       FloatBuffer replicated = cache[current][i].floats(chunk.size() * capacityPerRow);
       for (Row row : chunk) {
-        replicated.put(prefillCache.get(i).duplicate().position((int) (row.promptSlot * rowCache))
+        replicated.put(prefillCache
+            .get(i)
+            .duplicate()
+            .position((int) (row.promptSlot * rowCache))
             .limit((int) ((row.promptSlot + 1) * rowCache)));
       }
       past.add(replicated);
@@ -202,12 +225,17 @@ final class GenerationEngine {
       FloatBuffer logits;
       try {
         for (int i = 0; i < 2 * signature.layers(); i++) {
-          pastTensors.add(OnnxTensor.createTensor(runner.env(), past.get(i).duplicate().position(0)
-              .limit((int) pastFloats).slice(), new long[] {rows, signature.kvHeads(), total, signature.headDim()}));
-          presents.add(cache[1 - current][i].floats(Math.max(presentFloats, chunk.size() * capacityPerRow))
-              .limit((int) presentFloats).slice());
+          pastTensors.add(OnnxTensor.createTensor(
+              runner.env(),
+              past.get(i).duplicate().position(0).limit((int) pastFloats).slice(),
+              new long[] {rows, signature.kvHeads(), total, signature.headDim()}));
+          presents.add(cache[1 - current][i]
+              .floats(Math.max(presentFloats, chunk.size() * capacityPerRow))
+              .limit((int) presentFloats)
+              .slice());
         }
-        try (DecoderRunner.Step step = runner.run(rows, 1, total + 1, pastTensors, presents, false)) {
+        try (DecoderRunner.Step step =
+            runner.run(rows, 1, total + 1, pastTensors, presents, false)) {
           // the runner's reused logits buffer: valid until its next call
           logits = step.logits();
         }
@@ -257,7 +285,12 @@ final class GenerationEngine {
     FinishReason finish;
     String text;
 
-    Row(GenerationRequest request, int promptSlot, int sampleIndex, int promptLength, int paddedLength,
+    Row(
+        GenerationRequest request,
+        int promptSlot,
+        int sampleIndex,
+        int promptLength,
+        int paddedLength,
         SplittableRandom random) {
       this.request = request;
       this.promptSlot = promptSlot;
@@ -300,7 +333,8 @@ final class GenerationEngine {
       if (count >= params.maxNewTokens()) {
         finish = FinishReason.LENGTH;
       } else if (config.contextLength() > 0 && promptLength + count > config.contextLength()) {
-        // the next call would have to read promptLength + count tokens, more than the model's positions
+        // the next call would have to read promptLength + count tokens, more than the model's
+        // positions
         finish = FinishReason.CONTEXT;
       }
       if (finish != null) {
@@ -309,7 +343,8 @@ final class GenerationEngine {
     }
 
     SampleResult result() {
-      return new SampleResult(request.id(), sampleIndex, text, Arrays.copyOf(tokens, count), logProb, finish);
+      return new SampleResult(
+          request.id(), sampleIndex, text, Arrays.copyOf(tokens, count), logProb, finish);
     }
   }
 }

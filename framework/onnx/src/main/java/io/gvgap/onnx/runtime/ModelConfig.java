@@ -21,7 +21,8 @@ import java.util.Set;
  * @param vocabSize {@code vocab_size}, or -1
  * @param parameters parameter count from the model card, or -1
  */
-public record ModelConfig(int contextLength, Set<Long> eosIds, long bosId, int vocabSize, long parameters) {
+public record ModelConfig(
+    int contextLength, Set<Long> eosIds, long bosId, int vocabSize, long parameters) {
 
   /** Reads the directory's JSON files; a file that exists but is not JSON fails naming it. */
   public static ModelConfig read(Path directory) {
@@ -49,9 +50,10 @@ public record ModelConfig(int contextLength, Set<Long> eosIds, long bosId, int v
     if (!generation.has("eos_token_id")) {
       addIds(eos, config.path("eos_token_id"));
     }
-    long bos = generation.path("bos_token_id").asLong(config.path("bos_token_id").asLong(-1));
-    return new ModelConfig(context, Set.copyOf(eos), bos, config.path("vocab_size").asInt(-1),
-        parameters);
+    long bos =
+        generation.path("bos_token_id").asLong(config.path("bos_token_id").asLong(-1));
+    return new ModelConfig(
+        context, Set.copyOf(eos), bos, config.path("vocab_size").asInt(-1), parameters);
   }
 
   private static void addIds(Set<Long> ids, JsonNode node) {

@@ -34,13 +34,12 @@ import java.util.SortedSet;
 public final class ModelContentHash {
 
   /** The files besides the ONNX graph and its external data that decide outputs, in hashing order. */
-  public static final List<String> SETTINGS_FILES = List.of("config.json", "generation_config.json",
-      "tokenizer.json", "tokenizer_config.json");
+  public static final List<String> SETTINGS_FILES =
+      List.of("config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json");
 
   private static final int BUFFER = 1 << 16;
 
-  private ModelContentHash() {
-  }
+  private ModelContentHash() {}
 
   /**
    * The lowercase hex SHA-256 of the model directory's output-deciding files.
@@ -58,8 +57,9 @@ public final class ModelContentHash {
       for (String location : external) {
         Path file = modelFolder.resolve(location).normalize();
         if (!Files.isRegularFile(file)) {
-          throw new ModelLoadException(modelFile + " keeps tensor data in '" + location + "', but " + file
-              + " does not exist; copy the model's external-data files next to " + modelFile.getFileName());
+          throw new ModelLoadException(modelFile + " keeps tensor data in '" + location + "', but "
+              + file + " does not exist; copy the model's external-data files next to "
+              + modelFile.getFileName());
         }
         hashFile(directory, file, digest);
       }
@@ -70,7 +70,8 @@ public final class ModelContentHash {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the model directory " + directory + " to fingerprint it", e);
+      throw new UncheckedIOException(
+          "cannot read the model directory " + directory + " to fingerprint it", e);
     }
     return HexFormat.of().formatHex(digest.digest());
   }
@@ -82,31 +83,39 @@ public final class ModelContentHash {
     files.add(relativeName(directory, modelFile));
     try (InputStream in = new BufferedInputStream(Files.newInputStream(modelFile), BUFFER)) {
       for (String location : externalLocations(modelFile, in)) {
-        files.add(relativeName(directory, modelFile.getParent().resolve(location).normalize()));
+        files.add(
+            relativeName(directory, modelFile.getParent().resolve(location).normalize()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + modelFile, e);
     }
-    SETTINGS_FILES.stream().filter(name -> Files.isRegularFile(directory.resolve(name))).forEach(files::add);
+    SETTINGS_FILES.stream()
+        .filter(name -> Files.isRegularFile(directory.resolve(name)))
+        .forEach(files::add);
     return files;
   }
 
   private static Path modelFile(Path directory) {
     if (!Files.isDirectory(directory)) {
-      throw new ModelLoadException(directory + " is not a directory: give the model directory (with model.onnx, "
-          + "config.json, tokenizer.json)");
+      throw new ModelLoadException(
+          directory + " is not a directory: give the model directory (with model.onnx, "
+              + "config.json, tokenizer.json)");
     }
-    return OnnxLanguageModel.MODEL_FILES.stream().map(directory::resolve).filter(Files::isRegularFile).findFirst()
-        .orElseThrow(() -> new ModelLoadException(directory + " has no model file: looked for "
-            + OnnxLanguageModel.MODEL_FILES));
+    return OnnxLanguageModel.MODEL_FILES.stream()
+        .map(directory::resolve)
+        .filter(Files::isRegularFile)
+        .findFirst()
+        .orElseThrow(() -> new ModelLoadException(
+            directory + " has no model file: looked for " + OnnxLanguageModel.MODEL_FILES));
   }
 
   /** Hashes the model file and returns the external-data locations found in the same pass. */
-  private static SortedSet<String> hashModelFile(Path directory, Path modelFile, MessageDigest digest)
-      throws IOException {
+  private static SortedSet<String> hashModelFile(
+      Path directory, Path modelFile, MessageDigest digest) throws IOException {
     header(directory, modelFile, digest);
     try (DigestInputStream hashed = new SkipByReading(Files.newInputStream(modelFile), digest)) {
-      SortedSet<String> locations = externalLocations(modelFile, new BufferedInputStream(hashed, BUFFER));
+      SortedSet<String> locations =
+          externalLocations(modelFile, new BufferedInputStream(hashed, BUFFER));
       // the scan ends with the message, which ends the file; whatever it left unread still goes
       // through the digest, so the hash always covers every byte
       hashed.transferTo(OutputStream.nullOutputStream());
@@ -114,14 +123,17 @@ public final class ModelContentHash {
     }
   }
 
-  private static SortedSet<String> externalLocations(Path modelFile, InputStream in) throws IOException {
+  private static SortedSet<String> externalLocations(Path modelFile, InputStream in)
+      throws IOException {
     CodedInputStream input = CodedInputStream.newInstance(in);
     input.setSizeLimit(Integer.MAX_VALUE);
     try {
       return ExternalDataLocations.read(input);
     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      throw new ModelLoadException(modelFile + " is not an ONNX model (" + e.getMessage() + "); replace it with the"
-          + " model's exported model file", e);
+      throw new ModelLoadException(
+          modelFile + " is not an ONNX model (" + e.getMessage() + "); replace it with the"
+              + " model's exported model file",
+          e);
     }
   }
 
@@ -142,7 +154,11 @@ public final class ModelContentHash {
   }
 
   private static String relativeName(Path directory, Path file) {
-    return directory.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString()
+    return directory
+        .toAbsolutePath()
+        .normalize()
+        .relativize(file.toAbsolutePath().normalize())
+        .toString()
         .replace('\\', '/');
   }
 

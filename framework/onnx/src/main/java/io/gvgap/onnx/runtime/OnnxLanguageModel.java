@@ -26,7 +26,10 @@ import java.util.Map;
  */
 public final class OnnxLanguageModel implements LanguageModel {
   /** Model file names looked for, in this order. */
-  public static final List<String> MODEL_FILES = List.of("model.onnx", "onnx/model.onnx", "decoder_model_merged.onnx",
+  public static final List<String> MODEL_FILES = List.of(
+      "model.onnx",
+      "onnx/model.onnx",
+      "decoder_model_merged.onnx",
       "onnx/decoder_model_merged.onnx");
 
   private final Path directory;
@@ -39,8 +42,16 @@ public final class OnnxLanguageModel implements LanguageModel {
   private final ContinuationScorer scorer;
   private final String device;
 
-  private OnnxLanguageModel(Path directory, Path modelFile, OrtSession session, TextTokenizer tokenizer,
-      ModelConfig config, DecoderSignature signature, int vocab, int maxBatchRows, String device) {
+  private OnnxLanguageModel(
+      Path directory,
+      Path modelFile,
+      OrtSession session,
+      TextTokenizer tokenizer,
+      ModelConfig config,
+      DecoderSignature signature,
+      int vocab,
+      int maxBatchRows,
+      String device) {
     this.directory = directory;
     this.modelFile = modelFile;
     this.session = session;
@@ -48,7 +59,8 @@ public final class OnnxLanguageModel implements LanguageModel {
     this.config = config;
     this.signature = signature;
     this.device = device;
-    DecoderRunner runner = new DecoderRunner(OrtEnvironment.getEnvironment(), session, signature, vocab);
+    DecoderRunner runner =
+        new DecoderRunner(OrtEnvironment.getEnvironment(), session, signature, vocab);
     this.engine = new GenerationEngine(runner, tokenizer, config, maxBatchRows);
     this.scorer = new ContinuationScorer(runner, tokenizer, engine, config, maxBatchRows);
   }
@@ -62,40 +74,60 @@ public final class OnnxLanguageModel implements LanguageModel {
    * @param maxBatchRows most sequences decoded in one call
    * @throws ModelLoadException naming the file and the fix when something is missing or unsupported
    */
-  public static OnnxLanguageModel open(Path directory, int threads, String device, int maxBatchRows) {
+  public static OnnxLanguageModel open(
+      Path directory, int threads, String device, int maxBatchRows) {
     if (!Files.isDirectory(directory)) {
-      throw new ModelLoadException(directory + " is not a directory: give the model directory (with model.onnx, "
-          + "config.json, tokenizer.json)");
+      throw new ModelLoadException(
+          directory + " is not a directory: give the model directory (with model.onnx, "
+              + "config.json, tokenizer.json)");
     }
     if (maxBatchRows < 1) {
       throw new IllegalArgumentException("maxBatchRows must be >= 1, was " + maxBatchRows);
     }
-    Path modelFile = MODEL_FILES.stream().map(directory::resolve).filter(Files::isRegularFile).findFirst()
-        .orElseThrow(() -> new ModelLoadException(directory + " has no model file: looked for " + MODEL_FILES
-            + "; export the model with optimum-cli (text-generation-with-past) or write one with gvgap"));
+    Path modelFile = MODEL_FILES.stream()
+        .map(directory::resolve)
+        .filter(Files::isRegularFile)
+        .findFirst()
+        .orElseThrow(
+            () -> new ModelLoadException(
+                directory + " has no model file: looked for " + MODEL_FILES
+                    + "; export the model with optimum-cli (text-generation-with-past) or write one with gvgap"));
     ModelConfig config = ModelConfig.read(directory);
     TextTokenizer tokenizer = TextTokenizer.open(directory);
     OrtSession session = null;
     try {
-      session = OrtEnvironment.getEnvironment().createSession(modelFile.toString(),
-          OrtSessions.options(threads, device));
+      session = OrtEnvironment.getEnvironment()
+          .createSession(modelFile.toString(), OrtSessions.options(threads, device));
       DecoderSignature signature = DecoderSignature.inspect(session, modelFile);
       int vocab = signature.vocabSize() > 0 ? signature.vocabSize() : config.vocabSize();
       if (vocab < 1) {
-        throw new ModelLoadException(modelFile + ": the logits' vocabulary axis is symbolic and config.json has no "
-            + "vocab_size; add vocab_size to config.json");
+        throw new ModelLoadException(
+            modelFile + ": the logits' vocabulary axis is symbolic and config.json has no "
+                + "vocab_size; add vocab_size to config.json");
       }
       if (tokenizer.maxId() >= vocab) {
-        throw new ModelLoadException(directory.resolve("tokenizer.json") + " has token ids up to " + tokenizer.maxId()
-            + " but " + modelFile.getFileName() + " gives logits for " + vocab + " ids: the tokenizer does not "
-            + "belong to this model");
+        throw new ModelLoadException(
+            directory.resolve("tokenizer.json") + " has token ids up to " + tokenizer.maxId()
+                + " but " + modelFile.getFileName() + " gives logits for " + vocab
+                + " ids: the tokenizer does not "
+                + "belong to this model");
       }
-      return new OnnxLanguageModel(directory, modelFile, session, tokenizer, config, signature, vocab, maxBatchRows,
+      return new OnnxLanguageModel(
+          directory,
+          modelFile,
+          session,
+          tokenizer,
+          config,
+          signature,
+          vocab,
+          maxBatchRows,
           device.toLowerCase(Locale.ROOT));
     } catch (OrtException e) {
       tokenizer.close();
-      throw new ModelLoadException(modelFile + " could not be loaded by ONNX Runtime (corrupt or not an ONNX model?): "
-          + e.getMessage(), e);
+      throw new ModelLoadException(
+          modelFile + " could not be loaded by ONNX Runtime (corrupt or not an ONNX model?): "
+              + e.getMessage(),
+          e);
     } catch (RuntimeException e) {
       tokenizer.close();
       if (session != null) {
@@ -106,15 +138,19 @@ public final class OnnxLanguageModel implements LanguageModel {
   }
 
   /** The samples with their token ids, one per (request, sample index), in no particular order. */
-  public List<SampleResult> generateSamples(List<GenerationRequest> requests, SamplingParams params) {
+  public List<SampleResult> generateSamples(
+      List<GenerationRequest> requests, SamplingParams params) {
     try {
       return engine.generate(requests, params);
     } catch (OrtException e) {
-      throw new IllegalStateException(modelFile + ": ONNX Runtime failed during generation: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          modelFile + ": ONNX Runtime failed during generation: " + e.getMessage(), e);
     } catch (NonFiniteLogitsException e) {
-      throw new IllegalStateException(modelFile + ": the model computed logits that are not numbers (" + e.getMessage()
-          + "), so no token can be chosen: its weights are damaged (a corrupt or partly written file, or a training"
-          + " run that diverged); restore the model from where it came from or train it again", e);
+      throw new IllegalStateException(
+          modelFile + ": the model computed logits that are not numbers (" + e.getMessage()
+              + "), so no token can be chosen: its weights are damaged (a corrupt or partly written file, or a training"
+              + " run that diverged); restore the model from where it came from or train it again",
+          e);
     }
   }
 
@@ -138,7 +174,8 @@ public final class OnnxLanguageModel implements LanguageModel {
     try {
       return scorer.score(requests);
     } catch (OrtException e) {
-      throw new IllegalStateException(modelFile + ": ONNX Runtime failed during scoring: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          modelFile + ": ONNX Runtime failed during scoring: " + e.getMessage(), e);
     }
   }
 
@@ -151,7 +188,11 @@ public final class OnnxLanguageModel implements LanguageModel {
     properties.put("layers", Integer.toString(signature.layers()));
     properties.put("kvHeads", Integer.toString(signature.kvHeads()));
     properties.put("headDim", Integer.toString(signature.headDim()));
-    return new ModelInfo(directory.getFileName().toString(), config.parameters(), config.contextLength(), properties);
+    return new ModelInfo(
+        directory.getFileName().toString(),
+        config.parameters(),
+        config.contextLength(),
+        properties);
   }
 
   /** The decoder interface read from the session. */

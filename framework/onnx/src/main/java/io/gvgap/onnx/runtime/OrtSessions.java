@@ -6,8 +6,7 @@ import java.util.Locale;
 
 /** Session options for a device and thread count, with clear errors for an unusable device. */
 public final class OrtSessions {
-  private OrtSessions() {
-  }
+  private OrtSessions() {}
 
   /**
    * Options with all graph optimisations, {@code threads} intra-op threads (0: ONNX Runtime's
@@ -15,7 +14,8 @@ public final class OrtSessions {
    */
   public static OrtSession.SessionOptions options(int threads, String device) throws OrtException {
     if (threads < 0) {
-      throw new IllegalArgumentException("threads must be >= 0 (0 lets ONNX Runtime choose), was " + threads);
+      throw new IllegalArgumentException(
+          "threads must be >= 0 (0 lets ONNX Runtime choose), was " + threads);
     }
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -23,16 +23,19 @@ public final class OrtSessions {
       options.setIntraOpNumThreads(threads);
     }
     switch (device.toLowerCase(Locale.ROOT)) {
-      case "cpu" -> { }
+      case "cpu" -> {}
       case "cuda" -> {
         try {
           options.addCUDA(0);
         } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
           options.close();
-          throw new IllegalStateException("device 'cuda' was asked for but ONNX Runtime's CUDA provider could not be "
-              + "loaded (" + e.getMessage() + "). It needs the com.microsoft.onnxruntime:onnxruntime_gpu jar on the "
-              + "classpath instead of onnxruntime, an NVIDIA GPU, and the CUDA 12 and cuDNN 9 libraries "
-              + "(libcudart.so.12, libcublas.so.12, libcudnn.so.9) on the library path. Use device 'cpu' otherwise.", e);
+          throw new IllegalStateException(
+              "device 'cuda' was asked for but ONNX Runtime's CUDA provider could not be "
+                  + "loaded (" + e.getMessage()
+                  + "). It needs the com.microsoft.onnxruntime:onnxruntime_gpu jar on the "
+                  + "classpath instead of onnxruntime, an NVIDIA GPU, and the CUDA 12 and cuDNN 9 libraries "
+                  + "(libcudart.so.12, libcublas.so.12, libcudnn.so.9) on the library path. Use device 'cpu' otherwise.",
+              e);
         }
       }
       default -> {

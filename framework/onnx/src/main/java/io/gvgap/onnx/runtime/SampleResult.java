@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param logProb sum of the generated ids' log-probabilities under the model (temperature 1)
  * @param finishReason why the sample ended
  */
-public record SampleResult(String requestId, int sampleIndex, String text, long[] tokenIds, double logProb,
+public record SampleResult(
+    String requestId,
+    int sampleIndex,
+    String text,
+    long[] tokenIds,
+    double logProb,
     FinishReason finishReason) {
   /** Validates the fields. */
   public SampleResult {

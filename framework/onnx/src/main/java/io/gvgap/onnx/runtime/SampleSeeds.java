@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
  * sample's draws never depend on batch size or on which other samples share its batch.
  */
 public final class SampleSeeds {
-  private SampleSeeds() {
-  }
+  private SampleSeeds() {}
 
   /** A well-mixed 64-bit seed: FNV-1a over the id's UTF-8 bytes, combined with seed and index by SplitMix64 finalisers. */
   public static long seed(long runSeed, String requestId, int sampleIndex) {

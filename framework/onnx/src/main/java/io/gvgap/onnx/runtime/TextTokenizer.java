@@ -26,8 +26,9 @@ public final class TextTokenizer implements AutoCloseable {
   public static TextTokenizer open(Path directory) {
     Path file = directory.resolve("tokenizer.json");
     if (!Files.isRegularFile(file)) {
-      throw new ModelLoadException(file + " is missing: a model directory needs the Hugging Face tokenizer.json "
-          + "that was exported with the model");
+      throw new ModelLoadException(
+          file + " is missing: a model directory needs the Hugging Face tokenizer.json "
+              + "that was exported with the model");
     }
     int maxId;
     try {
@@ -36,11 +37,19 @@ public final class TextTokenizer implements AutoCloseable {
       throw new ModelLoadException(file + " is not valid JSON: " + e.getMessage(), e);
     }
     try {
-      HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(file,
-          Map.of("truncation", "false", "padding", "false", "modelMaxLength", Integer.toString(Integer.MAX_VALUE)));
+      HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(
+          file,
+          Map.of(
+              "truncation",
+              "false",
+              "padding",
+              "false",
+              "modelMaxLength",
+              Integer.toString(Integer.MAX_VALUE)));
       return new TextTokenizer(tokenizer, maxId);
     } catch (IOException | RuntimeException e) {
-      throw new ModelLoadException(file + " could not be loaded by the tokenizers library: " + e.getMessage(), e);
+      throw new ModelLoadException(
+          file + " could not be loaded by the tokenizers library: " + e.getMessage(), e);
     }
   }
 

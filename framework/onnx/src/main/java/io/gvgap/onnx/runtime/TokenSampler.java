@@ -34,15 +34,15 @@ public final class TokenSampler {
    * @param token the chosen id
    * @param logProb natural-log probability of the token under the unmodified distribution
    */
-  public record Choice(int token, double logProb) {
-  }
+  public record Choice(int token, double logProb) {}
 
   /**
    * Chooses from {@code source[offset .. offset+vocab)}; draws one double from {@code random} unless greedy.
    *
    * @throws IllegalStateException when a logit is NaN or the largest is infinite (damaged weights)
    */
-  public Choice choose(FloatBuffer source, int offset, SamplingParams params, SplittableRandom random) {
+  public Choice choose(
+      FloatBuffer source, int offset, SamplingParams params, SplittableRandom random) {
     source.get(offset, logits, 0, vocab);
     float max = Float.NEGATIVE_INFINITY;
     int argmax = 0;
@@ -51,12 +51,14 @@ public final class TokenSampler {
         max = logits[i];
         argmax = i;
       } else if (Float.isNaN(logits[i])) {
-        throw new NonFiniteLogitsException("the logit of token id " + i + " of " + vocab + " is NaN");
+        throw new NonFiniteLogitsException(
+            "the logit of token id " + i + " of " + vocab + " is NaN");
       }
     }
     if (Float.isInfinite(max)) {
       // +inf makes every difference NaN; -inf everywhere leaves nothing to choose
-      throw new NonFiniteLogitsException("the largest logit (token id " + argmax + " of " + vocab + ") is " + max);
+      throw new NonFiniteLogitsException(
+          "the largest logit (token id " + argmax + " of " + vocab + ") is " + max);
     }
     double sumExp = 0;
     for (int i = 0; i < vocab; i++) {

@@ -17,8 +17,7 @@ public final class BatchPlan {
   private static final int SORT_WINDOW_BATCHES = 64;
 
   /** One tokenised example: tokens (prompt, response, end-of-text), how many are prompt, its weight. */
-  private record Encoded(long[] tokens, int promptTokens, double weight) {
-  }
+  private record Encoded(long[] tokens, int promptTokens, double weight) {}
 
   private final List<Encoded> examples = new ArrayList<>();
   private final int rowsPerBatch;
@@ -31,7 +30,11 @@ public final class BatchPlan {
    * Tokenises the examples with a character vocabulary, keeping at most {@code contextLength + 1}
    * tokens of each (the model reads {@code contextLength} and predicts the next of each).
    */
-  public BatchPlan(List<TrainingExample> examples, CharVocabulary vocabulary, int contextLength, int rowsPerBatch,
+  public BatchPlan(
+      List<TrainingExample> examples,
+      CharVocabulary vocabulary,
+      int contextLength,
+      int rowsPerBatch,
       long seed) {
     if (examples.isEmpty()) {
       throw new IllegalArgumentException("no training examples");
@@ -49,10 +52,12 @@ public final class BatchPlan {
       cut += text.length() + 1 > length ? 1 : 0;
       long[] tokens = new long[length];
       for (int i = 0; i < length; i++) {
-        tokens[i] = i < text.length() ? vocabulary.id(text.charAt(i)) : CharVocabulary.END_OF_TEXT_ID;
+        tokens[i] =
+            i < text.length() ? vocabulary.id(text.charAt(i)) : CharVocabulary.END_OF_TEXT_ID;
       }
       if (promptLength >= length - 1) {
-        throw new IllegalArgumentException("example " + this.examples.size() + " has a prompt of " + promptLength
+        throw new IllegalArgumentException("example " + this.examples.size() + " has a prompt of "
+            + promptLength
             + " characters, which leaves no response token within the context of " + contextLength
             + "; shorten the prompt or use a model with a longer context");
       }
@@ -96,10 +101,13 @@ public final class BatchPlan {
     int window = rowsPerBatch * SORT_WINDOW_BATCHES;
     List<int[]> batches = new ArrayList<>();
     for (int start = 0; start < order.size(); start += window) {
-      List<Integer> chunk = new ArrayList<>(order.subList(start, Math.min(order.size(), start + window)));
+      List<Integer> chunk =
+          new ArrayList<>(order.subList(start, Math.min(order.size(), start + window)));
       chunk.sort(Comparator.comparingInt(i -> examples.get(i).tokens().length));
       for (int from = 0; from < chunk.size(); from += rowsPerBatch) {
-        batches.add(chunk.subList(from, Math.min(chunk.size(), from + rowsPerBatch)).stream().mapToInt(i -> i).toArray());
+        batches.add(chunk.subList(from, Math.min(chunk.size(), from + rowsPerBatch)).stream()
+            .mapToInt(i -> i)
+            .toArray());
       }
     }
     Collections.shuffle(batches, random);
@@ -123,7 +131,8 @@ public final class BatchPlan {
     double total = 0;
     for (int member : members) {
       Encoded example = examples.get(member);
-      total += example.weight() * (example.tokens().length - 1 - Math.max(example.promptTokens() - 1, 0));
+      total += example.weight()
+          * (example.tokens().length - 1 - Math.max(example.promptTokens() - 1, 0));
     }
     for (int row = 0; row < rows; row++) {
       Encoded example = examples.get(members[row]);
@@ -131,7 +140,8 @@ public final class BatchPlan {
       for (int t = 0; t < tokens.length - 1; t++) {
         inputs[row * length + t] = tokens[t];
         targets[row * length + t] = tokens[t + 1];
-        // target t is token t + 1: it counts when it belongs to the response (or is the final end-of-text)
+        // target t is token t + 1: it counts when it belongs to the response (or is the final
+        // end-of-text)
         if (t + 1 >= example.promptTokens()) {
           weights[row * length + t] = (float) (example.weight() / total);
         }

@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 public final class Checkpoints {
   /** The checkpoints folder inside a training output directory. */
   public static final String FOLDER = "checkpoints";
+
   private static final String LATEST = "LATEST";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,27 +49,42 @@ public final class Checkpoints {
    * @param secondMoments Adam second moments
    * @param fingerprint the run's settings; a resume must match them
    */
-  public record State(long step, long tokensSeen, List<Double> recentLosses, Map<String, float[]> parameters,
-      Map<String, float[]> firstMoments, Map<String, float[]> secondMoments, String fingerprint) {
-  }
+  public record State(
+      long step,
+      long tokensSeen,
+      List<Double> recentLosses,
+      Map<String, float[]> parameters,
+      Map<String, float[]> firstMoments,
+      Map<String, float[]> secondMoments,
+      String fingerprint) {}
 
-  private Checkpoints() {
-  }
+  private Checkpoints() {}
 
   /** Writes a checkpoint of the session's state and makes it the latest; deletes older ones. */
-  static void write(Path outDirectory, TrainingSession session, CharVocabulary vocabulary, long tokensSeen,
-      List<Double> recentLosses, String fingerprint) throws IOException {
+  static void write(
+      Path outDirectory,
+      TrainingSession session,
+      CharVocabulary vocabulary,
+      long tokensSeen,
+      List<Double> recentLosses,
+      String fingerprint)
+      throws IOException {
     Path folder = outDirectory.resolve(FOLDER);
     String name = String.format("step-%08d", session.steps());
     Path target = folder.resolve(name);
     if (Files.exists(target)) {
       deleteTree(target);
     }
-    ModelDirectory.write(target, session.config(), vocabulary, session.parameters(),
+    ModelDirectory.write(
+        target,
+        session.config(),
+        vocabulary,
+        session.parameters(),
         ModelCard.EMPTY.withCheckpointStep(session.steps()));
-    try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(
-        Files.newOutputStream(target.resolve("optimizer.bin"))))) {
-      for (Map<String, float[]> moments : List.of(session.firstMoments(), session.secondMoments())) {
+    try (DataOutputStream out = new DataOutputStream(
+        new java.io.BufferedOutputStream(Files.newOutputStream(target.resolve("optimizer.bin"))))) {
+      for (Map<String, float[]> moments :
+          List.of(session.firstMoments(), session.secondMoments())) {
         for (float[] values : moments.values()) {
           for (float value : values) {
             out.writeFloat(value);
@@ -84,10 +100,16 @@ public final class Checkpoints {
     JSON.writeValue(target.resolve("trainer-state.json").toFile(), state);
     Path pointer = folder.resolve(LATEST + ".tmp");
     Files.writeString(pointer, name);
-    Files.move(pointer, folder.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        pointer,
+        folder.resolve(LATEST),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
     try (Stream<Path> entries = Files.list(folder)) {
-      for (Path old : entries.filter(p -> p.getFileName().toString().startsWith("step-")
-          && !p.getFileName().toString().equals(name)).toList()) {
+      for (Path old : entries
+          .filter(p -> p.getFileName().toString().startsWith("step-")
+              && !p.getFileName().toString().equals(name))
+          .toList()) {
         deleteTree(old);
       }
     }
@@ -99,7 +121,8 @@ public final class Checkpoints {
     if (!Files.isRegularFile(pointer)) {
       return Optional.empty();
     }
-    Path directory = outDirectory.resolve(FOLDER).resolve(Files.readString(pointer).trim());
+    Path directory =
+        outDirectory.resolve(FOLDER).resolve(Files.readString(pointer).trim());
     DecoderConfig config = ModelDirectory.readConfig(directory);
     Map<String, float[]> parameters = ModelDirectory.readParameters(directory);
     Map<String, float[]> first = new LinkedHashMap<>();
@@ -119,8 +142,14 @@ public final class Checkpoints {
     JsonNode state = JSON.readTree(directory.resolve("trainer-state.json").toFile());
     List<Double> losses = new ArrayList<>();
     state.path("recentLosses").forEach(node -> losses.add(node.asDouble()));
-    return Optional.of(new State(state.path("step").asLong(), state.path("tokensSeen").asLong(), losses, parameters,
-        first, second, state.path("fingerprint").asText()));
+    return Optional.of(new State(
+        state.path("step").asLong(),
+        state.path("tokensSeen").asLong(),
+        losses,
+        parameters,
+        first,
+        second,
+        state.path("fingerprint").asText()));
   }
 
   /** Removes the checkpoints folder (after the final model is written). */

@@ -16,13 +16,13 @@ import java.util.Map;
  * output appears only once complete.
  */
 public final class DistillRunner {
-  private DistillRunner() {
-  }
+  private DistillRunner() {}
 
   /** Options for {@code epochs} passes over {@code examples} examples with the fine-tuning defaults. */
   public static TrainerOptions options(int examples, double epochs, long seed) {
     TrainerOptions defaults = TrainerOptions.fineTuning(1, seed);
-    int steps = (int) Math.max(1, Math.ceil(epochs * Math.ceil(examples / (double) defaults.rowsPerBatch())));
+    int steps = (int) Math.max(
+        1, Math.ceil(epochs * Math.ceil(examples / (double) defaults.rowsPerBatch())));
     return TrainerOptions.fineTuning(steps, seed);
   }
 
@@ -32,8 +32,13 @@ public final class DistillRunner {
    * or empty: {@link #run(Path, Path, Path, boolean, TrainerOptions, ProgressListener)} with
    * {@code overwrite} false.
    */
-  public static TrainingResult run(Path modelDirectory, Path dataFile, Path outDirectory, TrainerOptions options,
-      ProgressListener listener) throws Exception {
+  public static TrainingResult run(
+      Path modelDirectory,
+      Path dataFile,
+      Path outDirectory,
+      TrainerOptions options,
+      ProgressListener listener)
+      throws Exception {
     return run(modelDirectory, dataFile, outDirectory, false, options, listener);
   }
 
@@ -47,21 +52,31 @@ public final class DistillRunner {
    * @param overwrite whether an existing, non-empty {@code outDirectory} may be replaced
    * @throws IllegalArgumentException when {@code outDirectory} is the input model or may not be replaced
    */
-  public static TrainingResult run(Path modelDirectory, Path dataFile, Path outDirectory, boolean overwrite,
-      TrainerOptions options, ProgressListener listener) throws Exception {
+  public static TrainingResult run(
+      Path modelDirectory,
+      Path dataFile,
+      Path outDirectory,
+      boolean overwrite,
+      TrainerOptions options,
+      ProgressListener listener)
+      throws Exception {
     ModelOutput.check(modelDirectory, outDirectory, overwrite);
     DecoderConfig config = ModelDirectory.readConfig(modelDirectory);
     CharVocabulary vocabulary = CharVocabularies.read(modelDirectory);
     Map<String, float[]> parameters = ModelDirectory.readParameters(modelDirectory);
     List<TrainingExample> examples = TrainingData.readJsonLines(dataFile);
     Trainer trainer = new Trainer(config, vocabulary, parameters, examples, options);
-    ModelCard card = ModelCard.ofRecipe("distilled by gvgap from " + modelDirectory.toAbsolutePath() + " on "
-        + examples.size() + " examples of " + dataFile.toAbsolutePath())
+    ModelCard card = ModelCard.ofRecipe("distilled by gvgap from " + modelDirectory.toAbsolutePath()
+            + " on " + examples.size() + " examples of " + dataFile.toAbsolutePath())
         .withBaseModel(modelDirectory.toAbsolutePath().toString());
     Path work = ModelOutput.workDirectory(outDirectory);
     TrainingResult trained = trainer.train(work, card, listener);
     ModelOutput.publish(work, outDirectory);
-    return new TrainingResult(outDirectory, trained.steps(), trained.tokensSeen(), trained.finalLoss(),
+    return new TrainingResult(
+        outDirectory,
+        trained.steps(),
+        trained.tokensSeen(),
+        trained.finalLoss(),
         trained.resumedFromStep());
   }
 }

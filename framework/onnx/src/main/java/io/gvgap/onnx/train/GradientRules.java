@@ -15,9 +15,30 @@ import java.util.Set;
  */
 final class GradientRules {
   /** Operators with a rule; {@link #apply} fails for others with this list. */
-  static final List<String> SUPPORTED = List.of("Add", "Sub", "Mul", "Div", "Neg", "Identity", "MatMul", "Transpose",
-      "Reshape", "Unsqueeze", "Squeeze", "Flatten", "Gather", "Split", "Concat", "LayerNormalization", "Softmax",
-      "LogSoftmax", "Tanh", "Exp", "ReduceSum", "Where", "Sum");
+  static final List<String> SUPPORTED = List.of(
+      "Add",
+      "Sub",
+      "Mul",
+      "Div",
+      "Neg",
+      "Identity",
+      "MatMul",
+      "Transpose",
+      "Reshape",
+      "Unsqueeze",
+      "Squeeze",
+      "Flatten",
+      "Gather",
+      "Split",
+      "Concat",
+      "LayerNormalization",
+      "Softmax",
+      "LogSoftmax",
+      "Tanh",
+      "Exp",
+      "ReduceSum",
+      "Where",
+      "Sum");
 
   private final GraphBuilder b;
   private final RankInference ranks;
@@ -80,7 +101,12 @@ final class GradientRules {
       case "Softmax" -> {
         requireLastAxis(node);
         String gy = b.op("Mul", g, y);
-        result.set(0, b.op("Mul", y, b.op("Sub", g, b.op("ReduceSum", Map.of("keepdims", 1L), gy, b.constant(-1)))));
+        result.set(
+            0,
+            b.op(
+                "Mul",
+                y,
+                b.op("Sub", g, b.op("ReduceSum", Map.of("keepdims", 1L), gy, b.constant(-1)))));
       }
       case "LogSoftmax" -> {
         requireLastAxis(node);
@@ -88,7 +114,8 @@ final class GradientRules {
         result.set(0, b.op("Sub", g, b.op("Mul", b.op("Exp", y), total)));
       }
       case "Transpose" -> result.set(0, b.op("Transpose", Map.of("perm", inverse(perm(node))), g));
-      case "Reshape", "Unsqueeze", "Squeeze", "Flatten" -> result.set(0, b.op("Reshape", g, b.op("Shape", in.get(0))));
+      case "Reshape", "Unsqueeze", "Squeeze", "Flatten" ->
+        result.set(0, b.op("Reshape", g, b.op("Shape", in.get(0))));
       case "MatMul" -> matMul(node, g, result, needsGradient);
       case "Gather" -> {
         long axis = ((Number) node.attributes().getOrDefault("axis", 0L)).longValue();
@@ -104,7 +131,10 @@ final class GradientRules {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < node.outputs().size(); i++) {
           String part = outputGradients.get(i);
-          parts.add(part != null ? part : b.op("ConstantOfShape", b.op("Shape", node.outputs().get(i))));
+          parts.add(
+              part != null
+                  ? part
+                  : b.op("ConstantOfShape", b.op("Shape", node.outputs().get(i))));
         }
         result.set(0, b.op("Concat", Map.of("axis", axis), parts.toArray(String[]::new)));
       }
@@ -113,10 +143,20 @@ final class GradientRules {
         List<String> sizes = new ArrayList<>();
         for (String input : in) {
           String shape = b.op("Shape", input);
-          sizes.add(axis < 0 ? b.op("Slice", shape, b.constant(axis), b.constant(axis == -1 ? Long.MAX_VALUE : axis + 1))
-              : b.op("Slice", shape, b.constant(axis), b.constant(axis + 1)));
+          sizes.add(
+              axis < 0
+                  ? b.op(
+                      "Slice",
+                      shape,
+                      b.constant(axis),
+                      b.constant(axis == -1 ? Long.MAX_VALUE : axis + 1))
+                  : b.op("Slice", shape, b.constant(axis), b.constant(axis + 1)));
         }
-        List<String> parts = b.ops("Split", in.size(), Map.of("axis", axis), g,
+        List<String> parts = b.ops(
+            "Split",
+            in.size(),
+            Map.of("axis", axis),
+            g,
             b.op("Concat", Map.of("axis", 0L), sizes.toArray(String[]::new)));
         for (int i = 0; i < in.size(); i++) {
           result.set(i, parts.get(i));
@@ -134,10 +174,12 @@ final class GradientRules {
       case "Where" -> {
         String zero = b.scalar(0f);
         if (needsGradient.contains(in.get(1))) {
-          result.set(1, unbroadcast(node, b.op("Where", in.get(0), g, zero), in.get(1), needsGradient));
+          result.set(
+              1, unbroadcast(node, b.op("Where", in.get(0), g, zero), in.get(1), needsGradient));
         }
         if (needsGradient.contains(in.get(2))) {
-          result.set(2, unbroadcast(node, b.op("Where", in.get(0), zero, g), in.get(2), needsGradient));
+          result.set(
+              2, unbroadcast(node, b.op("Where", in.get(0), zero, g), in.get(2), needsGradient));
         }
       }
       default -> throw unsupported(node, "no gradient rule; operators with one are " + SUPPORTED);
@@ -166,9 +208,12 @@ final class GradientRules {
       }
       reduced = b.op("ReduceSum", Map.of("keepdims", 0L), g, b.constant(leading));
     }
-    // Same rank now; axes of size 1 in the input that the output stretched are summed (none for equal shapes).
+    // Same rank now; axes of size 1 in the input that the output stretched are summed (none for
+    // equal shapes).
     String one = b.constant(1);
-    String stretched = b.op("And", b.op("Equal", b.op("Shape", input), one),
+    String stretched = b.op(
+        "And",
+        b.op("Equal", b.op("Shape", input), one),
         b.op("Not", b.op("Equal", b.op("Shape", reduced), one)));
     String axes = b.op("Reshape", b.op("NonZero", stretched), b.constant(-1));
     return b.op("ReduceSum", Map.of("keepdims", 1L, "noop_with_empty_axes", 1L), reduced, axes);
@@ -180,7 +225,8 @@ final class GradientRules {
     int rankA = ranks.requireRank(a, node);
     int rankB = ranks.requireRank(bb, node);
     if (rankA < 2 || rankB < 2) {
-      throw unsupported(node, "MatMul of 1-D operands has no rule (ranks " + rankA + ", " + rankB + ")");
+      throw unsupported(
+          node, "MatMul of 1-D operands has no rule (ranks " + rankA + ", " + rankB + ")");
     }
     if (needsGradient.contains(a)) {
       String local = b.op("MatMul", g, swapLast(bb, rankB));
@@ -192,12 +238,16 @@ final class GradientRules {
         // Sum over all leading (batch) axes at once: flatten them into the row axis.
         String rows = b.op("Flatten", Map.of("axis", (long) (rankA - 1)), a);
         String gradRows = b.op("Flatten", Map.of("axis", (long) (rankA - 1)), g);
-        result.set(1, b.op("MatMul", b.op("Transpose", Map.of("perm", new long[] {1, 0}), rows), gradRows));
+        result.set(
+            1,
+            b.op("MatMul", b.op("Transpose", Map.of("perm", new long[] {1, 0}), rows), gradRows));
       } else if (rankA == rankB) {
         result.set(1, unbroadcast(node, b.op("MatMul", swapLast(a, rankA), g), bb, needsGradient));
       } else {
-        throw unsupported(node, "MatMul gradient for the right operand needs rank 2 or the left's rank, ranks were "
-            + rankA + ", " + rankB);
+        throw unsupported(
+            node,
+            "MatMul gradient for the right operand needs rank 2 or the left's rank, ranks were "
+                + rankA + ", " + rankB);
       }
     }
   }
@@ -210,7 +260,8 @@ final class GradientRules {
     long axis = ((Number) node.attributes().getOrDefault("axis", -1L)).longValue();
     int rank = ranks.requireRank(node.inputs().get(0), node);
     if (axis != -1 && axis != rank - 1) {
-      throw unsupported(node, "LayerNormalization is differentiable over the last axis only, axis was " + axis);
+      throw unsupported(
+          node, "LayerNormalization is differentiable over the last axis only, axis was " + axis);
     }
     float epsilon = ((Number) node.attributes().getOrDefault("epsilon", 1e-5f)).floatValue();
     String x = node.inputs().get(0);
@@ -221,15 +272,24 @@ final class GradientRules {
     String inverseStd = b.op("Reciprocal", b.op("Sqrt", b.op("Add", variance, b.scalar(epsilon))));
     String normalized = b.op("Mul", centered, inverseStd);
     String gScaled = b.op("Mul", g, scale);
-    String dx = b.op("Mul", inverseStd, b.op("Sub", b.op("Sub", gScaled, b.op("ReduceMean", meanLast, gScaled)),
-        b.op("Mul", normalized, b.op("ReduceMean", meanLast, b.op("Mul", gScaled, normalized)))));
+    String dx = b.op(
+        "Mul",
+        inverseStd,
+        b.op(
+            "Sub",
+            b.op("Sub", gScaled, b.op("ReduceMean", meanLast, gScaled)),
+            b.op(
+                "Mul",
+                normalized,
+                b.op("ReduceMean", meanLast, b.op("Mul", gScaled, normalized)))));
     result.set(0, dx);
     long[] leading = new long[rank - 1];
     for (int i = 0; i < leading.length; i++) {
       leading[i] = i;
     }
     String leadingAxes = b.constant(leading);
-    result.set(1, b.op("ReduceSum", Map.of("keepdims", 0L), b.op("Mul", g, normalized), leadingAxes));
+    result.set(
+        1, b.op("ReduceSum", Map.of("keepdims", 0L), b.op("Mul", g, normalized), leadingAxes));
     if (node.inputs().size() > 2 && !node.inputs().get(2).isEmpty()) {
       result.set(2, b.op("ReduceSum", Map.of("keepdims", 0L), g, leadingAxes));
     }
@@ -273,12 +333,13 @@ final class GradientRules {
     long axis = ((Number) node.attributes().getOrDefault("axis", -1L)).longValue();
     int rank = ranks.requireRank(node.inputs().get(0), node);
     if (axis != -1 && axis != rank - 1) {
-      throw unsupported(node, node.opType() + " is differentiable over the last axis only, axis was " + axis);
+      throw unsupported(
+          node, node.opType() + " is differentiable over the last axis only, axis was " + axis);
     }
   }
 
   private static UnsupportedOperationException unsupported(Node node, String why) {
-    return new UnsupportedOperationException("cannot differentiate node '" + node.name() + "' (" + node.opType()
-        + "): " + why);
+    return new UnsupportedOperationException(
+        "cannot differentiate node '" + node.name() + "' (" + node.opType() + "): " + why);
   }
 }

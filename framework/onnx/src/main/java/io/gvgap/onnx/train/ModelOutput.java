@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  */
 public final class ModelOutput {
 
-  private ModelOutput() {
-  }
+  private ModelOutput() {}
 
   /**
    * Checks that {@code out} may receive a model distilled from {@code input}.
@@ -32,12 +31,19 @@ public final class ModelOutput {
     Path in = real(input);
     Path target = real(out);
     if (target.equals(in) || target.startsWith(in) || in.startsWith(target)) {
-      throw new IllegalArgumentException("--out " + out + " is " + (target.equals(in) ? "the input model "
-          : target.startsWith(in) ? "inside the input model " : "a folder that holds the input model ") + input
-          + "; distillation never writes into its input, even with --overwrite: choose another --out");
+      throw new IllegalArgumentException(
+          "--out " + out + " is "
+              + (target.equals(in)
+                  ? "the input model "
+                  : target.startsWith(in)
+                      ? "inside the input model "
+                      : "a folder that holds the input model ")
+              + input
+              + "; distillation never writes into its input, even with --overwrite: choose another --out");
     }
     if (Files.isRegularFile(out)) {
-      throw new IllegalArgumentException("--out " + out + " is a file; give a directory path for the distilled model");
+      throw new IllegalArgumentException(
+          "--out " + out + " is a file; give a directory path for the distilled model");
     }
     if (!overwrite && !isEmptyOrMissing(out)) {
       throw new IllegalArgumentException("--out " + out + " already exists and is not empty"

@@ -8,6 +8,6 @@ public interface ProgressListener {
 
   /** A listener that ignores progress. */
   static ProgressListener none() {
-    return progress -> { };
+    return progress -> {};
   }
 }

@@ -39,8 +39,9 @@ final class RankInference {
   int requireRank(String value, Node node) {
     int rank = rank(value);
     if (rank < 0) {
-      throw new IllegalStateException("node '" + node.name() + "' (" + node.opType() + "): the rank of '" + value
-          + "' is unknown, so its gradient cannot be formed; build it from operators RankInference knows");
+      throw new IllegalStateException(
+          "node '" + node.name() + "' (" + node.opType() + "): the rank of '" + value
+              + "' is unknown, so its gradient cannot be formed; build it from operators RankInference knows");
     }
     return rank;
   }
@@ -60,8 +61,22 @@ final class RankInference {
     List<String> in = node.inputs();
     int first = in.isEmpty() ? -1 : rank(in.get(0));
     int rank = switch (node.opType()) {
-      case "Add", "Sub", "Mul", "Div", "Where", "And", "Or", "Equal", "Less", "LessOrEqual", "Greater", "MatMul", "Pow",
-          "Max", "Min", "Sum" -> maxRank(in);
+      case "Add",
+          "Sub",
+          "Mul",
+          "Div",
+          "Where",
+          "And",
+          "Or",
+          "Equal",
+          "Less",
+          "LessOrEqual",
+          "Greater",
+          "MatMul",
+          "Pow",
+          "Max",
+          "Min",
+          "Sum" -> maxRank(in);
       case "Gather" -> first < 0 || rank(in.get(1)) < 0 ? -1 : first - 1 + rank(in.get(1));
       case "Reshape" -> {
         long[] shape = constantLongs(in.get(1));
@@ -79,8 +94,25 @@ final class RankInference {
       case "OneHot" -> first < 0 ? -1 : first + 1;
       case "Flatten" -> 2;
       case "Shape", "Range", "NonZero" -> node.opType().equals("NonZero") ? 2 : 1;
-      case "Transpose", "Softmax", "LogSoftmax", "Tanh", "Neg", "Identity", "LayerNormalization", "Exp", "Sqrt", "Cast",
-          "Split", "Concat", "Slice", "Relu", "Not", "Reciprocal", "Expand", "ScatterND", "Cos" -> first;
+      case "Transpose",
+          "Softmax",
+          "LogSoftmax",
+          "Tanh",
+          "Neg",
+          "Identity",
+          "LayerNormalization",
+          "Exp",
+          "Sqrt",
+          "Cast",
+          "Split",
+          "Concat",
+          "Slice",
+          "Relu",
+          "Not",
+          "Reciprocal",
+          "Expand",
+          "ScatterND",
+          "Cos" -> first;
       default -> -1;
     };
     for (String output : node.outputs()) {
@@ -93,7 +125,8 @@ final class RankInference {
     if (keepDims == 1 || inputRank < 0) {
       return inputRank;
     }
-    long[] axes = node.attributes().get("axes") instanceof long[] attribute ? attribute
+    long[] axes = node.attributes().get("axes") instanceof long[] attribute
+        ? attribute
         : node.inputs().size() > 1 ? constantLongs(node.inputs().get(1)) : null;
     return axes == null ? 0 : inputRank - axes.length;
   }

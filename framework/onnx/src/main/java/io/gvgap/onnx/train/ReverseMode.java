@@ -35,11 +35,9 @@ public final class ReverseMode {
    * @param gradients for each requested value, the name of its gradient (same shape as the value);
    *     a value the loss does not depend on gets a zero tensor of its shape
    */
-  public record Result(GraphBuilder builder, Map<String, String> gradients) {
-  }
+  public record Result(GraphBuilder builder, Map<String, String> gradients) {}
 
-  private ReverseMode() {
-  }
+  private ReverseMode() {}
 
   /**
    * Differentiates {@code loss} (a scalar value of {@code forward}) with respect to each of {@code wrt}.
@@ -90,13 +88,15 @@ public final class ReverseMode {
     Map<String, String> gradients = new LinkedHashMap<>();
     for (String value : wrt) {
       String gradient = total(b, ranks, contributions.get(value), value);
-      gradients.put(value, gradient != null ? gradient : b.op("ConstantOfShape", b.op("Shape", value)));
+      gradients.put(
+          value, gradient != null ? gradient : b.op("ConstantOfShape", b.op("Shape", value)));
     }
     return new Result(b, gradients);
   }
 
   /** The sum of a value's gradient contributions (each consumer adds one), or null when it has none. */
-  private static String total(GraphBuilder b, RankInference ranks, List<String> parts, String value) {
+  private static String total(
+      GraphBuilder b, RankInference ranks, List<String> parts, String value) {
     if (parts == null || parts.isEmpty()) {
       return null;
     }

@@ -8,5 +8,4 @@ package io.gvgap.onnx.train;
  * @param gradientNorm the global gradient norm before clipping
  * @param learningRate the learning rate the update used
  */
-public record StepResult(long step, double loss, double gradientNorm, double learningRate) {
-}
+public record StepResult(long step, double loss, double gradientNorm, double learningRate) {}

@@ -11,13 +11,19 @@ package io.gvgap.onnx.train;
  * @param targetIds token ids predicted (the inputs shifted by one)
  * @param lossWeights weight of each predicted token in the loss
  */
-public record TokenBatch(int rows, int length, long[] inputIds, long[] targetIds, float[] lossWeights) {
+public record TokenBatch(
+    int rows, int length, long[] inputIds, long[] targetIds, float[] lossWeights) {
   /** Checks the array sizes. */
   public TokenBatch {
     int cells = Math.multiplyExact(rows, length);
-    if (rows < 1 || length < 1 || inputIds.length != cells || targetIds.length != cells || lossWeights.length != cells) {
+    if (rows < 1
+        || length < 1
+        || inputIds.length != cells
+        || targetIds.length != cells
+        || lossWeights.length != cells) {
       throw new IllegalArgumentException("a batch of " + rows + " x " + length + " needs " + cells
-          + " ids, targets and weights; got " + inputIds.length + ", " + targetIds.length + ", " + lossWeights.length);
+          + " ids, targets and weights; got " + inputIds.length + ", " + targetIds.length + ", "
+          + lossWeights.length);
     }
   }
 

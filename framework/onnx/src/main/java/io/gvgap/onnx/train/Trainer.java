@@ -41,14 +41,19 @@ public final class Trainer {
   private final String fingerprint;
 
   /** Prepares a run: tokenises the examples and fixes the batch order. */
-  public Trainer(DecoderConfig config, CharVocabulary vocabulary, Map<String, float[]> initialParameters,
-      List<TrainingExample> examples, TrainerOptions options) {
+  public Trainer(
+      DecoderConfig config,
+      CharVocabulary vocabulary,
+      Map<String, float[]> initialParameters,
+      List<TrainingExample> examples,
+      TrainerOptions options) {
     DecoderParameters.validate(config, initialParameters);
     this.config = config;
     this.vocabulary = vocabulary;
     this.initialParameters = initialParameters;
     this.options = options;
-    this.plan = new BatchPlan(examples, vocabulary, config.contextLength(), options.rowsPerBatch(), options.seed());
+    this.plan = new BatchPlan(
+        examples, vocabulary, config.contextLength(), options.rowsPerBatch(), options.seed());
     this.fingerprint = config + " " + options + " examples=" + examples.size();
   }
 
@@ -67,14 +72,15 @@ public final class Trainer {
     Deque<Double> recent = new ArrayDeque<>();
     long tokensSeen = 0;
     long resumedFrom = 0;
-    try (TrainingSession session = new TrainingSession(config, options.schedule(), initialParameters, options.threads(),
-        options.device())) {
+    try (TrainingSession session = new TrainingSession(
+        config, options.schedule(), initialParameters, options.threads(), options.device())) {
       if (checkpoint.isPresent()) {
         Checkpoints.State state = checkpoint.get();
         if (!state.fingerprint().equals(fingerprint)) {
-          throw new IllegalStateException(outDirectory + " holds a checkpoint of a different run (" + state.fingerprint()
-              + "), this run is " + fingerprint + ": use another output directory or delete "
-              + outDirectory.resolve(Checkpoints.FOLDER));
+          throw new IllegalStateException(
+              outDirectory + " holds a checkpoint of a different run (" + state.fingerprint()
+                  + "), this run is " + fingerprint + ": use another output directory or delete "
+                  + outDirectory.resolve(Checkpoints.FOLDER));
         }
         session.setParameters(state.parameters());
         session.restoreOptimizer(state.firstMoments(), state.secondMoments(), state.step());
@@ -88,8 +94,9 @@ public final class Trainer {
         TokenBatch batch = plan.batch(session.steps());
         StepResult result = session.step(batch);
         if (!Double.isFinite(result.loss())) {
-          throw new IllegalStateException("loss became " + result.loss() + " at step " + result.step()
-              + ": lower the learning rate (" + options.peakLearningRate() + ") or raise warm-up");
+          throw new IllegalStateException("loss became " + result.loss() + " at step "
+              + result.step() + ": lower the learning rate (" + options.peakLearningRate()
+              + ") or raise warm-up");
         }
         long tokens = realTokens(batch);
         tokensSeen += tokens;
@@ -100,17 +107,32 @@ public final class Trainer {
         }
         double seconds = Math.max((System.nanoTime() - startNanos) / 1e9, 1e-9);
         double perStep = seconds / (session.steps() - resumedFrom);
-        Duration remaining = Duration.ofMillis((long) (perStep * (options.steps() - session.steps()) * 1000));
-        listener.onStep(new TrainingProgress(result.step(), options.steps(), result.loss(), mean(recent),
-            result.learningRate(), result.gradientNorm(), tokensSeen, tokensThisProcess / seconds, remaining));
-        if (options.checkpointEvery() > 0 && session.steps() % options.checkpointEvery() == 0
+        Duration remaining =
+            Duration.ofMillis((long) (perStep * (options.steps() - session.steps()) * 1000));
+        listener.onStep(new TrainingProgress(
+            result.step(),
+            options.steps(),
+            result.loss(),
+            mean(recent),
+            result.learningRate(),
+            result.gradientNorm(),
+            tokensSeen,
+            tokensThisProcess / seconds,
+            remaining));
+        if (options.checkpointEvery() > 0
+            && session.steps() % options.checkpointEvery() == 0
             && session.steps() < options.steps()) {
-          Checkpoints.write(outDirectory, session, vocabulary, tokensSeen, new ArrayList<>(recent), fingerprint);
+          Checkpoints.write(
+              outDirectory, session, vocabulary, tokensSeen, new ArrayList<>(recent), fingerprint);
         }
       }
       double finalLoss = mean(recent);
       long parameters = DecoderParameters.count(config);
-      ModelCard card = cardFacts.withTraining(tokensSeen, 6.0 * parameters * tokensSeen, session.steps(), finalLoss,
+      ModelCard card = cardFacts.withTraining(
+          tokensSeen,
+          6.0 * parameters * tokensSeen,
+          session.steps(),
+          finalLoss,
           options.toString());
       ModelDirectory.write(outDirectory, config, vocabulary, session.parameters(), card);
       Checkpoints.deleteAll(outDirectory);

@@ -14,20 +14,31 @@ package io.gvgap.onnx.train;
  * @param threads ONNX Runtime intra-op threads (0: its default)
  * @param device {@code cpu} or {@code cuda}
  */
-public record TrainerOptions(int rowsPerBatch, int steps, double peakLearningRate, int warmupSteps, double weightDecay,
-    double clipNorm, long seed, int checkpointEvery, int threads, String device) {
+public record TrainerOptions(
+    int rowsPerBatch,
+    int steps,
+    double peakLearningRate,
+    int warmupSteps,
+    double weightDecay,
+    double clipNorm,
+    long seed,
+    int checkpointEvery,
+    int threads,
+    String device) {
   /** Validates the settings. */
   public TrainerOptions {
     if (rowsPerBatch < 1 || steps < 1 || checkpointEvery < 0 || threads < 0) {
-      throw new IllegalArgumentException("rowsPerBatch and steps must be >= 1, checkpointEvery and threads >= 0; were "
-          + rowsPerBatch + ", " + steps + ", " + checkpointEvery + ", " + threads);
+      throw new IllegalArgumentException(
+          "rowsPerBatch and steps must be >= 1, checkpointEvery and threads >= 0; were "
+              + rowsPerBatch + ", " + steps + ", " + checkpointEvery + ", " + threads);
     }
     schedule(peakLearningRate, warmupSteps, steps, weightDecay, clipNorm);
   }
 
   /** Fine-tuning defaults: 16 rows, learning rate 3e-4, 10 % warm-up, decay 0.1, clip 1, checkpoints every 100 steps. */
   public static TrainerOptions fineTuning(int steps, long seed) {
-    return new TrainerOptions(16, steps, 3e-4, Math.max(1, steps / 10), 0.1, 1.0, seed, 100, 0, "cpu");
+    return new TrainerOptions(
+        16, steps, 3e-4, Math.max(1, steps / 10), 0.1, 1.0, seed, 100, 0, "cpu");
   }
 
   /** The optimizer schedule these options give (betas 0.9/0.95, floor 10 % of the peak). */
@@ -35,7 +46,8 @@ public record TrainerOptions(int rowsPerBatch, int steps, double peakLearningRat
     return schedule(peakLearningRate, warmupSteps, steps, weightDecay, clipNorm);
   }
 
-  private static AdamWSchedule schedule(double peak, int warmup, int steps, double decay, double clip) {
+  private static AdamWSchedule schedule(
+      double peak, int warmup, int steps, double decay, double clip) {
     return new AdamWSchedule(peak, warmup, steps, 0.1, 0.9, 0.95, 1e-8, decay, clip);
   }
 }

@@ -19,8 +19,7 @@ import java.util.List;
 public final class TrainingData {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private TrainingData() {
-  }
+  private TrainingData() {}
 
   /** All examples of a JSON Lines file; fails naming the file, line and field of the first bad line. */
   public static List<TrainingExample> readJsonLines(Path file) throws IOException {
@@ -37,8 +36,9 @@ public final class TrainingData {
       }
     }
     if (examples.isEmpty()) {
-      throw new IllegalArgumentException(file + " holds no examples: write one JSON object per line with "
-          + "\"prompt\" and \"response\" (and optionally \"weight\"), or \"text\"");
+      throw new IllegalArgumentException(
+          file + " holds no examples: write one JSON object per line with "
+              + "\"prompt\" and \"response\" (and optionally \"weight\"), or \"text\"");
     }
     return examples;
   }
@@ -49,8 +49,10 @@ public final class TrainingData {
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      // the original message: without Jackson's "[Source: REDACTED ...]" location (the line is named already)
-      throw new IllegalArgumentException(where + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
+      // the original message: without Jackson's "[Source: REDACTED ...]" location (the line is
+      // named already)
+      throw new IllegalArgumentException(
+          where + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
     }
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException(where + " must be a JSON object");
@@ -60,26 +62,31 @@ public final class TrainingData {
         return TrainingExample.document(text(node, "text", where));
       }
       if (!node.has("response")) {
-        throw new IllegalArgumentException(where + " has neither \"response\" (with \"prompt\") nor \"text\"");
+        throw new IllegalArgumentException(
+            where + " has neither \"response\" (with \"prompt\") nor \"text\"");
       }
       String prompt = node.has("prompt") ? text(node, "prompt", where) : "";
       double weight = 1.0;
       if (node.has("weight")) {
         if (!node.get("weight").isNumber()) {
-          throw new IllegalArgumentException(where + " field \"weight\" must be a number, was " + node.get("weight"));
+          throw new IllegalArgumentException(
+              where + " field \"weight\" must be a number, was " + node.get("weight"));
         }
         weight = node.get("weight").asDouble();
       }
       return new TrainingExample(prompt, text(node, "response", where), weight);
     } catch (IllegalArgumentException e) {
-      throw e.getMessage().startsWith(where) ? e : new IllegalArgumentException(where + ": " + e.getMessage(), e);
+      throw e.getMessage().startsWith(where)
+          ? e
+          : new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
   }
 
   private static String text(JsonNode node, String field, String where) {
     JsonNode value = node.get(field);
     if (!value.isTextual()) {
-      throw new IllegalArgumentException(where + " field \"" + field + "\" must be a string, was " + value);
+      throw new IllegalArgumentException(
+          where + " field \"" + field + "\" must be a string, was " + value);
     }
     return value.asText();
   }

@@ -19,7 +19,8 @@ public record TrainingExample(String prompt, String response, double weight) {
       throw new IllegalArgumentException("weight must be finite and > 0, was " + weight);
     }
     if (response.isEmpty()) {
-      throw new IllegalArgumentException("response must not be empty: there would be nothing to learn");
+      throw new IllegalArgumentException(
+          "response must not be empty: there would be nothing to learn");
     }
   }
 

@@ -30,8 +30,7 @@ public final class TrainingForwardGraph {
   /** Name of the logits value [batch, sequence, vocab]. */
   public static final String LOGITS = "logits";
 
-  private TrainingForwardGraph() {
-  }
+  private TrainingForwardGraph() {}
 
   /** Declares the inputs and adds the forward nodes to {@code b}; the loss value is named {@link #LOSS}. */
   public static void addTo(GraphBuilder b, DecoderConfig config) {
@@ -48,16 +47,21 @@ public final class TrainingForwardGraph {
     int heads = config.heads();
     int headDim = config.headDim();
     String scalarAxis = b.constant(0);
-    String sequence = b.op("Squeeze", b.op("Slice", b.op("Shape", "input_ids"), b.constant(1), b.constant(2)),
+    String sequence = b.op(
+        "Squeeze",
+        b.op("Slice", b.op("Shape", "input_ids"), b.constant(1), b.constant(2)),
         scalarAxis);
     String zero = b.op("Squeeze", b.constant(0), scalarAxis);
     String one = b.op("Squeeze", b.constant(1), scalarAxis);
     String positions = b.op("Range", zero, sequence, one);
-    String causal = b.op("LessOrEqual", b.op("Unsqueeze", positions, b.constant(0)),
+    String causal = b.op(
+        "LessOrEqual",
+        b.op("Unsqueeze", positions, b.constant(0)),
         b.op("Unsqueeze", positions, b.constant(1)));
     String bias = b.op("Where", causal, b.scalar(0f), b.scalar(DecoderGraph.MASKED));
 
-    String x = b.op("Add",
+    String x = b.op(
+        "Add",
         b.op("Gather", Map.of("axis", 0L), "transformer.wte.weight", "input_ids"),
         b.op("Gather", Map.of("axis", 0L), "transformer.wpe.weight", positions));
     String splitSizes = b.constant(config.width(), config.width(), config.width());
@@ -72,27 +76,41 @@ public final class TrainingForwardGraph {
       String query = b.op("Mul", splitHeads(b, parts.get(0), toHeads), scale);
       String key = splitHeads(b, parts.get(1), toHeads);
       String value = splitHeads(b, parts.get(2), toHeads);
-      String scores = b.op("Add",
-          b.op("MatMul", query, b.op("Transpose", Map.of("perm", new long[] {0, 1, 3, 2}), key)), bias);
+      String scores = b.op(
+          "Add",
+          b.op("MatMul", query, b.op("Transpose", Map.of("perm", new long[] {0, 1, 3, 2}), key)),
+          bias);
       String weights = b.op("Softmax", Map.of("axis", -1L), scores);
-      String context = b.op("Reshape",
-          b.op("Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("MatMul", weights, value)), fromHeads);
+      String context = b.op(
+          "Reshape",
+          b.op(
+              "Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("MatMul", weights, value)),
+          fromHeads);
       x = b.op("Add", x, linear(b, context, p + "attn.c_proj"));
-      String hidden = gelu(b, linear(b, layerNorm(b, x, p + "ln_2", config.layerNormEpsilon()), p + "mlp.c_fc"));
+      String hidden = gelu(
+          b, linear(b, layerNorm(b, x, p + "ln_2", config.layerNormEpsilon()), p + "mlp.c_fc"));
       x = b.op("Add", x, linear(b, hidden, p + "mlp.c_proj"));
     }
     String finalNormed = layerNorm(b, x, "transformer.ln_f", config.layerNormEpsilon());
     String head = config.tiedEmbeddings() ? "transformer.wte.weight" : "lm_head.weight";
-    String logits = b.op("MatMul", finalNormed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head));
-    b.node(new io.gvgap.onnx.graph.Node("Identity", "", "logits_identity", List.of(logits), List.of(LOGITS), Map.of()));
+    String logits =
+        b.op("MatMul", finalNormed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head));
+    b.node(new io.gvgap.onnx.graph.Node(
+        "Identity", "", "logits_identity", List.of(logits), List.of(LOGITS), Map.of()));
 
     String logProbabilities = b.op("LogSoftmax", Map.of("axis", -1L), LOGITS);
-    String oneHot = b.op("OneHot", Map.of("axis", -1L), "target_ids", b.constant(config.vocabSize()),
+    String oneHot = b.op(
+        "OneHot",
+        Map.of("axis", -1L),
+        "target_ids",
+        b.constant(config.vocabSize()),
         b.initializer("one_hot_values", new float[] {0f, 1f}, 2));
-    String picked = b.op("ReduceSum", Map.of("keepdims", 1L), b.op("Mul", logProbabilities, oneHot), b.constant(-1));
+    String picked = b.op(
+        "ReduceSum", Map.of("keepdims", 1L), b.op("Mul", logProbabilities, oneHot), b.constant(-1));
     String weighted = b.op("Mul", picked, b.op("Unsqueeze", "loss_weights", b.constant(-1)));
     String total = b.op("ReduceSum", Map.of("keepdims", 0L), weighted);
-    b.node(new io.gvgap.onnx.graph.Node("Neg", "", "loss_negation", List.of(total), List.of(LOSS), Map.of()));
+    b.node(new io.gvgap.onnx.graph.Node(
+        "Neg", "", "loss_negation", List.of(total), List.of(LOSS), Map.of()));
   }
 
   private static Object[] boxed(long[] shape) {

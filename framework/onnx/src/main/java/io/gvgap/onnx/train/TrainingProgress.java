@@ -15,13 +15,34 @@ import java.time.Duration;
  * @param tokensPerSecond input tokens per second since this process started training
  * @param remaining estimated time to the last step at the current speed
  */
-public record TrainingProgress(long step, long totalSteps, double loss, double smoothedLoss, double learningRate,
-    double gradientNorm, long tokensSeen, double tokensPerSecond, Duration remaining) {
+public record TrainingProgress(
+    long step,
+    long totalSteps,
+    double loss,
+    double smoothedLoss,
+    double learningRate,
+    double gradientNorm,
+    long tokensSeen,
+    double tokensPerSecond,
+    Duration remaining) {
 
   /** One line for a log: step, loss, rate, speed, ETA. */
   public String line() {
-    return String.format(java.util.Locale.ROOT, "step %d/%d loss %.4f (avg %.4f) lr %.2e |g| %.3f tokens %d %.0f tok/s ETA %s",
-        step, totalSteps, loss, smoothedLoss, learningRate, gradientNorm, tokensSeen, tokensPerSecond,
-        remaining.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().substring(2).toLowerCase());
+    return String.format(
+        java.util.Locale.ROOT,
+        "step %d/%d loss %.4f (avg %.4f) lr %.2e |g| %.3f tokens %d %.0f tok/s ETA %s",
+        step,
+        totalSteps,
+        loss,
+        smoothedLoss,
+        learningRate,
+        gradientNorm,
+        tokensSeen,
+        tokensPerSecond,
+        remaining
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            .toString()
+            .substring(2)
+            .toLowerCase());
   }
 }

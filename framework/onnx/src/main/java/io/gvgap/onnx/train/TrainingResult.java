@@ -11,5 +11,5 @@ import java.nio.file.Path;
  * @param finalLoss the mean batch loss of the last (up to) 50 steps
  * @param resumedFromStep the checkpoint step this process resumed from (0: started fresh)
  */
-public record TrainingResult(Path modelDirectory, long steps, long tokensSeen, double finalLoss, long resumedFromStep) {
-}
+public record TrainingResult(
+    Path modelDirectory, long steps, long tokensSeen, double finalLoss, long resumedFromStep) {}

@@ -87,22 +87,32 @@ public final class TrainingSession implements AutoCloseable {
    * @param threads ONNX Runtime intra-op threads (0: its default)
    * @param device {@code cpu} or {@code cuda}
    */
-  public TrainingSession(DecoderConfig config, AdamWSchedule schedule, Map<String, float[]> initialParameters,
-      int threads, String device) throws OrtException {
+  public TrainingSession(
+      DecoderConfig config,
+      AdamWSchedule schedule,
+      Map<String, float[]> initialParameters,
+      int threads,
+      String device)
+      throws OrtException {
     DecoderParameters.validate(config, initialParameters);
     this.config = config;
     this.schedule = schedule;
     this.shapes = DecoderParameters.shapes(config);
-    byte[] model = ModelSerializer.toModel(TrainingStepGraph.build(config, schedule), Map.of()).toByteArray();
+    byte[] model = ModelSerializer.toModel(TrainingStepGraph.build(config, schedule), Map.of())
+        .toByteArray();
     try (OrtSession.SessionOptions options = OrtSessions.options(threads, device)) {
       this.session = environment.createSession(model, options);
     }
     banks.add(new Bank());
     banks.add(new Bank());
     stepTensor = OnnxTensor.createTensor(environment, stepValue, new long[0]);
-    scalarOutputs.put(TrainingForwardGraph.LOSS, OnnxTensor.createTensor(environment, lossValue, new long[0]));
-    scalarOutputs.put(TrainingStepGraph.GRAD_NORM, OnnxTensor.createTensor(environment, normValue, new long[0]));
-    scalarOutputs.put(TrainingStepGraph.LEARNING_RATE, OnnxTensor.createTensor(environment, rateValue, new long[0]));
+    scalarOutputs.put(
+        TrainingForwardGraph.LOSS, OnnxTensor.createTensor(environment, lossValue, new long[0]));
+    scalarOutputs.put(
+        TrainingStepGraph.GRAD_NORM, OnnxTensor.createTensor(environment, normValue, new long[0]));
+    scalarOutputs.put(
+        TrainingStepGraph.LEARNING_RATE,
+        OnnxTensor.createTensor(environment, rateValue, new long[0]));
     setParameters(initialParameters);
   }
 
@@ -130,15 +140,28 @@ public final class TrainingSession implements AutoCloseable {
       lossWeights = floats(cells);
     }
     long[] shape = {batch.rows(), batch.length()};
-    LongBuffer ids = inputIds.duplicate().clear().limit(cells).slice().put(batch.inputIds()).flip();
-    LongBuffer targets = targetIds.duplicate().clear().limit(cells).slice().put(batch.targetIds()).flip();
-    FloatBuffer weights = lossWeights.duplicate().clear().limit(cells).slice().put(batch.lossWeights()).flip();
+    LongBuffer ids =
+        inputIds.duplicate().clear().limit(cells).slice().put(batch.inputIds()).flip();
+    LongBuffer targets = targetIds
+        .duplicate()
+        .clear()
+        .limit(cells)
+        .slice()
+        .put(batch.targetIds())
+        .flip();
+    FloatBuffer weights = lossWeights
+        .duplicate()
+        .clear()
+        .limit(cells)
+        .slice()
+        .put(batch.lossWeights())
+        .flip();
     stepValue.put(0, step + 1);
     Bank from = banks.get(current);
     Bank to = banks.get(1 - current);
     try (OnnxTensor idsTensor = OnnxTensor.createTensor(environment, ids, shape);
-         OnnxTensor targetsTensor = OnnxTensor.createTensor(environment, targets, shape);
-         OnnxTensor weightsTensor = OnnxTensor.createTensor(environment, weights, shape)) {
+        OnnxTensor targetsTensor = OnnxTensor.createTensor(environment, targets, shape);
+        OnnxTensor weightsTensor = OnnxTensor.createTensor(environment, weights, shape)) {
       Map<String, OnnxTensor> inputs = new HashMap<>(from.asInputs);
       inputs.put("input_ids", idsTensor);
       inputs.put("target_ids", targetsTensor);
@@ -175,7 +198,8 @@ public final class TrainingSession implements AutoCloseable {
   }
 
   /** Restores the optimizer state of a checkpoint: moments by parameter name and the steps already taken. */
-  public void restoreOptimizer(Map<String, float[]> firstMoments, Map<String, float[]> secondMoments, long stepsTaken) {
+  public void restoreOptimizer(
+      Map<String, float[]> firstMoments, Map<String, float[]> secondMoments, long stepsTaken) {
     DecoderParameters.validate(config, firstMoments);
     DecoderParameters.validate(config, secondMoments);
     if (stepsTaken < 0) {
@@ -209,12 +233,16 @@ public final class TrainingSession implements AutoCloseable {
   }
 
   private static FloatBuffer floats(int count) {
-    return ByteBuffer.allocateDirect(Math.max(count, 1) * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer()
+    return ByteBuffer.allocateDirect(Math.max(count, 1) * Float.BYTES)
+        .order(ByteOrder.nativeOrder())
+        .asFloatBuffer()
         .limit(count);
   }
 
   private static LongBuffer longs(int count) {
-    return ByteBuffer.allocateDirect(Math.max(count, 1) * Long.BYTES).order(ByteOrder.nativeOrder()).asLongBuffer()
+    return ByteBuffer.allocateDirect(Math.max(count, 1) * Long.BYTES)
+        .order(ByteOrder.nativeOrder())
+        .asLongBuffer()
         .limit(count);
   }
 }

@@ -28,8 +28,7 @@ public final class TrainingStepGraph {
   /** Output: the learning rate used in this step. */
   public static final String LEARNING_RATE = "learning_rate";
 
-  private TrainingStepGraph() {
-  }
+  private TrainingStepGraph() {}
 
   /** Name of the first-moment input of a parameter. */
   public static String firstMoment(String parameter) {
@@ -63,7 +62,8 @@ public final class TrainingStepGraph {
     forward.output(TrainingForwardGraph.LOSS, TrainingForwardGraph.LOSS, ElementType.FLOAT);
     Map<String, long[]> shapes = DecoderParameters.shapes(config);
     List<String> names = new ArrayList<>(shapes.keySet());
-    ReverseMode.Result result = ReverseMode.differentiate(forward.build(), TrainingForwardGraph.LOSS, names);
+    ReverseMode.Result result =
+        ReverseMode.differentiate(forward.build(), TrainingForwardGraph.LOSS, names);
     GraphBuilder b = result.builder();
     b.input(STEP, ElementType.FLOAT);
     for (String name : names) {
@@ -73,12 +73,19 @@ public final class TrainingStepGraph {
 
     List<String> squares = new ArrayList<>();
     for (String name : names) {
-      squares.add(b.op("ReduceSumSquare", Map.of("keepdims", 0L), result.gradients().get(name)));
+      squares.add(
+          b.op("ReduceSumSquare", Map.of("keepdims", 0L), result.gradients().get(name)));
     }
-    String gradNorm = b.op("Sqrt", squares.size() == 1 ? squares.get(0) : b.op("Sum", squares.toArray(String[]::new)));
+    String gradNorm = b.op(
+        "Sqrt", squares.size() == 1 ? squares.get(0) : b.op("Sum", squares.toArray(String[]::new)));
     String clipScale = schedule.clipNorm() > 0
-        ? b.op("Min", b.scalar(1f), b.op("Div", b.scalar((float) schedule.clipNorm()),
-            b.op("Add", gradNorm, b.scalar(1e-6f))))
+        ? b.op(
+            "Min",
+            b.scalar(1f),
+            b.op(
+                "Div",
+                b.scalar((float) schedule.clipNorm()),
+                b.op("Add", gradNorm, b.scalar(1e-6f))))
         : b.scalar(1f);
     String learningRate = learningRate(b, schedule);
 
@@ -93,10 +100,15 @@ public final class TrainingStepGraph {
     String decay = b.scalar((float) schedule.weightDecay());
     for (String name : names) {
       String gradient = b.op("Mul", result.gradients().get(name), clipScale);
-      String m = b.op("Add", b.op("Mul", beta1, firstMoment(name)), b.op("Mul", oneMinusBeta1, gradient));
-      String v = b.op("Add", b.op("Mul", beta2, secondMoment(name)),
+      String m =
+          b.op("Add", b.op("Mul", beta1, firstMoment(name)), b.op("Mul", oneMinusBeta1, gradient));
+      String v = b.op(
+          "Add",
+          b.op("Mul", beta2, secondMoment(name)),
           b.op("Mul", oneMinusBeta2, b.op("Mul", gradient, gradient)));
-      String direction = b.op("Div", b.op("Div", m, correction1),
+      String direction = b.op(
+          "Div",
+          b.op("Div", m, correction1),
           b.op("Add", b.op("Sqrt", b.op("Div", v, correction2)), epsilon));
       if (shapes.get(name).length >= 2 && schedule.weightDecay() > 0) {
         direction = b.op("Add", direction, b.op("Mul", decay, name));
@@ -114,14 +126,20 @@ public final class TrainingStepGraph {
 
   /** The schedule of {@link AdamWSchedule#learningRate} as nodes reading {@link #STEP}. */
   private static String learningRate(GraphBuilder b, AdamWSchedule schedule) {
-    String warm = b.op("Min", b.scalar(1f), b.op("Div", STEP, b.scalar(Math.max(schedule.warmupSteps(), 1))));
-    String progress = b.op("Div", b.op("Sub", STEP, b.scalar(schedule.warmupSteps())),
+    String warm =
+        b.op("Min", b.scalar(1f), b.op("Div", STEP, b.scalar(Math.max(schedule.warmupSteps(), 1))));
+    String progress = b.op(
+        "Div",
+        b.op("Sub", STEP, b.scalar(schedule.warmupSteps())),
         b.scalar(Math.max(schedule.totalSteps() - schedule.warmupSteps(), 1)));
     String clamped = b.op("Min", b.scalar(1f), b.op("Max", b.scalar(0f), progress));
-    String cosine = b.op("Mul", b.scalar(0.5f),
+    String cosine = b.op(
+        "Mul",
+        b.scalar(0.5f),
         b.op("Add", b.scalar(1f), b.op("Cos", b.op("Mul", b.scalar((float) Math.PI), clamped))));
     String floor = b.scalar((float) schedule.minLearningRateRatio());
-    String shaped = b.op("Add", floor, b.op("Mul", b.scalar((float) (1 - schedule.minLearningRateRatio())), cosine));
+    String shaped = b.op(
+        "Add", floor, b.op("Mul", b.scalar((float) (1 - schedule.minLearningRateRatio())), cosine));
     return b.op("Mul", b.op("Mul", b.scalar((float) schedule.peakLearningRate()), warm), shaped);
   }
 

@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CharVocabularyTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void djlLoadsTheWrittenTokenizerAndEncodesOneIdPerCharacter() throws Exception {
     CharVocabulary vocabulary = CharVocabulary.printableAscii();
     Path file = dir.resolve("tokenizer.json");
-    Files.writeString(file, new ObjectMapper().writeValueAsString(vocabulary.tokenizerJson(new ObjectMapper())));
+    Files.writeString(
+        file, new ObjectMapper().writeValueAsString(vocabulary.tokenizerJson(new ObjectMapper())));
     String text = "Q: 12+30 = ?\nA: 42 ~";
     try (HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(file, Map.of())) {
       Encoding encoding = tokenizer.encode(text, false, false);
@@ -29,14 +31,17 @@ class CharVocabularyTest {
       assertThat(vocabulary.id('\n')).isEqualTo(2);
       assertThat(vocabulary.id('A')).isEqualTo(36);
       assertThat(tokenizer.decode(expected, true)).isEqualTo(text);
-      assertThat(tokenizer.encode("é", false, false).getIds()).containsExactly(CharVocabulary.UNKNOWN_ID);
-      assertThat(tokenizer.decode(new long[] {36, CharVocabulary.END_OF_TEXT_ID}, true)).isEqualTo("A");
+      assertThat(tokenizer.encode("é", false, false).getIds())
+          .containsExactly(CharVocabulary.UNKNOWN_ID);
+      assertThat(tokenizer.decode(new long[] {36, CharVocabulary.END_OF_TEXT_ID}, true))
+          .isEqualTo("A");
     }
   }
 
   @Test
   void repeatedCharactersAreRejected() {
-    assertThatThrownBy(() -> new CharVocabulary("abca")).hasMessageContaining("repeats character 'a'");
+    assertThatThrownBy(() -> new CharVocabulary("abca"))
+        .hasMessageContaining("repeats character 'a'");
     assertThat(CharVocabulary.printableAscii().size()).isEqualTo(98);
   }
 }

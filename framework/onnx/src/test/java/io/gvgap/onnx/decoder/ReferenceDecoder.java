@@ -108,7 +108,8 @@ public final class ReferenceDecoder {
       var /= x[t].length;
       out[t] = new double[x[t].length];
       for (int j = 0; j < x[t].length; j++) {
-        out[t][j] = (x[t][j] - mean) / Math.sqrt(var + config.layerNormEpsilon()) * gamma[j] + beta[j];
+        out[t][j] =
+            (x[t][j] - mean) / Math.sqrt(var + config.layerNormEpsilon()) * gamma[j] + beta[j];
       }
     }
     return out;

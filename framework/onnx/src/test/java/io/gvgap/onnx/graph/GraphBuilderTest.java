@@ -16,10 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class GraphBuilderTest {
   private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   /** Writes the graph to a file, runs it on one float input and returns the named output. */
-  private float[] runFloat(Graph graph, String input, float[] data, long[] shape, String output) throws Exception {
+  private float[] runFloat(Graph graph, String input, float[] data, long[] shape, String output)
+      throws Exception {
     Path file = dir.resolve(graph.name() + ".onnx");
     ModelSerializer.write(graph, Map.of("purpose", "test"), file);
     try (OrtSession session = ENV.createSession(file.toString(), new OrtSession.SessionOptions());
@@ -40,7 +42,8 @@ class GraphBuilderTest {
     String bias = b.initializer("b", new float[] {0.5f, -1, 0}, 3);
     b.output(b.op("Add", b.op("MatMul", "x", w), bias), "y", ElementType.FLOAT, "batch", 3);
     float[] y = runFloat(b.build(), "x", new float[] {1, 1, 2, -1}, new long[] {2, 2}, "y");
-    // row [1,1]: [1+4, 2+5, 3+6] + bias = [5.5, 6, 9]; row [2,-1]: [2-4, 4-5, 6-6] + bias = [-1.5, -2, 0]
+    // row [1,1]: [1+4, 2+5, 3+6] + bias = [5.5, 6, 9]; row [2,-1]: [2-4, 4-5, 6-6] + bias = [-1.5,
+    // -2, 0]
     assertThat(y).containsExactly(5.5f, 6f, 9f, -1.5f, -2f, 0f);
   }
 
@@ -70,10 +73,15 @@ class GraphBuilderTest {
     String transposed = b.op("Transpose", Map.of("perm", new long[] {1, 0}), "x");
     String gamma = b.initializer("gamma", new float[] {2, 1}, 2);
     String beta = b.initializer("beta", new float[] {0, 10}, 2);
-    b.output(b.op("LayerNormalization", Map.of("axis", -1L, "epsilon", 0f), transposed, gamma, beta),
-        "y", ElementType.FLOAT, 2, 2);
+    b.output(
+        b.op("LayerNormalization", Map.of("axis", -1L, "epsilon", 0f), transposed, gamma, beta),
+        "y",
+        ElementType.FLOAT,
+        2,
+        2);
     // x = [[1, 3], [2, 5]] -> transposed [[1, 2], [3, 5]]; each row normalised to [-1, 1]
-    // (mean in the middle, population std = half the difference), then scaled by [2, 1] and shifted by [0, 10]
+    // (mean in the middle, population std = half the difference), then scaled by [2, 1] and shifted
+    // by [0, 10]
     float[] y = runFloat(b.build(), "x", new float[] {1, 3, 2, 5}, new long[] {2, 2}, "y");
     assertThat(y).containsExactly(new float[] {-2, 11, -2, 11}, within(1e-5f));
   }
@@ -100,15 +108,18 @@ class GraphBuilderTest {
     b.input("x", ElementType.FLOAT, 1);
     assertThatThrownBy(() -> b.op("Add", "x", "y"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("reads 'y'").hasMessageContaining("Add");
+        .hasMessageContaining("reads 'y'")
+        .hasMessageContaining("Add");
   }
 
   @Test
   void duplicateNamesAndMismatchedInitializersFail() {
     GraphBuilder b = new GraphBuilder("dup");
     b.input("x", ElementType.FLOAT, 1);
-    assertThatThrownBy(() -> b.initializer("x", new float[] {1}, 1)).hasMessageContaining("already defined");
-    assertThatThrownBy(() -> b.initializer("w", new float[] {1, 2, 3}, 2, 2)).hasMessageContaining("holds 4 values, data has 3");
+    assertThatThrownBy(() -> b.initializer("x", new float[] {1}, 1))
+        .hasMessageContaining("already defined");
+    assertThatThrownBy(() -> b.initializer("w", new float[] {1, 2, 3}, 2, 2))
+        .hasMessageContaining("holds 4 values, data has 3");
     assertThatThrownBy(b::build).hasMessageContaining("no outputs");
   }
 }

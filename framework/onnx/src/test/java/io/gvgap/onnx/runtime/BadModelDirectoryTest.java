@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BadModelDirectoryTest {
   static final DecoderConfig CONFIG = new DecoderConfig(98, 16, 1, 8, 2, 16, true, 1e-5f);
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private Path goodModel() throws Exception {
     Path model = dir.resolve("model");
@@ -35,11 +36,14 @@ class BadModelDirectoryTest {
   @Test
   void missingDirectoryAndMissingModelFileAreNamed() throws Exception {
     assertThatThrownBy(() -> OnnxLanguageModel.open(dir.resolve("nope"), 1, "cpu", 4))
-        .isInstanceOf(ModelLoadException.class).hasMessageContaining("nope").hasMessageContaining("not a directory");
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("nope")
+        .hasMessageContaining("not a directory");
     Path model = goodModel();
     Files.delete(model.resolve("model.onnx"));
     assertThatThrownBy(() -> OnnxLanguageModel.open(model, 1, "cpu", 4))
-        .hasMessageContaining("has no model file").hasMessageContaining("decoder_model_merged.onnx");
+        .hasMessageContaining("has no model file")
+        .hasMessageContaining("decoder_model_merged.onnx");
   }
 
   @Test
@@ -55,7 +59,8 @@ class BadModelDirectoryTest {
     ModelDirectory.writeRandom(other, CONFIG, CharVocabulary.printableAscii(), 1);
     Files.write(other.resolve("model.onnx"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
     assertThatThrownBy(() -> OnnxLanguageModel.open(other, 1, "cpu", 4))
-        .isInstanceOf(ModelLoadException.class).hasMessageContaining("model.onnx could not be loaded by ONNX Runtime");
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("model.onnx could not be loaded by ONNX Runtime");
   }
 
   @Test
@@ -66,10 +71,12 @@ class BadModelDirectoryTest {
       wide.append(c);
     }
     ObjectMapper json = new ObjectMapper();
-    Files.writeString(model.resolve("tokenizer.json"),
+    Files.writeString(
+        model.resolve("tokenizer.json"),
         json.writeValueAsString(new CharVocabulary(wide.toString()).tokenizerJson(json)));
     assertThatThrownBy(() -> OnnxLanguageModel.open(model, 1, "cpu", 4))
-        .hasMessageContaining("token ids up to 121").hasMessageContaining("logits for 98 ids");
+        .hasMessageContaining("token ids up to 121")
+        .hasMessageContaining("logits for 98 ids");
   }
 
   @Test
@@ -79,64 +86,100 @@ class BadModelDirectoryTest {
     GraphBuilder noCache = new GraphBuilder("no_cache");
     noCache.input("input_ids", ElementType.INT64, "b", "s");
     noCache.input("attention_mask", ElementType.INT64, "b", "s");
-    noCache.output(noCache.op("Cast", Map.of("to", 1L), "input_ids"), "logits", ElementType.FLOAT, "b", "s");
+    noCache.output(
+        noCache.op("Cast", Map.of("to", 1L), "input_ids"), "logits", ElementType.FLOAT, "b", "s");
     ModelSerializer.write(noCache.build(), Map.of(), model.resolve("model.onnx"));
     assertThatThrownBy(() -> OnnxLanguageModel.open(model, 1, "cpu", 4))
-        .hasMessageContaining("no input 'past_key_values.0.key'").hasMessageContaining("text-generation-with-past");
+        .hasMessageContaining("no input 'past_key_values.0.key'")
+        .hasMessageContaining("text-generation-with-past");
     // an fp16 KV cache
     GraphBuilder half = new GraphBuilder("fp16");
     half.input("input_ids", ElementType.INT64, "b", "s");
     half.input("attention_mask", ElementType.INT64, "b", "t");
     half.input("past_key_values.0.key", ElementType.FLOAT16, "b", 2, "p", 4);
     half.input("past_key_values.0.value", ElementType.FLOAT16, "b", 2, "p", 4);
-    half.output(half.op("Cast", Map.of("to", 1L), "input_ids"), "logits", ElementType.FLOAT, "b", "s");
-    half.output(half.op("Identity", "past_key_values.0.key"), "present.0.key", ElementType.FLOAT16, "b", 2, "p", 4);
-    half.output(half.op("Identity", "past_key_values.0.value"), "present.0.value", ElementType.FLOAT16, "b", 2, "p", 4);
+    half.output(
+        half.op("Cast", Map.of("to", 1L), "input_ids"), "logits", ElementType.FLOAT, "b", "s");
+    half.output(
+        half.op("Identity", "past_key_values.0.key"),
+        "present.0.key",
+        ElementType.FLOAT16,
+        "b",
+        2,
+        "p",
+        4);
+    half.output(
+        half.op("Identity", "past_key_values.0.value"),
+        "present.0.value",
+        ElementType.FLOAT16,
+        "b",
+        2,
+        "p",
+        4);
     ModelSerializer.write(half.build(), Map.of(), model.resolve("model.onnx"));
     assertThatThrownBy(() -> OnnxLanguageModel.open(model, 1, "cpu", 4))
-        .hasMessageContaining("'past_key_values.0.key'").hasMessageContaining("fp32");
+        .hasMessageContaining("'past_key_values.0.key'")
+        .hasMessageContaining("fp32");
   }
 
   @Test
   void cudaOnACpuOnlyBuildNamesCuda12AndCudnn9() throws Exception {
     Path model = goodModel();
     assertThatThrownBy(() -> OnnxLanguageModel.open(model, 1, "cuda", 4))
-        .hasMessageContaining("CUDA 12").hasMessageContaining("cuDNN 9").hasMessageContaining("onnxruntime_gpu");
+        .hasMessageContaining("CUDA 12")
+        .hasMessageContaining("cuDNN 9")
+        .hasMessageContaining("onnxruntime_gpu");
   }
 
   @Test
   @SuppressWarnings({"rawtypes", "unchecked"})
   void theBackendIsFoundByNameAndOpensAModel() throws Exception {
     Path model = goodModel();
-    ModelBackend backend = ServiceLoader.load(ModelBackend.class).stream().map(ServiceLoader.Provider::get)
-        .filter(b -> b.name().equals("onnx")).findFirst().orElseThrow();
+    ModelBackend backend = ServiceLoader.load(ModelBackend.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(b -> b.name().equals("onnx"))
+        .findFirst()
+        .orElseThrow();
     assertThat(backend.optionsType()).isEqualTo(OnnxBackend.Options.class);
-    try (LanguageModel opened = (LanguageModel) backend.create(new OnnxBackend.Options(model, 1, "cpu", 8))) {
+    try (LanguageModel opened =
+        (LanguageModel) backend.create(new OnnxBackend.Options(model, 1, "cpu", 8))) {
       assertThat(opened.info().contextLength()).isEqualTo(16);
-      assertThat(opened.info().parameters()).isEqualTo(io.gvgap.onnx.decoder.DecoderParameters.count(CONFIG));
+      assertThat(opened.info().parameters())
+          .isEqualTo(io.gvgap.onnx.decoder.DecoderParameters.count(CONFIG));
     }
-    assertThatThrownBy(() -> new OnnxBackend.Options(model, 1, "tpu", 8)).hasMessageContaining("cpu or cuda");
+    assertThatThrownBy(() -> new OnnxBackend.Options(model, 1, "tpu", 8))
+        .hasMessageContaining("cpu or cuda");
   }
 
   @Test
   void damagedWeightsAreNamedInsteadOfIndexMinusOneOutOfBounds() throws Exception {
     Path model = dir.resolve("damaged");
-    Map<String, float[]> parameters = new java.util.LinkedHashMap<>(
-        io.gvgap.onnx.decoder.DecoderParameters.random(CONFIG, 1));
+    Map<String, float[]> parameters =
+        new java.util.LinkedHashMap<>(io.gvgap.onnx.decoder.DecoderParameters.random(CONFIG, 1));
     // the bytes of a damaged file read as floats: NaN in one weight matrix makes every logit NaN
     parameters.replaceAll((name, values) -> {
       float[] damaged = values.clone();
       java.util.Arrays.fill(damaged, 0, Math.min(8, damaged.length), Float.NaN);
       return damaged;
     });
-    ModelDirectory.write(model, CONFIG, CharVocabulary.printableAscii(), parameters, io.gvgap.onnx.decoder.ModelCard.EMPTY);
+    ModelDirectory.write(
+        model,
+        CONFIG,
+        CharVocabulary.printableAscii(),
+        parameters,
+        io.gvgap.onnx.decoder.ModelCard.EMPTY);
     try (OnnxLanguageModel opened = OnnxLanguageModel.open(model, 1, "cpu", 4)) {
       for (io.gvgap.api.model.SamplingParams params : new io.gvgap.api.model.SamplingParams[] {
-          new io.gvgap.api.model.SamplingParams(0.7, 0.9, 0, 4, 1), io.gvgap.api.model.SamplingParams.greedy(4)}) {
-        assertThatThrownBy(() -> opened.generate(List.of(new io.gvgap.api.model.GenerationRequest("p", "1+1=", 0, 2,
-            List.of())), params))
-            .hasMessageStartingWith(model.resolve("model.onnx") + ": the model computed logits that are not numbers")
-            .hasMessageContaining("weights are damaged").hasMessageNotContaining("out of bounds");
+        new io.gvgap.api.model.SamplingParams(0.7, 0.9, 0, 4, 1),
+        io.gvgap.api.model.SamplingParams.greedy(4)
+      }) {
+        assertThatThrownBy(() -> opened.generate(
+                List.of(new io.gvgap.api.model.GenerationRequest("p", "1+1=", 0, 2, List.of())),
+                params))
+            .hasMessageStartingWith(
+                model.resolve("model.onnx") + ": the model computed logits that are not numbers")
+            .hasMessageContaining("weights are damaged")
+            .hasMessageNotContaining("out of bounds");
       }
     }
   }

@@ -22,22 +22,24 @@ final class BoundedProcess {
    * @param exitCode its exit code, or -1 when it was destroyed
    * @param output its standard output and error, interleaved
    */
-  record Result(boolean finished, int exitCode, String output) {
-  }
+  record Result(boolean finished, int exitCode, String output) {}
 
-  private BoundedProcess() {
-  }
+  private BoundedProcess() {}
 
   /** Starts the command, waits at most {@code limit}, and returns what it wrote to {@code outputFile}. */
-  static Result run(ProcessBuilder command, Path outputFile, Duration limit) throws IOException, InterruptedException {
-    Process process = command.redirectErrorStream(true).redirectOutput(outputFile.toFile()).start();
+  static Result run(ProcessBuilder command, Path outputFile, Duration limit)
+      throws IOException, InterruptedException {
+    Process process =
+        command.redirectErrorStream(true).redirectOutput(outputFile.toFile()).start();
     boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     if (!finished) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
     }
-    return new Result(finished, finished ? process.exitValue() : -1,
+    return new Result(
+        finished,
+        finished ? process.exitValue() : -1,
         Files.readString(outputFile, StandardCharsets.UTF_8));
   }
 }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  * without having compared token ids.
  */
 final class CrossCheckRequirement {
-  private CrossCheckRequirement() {
-  }
+  private CrossCheckRequirement() {}
 
   /**
    * Returns when the packages are installed; otherwise fails (required) or aborts the test as
@@ -29,12 +28,14 @@ final class CrossCheckRequirement {
     }
     String install = "the transformers.js cross-check needs " + crosscheck.resolve("node_modules")
         + " (@huggingface/transformers): run `cd " + crosscheck + " && npm ci --ignore-scripts`";
-    boolean required = "true".equalsIgnoreCase(ciVariable) || "true".equalsIgnoreCase(crosscheckProperty);
+    boolean required =
+        "true".equalsIgnoreCase(ciVariable) || "true".equalsIgnoreCase(crosscheckProperty);
     if (required) {
       throw new AssertionError(install + " (required because "
           + ("true".equalsIgnoreCase(ciVariable) ? "CI=true" : "-Dgvgap.crosscheck=true") + ")");
     }
-    // said on the console, not only in the report: a skipped check must never pass for a compared one
+    // said on the console, not only in the report: a skipped check must never pass for a compared
+    // one
     System.err.println("WARNING: test skipped: " + install
         + " (under CI=true or -Dgvgap.crosscheck=true this fails instead)");
     Assumptions.assumeTrue(false, install);

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelContentHashTest {
 
   private static final CharVocabulary VOCABULARY = CharVocabulary.printableAscii();
-  private static final DecoderConfig CONFIG = DecoderConfig.gpt2Like(VOCABULARY.size(), 16, 1, 16, 2);
+  private static final DecoderConfig CONFIG =
+      DecoderConfig.gpt2Like(VOCABULARY.size(), 16, 1, 16, 2);
 
   @TempDir
   Path tmp;
@@ -58,7 +59,9 @@ class ModelContentHashTest {
   }
 
   private static String fingerprintThroughBackend(Path dir) {
-    return new OnnxBackend().contentFingerprint(new OnnxBackend.Options(dir, 1, "cpu", 8)).orElseThrow();
+    return new OnnxBackend()
+        .contentFingerprint(new OnnxBackend.Options(dir, 1, "cpu", 8))
+        .orElseThrow();
   }
 
   /** The documented digest, recomputed from whole files read into memory (not streamed, no scan). */
@@ -82,7 +85,11 @@ class ModelContentHashTest {
     String fingerprint = fingerprintThroughBackend(original);
     assertThat(fingerprintThroughBackend(copy)).isEqualTo(fingerprint);
     assertThat(fingerprint).hasSize(64).matches("[0-9a-f]+");
-    List<String> expectedFiles = List.of("model.onnx", "config.json", "generation_config.json", "tokenizer.json",
+    List<String> expectedFiles = List.of(
+        "model.onnx",
+        "config.json",
+        "generation_config.json",
+        "tokenizer.json",
         "tokenizer_config.json");
     assertThat(ModelContentHash.hashedFiles(original)).isEqualTo(expectedFiles);
     assertThat(fingerprint).isEqualTo(independentDigest(original, expectedFiles));
@@ -114,7 +121,9 @@ class ModelContentHashTest {
   void theModelCardAndUnrelatedFilesDoNotChangeTheFingerprint() throws Exception {
     Path original = tinyModel("original", 3);
     Path annotated = copy(original, tmp.resolve("annotated"));
-    Files.writeString(annotated.resolve(ModelDirectory.MODEL_CARD_FILE), "{\"note\": \"evaluated on 2024-01-01\"}");
+    Files.writeString(
+        annotated.resolve(ModelDirectory.MODEL_CARD_FILE),
+        "{\"note\": \"evaluated on 2024-01-01\"}");
     Files.writeString(annotated.resolve("README.md"), "a tiny model\n");
     assertThat(ModelContentHash.of(annotated)).isEqualTo(ModelContentHash.of(original));
   }
@@ -139,21 +148,26 @@ class ModelContentHashTest {
     assertThat(ModelContentHash.of(dir)).isNotEqualTo(afterWeights).isNotEqualTo(before);
 
     Files.delete(dir.resolve("branch.bin"));
-    assertThatThrownBy(() -> ModelContentHash.of(dir)).isInstanceOf(ModelLoadException.class)
-        .hasMessageContaining("'branch.bin'").hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> ModelContentHash.of(dir))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("'branch.bin'")
+        .hasMessageContaining("does not exist");
   }
 
   @Test
   void aMissingOrBrokenModelFailsWithTheFileAndTheFix() throws Exception {
-    assertThatThrownBy(() -> ModelContentHash.of(tmp.resolve("absent"))).isInstanceOf(ModelLoadException.class)
+    assertThatThrownBy(() -> ModelContentHash.of(tmp.resolve("absent")))
+        .isInstanceOf(ModelLoadException.class)
         .hasMessageContaining("absent is not a directory");
     Path empty = Files.createDirectories(tmp.resolve("empty"));
-    assertThatThrownBy(() -> ModelContentHash.of(empty)).isInstanceOf(ModelLoadException.class)
+    assertThatThrownBy(() -> ModelContentHash.of(empty))
+        .isInstanceOf(ModelLoadException.class)
         .hasMessageContaining("has no model file");
     Path broken = Files.createDirectories(tmp.resolve("broken"));
     // 0x0A opens a length-delimited field 1 whose length (0x7F = 127) runs past the end of the file
     Files.write(broken.resolve("model.onnx"), new byte[] {0x0A, 0x7F, 1, 2});
-    assertThatThrownBy(() -> ModelContentHash.of(broken)).isInstanceOf(ModelLoadException.class)
+    assertThatThrownBy(() -> ModelContentHash.of(broken))
+        .isInstanceOf(ModelLoadException.class)
         .hasMessageContaining("is not an ONNX model");
   }
 
@@ -163,7 +177,8 @@ class ModelContentHashTest {
    * If node whose then_branch graph keeps its initializer in branch.bin.
    */
   private static byte[] modelWithExternalData() throws IOException {
-    byte[] branchGraph = message(out -> out.writeByteArray(5, externalTensor("w_branch", "branch.bin")));
+    byte[] branchGraph =
+        message(out -> out.writeByteArray(5, externalTensor("w_branch", "branch.bin")));
     byte[] attribute = message(out -> {
       out.writeString(1, "then_branch");
       out.writeByteArray(6, branchGraph);

@@ -23,16 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
  * generated alone: its draws depend only on (seed, id, index) and its cache rows only on itself.
  */
 class RowCompactionTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void samplesFinishingAtDifferentStepsEqualTheSameSamplesDecodedOneRowAtATime() throws Exception {
     Path model = dir.resolve("eos");
-    ModelDirectory.write(model, OnnxLanguageModelTest.CONFIG, OnnxLanguageModelTest.VOCABULARY,
-        DecoderGraphTest.perturbedParameters(OnnxLanguageModelTest.CONFIG, 21), ModelCard.EMPTY);
+    ModelDirectory.write(
+        model,
+        OnnxLanguageModelTest.CONFIG,
+        OnnxLanguageModelTest.VOCABULARY,
+        DecoderGraphTest.perturbedParameters(OnnxLanguageModelTest.CONFIG, 21),
+        ModelCard.EMPTY);
     SamplingParams params = new SamplingParams(1.0, 1.0, 0, 24, 77);
     List<GenerationRequest> requests = OnnxLanguageModelTest.prompts(6);
-    // the id drawn most often becomes the end-of-sequence id, so that many rows end early and at different steps
+    // the id drawn most often becomes the end-of-sequence id, so that many rows end early and at
+    // different steps
     Files.writeString(model.resolve("generation_config.json"), "{\"eos_token_id\": []}");
     Map<Long, Integer> counts = new HashMap<>();
     try (OnnxLanguageModel free = OnnxLanguageModel.open(model, 1, "cpu", 64)) {
@@ -42,7 +48,10 @@ class RowCompactionTest {
         }
       });
     }
-    long eos = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    long eos = counts.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .orElseThrow()
+        .getKey();
     Files.writeString(model.resolve("generation_config.json"), "{\"eos_token_id\": [" + eos + "]}");
 
     Map<String, SampleResult> alone = generate(model, 1, requests, params);
@@ -50,9 +59,16 @@ class RowCompactionTest {
     Map<String, SampleResult> chunked = generate(model, 7, requests, params);
     assertThat(alone).hasSize(72);
     // the test means something only if rows ended at many different steps
-    assertThat(alone.values().stream().filter(s -> s.finishReason() == FinishReason.EOS).count()).isGreaterThan(20);
-    assertThat(alone.values().stream().filter(s -> s.finishReason() == FinishReason.LENGTH).count()).isGreaterThan(0);
-    assertThat(alone.values().stream().map(s -> s.tokenIds().length).distinct().count()).isGreaterThan(8);
+    assertThat(alone.values().stream()
+            .filter(s -> s.finishReason() == FinishReason.EOS)
+            .count())
+        .isGreaterThan(20);
+    assertThat(alone.values().stream()
+            .filter(s -> s.finishReason() == FinishReason.LENGTH)
+            .count())
+        .isGreaterThan(0);
+    assertThat(alone.values().stream().map(s -> s.tokenIds().length).distinct().count())
+        .isGreaterThan(8);
     for (Map<String, SampleResult> other : List.of(batched, chunked)) {
       assertThat(other.keySet()).isEqualTo(alone.keySet());
       alone.forEach((key, sample) -> {
@@ -64,8 +80,8 @@ class RowCompactionTest {
     }
   }
 
-  private static Map<String, SampleResult> generate(Path model, int rows, List<GenerationRequest> requests,
-      SamplingParams params) {
+  private static Map<String, SampleResult> generate(
+      Path model, int rows, List<GenerationRequest> requests, SamplingParams params) {
     try (OnnxLanguageModel opened = OnnxLanguageModel.open(model, 1, "cpu", rows)) {
       return OnnxLanguageModelTest.byKey(opened.generateSamples(requests, params));
     }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class TokenSamplerTest {
   // probabilities at temperature 1: exp(l) / sum = [0.1, 0.2, 0.3, 0.4] for l = ln p
-  static final float[] LOGITS = {(float) Math.log(0.1), (float) Math.log(0.2), (float) Math.log(0.3),
-      (float) Math.log(0.4)};
+  static final float[] LOGITS = {
+    (float) Math.log(0.1), (float) Math.log(0.2), (float) Math.log(0.3), (float) Math.log(0.4)
+  };
 
   private static double[] frequencies(SamplingParams params, int draws) {
     TokenSampler sampler = new TokenSampler(4);
@@ -30,8 +31,11 @@ class TokenSamplerTest {
   @Test
   void greedyTakesTheLowestIdAmongMaximaAndReportsItsLogProbability() {
     TokenSampler sampler = new TokenSampler(3);
-    TokenSampler.Choice choice = sampler.choose(FloatBuffer.wrap(new float[] {9, 1, 2, 2, 0}), 2,
-        SamplingParams.greedy(1), new SplittableRandom(1));
+    TokenSampler.Choice choice = sampler.choose(
+        FloatBuffer.wrap(new float[] {9, 1, 2, 2, 0}),
+        2,
+        SamplingParams.greedy(1),
+        new SplittableRandom(1));
     // window [2, 2, 0]: ids 0 and 1 tie; log p = 2 - ln(e^2 + e^2 + e^0)
     assertThat(choice.token()).isEqualTo(0);
     assertThat(choice.logProb()).isCloseTo(2 - Math.log(2 * Math.exp(2) + 1), within(1e-6));
@@ -39,7 +43,8 @@ class TokenSamplerTest {
 
   @Test
   void samplingFollowsTheDistributionAndItsCuts() {
-    // 200 000 draws: the standard error of a frequency near 0.3 is ~0.001, so 0.005 is a 5-sigma bound
+    // 200 000 draws: the standard error of a frequency near 0.3 is ~0.001, so 0.005 is a 5-sigma
+    // bound
     double[] plain = frequencies(new SamplingParams(1, 1, 0, 1, 0), 200_000);
     assertThat(plain).containsExactly(new double[] {0.1, 0.2, 0.3, 0.4}, within(0.005));
     // top-k 2 keeps 0.3 and 0.4, renormalised to 3/7 and 4/7
@@ -50,7 +55,8 @@ class TokenSamplerTest {
     assertThat(topP).containsExactly(new double[] {0, 0, 3 / 7.0, 4 / 7.0}, within(0.005));
     // temperature 0.5 squares the probabilities: [1, 4, 9, 16] / 30
     double[] cold = frequencies(new SamplingParams(0.5, 1, 0, 1, 0), 200_000);
-    assertThat(cold).containsExactly(new double[] {1 / 30.0, 4 / 30.0, 9 / 30.0, 16 / 30.0}, within(0.005));
+    assertThat(cold)
+        .containsExactly(new double[] {1 / 30.0, 4 / 30.0, 9 / 30.0, 16 / 30.0}, within(0.005));
   }
 
   @Test
@@ -68,9 +74,17 @@ class TokenSamplerTest {
     SamplingParams sampling = new SamplingParams(0.7, 0.9, 0, 8, 1);
     for (SamplingParams params : new SamplingParams[] {sampling, SamplingParams.greedy(1)}) {
       float[] nan = {Float.NaN, Float.NaN, Float.NaN};
-      assertThatThrownBy(() -> sampler.choose(FloatBuffer.wrap(nan), 0, params, new SplittableRandom(1))).isInstanceOf(NonFiniteLogitsException.class).hasMessageContaining("NaN");
-      assertThatThrownBy(() -> sampler.choose(FloatBuffer.wrap(new float[] {0, Float.POSITIVE_INFINITY, 1}), 0, params,
-          new SplittableRandom(1))).isInstanceOf(NonFiniteLogitsException.class).hasMessageContaining("token id 1");
+      assertThatThrownBy(
+              () -> sampler.choose(FloatBuffer.wrap(nan), 0, params, new SplittableRandom(1)))
+          .isInstanceOf(NonFiniteLogitsException.class)
+          .hasMessageContaining("NaN");
+      assertThatThrownBy(() -> sampler.choose(
+              FloatBuffer.wrap(new float[] {0, Float.POSITIVE_INFINITY, 1}),
+              0,
+              params,
+              new SplittableRandom(1)))
+          .isInstanceOf(NonFiniteLogitsException.class)
+          .hasMessageContaining("token id 1");
     }
   }
 }

@@ -15,11 +15,15 @@ class BatchPlanTest {
 
   @Test
   void promptTokensAndPaddingGetNoWeightAndResponsesShareTheWeightedMean() {
-    // ids: <eot>=0, a=2, b=3, c=4. Example 1: prompt "ab", response "c", weight 1 -> tokens a b c <eot>;
-    // inputs a b c, targets b c <eot>; target b is prompt (weight 0), c and <eot> count -> 2 counted tokens.
-    // Example 2: document "ba", weight 1 (a document counts every target) -> tokens b a <eot>; 2 counted.
+    // ids: <eot>=0, a=2, b=3, c=4. Example 1: prompt "ab", response "c", weight 1 -> tokens a b c
+    // <eot>;
+    // inputs a b c, targets b c <eot>; target b is prompt (weight 0), c and <eot> count -> 2
+    // counted tokens.
+    // Example 2: document "ba", weight 1 (a document counts every target) -> tokens b a <eot>; 2
+    // counted.
     // Weighted mean: each counted token gets 1 / (2 + 2) = 0.25.
-    List<TrainingExample> examples = List.of(new TrainingExample("ab", "c", 1), TrainingExample.document("ba"));
+    List<TrainingExample> examples =
+        List.of(new TrainingExample("ab", "c", 1), TrainingExample.document("ba"));
     BatchPlan plan = new BatchPlan(examples, VOCABULARY, 16, 2, 1);
     TokenBatch batch = plan.batch(0);
     assertThat(batch.rows()).isEqualTo(2);
@@ -36,9 +40,11 @@ class BatchPlanTest {
 
   @Test
   void exampleWeightsScaleTheirTokens() {
-    // weights 3 and 1, one counted token each ("x" unknown char -> id 1, then <eot>... response "a" + <eot>):
+    // weights 3 and 1, one counted token each ("x" unknown char -> id 1, then <eot>... response "a"
+    // + <eot>):
     // prompt "b" response "a": targets a, <eot> both count -> 2 tokens each. Total = 3*2 + 1*2 = 8.
-    List<TrainingExample> examples = List.of(new TrainingExample("b", "a", 3), new TrainingExample("c", "a", 1));
+    List<TrainingExample> examples =
+        List.of(new TrainingExample("b", "a", 3), new TrainingExample("c", "a", 1));
     TokenBatch batch = new BatchPlan(examples, VOCABULARY, 16, 2, 1).batch(0);
     double heavy = 3.0 / 8;
     double light = 1.0 / 8;
@@ -77,7 +83,8 @@ class BatchPlanTest {
 
   @Test
   void examplesLongerThanTheContextAreCut() {
-    BatchPlan plan = new BatchPlan(List.of(TrainingExample.document("abcabcabc")), VOCABULARY, 4, 1, 1);
+    BatchPlan plan =
+        new BatchPlan(List.of(TrainingExample.document("abcabcabc")), VOCABULARY, 4, 1, 1);
     assertThat(plan.truncatedExamples()).isEqualTo(1);
     assertThat(plan.batch(0).length()).isEqualTo(4);
   }

@@ -38,15 +38,23 @@ class DecoderGradientTest {
     long[] inputs = {0, 3, 5, 2, 2, 6, 0, 1, 4, 4, 3, 0};
     long[] targets = {3, 5, 2, 2, 6, 1, 1, 4, 4, 3, 0, 0};
     float[] weights = {0, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.2f, 0.1f, 0.1f, 0.1f, 0, 0};
-    checker.longInput("input_ids", inputs, 2, 6).longInput("target_ids", targets, 2, 6)
+    checker
+        .longInput("input_ids", inputs, 2, 6)
+        .longInput("target_ids", targets, 2, 6)
         .floatInput("loss_weights", weights, 2, 6);
     List<String> names = new ArrayList<>(DecoderParameters.shapes(config).keySet());
-    GradientChecker.Report report = checker.check(b -> {
-      TrainingForwardGraph.addNodes(b, config);
-      return TrainingForwardGraph.LOSS;
-    }, names, 6, 1e-2, 2e-3);
-    assertThat(report.checked()).isEqualTo(names.stream()
-        .mapToInt(n -> Math.min(6, parameters.get(n).length)).sum());
+    GradientChecker.Report report = checker.check(
+        b -> {
+          TrainingForwardGraph.addNodes(b, config);
+          return TrainingForwardGraph.LOSS;
+        },
+        names,
+        6,
+        1e-2,
+        2e-3);
+    assertThat(report.checked())
+        .isEqualTo(
+            names.stream().mapToInt(n -> Math.min(6, parameters.get(n).length)).sum());
     assertThat(report.worstError()).as(report.where()).isLessThan(2e-2);
   }
 }

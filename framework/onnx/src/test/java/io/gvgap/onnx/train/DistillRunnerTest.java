@@ -24,7 +24,8 @@ class DistillRunnerTest {
     assertThat(CharVocabularies.read(base)).isEqualTo(vocabulary);
     List<String> lines = new ArrayList<>();
     for (int a = 0; a < 5; a++) {
-      lines.add("{\"prompt\": \"" + a + "+1=\", \"response\": \"" + (a + 1) + "\", \"weight\": 0.5}");
+      lines.add(
+          "{\"prompt\": \"" + a + "+1=\", \"response\": \"" + (a + 1) + "\", \"weight\": 0.5}");
     }
     lines.add("");
     lines.add("{\"text\": \"1+1=2\"}");
@@ -37,40 +38,49 @@ class DistillRunnerTest {
 
     List<Double> losses = new ArrayList<>();
     TrainerOptions options = new TrainerOptions(6, 60, 2e-2, 5, 0.0, 1.0, 1, 0, 1, "cpu");
-    TrainingResult result = DistillRunner.run(base, data, temp.resolve("out"), options, p -> losses.add(p.loss()));
+    TrainingResult result =
+        DistillRunner.run(base, data, temp.resolve("out"), options, p -> losses.add(p.loss()));
     assertThat(result.steps()).isEqualTo(60);
     assertThat(losses.get(59)).isLessThan(losses.get(0) / 4);
     assertThat(ModelDirectory.readConfig(temp.resolve("out"))).isEqualTo(config);
-    var card = new ObjectMapper().readTree(temp.resolve("out").resolve(ModelDirectory.MODEL_CARD_FILE).toFile());
+    var card = new ObjectMapper()
+        .readTree(temp.resolve("out").resolve(ModelDirectory.MODEL_CARD_FILE).toFile());
     assertThat(card.path("steps").asText()).isEqualTo("60");
     assertThat(card.path("baseModel").asText()).isEqualTo(base.toAbsolutePath().toString());
   }
 
   @Test
-  void anInterruptedDistillationLeavesTheOldModelInPlaceAndResumes(@TempDir Path temp) throws Exception {
+  void anInterruptedDistillationLeavesTheOldModelInPlaceAndResumes(@TempDir Path temp)
+      throws Exception {
     CharVocabulary vocabulary = new CharVocabulary("0123456789+=\n");
     DecoderConfig config = DecoderConfig.gpt2Like(vocabulary.size(), 16, 1, 16, 2);
     Path base = temp.resolve("base");
     ModelDirectory.writeRandom(base, config, vocabulary, 3);
     Path data = temp.resolve("kept.jsonl");
-    Files.write(data, List.of("{\"prompt\": \"1+1=\", \"response\": \"2\"}", "{\"prompt\": \"2+1=\", \"response\": \"3\"}"));
+    Files.write(
+        data,
+        List.of(
+            "{\"prompt\": \"1+1=\", \"response\": \"2\"}",
+            "{\"prompt\": \"2+1=\", \"response\": \"3\"}"));
     Path out = temp.resolve("out");
     ModelDirectory.writeRandom(out, config, vocabulary, 7);
     byte[] good = Files.readAllBytes(out.resolve("model.onnx"));
     TrainerOptions options = new TrainerOptions(2, 6, 1e-2, 1, 0.0, 1.0, 1, 2, 1, "cpu");
 
-    assertThatThrownBy(() -> DistillRunner.run(base, data, out, false, options, p -> { }))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--overwrite");
+    assertThatThrownBy(() -> DistillRunner.run(base, data, out, false, options, p -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--overwrite");
     assertThatThrownBy(() -> DistillRunner.run(base, data, out, true, options, p -> {
-      if (p.step() == 5) {
-        throw new IllegalStateException("killed at step 5");
-      }
-    })).hasMessageContaining("killed at step 5");
+          if (p.step() == 5) {
+            throw new IllegalStateException("killed at step 5");
+          }
+        }))
+        .hasMessageContaining("killed at step 5");
     // the crash left the old model where it was and the checkpoint in the work directory beside it
     assertThat(Files.readAllBytes(out.resolve("model.onnx"))).isEqualTo(good);
     assertThat(ModelOutput.workDirectory(out).resolve(Checkpoints.FOLDER)).isDirectory();
 
-    TrainingResult resumed = DistillRunner.run(base, data, out, true, options, p -> { });
+    TrainingResult resumed = DistillRunner.run(base, data, out, true, options, p -> {});
     assertThat(resumed.resumedFromStep()).isEqualTo(4);
     assertThat(resumed.steps()).isEqualTo(6);
     assertThat(resumed.modelDirectory()).isEqualTo(out);
@@ -82,14 +92,19 @@ class DistillRunnerTest {
   @Test
   void badLinesAreReportedWithFileAndLine(@TempDir Path temp) throws Exception {
     Path data = temp.resolve("bad.jsonl");
-    Files.write(data, List.of("{\"prompt\": \"a\", \"response\": \"b\"}", "{\"prompt\": \"a\", \"weight\": 1}"));
-    assertThatThrownBy(() -> TrainingData.readJsonLines(data)).hasMessageContaining("bad.jsonl:2")
+    Files.write(
+        data,
+        List.of("{\"prompt\": \"a\", \"response\": \"b\"}", "{\"prompt\": \"a\", \"weight\": 1}"));
+    assertThatThrownBy(() -> TrainingData.readJsonLines(data))
+        .hasMessageContaining("bad.jsonl:2")
         .hasMessageContaining("\"response\"");
     Files.write(data, List.of("{\"response\": \"b\", \"weight\": \"high\"}"));
-    assertThatThrownBy(() -> TrainingData.readJsonLines(data)).hasMessageContaining("bad.jsonl:1")
+    assertThatThrownBy(() -> TrainingData.readJsonLines(data))
+        .hasMessageContaining("bad.jsonl:1")
         .hasMessageContaining("\"weight\" must be a number");
     Files.write(data, List.of("{\"response\": \"b\", \"weight\": 0}"));
-    assertThatThrownBy(() -> TrainingData.readJsonLines(data)).hasMessageContaining("bad.jsonl:1")
+    assertThatThrownBy(() -> TrainingData.readJsonLines(data))
+        .hasMessageContaining("bad.jsonl:1")
         .hasMessageContaining("weight must be finite and > 0");
   }
 }

@@ -23,12 +23,10 @@ import java.util.Set;
  */
 final class GradientChecker {
   /** A float input with its values and shape. */
-  record FloatInput(float[] values, long[] shape) {
-  }
+  record FloatInput(float[] values, long[] shape) {}
 
   /** The largest error found, as |analytic − numeric| / (absolute floor + |numeric|), and where. */
-  record Report(double worstError, String where, int checked) {
-  }
+  record Report(double worstError, String where, int checked) {}
 
   private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
   private final Map<String, FloatInput> floatInputs = new LinkedHashMap<>();
@@ -53,8 +51,13 @@ final class GradientChecker {
    * @param step finite-difference step h
    * @param floor absolute error floor in the relative measure
    */
-  Report check(java.util.function.Function<GraphBuilder, String> forward, List<String> wrt, int perInput, double step,
-      double floor) throws OrtException {
+  Report check(
+      java.util.function.Function<GraphBuilder, String> forward,
+      List<String> wrt,
+      int perInput,
+      double step,
+      double floor)
+      throws OrtException {
     GraphBuilder b = new GraphBuilder("check");
     floatInputs.forEach((name, input) -> b.input(name, ElementType.FLOAT, boxed(input.shape())));
     longShapes.forEach((name, shape) -> b.input(name, ElementType.INT64, boxed(shape)));
@@ -65,7 +68,11 @@ final class GradientChecker {
     GraphBuilder full = result.builder();
     full.output("loss", "loss", ElementType.FLOAT);
     for (String name : wrt) {
-      full.output(result.gradients().get(name), "grad." + name, ElementType.FLOAT, boxed(floatInputs.get(name).shape()));
+      full.output(
+          result.gradients().get(name),
+          "grad." + name,
+          ElementType.FLOAT,
+          boxed(floatInputs.get(name).shape()));
     }
     byte[] model = ModelSerializer.toModel(full.build(), Map.of()).toByteArray();
     double worst = 0;
@@ -94,11 +101,13 @@ final class GradientChecker {
           double up = loss(session, name, index, (float) (original + step));
           double down = loss(session, name, index, (float) (original - step));
           double numeric = (up - down) / (2 * step);
-          double error = Math.abs(analytic.get(name)[index] - numeric) / (floor + Math.abs(numeric));
+          double error =
+              Math.abs(analytic.get(name)[index] - numeric) / (floor + Math.abs(numeric));
           checked++;
           if (error > worst) {
             worst = error;
-            where = name + "[" + index + "]: analytic " + analytic.get(name)[index] + ", numeric " + numeric;
+            where = name + "[" + index + "]: analytic " + analytic.get(name)[index] + ", numeric "
+                + numeric;
           }
         }
       }
@@ -114,17 +123,22 @@ final class GradientChecker {
     }
   }
 
-  private OrtSession.Result run(OrtSession session, Map<String, float[]> overrides, Set<String> outputs)
-      throws OrtException {
+  private OrtSession.Result run(
+      OrtSession session, Map<String, float[]> overrides, Set<String> outputs) throws OrtException {
     Map<String, OnnxTensor> tensors = new HashMap<>();
     try {
       for (Map.Entry<String, FloatInput> entry : floatInputs.entrySet()) {
         float[] values = overrides.getOrDefault(entry.getKey(), entry.getValue().values());
-        tensors.put(entry.getKey(), OnnxTensor.createTensor(environment, FloatBuffer.wrap(values), entry.getValue().shape()));
+        tensors.put(
+            entry.getKey(),
+            OnnxTensor.createTensor(
+                environment, FloatBuffer.wrap(values), entry.getValue().shape()));
       }
       for (Map.Entry<String, long[]> entry : longInputs.entrySet()) {
-        tensors.put(entry.getKey(), OnnxTensor.createTensor(environment, LongBuffer.wrap(entry.getValue()),
-            longShapes.get(entry.getKey())));
+        tensors.put(
+            entry.getKey(),
+            OnnxTensor.createTensor(
+                environment, LongBuffer.wrap(entry.getValue()), longShapes.get(entry.getKey())));
       }
       return session.run(tensors, outputs);
     } finally {

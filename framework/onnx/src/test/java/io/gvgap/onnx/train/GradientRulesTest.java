@@ -36,7 +36,8 @@ class GradientRulesTest {
   }
 
   /** Wraps an output y of the given shape into L = Σ r ⊙ y. */
-  private static Function<GraphBuilder, String> projected(Function<GraphBuilder, String> body, long... shape) {
+  private static Function<GraphBuilder, String> projected(
+      Function<GraphBuilder, String> body, long... shape) {
     return b -> {
       int count = 1;
       for (long dim : shape) {
@@ -47,7 +48,8 @@ class GradientRulesTest {
     };
   }
 
-  private static void assertGradients(GradientChecker checker, Function<GraphBuilder, String> loss, String... wrt)
+  private static void assertGradients(
+      GradientChecker checker, Function<GraphBuilder, String> loss, String... wrt)
       throws Exception {
     GradientChecker.Report report = checker.check(loss, List.of(wrt), 40, STEP, FLOOR);
     assertThat(report.checked()).isPositive();
@@ -56,23 +58,47 @@ class GradientRulesTest {
 
   @Test
   void addWithBiasBroadcastAndSameRankBroadcast() throws Exception {
-    GradientChecker checker = new GradientChecker().floatInput("x", random(24, 1), 2, 4, 3)
-        .floatInput("bias", random(3, 2), 3).floatInput("row", random(6, 3), 2, 1, 3);
-    assertGradients(checker, projected(b -> b.op("Add", b.op("Add", "x", "bias"), "row"), 2, 4, 3), "x", "bias", "row");
+    GradientChecker checker = new GradientChecker()
+        .floatInput("x", random(24, 1), 2, 4, 3)
+        .floatInput("bias", random(3, 2), 3)
+        .floatInput("row", random(6, 3), 2, 1, 3);
+    assertGradients(
+        checker,
+        projected(b -> b.op("Add", b.op("Add", "x", "bias"), "row"), 2, 4, 3),
+        "x",
+        "bias",
+        "row");
   }
 
   @Test
   void subMulDivNegAndSum() throws Exception {
-    GradientChecker checker = new GradientChecker().floatInput("a", random(12, 4), 3, 4).floatInput("b", random(4, 5), 4)
-        .floatInput("c", new float[] {1.5f, 2f, -1.7f, 2.5f}, 4).floatInput("s", new float[] {0.7f});
-    assertGradients(checker, projected(b -> b.op("Sum", b.op("Neg", b.op("Sub", "a", b.op("Mul", "b", "a"))),
-        b.op("Div", "a", "c"), b.op("Mul", "a", "s")), 3, 4), "a", "b", "c", "s");
+    GradientChecker checker = new GradientChecker()
+        .floatInput("a", random(12, 4), 3, 4)
+        .floatInput("b", random(4, 5), 4)
+        .floatInput("c", new float[] {1.5f, 2f, -1.7f, 2.5f}, 4)
+        .floatInput("s", new float[] {0.7f});
+    assertGradients(
+        checker,
+        projected(
+            b -> b.op(
+                "Sum",
+                b.op("Neg", b.op("Sub", "a", b.op("Mul", "b", "a"))),
+                b.op("Div", "a", "c"),
+                b.op("Mul", "a", "s")),
+            3,
+            4),
+        "a",
+        "b",
+        "c",
+        "s");
   }
 
   @Test
   void matMulBatchedByMatrixAndBatchedByBatched() throws Exception {
-    GradientChecker checker = new GradientChecker().floatInput("x", random(24, 6), 2, 3, 4)
-        .floatInput("w", random(20, 7), 4, 5).floatInput("p", random(24, 8), 2, 1, 3, 4)
+    GradientChecker checker = new GradientChecker()
+        .floatInput("x", random(24, 6), 2, 3, 4)
+        .floatInput("w", random(20, 7), 4, 5)
+        .floatInput("p", random(24, 8), 2, 1, 3, 4)
         .floatInput("q", random(48, 9), 2, 2, 4, 3);
     assertGradients(checker, projected(b -> b.op("MatMul", "x", "w"), 2, 3, 5), "x", "w");
     assertGradients(checker, projected(b -> b.op("MatMul", "p", "q"), 2, 2, 3, 3), "p", "q");
@@ -81,57 +107,119 @@ class GradientRulesTest {
   @Test
   void transposeReshapeUnsqueezeSqueezeFlatten() throws Exception {
     GradientChecker checker = new GradientChecker().floatInput("x", random(24, 10), 2, 3, 4);
-    assertGradients(checker, projected(b -> b.op("Flatten", Map.of("axis", 1L),
-        b.op("Squeeze", b.op("Unsqueeze", b.op("Reshape",
-            b.op("Transpose", Map.of("perm", new long[] {2, 0, 1}), "x"), b.constant(0, 3, 2)), b.constant(0)),
-            b.constant(0))), 4, 6), "x");
+    assertGradients(
+        checker,
+        projected(
+            b -> b.op(
+                "Flatten",
+                Map.of("axis", 1L),
+                b.op(
+                    "Squeeze",
+                    b.op(
+                        "Unsqueeze",
+                        b.op(
+                            "Reshape",
+                            b.op("Transpose", Map.of("perm", new long[] {2, 0, 1}), "x"),
+                            b.constant(0, 3, 2)),
+                        b.constant(0)),
+                    b.constant(0))),
+            4,
+            6),
+        "x");
   }
 
   @Test
   void gatherWithRepeatedIndicesAccumulates() throws Exception {
-    GradientChecker checker = new GradientChecker().floatInput("table", random(15, 11), 5, 3)
+    GradientChecker checker = new GradientChecker()
+        .floatInput("table", random(15, 11), 5, 3)
         .longInput("ids", new long[] {4, 0, 4, 2, 4, 1}, 2, 3);
-    assertGradients(checker, projected(b -> b.op("Gather", Map.of("axis", 0L), "table", "ids"), 2, 3, 3), "table");
+    assertGradients(
+        checker,
+        projected(b -> b.op("Gather", Map.of("axis", 0L), "table", "ids"), 2, 3, 3),
+        "table");
   }
 
   @Test
   void splitWithAnUnusedPartAndConcat() throws Exception {
-    GradientChecker checker = new GradientChecker().floatInput("x", random(18, 12), 2, 9).floatInput("y", random(4, 13), 2, 2);
-    assertGradients(checker, projected(b -> {
-      List<String> parts = b.ops("Split", 3, Map.of("axis", 1L), "x", b.constant(2, 3, 4));
-      return b.op("Concat", Map.of("axis", -1L), parts.get(0), "y", parts.get(2));
-    }, 2, 8), "x", "y");
+    GradientChecker checker = new GradientChecker()
+        .floatInput("x", random(18, 12), 2, 9)
+        .floatInput("y", random(4, 13), 2, 2);
+    assertGradients(
+        checker,
+        projected(
+            b -> {
+              List<String> parts = b.ops("Split", 3, Map.of("axis", 1L), "x", b.constant(2, 3, 4));
+              return b.op("Concat", Map.of("axis", -1L), parts.get(0), "y", parts.get(2));
+            },
+            2,
+            8),
+        "x",
+        "y");
   }
 
   @Test
   void layerNormalizationOverTheLastAxis() throws Exception {
-    GradientChecker checker = new GradientChecker().floatInput("x", random(24, 14), 2, 3, 4)
-        .floatInput("gamma", random(4, 15), 4).floatInput("beta", random(4, 16), 4);
-    assertGradients(checker, projected(b -> b.op("LayerNormalization", Map.of("axis", -1L, "epsilon", 1e-5f), "x",
-        "gamma", "beta"), 2, 3, 4), "x", "gamma", "beta");
+    GradientChecker checker = new GradientChecker()
+        .floatInput("x", random(24, 14), 2, 3, 4)
+        .floatInput("gamma", random(4, 15), 4)
+        .floatInput("beta", random(4, 16), 4);
+    assertGradients(
+        checker,
+        projected(
+            b -> b.op(
+                "LayerNormalization", Map.of("axis", -1L, "epsilon", 1e-5f), "x", "gamma", "beta"),
+            2,
+            3,
+            4),
+        "x",
+        "gamma",
+        "beta");
   }
 
   @Test
   void softmaxLogSoftmaxTanhExp() throws Exception {
     GradientChecker checker = new GradientChecker().floatInput("x", random(12, 17), 3, 4);
-    assertGradients(checker, projected(b -> b.op("Add", b.op("Softmax", Map.of("axis", -1L), "x"),
-        b.op("Add", b.op("LogSoftmax", Map.of("axis", -1L), "x"), b.op("Add", b.op("Tanh", "x"), b.op("Exp", "x")))),
-        3, 4), "x");
+    assertGradients(
+        checker,
+        projected(
+            b -> b.op(
+                "Add",
+                b.op("Softmax", Map.of("axis", -1L), "x"),
+                b.op(
+                    "Add",
+                    b.op("LogSoftmax", Map.of("axis", -1L), "x"),
+                    b.op("Add", b.op("Tanh", "x"), b.op("Exp", "x")))),
+            3,
+            4),
+        "x");
   }
 
   @Test
   void reduceSumKeepingAndDroppingAxes() throws Exception {
     GradientChecker checker = new GradientChecker().floatInput("x", random(24, 18), 2, 3, 4);
-    assertGradients(checker, projected(b -> b.op("Add",
-        b.op("ReduceSum", Map.of("keepdims", 0L), "x", b.constant(1)),
-        b.op("ReduceSum", Map.of("keepdims", 1L), "x", b.constant(-1, 1))), 2, 1, 4), "x");
+    assertGradients(
+        checker,
+        projected(
+            b -> b.op(
+                "Add",
+                b.op("ReduceSum", Map.of("keepdims", 0L), "x", b.constant(1)),
+                b.op("ReduceSum", Map.of("keepdims", 1L), "x", b.constant(-1, 1))),
+            2,
+            1,
+            4),
+        "x");
   }
 
   @Test
   void whereRoutesGradientsByCondition() throws Exception {
-    GradientChecker checker = new GradientChecker().floatInput("x", random(6, 19), 2, 3).floatInput("y", random(3, 20), 3);
-    assertGradients(checker, projected(b -> b.op("Where", b.op("Greater", "x", b.scalar(0f)), "x", "y"), 2, 3),
-        "x", "y");
+    GradientChecker checker = new GradientChecker()
+        .floatInput("x", random(6, 19), 2, 3)
+        .floatInput("y", random(3, 20), 3);
+    assertGradients(
+        checker,
+        projected(b -> b.op("Where", b.op("Greater", "x", b.scalar(0f)), "x", "y"), 2, 3),
+        "x",
+        "y");
   }
 
   @Test
@@ -141,7 +229,9 @@ class GradientRulesTest {
     String y = b.op("Relu", "x");
     b.output(b.op("ReduceSum", Map.of("keepdims", 0L), y), "loss", ElementType.FLOAT);
     assertThatThrownBy(() -> ReverseMode.differentiate(b.build(), "loss", List.of("x")))
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("Relu_1").hasMessageContaining("Relu")
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("Relu_1")
+        .hasMessageContaining("Relu")
         .hasMessageContaining("LayerNormalization");
   }
 }

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** Child JVM for {@link TrainerResumeTest}: trains slowly (a pause per step) so the test can kill it mid-run. */
 public final class ResumeChild {
-  private ResumeChild() {
-  }
+  private ResumeChild() {}
 
   /** Arguments: output directory, pause per step in milliseconds. */
   public static void main(String[] args) throws Exception {

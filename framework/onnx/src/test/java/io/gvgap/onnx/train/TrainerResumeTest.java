@@ -41,20 +41,32 @@ class TrainerResumeTest {
   @Test
   void aKilledRunResumesAndMatchesAnUninterruptedRun(@TempDir Path temp) throws Exception {
     Path uninterrupted = temp.resolve("uninterrupted");
-    TrainingResult reference = trainer().train(uninterrupted, ModelCard.EMPTY, ProgressListener.none());
+    TrainingResult reference =
+        trainer().train(uninterrupted, ModelCard.EMPTY, ProgressListener.none());
     assertThat(reference.resumedFromStep()).isZero();
     assertThat(Files.exists(uninterrupted.resolve(Checkpoints.FOLDER))).isFalse();
 
     Path killed = temp.resolve("killed");
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), ResumeChild.class.getName(), killed.toString(), "150")
-        .redirectErrorStream(true).redirectOutput(temp.resolve("child.log").toFile()).start();
+    Process child = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            ResumeChild.class.getName(),
+            killed.toString(),
+            "150")
+        .redirectErrorStream(true)
+        .redirectOutput(temp.resolve("child.log").toFile())
+        .start();
     Path latest = killed.resolve(Checkpoints.FOLDER).resolve("LATEST");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     try {
       while (!(Files.exists(latest) && Files.readString(latest).compareTo("step-00000008") >= 0)) {
-        assertThat(child.isAlive()).as("child finished or died early; log: %s", temp.resolve("child.log")).isTrue();
-        assertThat(System.nanoTime()).as("no checkpoint at step 8 within 120 s").isLessThan(deadline);
+        assertThat(child.isAlive())
+            .as("child finished or died early; log: %s", temp.resolve("child.log"))
+            .isTrue();
+        assertThat(System.nanoTime())
+            .as("no checkpoint at step 8 within 120 s")
+            .isLessThan(deadline);
         Thread.sleep(50);
       }
     } finally {
@@ -64,10 +76,13 @@ class TrainerResumeTest {
     long checkpointStep = Checkpoints.latest(killed).orElseThrow().step();
     assertThat(checkpointStep).isBetween(8L, 29L);
     // the checkpoint is itself an ordinary model directory
-    Path checkpointDirectory = killed.resolve(Checkpoints.FOLDER).resolve(Files.readString(latest).trim());
+    Path checkpointDirectory =
+        killed.resolve(Checkpoints.FOLDER).resolve(Files.readString(latest).trim());
     try (OnnxLanguageModel model = OnnxLanguageModel.open(checkpointDirectory, 1, "cpu", 4)) {
-      assertThat(model.generate(List.of(new GenerationRequest("a", "1+2=", 0, 1, List.of("\n"))),
-          SamplingParams.greedy(3))).hasSize(1);
+      assertThat(model.generate(
+              List.of(new GenerationRequest("a", "1+2=", 0, 1, List.of("\n"))),
+              SamplingParams.greedy(3)))
+          .hasSize(1);
     }
 
     TrainingResult resumed = trainer().train(killed, ModelCard.EMPTY, ProgressListener.none());

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 class TrainingSessionTest {
   private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
   private static final DecoderConfig CONFIG = new DecoderConfig(9, 8, 2, 8, 2, 16, true, 1e-5f);
-  private static final TokenBatch BATCH = new TokenBatch(2, 5,
+  private static final TokenBatch BATCH = new TokenBatch(
+      2,
+      5,
       new long[] {2, 3, 4, 5, 6, 7, 8, 2, 0, 0},
       new long[] {3, 4, 5, 6, 0, 8, 2, 0, 0, 0},
       new float[] {0.125f, 0.125f, 0.125f, 0.125f, 0.125f, 0.125f, 0.125f, 0.125f, 0, 0});
@@ -35,32 +37,50 @@ class TrainingSessionTest {
     Map<String, float[]> parameters = DecoderParameters.random(CONFIG, 11);
     GraphBuilder b = new GraphBuilder("forward");
     TrainingForwardGraph.addTo(b, CONFIG);
-    b.output(TrainingForwardGraph.LOGITS, TrainingForwardGraph.LOGITS, ElementType.FLOAT, "b", "s", CONFIG.vocabSize());
+    b.output(
+        TrainingForwardGraph.LOGITS,
+        TrainingForwardGraph.LOGITS,
+        ElementType.FLOAT,
+        "b",
+        "s",
+        CONFIG.vocabSize());
     float[] training;
-    try (OrtSession session = ENV.createSession(ModelSerializer.toModel(b.build(), Map.of()).toByteArray())) {
+    try (OrtSession session =
+        ENV.createSession(ModelSerializer.toModel(b.build(), Map.of()).toByteArray())) {
       Map<String, OnnxTensor> inputs = batchTensors(BATCH);
       for (Map.Entry<String, long[]> entry : DecoderParameters.shapes(CONFIG).entrySet()) {
-        inputs.put(entry.getKey(), OnnxTensor.createTensor(ENV, FloatBuffer.wrap(parameters.get(entry.getKey())),
-            entry.getValue()));
+        inputs.put(
+            entry.getKey(),
+            OnnxTensor.createTensor(
+                ENV, FloatBuffer.wrap(parameters.get(entry.getKey())), entry.getValue()));
       }
       try (OrtSession.Result result = session.run(inputs)) {
         training = floats((OnnxTensor) result.get(TrainingForwardGraph.LOGITS).get());
       }
     }
     float[] inference;
-    try (OrtSession session = ENV.createSession(
-        ModelSerializer.toModel(DecoderGraph.build(CONFIG, parameters), Map.of()).toByteArray())) {
+    try (OrtSession session =
+        ENV.createSession(ModelSerializer.toModel(DecoderGraph.build(CONFIG, parameters), Map.of())
+            .toByteArray())) {
       Map<String, OnnxTensor> inputs = new HashMap<>();
       long[] shape = {2, 5};
-      inputs.put("input_ids", OnnxTensor.createTensor(ENV, LongBuffer.wrap(BATCH.inputIds()), shape));
-      inputs.put("attention_mask", OnnxTensor.createTensor(ENV, LongBuffer.wrap(new long[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}),
-          shape));
-      inputs.put("position_ids", OnnxTensor.createTensor(ENV, LongBuffer.wrap(new long[] {0, 1, 2, 3, 4, 0, 1, 2, 3, 4}),
-          shape));
+      inputs.put(
+          "input_ids", OnnxTensor.createTensor(ENV, LongBuffer.wrap(BATCH.inputIds()), shape));
+      inputs.put(
+          "attention_mask",
+          OnnxTensor.createTensor(
+              ENV, LongBuffer.wrap(new long[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}), shape));
+      inputs.put(
+          "position_ids",
+          OnnxTensor.createTensor(
+              ENV, LongBuffer.wrap(new long[] {0, 1, 2, 3, 4, 0, 1, 2, 3, 4}), shape));
       for (int i = 0; i < CONFIG.layers(); i++) {
         for (String kind : List.of("key", "value")) {
-          inputs.put("past_key_values." + i + "." + kind, OnnxTensor.createTensor(ENV, FloatBuffer.allocate(0),
-              new long[] {2, CONFIG.heads(), 0, CONFIG.headDim()}));
+          inputs.put(
+              "past_key_values." + i + "." + kind,
+              OnnxTensor.createTensor(
+                  ENV, FloatBuffer.allocate(0), new long[] {2, CONFIG.heads(), 0, CONFIG.headDim()
+                  }));
         }
       }
       try (OrtSession.Result result = session.run(inputs)) {
@@ -125,7 +145,9 @@ class TrainingSessionTest {
           float[] want = expected.get(name);
           float[] got = actual.get(name);
           for (int i = 0; i < want.length; i++) {
-            assertThat(got[i]).as("%s[%d] after step %d", name, i, step).isCloseTo(want[i], within(1e-6f));
+            assertThat(got[i])
+                .as("%s[%d] after step %d", name, i, step)
+                .isCloseTo(want[i], within(1e-6f));
           }
         }
       }
@@ -135,14 +157,15 @@ class TrainingSessionTest {
   @Test
   void repeatedStepsOnOneBatchDriveTheLossDown() throws Exception {
     AdamWSchedule schedule = AdamWSchedule.standard(2e-2, 5, 150);
-    try (TrainingSession session = new TrainingSession(CONFIG, schedule, DecoderParameters.random(CONFIG, 13), 1,
-        "cpu")) {
+    try (TrainingSession session =
+        new TrainingSession(CONFIG, schedule, DecoderParameters.random(CONFIG, 13), 1, "cpu")) {
       double first = session.step(BATCH).loss();
       double last = first;
       for (int i = 0; i < 149; i++) {
         last = session.step(BATCH).loss();
       }
-      // The first loss is ≈ ln 9 ≈ 2.2 (uniform over 9 ids at initialisation); memorising 8 tokens gets far below.
+      // The first loss is ≈ ln 9 ≈ 2.2 (uniform over 9 ids at initialisation); memorising 8 tokens
+      // gets far below.
       assertThat(first).isCloseTo(Math.log(9), within(0.1));
       assertThat(last).isLessThan(0.3);
     }
@@ -153,18 +176,28 @@ class TrainingSessionTest {
     TrainingForwardGraph.addTo(b, CONFIG);
     b.output(TrainingForwardGraph.LOSS, TrainingForwardGraph.LOSS, ElementType.FLOAT);
     List<String> names = new ArrayList<>(DecoderParameters.shapes(CONFIG).keySet());
-    ReverseMode.Result result = ReverseMode.differentiate(b.build(), TrainingForwardGraph.LOSS, names);
+    ReverseMode.Result result =
+        ReverseMode.differentiate(b.build(), TrainingForwardGraph.LOSS, names);
     for (String name : names) {
-      result.builder().output(result.gradients().get(name), "grad." + name, ElementType.FLOAT,
-          TrainingStepGraph.dims(DecoderParameters.shapes(CONFIG).get(name)));
+      result
+          .builder()
+          .output(
+              result.gradients().get(name),
+              "grad." + name,
+              ElementType.FLOAT,
+              TrainingStepGraph.dims(DecoderParameters.shapes(CONFIG).get(name)));
     }
     Map<String, float[]> gradients = new LinkedHashMap<>();
     try (OrtSession session = ENV.createSession(
         ModelSerializer.toModel(result.builder().build(), Map.of()).toByteArray())) {
       Map<String, OnnxTensor> inputs = batchTensors(BATCH);
       for (String name : names) {
-        inputs.put(name, OnnxTensor.createTensor(ENV, FloatBuffer.wrap(parameters.get(name)),
-            DecoderParameters.shapes(CONFIG).get(name)));
+        inputs.put(
+            name,
+            OnnxTensor.createTensor(
+                ENV,
+                FloatBuffer.wrap(parameters.get(name)),
+                DecoderParameters.shapes(CONFIG).get(name)));
       }
       try (OrtSession.Result out = session.run(inputs)) {
         for (String name : names) {
@@ -179,8 +212,10 @@ class TrainingSessionTest {
     long[] shape = {batch.rows(), batch.length()};
     Map<String, OnnxTensor> inputs = new HashMap<>();
     inputs.put("input_ids", OnnxTensor.createTensor(ENV, LongBuffer.wrap(batch.inputIds()), shape));
-    inputs.put("target_ids", OnnxTensor.createTensor(ENV, LongBuffer.wrap(batch.targetIds()), shape));
-    inputs.put("loss_weights", OnnxTensor.createTensor(ENV, FloatBuffer.wrap(batch.lossWeights()), shape));
+    inputs.put(
+        "target_ids", OnnxTensor.createTensor(ENV, LongBuffer.wrap(batch.targetIds()), shape));
+    inputs.put(
+        "loss_weights", OnnxTensor.createTensor(ENV, FloatBuffer.wrap(batch.lossWeights()), shape));
     return inputs;
   }
 
