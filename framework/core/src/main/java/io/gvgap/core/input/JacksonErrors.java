@@ -225,6 +225,22 @@ public final class JacksonErrors {
     return names;
   }
 
+  /**
+   * The field path of a binding error as segments: keys as {@code String}, list positions as
+   * {@code Integer}, outermost first.
+   */
+  public static List<Object> pathSegments(JsonMappingException error) {
+    List<Object> segments = new ArrayList<>();
+    for (JsonMappingException.Reference reference : error.getPath()) {
+      if (reference.getFieldName() != null) {
+        segments.add(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        segments.add(reference.getIndex());
+      }
+    }
+    return List.copyOf(segments);
+  }
+
   private static String path(List<JsonMappingException.Reference> references) {
     StringBuilder text = new StringBuilder();
     for (JsonMappingException.Reference reference : references) {

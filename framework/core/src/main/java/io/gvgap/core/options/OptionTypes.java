@@ -98,6 +98,41 @@ final class OptionTypes {
     return firstUnsupported(type);
   }
 
+  /**
+   * The declared type at a path below an options record (keys and list positions), or null when
+   * the path leads nowhere the record declares.
+   */
+  static Type typeAt(Class<?> record, List<Object> path) {
+    Type type = record;
+    for (Object segment : path) {
+      if (segment instanceof String key && type instanceof Class<?> c && c.isRecord()) {
+        type = componentType(c, key);
+      } else if (type instanceof ParameterizedType parameterized) {
+        Type raw = parameterized.getRawType();
+        boolean listItem = segment instanceof Integer && (raw == List.class || raw == Set.class);
+        boolean mapValue = segment instanceof String && raw == Map.class;
+        type = listItem
+            ? parameterized.getActualTypeArguments()[0]
+            : mapValue ? parameterized.getActualTypeArguments()[1] : null;
+      } else {
+        type = null;
+      }
+      if (type == null) {
+        return null;
+      }
+    }
+    return type;
+  }
+
+  private static Type componentType(Class<?> record, String key) {
+    for (java.lang.reflect.RecordComponent component : record.getRecordComponents()) {
+      if (OptionKeys.keyOf(component.getName()).equals(key)) {
+        return component.getGenericType();
+      }
+    }
+    return null;
+  }
+
   static String enumValues(Class<?> enumType) {
     return Arrays.stream(enumType.getEnumConstants())
         .map(constant -> OptionKeys.enumValue((Enum<?>) constant))

@@ -1,6 +1,7 @@
 package io.gvgap.core.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.gvgap.core.registry.NearestName;
 import java.util.List;
 import java.util.Set;
 
@@ -40,12 +41,27 @@ public record MetricsSettingsSpec(
           "passAtK must be a non-empty list of values >= 1, was null");
     }
     passAtK = List.copyOf(passAtK);
-    if (passAtK.isEmpty() || passAtK.stream().anyMatch(k -> k < 1)) {
-      throw new IllegalArgumentException(
-          "passAtK must be a non-empty list of values >= 1, was " + passAtK);
+    if (passAtK.isEmpty()) {
+      throw new IllegalArgumentException("passAtK must be a non-empty list of values >= 1, was []");
+    }
+    for (int i = 0; i < passAtK.size(); i++) {
+      if (passAtK.get(i) < 1) {
+        throw new IllegalArgumentException(
+            "passAtK[" + i + "] must be >= 1, was " + passAtK.get(i));
+      }
+      if (passAtK.indexOf(passAtK.get(i)) < i) {
+        throw new IllegalArgumentException("passAtK[" + i + "]: the value " + passAtK.get(i)
+            + " is listed twice; list each value once");
+      }
     }
     if (!EMPTY_KEPT_VALUES.contains(emptyKept)) {
-      throw new IllegalArgumentException("emptyKept must be fallback or exclude, was " + emptyKept);
+      String suggestion = emptyKept == null
+          ? ""
+          : NearestName.find(emptyKept, List.of("fallback", "exclude"))
+              .map(s -> "; did you mean '" + s + "'?")
+              .orElse("");
+      throw new IllegalArgumentException("emptyKept must be one of fallback, exclude, was "
+          + (emptyKept == null ? "null" : "'" + emptyKept + "'") + suggestion);
     }
   }
 }

@@ -7,14 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Loads a YAML run spec: parses it keeping each node's position, rejects unknown keys and
- * ill-typed or out-of-range values of the fixed sections, and applies their defaults. Plugin names
+ * Loads a YAML run spec: parses it keeping each node's position, binds the fixed sections with
+ * Jackson ({@link SpecDocument}; unknown keys, ill-typed and out-of-range values are errors at their
+ * line), applies their defaults and checks what binding cannot (required names, non-empty lists,
+ * the run name, sweeps). Plugin names
  * and options are checked later by {@link RunSpecResolver}, which needs the plugins.
  *
  * <p>The schema (all keys snake_case; an unknown key is an error):
@@ -28,18 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class RunSpecLoader {
   private static final Pattern RUN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-  private static final String[] TOP_LEVEL = {
-    "name",
-    "output",
-    "seed",
-    "models",
-    "tasks",
-    "generation",
-    "verification",
-    "verifiers",
-    "filters",
-    "metrics"
-  };
 
   private RunSpecLoader() {}
 
@@ -85,39 +74,52 @@ public final class RunSpecLoader {
           "the spec is empty; it needs at least the keys models, tasks, verifiers" + " and filters",
           null);
     }
-    String[] allowed = TOP_LEVEL;
-    if (studySection != null) {
-      allowed = Arrays.copyOf(TOP_LEVEL, TOP_LEVEL.length + 1);
-      allowed[TOP_LEVEL.length] = studySection;
-    }
-    SectionReader top = new SectionReader(errors, root, "", allowed);
+    SpecDocument document = new SpecBinder(errors, root, studySection).bind();
 
-    String name = top.optionalString("name", defaultName(file));
+    String name = document.name() == null
+        ? defaultName(file)
+        : nonBlank(errors, root, "name", document.name());
     if (!RUN_NAME.matcher(name).matches()) {
-      SpecNode where = top.get("name");
+      SpecNode where = root.get("name");
       throw errors.at(
           where == null ? root : where,
           "name",
           "the run name '" + name + "' must start with a letter or digit and"
               + " hold only letters, digits, '.', '_' and '-' (it names the run directory); set name: to such a name");
     }
-    String output = top.optionalString("output", null);
-    Path outputPath = output == null ? Path.of("runs", name) : Path.of(output);
-    long seed = top.optionalLong("seed", 0L);
+    Path outputPath = document.output() == null
+        ? Path.of("runs", name)
+        : Path.of(nonBlank(errors, root, "output", document.output()));
+    long seed = document.seed() == null ? 0L : document.seed();
 
-    List<SpecEntry> models = entries(
+    List<SpecEntry> models = new ArrayList<>();
+    List<SpecDocument.ModelItem> modelItems = items(
         errors,
-        top,
+        root,
+        document.models(),
         "models",
         "backend",
         "a model backend such as onnx",
         "label",
         "backend",
         "options");
+    for (int i = 0; i < modelItems.size(); i++) {
+      SpecDocument.ModelItem item = modelItems.get(i);
+      models.add(entry(
+          errors,
+          root,
+          "models",
+          i,
+          "backend",
+          "a model backend such as onnx",
+          item.backend(),
+          item.label()));
+    }
     List<TaskSpec> tasks = new ArrayList<>();
-    for (SpecEntry entry : entries(
+    List<SpecDocument.TaskItem> taskItems = items(
         errors,
-        top,
+        root,
+        document.tasks(),
         "tasks",
         "name",
         "a task name such as gsm8k",
@@ -125,34 +127,46 @@ public final class RunSpecLoader {
         "label",
         "limit",
         "seed",
-        "options")) {
-      SectionReader item = new SectionReader(
-          errors, entry.node(), entry.path(), "name", "label", "limit", "seed", "options");
+        "options");
+    for (int i = 0; i < taskItems.size(); i++) {
+      SpecDocument.TaskItem item = taskItems.get(i);
+      SpecEntry entry = entry(
+          errors, root, "tasks", i, "name", "a task name such as gsm8k", item.name(), item.label());
       tasks.add(new TaskSpec(
-          entry,
-          item.optionalInt("limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE),
-          item.optionalLong("seed", null)));
+          entry, item.limit() == null ? Integer.MAX_VALUE : item.limit(), item.seed()));
     }
-
-    GenerationSettings generation = generation(errors, top);
-    String verificationModel = null;
-    SpecNode verification = top.get("verification");
-    if (verification != null) {
-      verificationModel = new SectionReader(errors, verification, "verification", "model")
-          .optionalString("model", null);
-    }
-    List<SpecEntry> verifiers = entries(
+    String verificationModel = document.verification() == null
+            || document.verification().model() == null
+        ? null
+        : nonBlank(errors, root, "verification.model", document.verification().model());
+    List<SpecEntry> verifiers = new ArrayList<>();
+    List<SpecDocument.VerifierItem> verifierItems = items(
         errors,
-        top,
+        root,
+        document.verifiers(),
         "verifiers",
         "name",
         "a verifier name such as cot-score",
         "name",
         "label",
         "options");
-    List<SpecEntry> filters = entries(
+    for (int i = 0; i < verifierItems.size(); i++) {
+      SpecDocument.VerifierItem item = verifierItems.get(i);
+      verifiers.add(entry(
+          errors,
+          root,
+          "verifiers",
+          i,
+          "name",
+          "a verifier name such as cot-score",
+          item.name(),
+          item.label()));
+    }
+    List<SpecEntry> filters = new ArrayList<>();
+    List<SpecDocument.FilterItem> filterItems = items(
         errors,
-        top,
+        root,
+        document.filters(),
         "filters",
         "name",
         "a filter name such as quantile",
@@ -160,10 +174,20 @@ public final class RunSpecLoader {
         "label",
         "options",
         "sweep");
-    for (SpecEntry filter : filters) {
+    for (int i = 0; i < filterItems.size(); i++) {
+      SpecDocument.FilterItem item = filterItems.get(i);
+      SpecEntry filter = entry(
+          errors,
+          root,
+          "filters",
+          i,
+          "name",
+          "a filter name such as quantile",
+          item.name(),
+          item.label());
       checkSweep(errors, filter);
+      filters.add(filter);
     }
-    MetricsSettingsSpec metrics = metrics(errors, top);
     return new RunSpec(
         file,
         root,
@@ -172,11 +196,11 @@ public final class RunSpecLoader {
         seed,
         models,
         tasks,
-        generation,
+        document.generation(),
         verificationModel,
         verifiers,
         filters,
-        metrics);
+        document.metrics());
   }
 
   private static String defaultName(Path file) {
@@ -186,47 +210,92 @@ public final class RunSpecLoader {
     return dot > 0 ? base.substring(0, dot) : base;
   }
 
-  private static List<SpecEntry> entries(
+  /** A string the spec gives, which must not be blank. */
+  private static String nonBlank(SpecErrors errors, SpecNode root, String fieldPath, String value) {
+    if (value.isBlank()) {
+      SpecNode node = fieldPath.equals("verification.model")
+          ? root.get("verification").get("model")
+          : root.get(fieldPath);
+      throw errors.at(
+          node, fieldPath, "expected a non-empty string, was " + SpecBinder.describe(node));
+    }
+    return value;
+  }
+
+  /** A bound list of entries, which must be given and not be empty, and none of whose items may be empty. */
+  private static <T> List<T> items(
       SpecErrors errors,
-      SectionReader top,
+      SpecNode root,
+      List<T> items,
       String key,
       String nameKey,
       String nameWhat,
       String... allowed) {
-    SpecNode list = top.get(key);
-    if (list == null) {
-      SpecNode emptyValue = top.raw(key);
+    if (items == null) {
+      SpecNode emptyValue = root.get(key);
       String what = "give at least one " + key.replaceAll("s$", "") + " (each item like '- "
           + nameKey + ": " + nameWhat.replaceAll(".* such as ", "") + "')";
       throw emptyValue == null
           ? errors.at(null, key, "missing required key '" + key + "'; " + what)
           : errors.atKey(emptyValue, key, "'" + key + "' is empty; " + what);
     }
-    if (list.kind() != SpecNode.Kind.SEQUENCE || list.items().isEmpty()) {
+    SpecNode list = root.get(key);
+    if (items.isEmpty()) {
       throw errors.at(
           list,
           key,
           "expected a non-empty list of " + key + " (items start with '- " + nameKey
-              + ": ...'), was " + SectionReader.describe(list));
+              + ": ...'), was " + SpecBinder.describe(list));
     }
-    List<SpecEntry> entries = new ArrayList<>();
-    for (int i = 0; i < list.items().size(); i++) {
-      SpecNode item = list.items().get(i);
-      String path = key + "[" + i + "]";
-      SectionReader reader = new SectionReader(errors, item, path, allowed);
-      String name = reader.requiredString(nameKey, nameWhat);
-      String label = reader.optionalString("label", null);
-      SpecNode options = reader.get("options");
-      if (options != null && options.kind() != SpecNode.Kind.MAPPING) {
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) == null) {
         throw errors.at(
-            options,
-            path + ".options",
-            "expected a mapping of option names to values, such as {shots: 4}, was "
-                + SectionReader.describe(options));
+            list.items().get(i),
+            key + "[" + i + "]",
+            "expected a mapping with keys " + String.join(", ", allowed) + ", was "
+                + SpecBinder.describe(list.items().get(i)));
       }
-      entries.add(new SpecEntry(path, item, name, label));
     }
-    return List.copyOf(entries);
+    return items;
+  }
+
+  /** One item's entry: its provider name is required and not blank; its options, when given, are a mapping. */
+  private static SpecEntry entry(
+      SpecErrors errors,
+      SpecNode root,
+      String key,
+      int index,
+      String nameKey,
+      String nameWhat,
+      String name,
+      String label) {
+    SpecNode item = root.get(key).items().get(index);
+    String path = key + "[" + index + "]";
+    if (name == null) {
+      throw errors.at(
+          item, path + "." + nameKey, "missing required key '" + nameKey + "' (" + nameWhat + ")");
+    }
+    if (name.isBlank()) {
+      throw errors.at(
+          item.get(nameKey),
+          path + "." + nameKey,
+          "expected a non-empty string, was " + SpecBinder.describe(item.get(nameKey)));
+    }
+    if (label != null && label.isBlank()) {
+      throw errors.at(
+          item.get("label"),
+          path + ".label",
+          "expected a non-empty string, was " + SpecBinder.describe(item.get("label")));
+    }
+    SpecNode options = item.get("options");
+    if (options != null && !options.isNull() && options.kind() != SpecNode.Kind.MAPPING) {
+      throw errors.at(
+          options,
+          path + ".options",
+          "expected a mapping of option names to values, such as {shots: 4}, was "
+              + SpecBinder.describe(options));
+    }
+    return new SpecEntry(path, item, name, label);
   }
 
   private static void checkSweep(SpecErrors errors, SpecEntry filter) {
@@ -240,7 +309,7 @@ public final class RunSpecLoader {
           sweep,
           path,
           "expected a mapping of option names to lists of values, such as {alpha: [0.1, 0.25]}, was "
-              + SectionReader.describe(sweep));
+              + SpecBinder.describe(sweep));
     }
     SpecNode options = filter.options();
     for (Map.Entry<String, SpecNode> entry : sweep.entries().entrySet()) {
@@ -251,7 +320,7 @@ public final class RunSpecLoader {
             values,
             keyPath,
             "a sweep gives a non-empty list of values, such as " + entry.getKey()
-                + ": [0.1, 0.25, 0.5], was " + SectionReader.describe(values));
+                + ": [0.1, 0.25, 0.5], was " + SpecBinder.describe(values));
       }
       if (options != null && options.get(entry.getKey()) != null) {
         throw errors.atKey(
@@ -261,46 +330,5 @@ public final class RunSpecLoader {
                 + options.get(entry.getKey()).keyLine() + ") and in sweep; keep it in one of them");
       }
     }
-  }
-
-  private static GenerationSettings generation(SpecErrors errors, SectionReader top) {
-    SpecNode node = top.get("generation");
-    if (node == null) {
-      return GenerationSettings.DEFAULTS;
-    }
-    GenerationSettings d = GenerationSettings.DEFAULTS;
-    SectionReader section = new SectionReader(
-        errors,
-        node,
-        "generation",
-        "samples",
-        "temperature",
-        "top_p",
-        "top_k",
-        "max_tokens",
-        "batch_examples");
-    return new GenerationSettings(
-        section.optionalInt("samples", d.samples(), 1, Integer.MAX_VALUE),
-        section.optionalDouble(
-            "temperature", d.temperature(), 0, true, Double.POSITIVE_INFINITY, false),
-        section.optionalDouble("top_p", d.topP(), 0, false, 1, true),
-        section.optionalInt("top_k", d.topK(), 0, Integer.MAX_VALUE),
-        section.optionalInt("max_tokens", d.maxTokens(), 1, Integer.MAX_VALUE),
-        section.optionalInt("batch_examples", d.batchExamples(), 1, Integer.MAX_VALUE));
-  }
-
-  private static MetricsSettingsSpec metrics(SpecErrors errors, SectionReader top) {
-    SpecNode node = top.get("metrics");
-    if (node == null) {
-      return MetricsSettingsSpec.DEFAULTS;
-    }
-    MetricsSettingsSpec d = MetricsSettingsSpec.DEFAULTS;
-    SectionReader section = new SectionReader(
-        errors, node, "metrics", "bootstrap", "confidence", "pass_at_k", "empty_kept");
-    return new MetricsSettingsSpec(
-        section.optionalInt("bootstrap", d.bootstrap(), 1, Integer.MAX_VALUE),
-        section.optionalDouble("confidence", d.confidence(), 0, false, 1, false),
-        section.optionalIntList("pass_at_k", d.passAtK(), 1),
-        section.optionalChoice("empty_kept", d.emptyKept(), List.of("fallback", "exclude")));
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The YAML run spec: {@link io.gvgap.core.spec.RunSpecLoader#load} parses and checks the fixed
- * sections, {@link io.gvgap.core.spec.RunSpecResolver#resolve} checks plugin names, binds options
+ * The YAML run spec: {@link io.gvgap.core.spec.RunSpecLoader#load} parses it keeping each node's
+ * position and binds the fixed sections with Jackson (the configuration that binds plugin options),
+ * {@link io.gvgap.core.spec.RunSpecResolver#resolve} checks plugin names, binds options
  * and expands sweeps into a {@link io.gvgap.core.spec.ResolvedRunSpec} (relative paths in options
  * resolved against the spec file's folder), and {@link io.gvgap.core.spec.ResolvedSpecWriter} writes
  * that as JSON ({@link io.gvgap.core.spec.ResolvedSpecFile}) to the run directory;

@@ -229,7 +229,7 @@ class OptionsBinderTest {
             Everything.class,
             map("name", "n", "big_count", new BigInteger("99999999999999999999"))))
         .isEqualTo(
-            "big_count: expected an integer between -9223372036854775808 and 9223372036854775807, was 99999999999999999999");
+            "big_count: expected an integer between -9223372036854775808 and 9223372036854775807, was 99999999999999999999 (an integer)");
     assertThat(problem(Everything.class, map("name", "n", "ratio", "high")))
         .isEqualTo("ratio: expected a number, was 'high' (a string)");
     assertThat(problem(Everything.class, map("name", "n", "retry", 3)))
@@ -330,6 +330,116 @@ class OptionsBinderTest {
     assertThat(OptionKeys.keyOf("alpha")).isEqualTo("alpha");
     assertThat(OptionKeys.keyOf("topP")).isEqualTo("top_p");
     assertThat(OptionKeys.keyOf("maxNewTokens")).isEqualTo("max_new_tokens");
+  }
+
+  /** A threshold alone, nested by {@link Nested}: a one-component record is still a mapping. */
+  public record One(
+      @Option(description = "a threshold", defaultValue = "0.5")
+      double tau) {}
+
+  /** Nested records, alone and in a list, whose constructors name their fields in snake_case. */
+  public record Nested(
+      @Option(description = "one", defaultValue = "{}") One one,
+      @Option(description = "retries", defaultValue = "[]") List<Retry> retries,
+      @Option(description = "a pause", defaultValue = "1.0") double pauseSeconds,
+      @Option(description = "a limit", defaultValue = "10") int limit) {
+    /** Rejects a negative pause, naming the field by its spec key. */
+    public Nested {
+      if (pauseSeconds < 0) {
+        throw new IllegalArgumentException(
+            "the pause_seconds must not be negative, was " + pauseSeconds);
+      }
+    }
+  }
+
+  /** A plugin whose default does not fit its own component. */
+  public record BadDefault(
+      @Option(description = "a count", defaultValue = "many")
+      int count) {}
+
+  @Test
+  void noScalarIsCoercedToAnotherKind() {
+    assertThat(problem(Everything.class, map("name", "n", "verbose", 1)))
+        .isEqualTo("verbose: expected a boolean, was 1 (an integer)");
+    assertThat(problem(Everything.class, map("name", true)))
+        .isEqualTo(
+            "name: expected a string, was true (a boolean); put it in quotes to make it a string");
+    assertThat(problem(Everything.class, map("name", "n", "count", "4")))
+        .isEqualTo("count: expected an integer, was '4' (a string)");
+    assertThat(problem(Everything.class, map("name", "n", "ratio", false)))
+        .isEqualTo("ratio: expected a number, was false (a boolean)");
+    assertThat(problem(Everything.class, map("name", "n", "mode", 1)))
+        .isEqualTo("mode: expected one of: best-of-n, keep-all, was 1 (an integer)");
+    assertThat(problem(Everything.class, map("name", "n", "stops", "x")))
+        .isEqualTo("stops: expected a list of string, was 'x' (a string)");
+    assertThat(problem(Everything.class, map("name", "n", "file", "")))
+        .isEqualTo("file: expected a path, was '' (a string)");
+  }
+
+  @Test
+  void errorsInsideNestedRecordsAndListsOfRecordsCarryTheirFullPath() {
+    assertThat(problem(Nested.class, map("one", 0.5)))
+        .isEqualTo("one: expected a mapping (One), was 0.5 (a decimal number)");
+    assertThat(problem(Nested.class, map("one", map("tau", "high"))))
+        .isEqualTo("one.tau: expected a number, was 'high' (a string)");
+    assertThat(problem(
+            Nested.class, map("retries", List.of(map("attempts", 2), map("atempts", 2)))))
+        .isEqualTo(
+            "retries[1].atempts: unknown option 'atempts'; did you mean 'attempts'? Valid options: attempts,"
+                + " pause_seconds");
+    assertThat(problem(Nested.class, map("retries", List.of(map(), map("attempts", 0)))))
+        .isEqualTo("retries[1].attempts: must be >= 1, was 0");
+    assertThat(problem(
+            Everything.class, map("name", "n", "stops", java.util.Arrays.asList("a", null))))
+        .isEqualTo("stops[1]: expected a string, was null (an empty value)");
+    assertThat(problem(Everything.class, map("name", "n", "headers", map("a", List.of(1)))))
+        .isEqualTo("headers.a: expected a string, number or boolean, was a list");
+  }
+
+  @Test
+  void aConstructorMessageLandsOnTheFieldItNamesBySpecKey() {
+    OptionsException e = catchThrowableOfType(
+        OptionsException.class, () -> OptionsBinder.bind(Nested.class, map("pause_seconds", -1.0)));
+
+    assertThat(e.path()).containsExactly("pause_seconds");
+    assertThat(e.problem()).isEqualTo("the pause_seconds must not be negative, was -1.0");
+  }
+
+  @Test
+  void aDefaultThatDoesNotFitItsComponentIsThePluginsBug() {
+    assertThat(problem(BadDefault.class, map()))
+        .isEqualTo("count: the default value 'many' declared by "
+            + BadDefault.class.getName()
+            + " is invalid (expected an integer, was 'many' (a string)); this is a plugin bug,"
+            + " report it to its author");
+  }
+
+  @Test
+  void aPathWithAColonIsAPathNotAUri() {
+    Everything bound =
+        OptionsBinder.bind(Everything.class, map("name", "n", "file", "s3:bucket/x.jsonl"));
+
+    assertThat(bound.file()).isEqualTo(Path.of("s3:bucket/x.jsonl"));
+  }
+
+  @Test
+  void aMapBuiltInCodeMayHoldPathsAndEnumConstants() {
+    Everything bound = OptionsBinder.bind(
+        Everything.class, map("name", "n", "file", Path.of("a/b.txt"), "mode", Mode.BEST_OF_N));
+
+    assertThat(bound.file()).isEqualTo(Path.of("a/b.txt"));
+    assertThat(bound.mode()).isEqualTo(Mode.BEST_OF_N);
+  }
+
+  @Test
+  void boundCollectionsCannotBeChanged() {
+    Everything bound = OptionsBinder.bind(
+        Everything.class, map("name", "n", "ks", List.of(3), "headers", map("a", "b")));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bound.ks().add(4))
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bound.headers().put("c", "d"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   private static String problem(Class<? extends Record> type, Map<String, Object> values) {

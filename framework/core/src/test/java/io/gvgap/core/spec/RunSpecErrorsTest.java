@@ -135,6 +135,27 @@ class RunSpecErrorsTest {
   }
 
   @Test
+  void aWrongItemDeepInsideOptionsNamesItsOwnLineAndColumn() {
+    SpecException e = failure(
+        temp,
+        MODELS + ""
+            + "tasks:\n"
+            + "  - name: line-task\n"
+            + "    options:\n"
+            + "      data: q.txt\n"
+            + "      tags:\n"
+            + "        - a\n"
+            + "        - 7\n"
+            + REST.substring(REST.indexOf("verifiers:")));
+
+    assertThat(e.line()).isEqualTo(10);
+    assertThat(e.column()).isEqualTo(11);
+    assertThat(e.fieldPath()).isEqualTo("tasks[0].options.tags[1]");
+    assertThat(e.problem())
+        .isEqualTo("expected a string, was 7 (an integer); put it in quotes to make it a string");
+  }
+
+  @Test
   void missingRequiredOptionPointsAtTheOptions() {
     SpecException e = failure(temp, MODELS + REST.replace("{data: q.txt}", "{shots: 2}"));
 
