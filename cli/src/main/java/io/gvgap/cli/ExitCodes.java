@@ -41,8 +41,9 @@ public final class ExitCodes {
             + " the command line or in a spec), two plugins with one name, or a bad --plugin-path");
     meanings.put(
         RUN_DIRECTORY,
-        "the run directory cannot be used: it holds another spec's run, is not a run directory,"
-            + " or cannot be created");
+        "the run or output directory cannot be used: it holds another spec's run, is not a run"
+            + " directory, cannot be created, is in use by another gvgap process, or holds a model that"
+            + " only --overwrite may replace");
     return Collections.unmodifiableMap(meanings);
   }
 }

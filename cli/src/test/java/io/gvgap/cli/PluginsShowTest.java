@@ -28,7 +28,7 @@ class PluginsShowTest {
     InProcessGvgap.Result backend = InProcessGvgap.run("plugins", "show", "onnx");
     assertThat(backend.out())
         .startsWith("backend onnx (")
-        .containsPattern("\\n  path +string +required +model directory");
+        .containsPattern("\\n  path +path +required +model directory");
   }
 
   @Test

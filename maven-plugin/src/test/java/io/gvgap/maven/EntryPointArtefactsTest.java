@@ -203,6 +203,7 @@ class EntryPointArtefactsTest {
     EvaluateMojo evaluate = new EvaluateMojo();
     evaluate.setLog(log);
     evaluate.specFile = spec.toFile();
+    evaluate.projectDirectory = tmp.toFile();
     evaluate.buildDirectory = tmp.resolve("target").toFile();
     evaluate.outputDirectory = tmp.resolve("target/gvgap").toFile();
     evaluate.artifactId = "demo";
@@ -224,6 +225,7 @@ class EntryPointArtefactsTest {
     ImproveMojo improveGoal = new ImproveMojo();
     improveGoal.setLog(log);
     improveGoal.specFile = improve.toFile();
+    improveGoal.projectDirectory = tmp.toFile();
     improveGoal.buildDirectory = tmp.resolve("target").toFile();
     improveGoal.outputDirectory = tmp.resolve("target/gvgap").toFile();
     improveGoal.artifactId = "demo";

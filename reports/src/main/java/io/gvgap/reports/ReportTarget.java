@@ -1,6 +1,5 @@
 package io.gvgap.reports;
 
-import io.gvgap.core.store.RunStoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,30 +17,30 @@ final class ReportTarget {
   private ReportTarget() {}
 
   /**
-   * @throws RunStoreException saying why {@code outFile} may not be written and what to do
+   * @throws IllegalArgumentException saying why {@code outFile} may not be written and what to do
    */
   static void check(List<Path> runDirectories, Path outFile) {
     if (outFile.toString().isBlank()) {
-      throw new RunStoreException(
+      throw new IllegalArgumentException(
           "the report path is empty; give a file name, e.g. -o report.html");
     }
     Path target = outFile.toAbsolutePath().normalize();
     if (Files.isDirectory(target)) {
-      throw new RunStoreException(
-          "cannot write the report to " + outFile + ": it is a directory; give a file name"
-              + " inside it, e.g. " + outFile.resolve("report.html"));
+      throw new IllegalArgumentException("cannot write the report to " + outFile + ": " + outFile
+          + " is a directory, not a file; give a file name" + " inside it, e.g. "
+          + outFile.resolve("report.html"));
     }
     boolean html = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html");
     for (Path run : runDirectories) {
       if (target.startsWith(run.toAbsolutePath().normalize()) && !html) {
-        throw new RunStoreException(
+        throw new IllegalArgumentException(
             "cannot write the report to " + outFile + ": it is inside the run directory "
                 + run + ", whose files are the run's records; write it as an .html file (e.g. "
                 + run.resolve("report.html") + ") or outside the run directory");
       }
     }
     if (Files.isRegularFile(target) && !isHtmlReport(target)) {
-      throw new RunStoreException(
+      throw new IllegalArgumentException(
           "cannot write the report to " + outFile + ": the file exists and is not an HTML"
               + " report, so writing would destroy it; choose another file name or remove it first");
     }

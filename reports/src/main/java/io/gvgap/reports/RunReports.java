@@ -41,8 +41,8 @@ public final class RunReports {
    *
    * @return the runs as reported, each with its partial reasons
    * @throws IllegalArgumentException when {@code runDirectories} is empty
-   * @throws io.gvgap.core.store.RunStoreException when {@code outFile} is one of a run's records, a
-   *     directory, or an existing file that is not an HTML report
+   * @throws IllegalArgumentException when {@code outFile} is one of a run's records, a directory, or
+   *     an existing file that is not an HTML report
    */
   public static List<RunData> write(List<Path> runDirectories, Path outFile) {
     if (runDirectories.isEmpty()) {

@@ -3,7 +3,6 @@ package io.gvgap.reports;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gvgap.core.store.RunStoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +20,7 @@ class ReportTargetTest {
     Files.createDirectories(run);
     Files.writeString(run.resolve("samples.jsonl"), "{}\n");
     assertThatThrownBy(() -> ReportTarget.check(List.of(run), run.resolve("samples.jsonl")))
-        .isInstanceOf(RunStoreException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("inside the run directory " + run)
         .hasMessageContaining("run's records");
     assertThatThrownBy(() -> ReportTarget.check(List.of(run), run.resolve("new-notes.txt")))
@@ -47,6 +46,6 @@ class ReportTargetTest {
     assertThatThrownBy(() -> ReportTarget.check(List.of(tmp), Path.of("")))
         .hasMessageContaining("the report path is empty");
     assertThatThrownBy(() -> ReportTarget.check(List.of(tmp.resolve("run")), tmp))
-        .hasMessageContaining("it is a directory");
+        .hasMessageContaining(tmp + " is a directory, not a file");
   }
 }

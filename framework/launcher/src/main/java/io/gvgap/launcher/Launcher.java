@@ -111,8 +111,8 @@ public final class Launcher {
    *
    * @return the runs as reported, each with its partial reasons
    * @throws IllegalArgumentException when {@code runDirectories} is empty
-   * @throws io.gvgap.core.store.RunStoreException when {@code outFile} is one of a run's records, a
-   *     directory, or an existing file that is not an HTML report
+   * @throws IllegalArgumentException when {@code outFile} is one of a run's records, a directory, or
+   *     an existing file that is not an HTML report
    */
   public List<RunData> report(List<Path> runDirectories, Path outFile) {
     return RunReports.write(runDirectories, outFile);

@@ -1,8 +1,8 @@
 package io.gvgap.studies;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.gvgap.core.files.FileProblems;
 import io.gvgap.core.files.TextFiles;
-import io.gvgap.core.input.JacksonErrors;
 import io.gvgap.core.results.DistillationSettings;
 import io.gvgap.core.results.UpdateRule;
 import io.gvgap.core.spec.RunSpec;
@@ -34,7 +34,8 @@ public final class ImproveSpecLoader {
     try {
       text = TextFiles.readUtf8(file);
     } catch (IOException e) {
-      throw new SpecException(file, 1, 1, "", JacksonErrors.unreadable(file, e).problem(), e);
+      throw new SpecException(
+          file, 1, 1, "", "cannot read the improvement spec: " + FileProblems.explain(file, e), e);
     }
     return parse(file, text);
   }

@@ -1,7 +1,7 @@
 package io.gvgap.studies;
 
+import io.gvgap.core.files.FileProblems;
 import io.gvgap.core.files.TextFiles;
-import io.gvgap.core.input.JacksonErrors;
 import io.gvgap.core.spec.RunSpec;
 import io.gvgap.core.spec.RunSpecLoader;
 import io.gvgap.core.spec.SpecException;
@@ -26,7 +26,8 @@ public final class ScalingSpecLoader {
     try {
       return parse(file, TextFiles.readUtf8(file));
     } catch (IOException e) {
-      throw new SpecException(file, 1, 1, "", JacksonErrors.unreadable(file, e).problem(), e);
+      throw new SpecException(
+          file, 1, 1, "", "cannot read the scaling spec: " + FileProblems.explain(file, e), e);
     }
   }
 
