@@ -180,8 +180,14 @@ public final class SharedPrefixStepGraph {
         Map.of("axis", -1L, "largest", 1L, "sorted", 1L)));
     b.output("top_logits", "top_logits", ElementType.FLOAT, "rows", 1, k);
     b.output("top_ids", "top_ids", ElementType.INT64, "rows", 1, k);
-    String max = b.op("ReduceMax", Map.of("keepdims", 1L, "axes", new long[] {-1}), "logits");
-    String shifted = b.op("Sub", "logits", max);
+    // every row of the reductions starts 64-byte aligned (the vocabulary padded to a multiple of 16
+    // with logits whose exp is 0), so a row's sums do not depend on its place in the batch
+    int padding = (16 - config.vocabSize() % 16) % 16;
+    String aligned = padding == 0
+        ? "logits"
+        : b.op("Pad", "logits", b.constant(0, 0, 0, 0, 0, padding), b.scalar(-1e30f));
+    String max = b.op("ReduceMax", Map.of("keepdims", 1L, "axes", new long[] {-1}), aligned);
+    String shifted = b.op("Sub", aligned, max);
     String sumExp = b.op("ReduceSum", Map.of("keepdims", 1L), b.op("Exp", shifted), lastAxis);
     b.output(b.op("Add", max, b.op("Log", sumExp)), "log_normalizer", ElementType.FLOAT, "rows",
         1, 1);
