@@ -42,6 +42,10 @@ final class GenerationEngine {
   private final DirectBuffers[][] cache;
   /** The shared-prefix decode step, for gvgap's own models; null for the generic path. */
   private final SharedPrefixRunner shared;
+  /** Floats of the last group's prompt cache (all layers, keys and values). */
+  private long promptCacheFloats;
+  /** Floats of the last chunk's per-sample cache (all layers, keys and values). */
+  private long sampleCacheFloats;
 
   GenerationEngine(
       DecoderRunner runner, TextTokenizer tokenizer, ModelConfig config, int maxBatchRows) {
@@ -106,6 +110,19 @@ final class GenerationEngine {
     return results;
   }
 
+  /**
+   * Floats of the prompt cache of the last prefilled group: one copy per prompt (all layers, keys
+   * and values), whatever the number of samples.
+   */
+  long promptCacheFloats() {
+    return promptCacheFloats;
+  }
+
+  /** Floats of the decode cache of the last chunk beyond the prompt cache (all layers). */
+  long sampleCacheFloats() {
+    return sampleCacheFloats;
+  }
+
   /** Tokens of a prompt, checked against the context length. */
   long[] encodePrompt(String id, String prompt) {
     long[] tokens = tokenizer.encode(prompt, true);
@@ -146,6 +163,7 @@ final class GenerationEngine {
     for (int i = 0; i < 2 * signature.layers(); i++) {
       prefillCache.add(DirectBuffers.allocateFloats(prompts * rowCache));
     }
+    promptCacheFloats = 2L * signature.layers() * prompts * rowCache;
     float[][] lastLogits = new float[prompts][runner.vocab()];
     boolean lastOnly = runner.lastPositionLogits();
     try (DecoderRunner.Step step =
@@ -206,6 +224,8 @@ final class GenerationEngine {
     }
     long capacityPerRow =
         (long) signature.kvHeads() * (length + Math.max(1, newTokens - 1)) * signature.headDim();
+    // two cache sets, each holding every row's copy of its prompt and its generated tokens
+    sampleCacheFloats = 2 * 2L * signature.layers() * chunk.size() * capacityPerRow;
     int current = 0;
     List<FloatBuffer> past = new ArrayList<>();
     for (int i = 0; i < 2 * signature.layers(); i++) {
@@ -309,6 +329,7 @@ final class GenerationEngine {
     }
     int capacity = Math.max(1, newTokens - 1);
     shared.prepare(chunk.size(), capacity);
+    sampleCacheFloats = shared.ownCacheFloats();
     int firstSlot = chunk.get(0).promptSlot;
     int slots = chunk.get(chunk.size() - 1).promptSlot - firstSlot + 1;
     int promptFloats = Math.toIntExact((long) signature.kvHeads() * length * signature.headDim());

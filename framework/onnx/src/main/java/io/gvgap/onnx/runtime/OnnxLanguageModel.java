@@ -201,6 +201,11 @@ public final class OnnxLanguageModel implements LanguageModel {
         && "gpt2".equals(session.getMetadata().getCustomMetadata().get("gvgap.architecture"));
   }
 
+  /** The generation engine (tests read its cache sizes). */
+  GenerationEngine engine() {
+    return engine;
+  }
+
   /** Whether generation uses the shared-prefix step rebuilt from a gvgap model's weights. */
   public boolean sharedPrefix() {
     return stepSession != null;
