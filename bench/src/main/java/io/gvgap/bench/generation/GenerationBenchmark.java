@@ -138,9 +138,14 @@ public final class GenerationBenchmark {
           "Measures gvgap's generation on one run of the plan (or all); appends to results-gvgap.jsonl.")
   void gvgapCommand(
       @Option(names = "--dir", required = true, description = "the benchmark's folder") Path dir,
-      @Option(names = "--run", description = "index of the plan's run (default: all)") Integer run)
+      @Option(names = "--run", description = "index of the plan's run (default: all)") Integer run,
+      @Option(
+              names = "--generic",
+              description = "use the generic decode path (Concat caches, as for models gvgap did"
+                  + " not write) instead of the shared-prefix step")
+          boolean generic)
       throws Exception {
-    measureGvgap(dir, run);
+    measureGvgap(dir, run, !generic);
   }
 
   /** Step {@code table}. */
@@ -269,7 +274,8 @@ public final class GenerationBenchmark {
     }
   }
 
-  private static void measureGvgap(Path dir, Integer run) throws Exception {
+  private static void measureGvgap(Path dir, Integer run, boolean sharedPrefix)
+      throws Exception {
     BenchmarkPlan plan = BenchmarkPlan.read(dir);
     List<BenchmarkRun> runs = plan.runs();
     if (run != null) {
@@ -282,9 +288,10 @@ public final class GenerationBenchmark {
     }
     Path results = dir.resolve("results-gvgap.jsonl");
     for (BenchmarkRun each : runs) {
-      BenchmarkResult result = GvgapRunner.run(plan, each);
+      BenchmarkResult result = GvgapRunner.run(plan, each, sharedPrefix);
       System.err.printf(
-          "gvgap %s %s: %d tokens in %.2f s (%.2f CPU-s), %.1f tokens/s%n",
+          "%s %s %s: %d tokens in %.2f s (%.2f CPU-s), %.1f tokens/s%n",
+          result.implementation(),
           each.model(),
           result.workload(),
           result.generatedTokens(),

@@ -14,6 +14,8 @@ import java.util.Optional;
 public final class ResultTable {
   /** The implementation names in {@link BenchmarkResult#implementation()}. */
   public static final String GVGAP = "gvgap";
+  /** gvgap's generic decode path (a model's own graph, Concat caches) in results. */
+  public static final String GVGAP_GENERIC = "gvgap-generic";
   /** transformers.js's name in results. */
   public static final String TRANSFORMERS_JS = "transformers.js";
 

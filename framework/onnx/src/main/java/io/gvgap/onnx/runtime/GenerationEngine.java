@@ -40,12 +40,17 @@ final class GenerationEngine {
    * step cost page faults comparable to the step's arithmetic).
    */
   private final DirectBuffers[][] cache;
+  /** The prompts' cache (the prefill's presents), one copy per prompt, reused across groups and calls. */
+  private final DirectBuffers[] promptCache;
   /** The shared-prefix decode step, for gvgap's own models; null for the generic path. */
   private final SharedPrefixRunner shared;
   /** Floats of the last group's prompt cache (all layers, keys and values). */
   private long promptCacheFloats;
   /** Floats of the last chunk's per-sample cache (all layers, keys and values). */
   private long sampleCacheFloats;
+  /** Decode-step tokens chosen from the step graph's candidates, and from the full logits. */
+  private long candidateChoices;
+  private long fullChoices;
 
   GenerationEngine(
       DecoderRunner runner, TextTokenizer tokenizer, ModelConfig config, int maxBatchRows) {
@@ -65,6 +70,10 @@ final class GenerationEngine {
     this.maxBatchRows = maxBatchRows;
     this.padId = config.eosIds().isEmpty() ? 0 : config.eosIds().iterator().next();
     this.cache = new DirectBuffers[2][2 * runner.signature().layers()];
+    this.promptCache = new DirectBuffers[2 * runner.signature().layers()];
+    for (int i = 0; i < promptCache.length; i++) {
+      promptCache[i] = new DirectBuffers();
+    }
     for (DirectBuffers[] set : cache) {
       for (int i = 0; i < set.length; i++) {
         set[i] = new DirectBuffers();
@@ -123,6 +132,16 @@ final class GenerationEngine {
     return sampleCacheFloats;
   }
 
+  /** Decode-step tokens chosen from the step graph's candidates so far. */
+  long candidateChoices() {
+    return candidateChoices;
+  }
+
+  /** Decode-step tokens of the shared-prefix path that needed the full logits so far. */
+  long fullChoices() {
+    return fullChoices;
+  }
+
   /** Tokens of a prompt, checked against the context length. */
   long[] encodePrompt(String id, String prompt) {
     long[] tokens = tokenizer.encode(prompt, true);
@@ -161,7 +180,7 @@ final class GenerationEngine {
     long rowCache = (long) signature.kvHeads() * length * signature.headDim();
     List<FloatBuffer> prefillCache = new ArrayList<>();
     for (int i = 0; i < 2 * signature.layers(); i++) {
-      prefillCache.add(DirectBuffers.allocateFloats(prompts * rowCache));
+      prefillCache.add(promptCache[i].floats(prompts * rowCache));
     }
     promptCacheFloats = 2L * signature.layers() * prompts * rowCache;
     float[][] lastLogits = new float[prompts][runner.vocab()];
@@ -432,6 +451,9 @@ final class GenerationEngine {
             row.random);
         if (choice == null) {
           choice = sampler.choose(shared.logits(rows), position * vocab, params, row.random);
+          fullChoices++;
+        } else {
+          candidateChoices++;
         }
         row.accept(choice, params);
       }

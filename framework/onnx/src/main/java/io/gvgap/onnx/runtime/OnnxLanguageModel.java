@@ -201,6 +201,26 @@ public final class OnnxLanguageModel implements LanguageModel {
         && "gpt2".equals(session.getMetadata().getCustomMetadata().get("gvgap.architecture"));
   }
 
+  /**
+   * Bytes of the KV cache of the last generation call: {@code [prompt cache, sample cache]}, the
+   * prompt cache one copy per prompt of the last prefilled group (the shared-prefix path reads it
+   * in place; the generic path copies it into every sample's row, counted in the sample cache), the
+   * sample cache that of the last decoded chunk.
+   */
+  public long[] lastCacheBytes() {
+    return new long[] {
+      Float.BYTES * engine.promptCacheFloats(), Float.BYTES * engine.sampleCacheFloats()
+    };
+  }
+
+  /**
+   * Decode-step tokens of the shared-prefix path so far: {@code [chosen from the step graph's top
+   * candidates, chosen from the full logits because the candidates could not decide exactly]}.
+   */
+  public long[] decodeChoices() {
+    return new long[] {engine.candidateChoices(), engine.fullChoices()};
+  }
+
   /** The generation engine (tests read its cache sizes). */
   GenerationEngine engine() {
     return engine;
