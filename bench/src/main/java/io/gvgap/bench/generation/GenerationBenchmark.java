@@ -123,7 +123,9 @@ public final class GenerationBenchmark {
   @Command(
       name = "ceiling",
       mixinStandardHelpOptions = true,
-      description = "Measures ONNX Runtime's matmul rate with the plan's threads (ceiling.json).")
+      description =
+          "Measures ONNX Runtime's matmul rate and memory bandwidth with the plan's threads"
+              + " (ceiling.json).")
   void ceilingCommand(
       @Option(names = "--dir", required = true, description = "the benchmark's folder") Path dir)
       throws Exception {
@@ -266,12 +268,19 @@ public final class GenerationBenchmark {
     int m = 512;
     int k = 768;
     int n = 3072;
+    double flops;
     try (MatmulCeiling ceiling = new MatmulCeiling(m, k, n, plan.threads())) {
-      MatmulMeasurement measured =
-          new MatmulMeasurement(m, k, n, plan.threads(), ceiling.measure(1, 3));
-      JSON.writeValue(dir.resolve(MatmulMeasurement.FILE).toFile(), measured);
-      System.err.printf("matmul ceiling: %.1f GFLOP/s%n", measured.flopsPerSecond() / 1e9);
+      flops = ceiling.measure(1, 3);
     }
+    double bytes;
+    // 64 Mi floats: 256 MiB read and 256 MiB written per run, far beyond the caches
+    try (MemoryBandwidth bandwidth = new MemoryBandwidth(1 << 26, plan.threads())) {
+      bytes = bandwidth.measure(1, 3);
+    }
+    MatmulMeasurement measured = new MatmulMeasurement(m, k, n, plan.threads(), flops, bytes);
+    JSON.writeValue(dir.resolve(MatmulMeasurement.FILE).toFile(), measured);
+    System.err.printf(
+        "matmul rate: %.1f GFLOP/s; memory bandwidth: %.1f GB/s%n", flops / 1e9, bytes / 1e9);
   }
 
   private static void measureGvgap(Path dir, Integer run, boolean sharedPrefix)
