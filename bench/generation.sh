@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Generation benchmark: gvgap's onnx backend against transformers.js (onnxruntime-node) on the same
-# model directories, prompts, sampling and thread count; prints a table of generated tokens/s and
-# the fraction of the measured ONNX Runtime matmul FLOP/s each reaches.
+# Generation benchmark: gvgap's onnx backend (its shared-prefix decode, and its generic path) against
+# transformers.js (onnxruntime-node) on the same model directories, prompts, sampling and thread
+# count. Measures in the same run the machine's ONNX Runtime matmul rate and memory bandwidth, and
+# prints a table of generated tokens/s with each workload's decode rooflines (shared-prefix and
+# per-sample) and the fraction reached; then the KV cache sizes and peak RSS for 8, 64 and 128
+# samples of one prompt (memory.jsonl).
 # Usage: bench/generation.sh [OUT_DIR] [prepare options, e.g. --threads 2 --gpt2 ""]
 #        (bench/bench.sh generation prepare --help lists them)
 # Needs: JDK 17, Maven (offline is fine once dependencies are in ~/.m2), node >= 18, and
@@ -28,10 +31,17 @@ java=(java -Xmx6g -XX:MaxDirectMemorySize=16g -cp "$classpath" io.gvgap.bench.Be
 
 "${java[@]}" prepare --dir "$out" "$@"
 "${java[@]}" ceiling --dir "$out"
-# gvgap and transformers.js alternate run by run, so both meet the machine in the same state
+# gvgap, its generic path and transformers.js alternate run by run, so all meet the machine in the
+# same state
 runs=$(node -e "console.log(JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')).runs.length)" "$out/plan.json")
 for ((run = 0; run < runs; run++)); do
   "${java[@]}" gvgap --dir "$out" --run "$run"
+  "${java[@]}" gvgap --dir "$out" --run "$run" --generic
   node crosscheck/bench.mjs "$out" "$run"
 done
 "${java[@]}" table --dir "$out"
+# the prompt cache's memory against samples per prompt (last run of the plan: the GPT-2 shape by
+# default), each count in a fresh JVM so that its peak RSS is its own
+for samples in 8 64 128; do
+  "${java[@]}" memory --dir "$out" --run "$((runs - 1))" --samples "$samples"
+done

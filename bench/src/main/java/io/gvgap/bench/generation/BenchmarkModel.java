@@ -10,6 +10,7 @@ import io.gvgap.onnx.decoder.ModelCard;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A model the generation benchmark runs: a gvgap decoder with random weights and a character-level
@@ -22,6 +23,13 @@ import java.nio.file.Path;
 public record BenchmarkModel(String name, DecoderConfig config, CharVocabulary vocabulary) {
   /** Seed of the random weights, so every run measures the same model. */
   public static final long WEIGHT_SEED = 20240917L;
+  /**
+   * Factor on the (tied) token embedding of the random weights. GPT-2's initialisation gives
+   * logits of standard deviation ~0.5, a nearly flat next-token distribution whose top-p nucleus
+   * spans most of the vocabulary, unlike a trained model's; scaled by 8 the logits spread like a
+   * trained model's (a nucleus of a few to a few dozen ids), so sampling costs what it costs in use.
+   */
+  public static final float EMBEDDING_SCALE = 8f;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -70,14 +78,20 @@ public record BenchmarkModel(String name, DecoderConfig config, CharVocabulary v
    * some samples early, at different points in each implementation's random stream).
    */
   public void write(Path directory) throws IOException {
+    Map<String, float[]> parameters = DecoderParameters.random(config, WEIGHT_SEED);
+    float[] embedding = parameters.get("transformer.wte.weight");
+    for (int i = 0; i < embedding.length; i++) {
+      embedding[i] *= EMBEDDING_SCALE;
+    }
     ModelDirectory.write(
         directory,
         config,
         vocabulary,
-        DecoderParameters.random(config, WEIGHT_SEED),
+        parameters,
         ModelCard.EMPTY.withInitialisation(
-            "random (GPT-2 scheme), for the generation benchmark; end-of-text removed:"
-                + " every sample runs to max new tokens",
+            "random (GPT-2 scheme) with the token embedding scaled by " + EMBEDDING_SCALE
+                + " (peaked next-token distributions), for the generation benchmark; end-of-text"
+                + " removed: every sample runs to max new tokens",
             WEIGHT_SEED));
     for (String file : new String[] {"config.json", "generation_config.json"}) {
       ObjectNode root = (ObjectNode) JSON.readTree(directory.resolve(file).toFile());

@@ -1,6 +1,9 @@
 package io.gvgap.bench.generation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gvgap.api.model.GenerationRequest;
+import io.gvgap.api.model.SamplingParams;
+import io.gvgap.onnx.runtime.OnnxLanguageModel;
 import io.gvgap.onnx.runtime.TextTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,10 +45,11 @@ public final class GenerationBenchmark {
    */
   public static final String SMALL_WORKLOADS = "32x16:4x16,8x128:1x128";
   /**
-   * The default workloads of the GPT-2-small-shaped model: fewer prompts and samples (2 x 16 and
-   * 1 x 32 for gvgap; one generate call of 16 samples for transformers.js), for the same time limit.
+   * The default workload of the GPT-2-small-shaped model: the paper's shape, 1 prompt x 64 samples
+   * (of {@code --gpt2-new-tokens} tokens after a {@code --gpt2-prompt-chars} prompt); transformers.js
+   * runs 16 of the 64 samples (one generate call), for the time limit.
    */
-  public static final String GPT2_WORKLOADS = "2x16:1x16,1x32:1x16";
+  public static final String GPT2_WORKLOADS = "1x64:1x16";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,13 +84,23 @@ public final class GenerationBenchmark {
       @Option(
               names = "--new-tokens",
               defaultValue = "64",
-              description = "new tokens per sample (default ${DEFAULT-VALUE})")
+              description = "new tokens per sample, small model (default ${DEFAULT-VALUE})")
           int newTokens,
       @Option(
               names = "--prompt-chars",
               defaultValue = "300",
-              description = "characters per prompt (default ${DEFAULT-VALUE})")
+              description = "characters per prompt, small model (default ${DEFAULT-VALUE})")
           int promptChars,
+      @Option(
+              names = "--gpt2-new-tokens",
+              defaultValue = "128",
+              description = "new tokens per sample, GPT-2 shape (default ${DEFAULT-VALUE})")
+          int gpt2NewTokens,
+      @Option(
+              names = "--gpt2-prompt-chars",
+              defaultValue = "600",
+              description = "characters per prompt, GPT-2 shape (default ${DEFAULT-VALUE})")
+          int gpt2PromptChars,
       @Option(
               names = "--small-batch-rows",
               defaultValue = "256",
@@ -113,17 +127,17 @@ public final class GenerationBenchmark {
     prepare(
         dir,
         threads,
-        newTokens,
-        promptChars,
-        new ModelWorkloads(small, smallBatchRows, smallTjsRows),
-        new ModelWorkloads(gpt2, gpt2BatchRows, gpt2TjsRows));
+        new ModelWorkloads(small, smallBatchRows, smallTjsRows, newTokens, promptChars),
+        new ModelWorkloads(gpt2, gpt2BatchRows, gpt2TjsRows, gpt2NewTokens, gpt2PromptChars));
   }
 
   /** Step {@code ceiling}. */
   @Command(
       name = "ceiling",
       mixinStandardHelpOptions = true,
-      description = "Measures ONNX Runtime's matmul rate with the plan's threads (ceiling.json).")
+      description =
+          "Measures ONNX Runtime's matmul rate and memory bandwidth with the plan's threads"
+              + " (ceiling.json).")
   void ceilingCommand(
       @Option(names = "--dir", required = true, description = "the benchmark's folder") Path dir)
       throws Exception {
@@ -138,9 +152,78 @@ public final class GenerationBenchmark {
           "Measures gvgap's generation on one run of the plan (or all); appends to results-gvgap.jsonl.")
   void gvgapCommand(
       @Option(names = "--dir", required = true, description = "the benchmark's folder") Path dir,
-      @Option(names = "--run", description = "index of the plan's run (default: all)") Integer run)
+      @Option(names = "--run", description = "index of the plan's run (default: all)") Integer run,
+      @Option(
+              names = "--generic",
+              description = "use the generic decode path (Concat caches, as for models gvgap did"
+                  + " not write) instead of the shared-prefix step")
+          boolean generic)
       throws Exception {
-    measureGvgap(dir, run);
+    measureGvgap(dir, run, !generic);
+  }
+
+  /** Step {@code memory}. */
+  @Command(
+      name = "memory",
+      mixinStandardHelpOptions = true,
+      description = "Generates SAMPLES samples of the first prompt of one run and prints the KV"
+          + " cache sizes and the process's peak RSS (run it once per sample count, in a fresh"
+          + " JVM); appends to memory.jsonl.")
+  void memoryCommand(
+      @Option(names = "--dir", required = true, description = "the benchmark's folder") Path dir,
+      @Option(names = "--run", defaultValue = "0", description = "index of the plan's run")
+          int run,
+      @Option(names = "--samples", required = true, description = "samples of the prompt")
+          int samples,
+      @Option(
+              names = "--new-tokens",
+              defaultValue = "16",
+              description = "new tokens per sample, small model (default ${DEFAULT-VALUE})")
+          int newTokens,
+      @Option(names = "--generic", description = "use the generic decode path") boolean generic)
+      throws Exception {
+    BenchmarkPlan plan = BenchmarkPlan.read(dir);
+    BenchmarkRun each = plan.runs().get(run);
+    GenerationRequest first =
+        GvgapRunner.requests(Path.of(each.promptsFile()), samples).get(0);
+    try (OnnxLanguageModel model = OnnxLanguageModel.open(
+        Path.of(each.modelDir()), plan.threads(), "cpu", each.gvgapBatchRows(), !generic)) {
+      model.generateSamples(
+          List.of(first),
+          new SamplingParams(plan.temperature(), plan.topP(), plan.topK(), newTokens, plan.seed()));
+      long[] cache = model.lastCacheBytes();
+      long peakKb = peakResidentKilobytes();
+      Map<String, Object> line = new java.util.LinkedHashMap<>();
+      line.put("path", generic ? ResultTable.GVGAP_GENERIC : ResultTable.GVGAP);
+      line.put("model", each.model());
+      line.put("promptTokens", each.meanPromptTokens());
+      line.put("samples", samples);
+      line.put("newTokens", newTokens);
+      line.put("promptCacheMiB", cache[0] / 1048576.0);
+      line.put("sampleCacheMiB", cache[1] / 1048576.0);
+      line.put("peakRssMiB", peakKb / 1024.0);
+      String json = JSON.writeValueAsString(line);
+      System.out.println(json);
+      Files.writeString(
+          dir.resolve("memory.jsonl"),
+          json + "\n",
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    }
+  }
+
+  /** The process's peak resident set (VmHWM of /proc/self/status), in KiB; -1 where unknown. */
+  static long peakResidentKilobytes() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.isReadable(status)) {
+      return -1;
+    }
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
   }
 
   /** Step {@code table}. */
@@ -160,15 +243,16 @@ public final class GenerationBenchmark {
    * @param workloads comma-separated {@code PROMPTSxSAMPLES[:PROMPTSxSAMPLES]}; blank for none
    * @param gvgapRows gvgap's rows per call
    * @param transformersJsRows transformers.js's samples per generate call
+   * @param newTokens new tokens per sample
+   * @param promptChars characters per prompt
    */
-  record ModelWorkloads(String workloads, int gvgapRows, int transformersJsRows) {}
+  record ModelWorkloads(
+      String workloads, int gvgapRows, int transformersJsRows, int newTokens, int promptChars) {}
 
   /** Writes models, prompts and the plan. */
   static BenchmarkPlan prepare(
       Path dir,
       int threads,
-      int newTokens,
-      int promptChars,
       ModelWorkloads small,
       ModelWorkloads gpt2)
       throws IOException {
@@ -176,7 +260,7 @@ public final class GenerationBenchmark {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path old : files
           .filter(f ->
-              f.getFileName().toString().matches("results-.*\\.jsonl|ceiling\\.json|table\\.md"))
+              f.getFileName().toString().matches("results-.*\\.jsonl|ceiling\\.json|table\\.md|memory\\.jsonl"))
           .toList()) {
         Files.delete(old);
       }
@@ -187,8 +271,8 @@ public final class GenerationBenchmark {
         dir,
         BenchmarkModel.small(),
         small.workloads(),
-        newTokens,
-        promptChars,
+        small.newTokens(),
+        small.promptChars(),
         small.gvgapRows(),
         small.transformersJsRows());
     addRuns(
@@ -196,8 +280,8 @@ public final class GenerationBenchmark {
         dir,
         BenchmarkModel.gpt2Small(),
         gpt2.workloads(),
-        newTokens,
-        promptChars,
+        gpt2.newTokens(),
+        gpt2.promptChars(),
         gpt2.gvgapRows(),
         gpt2.transformersJsRows());
     // the paper's sampling setting (temperature 0.7, top-p 0.9, no top-k)
@@ -261,15 +345,23 @@ public final class GenerationBenchmark {
     int m = 512;
     int k = 768;
     int n = 3072;
+    double flops;
     try (MatmulCeiling ceiling = new MatmulCeiling(m, k, n, plan.threads())) {
-      MatmulMeasurement measured =
-          new MatmulMeasurement(m, k, n, plan.threads(), ceiling.measure(1, 3));
-      JSON.writeValue(dir.resolve(MatmulMeasurement.FILE).toFile(), measured);
-      System.err.printf("matmul ceiling: %.1f GFLOP/s%n", measured.flopsPerSecond() / 1e9);
+      flops = ceiling.measure(1, 3);
     }
+    double bytes;
+    // 64 Mi floats: 256 MiB read and 256 MiB written per run, far beyond the caches
+    try (MemoryBandwidth bandwidth = new MemoryBandwidth(1 << 26, plan.threads())) {
+      bytes = bandwidth.measure(1, 3);
+    }
+    MatmulMeasurement measured = new MatmulMeasurement(m, k, n, plan.threads(), flops, bytes);
+    JSON.writeValue(dir.resolve(MatmulMeasurement.FILE).toFile(), measured);
+    System.err.printf(
+        "matmul rate: %.1f GFLOP/s; memory bandwidth: %.1f GB/s%n", flops / 1e9, bytes / 1e9);
   }
 
-  private static void measureGvgap(Path dir, Integer run) throws Exception {
+  private static void measureGvgap(Path dir, Integer run, boolean sharedPrefix)
+      throws Exception {
     BenchmarkPlan plan = BenchmarkPlan.read(dir);
     List<BenchmarkRun> runs = plan.runs();
     if (run != null) {
@@ -282,9 +374,10 @@ public final class GenerationBenchmark {
     }
     Path results = dir.resolve("results-gvgap.jsonl");
     for (BenchmarkRun each : runs) {
-      BenchmarkResult result = GvgapRunner.run(plan, each);
+      BenchmarkResult result = GvgapRunner.run(plan, each, sharedPrefix);
       System.err.printf(
-          "gvgap %s %s: %d tokens in %.2f s (%.2f CPU-s), %.1f tokens/s%n",
+          "%s %s %s: %d tokens in %.2f s (%.2f CPU-s), %.1f tokens/s%n",
+          result.implementation(),
           each.model(),
           result.workload(),
           result.generatedTokens(),

@@ -7,90 +7,90 @@ import java.util.Optional;
 /**
  * Formats a benchmark's results as a Markdown table: per (model, workload) the part of the workload
  * transformers.js ran ({@link BenchmarkRun#transformersJsPrompts()}), the generated tokens/s (wall
- * time) of gvgap and transformers.js, gvgap's speed-up, the tokens per CPU-second of each, and the
- * FLOP/s each reaches as a fraction of the measured matmul ceiling
- * ({@link DecoderFlops#perGeneratedToken} x tokens/s, divided by {@link MatmulMeasurement#flopsPerSecond}).
+ * time) of gvgap (shared-prefix decode), gvgap's generic path and transformers.js, gvgap's
+ * speed-ups, the workload's decode rooflines on the machine measured in the same run
+ * ({@link Roofline}: shared-prefix and per-sample) and the fraction of them gvgap and its generic
+ * path reach.
  */
 public final class ResultTable {
   /** The implementation names in {@link BenchmarkResult#implementation()}. */
   public static final String GVGAP = "gvgap";
+  /** gvgap's generic decode path (a model's own graph, Concat caches) in results. */
+  public static final String GVGAP_GENERIC = "gvgap-generic";
   /** transformers.js's name in results. */
   public static final String TRANSFORMERS_JS = "transformers.js";
 
   private ResultTable() {}
 
-  /** The table, a header line with the ceiling and sampling, then one row per plan run. */
+  /** The table: header lines with the machine and sampling, then one row per plan run. */
   public static String format(
-      BenchmarkPlan plan, MatmulMeasurement ceiling, List<BenchmarkResult> results) {
+      BenchmarkPlan plan, MatmulMeasurement machine, List<BenchmarkResult> results) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(
         Locale.ROOT,
-        "matmul ceiling (ONNX Runtime, fp32, [%d x %d] x [%d x %d], %d threads): "
-            + "%.1f GFLOP/s%n",
-        ceiling.m(),
-        ceiling.k(),
-        ceiling.k(),
-        ceiling.n(),
-        ceiling.threads(),
-        ceiling.flopsPerSecond() / 1e9));
+        "machine, measured in this run with %d threads: matmul %.1f GFLOP/s (ONNX Runtime, fp32,"
+            + " [%d x %d] x [%d x %d]), memory bandwidth %.1f GB/s (ONNX Runtime Add over 256 MiB)%n",
+        machine.threads(),
+        machine.flopsPerSecond() / 1e9,
+        machine.m(),
+        machine.k(),
+        machine.k(),
+        machine.n(),
+        machine.bytesPerSecond() / 1e9));
     out.append(String.format(
         Locale.ROOT,
-        "sampling: temperature %s, top-p %s, top-k %d; %d threads%n%n",
+        "sampling: temperature %s, top-p %s, top-k %d; %d threads (transformers.js does not"
+            + " implement top-p: it samples from the whole distribution)%n%n",
         plan.temperature(),
         plan.topP(),
         plan.topK(),
         plan.threads()));
-    out.append(
-        "| model | workload | transformers.js ran | prompt tokens | new tokens | gvgap tok/s | transformers.js "
-            + "tok/s | gvgap / "
-            + "transformers.js | gvgap tok/CPU-s | transformers.js tok/CPU-s | gvgap % of ceiling | transformers.js % of "
-            + "ceiling |\n");
-    out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    out.append("| model | workload | transformers.js ran | prompt tokens | new tokens | gvgap tok/s"
+        + " | generic tok/s | transformers.js tok/s | gvgap / generic | gvgap / transformers.js"
+        + " | roofline shared-prefix tok/s | roofline per-sample tok/s"
+        + " | gvgap % of shared-prefix roofline | generic % of per-sample roofline |\n");
+    out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (BenchmarkRun run : plan.runs()) {
       Optional<BenchmarkResult> gvgap = find(results, GVGAP, run);
+      Optional<BenchmarkResult> generic = find(results, GVGAP_GENERIC, run);
       Optional<BenchmarkResult> transformersJs = find(results, TRANSFORMERS_JS, run);
-      double flopsPerToken = DecoderFlops.perGeneratedToken(
-          BenchmarkModel.named(run.model()).config(),
-          run.meanPromptTokens(),
-          run.workload().newTokens());
+      var config = BenchmarkModel.named(run.model()).config();
+      double shared = Roofline.tokensPerSecond(config, run, machine, true);
+      double perSample = Roofline.tokensPerSecond(config, run, machine, false);
       out.append(String.format(
           Locale.ROOT,
-          "| %s | %s | %s | %.0f | %d | %s | %s | %s | %s | %s | %s | %s |%n",
+          "| %s | %s | %s | %.0f | %d | %s | %s | %s | %s | %s | %.0f | %.0f | %s | %s |%n",
           run.model(),
           run.workload().label(),
           run.transformersJsPrompts() + "x" + run.transformersJsSamples(),
           run.meanPromptTokens(),
           run.workload().newTokens(),
-          gvgap
-              .map(r -> String.format(Locale.ROOT, "%.1f", r.tokensPerSecond()))
-              .orElse("-"),
-          transformersJs
-              .map(r -> String.format(Locale.ROOT, "%.1f", r.tokensPerSecond()))
-              .orElse("-"),
-          gvgap.isPresent() && transformersJs.isPresent()
-              ? String.format(
-                  Locale.ROOT,
-                  "%.2fx",
-                  gvgap.get().tokensPerSecond() / transformersJs.get().tokensPerSecond())
-              : "-",
-          gvgap
-              .map(r -> String.format(Locale.ROOT, "%.1f", r.tokensPerCpuSecond()))
-              .orElse("-"),
-          transformersJs
-              .map(r -> String.format(Locale.ROOT, "%.1f", r.tokensPerCpuSecond()))
-              .orElse("-"),
-          gvgap.map(r -> percent(r, flopsPerToken, ceiling)).orElse("-"),
-          transformersJs.map(r -> percent(r, flopsPerToken, ceiling)).orElse("-")));
+          rate(gvgap),
+          rate(generic),
+          rate(transformersJs),
+          ratio(gvgap, generic),
+          ratio(gvgap, transformersJs),
+          shared,
+          perSample,
+          gvgap.map(r -> percent(r.tokensPerSecond() / shared)).orElse("-"),
+          generic.map(r -> percent(r.tokensPerSecond() / perSample)).orElse("-")));
     }
     return out.toString();
   }
 
-  private static String percent(
-      BenchmarkResult result, double flopsPerToken, MatmulMeasurement ceiling) {
-    return String.format(
-        Locale.ROOT,
-        "%.1f%%",
-        100 * result.tokensPerSecond() * flopsPerToken / ceiling.flopsPerSecond());
+  private static String rate(Optional<BenchmarkResult> result) {
+    return result.map(r -> String.format(Locale.ROOT, "%.1f", r.tokensPerSecond())).orElse("-");
+  }
+
+  private static String ratio(Optional<BenchmarkResult> a, Optional<BenchmarkResult> b) {
+    return a.isPresent() && b.isPresent()
+        ? String.format(
+            Locale.ROOT, "%.2fx", a.get().tokensPerSecond() / b.get().tokensPerSecond())
+        : "-";
+  }
+
+  private static String percent(double fraction) {
+    return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
   }
 
   private static Optional<BenchmarkResult> find(

@@ -62,7 +62,7 @@ class GenerationBenchmarkTest {
 
     Files.writeString(
         dir.resolve(MatmulMeasurement.FILE),
-        json.writeValueAsString(new MatmulMeasurement(1, 1, 1, 2, 1e9)));
+        json.writeValueAsString(new MatmulMeasurement(1, 1, 1, 2, 1e9, 1e9)));
     assertThat(GenerationBenchmark.table(dir)).contains("| small | 3x2 | 1x2 |");
     assertThat(dir.resolve("table.md")).exists();
 

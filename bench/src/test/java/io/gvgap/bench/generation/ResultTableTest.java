@@ -20,40 +20,42 @@ class ResultTableTest {
   }
 
   @Test
-  void rowsGiveRatesSpeedUpAndFractionOfTheCeiling() {
+  void rowsGiveRatesSpeedUpsRooflinesAndFractions() {
     BenchmarkPlan plan = new BenchmarkPlan(2, 0.7, 0.9, 0, 1, List.of(run("8x128", 128)));
-    MatmulMeasurement ceiling = new MatmulMeasurement(512, 768, 3072, 2, 1e10);
+    MatmulMeasurement machine = new MatmulMeasurement(512, 768, 3072, 2, 1e10, 1e10);
     List<BenchmarkResult> results = List.of(
         new BenchmarkResult("gvgap", "small", "8x128", 1000, 2, 4),
+        new BenchmarkResult("gvgap-generic", "small", "8x128", 1000, 5, 6),
         new BenchmarkResult("transformers.js", "small", "8x128", 1000, 10, 16));
-    String table = ResultTable.format(plan, ceiling, results);
+    String table = ResultTable.format(plan, machine, results);
     assertThat(table)
-        .contains("10.0 GFLOP/s")
-        .contains("temperature 0.7, top-p 0.9, top-k 0; 2 threads");
-    // small model, 300 prompt tokens, 64 new: keys 300 + 63/2 = 331.5; per layer 3·256² + 256² +
-    // 2·256·1024
-    // + 2·256·331.5 = 956,160 MACs; x4 layers + 256·98 = 3,849,728 MACs = 7,699,456 FLOPs per
-    // token.
-    // gvgap 500 tok/s -> 3.85 GFLOP/s = 38.5% of 10 GFLOP/s; transformers.js 100 tok/s -> 7.7%.
-    // Tokens per CPU-second: 1000 / 4 = 250 and 1000 / 16 = 62.5.
+        .contains("matmul 10.0 GFLOP/s", "memory bandwidth 10.0 GB/s")
+        .contains("temperature 0.7, top-p 0.9, top-k 0; 2 threads")
+        .contains("transformers.js does not implement top-p");
+    // small model, 300 prompt tokens, 64 new: 7,699,456 FLOPs per token (keys 300 + 63/2; see
+    // DecoderFlopsTest). A step decodes 256 rows (the batch rows) of 2 prompts (128 samples each):
+    // 1,971,060,736 FLOPs = 0.19711 s at 10 GFLOP/s. Bytes: weights 3,315,712 params x 4 =
+    // 13,262,848; logits 2 x 256 x 98 x 4 = 200,704; KV 8,192 bytes per token (2 x 4 layers x 256
+    // x 4), shared-prefix (2 x 300 + 256 x 31.5) tokens = 70,975,488, per-sample 256 x 331.5 tokens
+    // = 695,205,888. At 10 GB/s: 256 / (0.19711 + 0.0084439) = 1245.4 tok/s shared-prefix and
+    // 256 / (0.19711 + 0.0708669) = 955.3 tok/s per-sample; gvgap's 500 tok/s is 40.1% of the
+    // first, the generic path's 200 tok/s 20.9% of the second.
     assertThat(table)
-        .contains(
-            "| small | 8x128 | 1x128 | 300 | 64 | 500.0 | 100.0 | 5.00x | 250.0 | 62.5 | 38.5% | 7.7% |");
+        .contains("| small | 8x128 | 1x128 | 300 | 64 | 500.0 | 200.0 | 100.0 | 2.50x | 5.00x"
+            + " | 1245 | 955 | 40.1% | 20.9% |");
   }
 
   @Test
   void aMissingImplementationShowsDashesAndTheLatestResultWins() {
     BenchmarkPlan plan =
         new BenchmarkPlan(2, 0.7, 0.9, 0, 1, List.of(run("8x128", 128), run("32x16", 16)));
-    MatmulMeasurement ceiling = new MatmulMeasurement(512, 768, 3072, 2, 1e10);
+    MatmulMeasurement machine = new MatmulMeasurement(512, 768, 3072, 2, 1e10, 1e10);
     List<BenchmarkResult> results = List.of(
         new BenchmarkResult("gvgap", "small", "32x16", 1000, 1, 2),
         new BenchmarkResult("gvgap", "small", "32x16", 1000, 4, 8));
-    String table = ResultTable.format(plan, ceiling, results);
-    assertThat(table).contains("| small | 8x128 | 1x128 | 300 | 64 | - | - | - | - | - | - | - |");
-    // the second measurement of 32x16 (1000 tokens in 4 s) is the one shown: 250 tok/s, 125
-    // tok/CPU-s
-    assertThat(table)
-        .contains("| small | 32x16 | 1x16 | 300 | 64 | 250.0 | - | - | 125.0 | - | 19.2% | - |");
+    String table = ResultTable.format(plan, machine, results);
+    assertThat(table).contains("| small | 8x128 | 1x128 | 300 | 64 | - | - | - | - | - |");
+    // the second measurement of 32x16 (1000 tokens in 4 s) is the one shown: 250 tok/s
+    assertThat(table).contains("| small | 32x16 | 1x16 | 300 | 64 | 250.0 | - | - | - | - |");
   }
 }

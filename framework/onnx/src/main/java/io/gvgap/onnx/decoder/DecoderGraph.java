@@ -29,8 +29,23 @@ public final class DecoderGraph {
 
   private DecoderGraph() {}
 
+  /** Name of the optional input that selects the positions given logits. */
+  public static final String LOGITS_FROM = "logits_from";
+
   /** The graph for this config with these parameters (names as in {@link DecoderParameters}). */
   public static Graph build(DecoderConfig config, Map<String, float[]> parameters) {
+    return build(config, parameters, false);
+  }
+
+  /**
+   * The graph, optionally with an input {@value #LOGITS_FROM} (int64 [1]): the logits are then
+   * computed for positions {@code logits_from .. sequence - 1} only ([batch, sequence -
+   * logits_from, vocab]), so a prefill that needs the last position's logits passes sequence - 1
+   * and skips the LM head for every other position; scoring passes 0. gvgap rebuilds its own models
+   * with this input when it loads them.
+   */
+  public static Graph build(
+      DecoderConfig config, Map<String, float[]> parameters, boolean logitsFromInput) {
     DecoderParameters.validate(config, parameters);
     Map<String, long[]> shapes = DecoderParameters.shapes(config);
     GraphBuilder b = new GraphBuilder("gvgap_decoder");
@@ -39,6 +54,9 @@ public final class DecoderGraph {
     b.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
     b.input("attention_mask", ElementType.INT64, "batch_size", "total_sequence_length");
     b.input("position_ids", ElementType.INT64, "batch_size", "sequence_length");
+    if (logitsFromInput) {
+      b.input(LOGITS_FROM, ElementType.INT64, 1);
+    }
     for (int i = 0; i < config.layers(); i++) {
       for (String kind : List.of("key", "value")) {
         b.input(
@@ -109,6 +127,10 @@ public final class DecoderGraph {
       x = b.op("Add", x, linear(b, hidden, p + "mlp.c_proj"));
     }
     String finalNormed = layerNorm(b, x, "transformer.ln_f", config.layerNormEpsilon());
+    if (logitsFromInput) {
+      finalNormed = b.op(
+          "Slice", finalNormed, LOGITS_FROM, b.constant(Long.MAX_VALUE), b.constant(1));
+    }
     String head = config.tiedEmbeddings() ? "transformer.wte.weight" : "lm_head.weight";
     // written straight into the graph output (an Identity to a renamed output would copy the
     // logits)
@@ -120,7 +142,12 @@ public final class DecoderGraph {
         List.of("logits"),
         Map.of()));
     b.output(
-        "logits", "logits", ElementType.FLOAT, "batch_size", "sequence_length", config.vocabSize());
+        "logits",
+        "logits",
+        ElementType.FLOAT,
+        "batch_size",
+        logitsFromInput ? "logits_length" : "sequence_length",
+        config.vocabSize());
     return b.build();
   }
 

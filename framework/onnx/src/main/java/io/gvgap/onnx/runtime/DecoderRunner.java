@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.gvgap.onnx.decoder.DecoderGraph;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ final class DecoderRunner {
   private final OrtSession session;
   private final DecoderSignature signature;
   private final int vocab;
+  private final boolean logitsFromInput;
   private final DirectBuffers ids = new DirectBuffers();
   private final DirectBuffers mask = new DirectBuffers();
   private final DirectBuffers positions = new DirectBuffers();
@@ -36,6 +38,15 @@ final class DecoderRunner {
     this.session = session;
     this.signature = signature;
     this.vocab = vocab;
+    this.logitsFromInput = session.getInputNames().contains(DecoderGraph.LOGITS_FROM);
+  }
+
+  /**
+   * Whether a call can compute the last position's logits only (gvgap's own graphs, rebuilt with
+   * {@link DecoderGraph#LOGITS_FROM}); other models always give every position's logits.
+   */
+  boolean lastPositionLogits() {
+    return logitsFromInput;
   }
 
   int vocab() {
@@ -85,6 +96,26 @@ final class DecoderRunner {
       List<FloatBuffer> pinnedPresents,
       boolean wantPresents)
       throws OrtException {
+    return run(rows, seq, total, past, pinnedPresents, wantPresents, false);
+  }
+
+  /**
+   * As {@link #run(int, int, int, List, List, boolean)}; with {@code lastOnly} (only when
+   * {@link #lastPositionLogits()}) the logits are [rows, 1, vocab], the last position's.
+   */
+  Step run(
+      int rows,
+      int seq,
+      int total,
+      List<OnnxTensor> past,
+      List<FloatBuffer> pinnedPresents,
+      boolean wantPresents,
+      boolean lastOnly)
+      throws OrtException {
+    if (lastOnly && !logitsFromInput) {
+      throw new IllegalArgumentException("this model gives every position's logits");
+    }
+    int logitPositions = lastOnly ? 1 : seq;
     List<OnnxTensor> owned = new ArrayList<>();
     Map<String, OnnxTensor> inputs = new HashMap<>();
     try {
@@ -99,6 +130,11 @@ final class DecoderRunner {
             "position_ids",
             own(owned, OnnxTensor.createTensor(env, positionsView.rewind(), new long[] {rows, seq
             })));
+      }
+      if (logitsFromInput) {
+        inputs.put(
+            DecoderGraph.LOGITS_FROM,
+            own(owned, OnnxTensor.createTensor(env, new long[] {seq - logitPositions})));
       }
       if (signature.hasUseCacheBranch()) {
         inputs.put("use_cache_branch", own(owned, OnnxTensor.createTensor(env, new boolean[] {
@@ -116,10 +152,10 @@ final class DecoderRunner {
             "past_key_values." + layer + ".value",
             past == null ? emptyPast : past.get(2 * layer + 1));
       }
-      FloatBuffer logitsView = logits.floats((long) rows * seq * vocab);
+      FloatBuffer logitsView = logits.floats((long) rows * logitPositions * vocab);
       Map<String, OnnxValue> pinned = new HashMap<>();
       pinned.put("logits", own(owned, OnnxTensor.createTensor(env, logitsView, new long[] {
-        rows, seq, vocab
+        rows, logitPositions, vocab
       })));
       long[] presentShape = {rows, signature.kvHeads(), total, signature.headDim()};
       if (pinnedPresents != null) {

@@ -2,6 +2,7 @@ package io.gvgap.onnx.runtime;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
+import io.gvgap.onnx.decoder.DecoderGraph;
 import io.gvgap.api.model.FinishReason;
 import io.gvgap.api.model.GenerationRequest;
 import io.gvgap.api.model.SamplingParams;
@@ -11,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -37,15 +40,40 @@ final class GenerationEngine {
    * step cost page faults comparable to the step's arithmetic).
    */
   private final DirectBuffers[][] cache;
+  /** The prompts' cache (the prefill's presents), one copy per prompt, reused across groups and calls. */
+  private final DirectBuffers[] promptCache;
+  /** The shared-prefix decode step, for gvgap's own models; null for the generic path. */
+  private final SharedPrefixRunner shared;
+  /** Floats of the last group's prompt cache (all layers, keys and values). */
+  private long promptCacheFloats;
+  /** Floats of the last chunk's per-sample cache (all layers, keys and values). */
+  private long sampleCacheFloats;
+  /** Decode-step tokens chosen from the step graph's candidates, and from the full logits. */
+  private long candidateChoices;
+  private long fullChoices;
 
   GenerationEngine(
       DecoderRunner runner, TextTokenizer tokenizer, ModelConfig config, int maxBatchRows) {
+    this(runner, null, tokenizer, config, maxBatchRows);
+  }
+
+  GenerationEngine(
+      DecoderRunner runner,
+      SharedPrefixRunner shared,
+      TextTokenizer tokenizer,
+      ModelConfig config,
+      int maxBatchRows) {
     this.runner = runner;
+    this.shared = shared;
     this.tokenizer = tokenizer;
     this.config = config;
     this.maxBatchRows = maxBatchRows;
     this.padId = config.eosIds().isEmpty() ? 0 : config.eosIds().iterator().next();
     this.cache = new DirectBuffers[2][2 * runner.signature().layers()];
+    this.promptCache = new DirectBuffers[2 * runner.signature().layers()];
+    for (int i = 0; i < promptCache.length; i++) {
+      promptCache[i] = new DirectBuffers();
+    }
     for (DirectBuffers[] set : cache) {
       for (int i = 0; i < set.length; i++) {
         set[i] = new DirectBuffers();
@@ -75,9 +103,10 @@ final class GenerationEngine {
       int rows = 0;
       while (end < prompts.size()) {
         int count = prompts.get(end).request().count();
-        long paddedLength = prompts.get(end).ids().length;
+        // a prefill that computes the last position's logits only returns one row per prompt
+        long logitRows = runner.lastPositionLogits() ? 1 : prompts.get(end).ids().length;
         boolean fits = rows + count <= maxBatchRows
-            && (end - start + 1) * paddedLength * runner.vocab() <= PREFILL_LOGITS_BUDGET;
+            && (end - start + 1) * logitRows * runner.vocab() <= PREFILL_LOGITS_BUDGET;
         if (end > start && !fits) {
           break;
         }
@@ -88,6 +117,29 @@ final class GenerationEngine {
       start = end;
     }
     return results;
+  }
+
+  /**
+   * Floats of the prompt cache of the last prefilled group: one copy per prompt (all layers, keys
+   * and values), whatever the number of samples.
+   */
+  long promptCacheFloats() {
+    return promptCacheFloats;
+  }
+
+  /** Floats of the decode cache of the last chunk beyond the prompt cache (all layers). */
+  long sampleCacheFloats() {
+    return sampleCacheFloats;
+  }
+
+  /** Decode-step tokens chosen from the step graph's candidates so far. */
+  long candidateChoices() {
+    return candidateChoices;
+  }
+
+  /** Decode-step tokens of the shared-prefix path that needed the full logits so far. */
+  long fullChoices() {
+    return fullChoices;
   }
 
   /** Tokens of a prompt, checked against the context length. */
@@ -128,12 +180,16 @@ final class GenerationEngine {
     long rowCache = (long) signature.kvHeads() * length * signature.headDim();
     List<FloatBuffer> prefillCache = new ArrayList<>();
     for (int i = 0; i < 2 * signature.layers(); i++) {
-      prefillCache.add(DirectBuffers.allocateFloats(prompts * rowCache));
+      prefillCache.add(promptCache[i].floats(prompts * rowCache));
     }
+    promptCacheFloats = 2L * signature.layers() * prompts * rowCache;
     float[][] lastLogits = new float[prompts][runner.vocab()];
-    try (DecoderRunner.Step step = runner.run(prompts, length, length, null, prefillCache, false)) {
+    boolean lastOnly = runner.lastPositionLogits();
+    try (DecoderRunner.Step step =
+        runner.run(prompts, length, length, null, prefillCache, false, lastOnly)) {
       for (int p = 0; p < prompts; p++) {
-        step.logits().get(((p + 1) * length - 1) * runner.vocab(), lastLogits[p]);
+        int row = lastOnly ? p : (p + 1) * length - 1;
+        step.logits().get(row * runner.vocab(), lastLogits[p]);
       }
     }
     List<Row> rows = new ArrayList<>();
@@ -153,7 +209,11 @@ final class GenerationEngine {
     List<SampleResult> results = new ArrayList<>();
     for (int from = 0; from < rows.size(); from += maxBatchRows) {
       List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + maxBatchRows));
-      decode(chunk, prefillCache, rowCache, lastLogits, length, params);
+      if (shared != null) {
+        decodeShared(chunk, prefillCache, lastLogits, length, params);
+      } else {
+        decode(chunk, prefillCache, rowCache, lastLogits, length, params);
+      }
       chunk.forEach(row -> results.add(row.result()));
     }
     return results;
@@ -183,6 +243,8 @@ final class GenerationEngine {
     }
     long capacityPerRow =
         (long) signature.kvHeads() * (length + Math.max(1, newTokens - 1)) * signature.headDim();
+    // two cache sets, each holding every row's copy of its prompt and its generated tokens
+    sampleCacheFloats = 2 * 2L * signature.layers() * chunk.size() * capacityPerRow;
     int current = 0;
     List<FloatBuffer> past = new ArrayList<>();
     for (int i = 0; i < 2 * signature.layers(); i++) {
@@ -253,6 +315,152 @@ final class GenerationEngine {
   }
 
   /**
+   * Decodes a chunk with the shared-prefix step: each prompt's cache (the prefill's presents) is
+   * read in place by all its samples, each sample's generated tokens' cache is written in place,
+   * and tokens are chosen from the graph's top candidates. The rows of a step are laid out prompt by
+   * prompt, S = the most rows any prompt still runs, padded with idle rows for prompts running
+   * fewer; a prompt whose rows all finished leaves the step.
+   *
+   * <p>A chunk holds several prompts only when it holds all their rows (a group of several prompts
+   * fits one chunk), so moving a prompt's cache within the prefill buffers is safe.
+   */
+  private void decodeShared(
+      List<Row> chunk,
+      List<FloatBuffer> prefillCache,
+      float[][] lastLogits,
+      int length,
+      SamplingParams params)
+      throws OrtException {
+    DecoderSignature signature = runner.signature();
+    int vocab = runner.vocab();
+    TokenSampler sampler = new TokenSampler(vocab);
+    int shortestPrompt = Integer.MAX_VALUE;
+    for (Row row : chunk) {
+      row.accept(
+          sampler.choose(FloatBuffer.wrap(lastLogits[row.promptSlot]), 0, params, row.random),
+          params);
+      shortestPrompt = Math.min(shortestPrompt, row.promptLength);
+    }
+    // a row stops at the model's context, so a max_tokens beyond it never sizes the cache
+    int newTokens = params.maxNewTokens();
+    if (config.contextLength() > 0) {
+      newTokens = Math.min(newTokens, Math.max(1, config.contextLength() - shortestPrompt + 1));
+    }
+    int capacity = Math.max(1, newTokens - 1);
+    shared.prepare(chunk.size(), capacity);
+    sampleCacheFloats = shared.ownCacheFloats();
+    int firstSlot = chunk.get(0).promptSlot;
+    int slots = chunk.get(chunk.size() - 1).promptSlot - firstSlot + 1;
+    int promptFloats = Math.toIntExact((long) signature.kvHeads() * length * signature.headDim());
+    List<FloatBuffer> promptCache = new ArrayList<>();
+    for (FloatBuffer buffer : prefillCache) {
+      promptCache.add(buffer
+          .duplicate()
+          .position(firstSlot * promptFloats)
+          .limit((firstSlot + slots) * promptFloats)
+          .slice());
+    }
+    List<Integer> promptAt = new ArrayList<>();
+    for (int slot = firstSlot; slot < firstSlot + slots; slot++) {
+      promptAt.add(slot);
+    }
+    int perPrompt = -1;
+    Row[] at = new Row[0];
+    CandidateSampler candidates = new CandidateSampler(vocab, shared.candidates());
+    int k = shared.candidates();
+    float inverseTemperature = params.temperature() == 0 ? 1f : (float) (1.0 / params.temperature());
+    float nucleusFloor = (float) ((1 - params.topP()) / vocab);
+    int written = 0;
+    while (true) {
+      Map<Integer, List<Row>> live = new LinkedHashMap<>();
+      for (Row row : chunk) {
+        if (row.finish == null) {
+          live.computeIfAbsent(row.promptSlot, slot -> new ArrayList<>()).add(row);
+        }
+      }
+      if (live.isEmpty()) {
+        break;
+      }
+      if (written >= capacity) {
+        throw new IllegalStateException("a sample ran past the " + capacity
+            + " generated positions its cache was sized for; this is a bug in gvgap");
+      }
+      int width = live.values().stream().mapToInt(List::size).max().orElseThrow();
+      List<Integer> alive = new ArrayList<>(live.keySet());
+      if (width != perPrompt || !alive.equals(promptAt)) {
+        // prompts and rows only move to lower indices, in increasing order: no source is overwritten
+        // before it is read
+        for (int g = 0; g < alive.size(); g++) {
+          int from = promptAt.indexOf(alive.get(g));
+          if (from != g) {
+            for (FloatBuffer buffer : promptCache) {
+              buffer.put(g * promptFloats, buffer, from * promptFloats, promptFloats);
+            }
+          }
+        }
+        at = new Row[alive.size() * width];
+        FloatBuffer bias = shared.promptBias(alive.size(), length);
+        for (int g = 0; g < alive.size(); g++) {
+          List<Row> rows = live.get(alive.get(g));
+          for (int rank = 0; rank < rows.size(); rank++) {
+            Row row = rows.get(rank);
+            int position = g * width + rank;
+            if (row.position >= 0) {
+              shared.moveRow(row.position, position, written);
+            }
+            row.position = position;
+            at[position] = row;
+          }
+          int padding = rows.get(0).padding;
+          for (int t = 0; t < length; t++) {
+            bias.put(g * length + t, t < padding ? DecoderGraph.MASKED : 0f);
+          }
+        }
+        promptAt = alive;
+        perPrompt = width;
+      }
+      int rows = at.length;
+      LongBuffer inputIds = shared.inputIds(rows);
+      LongBuffer positions = shared.positionIds(rows);
+      for (int position = 0; position < rows; position++) {
+        Row row = at[position];
+        boolean idle = row == null || row.finish != null;
+        inputIds.put(position, idle ? padId : row.lastToken());
+        positions.put(position, idle ? 0 : row.promptLength + row.count - 1);
+      }
+      shared.step(
+          rows, alive.size(), length, promptCache, written, inverseTemperature, nucleusFloor);
+      written++;
+      FloatBuffer topLogits = shared.topLogits(rows);
+      LongBuffer topIds = shared.topIds(rows);
+      FloatBuffer normalizers = shared.logNormalizers(rows);
+      FloatBuffer masses = shared.nucleusMasses(rows);
+      for (int position = 0; position < rows; position++) {
+        Row row = at[position];
+        if (row == null || row.finish != null) {
+          continue;
+        }
+        TokenSampler.Choice choice = candidates.choose(
+            topLogits,
+            topIds,
+            position * k,
+            k,
+            normalizers.get(position),
+            masses.get(position),
+            params,
+            row.random);
+        if (choice == null) {
+          choice = sampler.choose(shared.logits(rows), position * vocab, params, row.random);
+          fullChoices++;
+        } else {
+          candidateChoices++;
+        }
+        row.accept(choice, params);
+      }
+    }
+  }
+
+  /**
    * Moves the cache rows of the rows still running to the front of each buffer, in order. A row
    * only moves to a lower index and rows are moved in increasing order, so no source is overwritten
    * before it is read.
@@ -279,6 +487,8 @@ final class GenerationEngine {
     final int promptLength;
     final int padding;
     final SplittableRandom random;
+    /** The row's index in the shared-prefix step's layout; -1 before its first step. */
+    int position = -1;
     long[] tokens = new long[16];
     int count;
     double logProb;

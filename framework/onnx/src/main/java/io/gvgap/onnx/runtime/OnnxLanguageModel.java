@@ -11,6 +11,12 @@ import io.gvgap.api.model.ModelInfo;
 import io.gvgap.api.model.SamplingParams;
 import io.gvgap.api.model.ScoringRequest;
 import io.gvgap.api.model.ScoringResult;
+import io.gvgap.onnx.decoder.DecoderConfig;
+import io.gvgap.onnx.decoder.DecoderGraph;
+import io.gvgap.onnx.decoder.ModelDirectory;
+import io.gvgap.onnx.decoder.SharedPrefixStepGraph;
+import io.gvgap.onnx.graph.ModelSerializer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +41,7 @@ public final class OnnxLanguageModel implements LanguageModel {
   private final Path directory;
   private final Path modelFile;
   private final OrtSession session;
+  private final OrtSession stepSession;
   private final TextTokenizer tokenizer;
   private final ModelConfig config;
   private final DecoderSignature signature;
@@ -46,6 +53,7 @@ public final class OnnxLanguageModel implements LanguageModel {
       Path directory,
       Path modelFile,
       OrtSession session,
+      OrtSession stepSession,
       TextTokenizer tokenizer,
       ModelConfig config,
       DecoderSignature signature,
@@ -55,13 +63,24 @@ public final class OnnxLanguageModel implements LanguageModel {
     this.directory = directory;
     this.modelFile = modelFile;
     this.session = session;
+    this.stepSession = stepSession;
     this.tokenizer = tokenizer;
     this.config = config;
     this.signature = signature;
     this.device = device;
     DecoderRunner runner =
         new DecoderRunner(OrtEnvironment.getEnvironment(), session, signature, vocab);
-    this.engine = new GenerationEngine(runner, tokenizer, config, maxBatchRows);
+    SharedPrefixRunner shared = stepSession == null
+        ? null
+        : new SharedPrefixRunner(
+            OrtEnvironment.getEnvironment(),
+            stepSession,
+            signature.layers(),
+            signature.kvHeads(),
+            signature.headDim(),
+            vocab,
+            SharedPrefixStepGraph.candidates(vocab));
+    this.engine = new GenerationEngine(runner, shared, tokenizer, config, maxBatchRows);
     this.scorer = new ContinuationScorer(runner, tokenizer, engine, config, maxBatchRows);
   }
 
@@ -76,6 +95,20 @@ public final class OnnxLanguageModel implements LanguageModel {
    */
   public static OnnxLanguageModel open(
       Path directory, int threads, String device, int maxBatchRows) {
+    return open(directory, threads, device, maxBatchRows, true);
+  }
+
+  /**
+   * Opens a model directory, choosing the decode path.
+   *
+   * @param sharedPrefix for gvgap's own model directories ({@code model.onnx} written by gvgap),
+   *     rebuild from the weights at load time a prefill graph that computes the last position's
+   *     logits only and the shared-prefix decode step ({@link SharedPrefixStepGraph}); false, or
+   *     any other model, uses the file's own graph for every call (the generic path)
+   * @see #open(Path, int, String, int)
+   */
+  public static OnnxLanguageModel open(
+      Path directory, int threads, String device, int maxBatchRows, boolean sharedPrefix) {
     if (!Files.isDirectory(directory)) {
       throw new ModelLoadException(
           directory + " is not a directory: give the model directory (with model.onnx, "
@@ -95,9 +128,26 @@ public final class OnnxLanguageModel implements LanguageModel {
     ModelConfig config = ModelConfig.read(directory);
     TextTokenizer tokenizer = TextTokenizer.open(directory);
     OrtSession session = null;
+    OrtSession stepSession = null;
     try {
-      session = OrtEnvironment.getEnvironment()
-          .createSession(modelFile.toString(), OrtSessions.options(threads, device));
+      OrtEnvironment env = OrtEnvironment.getEnvironment();
+      session = env.createSession(modelFile.toString(), OrtSessions.options(threads, device));
+      if (sharedPrefix && isGvgapModel(session, modelFile)) {
+        OrtSession generic = session;
+        session = null;
+        closeQuietly(generic);
+        DecoderConfig decoder = ModelDirectory.readConfig(directory);
+        Map<String, float[]> parameters = ModelDirectory.readParameters(directory);
+        Map<String, String> metadata = Map.of("gvgap.architecture", "gpt2");
+        session = env.createSession(
+            ModelSerializer.toModel(DecoderGraph.build(decoder, parameters, true), metadata)
+                .toByteArray(),
+            OrtSessions.options(threads, device));
+        stepSession = env.createSession(
+            ModelSerializer.toModel(SharedPrefixStepGraph.build(decoder, parameters), metadata)
+                .toByteArray(),
+            OrtSessions.options(threads, device));
+      }
       DecoderSignature signature = DecoderSignature.inspect(session, modelFile);
       int vocab = signature.vocabSize() > 0 ? signature.vocabSize() : config.vocabSize();
       if (vocab < 1) {
@@ -116,6 +166,7 @@ public final class OnnxLanguageModel implements LanguageModel {
           directory,
           modelFile,
           session,
+          stepSession,
           tokenizer,
           config,
           signature,
@@ -128,13 +179,56 @@ public final class OnnxLanguageModel implements LanguageModel {
           modelFile + " could not be loaded by ONNX Runtime (corrupt or not an ONNX model?): "
               + e.getMessage(),
           e);
+    } catch (IOException e) {
+      tokenizer.close();
+      closeQuietly(session);
+      closeQuietly(stepSession);
+      throw new ModelLoadException(
+          directory + ": could not read gvgap's model files to build the shared-prefix decoder: "
+              + e.getMessage(),
+          e);
     } catch (RuntimeException e) {
       tokenizer.close();
-      if (session != null) {
-        closeQuietly(session);
-      }
+      closeQuietly(session);
+      closeQuietly(stepSession);
       throw e;
     }
+  }
+
+  /** Whether the session's file is a decoder gvgap wrote ({@code model.onnx} with gvgap's metadata). */
+  private static boolean isGvgapModel(OrtSession session, Path modelFile) throws OrtException {
+    return modelFile.getFileName().toString().equals(ModelDirectory.MODEL_FILE)
+        && "gpt2".equals(session.getMetadata().getCustomMetadata().get("gvgap.architecture"));
+  }
+
+  /**
+   * Bytes of the KV cache of the last generation call: {@code [prompt cache, sample cache]}, the
+   * prompt cache one copy per prompt of the last prefilled group (the shared-prefix path reads it
+   * in place; the generic path copies it into every sample's row, counted in the sample cache), the
+   * sample cache that of the last decoded chunk.
+   */
+  public long[] lastCacheBytes() {
+    return new long[] {
+      Float.BYTES * engine.promptCacheFloats(), Float.BYTES * engine.sampleCacheFloats()
+    };
+  }
+
+  /**
+   * Decode-step tokens of the shared-prefix path so far: {@code [chosen from the step graph's top
+   * candidates, chosen from the full logits because the candidates could not decide exactly]}.
+   */
+  public long[] decodeChoices() {
+    return new long[] {engine.candidateChoices(), engine.fullChoices()};
+  }
+
+  /** The generation engine (tests read its cache sizes). */
+  GenerationEngine engine() {
+    return engine;
+  }
+
+  /** Whether generation uses the shared-prefix step rebuilt from a gvgap model's weights. */
+  public boolean sharedPrefix() {
+    return stepSession != null;
   }
 
   /** The samples with their token ids, one per (request, sample index), in no particular order. */
@@ -209,9 +303,13 @@ public final class OnnxLanguageModel implements LanguageModel {
   public void close() {
     tokenizer.close();
     closeQuietly(session);
+    closeQuietly(stepSession);
   }
 
   private static void closeQuietly(OrtSession session) {
+    if (session == null) {
+      return;
+    }
     try {
       session.close();
     } catch (OrtException e) {
