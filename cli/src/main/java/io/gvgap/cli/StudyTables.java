@@ -5,11 +5,13 @@ import io.gvgap.core.metrics.PassAtK;
 import io.gvgap.core.metrics.StrategyMetrics;
 import io.gvgap.core.results.DistillationRecord;
 import io.gvgap.core.results.LineFit;
+import io.gvgap.core.results.RoundDifference;
 import io.gvgap.core.results.RoundRecord;
 import io.gvgap.core.results.RoundTaskMetrics;
 import io.gvgap.core.results.RoundsFile;
 import io.gvgap.core.results.ScalingFile;
 import io.gvgap.core.results.ScalingFit;
+import io.gvgap.core.results.TaskSplit;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
@@ -19,18 +21,38 @@ final class StudyTables {
 
   private StudyTables() {}
 
-  /** One row per round and task: accuracy, pass@1 and pass@N, diversity, the distilled strategy's gap, the SFT set. */
+  /**
+   * The split, then one row per arm, round, task and split (evaluation first): accuracy, pass@1 and
+   * pass@N, diversity, the distilled strategy's gap, the SFT set; then the paired differences on the
+   * evaluation split.
+   */
   static void printRounds(PrintWriter out, RoundsFile rounds) {
     out.printf(
-        "%nimprovement '%s': distilling %s/%s, update %s%n",
+        "%nimprovement '%s': distilling %s/%s from the train split, update %s%s%n",
         rounds.study(),
         rounds.verifier(),
         rounds.filter(),
-        rounds.update().name().toLowerCase(java.util.Locale.ROOT));
+        rounds.update().name().toLowerCase(java.util.Locale.ROOT),
+        rounds.control() == null ? "" : "; control arm: " + rounds.control());
+    if (rounds.split() != null) {
+      for (TaskSplit t : rounds.split().tasks()) {
+        out.printf(
+            "  split of %s: %d train / %d evaluation examples (train share %s, seed %d; eval ids"
+                + " SHA-256 %s…)%n",
+            t.task(),
+            t.trainSize(),
+            t.evalSize(),
+            rounds.split().train(),
+            rounds.split().seed(),
+            t.evalHash().substring(0, 12));
+      }
+    }
     out.printf(
-        "  %-5s %-12s %-26s %7s %7s %9s %8s %9s %12s%n",
+        "  %-6s %-5s %-12s %-5s %-26s %7s %7s %9s %8s %9s %12s%n",
+        "arm",
         "round",
         "task",
+        "split",
         "J(f) [CI]",
         "pass@1",
         "pass@N",
@@ -38,27 +60,65 @@ final class StudyTables {
         "gap",
         "rel(pool)",
         "SFT kept→set");
-    for (RoundRecord r : rounds.rounds()) {
-      for (RoundTaskMetrics m : r.tasks()) {
-        List<PassAtK> pass = m.passAtK();
-        StrategyMetrics s = m.strategies().stream()
-            .filter(
-                x -> x.verifier().equals(rounds.verifier()) && x.filter().equals(rounds.filter()))
-            .findFirst()
-            .orElse(null);
-        DistillationRecord d = r.distillation();
+    printArm(out, rounds, RoundsFile.SELF_ARM, rounds.rounds());
+    if (rounds.controlRounds() != null) {
+      printArm(out, rounds, RoundsFile.ORACLE_ARM, rounds.controlRounds());
+    }
+    if (rounds.differences() != null && !rounds.differences().isEmpty()) {
+      out.printf(
+          "  paired differences on the evaluation split (later − earlier round, bootstrap over"
+              + " prompts):%n");
+      out.printf(
+          "  %-6s %-12s %-7s %7s %-28s %-28s%n",
+          "arm", "task", "rounds", "prompts", "ΔJ(f) [CI]", "Δpass@N [CI]");
+      for (RoundDifference d : rounds.differences()) {
         out.printf(
-            "  %-5d %-12s %-26s %7s %7s %9s %8s %9s %12s%n",
-            r.round(),
-            m.task(),
-            MetricFormat.fixed(m.accuracy().value()) + " " + MetricFormat.interval(m.accuracy()),
-            MetricFormat.fixed(pass.get(0).estimate().value()),
-            MetricFormat.fixed(pass.get(pass.size() - 1).estimate().value()),
-            MetricFormat.fixed(m.diversity().meanDistinctCorrectSolutions()),
-            s == null ? "-" : MetricFormat.signed(s.gap().value()),
-            s == null ? "-" : MetricFormat.signed(s.relativeGapPooled().value()),
-            d == null ? "-" : d.keptSamples() + "→" + d.distinctSamples());
+            "  %-6s %-12s %-7s %7d %-28s %-28s%n",
+            d.arm(),
+            d.task(),
+            d.from() + "→" + d.to(),
+            d.prompts(),
+            MetricFormat.signed(d.accuracy().value()) + " " + MetricFormat.interval(d.accuracy()),
+            MetricFormat.signed(d.passAtN().value()) + " " + MetricFormat.interval(d.passAtN()));
       }
+    }
+  }
+
+  private static void printArm(
+      PrintWriter out, RoundsFile rounds, String arm, List<RoundRecord> records) {
+    for (RoundRecord r : records) {
+      printRows(out, rounds, arm, r, "eval", r.evaluation());
+      printRows(out, rounds, arm, r, "train", r.train());
+    }
+  }
+
+  private static void printRows(
+      PrintWriter out,
+      RoundsFile rounds,
+      String arm,
+      RoundRecord r,
+      String split,
+      List<RoundTaskMetrics> tasks) {
+    for (RoundTaskMetrics m : tasks) {
+      List<PassAtK> pass = m.passAtK();
+      StrategyMetrics s = m.strategies().stream()
+          .filter(x -> x.verifier().equals(rounds.verifier()) && x.filter().equals(rounds.filter()))
+          .findFirst()
+          .orElse(null);
+      DistillationRecord d = r.distillation();
+      out.printf(
+          "  %-6s %-5d %-12s %-5s %-26s %7s %7s %9s %8s %9s %12s%n",
+          arm,
+          r.round(),
+          m.task(),
+          split,
+          MetricFormat.fixed(m.accuracy().value()) + " " + MetricFormat.interval(m.accuracy()),
+          MetricFormat.fixed(pass.get(0).estimate().value()),
+          MetricFormat.fixed(pass.get(pass.size() - 1).estimate().value()),
+          MetricFormat.fixed(m.diversity().meanDistinctCorrectSolutions()),
+          s == null ? "-" : MetricFormat.signed(s.gap().value()),
+          s == null ? "-" : MetricFormat.signed(s.relativeGapPooled().value()),
+          d == null || !split.equals("train") ? "-" : d.keptSamples() + "→" + d.distinctSamples());
     }
   }
 

@@ -6,8 +6,10 @@ import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.ResolvedTask;
 import io.gvgap.core.spec.RunSpecLoader;
 import io.gvgap.core.spec.RunSpecResolver;
+import io.gvgap.studies.ControlArm;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImproveSpecLoader;
+import io.gvgap.studies.ImprovementStudy;
 import io.gvgap.studies.ScalingSpec;
 import io.gvgap.studies.ScalingSpecLoader;
 import java.io.IOException;
@@ -57,12 +59,17 @@ final class ValidateCommand implements Callable<Integer> {
     if (kind.equals("improve")) {
       ImproveSpec improve = ImproveSpecLoader.load(file);
       resolved = RunSpecResolver.resolveAndCheckFiles(improve.run(), parent.registry(), file);
+      ImprovementStudy.check(improve, resolved);
       study = String.format(
-          "improve: %d rounds, distilling %s/%s, update %s",
+          "improve: %d rounds, distilling %s/%s (train split only), update %s; split: train share"
+              + " %s, seed %d%s",
           improve.rounds(),
           improve.verifier(),
           improve.filter(),
-          improve.update().name().toLowerCase(Locale.ROOT));
+          improve.update().name().toLowerCase(Locale.ROOT),
+          improve.split().train(),
+          improve.split().seed(),
+          improve.control() == ControlArm.ORACLE ? "; control arm: oracle" : "");
     } else if (kind.equals("scaling")) {
       ScalingSpec scaling = ScalingSpecLoader.load(file);
       resolved = RunSpecResolver.resolveAndCheckFiles(scaling.run(), parent.registry(), file);

@@ -2,6 +2,7 @@ package io.gvgap.maven;
 
 import io.gvgap.core.metrics.MetricFormat;
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.results.RoundDifference;
 import io.gvgap.core.results.RoundRecord;
 import io.gvgap.core.results.RoundTaskMetrics;
 import io.gvgap.core.results.RoundsFile;
@@ -13,6 +14,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -83,19 +85,37 @@ public class ImproveMojo extends AbstractGvgapMojo {
     getLog().info("gvgap: improvement study '" + base.name() + "' into " + base.output());
     RoundsFile rounds = launcher(registry)
         .improve(improve, base, source, line -> getLog().info("gvgap: " + line), progress -> {});
-    for (RoundRecord round : rounds.rounds()) {
-      for (RoundTaskMetrics task : round.tasks()) {
-        getLog()
-            .info(String.format(
-                "gvgap: round %d %s: J(f) = %s, coverage %s",
-                round.round(),
-                task.task(),
-                MetricFormat.estimate(task.accuracy()),
-                MetricFormat.fixed(task.coverage())));
-      }
+    log(rounds.rounds(), "");
+    log(rounds.controlRounds(), "oracle control ");
+    for (RoundDifference d : rounds.differences()) {
+      getLog()
+          .info(String.format(
+              "gvgap: %s arm %s, rounds %d -> %d on %d held-out prompts: J(f) difference %s",
+              d.arm(),
+              d.task(),
+              d.from(),
+              d.to(),
+              d.prompts(),
+              MetricFormat.estimate(d.accuracy())));
     }
     Path report = base.output().resolve(ReportMojo.REPORT_FILE);
     getLog().info("gvgap: rounds " + base.output().resolve("rounds.json"));
     getLog().info("gvgap: report " + report);
+  }
+
+  private void log(List<RoundRecord> rounds, String arm) {
+    for (RoundRecord round : rounds) {
+      for (RoundTaskMetrics task : round.evaluation()) {
+        getLog()
+            .info(String.format(
+                "gvgap: %sround %d %s (evaluation split, %d prompts): J(f) = %s, coverage %s",
+                arm,
+                round.round(),
+                task.task(),
+                task.prompts(),
+                MetricFormat.estimate(task.accuracy()),
+                MetricFormat.fixed(task.coverage())));
+      }
+    }
   }
 }

@@ -78,11 +78,16 @@ public final class Definitions {
     add(
         "rounds",
         "Self-improvement rounds",
-        "Round t evaluates model t (round 0: the base model); the samples that"
-            + " the chosen verifier and filter keep, duplicates removed, are distilled into model t+1. Shown per round:"
+        "Each task's examples are split once, seeded, into a train split and an evaluation split. Round t"
+            + " evaluates model t (round 0: the base model) on both; the train split's samples that the chosen"
+            + " verifier and filter keep (the oracle control arm: the train split's correct samples), duplicates"
+            + " removed, are distilled into model t+1, so no evaluation prompt is ever trained on. Shown per arm,"
+            + " split and round:"
             + " J(f), pass@1 and pass@N (unbiased), the mean number of distinct correct solutions per prompt (clusters"
             + " of near-duplicate correct samples, the same definition as the Effective diversity section), and the"
-            + " distilled strategy's gap and pooled relative gap, each with its bootstrap interval.");
+            + " distilled strategy's gap and pooled relative gap, each with its bootstrap interval; and the paired"
+            + " differences on the evaluation split (per prompt, later round minus earlier round; the mean with a"
+            + " percentile bootstrap interval over prompts).");
     add(
         "scaling",
         "Gap versus FLOPs",

@@ -260,14 +260,58 @@
   /* ---------- studies: improvement rounds and scaling over a family ---------- */
 
   renderers.rounds = function (block, section) {
+    var ARM_NAMES = { self: 'self-verified arm (' + section.verifier + ' / ' + section.filter + ')',
+      oracle: 'oracle control arm (correct samples)' };
+    if (section.split) {
+      section.split.tasks.forEach(function (t) {
+        block.appendChild(el('p', 'note', 'Held-out split of ' + t.task + ': ' + t.trainSize + ' train / '
+          + t.evalSize + ' evaluation examples (train share ' + fmt(section.split.train, 2) + ', seed '
+          + section.split.seed + '; train ids SHA-256 ' + t.trainHash.substring(0, 12) + '…, evaluation ids SHA-256 '
+          + t.evalHash.substring(0, 12) + '…). Every round distils from the train split only; no evaluation'
+          + ' example is ever distilled.'));
+      });
+    }
+    if (section.differences.length > 0) {
+      block.appendChild(el('h4', null, 'Paired differences on the evaluation split (later round − earlier round, bootstrap over prompts)'));
+      var table = el('table', 'differences');
+      var header = el('tr');
+      ['arm', 'task', 'rounds', 'prompts', 'Δ J(f) [CI]', 'Δ pass@N [CI]'].forEach(function (h) {
+        header.appendChild(el('th', null, h));
+      });
+      table.appendChild(header);
+      section.differences.forEach(function (d) {
+        var row = el('tr');
+        row.appendChild(el('td', null, d.arm));
+        row.appendChild(el('td', null, d.task));
+        row.appendChild(el('td', null, d.from + ' → ' + d.to));
+        row.appendChild(el('td', null, d.prompts));
+        row.appendChild(el('td', null, signed(d.accuracy[0]) + ' ' + interval(d.accuracy)));
+        row.appendChild(el('td', null, signed(d.passAtN[0]) + ' ' + interval(d.passAtN)));
+        table.appendChild(row);
+      });
+      block.appendChild(table);
+    }
     var grid = chartsGrid(block);
-    var tasks = {};
+    var charts = {};
+    var order = [];
     section.rounds.forEach(function (row) {
-      (tasks[row.task] = tasks[row.task] || []).push(row);
+      var key = row.task + '|' + row.split + '|' + row.arm;
+      if (!charts[key]) {
+        charts[key] = [];
+        order.push(key);
+      }
+      charts[key].push(row);
     });
-    Object.keys(tasks).forEach(function (task) {
-      var rows = tasks[task];
-      var title = section.study + ' \u00b7 ' + task + ' \u2014 distilling ' + section.verifier + ' / ' + section.filter;
+    order.sort(function (a, b) {
+      var pa = a.split('|'), pb = b.split('|');
+      var rank = function (p) { return (p[1] === 'evaluation' ? 0 : 2) + (p[2] === 'self' ? 0 : 1); };
+      return pa[0] === pb[0] ? rank(pa) - rank(pb) : (pa[0] < pb[0] ? -1 : 1);
+    });
+    order.forEach(function (key) {
+      var rows = charts[key];
+      var first = rows[0];
+      var title = section.study + ' · ' + first.task + ' — ' + first.split + ' split ('
+        + first.prompts + ' prompts), ' + (ARM_NAMES[first.arm] || first.arm);
       var div = chartCard(grid, title, 'rounds');
       function line(name, pick, axis) {
         return { name: name, type: 'line', symbolSize: 7, yAxisIndex: axis || 0,
@@ -293,7 +337,11 @@
           line('distinct correct solutions / prompt', function (r) { return [r.distinctCorrect]; }, 1)
         ]
       });
-      var curves = chartCard(grid, section.study + ' \u00b7 ' + task + ' \u2014 pass@k by round', 'pass-at-k');
+      if (first.split !== 'evaluation') {
+        return;
+      }
+      var curves = chartCard(grid, section.study + ' · ' + first.task + ' — pass@k by round, evaluation split, '
+        + (ARM_NAMES[first.arm] || first.arm), 'pass-at-k');
       draw(curves, {
         grid: { left: 50, right: 16, top: 40, bottom: 44 },
         legend: { top: 0 },

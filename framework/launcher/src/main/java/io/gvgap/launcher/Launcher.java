@@ -22,6 +22,7 @@ import io.gvgap.studies.ScalingStudy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Assembles every gvgap run: each command of {@code gvgap} and each Maven goal maps its arguments onto
@@ -164,8 +165,12 @@ public final class Launcher {
       ImprovementStudy study =
           new ImprovementStudy(registry, assembler, log, training, spec.dedup().deduplicator());
       RoundsFile rounds = study.run(spec, base, specSource);
-      List<Path> runDirs =
-          rounds.rounds().stream().map(RoundRecord::runDirectory).map(Path::of).toList();
+      // both arms' rounds; the control arm's round 0 is the self-verified arm's
+      List<Path> runDirs = Stream.concat(rounds.rounds().stream(), rounds.controlRounds().stream())
+          .map(RoundRecord::runDirectory)
+          .distinct()
+          .map(Path::of)
+          .toList();
       report(runDirs, base.output().resolve(REPORT_FILE));
       return rounds;
     }

@@ -5,7 +5,8 @@ import io.gvgap.core.results.UpdateRule;
 import io.gvgap.core.spec.RunSpec;
 
 /**
- * An improvement spec: a run spec (evaluated each round) plus the loop's settings.
+ * An improvement spec: a run spec (evaluated each round on all its examples, both splits) plus the
+ * loop's settings.
  *
  * @param run the run part: one model (the base model, onnx backend), tasks, verifiers, filters
  * @param rounds distillation rounds; rounds 0..rounds are evaluated (round 0 is the base model)
@@ -14,6 +15,9 @@ import io.gvgap.core.spec.RunSpec;
  * @param update which model each distillation starts from
  * @param distillation the fine-tuning settings
  * @param dedup how duplicates are removed from each SFT set
+ * @param split how each task's examples are split into a train split (distilled from) and an
+ *     evaluation split (never distilled from)
+ * @param control the control arm run beside the self-verified arm
  */
 public record ImproveSpec(
     RunSpec run,
@@ -22,4 +26,6 @@ public record ImproveSpec(
     String filter,
     UpdateRule update,
     DistillationSettings distillation,
-    DedupRule dedup) {}
+    DedupRule dedup,
+    HeldOutSplit split,
+    ControlArm control) {}

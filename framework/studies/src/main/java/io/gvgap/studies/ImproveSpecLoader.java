@@ -21,6 +21,10 @@ import java.nio.file.Path;
  *   update: continue               # or restart
  *   distillation: {steps: 40, learning_rate: 3.0e-4, batch: 16, checkpoint_every: 20, seed: 1}
  *   dedup: exact                   # or near (shingle Jaccard, from the sample index)
+ *   split: {train: 0.5, seed: 7}   # share of each task's examples distilled from; the rest is
+ *                                  # the evaluation split (default 0.5, seed: the run's seed)
+ *   control: oracle                # or none (default): also run an arm that distils the train
+ *                                  # split's correct samples
  * </pre>
  * The section is bound to a record with Jackson; unknown keys are errors, as in run specs, and every
  * error names the file, line, column and field.
@@ -52,7 +56,7 @@ public final class ImproveSpecLoader {
           1,
           "improve",
           "missing the 'improve' section (a mapping with keys rounds,"
-              + " verifier, filter, update, distillation, dedup); see ImproveSpecLoader's documentation for an example",
+              + " verifier, filter, update, distillation, dedup, split, control); see ImproveSpecLoader's documentation for an example",
           null);
     }
     int rounds = given.rounds() == null ? 2 : given.rounds();
@@ -90,7 +94,21 @@ public final class ImproveSpecLoader {
               0),
           d.seed() == null ? distillation.seed() : d.seed());
     }
-    return new ImproveSpec(run, rounds, verifier, filter, update, distillation, dedup);
+    HeldOutSplit split = new HeldOutSplit(HeldOutSplit.DEFAULT_TRAIN, run.seed());
+    Split sp = given.split();
+    if (sp != null) {
+      double train = sp.train() == null ? HeldOutSplit.DEFAULT_TRAIN : sp.train();
+      if (!(train > 0 && train < 1)) {
+        throw section.error(
+            "split.train",
+            "expected the share of each task's examples in the train split, strictly between 0"
+                + " and 1 (e.g. 0.5), was " + train);
+      }
+      split = new HeldOutSplit(train, sp.seed() == null ? run.seed() : sp.seed());
+    }
+    ControlArm control = given.control() == null ? ControlArm.NONE : given.control();
+    return new ImproveSpec(
+        run, rounds, verifier, filter, update, distillation, dedup, split, control);
   }
 
   private static int atLeast(
@@ -121,7 +139,12 @@ public final class ImproveSpecLoader {
       String filter,
       UpdateRule update,
       Distillation distillation,
-      DedupRule dedup) {}
+      DedupRule dedup,
+      Split split,
+      ControlArm control) {}
+
+  /** The {@code improve.split:} mapping as written; absent keys are null. */
+  private record Split(Double train, Long seed) {}
 
   /** The {@code improve.distillation:} mapping as written; absent keys are null. */
   private record Distillation(

@@ -1,21 +1,31 @@
 package io.gvgap.studies;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gvgap.core.launch.RunExecutor;
+import io.gvgap.core.metrics.EmptyKeptPolicy;
+import io.gvgap.core.metrics.MetricsSettings;
+import io.gvgap.core.pipeline.RunMetricsCalculator;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.results.DistillationRecord;
 import io.gvgap.core.results.DistillationSettings;
 import io.gvgap.core.results.DiversitySummary;
+import io.gvgap.core.results.RoundDifference;
 import io.gvgap.core.results.RoundRecord;
 import io.gvgap.core.results.RoundTaskMetrics;
 import io.gvgap.core.results.RoundsFile;
+import io.gvgap.core.results.SplitRecord;
+import io.gvgap.core.results.TaskSplit;
 import io.gvgap.core.results.UpdateRule;
 import io.gvgap.core.spec.MetricsSettingsSpec;
 import io.gvgap.core.spec.ResolvedComponent;
 import io.gvgap.core.spec.ResolvedModel;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.spec.ResolvedTask;
+import io.gvgap.core.store.ExampleRecord;
 import io.gvgap.core.store.GroupResult;
+import io.gvgap.core.store.RunDirectory;
 import io.gvgap.core.store.RunMetrics;
+import io.gvgap.core.store.RunRecords;
 import io.gvgap.core.store.RunStore;
 import io.gvgap.core.store.SampleRecord;
 import io.gvgap.index.Diversity;
@@ -27,28 +37,42 @@ import io.gvgap.onnx.train.TrainerOptions;
 import io.gvgap.onnx.train.TrainingResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * Iterative self-improvement: round t evaluates model t (a normal run into
- * {@code STUDY_DIR/round-t/}), keeps the samples that the chosen (verifier, filter) strategy keeps,
- * removes duplicates, writes them as an SFT set ({@code STUDY_DIR/sft/round-t.jsonl}) and distils
- * them into model t+1 ({@code STUDY_DIR/models/round-(t+1)/}). Per-round metrics go to
- * {@code STUDY_DIR/rounds.json} after every stage.
+ * Iterative self-improvement on held-out prompts. Each task's examples are split once, seeded
+ * ({@link HeldOutSplit}), into a train split and an evaluation split. Round t evaluates model t on
+ * both splits (one normal run into {@code STUDY_DIR/round-t/}), keeps the train split's samples that
+ * the chosen (verifier, filter) strategy keeps, removes duplicates, writes them as an SFT set
+ * ({@code STUDY_DIR/sft/round-t.jsonl}) and distils them into model t+1 ({@code
+ * STUDY_DIR/models/round-(t+1)/}). No evaluation-split sample is ever distilled, so the evaluation
+ * split's metrics measure what the distillation does to prompts it never saw. With {@code control:
+ * oracle} a second arm does the same from the shared round 0 but distils the train split's correct
+ * samples ({@link CorrectSampleSelector}), into {@code STUDY_DIR/control-oracle/}. {@code
+ * rounds.json} (rewritten after every stage) holds the split, each round's metrics on each split,
+ * and paired round-to-round differences on the evaluation split ({@link PairedDifferences}).
  *
  * <p>Every stage is idempotent, so rerunning after a crash resumes: a finished round (run status
  * success with metrics) is read rather than rerun, an unfinished one resumes through the run
  * store, a finished distillation (model card written, no checkpoint left) is skipped and an
  * unfinished one resumes from its last checkpoint. The SFT set is recomputed from the round's run
  * directory, which gives the same file. A round whose model's files changed since its run (a
- * retrained base model at the same path) is refused, finished or not, rather than reused.
+ * retrained base model at the same path) is refused, finished or not, rather than reused; so is a
+ * study directory whose recorded split differs from the spec's.
  *
  * <p>The rounds' runs are not assembled here: the study is given a {@link RunExecutor} (the
  * launcher's), so a round's run directory holds what every other run directory holds.
  */
 public final class ImprovementStudy {
+
+  /** The folder of the oracle control arm inside the study directory. */
+  public static final String ORACLE_FOLDER = "control-oracle";
 
   private final PluginRegistry registry;
   private final RunExecutor runs;
@@ -76,6 +100,21 @@ public final class ImprovementStudy {
     this.deduplicator = deduplicator;
   }
 
+  /** One arm of the study: where its files go and what it distils. */
+  private record Arm(
+      String name,
+      Path dir,
+      String prefix,
+      Function<RunDirectoryContents, List<KeptSample>> keep) {}
+
+  /** What rounds.json holds so far. */
+  private static final class State {
+    SplitRecord split;
+    final List<RoundRecord> self = new ArrayList<>();
+    final List<RoundRecord> control = new ArrayList<>();
+    final List<RoundDifference> differences = new ArrayList<>();
+  }
+
   /**
    * Runs (or resumes) the study in {@code base.output()}.
    *
@@ -87,76 +126,242 @@ public final class ImprovementStudy {
   public RoundsFile run(ImproveSpec spec, ResolvedRunSpec base, String specSource) {
     check(spec, base);
     Path studyDir = base.output();
+    JsonNode recorded = StudyFiles.recordedSplit(studyDir.resolve(RoundsFile.FILE));
+    SplitCheck.settings(studyDir.resolve(RoundsFile.FILE), recorded, spec.split());
+    KeptSampleSelector selector = new KeptSampleSelector(spec.verifier(), spec.filter());
+    State state = new State();
+    Arm self = new Arm(RoundsFile.SELF_ARM, studyDir, "", selector::select);
+    runArm(spec, base, specSource, self, state.self, state, recorded);
+    if (spec.control() == ControlArm.ORACLE) {
+      Arm oracle = new Arm(
+          RoundsFile.ORACLE_ARM,
+          studyDir.resolve(ORACLE_FOLDER),
+          "oracle ",
+          CorrectSampleSelector::select);
+      runArm(spec, base, specSource, oracle, state.control, state, recorded);
+    }
+    return write(studyDir, spec, state, true);
+  }
+
+  private void runArm(
+      ImproveSpec spec,
+      ResolvedRunSpec base,
+      String specSource,
+      Arm arm,
+      List<RoundRecord> rounds,
+      State state,
+      JsonNode recorded) {
+    Path studyDir = base.output();
     ResolvedModel baseModel = base.models().get(0);
     OnnxBackend.Options baseOptions = (OnnxBackend.Options) baseModel.options();
-    KeptSampleSelector selector = new KeptSampleSelector(spec.verifier(), spec.filter());
-    List<RoundRecord> rounds = new ArrayList<>();
     String modelPath = baseOptions.path().toString();
     for (int t = 0; t <= spec.rounds(); t++) {
-      Path runDir = studyDir.resolve("round-" + t);
+      // round 0 (the base model) is shared by the arms
+      Path runDir = (t == 0 ? studyDir : arm.dir()).resolve("round-" + t);
       ResolvedRunSpec roundSpec = roundSpec(base, t, modelPath, runDir);
+      String stage = arm.prefix() + "round " + t;
       RunMetrics metrics;
       if (StudyFiles.runFinished(runDir)) {
         // a finished round is reused without opening its store, so its model is checked here
         RunStore.checkModels(runDir, runs.modelFingerprints(roundSpec));
-        log.accept("round " + t + ": evaluation already finished in " + runDir);
+        log.accept(stage + ": evaluation already finished in " + runDir);
         metrics = StudyFiles.metrics(runDir);
       } else {
-        log.accept("round " + t + ": evaluating " + modelPath + " into " + runDir);
+        log.accept(stage + ": evaluating " + modelPath + " into " + runDir);
         metrics = runs.run(roundSpec, specSource).metrics();
       }
-      List<RoundTaskMetrics> taskMetrics = taskMetrics(runDir, baseModel.label(), metrics);
-      rounds.add(new RoundRecord(t, modelPath, runDir.toString(), taskMetrics, null));
-      write(studyDir, spec, rounds, false);
+      if (state.split == null) {
+        state.split = split(spec, base, runDir, baseModel.label());
+        SplitCheck.ids(studyDir.resolve(RoundsFile.FILE), recorded, state.split);
+      }
+      RoundRecord evaluated =
+          evaluate(t, modelPath, runDir, baseModel.label(), metrics, state.split);
+      rounds.add(evaluated);
+      if (t > 0) {
+        differences(base, arm, rounds, t, baseModel.label(), state);
+      }
+      write(studyDir, spec, state, false);
       if (t == spec.rounds()) {
         break;
       }
-      Path nextModel = studyDir.resolve("models").resolve("round-" + (t + 1));
+      Path nextModel = arm.dir().resolve("models").resolve("round-" + (t + 1));
       String fromModel =
           spec.update() == UpdateRule.CONTINUE ? modelPath : baseOptions.path().toString();
       DistillationRecord distillation = distill(
           spec,
-          selector,
+          arm,
           base,
           baseModel.label(),
           runDir,
           t,
           Path.of(fromModel),
           nextModel,
-          studyDir);
-      rounds.set(t, new RoundRecord(t, modelPath, runDir.toString(), taskMetrics, distillation));
-      write(studyDir, spec, rounds, false);
+          state.split);
+      rounds.set(
+          t,
+          new RoundRecord(
+              t,
+              modelPath,
+              runDir.toString(),
+              evaluated.evaluation(),
+              evaluated.train(),
+              distillation));
+      write(studyDir, spec, state, false);
       modelPath = nextModel.toString();
     }
-    return write(studyDir, spec, rounds, true);
+  }
+
+  /** Splits every task's examples as round 0's run directory lists them. */
+  private static SplitRecord split(
+      ImproveSpec spec, ResolvedRunSpec base, Path runDir, String modelLabel) {
+    List<TaskSplit> tasks = new ArrayList<>();
+    for (ResolvedTask task : base.tasks()) {
+      List<ExampleRecord> examples =
+          RunDirectoryContents.read(runDir, modelLabel, task.label()).examples().stream()
+              .sorted(Comparator.comparingInt(ExampleRecord::position))
+              .toList();
+      tasks.add(spec.split()
+          .split(
+              task.label(),
+              examples.stream().map(ExampleRecord::exampleId).toList(),
+              examples.stream().map(ExampleRecord::question).toList()));
+    }
+    return new SplitRecord(spec.split().train(), spec.split().seed(), tasks);
+  }
+
+  private static RoundRecord evaluate(
+      int t, String modelPath, Path runDir, String modelLabel, RunMetrics all, SplitRecord split) {
+    RunRecords records = RunRecords.read(runDir);
+    RunMetricsCalculator calculator =
+        RunMetricsCalculator.forRun(RunDirectory.open(runDir).manifest());
+    List<RoundTaskMetrics> evaluation = new ArrayList<>();
+    List<RoundTaskMetrics> train = new ArrayList<>();
+    for (TaskSplit task : split.tasks()) {
+      evaluation.add(
+          splitMetrics(calculator, records, runDir, modelLabel, all, task, task.evalIds()));
+      train.add(splitMetrics(calculator, records, runDir, modelLabel, all, task, task.trainIds()));
+    }
+    return new RoundRecord(
+        t,
+        modelPath,
+        runDir.toString(),
+        evaluation.stream().filter(java.util.Objects::nonNull).toList(),
+        train.stream().filter(java.util.Objects::nonNull).toList(),
+        null);
+  }
+
+  /** One task's metrics on the examples {@code ids}; null when none of them has complete results. */
+  private static RoundTaskMetrics splitMetrics(
+      RunMetricsCalculator calculator,
+      RunRecords records,
+      Path runDir,
+      String modelLabel,
+      RunMetrics all,
+      TaskSplit task,
+      List<String> ids) {
+    Set<String> included = Set.copyOf(ids);
+    RunMetrics metrics = calculator.compute(
+        records,
+        all.run(),
+        key -> key.task().equals(task.task()) && included.contains(key.exampleId()));
+    GroupResult g = metrics.groups().stream()
+        .filter(x -> x.model().equals(modelLabel) && x.task().equals(task.task()))
+        .findFirst()
+        .orElse(null);
+    if (g == null || g.metrics() == null) {
+      return null;
+    }
+    List<SampleRecord> samples = new ArrayList<>();
+    RunDirectoryContents.read(runDir, modelLabel, task.task()).samples().forEach((id, list) -> {
+      if (included.contains(id)) {
+        samples.addAll(list);
+      }
+    });
+    DiversitySummary diversity =
+        Diversity.summary(modelLabel, task.task(), samples, DuplicateDetector.withDefaults());
+    return new RoundTaskMetrics(
+        task.task(),
+        g.metrics().prompts(),
+        g.metrics().accuracy(),
+        g.metrics().coverage(),
+        g.metrics().passAtK(),
+        g.metrics().strategies(),
+        diversity);
+  }
+
+  /** Round t's paired differences on the evaluation split: against round t-1 and round 0. */
+  private static void differences(
+      ResolvedRunSpec base,
+      Arm arm,
+      List<RoundRecord> rounds,
+      int t,
+      String modelLabel,
+      State state) {
+    PairedDifferences paired = new PairedDifferences(new MetricsSettings(
+        base.metrics().bootstrap(),
+        base.metrics().confidence(),
+        base.seed(),
+        List.of(1),
+        EmptyKeptPolicy.FALLBACK));
+    Path to = Path.of(rounds.get(t).runDirectory());
+    for (TaskSplit task : state.split.tasks()) {
+      Map<String, List<SampleRecord>> toSamples =
+          RunDirectoryContents.read(to, modelLabel, task.task()).samples();
+      for (int from : t == 1 ? new int[] {0} : new int[] {t - 1, 0}) {
+        Path fromDir = Path.of(rounds.get(from).runDirectory());
+        state.differences.add(paired.between(
+            arm.name(),
+            task.task(),
+            from,
+            t,
+            task.evalIds(),
+            RunDirectoryContents.read(fromDir, modelLabel, task.task()).samples(),
+            toSamples));
+      }
+    }
   }
 
   private DistillationRecord distill(
       ImproveSpec spec,
-      KeptSampleSelector selector,
+      Arm arm,
       ResolvedRunSpec base,
       String modelLabel,
       Path runDir,
       int t,
       Path fromModel,
       Path nextModel,
-      Path studyDir) {
+      SplitRecord split) {
     List<KeptSample> kept = new ArrayList<>();
-    for (ResolvedTask task : base.tasks()) {
-      kept.addAll(selector.select(RunDirectoryContents.read(runDir, modelLabel, task.label())));
+    for (TaskSplit task : split.tasks()) {
+      Set<String> train = Set.copyOf(task.trainIds());
+      RunDirectoryContents all = RunDirectoryContents.read(runDir, modelLabel, task.task());
+      RunDirectoryContents trainOnly = new RunDirectoryContents(all.results().stream()
+          .filter(r -> train.contains(r.key().exampleId()))
+          .toList());
+      for (KeptSample k : arm.keep().apply(trainOnly)) {
+        if (!train.contains(k.exampleId())) {
+          throw new IllegalStateException("a kept sample of example '" + k.exampleId()
+              + "' is not in the train split of task '" + task.task() + "'");
+        }
+        kept.add(k);
+      }
     }
     List<KeptSample> distinct = deduplicator.deduplicate(kept);
     double keptAccuracy =
         distinct.stream().mapToDouble(KeptSample::utility).average().orElse(Double.NaN);
-    Path sftSet = studyDir.resolve("sft").resolve("round-" + t + ".jsonl");
+    Path sftSet = arm.dir().resolve("sft").resolve("round-" + t + ".jsonl");
+    String stage = arm.prefix() + "round " + t;
     if (distinct.isEmpty()) {
-      throw new StudyException("round " + t + ": strategy " + spec.verifier() + "/" + spec.filter()
-          + " kept no sample of " + runDir
+      String what = arm.name().equals(RoundsFile.SELF_ARM)
+          ? "strategy " + spec.verifier() + "/" + spec.filter()
+          : "the oracle (no correct sample)";
+      throw new StudyException(stage + ": " + what + " kept no train-split sample of " + runDir
           + ", so there is nothing to distil; choose a filter that keeps more"
-          + " (e.g. a larger quantile alpha) or a verifier that parses on this model");
+          + " (e.g. a larger quantile alpha), a verifier that parses on this model, or a larger"
+          + " train split (improve.split.train, the task's limit)");
     }
     if (StudyFiles.modelFinished(nextModel)) {
-      log.accept("round " + t + ": distillation into " + nextModel + " already finished");
+      log.accept(stage + ": distillation into " + nextModel + " already finished");
     } else {
       SftSetWriter.write(sftSet, distinct);
       DistillationSettings d = spec.distillation();
@@ -171,20 +376,20 @@ public final class ImprovementStudy {
           d.checkpointEvery(),
           0,
           "cpu");
-      log.accept("round " + t + ": distilling " + distinct.size() + " distinct kept samples (of "
-          + kept.size() + ") from " + fromModel + " into " + nextModel + ", " + d.steps()
-          + " steps");
+      log.accept(stage + ": distilling " + distinct.size() + " distinct kept samples (of "
+          + kept.size() + ", train split only) from " + fromModel + " into " + nextModel + ", "
+          + d.steps() + " steps");
       try {
         TrainingResult result =
             DistillRunner.run(fromModel, sftSet, nextModel, options, trainingProgress);
         if (result.resumedFromStep() > 0) {
-          log.accept("round " + t + ": distillation resumed from step " + result.resumedFromStep());
+          log.accept(stage + ": distillation resumed from step " + result.resumedFromStep());
         }
       } catch (RuntimeException e) {
         throw e;
       } catch (Exception e) {
         throw new StudyException(
-            "round " + t + ": distillation into " + nextModel + " failed: " + e.getMessage(), e);
+            stage + ": distillation into " + nextModel + " failed: " + e.getMessage(), e);
       }
     }
     var card = StudyFiles.modelCard(nextModel);
@@ -227,49 +432,27 @@ public final class ImprovementStudy {
         metrics);
   }
 
-  private static List<RoundTaskMetrics> taskMetrics(
-      Path runDir, String modelLabel, RunMetrics metrics) {
-    List<RoundTaskMetrics> result = new ArrayList<>();
-    for (GroupResult g : metrics.groups()) {
-      if (g.metrics() == null) {
-        continue;
-      }
-      List<SampleRecord> samples = new ArrayList<>();
-      RunDirectoryContents.read(runDir, modelLabel, g.task())
-          .samples()
-          .values()
-          .forEach(samples::addAll);
-      DiversitySummary diversity =
-          Diversity.summary(modelLabel, g.task(), samples, DuplicateDetector.withDefaults());
-      result.add(new RoundTaskMetrics(
-          g.task(),
-          g.metrics().prompts(),
-          g.metrics().accuracy(),
-          g.metrics().coverage(),
-          g.metrics().passAtK(),
-          g.metrics().strategies(),
-          diversity));
-    }
-    return result;
-  }
-
-  private static RoundsFile write(
-      Path studyDir, ImproveSpec spec, List<RoundRecord> rounds, boolean complete) {
+  private static RoundsFile write(Path studyDir, ImproveSpec spec, State state, boolean complete) {
     RoundsFile file = new RoundsFile(
         spec.run().name(),
         spec.verifier(),
         spec.filter(),
         spec.update(),
         spec.distillation(),
+        state.split,
+        spec.control() == ControlArm.ORACLE ? RoundsFile.ORACLE_ARM : null,
         complete,
-        List.copyOf(rounds));
+        List.copyOf(state.self),
+        List.copyOf(state.control),
+        List.copyOf(state.differences));
     StudyFiles.writeJson(studyDir.resolve(RoundsFile.FILE), file);
     return file;
   }
 
   /**
    * Checks that the study can run on {@code base} (one model of the onnx backend, the strategy among the
-   * spec's labels) before anything is written.
+   * spec's labels, a split that leaves both sides non-empty for every task's limit) before anything
+   * is written.
    *
    * @throws StudyException saying what is wrong and what to do
    */
@@ -296,6 +479,17 @@ public final class ImprovementStudy {
       throw new StudyException(
           where + ": improve.filter '" + spec.filter() + "' is not a filter label of the spec"
               + " (swept filters are labelled like quantile(alpha=0.25)); labels: " + filters);
+    }
+    for (ResolvedTask task : base.tasks()) {
+      int n = task.limit();
+      long wanted = Math.round(spec.split().train() * n);
+      if (n != Integer.MAX_VALUE && (n < 2 || wanted < 1 || wanted > n - 1)) {
+        throw new StudyException(where + ": improve.split.train " + spec.split().train()
+            + " of task '" + task.label() + "' (limit " + n + ") leaves "
+            + (wanted < 1 ? "no train example" : "no evaluation example")
+            + "; raise the task's limit or choose a train share whose round(share x limit) lies"
+            + " between 1 and limit - 1");
+      }
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.gvgap.studies;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gvgap.core.input.JsonFiles;
 import io.gvgap.core.store.RunDirectory;
 import io.gvgap.core.store.RunMetrics;
@@ -62,6 +64,25 @@ final class StudyFiles {
   /** A number of the card, NaN when the card does not record it. */
   static double orNaN(Number value) {
     return value == null ? Double.NaN : value.doubleValue();
+  }
+
+  /**
+   * The tree of an existing {@code rounds.json}, or null when there is none.
+   *
+   * @throws StudyException when it exists but cannot be read
+   */
+  static JsonNode recordedSplit(Path roundsFile) {
+    if (!Files.exists(roundsFile)) {
+      return null;
+    }
+    try {
+      return new ObjectMapper().readTree(roundsFile.toFile());
+    } catch (IOException e) {
+      throw new StudyException(
+          roundsFile + " cannot be read (" + e.getMessage()
+              + "); restore it, or run the spec into a new output directory (-o)",
+          e);
+    }
   }
 
   /** Writes JSON through a temporary file and a rename. */

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.core.input.JsonFiles;
 import io.gvgap.core.results.DistillationRecord;
 import io.gvgap.core.results.RoundRecord;
 import io.gvgap.core.results.RoundTaskMetrics;
 import io.gvgap.core.results.RoundsFile;
+import io.gvgap.core.results.TaskSplit;
+import io.gvgap.core.store.RunRecords;
 import io.gvgap.onnx.cli.ModelInitRunner;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import io.gvgap.onnx.train.Checkpoints;
@@ -17,7 +21,11 @@ import io.gvgap.onnx.train.TrainingData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -25,8 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A small end-to-end improvement study with a tiny random model: two rounds of generate, verify,
- * filter, deduplicate, distil; then the same study crashed in a child JVM in the middle of a
+ * A small end-to-end improvement study with a tiny random model on a held-out split (4 train, 4
+ * evaluation examples): two rounds of generate, verify, filter, deduplicate, distil, with no
+ * evaluation-split prompt in any SFT set; then the same study crashed in a child JVM in the middle of a
  * distillation, resumed, and compared with the uninterrupted one.
  */
 @Tag("process")
@@ -58,13 +67,14 @@ class ImprovementStudyTest {
           filter: quantile(alpha=0.5)
           update: continue
           distillation: {steps: %d, learning_rate: 1.0e-3, batch: 4, checkpoint_every: 2}
+          split: {train: 0.5, seed: 5}
         models:
           - label: tiny
             backend: onnx
             options: {path: "%s", threads: 1}
         tasks:
           - name: arithmetic
-            limit: 4
+            limit: 8
             seed: 3
             options: {digits: 1, shots: 0}
         generation: {samples: %d, max_tokens: 12, temperature: 1.0, batch_examples: 4}
@@ -85,13 +95,14 @@ class ImprovementStudyTest {
     return spec;
   }
 
-  /** rounds.json without the directory names, which differ between studies. */
+  /** rounds.json without the directory and study names, which differ between studies. */
   private static JsonNode roundsWithoutPaths(Path studyDir) throws Exception {
     String text =
         Files.readString(studyDir.resolve(RoundsFile.FILE)).replace(studyDir.toString(), "STUDY");
     JsonNode root =
         new ObjectMapper().readTree(text.replaceAll("-(interrupted|uninterrupted)", ""));
-    return root.get("rounds");
+    ((ObjectNode) root).remove("study");
+    return root;
   }
 
   @Test
@@ -101,21 +112,57 @@ class ImprovementStudyTest {
     Path study = tmp.resolve("uninterrupted");
     assertThat(rounds.complete()).isTrue();
     assertThat(rounds.rounds()).hasSize(3);
+    // 8 examples, split about 4 / 4 by the seeded shuffle of their distinct questions (a question
+    // asked twice stays on one side); the split is recorded with its ids.
+    TaskSplit split = rounds.split().tasks().get(0);
+    assertThat(split.trainIds()).doesNotContainAnyElementsOf(split.evalIds());
+    assertThat(split.trainSize()).isGreaterThanOrEqualTo(4);
+    assertThat(split.trainSize() + split.evalSize()).isEqualTo(8);
+    assertThat(split.evalIds()).isNotEmpty();
+    assertThat(split.trainHash()).isEqualTo(HeldOutSplit.hash(split.trainIds()));
     for (RoundRecord r : rounds.rounds()) {
-      RoundTaskMetrics m = r.tasks().get(0);
-      assertThat(m.prompts()).isEqualTo(4);
-      // pass@k for every k = 1..N, whatever the spec's metrics section asked for.
-      assertThat(m.passAtK()).extracting(p -> p.k()).containsExactly(1, 2, 3, 4);
-      assertThat(m.diversity().prompts()).isEqualTo(4);
-      // 2 verifiers x 2 filters.
-      assertThat(m.strategies()).hasSize(4);
+      assertThat(r.evaluation().get(0).prompts()).isEqualTo(split.evalSize());
+      assertThat(r.train().get(0).prompts()).isEqualTo(split.trainSize());
+      for (RoundTaskMetrics m : List.of(r.evaluation().get(0), r.train().get(0))) {
+        // pass@k for every k = 1..N, whatever the spec's metrics section asked for.
+        assertThat(m.passAtK()).extracting(p -> p.k()).containsExactly(1, 2, 3, 4);
+        assertThat(m.diversity().prompts()).isEqualTo(m.prompts());
+        // 2 verifiers x 2 filters.
+        assertThat(m.strategies()).hasSize(4);
+      }
     }
+    // The study never distils an evaluation-split prompt: every SFT line's prompt is the prompt of
+    // a train-split example, none an evaluation-split example's.
+    Map<String, String> promptOf = new HashMap<>();
+    RunRecords.read(study.resolve("round-0"))
+        .exampleRecords()
+        .forEach(e -> promptOf.put(e.exampleId(), e.prompt()));
+    Set<String> trainPrompts = new HashSet<>();
+    split.trainIds().forEach(id -> trainPrompts.add(promptOf.get(id)));
+    Set<String> evalPrompts = new HashSet<>();
+    split.evalIds().forEach(id -> evalPrompts.add(promptOf.get(id)));
+    assertThat(evalPrompts).isNotEmpty().doesNotContainAnyElementsOf(trainPrompts);
+    for (int t = 0; t < 2; t++) {
+      for (String line :
+          Files.readAllLines(Path.of(rounds.rounds().get(t).distillation().sftSet()))) {
+        String prompt = new ObjectMapper().readTree(line).path("prompt").asText();
+        assertThat(trainPrompts).contains(prompt);
+        assertThat(evalPrompts).doesNotContain(prompt);
+      }
+    }
+    // Paired differences on the evaluation split: 0->1, then 1->2 and 0->2.
+    assertThat(rounds.differences())
+        .extracting(d -> d.from() + "->" + d.to())
+        .containsExactly("0->1", "1->2", "0->2");
+    assertThat(rounds.differences()).allMatch(d -> d.prompts() == split.evalSize());
+    // rounds.json round-trips: read back, it equals what the study returned.
+    assertThat(JsonFiles.read(study.resolve(RoundsFile.FILE), RoundsFile.class)).isEqualTo(rounds);
     assertThat(rounds.rounds().get(2).distillation()).isNull();
     for (int t = 0; t < 2; t++) {
       DistillationRecord d = rounds.rounds().get(t).distillation();
-      // quantile(alpha=0.5) keeps at least 2 of 4 samples per prompt (ties are kept): at least 8 of
-      // 16.
-      assertThat(d.keptSamples()).isBetween(8, 16);
+      // quantile(alpha=0.5) keeps at least 2 of 4 samples per prompt (ties are kept) of the train
+      // prompts.
+      assertThat(d.keptSamples()).isBetween(2 * split.trainSize(), 4 * split.trainSize());
       assertThat(d.distinctSamples()).isBetween(1, d.keptSamples());
       assertThat(TrainingData.readJsonLines(Path.of(d.sftSet()))).hasSize(d.distinctSamples());
       assertThat(d.steps()).isEqualTo(STEPS);

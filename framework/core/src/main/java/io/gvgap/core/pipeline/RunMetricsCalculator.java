@@ -7,6 +7,7 @@ import io.gvgap.core.metrics.MetricsCalculator;
 import io.gvgap.core.metrics.MetricsSettings;
 import io.gvgap.core.metrics.PromptData;
 import io.gvgap.core.metrics.StrategyKey;
+import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.ExampleResults;
 import io.gvgap.core.store.GroupResult;
 import io.gvgap.core.store.ResultGroup;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Computes a run's metrics from its directory alone (no model, no plugin): reads each example's
@@ -105,6 +107,15 @@ public final class RunMetricsCalculator {
    * strategy's weights; the others are counted as incomplete.
    */
   public RunMetrics compute(RunRecords records, String runName) {
+    return compute(records, runName, id -> true);
+  }
+
+  /**
+   * The metrics of the examples of {@code records} whose key {@code include} accepts (e.g. one split
+   * of an improvement study's prompts), as {@link #compute(RunRecords, String)} computes them for
+   * all; a group none of whose included examples has a sample is left out.
+   */
+  public RunMetrics compute(RunRecords records, String runName, Predicate<ExampleKey> include) {
     int samplesPerExample =
         records.examples().mapToInt(e -> e.samples().size()).max().orElse(0);
     List<GroupResult> results = new ArrayList<>();
@@ -114,7 +125,7 @@ public final class RunMetricsCalculator {
       int incomplete = 0;
       boolean anySample = false;
       for (ExampleResults example : group.examples()) {
-        if (example.samples().isEmpty()) {
+        if (example.samples().isEmpty() || !include.test(example.key())) {
           continue;
         }
         anySample = true;
