@@ -171,8 +171,7 @@ public final class GenerationBenchmark {
           + " JVM); appends to memory.jsonl.")
   void memoryCommand(
       @Option(names = "--dir", required = true, description = "the benchmark's folder") Path dir,
-      @Option(names = "--run", defaultValue = "0", description = "index of the plan's run")
-          int run,
+      @Option(names = "--run", defaultValue = "0", description = "index of the plan's run") int run,
       @Option(names = "--samples", required = true, description = "samples of the prompt")
           int samples,
       @Option(
@@ -250,17 +249,14 @@ public final class GenerationBenchmark {
       String workloads, int gvgapRows, int transformersJsRows, int newTokens, int promptChars) {}
 
   /** Writes models, prompts and the plan. */
-  static BenchmarkPlan prepare(
-      Path dir,
-      int threads,
-      ModelWorkloads small,
-      ModelWorkloads gpt2)
+  static BenchmarkPlan prepare(Path dir, int threads, ModelWorkloads small, ModelWorkloads gpt2)
       throws IOException {
     Files.createDirectories(dir);
     try (Stream<Path> files = Files.list(dir)) {
       for (Path old : files
-          .filter(f ->
-              f.getFileName().toString().matches("results-.*\\.jsonl|ceiling\\.json|table\\.md|memory\\.jsonl"))
+          .filter(f -> f.getFileName()
+              .toString()
+              .matches("results-.*\\.jsonl|ceiling\\.json|table\\.md|memory\\.jsonl"))
           .toList()) {
         Files.delete(old);
       }
@@ -360,8 +356,7 @@ public final class GenerationBenchmark {
         "matmul rate: %.1f GFLOP/s; memory bandwidth: %.1f GB/s%n", flops / 1e9, bytes / 1e9);
   }
 
-  private static void measureGvgap(Path dir, Integer run, boolean sharedPrefix)
-      throws Exception {
+  private static void measureGvgap(Path dir, Integer run, boolean sharedPrefix) throws Exception {
     BenchmarkPlan plan = BenchmarkPlan.read(dir);
     List<BenchmarkRun> runs = plan.runs();
     if (run != null) {

@@ -79,7 +79,9 @@ public final class ResultTable {
   }
 
   private static String rate(Optional<BenchmarkResult> result) {
-    return result.map(r -> String.format(Locale.ROOT, "%.1f", r.tokensPerSecond())).orElse("-");
+    return result
+        .map(r -> String.format(Locale.ROOT, "%.1f", r.tokensPerSecond()))
+        .orElse("-");
   }
 
   private static String ratio(Optional<BenchmarkResult> a, Optional<BenchmarkResult> b) {

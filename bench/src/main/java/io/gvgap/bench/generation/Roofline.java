@@ -24,13 +24,14 @@ public final class Roofline {
 
   /** Samples decoded together: the workload's, at most the batch rows. */
   static int rows(BenchmarkRun run) {
-    return (int) Math.min((long) run.workload().prompts() * run.workload().samples(),
-        run.gvgapBatchRows());
+    return (int)
+        Math.min((long) run.workload().prompts() * run.workload().samples(), run.gvgapBatchRows());
   }
 
   /** Prompts a step's rows belong to: rows / samples, at least 1. */
   static int promptsPerStep(BenchmarkRun run) {
-    return Math.max(1, (rows(run) + run.workload().samples() - 1) / run.workload().samples());
+    return Math.max(
+        1, (rows(run) + run.workload().samples() - 1) / run.workload().samples());
   }
 
   /** Bytes of one token's keys and values over all layers. */
@@ -56,7 +57,8 @@ public final class Roofline {
       DecoderConfig config, BenchmarkRun run, MatmulMeasurement machine, boolean shared) {
     int rows = rows(run);
     double flops = rows
-        * DecoderFlops.perGeneratedToken(config, run.meanPromptTokens(), run.workload().newTokens());
+        * DecoderFlops.perGeneratedToken(
+            config, run.meanPromptTokens(), run.workload().newTokens());
     double seconds = flops / machine.flopsPerSecond()
         + bytesPerStep(config, run, shared) / machine.bytesPerSecond();
     return rows / seconds;

@@ -37,8 +37,8 @@ class RooflineTest {
 
   @Test
   void stepsHoldAtMostTheBatchRowsAndTheirPrompts() {
-    BenchmarkRun many = new BenchmarkRun("small", "/m", new Workload(32, 16, 64), "/p", 300, 256,
-        128, 4, 16);
+    BenchmarkRun many =
+        new BenchmarkRun("small", "/m", new Workload(32, 16, 64), "/p", 300, 256, 128, 4, 16);
     assertThat(Roofline.rows(many)).isEqualTo(256);
     assertThat(Roofline.promptsPerStep(many)).isEqualTo(16);
     assertThat(Roofline.rows(paperShaped())).isEqualTo(64);

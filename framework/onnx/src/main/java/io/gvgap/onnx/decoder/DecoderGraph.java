@@ -128,8 +128,8 @@ public final class DecoderGraph {
     }
     String finalNormed = layerNorm(b, x, "transformer.ln_f", config.layerNormEpsilon());
     if (logitsFromInput) {
-      finalNormed = b.op(
-          "Slice", finalNormed, LOGITS_FROM, b.constant(Long.MAX_VALUE), b.constant(1));
+      finalNormed =
+          b.op("Slice", finalNormed, LOGITS_FROM, b.constant(Long.MAX_VALUE), b.constant(1));
     }
     String head = config.tiedEmbeddings() ? "transformer.wte.weight" : "lm_head.weight";
     // written straight into the graph output (an Identity to a renamed output would copy the

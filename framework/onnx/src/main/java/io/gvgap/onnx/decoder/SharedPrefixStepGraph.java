@@ -64,7 +64,12 @@ public final class SharedPrefixStepGraph {
     b.input("sampling", ElementType.FLOAT, 2);
     for (int i = 0; i < config.layers(); i++) {
       for (String kind : List.of("key", "value")) {
-        b.input("prompt." + i + "." + kind, ElementType.FLOAT, "prompts", heads, "prompt_length",
+        b.input(
+            "prompt." + i + "." + kind,
+            ElementType.FLOAT,
+            "prompts",
+            heads,
+            "prompt_length",
             headDim);
         b.input("own." + i + "." + kind, ElementType.FLOAT, "rows", heads, "capacity", headDim);
       }
@@ -117,8 +122,8 @@ public final class SharedPrefixStepGraph {
               queryByPrompt,
               b.op("Transpose", Map.of("perm", transposeLast), "prompt." + i + ".key")),
           "prompt_bias");
-      String promptRowScores = b.op(
-          "Reshape", b.op("Transpose", Map.of("perm", swap12), promptScores), rowScores);
+      String promptRowScores =
+          b.op("Reshape", b.op("Transpose", Map.of("perm", swap12), promptScores), rowScores);
       String ownScores = b.op(
           "Add",
           b.op(
@@ -126,8 +131,8 @@ public final class SharedPrefixStepGraph {
               query,
               b.op("Transpose", Map.of("perm", transposeLast), "own." + i + ".key")),
           "own_bias");
-      String selfScore = b.op(
-          "ReduceSum", Map.of("keepdims", 1L), b.op("Mul", query, key), lastAxis);
+      String selfScore =
+          b.op("ReduceSum", Map.of("keepdims", 1L), b.op("Mul", query, key), lastAxis);
       String weights = b.op(
           "Softmax",
           Map.of("axis", -1L),
@@ -153,8 +158,7 @@ public final class SharedPrefixStepGraph {
       String context = b.op(
           "Add",
           promptContext,
-          b.op(
-              "Reshape", b.op("Transpose", Map.of("perm", swap12), ownContext), fromHeads));
+          b.op("Reshape", b.op("Transpose", Map.of("perm", swap12), ownContext), fromHeads));
       x = b.op("Add", x, linear(b, context, p + "attn.c_proj"));
       String hidden = gelu(
           b, linear(b, layerNorm(b, x, p + "ln_2", config.layerNormEpsilon()), p + "mlp.c_fc"));
@@ -189,10 +193,9 @@ public final class SharedPrefixStepGraph {
     String max = b.op("ReduceMax", Map.of("keepdims", 1L, "axes", new long[] {-1}), aligned);
     String shifted = b.op("Sub", aligned, max);
     String sumExp = b.op("ReduceSum", Map.of("keepdims", 1L), b.op("Exp", shifted), lastAxis);
-    b.output(b.op("Add", max, b.op("Log", sumExp)), "log_normalizer", ElementType.FLOAT, "rows",
-        1, 1);
-    String inverseTemperature =
-        b.op("Slice", "sampling", b.constant(0), b.constant(1));
+    b.output(
+        b.op("Add", max, b.op("Log", sumExp)), "log_normalizer", ElementType.FLOAT, "rows", 1, 1);
+    String inverseTemperature = b.op("Slice", "sampling", b.constant(0), b.constant(1));
     String floorFraction = b.op("Slice", "sampling", b.constant(1), b.constant(2));
     String tempered = b.op("Exp", b.op("Mul", shifted, inverseTemperature));
     String total = b.op("ReduceSum", Map.of("keepdims", 1L), tempered, lastAxis);

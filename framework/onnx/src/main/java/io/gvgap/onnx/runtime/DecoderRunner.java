@@ -132,9 +132,9 @@ final class DecoderRunner {
             })));
       }
       if (logitsFromInput) {
-        inputs.put(
-            DecoderGraph.LOGITS_FROM,
-            own(owned, OnnxTensor.createTensor(env, new long[] {seq - logitPositions})));
+        inputs.put(DecoderGraph.LOGITS_FROM, own(owned, OnnxTensor.createTensor(env, new long[] {
+          seq - logitPositions
+        })));
       }
       if (signature.hasUseCacheBranch()) {
         inputs.put("use_cache_branch", own(owned, OnnxTensor.createTensor(env, new boolean[] {

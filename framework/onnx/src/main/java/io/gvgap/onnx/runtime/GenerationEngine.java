@@ -2,10 +2,10 @@ package io.gvgap.onnx.runtime;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
-import io.gvgap.onnx.decoder.DecoderGraph;
 import io.gvgap.api.model.FinishReason;
 import io.gvgap.api.model.GenerationRequest;
 import io.gvgap.api.model.SamplingParams;
+import io.gvgap.onnx.decoder.DecoderGraph;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
@@ -50,6 +50,7 @@ final class GenerationEngine {
   private long sampleCacheFloats;
   /** Decode-step tokens chosen from the step graph's candidates, and from the full logits. */
   private long candidateChoices;
+
   private long fullChoices;
 
   GenerationEngine(
@@ -368,7 +369,8 @@ final class GenerationEngine {
     Row[] at = new Row[0];
     CandidateSampler candidates = new CandidateSampler(vocab, shared.candidates());
     int k = shared.candidates();
-    float inverseTemperature = params.temperature() == 0 ? 1f : (float) (1.0 / params.temperature());
+    float inverseTemperature =
+        params.temperature() == 0 ? 1f : (float) (1.0 / params.temperature());
     float nucleusFloor = (float) ((1 - params.topP()) / vocab);
     int written = 0;
     while (true) {
@@ -388,7 +390,8 @@ final class GenerationEngine {
       int width = live.values().stream().mapToInt(List::size).max().orElseThrow();
       List<Integer> alive = new ArrayList<>(live.keySet());
       if (width != perPrompt || !alive.equals(promptAt)) {
-        // prompts and rows only move to lower indices, in increasing order: no source is overwritten
+        // prompts and rows only move to lower indices, in increasing order: no source is
+        // overwritten
         // before it is read
         for (int g = 0; g < alive.size(); g++) {
           int from = promptAt.indexOf(alive.get(g));
@@ -489,6 +492,7 @@ final class GenerationEngine {
     final SplittableRandom random;
     /** The row's index in the shared-prefix step's layout; -1 before its first step. */
     int position = -1;
+
     long[] tokens = new long[16];
     int count;
     double logProb;

@@ -164,11 +164,9 @@ final class SharedPrefixRunner {
       inputs.put("input_ids", own(owned, ids.longs(rows), new long[] {rows, 1}));
       inputs.put("position_ids", own(owned, positions.longs(rows), new long[] {rows, 1}));
       inputs.put(
-          "prompt_bias",
-          own(
-              owned,
-              promptBias.floats((long) prompts * promptLength),
-              new long[] {prompts, 1, 1, promptLength}));
+          "prompt_bias", own(owned, promptBias.floats((long) prompts * promptLength), new long[] {
+            prompts, 1, 1, promptLength
+          }));
       inputs.put("own_bias", own(owned, ownBiasView, new long[] {1, 1, 1, capacity}));
       inputs.put("sampling", own(owned, samplingView, new long[] {2}));
       long[] promptShape = {prompts, heads, promptLength, headDim};
@@ -190,9 +188,8 @@ final class SharedPrefixRunner {
             "new." + suffix,
             own(owned, fresh[i].floats((long) rows * heads * headDim), freshShape));
       }
-      outputs.put("logits", own(owned, logits.floats((long) rows * vocab), new long[] {
-        rows, 1, vocab
-      }));
+      outputs.put(
+          "logits", own(owned, logits.floats((long) rows * vocab), new long[] {rows, 1, vocab}));
       outputs.put(
           "top_logits",
           own(owned, topLogits.floats((long) rows * candidates), new long[] {rows, 1, candidates}));

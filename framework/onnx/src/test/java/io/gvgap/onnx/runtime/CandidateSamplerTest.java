@@ -104,7 +104,8 @@ class CandidateSamplerTest {
         } else {
           decided++;
           assertThat(choice.token()).as("seed %d %s", seed, params).isEqualTo(expected.token());
-          assertThat(choice.logProb()).isCloseTo(expected.logProb(), org.assertj.core.api.Assertions.within(1e-5));
+          assertThat(choice.logProb())
+              .isCloseTo(expected.logProb(), org.assertj.core.api.Assertions.within(1e-5));
           assertThat(a.nextLong()).isEqualTo(b.nextLong());
         }
       }
@@ -118,21 +119,49 @@ class CandidateSamplerTest {
     CandidateSampler candidates = new CandidateSampler(VOCAB, K);
     Row flat = row(logits(1, 0.01));
     SamplingParams nucleus = new SamplingParams(1.0, 0.9, 0, 1, 0);
-    assertThat(candidates.choose(flat.values(), flat.ids(), 0, K, flat.logNormalizer(),
-            nucleusMass(flat.logits(), nucleus), nucleus, new SplittableRandom(1)))
+    assertThat(candidates.choose(
+            flat.values(),
+            flat.ids(),
+            0,
+            K,
+            flat.logNormalizer(),
+            nucleusMass(flat.logits(), nucleus),
+            nucleus,
+            new SplittableRandom(1)))
         .isNull();
     Row peaked = row(logits(1, 6.0));
     SamplingParams wideTopK = new SamplingParams(1.0, 1.0, K + 1, 1, 0);
-    assertThat(candidates.choose(peaked.values(), peaked.ids(), 0, K, peaked.logNormalizer(),
-            nucleusMass(peaked.logits(), wideTopK), wideTopK, new SplittableRandom(1)))
+    assertThat(candidates.choose(
+            peaked.values(),
+            peaked.ids(),
+            0,
+            K,
+            peaked.logNormalizer(),
+            nucleusMass(peaked.logits(), wideTopK),
+            wideTopK,
+            new SplittableRandom(1)))
         .isNull();
     SamplingParams noCut = new SamplingParams(1.0, 1.0, 0, 1, 0);
-    assertThat(candidates.choose(peaked.values(), peaked.ids(), 0, K, peaked.logNormalizer(),
-            nucleusMass(peaked.logits(), noCut), noCut, new SplittableRandom(1)))
+    assertThat(candidates.choose(
+            peaked.values(),
+            peaked.ids(),
+            0,
+            K,
+            peaked.logNormalizer(),
+            nucleusMass(peaked.logits(), noCut),
+            noCut,
+            new SplittableRandom(1)))
         .isNull();
     SamplingParams tight = new SamplingParams(1.0, 0.5, 0, 1, 0);
-    assertThat(candidates.choose(peaked.values(), peaked.ids(), 0, K, peaked.logNormalizer(),
-            nucleusMass(peaked.logits(), tight), tight, new SplittableRandom(1)))
+    assertThat(candidates.choose(
+            peaked.values(),
+            peaked.ids(),
+            0,
+            K,
+            peaked.logNormalizer(),
+            nucleusMass(peaked.logits(), tight),
+            tight,
+            new SplittableRandom(1)))
         .isNotNull();
   }
 
@@ -143,13 +172,20 @@ class CandidateSamplerTest {
     logits[7] = 5f;
     Row row = row(logits);
     CandidateSampler candidates = new CandidateSampler(VOCAB, K);
-    TokenSampler.Choice greedy = candidates.choose(row.values(), row.ids(), 0, K,
-        row.logNormalizer(), 1f, SamplingParams.greedy(1), new SplittableRandom(1));
+    TokenSampler.Choice greedy = candidates.choose(
+        row.values(),
+        row.ids(),
+        0,
+        K,
+        row.logNormalizer(),
+        1f,
+        SamplingParams.greedy(1),
+        new SplittableRandom(1));
     assertThat(greedy.token()).isEqualTo(7);
     // the 2nd to 64th candidates tie with 436 ids outside them: a top-k of 3 cannot be decided
     SamplingParams topK = new SamplingParams(1.0, 1.0, 3, 1, 0);
-    assertThat(candidates.choose(row.values(), row.ids(), 0, K, row.logNormalizer(), 1f, topK,
-            new SplittableRandom(1)))
+    assertThat(candidates.choose(
+            row.values(), row.ids(), 0, K, row.logNormalizer(), 1f, topK, new SplittableRandom(1)))
         .isNull();
   }
 }

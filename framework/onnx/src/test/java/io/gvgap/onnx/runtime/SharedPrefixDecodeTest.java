@@ -222,8 +222,13 @@ class SharedPrefixDecodeTest {
         new GenerationRequest("c", "The answer is", 0, samples + 1, List.of()));
   }
 
-  static Map<String, String> tokens(Path directory, int rows, int threads, boolean sharedPrefix,
-      List<GenerationRequest> requests, SamplingParams params) {
+  static Map<String, String> tokens(
+      Path directory,
+      int rows,
+      int threads,
+      boolean sharedPrefix,
+      List<GenerationRequest> requests,
+      SamplingParams params) {
     try (OnnxLanguageModel opened =
         OnnxLanguageModel.open(directory, threads, "cpu", rows, sharedPrefix)) {
       assertThat(opened.sharedPrefix()).isEqualTo(sharedPrefix);
