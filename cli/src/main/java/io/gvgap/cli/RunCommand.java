@@ -82,6 +82,7 @@ final class RunCommand implements Callable<Integer> {
         ConsoleProgress.format(Duration.between(start, Instant.now())),
         result.samplesGenerated(),
         result.examplesVerified());
+    out.printf("time by stage: %s%n", result.times().describe());
     for (GroupResult group : result.metrics().groups()) {
       printGroup(out, group);
     }

@@ -138,12 +138,18 @@ public final class RunPipeline {
             store.info().attempts());
       }
       try {
-        long[] counts = execute(spec, store, shard);
+        StageTimes times = new StageTimes();
+        long[] counts = execute(spec, store, shard, times);
+        long metricsStart = System.nanoTime();
         RunMetrics metrics = computeMetrics(spec);
         store.writeMetrics(metrics);
+        times.add("metrics", System.nanoTime() - metricsStart);
+        long finishStart = System.nanoTime();
         observers.forEach(o -> o.runFinished(spec.output()));
+        times.add("observers", System.nanoTime() - finishStart);
         store.finish(RunStatus.SUCCESS, null);
-        return new RunResult(spec.output(), store.resumed(), counts[0], counts[1], metrics);
+        LOG.info("run '{}' time by stage: {}", spec.name(), times.describe());
+        return new RunResult(spec.output(), store.resumed(), counts[0], counts[1], metrics, times);
       } catch (RuntimeException | Error e) {
         store.finish(RunStatus.ERROR, String.valueOf(e.getMessage()));
         throw e;
@@ -198,7 +204,7 @@ public final class RunPipeline {
     }
   }
 
-  private long[] execute(ResolvedRunSpec spec, RunStore store, Shard shard) {
+  private long[] execute(ResolvedRunSpec spec, RunStore store, Shard shard, StageTimes times) {
     Map<String, Task> tasks = new LinkedHashMap<>();
     for (ResolvedTask t : spec.tasks()) {
       tasks.put(t.label(), registry.tasks().create(t.name(), t.options()));
@@ -215,7 +221,7 @@ public final class RunPipeline {
     long generated = 0;
     long verified = 0;
     for (ResolvedModel modelSpec : spec.models()) {
-      try (LanguageModel generator = open(modelSpec)) {
+      try (LanguageModel generator = open(modelSpec, times)) {
         LanguageModel judge = generator;
         LanguageModel separateJudge = null;
         if (spec.verifierModel() != null && !spec.verifierModel().equals(modelSpec.label())) {
@@ -223,7 +229,7 @@ public final class RunPipeline {
               .filter(m -> m.label().equals(spec.verifierModel()))
               .findFirst()
               .orElseThrow();
-          separateJudge = open(judgeSpec);
+          separateJudge = open(judgeSpec, times);
           judge = separateJudge;
         }
         try {
@@ -238,7 +244,8 @@ public final class RunPipeline {
                 taskSpec,
                 tasks.get(taskSpec.label()),
                 verifiers,
-                filters);
+                filters,
+                times);
             generated += c[0];
             verified += c[1];
           }
@@ -252,9 +259,19 @@ public final class RunPipeline {
     return new long[] {generated, verified};
   }
 
-  private LanguageModel open(ResolvedModel m) {
+  /** Adds the time since {@code start} to {@code stage}; returns now, the next stage's start. */
+  private static long lap(StageTimes times, String stage, long start) {
+    long now = System.nanoTime();
+    times.add(stage, now - start);
+    return now;
+  }
+
+  private LanguageModel open(ResolvedModel m, StageTimes times) {
     LOG.info("opening model '{}' with backend '{}'", m.label(), m.backend());
-    return registry.backends().create(m.backend(), m.options());
+    long start = System.nanoTime();
+    LanguageModel model = registry.backends().create(m.backend(), m.options());
+    times.add("model loading", System.nanoTime() - start);
+    return model;
   }
 
   private long[] runTask(
@@ -267,7 +284,8 @@ public final class RunPipeline {
       ResolvedTask taskSpec,
       Task task,
       Map<String, Verifier> verifiers,
-      List<LabeledFilter> filters) {
+      List<LabeledFilter> filters,
+      StageTimes times) {
     List<Example> allExamples =
         task.examples(new ExampleRequest(taskSpec.limit(), taskSpec.seed()));
     List<Example> examples = new ArrayList<>();
@@ -298,6 +316,7 @@ public final class RunPipeline {
     GenerationStage generation = new GenerationStage(
         modelLabel, generator, taskSpec.label(), task, g.samples(), params, store);
     List<VerificationStage> verification = new ArrayList<>();
+    List<String> verifierLabels = List.copyOf(verifiers.keySet());
     List<String> earlier = new ArrayList<>();
     for (Map.Entry<String, Verifier> v : verifiers.entrySet()) {
       long verifierSeed = spec.seed() * 31 + v.getKey().hashCode();
@@ -326,21 +345,26 @@ public final class RunPipeline {
             examples.subList(start, Math.min(examples.size(), start + g.batchExamples()));
         BatchRecords records =
             BatchRecords.start(store.storedRecords(), modelLabel, taskSpec.label(), batch);
+        long stageStart = System.nanoTime();
         List<SampleRecord> samples = generation.run(batch, records, bar);
         store.sync();
         records.addSamples(samples);
         generated += samples.size();
-        for (VerificationStage stage : verification) {
-          List<ScoreRecord> scores = stage.run(batch, records, bar);
+        stageStart = lap(times, "generation", stageStart);
+        for (int v = 0; v < verification.size(); v++) {
+          List<ScoreRecord> scores = verification.get(v).run(batch, records, bar);
           store.sync();
           records.addScores(scores);
           verified += scores.size();
+          stageStart = lap(times, "verify " + verifierLabels.get(v), stageStart);
         }
         records.addWeights(filtering.run(batch, records));
         store.sync();
+        stageStart = lap(times, "filtering", stageStart);
         for (RunObserver observer : observers) {
           observer.batchStored(store.directory(), records.allSamples(), records.allScores());
         }
+        lap(times, "observers", stageStart);
       }
     }
     return new long[] {generated, verified};

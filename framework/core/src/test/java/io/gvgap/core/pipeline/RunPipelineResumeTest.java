@@ -106,6 +106,9 @@ class RunPipelineResumeTest {
     assertThat(scores(dir)).hasSize(EXAMPLES);
     assertThat(RunStore.readInfo(dir).status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(result.samplesGenerated()).isEqualTo(EXAMPLES * SAMPLES);
+    assertThat(result.times().seconds())
+        .containsOnlyKeys(
+            "model loading", "generation", "verify judge", "filtering", "observers", "metrics");
 
     // J(f) recomputed independently from the stored records: mean over examples of mean utility
     Map<String, double[]> perExample = new TreeMap<>();
