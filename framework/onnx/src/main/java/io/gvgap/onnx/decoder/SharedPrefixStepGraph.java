@@ -1,6 +1,6 @@
 package io.gvgap.onnx.decoder;
 
-import static io.gvgap.onnx.decoder.DecoderOps.gelu;
+import static io.gvgap.onnx.decoder.DecoderOps.fastGeluLinear;
 import static io.gvgap.onnx.decoder.DecoderOps.layerNorm;
 import static io.gvgap.onnx.decoder.DecoderOps.linear;
 import static io.gvgap.onnx.decoder.DecoderOps.splitHeads;
@@ -160,8 +160,8 @@ public final class SharedPrefixStepGraph {
           promptContext,
           b.op("Reshape", b.op("Transpose", Map.of("perm", swap12), ownContext), fromHeads));
       x = b.op("Add", x, linear(b, context, p + "attn.c_proj"));
-      String hidden = gelu(
-          b, linear(b, layerNorm(b, x, p + "ln_2", config.layerNormEpsilon()), p + "mlp.c_fc"));
+      String hidden =
+          fastGeluLinear(b, layerNorm(b, x, p + "ln_2", config.layerNormEpsilon()), p + "mlp.c_fc");
       x = b.op("Add", x, linear(b, hidden, p + "mlp.c_proj"));
     }
     String finalNormed = layerNorm(b, x, "transformer.ln_f", config.layerNormEpsilon());

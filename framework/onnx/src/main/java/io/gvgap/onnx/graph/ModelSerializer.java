@@ -21,6 +21,8 @@ public final class ModelSerializer {
   public static final long IR_VERSION = 8;
   /** Default-domain operator set written: 17 is the first with LayerNormalization. */
   public static final long OPSET = 17;
+  /** Operator set of any other domain a node uses (ONNX Runtime's {@code com.microsoft} is 1). */
+  public static final long CONTRIB_OPSET = 1;
 
   private ModelSerializer() {}
 
@@ -30,8 +32,16 @@ public final class ModelSerializer {
         .setIrVersion(IR_VERSION)
         .setProducerName("gvgap")
         .setProducerVersion("0.1.0")
-        .addOpsetImport(OnnxProto.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-        .setGraph(toGraph(graph));
+        .addOpsetImport(OnnxProto.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET));
+    // nodes of other domains (ONNX Runtime's com.microsoft contrib operators) need their own import
+    graph.nodes().stream()
+        .map(Node::domain)
+        .filter(domain -> !domain.isEmpty())
+        .distinct()
+        .sorted()
+        .forEach(domain -> model.addOpsetImport(
+            OnnxProto.OperatorSetIdProto.newBuilder().setDomain(domain).setVersion(CONTRIB_OPSET)));
+    model.setGraph(toGraph(graph));
     metadata.forEach((key, value) -> model.addMetadataProps(
         OnnxProto.StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
     return model.build();

@@ -3,9 +3,22 @@ package io.gvgap.onnx.runtime;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Session options for a device and thread count, with clear errors for an unusable device. */
+/**
+ * Session options for a device and thread count, with clear errors for an unusable device.
+ *
+ * <p>For developers: with the system property {@value #PROFILE_PROPERTY} set to a file prefix, every
+ * session records ONNX Runtime's profile (a Chrome-trace JSON per session, {@code
+ * PREFIX-N_<timestamp>.json}, N numbering the sessions, written when the session closes); {@code bench/profile-summary.py}
+ * sums it by operator type.
+ */
 public final class OrtSessions {
+  /** System property naming the profile file prefix; unset (the default) records nothing. */
+  public static final String PROFILE_PROPERTY = "gvgap.onnx.profile";
+
+  private static final AtomicInteger PROFILED_SESSIONS = new AtomicInteger();
+
   private OrtSessions() {}
 
   /**
@@ -21,6 +34,11 @@ public final class OrtSessions {
     options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
     if (threads > 0) {
       options.setIntraOpNumThreads(threads);
+    }
+    String profile = System.getProperty(PROFILE_PROPERTY, "");
+    if (!profile.isBlank()) {
+      // numbered: sessions created in the same second would otherwise share one file name
+      options.enableProfiling(profile + "-" + PROFILED_SESSIONS.incrementAndGet());
     }
     switch (device.toLowerCase(Locale.ROOT)) {
       case "cpu" -> {}
