@@ -43,7 +43,19 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
       String device,
 
       @Option(description = "most sequences decoded together in one call", defaultValue = "64")
-      int maxBatchRows) {
+      int maxBatchRows,
+
+      @Option(
+          description =
+              "decode path: auto (gvgap's own models decode with the shared-prefix step, others with "
+                  + "the file's graph) or generic (always the file's graph, to compare or debug)",
+          defaultValue = "auto")
+      String decode) {
+    /** Options with the automatic decode path. */
+    public Options(Path path, int threads, String device, int maxBatchRows) {
+      this(path, threads, device, maxBatchRows, "auto");
+    }
+
     /** Validates the options. */
     public Options {
       if (path == null || path.toString().isBlank()) {
@@ -57,6 +69,9 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
       }
       if (maxBatchRows < 1) {
         throw new IllegalArgumentException("maxBatchRows must be >= 1, was " + maxBatchRows);
+      }
+      if (decode == null || !(decode.equals("auto") || decode.equals("generic"))) {
+        throw new IllegalArgumentException("decode must be auto or generic, was " + decode);
       }
     }
   }
@@ -105,6 +120,10 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
   @Override
   public LanguageModel create(Options options) {
     return OnnxLanguageModel.open(
-        options.path(), options.threads(), options.device(), options.maxBatchRows());
+        options.path(),
+        options.threads(),
+        options.device(),
+        options.maxBatchRows(),
+        options.decode().equals("auto"));
   }
 }

@@ -413,7 +413,8 @@ public final class ImprovementStudy {
     ResolvedModel model = new ResolvedModel(
         baseModel.label(),
         baseModel.backend(),
-        new OnnxBackend.Options(Path.of(modelPath), o.threads(), o.device(), o.maxBatchRows()));
+        new OnnxBackend.Options(
+            Path.of(modelPath), o.threads(), o.device(), o.maxBatchRows(), o.decode()));
     MetricsSettingsSpec m = base.metrics();
     List<Integer> allK =
         IntStream.rangeClosed(1, base.generation().samples()).boxed().toList();

@@ -431,6 +431,7 @@ final class GenerationEngine {
         inputIds.put(position, idle ? padId : row.lastToken());
         positions.put(position, idle ? 0 : row.promptLength + row.count - 1);
       }
+      shared.ensureCapacity(written + 1, written);
       shared.step(
           rows, alive.size(), length, promptCache, written, inverseTemperature, nucleusFloor);
       written++;

@@ -16,10 +16,19 @@ import java.util.Set;
 
 /**
  * Runs the shared-prefix decode step ({@link io.gvgap.onnx.decoder.SharedPrefixStepGraph}): owns
- * the per-sample generated-token cache (fixed capacity, written in place) and the pinned output
- * buffers, all allocated by {@link #prepare} and reused across steps, chunks and calls.
+ * the per-sample generated-token cache (written in place) and the pinned output buffers, all
+ * allocated by {@link #prepare} and reused across steps, chunks and calls.
+ *
+ * <p>The generated-token cache is allocated for the request's largest need ({@code max_tokens}),
+ * but the step reads it with a stride ({@link #capacity()}) that grows in blocks of
+ * {@link #CACHE_BLOCK} positions as tokens are written ({@link #ensureCapacity}): every step's
+ * attention reads at most a block more than what was written, not the {@code max_tokens} that
+ * samples stopping early never reach.
  */
 final class SharedPrefixRunner {
+  /** Positions by which the read stride of the generated-token cache grows. */
+  static final int CACHE_BLOCK = 32;
+
   private final OrtEnvironment env;
   private final OrtSession session;
   private final int layers;
@@ -40,6 +49,7 @@ final class SharedPrefixRunner {
   private final DirectBuffers logNormalizer = new DirectBuffers();
   private final DirectBuffers nucleusMass = new DirectBuffers();
   private int capacity;
+  private int maxCapacity;
   private int maxRows;
 
   SharedPrefixRunner(
@@ -74,20 +84,22 @@ final class SharedPrefixRunner {
   }
 
   /**
-   * Sizes the buffers for up to {@code rows} samples of up to {@code capacity} generated tokens;
-   * memory grows only when a larger request needs it and is reused otherwise.
+   * Sizes the buffers for up to {@code rows} samples of up to {@code maxCapacity} generated tokens
+   * and starts the read stride at one block; memory grows only when a larger request needs it and is
+   * reused otherwise.
    */
-  void prepare(int rows, int capacity) {
+  void prepare(int rows, int maxCapacity) {
     this.maxRows = rows;
-    this.capacity = capacity;
-    long ownFloats = (long) rows * heads * capacity * headDim;
+    this.maxCapacity = maxCapacity;
+    this.capacity = Math.min(CACHE_BLOCK, maxCapacity);
+    long ownFloats = (long) rows * heads * maxCapacity * headDim;
     for (int i = 0; i < 2 * layers; i++) {
       own[i].floats(ownFloats);
       fresh[i].floats((long) rows * heads * headDim);
     }
     ids.longs(rows);
     positions.longs(rows);
-    ownBias.floats(capacity);
+    ownBias.floats(maxCapacity);
     sampling.floats(2);
     logits.floats((long) rows * vocab);
     topLogits.floats((long) rows * candidates);
@@ -96,9 +108,42 @@ final class SharedPrefixRunner {
     nucleusMass.floats(rows);
   }
 
-  /** Floats of the generated-token cache buffers (all layers, keys and values). */
+  /** Floats of the generated-token cache buffers (all layers, keys and values), as allocated. */
   long ownCacheFloats() {
-    return 2L * layers * maxRows * heads * capacity * headDim;
+    return 2L * layers * maxRows * heads * maxCapacity * headDim;
+  }
+
+  /** The current read stride of the generated-token cache, in positions. */
+  int capacity() {
+    return capacity;
+  }
+
+  /**
+   * Makes room for {@code positions} generated positions per row: when they exceed the current
+   * stride, grows it to the next multiple of {@link #CACHE_BLOCK} (at most the prepared capacity)
+   * and moves each row's first {@code written} positions to the new layout.
+   */
+  void ensureCapacity(int positions, int written) {
+    if (positions <= capacity) {
+      return;
+    }
+    if (positions > maxCapacity) {
+      throw new IllegalStateException("a sample needs " + positions
+          + " generated positions but its cache was sized for " + maxCapacity
+          + "; this is a bug in gvgap");
+    }
+    int grown = Math.min(maxCapacity, (positions + CACHE_BLOCK - 1) / CACHE_BLOCK * CACHE_BLOCK);
+    int length = written * headDim;
+    float[] scratch = new float[length];
+    for (int i = 0; i < 2 * layers; i++) {
+      FloatBuffer buffer = own[i].floats((long) maxRows * heads * maxCapacity * headDim);
+      // back to front: a row's block only moves to a higher offset, above every source not yet read
+      for (int rh = maxRows * heads - 1; rh > 0; rh--) {
+        buffer.get(rh * capacity * headDim, scratch, 0, length);
+        buffer.put(rh * grown * headDim, scratch, 0, length);
+      }
+    }
+    capacity = grown;
   }
 
   /** The input ids of {@code rows} rows, to fill. */
@@ -125,7 +170,7 @@ final class SharedPrefixRunner {
       return;
     }
     for (int i = 0; i < 2 * layers; i++) {
-      FloatBuffer buffer = own[i].floats((long) maxRows * heads * capacity * headDim);
+      FloatBuffer buffer = own[i].floats((long) maxRows * heads * maxCapacity * headDim);
       for (int h = 0; h < heads; h++) {
         buffer.put(
             ((to * heads + h) * capacity) * headDim,

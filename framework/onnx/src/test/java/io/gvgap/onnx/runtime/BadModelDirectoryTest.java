@@ -149,6 +149,8 @@ class BadModelDirectoryTest {
     }
     assertThatThrownBy(() -> new OnnxBackend.Options(model, 1, "tpu", 8))
         .hasMessageContaining("cpu or cuda");
+    assertThatThrownBy(() -> new OnnxBackend.Options(model, 1, "cpu", 8, "fast"))
+        .hasMessageContaining("decode must be auto or generic, was fast");
   }
 
   @Test

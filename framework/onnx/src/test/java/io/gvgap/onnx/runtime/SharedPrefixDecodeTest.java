@@ -248,10 +248,26 @@ class SharedPrefixDecodeTest {
         SamplingParams.greedy(14),
         new SamplingParams(0.7, 0.9, 0, 14, 7),
         new SamplingParams(1.0, 0.95, 20, 14, 11),
-        new SamplingParams(1.3, 1.0, 0, 14, 5))) {
+        new SamplingParams(1.3, 1.0, 0, 14, 5),
+        // up to the context (48): "hello" writes 43 positions, past the growth of the cache's read
+        // stride from one block (32) to 43; rows of the longer prompts stop first, so rows move
+        // after the layout grew
+        SamplingParams.greedy(60),
+        new SamplingParams(0.7, 0.9, 0, 60, 3))) {
       assertThat(tokens(model, 64, 1, true, requests(4), params))
           .as("%s", params)
           .isEqualTo(tokens(model, 64, 1, false, requests(4), params));
+    }
+  }
+
+  @Test
+  void theBackendsDecodeOptionChoosesThePath() {
+    var backend = new io.gvgap.onnx.OnnxBackend();
+    for (String decode : List.of("auto", "generic")) {
+      try (OnnxLanguageModel opened = (OnnxLanguageModel)
+          backend.create(new io.gvgap.onnx.OnnxBackend.Options(model, 1, "cpu", 8, decode))) {
+        assertThat(opened.sharedPrefix()).as(decode).isEqualTo(decode.equals("auto"));
+      }
     }
   }
 
