@@ -119,5 +119,18 @@ final class RunCommand implements Callable<Integer> {
           MetricFormat.signed(s.relativeGapPooled().value()),
           MetricFormat.percent(s.keptFraction()));
     }
+    for (StrategyMetrics s : m.strategies()) {
+      if (s.emptyKeptPrompts() > 0) {
+        out.printf(
+            "  %s / %s: nothing kept on %d of %d prompts%s%n",
+            s.verifier(),
+            s.filter(),
+            s.emptyKeptPrompts(),
+            m.prompts(),
+            s.gap().defined()
+                ? " (counted as unfiltered there, metrics.empty_kept: fallback, or left out: exclude)"
+                : " (no gap: nothing to measure)");
+      }
+    }
   }
 }

@@ -1,6 +1,9 @@
 package io.gvgap.filters;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /** Rank arithmetic shared by the rejection-sampling filters; NaN scores never count and are never kept. */
 final class ScoreRanks {
@@ -44,5 +47,29 @@ final class ScoreRanks {
     // scored is ascending: the rank-th largest sits rank places from the end.
     double cut = scored[scored.length - Math.min(rank, scored.length)];
     return keepAtLeast(scores, cut);
+  }
+
+  /**
+   * Keeps exactly {@code min(rank, scored)} scored samples: the highest scores, and among samples
+   * tied at the cut those with the smallest {@link TieBreak#key} for {@code seed} and
+   * {@code exampleId}. No scored samples keeps nothing.
+   */
+  static double[] keepTopRanksBreakingTies(double[] scores, int rank, long seed, String exampleId) {
+    if (rank < 1) {
+      throw new IllegalArgumentException("rank must be at least 1, was " + rank);
+    }
+    List<Integer> scored = new ArrayList<>();
+    for (int i = 0; i < scores.length; i++) {
+      if (!Double.isNaN(scores[i])) {
+        scored.add(i);
+      }
+    }
+    scored.sort(Comparator.comparingDouble((Integer i) -> -scores[i])
+        .thenComparing((Integer i) -> TieBreak.key(seed, exampleId, i), Long::compareUnsigned));
+    double[] weights = new double[scores.length];
+    for (int r = 0; r < Math.min(rank, scored.size()); r++) {
+      weights[scored.get(r)] = 1;
+    }
+    return weights;
   }
 }

@@ -7,24 +7,31 @@ import io.gvgap.api.filter.FilterStrategy;
 /**
  * {@code top-k}: keeps the k best-scored samples of each example.
  *
- * <p>Like {@code quantile}, ties at the cut are kept: every sample scoring at least the k-th highest
- * score is kept, so more than k can be kept when scores tie. Fewer than k scored samples keeps them
- * all; NaN is never kept.
+ * <p>Like {@code quantile}, it keeps exactly k by default, breaking ties at the cut with the seeded
+ * key of {@link Ties}; with {@code ties: keep} every sample scoring at least the k-th highest score
+ * is kept, so more than k can be kept when scores tie. Fewer than k scored samples keeps them all;
+ * NaN is never kept.
  */
 public final class TopKFilter implements FilterProvider<TopKFilter.Options> {
 
   /**
    * Options of {@code top-k}.
    *
-   * @param k how many samples to keep per example (before ties)
+   * @param k how many samples to keep per example
+   * @param ties what to do with samples tied at the cut
    */
   public record Options(
+      @Option(description = "keep each example's k best-scored samples, k >= 1", defaultValue = "4")
+      int k,
+
       @Option(
-          description = "keep each example's k best-scored samples (ties at the cut kept), k >= 1",
-          defaultValue = "4")
-      int k) {
+          description = "break: keep exactly k, seeded tie-break at the cut; "
+              + "keep: keep every sample tied at the cut (may keep more than k)",
+          defaultValue = "break")
+      Ties ties) {
     /** Validates the range. */
     public Options {
+      ties = ties == null ? Ties.BREAK : ties;
       if (k < 1) {
         throw new IllegalArgumentException("top-k option k must be at least 1, was " + k);
       }
@@ -38,7 +45,7 @@ public final class TopKFilter implements FilterProvider<TopKFilter.Options> {
 
   @Override
   public String description() {
-    return "keep each example's k best-scored samples (ties at the cut kept)";
+    return "keep each example's k best-scored samples (exactly k; ties: break|keep)";
   }
 
   @Override
@@ -49,10 +56,14 @@ public final class TopKFilter implements FilterProvider<TopKFilter.Options> {
   @Override
   public FilterStrategy create(Options options) {
     int k = options.k();
-    return (scores, context) -> weights(scores, k);
+    if (options.ties() == Ties.KEEP) {
+      return (scores, context) -> weights(scores, k);
+    }
+    return (scores, context) ->
+        ScoreRanks.keepTopRanksBreakingTies(scores, k, context.seed(), context.exampleId());
   }
 
-  /** The top-k weights (0 or 1) of one example's scores; a pure function. */
+  /** The top-k weights (0 or 1) with every tie at the cut kept ({@code ties: keep}); pure. */
   public static double[] weights(double[] scores, int k) {
     return ScoreRanks.keepTopRanks(scores, k);
   }

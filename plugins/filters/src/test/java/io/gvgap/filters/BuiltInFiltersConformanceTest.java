@@ -17,7 +17,7 @@ class BuiltInFiltersConformanceTest {
 
     @Override
     protected Record options() {
-      return new QuantileFilter.Options(0.25);
+      return new QuantileFilter.Options(0.25, Ties.BREAK);
     }
   }
 
@@ -56,7 +56,7 @@ class BuiltInFiltersConformanceTest {
 
     @Override
     protected Record options() {
-      return new TopKFilter.Options(3);
+      return new TopKFilter.Options(3, Ties.BREAK);
     }
   }
 

@@ -48,6 +48,14 @@ final class OptionDefaults {
     if (type == String.class) {
       return yaml;
     }
+    if (type.isEnum()) {
+      for (Object constant : type.getEnumConstants()) {
+        if (((Enum<?>) constant).name().equalsIgnoreCase(yaml)) {
+          return constant;
+        }
+      }
+      throw new AssertionError("default '" + yaml + "' is no constant of " + type);
+    }
     throw new AssertionError("test helper cannot parse a default of type " + type);
   }
 }

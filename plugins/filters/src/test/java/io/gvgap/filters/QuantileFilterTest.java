@@ -93,16 +93,17 @@ class QuantileFilterTest {
 
   @Test
   void rejectsAlphaOutsideZeroToOne() {
-    assertThatThrownBy(() -> new QuantileFilter.Options(0))
+    assertThatThrownBy(() -> new QuantileFilter.Options(0, Ties.BREAK))
         .hasMessageContaining("alpha must be in (0, 1]");
-    assertThatThrownBy(() -> new QuantileFilter.Options(1.5)).hasMessageContaining("was 1.5");
-    assertThatThrownBy(() -> new QuantileFilter.Options(NAN))
+    assertThatThrownBy(() -> new QuantileFilter.Options(1.5, Ties.BREAK))
+        .hasMessageContaining("was 1.5");
+    assertThatThrownBy(() -> new QuantileFilter.Options(NAN, Ties.BREAK))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void providerBuildsTheSameRule() {
-    var strategy = new QuantileFilter().create(new QuantileFilter.Options(0.5));
+    var strategy = new QuantileFilter().create(new QuantileFilter.Options(0.5, Ties.BREAK));
     assertThat(strategy.weights(new double[] {0.9, 0.1, 0.5, 0.7}, Contexts.scoresOnly(4)))
         .containsExactly(1, 0, 0, 1);
   }

@@ -33,7 +33,7 @@ class TopKFilterTest {
 
   @Test
   void rejectsKBelowOne() {
-    assertThatThrownBy(() -> new TopKFilter.Options(0))
+    assertThatThrownBy(() -> new TopKFilter.Options(0, Ties.BREAK))
         .hasMessageContaining("k must be at least 1, was 0");
   }
 }

@@ -46,7 +46,12 @@ final class StrategyCalculator {
     double[] a = toArray(allAccuracy);
     double[] b = toArray(keptAccuracy);
     int used = a.length;
-    Estimate jfw = bootstrap.estimate(used, m -> GapStatistics.jfw(b, m));
+    // a strategy that kept nothing on any prompt has no filtered accuracy at all: its gap is
+    // undefined (null in metrics.json, "n/a" in tables), never the 0 [0, 0] the fallback would give
+    boolean keptNothingAnywhere = !prompts.isEmpty() && emptyKept == prompts.size();
+    Estimate jfw = keptNothingAnywhere
+        ? Estimate.undefined()
+        : bootstrap.estimate(used, m -> GapStatistics.jfw(b, m));
     double coverage = used == 0 ? Double.NaN : (double) covered / used;
     return new StrategyMetrics(
         key.verifier(),
@@ -54,9 +59,15 @@ final class StrategyCalculator {
         used,
         bootstrap.estimate(used, m -> GapStatistics.jf(a, m)),
         jfw,
-        bootstrap.estimate(used, m -> GapStatistics.gap(a, b, m)),
-        bootstrap.estimate(used, m -> GapStatistics.relativeGapPerPrompt(a, b, m)),
-        bootstrap.estimate(used, m -> GapStatistics.relativeGapPooled(a, b, m)),
+        keptNothingAnywhere
+            ? Estimate.undefined()
+            : bootstrap.estimate(used, m -> GapStatistics.gap(a, b, m)),
+        keptNothingAnywhere
+            ? Estimate.undefined()
+            : bootstrap.estimate(used, m -> GapStatistics.relativeGapPerPrompt(a, b, m)),
+        keptNothingAnywhere
+            ? Estimate.undefined()
+            : bootstrap.estimate(used, m -> GapStatistics.relativeGapPooled(a, b, m)),
         saturated,
         emptyKept,
         confusion.keptFraction(),

@@ -17,7 +17,9 @@ package io.gvgap.core.metrics;
  *     {@code (J_x(f[w]) - J_x(f)) / (1 - J_x(f))}
  * @param relativeGapPooled {@code gap / (1 - J(f))}
  * @param saturatedPrompts used prompts with {@code J_x(f) = 1}, left out of the per-prompt relative gap
- * @param emptyKeptPrompts prompts of the group whose weights are all 0 (counted under either policy)
+ * @param emptyKeptPrompts prompts of the group whose weights are all 0 (counted under either policy);
+ *     when it equals the group's prompts the strategy kept nothing at all, and {@code jfw}, the gap
+ *     and the relative gaps are undefined (never 0)
  * @param keptFraction samples with weight {@code > 0} over all samples of the group
  * @param precision of "kept" against "correct", pooled over all samples; undefined when none kept
  * @param recall of "kept" against "correct"; undefined when no sample is correct

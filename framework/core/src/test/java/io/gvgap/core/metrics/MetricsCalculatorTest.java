@@ -136,6 +136,32 @@ class MetricsCalculatorTest {
   }
 
   @Test
+  void aStrategyThatKeptNothingOnAnyPromptHasNoGapNotAZeroGap() {
+    List<PromptData> prompts = List.of(
+        PromptBuilder.prompt("A", 1, 0)
+            .score("v", 0.1, 0.2)
+            .weights("v", "none", 0, 0)
+            .build(),
+        PromptBuilder.prompt("B", 0, 0)
+            .score("v", 0.3, 0.4)
+            .weights("v", "none", 0, 0)
+            .build());
+    for (EmptyKeptPolicy policy : EmptyKeptPolicy.values()) {
+      StrategyMetrics none = new MetricsCalculator(MetricsSettings.defaults().withEmptyKept(policy))
+          .compute(prompts)
+          .strategies()
+          .get(0);
+      assertThat(none.emptyKeptPrompts()).as("%s", policy).isEqualTo(2);
+      assertThat(none.keptFraction()).isZero();
+      assertThat(none.jfw().defined()).as("%s", policy).isFalse();
+      assertThat(none.gap().defined()).as("%s", policy).isFalse();
+      assertThat(none.gap().lower()).isNaN();
+      assertThat(none.relativeGapPerPrompt().defined()).isFalse();
+      assertThat(none.relativeGapPooled().defined()).isFalse();
+    }
+  }
+
+  @Test
   void strategyWithEmptyKeptPromptUnderExclude() {
     StrategyMetrics top = compute(EmptyKeptPolicy.EXCLUDE).strategies().get(0);
     assertThat(top.promptsUsed()).isEqualTo(2); // A and C

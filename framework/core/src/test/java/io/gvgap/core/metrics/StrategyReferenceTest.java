@@ -107,10 +107,12 @@ class StrategyReferenceTest {
     int kept;
     int keptCorrect;
     int correct;
+    int prompts;
 
     static Reference of(List<PromptData> prompts, EmptyKeptPolicy policy) {
       Reference r = new Reference();
       for (PromptData prompt : prompts) {
+        r.prompts++;
         double[] u = prompt.utilities();
         double[] w = prompt.weights().values().iterator().next();
         double sumU = 0;
@@ -156,16 +158,23 @@ class StrategyReferenceTest {
       return used == 0 ? Double.NaN : sumJf / used;
     }
 
+    /** Kept nothing on any prompt: no filtered accuracy, so no gap (not a zero gap). */
+    boolean keptNothingAnywhere() {
+      return prompts > 0 && empty == prompts;
+    }
+
     double jfw() {
-      return used == 0 ? Double.NaN : sumJfw / used;
+      return used == 0 || keptNothingAnywhere() ? Double.NaN : sumJfw / used;
     }
 
     double relativePerPrompt() {
-      return relativeCount == 0 ? Double.NaN : sumRelative / relativeCount;
+      return relativeCount == 0 || keptNothingAnywhere() ? Double.NaN : sumRelative / relativeCount;
     }
 
     double relativePooled() {
-      return used == 0 || jf() == 1 ? Double.NaN : (jfw() - jf()) / (1 - jf());
+      return used == 0 || jf() == 1 || keptNothingAnywhere()
+          ? Double.NaN
+          : (jfw() - jf()) / (1 - jf());
     }
 
     double coverage() {
