@@ -128,8 +128,10 @@ final class RunCommand implements Callable<Integer> {
             s.emptyKeptPrompts(),
             m.prompts(),
             s.gap().defined()
-                ? " (counted as unfiltered there, metrics.empty_kept: fallback, or left out: exclude)"
-                : " (no gap: nothing to measure)");
+                ? s.promptsUsed() == m.prompts()
+                    ? " (counted there as unfiltered, metrics.empty_kept: fallback)"
+                    : " (left out of its gap, metrics.empty_kept: exclude)"
+                : " (no gap: it kept nothing at all)");
       }
     }
   }

@@ -94,6 +94,22 @@ class CommandLineTest {
   }
 
   @Test
+  void aStrategyThatKeptNothingIsNamedAndHasNoGapInsteadOfAZeroGap() throws IOException {
+    Path out = tmp.resolve("run-empty");
+    String text = GOOD.replace(
+        "  - name: best-of-n\n",
+        "  - name: best-of-n\n  - name: keep-above\n    options: {tau: 2}\n");
+    InProcessGvgap.Result r =
+        gvgap("--quiet", "run", spec(text).toString(), "--output", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // scores are in [0, 1], so keep-above(tau=2) keeps nothing on any of the 6 prompts
+    assertThat(r.out())
+        .containsPattern("scripted-judge +keep-above +n/a +n/a +n/a +n/a +n/a +0\\.0%")
+        .contains(
+            "scripted-judge / keep-above: nothing kept on 6 of 6 prompts (no gap: it kept nothing at all)");
+  }
+
+  @Test
   void aRunDirectoryOfAnotherSpecIsRefusedWithExitCode4() throws IOException {
     Path out = tmp.resolve("run");
     assertThat(gvgap("--quiet", "run", spec(GOOD).toString(), "--output", out.toString())
@@ -326,7 +342,8 @@ class CommandLineTest {
     assertThat(improve.out())
         .contains(
             "valid",
-            "study       improve: 2 rounds, distilling majority/quantile(alpha=0.25), update continue");
+            "study       improve: 2 rounds, distilling majority/quantile(alpha=0.25) (train split only),"
+                + " update continue; split: train share 0.5, seed 5");
     InProcessGvgap.Result scaling =
         gvgap("validate", examples.resolve("demo-scaling.yaml").toString());
     assertThat(scaling.code()).as(scaling.err()).isZero();

@@ -59,8 +59,15 @@ public final class TopKFilter implements FilterProvider<TopKFilter.Options> {
     if (options.ties() == Ties.KEEP) {
       return (scores, context) -> weights(scores, k);
     }
-    return (scores, context) ->
-        ScoreRanks.keepTopRanksBreakingTies(scores, k, context.seed(), context.exampleId());
+    return (scores, context) -> weights(scores, k, context.seed(), context.exampleId());
+  }
+
+  /**
+   * The exact top-k weights (0 or 1): {@code min(k, n)} of the {@code n} scored samples, ties at
+   * the cut broken by the seeded key of {@link Ties}; a pure function.
+   */
+  public static double[] weights(double[] scores, int k, long seed, String exampleId) {
+    return ScoreRanks.keepTopRanksBreakingTies(scores, k, seed, exampleId);
   }
 
   /** The top-k weights (0 or 1) with every tie at the cut kept ({@code ties: keep}); pure. */

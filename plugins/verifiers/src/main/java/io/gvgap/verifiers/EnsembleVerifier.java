@@ -14,15 +14,29 @@ import java.util.Map;
 
 /**
  * {@code ensemble}: combines the scores of verifiers listed earlier in the spec, without calling
- * the model. Mode {@code and} (the study's combination): score 1 when every member's score is at or
- * above {@code threshold}, else 0, so a filter keeps only what all members accept. Mode
- * {@code mean}: the weighted mean of the members' scores. A sample that some member could not score
- * is a parse failure of the ensemble too (never a guessed score).
+ * the model.
+ *
+ * <ul>
+ *   <li>Mode {@code intersect} (the study's rule): each member keeps its samples with its own filter
+ *       ({@code filters}, one per member, e.g. {@code quantile(alpha=0.5)} for one and
+ *       {@code threshold(tau=0.8)} for another); the score is 1 for a sample every member keeps,
+ *       else 0. Pair it with {@code threshold(tau=0.5)} (or {@code tau: 1}) in the spec's filters
+ *       to keep exactly the intersection. A member without a score for a sample does not keep it.
+ *       Rank filters break ties at their cut with this verifier's seed.
+ *   <li>Mode {@code and}: score 1 when every member's score is at or above one shared
+ *       {@code threshold}, else 0 (one cut for all members, unlike intersect).
+ *   <li>Mode {@code mean}: the weighted mean of the members' scores.
+ * </ul>
+ *
+ * In modes {@code and} and {@code mean} a sample that some member could not score is a parse
+ * failure of the ensemble too (never a guessed score).
  */
 public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier.Options> {
 
   /** How member scores combine. */
   public enum Mode {
+    /** 1 when every member's own filter keeps the sample, else 0 (the study's ensemble). */
+    INTERSECT,
     /** 1 when every member accepts (score >= threshold), else 0. */
     AND,
     /** The weighted mean of member scores. */
@@ -36,6 +50,7 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
    * @param mode and | mean
    * @param threshold a member accepts a sample when its score is at least this (mode and)
    * @param weights one weight per member (mode mean); empty means equal weights
+   * @param filters one filter label per member (mode intersect), e.g. {@code quantile(alpha=0.25)}
    */
   public record Options(
       @Option(
@@ -57,12 +72,35 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
       @Option(
           description = "one non-negative weight per member for mode mean; empty = equal",
           defaultValue = "[]")
-      List<Double> weights) {
+      List<Double> weights,
+
+      @Option(
+          description = "mode intersect: one filter per member, e.g. [quantile(alpha=0.25), "
+              + "threshold(tau=0.5)]; quantile, top-k, threshold or best-of-n",
+          defaultValue = "[]")
+      List<String> filters) {
+
+    /** Options without member filters (modes and, mean). */
+    public Options(List<String> members, Mode mode, double threshold, List<Double> weights) {
+      this(members, mode, threshold, weights, List.of());
+    }
 
     /** Validates the options. */
     public Options {
       members = List.copyOf(members);
       weights = List.copyOf(weights == null ? List.of() : weights);
+      filters = List.copyOf(filters == null ? List.of() : filters);
+      if (mode == Mode.INTERSECT) {
+        if (filters.size() != members.size()) {
+          throw new IllegalArgumentException("filters: mode intersect needs one filter per member ("
+              + members.size() + ", for " + members + "), got " + filters.size()
+              + "; e.g. filters: [quantile(alpha=0.25), threshold(tau=0.5)]");
+        }
+        filters.forEach(MemberFilter::parse);
+      } else if (!filters.isEmpty()) {
+        throw new IllegalArgumentException("filters: only mode intersect uses member filters; mode "
+            + mode + " was given " + filters);
+      }
       if (members.size() < 2) {
         throw new IllegalArgumentException(
             "members: an ensemble needs at least two verifiers, got " + members);
@@ -123,6 +161,9 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
 
   /** The ensemble's scores of one request's candidates. */
   static List<Score> combine(Options options, VerificationRequest request) {
+    if (options.mode() == Mode.INTERSECT) {
+      return intersect(options, request);
+    }
     List<Map<Integer, Score>> members = new ArrayList<>();
     for (String member : options.members()) {
       List<Score> scores = request.earlierScores().get(member);
@@ -180,6 +221,59 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
         out.add(Score.of(
             c.sampleIndex(), mean, raw.toString(), String.format(Locale.ROOT, "mean %.4f", mean)));
       }
+    }
+    return out;
+  }
+
+  /** Mode intersect: 1 where every member's own filter keeps the sample, else 0. */
+  private static List<Score> intersect(Options options, VerificationRequest request) {
+    List<Candidate> candidates = request.candidates();
+    int n = candidates.size();
+    boolean[] all = new boolean[n];
+    java.util.Arrays.fill(all, true);
+    List<StringBuilder> raw = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      raw.add(new StringBuilder());
+    }
+    for (int m = 0; m < options.members().size(); m++) {
+      String member = options.members().get(m);
+      MemberFilter filter = MemberFilter.parse(options.filters().get(m));
+      List<Score> scores = request.earlierScores().get(member);
+      if (scores == null) {
+        throw new IllegalStateException(
+            "ensemble member '" + member + "' has no scores for example '"
+                + request.example().id() + "'; list it before the ensemble in the spec's verifiers "
+                + "(available: " + request.earlierScores().keySet() + ")");
+      }
+      Map<Integer, Score> byIndex = new HashMap<>();
+      scores.forEach(s -> byIndex.put(s.sampleIndex(), s));
+      double[] values = new double[n];
+      for (int i = 0; i < n; i++) {
+        Score s = byIndex.get(candidates.get(i).sampleIndex());
+        values[i] = s == null || !s.ok() ? Double.NaN : s.value();
+      }
+      double[] kept = filter.weights(values, request.seed(), request.example().id());
+      for (int i = 0; i < n; i++) {
+        all[i] &= kept[i] > 0;
+        raw.get(i)
+            .append(member)
+            .append(' ')
+            .append(filter.text())
+            .append(": ")
+            .append(
+                Double.isNaN(values[i])
+                    ? "no score"
+                    : String.format(Locale.ROOT, "%.4f", values[i]))
+            .append(kept[i] > 0 ? " kept\n" : " dropped\n");
+      }
+    }
+    List<Score> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(Score.of(
+          candidates.get(i).sampleIndex(),
+          all[i] ? 1 : 0,
+          raw.get(i).toString(),
+          all[i] ? "kept by every member" : "dropped by some member"));
     }
     return out;
   }

@@ -96,4 +96,65 @@ class EnsembleVerifierTest {
             .usesModel())
         .isFalse();
   }
+
+  private static Verifier intersect(List<String> members, List<String> filters) {
+    return new EnsembleVerifier()
+        .create(new EnsembleVerifier.Options(
+            members, EnsembleVerifier.Mode.INTERSECT, 0.5, List.of(), filters));
+  }
+
+  @Test
+  void intersectKeepsWhatEveryMembersOwnFilterKeepsComputedByHand() {
+    // a: 0.9, 0.4, 0.8; b: 0.6, 0.9, 0.7; c: 1, 1, no score.
+    // a with top-k(k=2) keeps {0, 2}; b with threshold(tau=0.65) keeps {1, 2}: intersection {2}
+    assertThat(intersect(List.of("a", "b"), List.of("top-k(k=2)", "threshold(tau=0.65)"))
+            .verify(request()))
+        .extracting(Score::value)
+        .containsExactly(0.0, 0.0, 1.0);
+    // a with quantile(alpha=0.5): ceil(1.5) = 2 of 3 -> {0, 2}; c with threshold(tau=0.5) keeps
+    // {0, 1} (sample 2 has no score, so c does not keep it): intersection {0}
+    List<Score> scores = intersect(
+            List.of("a", "c"), List.of("quantile(alpha=0.5)", "threshold(tau=0.5)"))
+        .verify(request());
+    assertThat(scores).extracting(Score::value).containsExactly(1.0, 0.0, 0.0);
+    assertThat(scores).allMatch(Score::ok);
+    assertThat(scores.get(2).rawOutput()).contains("c threshold(tau=0.5): no score dropped");
+    // best-of-n for both: a's best is 0, b's best is 1 -> nothing in common
+    assertThat(intersect(List.of("a", "b"), List.of("best-of-n", "best-of-n")).verify(request()))
+        .extracting(Score::value)
+        .containsExactly(0.0, 0.0, 0.0);
+  }
+
+  @Test
+  void intersectOptionsAreCheckedWhenTheSpecIsRead() {
+    assertThatThrownBy(() -> new EnsembleVerifier.Options(
+            List.of("a", "b"),
+            EnsembleVerifier.Mode.INTERSECT,
+            0.5,
+            List.of(),
+            List.of("best-of-n")))
+        .hasMessageContaining("one filter per member (2");
+    assertThatThrownBy(() -> new EnsembleVerifier.Options(
+            List.of("a", "b"),
+            EnsembleVerifier.Mode.INTERSECT,
+            0.5,
+            List.of(),
+            List.of("median(x=1)", "best-of-n")))
+        .hasMessageContaining("'median(x=1)' is not a filter")
+        .hasMessageContaining("quantile");
+    assertThatThrownBy(() -> new EnsembleVerifier.Options(
+            List.of("a", "b"),
+            EnsembleVerifier.Mode.INTERSECT,
+            0.5,
+            List.of(),
+            List.of("quantile(alpha=2)", "best-of-n")))
+        .hasMessageContaining("alpha must be in (0, 1], was 2.0");
+    assertThatThrownBy(() -> new EnsembleVerifier.Options(
+            List.of("a", "b"),
+            EnsembleVerifier.Mode.AND,
+            0.5,
+            List.of(),
+            List.of("best-of-n", "x")))
+        .hasMessageContaining("only mode intersect");
+  }
 }
