@@ -1,6 +1,7 @@
 package io.gvgap.filters;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /** Rank arithmetic shared by the rejection-sampling filters; NaN scores never count and are never kept. */
 final class ScoreRanks {
@@ -44,5 +45,35 @@ final class ScoreRanks {
     // scored is ascending: the rank-th largest sits rank places from the end.
     double cut = scored[scored.length - Math.min(rank, scored.length)];
     return keepAtLeast(scores, cut);
+  }
+
+  /**
+   * Keeps exactly {@code min(count, scored)} scored samples: every sample scoring above the cut, and
+   * among the samples tied at the cut those with the smallest unsigned {@link TieBreak} key under
+   * {@code seed} and {@code exampleId}. No scored samples keeps nothing.
+   */
+  static double[] keepTopCountBreakingTies(
+      double[] scores, int count, long seed, String exampleId) {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1, was " + count);
+    }
+    double[] weights = new double[scores.length];
+    Integer[] order = IntStream.range(0, scores.length)
+        .filter(i -> !Double.isNaN(scores[i]))
+        .boxed()
+        .toArray(Integer[]::new);
+    long[] keys = new long[scores.length];
+    for (int i = 0; i < scores.length; i++) {
+      keys[i] = TieBreak.key(seed, exampleId, i);
+    }
+    Arrays.sort(
+        order,
+        (a, b) -> scores[a] == scores[b]
+            ? Long.compareUnsigned(keys[a], keys[b])
+            : (scores[a] > scores[b] ? -1 : 1));
+    for (int r = 0; r < Math.min(count, order.length); r++) {
+      weights[order[r]] = 1;
+    }
+    return weights;
   }
 }

@@ -48,6 +48,14 @@ final class OptionDefaults {
     if (type == String.class) {
       return yaml;
     }
+    if (type.isEnum()) {
+      String wanted = yaml.trim().replace('-', '_');
+      for (Object constant : type.getEnumConstants()) {
+        if (((Enum<?>) constant).name().equalsIgnoreCase(wanted)) {
+          return constant;
+        }
+      }
+    }
     throw new AssertionError("test helper cannot parse a default of type " + type);
   }
 }
