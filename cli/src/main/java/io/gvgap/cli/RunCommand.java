@@ -104,19 +104,21 @@ final class RunCommand implements Callable<Integer> {
         MetricFormat.fixed(m.coverage()),
         MetricFormat.percent(m.extractionFailureRate()));
     out.printf(
-        "  %-16s %-26s %8s %8s %20s %9s %9s %6s%n",
-        "verifier", "filter", "J(f[w])", "gap", "gap CI", "rel(pp)", "rel(pool)", "kept");
+        "  %-16s %-26s %8s %8s %20s %6s %9s %9s %6s%n",
+        "verifier", "filter", "J(f[w])", "gap", "gap CI", "AUROC", "rel(pp)", "rel(pool)", "kept");
     for (StrategyMetrics s : m.strategies()) {
       out.printf(
-          "  %-16s %-26s %8s %8s %20s %9s %9s %6s%n",
+          "  %-16s %-26s %8s %8s %20s %6s %9s %9s %6s  %s%n",
           s.verifier(),
           s.filter(),
           MetricFormat.fixed(s.jfw().value()),
           MetricFormat.signed(s.gap().value()),
           MetricFormat.interval(s.gap()),
+          MetricFormat.auroc(m.aurocOf(s.verifier())),
           MetricFormat.signed(s.relativeGapPerPrompt().value()),
           MetricFormat.signed(s.relativeGapPooled().value()),
-          MetricFormat.percent(s.keptFraction()));
+          MetricFormat.percent(s.keptFraction()),
+          MetricFormat.emptyKept(s, m.prompts()));
     }
   }
 }
