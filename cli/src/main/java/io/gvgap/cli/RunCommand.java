@@ -105,34 +105,21 @@ final class RunCommand implements Callable<Integer> {
         MetricFormat.fixed(m.coverage()),
         MetricFormat.percent(m.extractionFailureRate()));
     out.printf(
-        "  %-16s %-26s %8s %8s %20s %9s %9s %6s%n",
-        "verifier", "filter", "J(f[w])", "gap", "gap CI", "rel(pp)", "rel(pool)", "kept");
+        "  %-16s %-26s %8s %8s %20s %6s %9s %9s %6s%n",
+        "verifier", "filter", "J(f[w])", "gap", "gap CI", "AUROC", "rel(pp)", "rel(pool)", "kept");
     for (StrategyMetrics s : m.strategies()) {
       out.printf(
-          "  %-16s %-26s %8s %8s %20s %9s %9s %6s%n",
+          "  %-16s %-26s %8s %8s %20s %6s %9s %9s %6s  %s%n",
           s.verifier(),
           s.filter(),
           MetricFormat.fixed(s.jfw().value()),
           MetricFormat.signed(s.gap().value()),
           MetricFormat.interval(s.gap()),
+          MetricFormat.auroc(m.aurocOf(s.verifier())),
           MetricFormat.signed(s.relativeGapPerPrompt().value()),
           MetricFormat.signed(s.relativeGapPooled().value()),
-          MetricFormat.percent(s.keptFraction()));
-    }
-    for (StrategyMetrics s : m.strategies()) {
-      if (s.emptyKeptPrompts() > 0) {
-        out.printf(
-            "  %s / %s: nothing kept on %d of %d prompts%s%n",
-            s.verifier(),
-            s.filter(),
-            s.emptyKeptPrompts(),
-            m.prompts(),
-            s.gap().defined()
-                ? s.promptsUsed() == m.prompts()
-                    ? " (counted there as unfiltered, metrics.empty_kept: fallback)"
-                    : " (left out of its gap, metrics.empty_kept: exclude)"
-                : " (no gap: it kept nothing at all)");
-      }
+          MetricFormat.percent(s.keptFraction()),
+          MetricFormat.emptyKept(s, m.prompts()));
     }
   }
 }

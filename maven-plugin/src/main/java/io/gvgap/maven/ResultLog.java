@@ -11,7 +11,7 @@ import java.util.Locale;
 /** The lines {@code gvgap:evaluate} logs for one group: the same table as {@code gvgap run} prints. */
 final class ResultLog {
 
-  private static final String ROW = "  %-16s %-26s %8s %8s %20s %9s %9s %6s";
+  private static final String ROW = "  %-16s %-26s %8s %8s %20s %6s %9s %9s %6s  %s";
 
   private ResultLog() {}
 
@@ -37,9 +37,11 @@ final class ResultLog {
         "J(f[w])",
         "gap",
         "gap CI",
+        "AUROC",
         "rel(pp)",
         "rel(pool)",
-        "kept"));
+        "kept",
+        ""));
     for (StrategyMetrics s : m.strategies()) {
       lines.add(String.format(
           Locale.ROOT,
@@ -49,9 +51,11 @@ final class ResultLog {
           MetricFormat.fixed(s.jfw().value()),
           MetricFormat.signed(s.gap().value()),
           MetricFormat.interval(s.gap()),
+          MetricFormat.auroc(m.aurocOf(s.verifier())),
           MetricFormat.signed(s.relativeGapPerPrompt().value()),
           MetricFormat.signed(s.relativeGapPooled().value()),
-          MetricFormat.percent(s.keptFraction())));
+          MetricFormat.percent(s.keptFraction()),
+          MetricFormat.emptyKept(s, m.prompts())));
     }
     return lines;
   }

@@ -77,8 +77,8 @@ class ImproveMojoTest {
     assertThat(study.resolve("report.html")).content().contains("Content-Security-Policy");
     assertThat(log.text())
         .contains(
-            "gvgap: round 0 arithmetic: J(f) =",
-            "gvgap: round 1 arithmetic: J(f) =",
+            "gvgap: round 0 arithmetic (evaluation split, ",
+            "gvgap: round 1 arithmetic (evaluation split, ",
             "gvgap: report ");
   }
 
@@ -113,7 +113,7 @@ class ImproveMojoTest {
     mojo.execute();
     assertThat(tmp.resolve("target/gvgap-inline/app-improve.yaml")).content().isEqualTo(yaml);
     assertThat(tmp.resolve("target/gvgap/loop/rounds.json")).exists();
-    assertThat(log.text()).contains("gvgap: round 1 arithmetic: J(f) =");
+    assertThat(log.text()).contains("gvgap: round 1 arithmetic (evaluation split, ");
   }
 
   @Test

@@ -110,7 +110,7 @@ public final class StrategyTable {
           cells.add(count(
               "empty-kept",
               s.emptyKeptPrompts(),
-              s.emptyKeptPrompts() + " of " + metrics.prompts() + " prompts"));
+              "nothing kept on " + s.emptyKeptPrompts() + " of " + metrics.prompts() + " prompts"));
           cells.add(count(
               "saturated",
               s.saturatedPrompts(),

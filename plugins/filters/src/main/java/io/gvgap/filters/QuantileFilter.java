@@ -7,15 +7,18 @@ import io.gvgap.api.filter.FilterStrategy;
 /**
  * {@code quantile}: per example, keeps the top α of that example's own scored samples.
  *
- * <p>Precisely: with {@code n} scored (non-NaN) samples sorted by descending score, it keeps exactly
- * {@code ceil(α·n)} of them: the highest scores, and among samples tied at the cut those that win a
- * seeded tie-break ({@link Ties#BREAK}, the default; see {@link Ties} for the key). With
- * {@code ties: keep} every sample scoring at or above the score at rank {@code ceil(α·n)} is kept,
- * so a verifier with few distinct scores (CoT-Score) can keep far more than α. NaN is never counted
- * or kept. A product {@code α·n} within 1e-9 of an integer counts as that integer, so that
- * {@code 0.3·10} keeps 3 and not 4 (floating point gives 3.0000000000000004).
+ * <p>Precisely: with {@code n} scored (non-NaN) samples sorted by descending score, the cut is the
+ * score at rank {@code ceil(α·n)}. With {@code ties: break} (the default) exactly {@code ceil(α·n)}
+ * samples are kept: every sample above the cut, and among the samples tied at the cut those with the
+ * smallest seeded tie-break key (see {@link Ties}; recomputable from the run's seed, the example id
+ * and the sample index). With {@code ties: keep} every sample scoring at or above the cut is kept,
+ * so a discrete verifier (CoT-Score) can keep far more than α. NaN is never kept. A product
+ * {@code α·n} within 1e-9 of an integer counts as that integer, so that {@code 0.3·10} keeps 3 and
+ * not 4 (floating point gives 3.0000000000000004).
  */
 public final class QuantileFilter implements FilterProvider<QuantileFilter.Options> {
+
+  private static final String NAME = "quantile";
 
   /** Tolerance for {@code α·n} landing a rounding error above an integer. */
   private static final double RANK_TOLERANCE = 1e-9;
@@ -33,28 +36,36 @@ public final class QuantileFilter implements FilterProvider<QuantileFilter.Optio
       double alpha,
 
       @Option(
-          description = "break: keep exactly ceil(alpha*n), seeded tie-break at the cut; "
-              + "keep: keep every sample tied at the cut (may keep more than alpha)",
+          description = "break: keep exactly ceil(alpha*n), ties at the cut broken by a seeded,"
+              + " recomputable key; keep: keep every tie at the cut (may keep more than alpha)",
           defaultValue = "break")
       Ties ties) {
     /** Validates the range. */
     public Options {
-      ties = ties == null ? Ties.BREAK : ties;
       if (!(alpha > 0 && alpha <= 1)) {
         throw new IllegalArgumentException("quantile option alpha must be in (0, 1], was " + alpha
             + "; use 1 to keep every scored sample");
       }
+      if (ties == null) {
+        ties = Ties.BREAK;
+      }
+    }
+
+    /** Options with ties at the cut broken (the default). */
+    public Options(double alpha) {
+      this(alpha, Ties.BREAK);
     }
   }
 
   @Override
   public String name() {
-    return "quantile";
+    return NAME;
   }
 
   @Override
   public String description() {
-    return "keep each example's top alpha of scored samples (exactly ceil(alpha*n); ties: break|keep)";
+    return "keep exactly ceil(alpha*n) of each example's n scored samples, the top-scored"
+        + " (ties at the cut broken by a seeded key, or all kept with ties: keep)";
   }
 
   @Override
@@ -72,18 +83,20 @@ public final class QuantileFilter implements FilterProvider<QuantileFilter.Optio
   }
 
   /**
-   * The exact quantile weights (0 or 1) of one example's scores, {@code ceil(α·n)} of the {@code n}
-   * scored samples, ties at the cut broken by {@link TieBreak#key}; a pure function.
+   * The exact quantile weights (0 or 1) with ties at the cut broken: exactly {@code ceil(α·n)} of
+   * the {@code n} scored samples get 1; a pure function of the scores, α, the run's seed and the
+   * example id.
    */
-  public static double[] weights(double[] scores, double alpha, long seed, String exampleId) {
+  public static double[] weights(double[] scores, double alpha, long runSeed, String exampleId) {
     int scored = ScoreRanks.scoredCount(scores);
     if (scored == 0) {
       return new double[scores.length];
     }
-    return ScoreRanks.keepTopRanksBreakingTies(scores, cutRank(alpha, scored), seed, exampleId);
+    return ScoreRanks.keepTopCountBreakingTies(
+        scores, cutRank(alpha, scored), TieBreak.filterSeed(runSeed, NAME), exampleId);
   }
 
-  /** The quantile weights (0 or 1) with every tie at the cut kept ({@code ties: keep}); pure. */
+  /** The quantile weights (0 or 1) with every tie at the cut kept ({@code ties: keep}). */
   public static double[] weights(double[] scores, double alpha) {
     int scored = ScoreRanks.scoredCount(scores);
     if (scored == 0) {

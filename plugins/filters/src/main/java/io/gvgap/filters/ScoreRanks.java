@@ -1,9 +1,7 @@
 package io.gvgap.filters;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
+import java.util.stream.IntStream;
 
 /** Rank arithmetic shared by the rejection-sampling filters; NaN scores never count and are never kept. */
 final class ScoreRanks {
@@ -50,25 +48,31 @@ final class ScoreRanks {
   }
 
   /**
-   * Keeps exactly {@code min(rank, scored)} scored samples: the highest scores, and among samples
-   * tied at the cut those with the smallest {@link TieBreak#key} for {@code seed} and
-   * {@code exampleId}. No scored samples keeps nothing.
+   * Keeps exactly {@code min(count, scored)} scored samples: every sample scoring above the cut, and
+   * among the samples tied at the cut those with the smallest unsigned {@link TieBreak} key under
+   * {@code seed} and {@code exampleId}. No scored samples keeps nothing.
    */
-  static double[] keepTopRanksBreakingTies(double[] scores, int rank, long seed, String exampleId) {
-    if (rank < 1) {
-      throw new IllegalArgumentException("rank must be at least 1, was " + rank);
+  static double[] keepTopCountBreakingTies(
+      double[] scores, int count, long seed, String exampleId) {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1, was " + count);
     }
-    List<Integer> scored = new ArrayList<>();
-    for (int i = 0; i < scores.length; i++) {
-      if (!Double.isNaN(scores[i])) {
-        scored.add(i);
-      }
-    }
-    scored.sort(Comparator.comparingDouble((Integer i) -> -scores[i])
-        .thenComparing((Integer i) -> TieBreak.key(seed, exampleId, i), Long::compareUnsigned));
     double[] weights = new double[scores.length];
-    for (int r = 0; r < Math.min(rank, scored.size()); r++) {
-      weights[scored.get(r)] = 1;
+    Integer[] order = IntStream.range(0, scores.length)
+        .filter(i -> !Double.isNaN(scores[i]))
+        .boxed()
+        .toArray(Integer[]::new);
+    long[] keys = new long[scores.length];
+    for (int i = 0; i < scores.length; i++) {
+      keys[i] = TieBreak.key(seed, exampleId, i);
+    }
+    Arrays.sort(
+        order,
+        (a, b) -> scores[a] == scores[b]
+            ? Long.compareUnsigned(keys[a], keys[b])
+            : (scores[a] > scores[b] ? -1 : 1));
+    for (int r = 0; r < Math.min(count, order.length); r++) {
+      weights[order[r]] = 1;
     }
     return weights;
   }

@@ -10,6 +10,14 @@ final class TieBreak {
 
   private TieBreak() {}
 
+  /**
+   * The tie-break seed of one filter in a run: the run's seed mixed with the filter's name, so two
+   * filters of one run break ties independently.
+   */
+  static long filterSeed(long runSeed, String filterName) {
+    return runSeed ^ hash64(filterName);
+  }
+
   /** A well-mixed 64-bit key; among tied samples the smallest key wins. */
   static long key(long seed, String exampleId, int sampleIndex) {
     return mix64(mix64(seed ^ hash64(exampleId)) + 0x9E3779B97F4A7C15L * (sampleIndex + 1L));

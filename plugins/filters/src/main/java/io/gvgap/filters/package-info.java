@@ -2,12 +2,14 @@
  * The built-in filter strategies: how one example's verifier scores become weights.
  *
  * <ul>
- *   <li>{@code quantile} ({@link io.gvgap.filters.QuantileFilter}): the top α of the example's own
- *       scored samples, ties at the cut kept.</li>
+ *   <li>{@code quantile} ({@link io.gvgap.filters.QuantileFilter}): exactly ⌈α·n⌉ of the example's n
+ *       scored samples, the top-scored; ties at the cut broken by a seeded, recomputable key
+ *       ({@link io.gvgap.filters.Ties}), or all kept with {@code ties: keep}.</li>
  *   <li>{@code threshold} ({@link io.gvgap.filters.ThresholdFilter}): score at least τ.</li>
  *   <li>{@code best-of-n} ({@link io.gvgap.filters.BestOfNFilter}): exactly one, the top score,
  *       ties broken by seed and example id.</li>
- *   <li>{@code top-k} ({@link io.gvgap.filters.TopKFilter}): the k best, ties at the cut kept.</li>
+ *   <li>{@code top-k} ({@link io.gvgap.filters.TopKFilter}): exactly the k best, ties at the cut
+ *       broken like {@code quantile}'s, or all kept with {@code ties: keep}.</li>
  *   <li>{@code softmax} ({@link io.gvgap.filters.SoftmaxFilter}): weights ∝ exp(score/β), summing
  *       to the number of scored samples.</li>
  *   <li>{@code majority} ({@link io.gvgap.filters.MajorityFilter}): the most common extracted

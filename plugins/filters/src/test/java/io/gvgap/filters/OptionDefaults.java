@@ -49,12 +49,12 @@ final class OptionDefaults {
       return yaml;
     }
     if (type.isEnum()) {
+      String wanted = yaml.trim().replace('-', '_');
       for (Object constant : type.getEnumConstants()) {
-        if (((Enum<?>) constant).name().equalsIgnoreCase(yaml)) {
+        if (((Enum<?>) constant).name().equalsIgnoreCase(wanted)) {
           return constant;
         }
       }
-      throw new AssertionError("default '" + yaml + "' is no constant of " + type);
     }
     throw new AssertionError("test helper cannot parse a default of type " + type);
   }

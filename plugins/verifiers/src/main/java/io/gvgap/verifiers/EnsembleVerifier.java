@@ -14,33 +14,29 @@ import java.util.Map;
 
 /**
  * {@code ensemble}: combines the scores of verifiers listed earlier in the spec, without calling
- * the model.
- *
- * <ul>
- *   <li>Mode {@code intersect} (the study's rule): each member keeps its samples with its own filter
- *       ({@code filters}, one per member, e.g. {@code quantile(alpha=0.5)} for one and
- *       {@code threshold(tau=0.8)} for another); the score is 1 for a sample every member keeps,
- *       else 0. Pair it with {@code threshold(tau=0.5)} (or {@code tau: 1}) in the spec's filters
- *       to keep exactly the intersection. A member without a score for a sample does not keep it.
- *       Rank filters break ties at their cut with this verifier's seed.
- *   <li>Mode {@code and}: score 1 when every member's score is at or above one shared
- *       {@code threshold}, else 0 (one cut for all members, unlike intersect).
- *   <li>Mode {@code mean}: the weighted mean of the members' scores.
- * </ul>
- *
- * In modes {@code and} and {@code mean} a sample that some member could not score is a parse
- * failure of the ensemble too (never a guessed score).
+ * the model. Mode {@code and} (the study's combination): score 1 when every member's score is at or
+ * above {@code threshold}, else 0, so a filter keeps only what all members accept. Mode
+ * {@code mean}: the weighted mean of the members' scores. Mode {@code intersect} (the study's rule):
+ * score 1 when every member's <em>own</em> filter keeps the sample, else 0; {@code filters} gives
+ * one filter per member, written like a filter label ({@code quantile(alpha=0.5)}, {@code
+ * top-k(k=2)}, {@code threshold(tau=0.5)}, {@code best-of-n}), applied to that member's scores of
+ * the example, with the verification seed and the example id breaking ties. Mode {@code and}
+ * thresholds every member at one shared {@code threshold}; it is kept for old specs, but
+ * {@code intersect} is what the study does. Pair an {@code intersect} ensemble with a filter that
+ * keeps every 1 ({@code threshold(tau=0.5)}), not with {@code quantile}, which would cut again. A
+ * sample that some member could not score is a parse failure of the ensemble too (never a guessed
+ * score).
  */
 public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier.Options> {
 
   /** How member scores combine. */
   public enum Mode {
-    /** 1 when every member's own filter keeps the sample, else 0 (the study's ensemble). */
-    INTERSECT,
     /** 1 when every member accepts (score >= threshold), else 0. */
     AND,
     /** The weighted mean of member scores. */
-    MEAN
+    MEAN,
+    /** 1 when every member's own filter keeps the sample, else 0. */
+    INTERSECT
   }
 
   /**
@@ -50,7 +46,7 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
    * @param mode and | mean
    * @param threshold a member accepts a sample when its score is at least this (mode and)
    * @param weights one weight per member (mode mean); empty means equal weights
-   * @param filters one filter label per member (mode intersect), e.g. {@code quantile(alpha=0.25)}
+   * @param filters one filter per member (mode intersect), e.g. {@code quantile(alpha=0.5)}
    */
   public record Options(
       @Option(
@@ -60,7 +56,8 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
 
       @Option(
           description =
-              "and: 1 when all members accept, else 0; mean: weighted mean of member scores",
+              "intersect: 1 when every member's own filter keeps the sample (the study's rule);"
+                  + " and: 1 when every member scores >= threshold; mean: weighted mean",
           defaultValue = "and")
       Mode mode,
 
@@ -75,8 +72,8 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
       List<Double> weights,
 
       @Option(
-          description = "mode intersect: one filter per member, e.g. [quantile(alpha=0.25), "
-              + "threshold(tau=0.5)]; quantile, top-k, threshold or best-of-n",
+          description = "one filter per member for mode intersect, e.g. quantile(alpha=0.5),"
+              + " top-k(k=2), threshold(tau=0.5), best-of-n",
           defaultValue = "[]")
       List<String> filters) {
 
@@ -90,17 +87,6 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
       members = List.copyOf(members);
       weights = List.copyOf(weights == null ? List.of() : weights);
       filters = List.copyOf(filters == null ? List.of() : filters);
-      if (mode == Mode.INTERSECT) {
-        if (filters.size() != members.size()) {
-          throw new IllegalArgumentException("filters: mode intersect needs one filter per member ("
-              + members.size() + ", for " + members + "), got " + filters.size()
-              + "; e.g. filters: [quantile(alpha=0.25), threshold(tau=0.5)]");
-        }
-        filters.forEach(MemberFilter::parse);
-      } else if (!filters.isEmpty()) {
-        throw new IllegalArgumentException("filters: only mode intersect uses member filters; mode "
-            + mode + " was given " + filters);
-      }
       if (members.size() < 2) {
         throw new IllegalArgumentException(
             "members: an ensemble needs at least two verifiers, got " + members);
@@ -120,6 +106,19 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
         throw new IllegalArgumentException(
             "weights: must be non-negative with a positive sum, got " + weights);
       }
+      if (mode == Mode.INTERSECT) {
+        if (filters.size() != members.size()) {
+          throw new IllegalArgumentException("filters: mode intersect needs one filter per member ("
+              + members.size() + "), got " + filters.size()
+              + "; e.g. filters: [\"quantile(alpha=0.5)\", \"threshold(tau=0.5)\"]");
+        }
+        for (int m = 0; m < filters.size(); m++) {
+          MemberFilter.parse(filters.get(m), "filters[" + m + "]");
+        }
+      } else if (!filters.isEmpty()) {
+        throw new IllegalArgumentException(
+            "filters: only mode intersect uses member filters; set mode: intersect or remove them");
+      }
     }
   }
 
@@ -136,7 +135,8 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
 
   @Override
   public String description() {
-    return "combines earlier verifiers: logical AND of their acceptance, or a weighted mean";
+    return "combines earlier verifiers: intersect (each member's own filter keeps it),"
+        + " and (all score >= threshold), or a weighted mean";
   }
 
   @Override
@@ -161,9 +161,6 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
 
   /** The ensemble's scores of one request's candidates. */
   static List<Score> combine(Options options, VerificationRequest request) {
-    if (options.mode() == Mode.INTERSECT) {
-      return intersect(options, request);
-    }
     List<Map<Integer, Score>> members = new ArrayList<>();
     for (String member : options.members()) {
       List<Score> scores = request.earlierScores().get(member);
@@ -178,6 +175,8 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
       scores.forEach(s -> byIndex.put(s.sampleIndex(), s));
       members.add(byIndex);
     }
+    List<double[]> kept =
+        options.mode() == Mode.INTERSECT ? memberKeeps(options, request, members) : List.of();
     List<Score> out = new ArrayList<>();
     for (Candidate c : request.candidates()) {
       StringBuilder raw = new StringBuilder();
@@ -202,7 +201,18 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
             Score.failed(c.sampleIndex(), raw.toString(), "members without a score: " + failed));
         continue;
       }
-      if (options.mode() == Mode.AND) {
+      if (options.mode() == Mode.INTERSECT) {
+        StringBuilder why = new StringBuilder();
+        boolean all = true;
+        for (int m = 0; m < kept.size(); m++) {
+          boolean keeps = kept.get(m)[c.sampleIndex()] > 0;
+          all &= keeps;
+          why.append(m == 0 ? "" : ", ")
+              .append(options.members().get(m))
+              .append(keeps ? " keeps" : " drops");
+        }
+        out.add(Score.of(c.sampleIndex(), all ? 1 : 0, raw.toString(), why.toString()));
+      } else if (options.mode() == Mode.AND) {
         boolean all = true;
         for (double v : values) {
           all &= v >= options.threshold();
@@ -225,56 +235,25 @@ public final class EnsembleVerifier implements VerifierProvider<EnsembleVerifier
     return out;
   }
 
-  /** Mode intersect: 1 where every member's own filter keeps the sample, else 0. */
-  private static List<Score> intersect(Options options, VerificationRequest request) {
-    List<Candidate> candidates = request.candidates();
-    int n = candidates.size();
-    boolean[] all = new boolean[n];
-    java.util.Arrays.fill(all, true);
-    List<StringBuilder> raw = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      raw.add(new StringBuilder());
+  /** Each member's own filter's weights, indexed by sample index (NaN scores never kept). */
+  private static List<double[]> memberKeeps(
+      Options options, VerificationRequest request, List<Map<Integer, Score>> members) {
+    int size = 0;
+    for (Candidate c : request.candidates()) {
+      size = Math.max(size, c.sampleIndex() + 1);
     }
-    for (int m = 0; m < options.members().size(); m++) {
-      String member = options.members().get(m);
-      MemberFilter filter = MemberFilter.parse(options.filters().get(m));
-      List<Score> scores = request.earlierScores().get(member);
-      if (scores == null) {
-        throw new IllegalStateException(
-            "ensemble member '" + member + "' has no scores for example '"
-                + request.example().id() + "'; list it before the ensemble in the spec's verifiers "
-                + "(available: " + request.earlierScores().keySet() + ")");
+    List<double[]> kept = new ArrayList<>();
+    for (int m = 0; m < members.size(); m++) {
+      double[] scores = new double[size];
+      java.util.Arrays.fill(scores, Double.NaN);
+      for (Score s : members.get(m).values()) {
+        if (s.ok() && s.sampleIndex() < size) {
+          scores[s.sampleIndex()] = s.value();
+        }
       }
-      Map<Integer, Score> byIndex = new HashMap<>();
-      scores.forEach(s -> byIndex.put(s.sampleIndex(), s));
-      double[] values = new double[n];
-      for (int i = 0; i < n; i++) {
-        Score s = byIndex.get(candidates.get(i).sampleIndex());
-        values[i] = s == null || !s.ok() ? Double.NaN : s.value();
-      }
-      double[] kept = filter.weights(values, request.seed(), request.example().id());
-      for (int i = 0; i < n; i++) {
-        all[i] &= kept[i] > 0;
-        raw.get(i)
-            .append(member)
-            .append(' ')
-            .append(filter.text())
-            .append(": ")
-            .append(
-                Double.isNaN(values[i])
-                    ? "no score"
-                    : String.format(Locale.ROOT, "%.4f", values[i]))
-            .append(kept[i] > 0 ? " kept\n" : " dropped\n");
-      }
+      MemberFilter filter = MemberFilter.parse(options.filters().get(m), "filters[" + m + "]");
+      kept.add(filter.weights(scores, request.seed(), request.example().id()));
     }
-    List<Score> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      out.add(Score.of(
-          candidates.get(i).sampleIndex(),
-          all[i] ? 1 : 0,
-          raw.get(i).toString(),
-          all[i] ? "kept by every member" : "dropped by some member"));
-    }
-    return out;
+    return kept;
   }
 }

@@ -5,6 +5,7 @@ import io.gvgap.api.task.Answer;
 import io.gvgap.filters.BestOfNFilter;
 import io.gvgap.filters.QuantileFilter;
 import io.gvgap.filters.ThresholdFilter;
+import io.gvgap.filters.Ties;
 import io.gvgap.filters.TopKFilter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,98 +14,84 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The filter an {@code ensemble} member keeps its samples with in mode {@code intersect}, written
- * like a spec's filter label: {@code quantile(alpha=0.25)}, {@code quantile(alpha=0.5, ties=keep)},
- * {@code top-k(k=2)}, {@code threshold(tau=0.5)} or {@code best-of-n}. The rules are those of the
- * built-in filters ({@code io.gvgap.filters}); ties at a rank cut are broken with the seed given.
- *
- * @param text the label as written
- * @param name the filter's name
- * @param options its options by name
+ * One ensemble member's own filter in mode {@code intersect}, written like a filter label: {@code
+ * quantile(alpha=0.5)}, {@code quantile(alpha=0.25,ties=keep)}, {@code top-k(k=2)}, {@code
+ * threshold(tau=0.5)} or {@code best-of-n}. It applies the built-in filter's own rule to the
+ * member's scores of one example.
  */
-record MemberFilter(String text, String name, Map<String, String> options) {
-  /** The filters a member may use, with the options each accepts. */
-  static final Map<String, Set<String>> SUPPORTED = supported();
+record MemberFilter(String name, Map<String, String> options) {
 
-  private static Map<String, Set<String>> supported() {
-    Map<String, Set<String>> m = new LinkedHashMap<>();
-    m.put("quantile", Set.of("alpha", "ties"));
-    m.put("top-k", Set.of("k", "ties"));
-    m.put("threshold", Set.of("tau"));
-    m.put("best-of-n", Set.of());
-    return Collections.unmodifiableMap(m);
-  }
+  private static final Map<String, Set<String>> KNOWN = Map.of(
+      "quantile", Set.of("alpha", "ties"),
+      "top-k", Set.of("k", "ties"),
+      "threshold", Set.of("tau"),
+      "best-of-n", Set.of());
 
-  /** Parses a label; fails with what is wrong and what is supported. */
-  static MemberFilter parse(String text) {
-    String t = text == null ? "" : text.strip();
+  /** Parses {@code name(key=value,...)}; {@code where} names the option in error messages. */
+  static MemberFilter parse(String text, String where) {
+    String t = text.trim();
     String name = t;
     Map<String, String> options = new LinkedHashMap<>();
     int open = t.indexOf('(');
     if (open >= 0) {
       if (!t.endsWith(")")) {
         throw new IllegalArgumentException(
-            "filters: '" + text + "' has no closing parenthesis; write e.g. quantile(alpha=0.25)");
+            where + ": '" + text + "' must end with ')', e.g. quantile(alpha=0.5)");
       }
-      name = t.substring(0, open).strip();
-      String inside = t.substring(open + 1, t.length() - 1).strip();
-      if (!inside.isEmpty()) {
-        for (String pair : inside.split(",")) {
-          String[] kv = pair.split("=", 2);
-          if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
-            throw new IllegalArgumentException("filters: '" + text + "': '" + pair.strip()
-                + "' is not option=value; write e.g. quantile(alpha=0.25)");
+      name = t.substring(0, open).trim();
+      String inner = t.substring(open + 1, t.length() - 1).trim();
+      if (!inner.isEmpty()) {
+        for (String pair : inner.split(",", -1)) {
+          int eq = pair.indexOf('=');
+          if (eq <= 0) {
+            throw new IllegalArgumentException(
+                where + ": '" + pair.trim() + "' in '" + text + "' is not key=value");
           }
-          options.put(kv[0].strip(), kv[1].strip());
+          options.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }
       }
     }
-    Set<String> accepted = SUPPORTED.get(name);
-    if (accepted == null) {
-      throw new IllegalArgumentException("filters: '" + text + "' is not a filter an intersect "
-          + "member can use; use one of " + SUPPORTED.keySet()
-          + " (e.g. quantile(alpha=0.25), top-k(k=2), threshold(tau=0.5), best-of-n)");
+    Set<String> allowed = KNOWN.get(name);
+    if (allowed == null) {
+      throw new IllegalArgumentException(where + ": unknown member filter '" + name
+          + "'; use one of quantile, top-k, threshold, best-of-n");
     }
-    for (String option : options.keySet()) {
-      if (!accepted.contains(option)) {
-        throw new IllegalArgumentException("filters: '" + text + "': " + name + " has no option '"
-            + option + "'; its options are " + accepted);
+    for (String key : options.keySet()) {
+      if (!allowed.contains(key)) {
+        throw new IllegalArgumentException(where + ": filter '" + name + "' has no option '" + key
+            + "' (options: " + allowed + ")");
       }
     }
-    MemberFilter filter = new MemberFilter(text, name, Map.copyOf(options));
-    filter.weights(new double[] {0.5}, 0, "check"); // checks the values now, not at run time
+    MemberFilter filter = new MemberFilter(name, Collections.unmodifiableMap(options));
+    filter.weights(new double[] {0.5}, 0, "check"); // validates the option values now
     return filter;
   }
 
-  /** Weights 0 or 1 of one member's scores (NaN: no score, never kept). */
+  /** The 0/1 weights this filter gives one example's member scores (NaN never kept). */
   double[] weights(double[] scores, long seed, String exampleId) {
     return switch (name) {
       case "quantile" -> {
         double alpha = number("alpha", 0.25);
-        if (!(alpha > 0 && alpha <= 1)) {
-          throw new IllegalArgumentException(
-              "filters: '" + text + "': alpha must be in (0, 1], was " + alpha);
-        }
-        yield ties()
+        new QuantileFilter.Options(alpha); // range check
+        yield ties() == Ties.KEEP
             ? QuantileFilter.weights(scores, alpha)
             : QuantileFilter.weights(scores, alpha, seed, exampleId);
       }
       case "top-k" -> {
-        double k = number("k", 4);
-        if (k < 1 || k != Math.rint(k)) {
+        double kValue = number("k", 4);
+        int k = (int) kValue;
+        if (k != kValue) {
           throw new IllegalArgumentException(
-              "filters: '" + text + "': k must be a whole number >= 1, was " + options.get("k"));
+              "member filter top-k: k must be a whole number, was " + options.get("k"));
         }
-        yield ties()
-            ? TopKFilter.weights(scores, (int) k)
-            : TopKFilter.weights(scores, (int) k, seed, exampleId);
+        new TopKFilter.Options(k); // range check
+        yield ties() == Ties.KEEP
+            ? TopKFilter.weights(scores, k)
+            : TopKFilter.weights(scores, k, seed, exampleId);
       }
       case "threshold" -> {
         double tau = number("tau", 0.5);
-        if (!(tau >= 0 && tau <= 1)) {
-          throw new IllegalArgumentException(
-              "filters: '" + text + "': tau must be in [0, 1], was " + tau);
-        }
+        new ThresholdFilter.Options(tau); // range check
         yield ThresholdFilter.weights(scores, tau);
       }
       default ->
@@ -114,20 +101,8 @@ record MemberFilter(String text, String name, Map<String, String> options) {
     };
   }
 
-  /** Whether ties at the cut are all kept ({@code ties=keep}); the default breaks them. */
-  private boolean ties() {
-    String ties = options.getOrDefault("ties", "break").toLowerCase(Locale.ROOT);
-    return switch (ties) {
-      case "keep" -> true;
-      case "break" -> false;
-      default ->
-        throw new IllegalArgumentException(
-            "filters: '" + text + "': ties must be keep or break, was " + options.get("ties"));
-    };
-  }
-
-  private double number(String option, double fallback) {
-    String value = options.get(option);
+  private double number(String key, double fallback) {
+    String value = options.get(key);
     if (value == null) {
       return fallback;
     }
@@ -135,7 +110,19 @@ record MemberFilter(String text, String name, Map<String, String> options) {
       return Double.parseDouble(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "filters: '" + text + "': " + option + " must be a number, was '" + value + "'", e);
+          "member filter " + name + ": " + key + " must be a number, was '" + value + "'", e);
+    }
+  }
+
+  private Ties ties() {
+    String value = options.getOrDefault("ties", "break").toUpperCase(Locale.ROOT);
+    try {
+      return Ties.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "member filter " + name + ": ties must be keep or break, was '" + options.get("ties")
+              + "'",
+          e);
     }
   }
 }

@@ -34,4 +34,16 @@ public record GroupMetrics(
     strategies = List.copyOf(strategies);
     correlations = List.copyOf(correlations);
   }
+
+  /**
+   * The AUROC of the verifier labelled {@code verifier}, shown beside each of its gaps; NaN when
+   * undefined or when no verifier has that label.
+   */
+  public double aurocOf(String verifier) {
+    return verifiers.stream()
+        .filter(v -> v.verifier().equals(verifier))
+        .mapToDouble(VerifierMetrics::auroc)
+        .findFirst()
+        .orElse(Double.NaN);
+  }
 }

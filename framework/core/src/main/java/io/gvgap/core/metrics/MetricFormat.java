@@ -34,4 +34,19 @@ public final class MetricFormat {
     return fixed(e.value())
         + (Double.isNaN(e.lower()) ? "" : " [" + fixed(e.lower()) + ", " + fixed(e.upper()) + "]");
   }
+
+  /**
+   * {@code nothing kept on k of n prompts} for a strategy that kept nothing on some prompts, else
+   * the empty string; the gap of a strategy that kept nothing on any prompt is absent ({@code n/a}).
+   */
+  public static String emptyKept(StrategyMetrics s, int prompts) {
+    return s.emptyKeptPrompts() == 0
+        ? ""
+        : "nothing kept on " + s.emptyKeptPrompts() + " of " + prompts + " prompts";
+  }
+
+  /** An AUROC with 2 decimals ({@code 0.73}), or {@code n/a}. */
+  public static String auroc(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
+  }
 }

@@ -46,12 +46,10 @@ final class StrategyCalculator {
     double[] a = toArray(allAccuracy);
     double[] b = toArray(keptAccuracy);
     int used = a.length;
-    // a strategy that kept nothing on any prompt has no filtered accuracy at all: its gap is
-    // undefined (null in metrics.json, "n/a" in tables), never the 0 [0, 0] the fallback would give
-    boolean keptNothingAnywhere = !prompts.isEmpty() && emptyKept == prompts.size();
-    Estimate jfw = keptNothingAnywhere
-        ? Estimate.undefined()
-        : bootstrap.estimate(used, m -> GapStatistics.jfw(b, m));
+    // A strategy that kept nothing on any prompt has no filtered accuracy at all: its J(f[w]), gap
+    // and relative gaps are absent (null), never a fallback 0 [0, 0].
+    int filtered = emptyKept == prompts.size() ? 0 : used;
+    Estimate jfw = bootstrap.estimate(filtered, m -> GapStatistics.jfw(b, m));
     double coverage = used == 0 ? Double.NaN : (double) covered / used;
     return new StrategyMetrics(
         key.verifier(),
@@ -59,15 +57,9 @@ final class StrategyCalculator {
         used,
         bootstrap.estimate(used, m -> GapStatistics.jf(a, m)),
         jfw,
-        keptNothingAnywhere
-            ? Estimate.undefined()
-            : bootstrap.estimate(used, m -> GapStatistics.gap(a, b, m)),
-        keptNothingAnywhere
-            ? Estimate.undefined()
-            : bootstrap.estimate(used, m -> GapStatistics.relativeGapPerPrompt(a, b, m)),
-        keptNothingAnywhere
-            ? Estimate.undefined()
-            : bootstrap.estimate(used, m -> GapStatistics.relativeGapPooled(a, b, m)),
+        bootstrap.estimate(filtered, m -> GapStatistics.gap(a, b, m)),
+        bootstrap.estimate(filtered, m -> GapStatistics.relativeGapPerPrompt(a, b, m)),
+        bootstrap.estimate(filtered, m -> GapStatistics.relativeGapPooled(a, b, m)),
         saturated,
         emptyKept,
         confusion.keptFraction(),

@@ -228,4 +228,23 @@ class MetricsCalculatorTest {
     assertThat(s.oracleMinusSelected()).isNaN();
     assertThat(s.keptFraction()).isEqualTo(0.0);
   }
+
+  @Test
+  void allPromptsKeptNothingUnderFallbackIsAbsentNotAZeroGap() {
+    // Before: FALLBACK set J_x(f[w]) := J_x(f) on both prompts and reported gap 0 [0, 0].
+    List<PromptData> prompts = List.of(
+        PromptBuilder.prompt("a", 1, 0).weights("v", "f", 0, 0).build(),
+        PromptBuilder.prompt("b", 0, 0).weights("v", "f", 0, 0).build());
+    MetricsSettings settings = MetricsSettings.defaults().withEmptyKept(EmptyKeptPolicy.FALLBACK);
+    StrategyMetrics s =
+        new MetricsCalculator(settings).compute(prompts).strategies().get(0);
+    assertThat(s.emptyKeptPrompts()).isEqualTo(2);
+    assertThat(s.jf().value()).isCloseTo(0.25, within(EPS));
+    assertThat(s.jfw()).isEqualTo(Estimate.undefined());
+    assertThat(s.gap()).isEqualTo(Estimate.undefined());
+    assertThat(s.relativeGapPerPrompt()).isEqualTo(Estimate.undefined());
+    assertThat(s.relativeGapPooled()).isEqualTo(Estimate.undefined());
+    assertThat(s.oracleMinusSelected()).isNaN();
+    assertThat(s.keptFraction()).isEqualTo(0.0);
+  }
 }

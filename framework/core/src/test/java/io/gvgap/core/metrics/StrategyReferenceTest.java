@@ -33,6 +33,7 @@ class StrategyReferenceTest {
     MetricsSettings settings = new MetricsSettings(1, 0.95, 0, List.of(1), policy);
     int sawEmpty = 0;
     int sawSaturated = 0;
+    int sawAllEmpty = 0;
     for (int trial = 0; trial < 200; trial++) {
       List<PromptData> prompts = randomGroup(random, trial);
       StrategyMetrics actual =
@@ -59,11 +60,13 @@ class StrategyReferenceTest {
           expected.coverage() - expected.jfw(),
           at + " oracle minus selected");
       sawEmpty += expected.empty;
+      sawAllEmpty += expected.allEmpty ? 1 : 0;
       sawSaturated += expected.saturated;
     }
     // the random groups must actually exercise the special cases
     assertThat(sawEmpty).isGreaterThan(50);
     assertThat(sawSaturated).isGreaterThan(50);
+    assertThat(sawAllEmpty).isGreaterThan(5);
   }
 
   private static void assertClose(double actual, double expected, String what) {
@@ -107,12 +110,12 @@ class StrategyReferenceTest {
     int kept;
     int keptCorrect;
     int correct;
-    int prompts;
+    // nothing kept on any prompt: no filtered accuracy, so no J(f[w]), gap or relative gap
+    boolean allEmpty;
 
     static Reference of(List<PromptData> prompts, EmptyKeptPolicy policy) {
       Reference r = new Reference();
       for (PromptData prompt : prompts) {
-        r.prompts++;
         double[] u = prompt.utilities();
         double[] w = prompt.weights().values().iterator().next();
         double sumU = 0;
@@ -151,6 +154,7 @@ class StrategyReferenceTest {
           r.relativeCount++;
         }
       }
+      r.allEmpty = r.empty == prompts.size();
       return r;
     }
 
@@ -158,23 +162,16 @@ class StrategyReferenceTest {
       return used == 0 ? Double.NaN : sumJf / used;
     }
 
-    /** Kept nothing on any prompt: no filtered accuracy, so no gap (not a zero gap). */
-    boolean keptNothingAnywhere() {
-      return prompts > 0 && empty == prompts;
-    }
-
     double jfw() {
-      return used == 0 || keptNothingAnywhere() ? Double.NaN : sumJfw / used;
+      return used == 0 || allEmpty ? Double.NaN : sumJfw / used;
     }
 
     double relativePerPrompt() {
-      return relativeCount == 0 || keptNothingAnywhere() ? Double.NaN : sumRelative / relativeCount;
+      return relativeCount == 0 || allEmpty ? Double.NaN : sumRelative / relativeCount;
     }
 
     double relativePooled() {
-      return used == 0 || jf() == 1 || keptNothingAnywhere()
-          ? Double.NaN
-          : (jfw() - jf()) / (1 - jf());
+      return used == 0 || allEmpty || jf() == 1 ? Double.NaN : (jfw() - jf()) / (1 - jf());
     }
 
     double coverage() {
