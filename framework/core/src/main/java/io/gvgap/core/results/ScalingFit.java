@@ -28,9 +28,9 @@ public record ScalingFit(
     SlopeBootstrap bootstrap,
     WeightedFit weighted) {
 
-  /** Copies the lists. */
+  /** Copies the lists; a missing list (a {@code scaling.json} written before it existed) is empty. */
   public ScalingFit {
-    points = List.copyOf(points);
-    excluded = List.copyOf(excluded);
+    points = points == null ? List.of() : List.copyOf(points);
+    excluded = excluded == null ? List.of() : List.copyOf(excluded);
   }
 }
