@@ -149,6 +149,7 @@ final class StudyTables {
         "task", "verifier", "filter", "measure", "n", "slope", "t CI", "boot CI", "up", "down",
         "WLS", "WLS CI", "chi²/df");
     Map<String, Integer> exclusions = new LinkedHashMap<>();
+    Map<String, Integer> leftOut = new LinkedHashMap<>();
     for (ScalingFit f : scaling.fits()) {
       LineFit line = f.fit();
       out.printf(
@@ -172,10 +173,15 @@ final class StudyTables {
                   f.weighted().chiSquare() / f.weighted().degreesOfFreedom())
               : "-");
       f.excluded().forEach(e -> exclusions.merge(e.model() + ": " + e.reason(), 1, Integer::sum));
+      f.weighted().leftOut().forEach(m -> leftOut.merge(m, 1, Integer::sum));
     }
     if (!exclusions.isEmpty()) {
       out.printf("  excluded from fits (point undefined):%n");
       exclusions.forEach((what, count) -> out.printf("    %s (%d fits)%n", what, count));
+    }
+    if (!leftOut.isEmpty()) {
+      out.printf("  left out of the weighted fit only (zero-width interval, no finite weight):%n");
+      leftOut.forEach((model, count) -> out.printf("    %s (%d fits)%n", model, count));
     }
     if (scaling.multiplicity() != null) {
       out.printf("  multiplicity: %s%n", scaling.multiplicity().note());

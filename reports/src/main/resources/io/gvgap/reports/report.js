@@ -392,7 +392,8 @@
       [fit.task, fit.verifier, fit.filter, fit.measure, fit.fit.points, signed(fit.fit.slope),
         slopeInterval(fit.fit.slopeLower, fit.fit.slopeUpper), slopeInterval(b.slopeLower, b.slopeUpper),
         share(b.increasingShare), share(b.decreasingShare), signed(w.slope === undefined ? null : w.slope),
-        w.slope === null || w.slope === undefined ? (w.note || '\u2014') : slopeInterval(w.slopeLower, w.slopeUpper),
+        (w.slope === null || w.slope === undefined ? (w.note || '\u2014') : slopeInterval(w.slopeLower, w.slopeUpper))
+          + (w.leftOut && w.leftOut.length ? ' (left out, zero-width interval: ' + w.leftOut.join(', ') + ')' : ''),
         w.degreesOfFreedom > 0 && w.chiSquare !== null ? fmt(w.chiSquare / w.degreesOfFreedom, 2) : '\u2014',
         fmt(fit.fit.rSquared, 2),
         (fit.excluded || []).map(function (e) { return e.model + ' (' + e.reason + ')'; }).join('; ')

@@ -97,7 +97,6 @@ final class ScalingTask {
   private ScalingFit fit(StrategyKey key, String measure) {
     List<ScalingPoint> points = new ArrayList<>();
     List<ScalingExclusion> excluded = new ArrayList<>();
-    List<ScalingModel> fitted = new ArrayList<>();
     List<double[]> fittedDraws = new ArrayList<>();
     for (ScalingModel model : models) {
       Series series = series(model.label(), key, measure);
@@ -105,7 +104,6 @@ final class ScalingTask {
       points.add(new ScalingPoint(
           model.label(), model.flops(), Math.log10(model.flops()), e.value(), e.lower(), e.upper()));
       if (e.defined()) {
-        fitted.add(model);
         fittedDraws.add(series.draws());
       } else {
         excluded.add(new ScalingExclusion(model.label(), series.reason()));
@@ -118,11 +116,25 @@ final class ScalingTask {
         points.stream().filter(p -> !Double.isNaN(p.value())).toList();
     double[] dx = defined.stream().mapToDouble(ScalingPoint::log10Flops).toArray();
     double[] dy = defined.stream().mapToDouble(ScalingPoint::value).toArray();
-    double[] se = defined.stream()
-        .mapToDouble(p -> WeightedLeastSquares.standardError(
-            p.lower(), p.upper(), settings.confidence()))
-        .toArray();
-    WeightedFit weighted = WeightedLeastSquares.fit(dx, dy, se, confidence);
+    // The weighted fit: points whose interval has zero width have no finite weight; left out.
+    List<ScalingPoint> weighable = new ArrayList<>();
+    List<String> leftOut = new ArrayList<>();
+    for (ScalingPoint p : defined) {
+      if (p.upper() > p.lower()) {
+        weighable.add(p);
+      } else {
+        leftOut.add(p.model());
+      }
+    }
+    WeightedFit weighted = WeightedLeastSquares.fit(
+        weighable.stream().mapToDouble(ScalingPoint::log10Flops).toArray(),
+        weighable.stream().mapToDouble(ScalingPoint::value).toArray(),
+        weighable.stream()
+            .mapToDouble(p -> WeightedLeastSquares.standardError(
+                p.lower(), p.upper(), settings.confidence()))
+            .toArray(),
+        confidence,
+        leftOut);
     return new ScalingFit(
         task,
         key.verifier(),

@@ -1,6 +1,7 @@
 package io.gvgap.studies;
 
 import io.gvgap.core.results.WeightedFit;
+import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -29,6 +30,15 @@ public final class WeightedLeastSquares {
    * @throws IllegalArgumentException when the arrays differ in length or the confidence is out of range
    */
   public static WeightedFit fit(double[] x, double[] y, double[] se, double confidence) {
+    return fit(x, y, se, confidence, List.of());
+  }
+
+  /**
+   * As {@link #fit(double[], double[], double[], double)}, recording the models the caller left out
+   * (for a zero-width interval) in the result.
+   */
+  public static WeightedFit fit(
+      double[] x, double[] y, double[] se, double confidence, List<String> leftOut) {
     if (x.length != y.length || x.length != se.length) {
       throw new IllegalArgumentException("weighted least squares needs one y and one se per x, got "
           + x.length + " x, " + y.length + " y and " + se.length + " se");
@@ -40,7 +50,7 @@ public final class WeightedLeastSquares {
     int dof = Math.max(n - 2, 0);
     for (int i = 0; i < n; i++) {
       if (!(se[i] > 0) || Double.isInfinite(se[i])) {
-        return undefined(n, confidence, dof, "point " + (i + 1)
+        return undefined(n, confidence, dof, leftOut, "point " + (i + 1)
             + " has no usable interval (standard error " + se[i] + "): its weight 1/se² is undefined");
       }
     }
@@ -54,7 +64,8 @@ public final class WeightedLeastSquares {
       swy += w * y[i];
     }
     if (n < 2) {
-      return undefined(n, confidence, dof, "a line needs two points");
+      return undefined(
+          n, confidence, dof, leftOut, "a line needs two points with a usable interval");
     }
     double mx = swx / sw;
     double my = swy / sw;
@@ -66,7 +77,7 @@ public final class WeightedLeastSquares {
       sxy += w * (x[i] - mx) * (y[i] - my);
     }
     if (!(sxx > 0)) {
-      return undefined(n, confidence, dof, "the points share one x");
+      return undefined(n, confidence, dof, leftOut, "the points share one x");
     }
     double slope = sxy / sxx;
     double intercept = my - slope * mx;
@@ -75,14 +86,36 @@ public final class WeightedLeastSquares {
       double r = y[i] - intercept - slope * x[i];
       chiSquare += r * r / (se[i] * se[i]);
     }
-    double half = z(confidence) / Math.sqrt(sxx);
+    double scale = dof > 0 ? Math.max(1, Math.sqrt(chiSquare / dof)) : 1;
+    double half = z(confidence) * scale / Math.sqrt(sxx);
     return new WeightedFit(
-        n, slope, intercept, slope - half, slope + half, confidence, chiSquare, dof, "");
+        n,
+        slope,
+        intercept,
+        slope - half,
+        slope + half,
+        confidence,
+        chiSquare,
+        dof,
+        scale,
+        leftOut,
+        "");
   }
 
-  private static WeightedFit undefined(int n, double confidence, int dof, String note) {
+  private static WeightedFit undefined(
+      int n, double confidence, int dof, List<String> leftOut, String note) {
     return new WeightedFit(
-        n, Double.NaN, Double.NaN, Double.NaN, Double.NaN, confidence, Double.NaN, dof, note);
+        n,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        confidence,
+        Double.NaN,
+        dof,
+        Double.NaN,
+        leftOut,
+        note);
   }
 
   private static double z(double level) {

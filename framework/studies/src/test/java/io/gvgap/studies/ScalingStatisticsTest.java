@@ -68,6 +68,17 @@ class ScalingStatisticsTest {
     double[] y = {0.1, 0.5, 0.2, 0.9};
     assertThat(WeightedLeastSquares.fit(x, y, new double[] {2, 2, 2, 2}, 0.9).slope())
         .isCloseTo(LeastSquares.fit(x, y, 0.9).slope(), within(1e-12));
+    // Points scattering more than their intervals allow widen the interval by S = sqrt(chi²/df):
+    // x = 0, 1, 2; y = 0, 2, 1; se = 0.5 (w = 4): slope 0.5, intercept 0.5, residuals -0.5, 1, -0.5,
+    // chi² = 4 * 1.5 = 6 on 1 df, S = sqrt(6); SE = S / sqrt(4 * 2); half-width = z * sqrt(6 / 8).
+    WeightedFit scattered = WeightedLeastSquares.fit(
+        new double[] {0, 1, 2}, new double[] {0, 2, 1}, new double[] {0.5, 0.5, 0.5}, 0.95);
+    assertThat(scattered.slope()).isCloseTo(0.5, within(1e-12));
+    assertThat(scattered.chiSquare()).isCloseTo(6, within(1e-12));
+    assertThat(scattered.scaleFactor()).isCloseTo(Math.sqrt(6), within(1e-12));
+    assertThat(scattered.slopeUpper())
+        .isCloseTo(0.5 + 1.959963985 * Math.sqrt(0.75), within(1e-8));
+    assertThat(fit.scaleFactor()).isEqualTo(1.0); // chi² 4/21 < 1 df: no widening
     WeightedFit degenerate = WeightedLeastSquares.fit(x, y, new double[] {1, 0, 1, 1}, 0.9);
     assertThat(degenerate.slope()).isNaN();
     assertThat(degenerate.note()).contains("point 2");
@@ -275,9 +286,11 @@ class ScalingStatisticsTest {
     assertThat(fit(file, V, "gap-share-of-oracle").excluded())
         .singleElement()
         .satisfies(e -> assertThat(e.reason()).contains("oracle's gap"));
-    // The weighted fit needs each point's interval: here every interval has zero width.
+    // The weighted fit needs each point's interval: here every interval has zero width, so every
+    // point is left out (named) and there is no line.
     assertThat(pooled.weighted().slope()).isNaN();
-    assertThat(pooled.weighted().note()).contains("no usable interval");
+    assertThat(pooled.weighted().leftOut()).containsExactly("small", "medium", "large");
+    assertThat(pooled.weighted().note()).contains("two points");
 
     // The reverse family is increasing in every resample.
     Map<String, List<PromptData>> reverse = new LinkedHashMap<>();
