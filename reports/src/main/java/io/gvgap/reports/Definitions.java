@@ -99,8 +99,10 @@ public final class Definitions {
             + " resamples drawn jointly for all models (the same prompt ids for every model, each model's measure"
             + " recomputed, the line refitted); the share of resamples in which the points rise (fall) strictly in"
             + " FLOPs; and a weighted least-squares slope, each point weighted by 1/se² from its own bootstrap"
-            + " interval, with chi² per degree of freedom (well above 1: the points scatter more than their"
-            + " intervals allow). A model whose point is undefined (saturated: J(f) = 1, relative gap 0/0) is"
+            + " interval (a point with a zero-width interval is left out and named; at least three points), with"
+            + " chi² per degree of freedom (well above 1: the points scatter more than their intervals allow, and"
+            + " the interval is widened by sqrt(chi²/df)). The bootstrap interval reflects only the sampling of"
+            + " prompts, for these models: it does not cover how far the points sit off a line. A model whose point is undefined (saturated: J(f) = 1, relative gap 0/0) is"
             + " listed as excluded with why. The multiplicity note says how many intervals were made and how many"
             + " would exclude 0 by chance alone.");
     add(

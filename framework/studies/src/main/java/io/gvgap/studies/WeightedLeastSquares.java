@@ -63,9 +63,11 @@ public final class WeightedLeastSquares {
       swx += w * x[i];
       swy += w * y[i];
     }
-    if (n < 2) {
-      return undefined(
-          n, confidence, dof, leftOut, "a line needs two points with a usable interval");
+    if (n < 3) {
+      // Two points fix the line and leave nothing to check it against (no chi²); and when the
+      // others were left out for a zero-width interval, the line through the rest is biased.
+      return undefined(n, confidence, dof, leftOut, "a weighted line needs three points with a"
+          + " usable interval, " + n + (leftOut.isEmpty() ? "" : " once " + leftOut + " are left out"));
     }
     double mx = swx / sw;
     double my = swy / sw;

@@ -79,6 +79,11 @@ class ScalingStatisticsTest {
     assertThat(scattered.slopeUpper())
         .isCloseTo(0.5 + 1.959963985 * Math.sqrt(0.75), within(1e-8));
     assertThat(fit.scaleFactor()).isEqualTo(1.0); // chi² 4/21 < 1 df: no widening
+    // Two points are not a weighted fit (nothing to check the line against).
+    assertThat(WeightedLeastSquares.fit(
+                new double[] {0, 1}, new double[] {0, 1}, new double[] {1, 1}, 0.9)
+            .slope())
+        .isNaN();
     WeightedFit degenerate = WeightedLeastSquares.fit(x, y, new double[] {1, 0, 1, 1}, 0.9);
     assertThat(degenerate.slope()).isNaN();
     assertThat(degenerate.note()).contains("point 2");
@@ -290,7 +295,7 @@ class ScalingStatisticsTest {
     // point is left out (named) and there is no line.
     assertThat(pooled.weighted().slope()).isNaN();
     assertThat(pooled.weighted().leftOut()).containsExactly("small", "medium", "large");
-    assertThat(pooled.weighted().note()).contains("two points");
+    assertThat(pooled.weighted().note()).contains("three points");
 
     // The reverse family is increasing in every resample.
     Map<String, List<PromptData>> reverse = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import java.util.List;
  * where {@code se_i = (upper_i - lower_i) / (2 z)} is read from each point's own bootstrap interval
  * ({@code z} the standard normal quantile of that interval's level). A point whose interval has zero
  * width (e.g. a relative gap of exactly 1 on every resample) has no finite weight and is left out,
- * named in {@code leftOut}. {@code chiSquare = Σ w_i r_i²} on {@code points - 2} degrees of freedom
+ * named in {@code leftOut}; the fit needs three points after that. {@code chiSquare = Σ w_i r_i²} on {@code points - 2} degrees of freedom
  * says whether the points scatter about the line more than their own intervals allow. The slope's
  * standard error is {@code SE = S / sqrt(Σ w_i (x_i - x̄_w)²)} with the scale factor
  * {@code S = max(1, sqrt(chiSquare / dof))} (1 when dof is 0): the {@code se_i} taken as known, widened
@@ -47,6 +47,6 @@ public record WeightedFit(
 
   /** How the weighted fit is computed, written beside every fit. */
   public static final String METHOD = "weighted least squares, weights 1/se² with se = interval"
-      + " width / (2 z) from each point's own bootstrap interval (zero-width points left out); slope ± z·S·SE"
+      + " width / (2 z) from each point's own bootstrap interval (zero-width points left out; at least three points); slope ± z·S·SE"
       + " with the se taken as known and S = max(1, sqrt(chi² / df))";
 }
