@@ -134,10 +134,10 @@ final class StudyTables {
     out.printf(
         "%nscaling '%s' over %d models: every verifier x filter x measure (slope per decade of"
             + " pre-training FLOPs)%n",
-        scaling.run(),
-        scaling.models().size());
+        scaling.run(), scaling.models().size());
     out.printf("  t CI: %s%n", LineFit.INTERVAL_METHOD);
-    out.printf("  boot CI, up/down: %s; %d resamples, seed %d; up/down = share of resamples in"
+    out.printf(
+        "  boot CI, up/down: %s; %d resamples, seed %d; up/down = share of resamples in"
             + " which the points rise/fall strictly in FLOPs%n",
         scaling.bootstrapMethod(), scaling.bootstrapDraws(), scaling.bootstrapSeed());
     out.printf("  WLS: %s%n", scaling.weightedMethod());
@@ -146,8 +146,19 @@ final class StudyTables {
         scaling.oracle() == null ? "(no oracle in spec: not computed)" : scaling.oracle());
     out.printf(
         "  %-10s %-22s %-20s %-24s %2s %8s %18s %18s %5s %5s %8s %18s %8s%n",
-        "task", "verifier", "filter", "measure", "n", "slope", "t CI", "boot CI", "up", "down",
-        "WLS", "WLS CI", "chi²/df");
+        "task",
+        "verifier",
+        "filter",
+        "measure",
+        "n",
+        "slope",
+        "t CI",
+        "boot CI",
+        "up",
+        "down",
+        "WLS",
+        "WLS CI",
+        "chi²/df");
     Map<String, Integer> exclusions = new LinkedHashMap<>();
     Map<String, Integer> leftOut = new LinkedHashMap<>();
     for (ScalingFit f : scaling.fits()) {
@@ -168,9 +179,7 @@ final class StudyTables {
           interval(f.weighted().slopeLower(), f.weighted().slopeUpper()),
           f.weighted().degreesOfFreedom() > 0
               ? String.format(
-                  Locale.ROOT,
-                  "%.2f",
-                  f.weighted().chiSquare() / f.weighted().degreesOfFreedom())
+                  Locale.ROOT, "%.2f", f.weighted().chiSquare() / f.weighted().degreesOfFreedom())
               : "-");
       f.excluded().forEach(e -> exclusions.merge(e.model() + ": " + e.reason(), 1, Integer::sum));
       f.weighted().leftOut().forEach(m -> leftOut.merge(m, 1, Integer::sum));
@@ -197,5 +206,4 @@ final class StudyTables {
   private static String percent(double share) {
     return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * share);
   }
-
 }

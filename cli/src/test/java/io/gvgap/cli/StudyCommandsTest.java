@@ -59,8 +59,8 @@ class StudyCommandsTest {
     for (JsonNode fit : scaling.path("fits")) {
       assertThat(fit.has("bootstrap")).isTrue();
       assertThat(fit.has("weighted")).isTrue();
-      String row = fit.path("verifier").asText() + "\\s+" + fit.path("filter").asText()
-          + "\\s+" + fit.path("measure").asText() + "\\s";
+      String row = fit.path("verifier").asText() + "\\s+" + fit.path("filter").asText() + "\\s+"
+          + fit.path("measure").asText() + "\\s";
       assertThat(r.out()).containsPattern(row.replace("(", "\\(").replace(")", "\\)"));
       assertThat(report).contains(fit.path("measure").asText());
     }

@@ -301,7 +301,9 @@ class ReportBrowserTest {
     Path runDir = temp.resolve("family");
     new SyntheticRun().examples(6).samplesPerExample(4).payloads(false).writeTo(runDir);
     StringBuilder fits = new StringBuilder();
-    String[] measures = {"relative-gap-pooled", "relative-gap-per-prompt", "gap-share-of-oracle", "gap"};
+    String[] measures = {
+      "relative-gap-pooled", "relative-gap-per-prompt", "gap-share-of-oracle", "gap"
+    };
     for (String measure : measures) {
       for (String verifier : new String[] {"v1", "v2"}) {
         fits.append(fits.length() == 0 ? "" : ",").append("""
@@ -342,9 +344,12 @@ class ReportBrowserTest {
         .contains("[+0.050, +0.350]")
         .contains("90 %")
         .contains("c (saturated <img src=x onerror=alert(1)>)");
-    assertThat(chromium.evaluate("document.querySelectorAll('#scaling img').length").asInt())
+    assertThat(chromium
+            .evaluate("document.querySelectorAll('#scaling img').length")
+            .asInt())
         .isZero();
-    assertThat(chromium.evaluate("document.getElementById('scaling').textContent").asText())
+    assertThat(
+            chromium.evaluate("document.getElementById('scaling').textContent").asText())
         .contains("Multiplicity: 8 fits");
     // one chart per task x measure, each drawn
     JsonNode drawn = chromium.evaluate(

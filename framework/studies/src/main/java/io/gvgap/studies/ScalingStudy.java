@@ -122,7 +122,8 @@ public final class ScalingStudy {
     RunRecords records = RunRecords.read(runDir);
     Map<String, Map<String, List<PromptData>>> prompts = new LinkedHashMap<>();
     for (ResultGroup group : records.groups()) {
-      prompts.computeIfAbsent(group.task(), t -> new LinkedHashMap<>())
+      prompts
+          .computeIfAbsent(group.task(), t -> new LinkedHashMap<>())
           .put(group.model(), calculator.prompts(records, group));
     }
     return analyse(

@@ -102,7 +102,12 @@ final class ScalingTask {
       Series series = series(model.label(), key, measure);
       Estimate e = series.observed();
       points.add(new ScalingPoint(
-          model.label(), model.flops(), Math.log10(model.flops()), e.value(), e.lower(), e.upper()));
+          model.label(),
+          model.flops(),
+          Math.log10(model.flops()),
+          e.value(),
+          e.lower(),
+          e.upper()));
       if (e.defined()) {
         fittedDraws.add(series.draws());
       } else {
@@ -130,8 +135,8 @@ final class ScalingTask {
         weighable.stream().mapToDouble(ScalingPoint::log10Flops).toArray(),
         weighable.stream().mapToDouble(ScalingPoint::value).toArray(),
         weighable.stream()
-            .mapToDouble(p -> WeightedLeastSquares.standardError(
-                p.lower(), p.upper(), settings.confidence()))
+            .mapToDouble(p ->
+                WeightedLeastSquares.standardError(p.lower(), p.upper(), settings.confidence()))
             .toArray(),
         confidence,
         leftOut);
@@ -234,10 +239,13 @@ final class ScalingTask {
     }
     switch (measure) {
       case POOLED:
-        return series(s.relativeGapPooled(), resample(model, key).relativeGapPooled(), String.format(
-            Locale.ROOT,
-            "saturated: J(f) = 1 on all %d prompts (every sample correct), so the relative gap is 0/0",
-            s.promptsUsed()));
+        return series(
+            s.relativeGapPooled(),
+            resample(model, key).relativeGapPooled(),
+            String.format(
+                Locale.ROOT,
+                "saturated: J(f) = 1 on all %d prompts (every sample correct), so the relative gap is 0/0",
+                s.promptsUsed()));
       case PER_PROMPT:
         return series(
             s.relativeGapPerPrompt(),
@@ -302,12 +310,13 @@ final class ScalingTask {
   private JointResample resample(String model, StrategyKey key) {
     return resamples
         .computeIfAbsent(model, m -> new LinkedHashMap<>())
-        .computeIfAbsent(key, k -> JointResample.of(
-            StrategyPrompts.of(
-                k, prompts.getOrDefault(model, List.of()), settings.emptyKept()),
-            ids,
-            position,
-            settings.bootstrapDraws(),
-            settings.seed()));
+        .computeIfAbsent(
+            key,
+            k -> JointResample.of(
+                StrategyPrompts.of(k, prompts.getOrDefault(model, List.of()), settings.emptyKept()),
+                ids,
+                position,
+                settings.bootstrapDraws(),
+                settings.seed()));
   }
 }

@@ -50,8 +50,13 @@ public final class WeightedLeastSquares {
     int dof = Math.max(n - 2, 0);
     for (int i = 0; i < n; i++) {
       if (!(se[i] > 0) || Double.isInfinite(se[i])) {
-        return undefined(n, confidence, dof, leftOut, "point " + (i + 1)
-            + " has no usable interval (standard error " + se[i] + "): its weight 1/se² is undefined");
+        return undefined(
+            n,
+            confidence,
+            dof,
+            leftOut,
+            "point " + (i + 1) + " has no usable interval (standard error " + se[i]
+                + "): its weight 1/se² is undefined");
       }
     }
     double sw = 0;
@@ -66,8 +71,13 @@ public final class WeightedLeastSquares {
     if (n < 3) {
       // Two points fix the line and leave nothing to check it against (no chi²); and when the
       // others were left out for a zero-width interval, the line through the rest is biased.
-      return undefined(n, confidence, dof, leftOut, "a weighted line needs three points with a"
-          + " usable interval, " + n + (leftOut.isEmpty() ? "" : " once " + leftOut + " are left out"));
+      return undefined(
+          n,
+          confidence,
+          dof,
+          leftOut,
+          "a weighted line needs three points with a" + " usable interval, " + n
+              + (leftOut.isEmpty() ? "" : " once " + leftOut + " are left out"));
     }
     double mx = swx / sw;
     double my = swy / sw;

@@ -69,15 +69,15 @@ class ScalingStatisticsTest {
     assertThat(WeightedLeastSquares.fit(x, y, new double[] {2, 2, 2, 2}, 0.9).slope())
         .isCloseTo(LeastSquares.fit(x, y, 0.9).slope(), within(1e-12));
     // Points scattering more than their intervals allow widen the interval by S = sqrt(chi²/df):
-    // x = 0, 1, 2; y = 0, 2, 1; se = 0.5 (w = 4): slope 0.5, intercept 0.5, residuals -0.5, 1, -0.5,
+    // x = 0, 1, 2; y = 0, 2, 1; se = 0.5 (w = 4): slope 0.5, intercept 0.5, residuals -0.5, 1,
+    // -0.5,
     // chi² = 4 * 1.5 = 6 on 1 df, S = sqrt(6); SE = S / sqrt(4 * 2); half-width = z * sqrt(6 / 8).
     WeightedFit scattered = WeightedLeastSquares.fit(
         new double[] {0, 1, 2}, new double[] {0, 2, 1}, new double[] {0.5, 0.5, 0.5}, 0.95);
     assertThat(scattered.slope()).isCloseTo(0.5, within(1e-12));
     assertThat(scattered.chiSquare()).isCloseTo(6, within(1e-12));
     assertThat(scattered.scaleFactor()).isCloseTo(Math.sqrt(6), within(1e-12));
-    assertThat(scattered.slopeUpper())
-        .isCloseTo(0.5 + 1.959963985 * Math.sqrt(0.75), within(1e-8));
+    assertThat(scattered.slopeUpper()).isCloseTo(0.5 + 1.959963985 * Math.sqrt(0.75), within(1e-8));
     assertThat(fit.scaleFactor()).isEqualTo(1.0); // chi² 4/21 < 1 df: no widening
     // Two points are not a weighted fit (nothing to check the line against).
     assertThat(WeightedLeastSquares.fit(
@@ -179,7 +179,8 @@ class ScalingStatisticsTest {
         double all = 0;
         double keptAccuracy = 0;
         for (String id : drawn) {
-          PromptData p = model.stream().filter(q -> q.exampleId().equals(id)).findFirst().get();
+          PromptData p =
+              model.stream().filter(q -> q.exampleId().equals(id)).findFirst().get();
           double a = Arrays.stream(p.utilities()).average().orElseThrow();
           double[] w = p.weights().get(new StrategyKey(V, F));
           double kept = 0;
@@ -227,8 +228,8 @@ class ScalingStatisticsTest {
             "v/relative-gap-per-prompt",
             "v/gap-share-of-oracle",
             "v/gap");
-    ScalingFile written = Json.mapper()
-        .readValue(Files.readString(dir.resolve(ScalingFile.FILE)), ScalingFile.class);
+    ScalingFile written =
+        Json.mapper().readValue(Files.readString(dir.resolve(ScalingFile.FILE)), ScalingFile.class);
     assertThat(written.fits()).hasSize(7);
     assertThat(written.fits().get(0).bootstrap()).isEqualTo(file.fits().get(0).bootstrap());
     assertThat(written.multiplicity().fits()).isEqualTo(file.multiplicity().fits());
@@ -248,7 +249,8 @@ class ScalingStatisticsTest {
       assertThat(share.points().get(m).value())
           .isCloseTo(
               vGap.points().get(m).value() / oracleGap.points().get(m).value(), within(1e-12));
-      assertThat(share.points().get(m).lower()).isLessThanOrEqualTo(share.points().get(m).value());
+      assertThat(share.points().get(m).lower())
+          .isLessThanOrEqualTo(share.points().get(m).value());
     }
   }
 
@@ -264,7 +266,8 @@ class ScalingStatisticsTest {
   @Test
   void orderSharesOnConstructedFamiliesAndSaturatedMembersExcluded() {
     // a = 0.5 everywhere; v keeps one correct of {1, 1, 0, 0} (b = 1), {1, 0} (b = 0.5) or
-    // {1, 0, 0} (b = 1/3): pooled relative gaps 1, 0 and -1/3 — strictly decreasing, every resample.
+    // {1, 0, 0} (b = 1/3): pooled relative gaps 1, 0 and -1/3 — strictly decreasing, every
+    // resample.
     double[] u = {1, 1, 0, 0};
     Map<String, List<PromptData>> family = new LinkedHashMap<>();
     family.put("small", uniform(u, new double[] {1, 0, 0, 0}));

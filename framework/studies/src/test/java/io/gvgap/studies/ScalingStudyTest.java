@@ -92,7 +92,14 @@ class ScalingStudyTest {
     // No per-prompt records here: the ordinary fit alone (the resampled statistics are tested in
     // ScalingStatisticsTest).
     ScalingFile file = ScalingStudy.analyse(
-        "family", dir, metrics, Map.of(), MetricsSettings.defaults(), models, spec.confidence(), null);
+        "family",
+        dir,
+        metrics,
+        Map.of(),
+        MetricsSettings.defaults(),
+        models,
+        spec.confidence(),
+        null);
     assertThat(dir.resolve(ScalingFile.FILE)).exists();
     ScalingFit pooled = file.fits().stream()
         .filter(f -> f.measure().equals("relative-gap-pooled"))

@@ -53,7 +53,6 @@ public record StrategyPrompts(List<String> exampleIds, double[] a, double[] b) {
       b[used] = empty ? jfx : Accuracy.ofKept(prompt.utilities(), weights);
       used++;
     }
-    return new StrategyPrompts(
-        ids, Arrays.copyOf(a, used), Arrays.copyOf(b, used));
+    return new StrategyPrompts(ids, Arrays.copyOf(a, used), Arrays.copyOf(b, used));
   }
 }

@@ -19,13 +19,25 @@ class StrategyPromptsTest {
   private static List<PromptData> prompts() {
     return List.of(
         // a = 0.5; kept samples 0 (u = 1) and 2 (u = 0): b = 0.5
-        prompt("p1", 1, 0, 0, 1).score("v", 1, 0, 0, 0).weights("v", "f", 1, 0, 1, 0).build(),
+        prompt("p1", 1, 0, 0, 1)
+            .score("v", 1, 0, 0, 0)
+            .weights("v", "f", 1, 0, 1, 0)
+            .build(),
         // a = 0.25, kept nothing
-        prompt("p2", 0, 0, 1, 0).score("v", 0, 0, 0, 0).weights("v", "f", 0, 0, 0, 0).build(),
+        prompt("p2", 0, 0, 1, 0)
+            .score("v", 0, 0, 0, 0)
+            .weights("v", "f", 0, 0, 0, 0)
+            .build(),
         // a = 1 (saturated), kept sample 3: b = 1
-        prompt("p3", 1, 1, 1, 1).score("v", 0, 0, 0, 1).weights("v", "f", 0, 0, 0, 1).build(),
+        prompt("p3", 1, 1, 1, 1)
+            .score("v", 0, 0, 0, 1)
+            .weights("v", "f", 0, 0, 0, 1)
+            .build(),
         // a = 0.25, kept sample 2 (u=1) with weight 3 and sample 0 (u=0) with weight 1: b = 0.75
-        prompt("p4", 0, 0, 1, 0).score("v", 1, 0, 3, 0).weights("v", "f", 1, 0, 3, 0).build());
+        prompt("p4", 0, 0, 1, 0)
+            .score("v", 1, 0, 3, 0)
+            .weights("v", "f", 1, 0, 3, 0)
+            .build());
   }
 
   @Test
