@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
     Duration sudokuTime = Duration.between(sudokuStart, Instant.now());
     PrintWriter out = spec.commandLine().getOut();
     StudyTables.printRounds(out, rounds);
-    StudyTables.printScaling(out, scaling, Set.of("relative-gap-pooled"));
+    StudyTables.printScaling(out, scaling);
     if (sudoku != null) {
       StudyTables.printRounds(out, sudoku);
     }

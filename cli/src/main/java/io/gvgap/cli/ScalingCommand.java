@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,8 +50,7 @@ final class ScalingCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ScalingFile scaling = run(parent, file, output);
     PrintWriter out = spec.commandLine().getOut();
-    StudyTables.printScaling(
-        out, scaling, Set.of("relative-gap-pooled", "relative-gap-per-prompt"));
+    StudyTables.printScaling(out, scaling);
     Path runDir = Path.of(scaling.runDirectory());
     out.printf(
         "scaling: %s%nreport: %s%n",

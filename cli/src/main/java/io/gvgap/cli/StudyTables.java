@@ -13,8 +13,10 @@ import io.gvgap.core.results.ScalingFile;
 import io.gvgap.core.results.ScalingFit;
 import io.gvgap.core.results.TaskSplit;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
 
 /** The short tables that {@code improve}, {@code scaling} and {@code demo} print. */
 final class StudyTables {
@@ -122,33 +124,86 @@ final class StudyTables {
     }
   }
 
-  /** One row per strategy: the slope of the pooled relative gap in log10 FLOPs, its interval and R². */
-  static void printScaling(PrintWriter out, ScalingFile scaling, Set<String> measures) {
+  /**
+   * Every fit of a scaling study, one row each (no pick): the least-squares slope per decade of
+   * FLOPs with its t-interval, the prompt-bootstrap interval, the shares of resamples in which the
+   * points rise or fall strictly in FLOPs, and the weighted fit with its chi² per degree of freedom;
+   * then the excluded members with why, and the multiplicity note.
+   */
+  static void printScaling(PrintWriter out, ScalingFile scaling) {
     out.printf(
-        "%nscaling '%s' over %d models (slope per decade of pre-training FLOPs; %s)%n",
-        scaling.run(), scaling.models().size(), LineFit.INTERVAL_METHOD);
+        "%nscaling '%s' over %d models: every verifier x filter x measure (slope per decade of"
+            + " pre-training FLOPs)%n",
+        scaling.run(), scaling.models().size());
+    out.printf("  t CI: %s%n", LineFit.INTERVAL_METHOD);
     out.printf(
-        "  %-12s %-22s %-22s %-24s %9s %22s %6s %3s%n",
-        "task", "verifier", "filter", "measure", "slope", "slope CI", "R²", "n");
+        "  boot CI, up/down: %s; %d resamples, seed %d; up/down = share of resamples in"
+            + " which the points rise/fall strictly in FLOPs%n",
+        scaling.bootstrapMethod(), scaling.bootstrapDraws(), scaling.bootstrapSeed());
+    out.printf("  WLS: %s%n", scaling.weightedMethod());
+    out.printf(
+        "  share = gap / gap of the oracle '%s' at the same filter%n",
+        scaling.oracle() == null ? "(no oracle in spec: not computed)" : scaling.oracle());
+    out.printf(
+        "  %-10s %-22s %-20s %-24s %2s %8s %18s %18s %5s %5s %8s %18s %8s%n",
+        "task",
+        "verifier",
+        "filter",
+        "measure",
+        "n",
+        "slope",
+        "t CI",
+        "boot CI",
+        "up",
+        "down",
+        "WLS",
+        "WLS CI",
+        "chi²/df");
+    Map<String, Integer> exclusions = new LinkedHashMap<>();
+    Map<String, Integer> leftOut = new LinkedHashMap<>();
     for (ScalingFit f : scaling.fits()) {
-      if (!measures.contains(f.measure())) {
-        continue;
-      }
       LineFit line = f.fit();
-      String interval = Double.isNaN(line.slopeLower())
-          ? "-"
-          : "[" + MetricFormat.signed(line.slopeLower()) + ", "
-              + MetricFormat.signed(line.slopeUpper()) + "]";
       out.printf(
-          "  %-12s %-22s %-22s %-24s %9s %22s %6s %3d%n",
+          "  %-10s %-22s %-20s %-24s %2d %8s %18s %18s %5s %5s %8s %18s %8s%n",
           f.task(),
           f.verifier(),
           f.filter(),
           f.measure(),
+          line.points(),
           MetricFormat.signed(line.slope()),
-          interval,
-          MetricFormat.fixed(line.rSquared()),
-          line.points());
+          interval(line.slopeLower(), line.slopeUpper()),
+          interval(f.bootstrap().slopeLower(), f.bootstrap().slopeUpper()),
+          percent(f.bootstrap().increasingShare()),
+          percent(f.bootstrap().decreasingShare()),
+          MetricFormat.signed(f.weighted().slope()),
+          interval(f.weighted().slopeLower(), f.weighted().slopeUpper()),
+          f.weighted().degreesOfFreedom() > 0
+              ? String.format(
+                  Locale.ROOT, "%.2f", f.weighted().chiSquare() / f.weighted().degreesOfFreedom())
+              : "-");
+      f.excluded().forEach(e -> exclusions.merge(e.model() + ": " + e.reason(), 1, Integer::sum));
+      f.weighted().leftOut().forEach(m -> leftOut.merge(m, 1, Integer::sum));
     }
+    if (!exclusions.isEmpty()) {
+      out.printf("  excluded from fits (point undefined):%n");
+      exclusions.forEach((what, count) -> out.printf("    %s (%d fits)%n", what, count));
+    }
+    if (!leftOut.isEmpty()) {
+      out.printf("  left out of the weighted fit only (zero-width interval, no finite weight):%n");
+      leftOut.forEach((model, count) -> out.printf("    %s (%d fits)%n", model, count));
+    }
+    if (scaling.multiplicity() != null) {
+      out.printf("  multiplicity: %s%n", scaling.multiplicity().note());
+    }
+  }
+
+  private static String interval(double lower, double upper) {
+    return Double.isNaN(lower)
+        ? "-"
+        : "[" + MetricFormat.signed(lower) + ", " + MetricFormat.signed(upper) + "]";
+  }
+
+  private static String percent(double share) {
+    return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * share);
   }
 }

@@ -44,15 +44,27 @@ class StudyCommandsTest {
     assertThat(r.code()).as(r.err()).isEqualTo(0);
     assertThat(r.out())
         .contains("scaling 'family' over 2 models")
-        .contains("relative-gap-pooled")
+        .contains("multiplicity: ")
+        .contains("share = gap / gap of the oracle 'oracle'")
         .contains("report: ");
     JsonNode scaling =
         new ObjectMapper().readTree(tmp.resolve("family/scaling.json").toFile());
-    // 2 verifiers x 1 filter x 3 measures; x = log10 of the given FLOPs.
-    assertThat(scaling.path("fits")).hasSize(6);
+    // oracle: 3 measures (no share of itself); logprob: 4. x = log10 of the given FLOPs.
+    assertThat(scaling.path("fits")).hasSize(7);
     assertThat(
             scaling.path("fits").get(0).path("points").get(1).path("log10Flops").asDouble())
         .isEqualTo(10.0);
+    // Every fit is a row of the table (none picked), and the report carries every fit.
+    String report = Files.readString(tmp.resolve("family/report.html"));
+    for (JsonNode fit : scaling.path("fits")) {
+      assertThat(fit.has("bootstrap")).isTrue();
+      assertThat(fit.has("weighted")).isTrue();
+      String row = fit.path("verifier").asText() + "\\s+" + fit.path("filter").asText() + "\\s+"
+          + fit.path("measure").asText() + "\\s";
+      assertThat(r.out()).containsPattern(row.replace("(", "\\(").replace(")", "\\)"));
+      assertThat(report).contains(fit.path("measure").asText());
+    }
+    assertThat(scaling.path("multiplicity").path("note").asText()).contains("fits with a");
     assertThat(tmp.resolve("family/report.html")).exists();
   }
 

@@ -91,9 +91,20 @@ public final class Definitions {
     add(
         "scaling",
         "Gap versus FLOPs",
-        "Each model's relative gap (pooled, and per prompt) against log10 of its"
-            + " pre-training FLOPs (6 x parameters x tokens), with the least-squares line; the slope's interval is the"
-            + " t-interval of the regression (n - 2 degrees of freedom), R² its coefficient of determination.");
+        "Every verifier x filter fit, none picked: each model's relative gap (pooled, and per prompt), its"
+            + " gap as a share of the oracle's gap at the same filter (how much of the achievable gap the verifier"
+            + " realises; absent without an oracle in the spec) and its gap, against log10 of its pre-training"
+            + " FLOPs (6 x parameters x tokens). Each fit shows the least-squares slope with the t-interval of the"
+            + " regression (n - 2 degrees of freedom) and R²; the slope's percentile interval over prompt"
+            + " resamples drawn jointly for all models (the same prompt ids for every model, each model's measure"
+            + " recomputed, the line refitted); the share of resamples in which the points rise (fall) strictly in"
+            + " FLOPs; and a weighted least-squares slope, each point weighted by 1/se² from its own bootstrap"
+            + " interval (a point with a zero-width interval is left out and named; at least three points), with"
+            + " chi² per degree of freedom (well above 1: the points scatter more than their intervals allow, and"
+            + " the interval is widened by sqrt(chi²/df)). The bootstrap interval reflects only the sampling of"
+            + " prompts, for these models: it does not cover how far the points sit off a line. A model whose point is undefined (saturated: J(f) = 1, relative gap 0/0) is"
+            + " listed as excluded with why. The multiplicity note says how many intervals were made and how many"
+            + " would exclude 0 by chance alone.");
     add(
         "extraction",
         "Extraction failures",

@@ -9,8 +9,9 @@ import io.gvgap.core.store.Json;
 
 /**
  * A scaling study's fits ({@code scaling.json} in the run directory, written by
- * {@code gvgap scaling}): each strategy's relative gap against log10 pre-training FLOPs with its
- * least-squares line. Shown only in reports of runs that have the file.
+ * {@code gvgap scaling}): every verifier x filter x measure against log10 pre-training FLOPs, each
+ * with its least-squares line, prompt-bootstrap slope interval and order shares, weighted fit and
+ * excluded members, and the multiplicity note. Shown only in reports of runs that have the file.
  */
 public final class ScalingSection implements ReportSection {
 
@@ -46,12 +47,21 @@ public final class ScalingSection implements ReportSection {
     }
     ObjectNode data = JsonTrees.object();
     data.put("intervalMethod", scaling.intervalMethod() == null ? "" : scaling.intervalMethod());
+    data.put("bootstrapMethod", scaling.bootstrapMethod() == null ? "" : scaling.bootstrapMethod());
+    data.put("weightedMethod", scaling.weightedMethod() == null ? "" : scaling.weightedMethod());
+    data.put("bootstrapDraws", scaling.bootstrapDraws());
+    data.put("bootstrapSeed", scaling.bootstrapSeed());
+    if (scaling.oracle() == null) {
+      data.putNull("oracle");
+    } else {
+      data.put("oracle", scaling.oracle());
+    }
+    if (scaling.multiplicity() != null) {
+      data.put("multiplicity", scaling.multiplicity().note());
+    }
     ArrayNode fits = data.putArray("fits");
     for (ScalingFit fit : scaling.fits()) {
-      if (fit.measure().equals("relative-gap-pooled")
-          || fit.measure().equals("relative-gap-per-prompt")) {
-        fits.add(Json.mapper().<JsonNode>valueToTree(fit));
-      }
+      fits.add(Json.mapper().<JsonNode>valueToTree(fit)); // every fit: no measure is picked
     }
     return fits.isEmpty() ? null : data;
   }

@@ -359,8 +359,51 @@
   };
 
   renderers.scaling = function (block, section) {
+    var MEASURE_AXIS = { 'relative-gap-pooled': 'relative gap (pooled)', 'relative-gap-per-prompt': 'relative gap (per prompt)',
+      'gap-share-of-oracle': 'share of the oracle\u2019s gap', 'gap': 'gap' };
+    function slopeInterval(lower, upper) {
+      return lower === null || lower === undefined ? '\u2014' : '[' + signed(lower) + ', ' + signed(upper) + ']';
+    }
+    function share(value) {
+      return value === null || value === undefined ? '\u2014' : Math.round(100 * value) + ' %';
+    }
+    block.appendChild(el('p', 'note', 'Every verifier \u00d7 filter \u00d7 measure is fitted; none is picked. t CI: '
+      + section.intervalMethod + '. Bootstrap CI: ' + (section.bootstrapMethod || '') + ' (' + section.bootstrapDraws
+      + ' resamples, seed ' + section.bootstrapSeed + '); rises / falls: share of resamples in which the fitted points'
+      + ' are strictly increasing / decreasing in FLOPs. WLS: ' + (section.weightedMethod || '') + '.'));
+    block.appendChild(el('p', 'note', section.oracle === null || section.oracle === undefined
+      ? 'No oracle in spec: the share of the achievable gap is not computed.'
+      : 'Share of the achievable gap = the strategy\u2019s gap / the gap of the oracle \u2018' + section.oracle
+        + '\u2019 at the same filter (intervals from the same joint resamples).'));
+    if (section.multiplicity) {
+      block.appendChild(el('p', 'note', 'Multiplicity: ' + section.multiplicity + '.'));
+    }
+    var table = el('table', 'scaling-fits');
+    var header = el('tr');
+    ['task', 'verifier', 'filter', 'measure', 'points', 'slope / decade', 't CI', 'bootstrap CI', 'rises', 'falls',
+      'WLS slope', 'WLS CI', 'chi\u00b2 / df', 'R\u00b2', 'excluded'].forEach(function (h) {
+      header.appendChild(el('th', null, h));
+    });
+    table.appendChild(header);
+    section.fits.forEach(function (fit) {
+      var row = el('tr');
+      var w = fit.weighted || {};
+      var b = fit.bootstrap || {};
+      [fit.task, fit.verifier, fit.filter, fit.measure, fit.fit.points, signed(fit.fit.slope),
+        slopeInterval(fit.fit.slopeLower, fit.fit.slopeUpper), slopeInterval(b.slopeLower, b.slopeUpper),
+        share(b.increasingShare), share(b.decreasingShare), signed(w.slope === undefined ? null : w.slope),
+        (w.slope === null || w.slope === undefined ? (w.note || '\u2014') : slopeInterval(w.slopeLower, w.slopeUpper))
+          + (w.leftOut && w.leftOut.length ? ' (left out, zero-width interval: ' + w.leftOut.join(', ') + ')' : ''),
+        w.degreesOfFreedom > 0 && w.chiSquare !== null ? fmt(w.chiSquare / w.degreesOfFreedom, 2) : '\u2014',
+        fmt(fit.fit.rSquared, 2),
+        (fit.excluded || []).map(function (e) { return e.model + ' (' + e.reason + ')'; }).join('; ')
+      ].forEach(function (cell) {
+        row.appendChild(el('td', null, cell));
+      });
+      table.appendChild(row);
+    });
+    block.appendChild(table);
     var grid = chartsGrid(block);
-    block.insertBefore(el('p', 'note', 'Slope interval: ' + section.intervalMethod + '.'), grid);
     var charts = {};
     section.fits.forEach(function (fit) {
       var key = fit.task + ' \u2014 ' + fit.measure;
@@ -374,7 +417,8 @@
         var color = PALETTE[index % PALETTE.length];
         var f = fit.fit;
         var name = fit.verifier + ' / ' + fit.filter + '  slope ' + signed(f.slope)
-          + (f.slopeLower === null ? '' : ' [' + signed(f.slopeLower) + ', ' + signed(f.slopeUpper) + ']')
+          + (fit.bootstrap && fit.bootstrap.slopeLower !== null
+            ? ' boot [' + signed(fit.bootstrap.slopeLower) + ', ' + signed(fit.bootstrap.slopeUpper) + ']' : '')
           + '  R\u00b2 ' + fmt(f.rSquared, 2);
         series.push({ name: name, type: 'scatter', symbolSize: 9, color: color,
           data: fit.points.filter(function (p) { return p.value !== null; }).map(function (p) {
@@ -392,7 +436,7 @@
         grid: { left: 50, right: 16, top: 70, bottom: 44 },
         legend: { top: 0, type: 'scroll' },
         xAxis: { type: 'value', scale: true, name: 'log10 pre-training FLOPs', nameLocation: 'middle', nameGap: 26 },
-        yAxis: { type: 'value', name: 'relative gap' },
+        yAxis: { type: 'value', name: MEASURE_AXIS[fits[0].measure] || fits[0].measure },
         tooltip: { trigger: 'item', formatter: function (params) {
           var p = params.data.point;
           return p ? p.model + ': ' + fmt(p.value) + ' [' + fmt(p.lower) + ', ' + fmt(p.upper) + '] at 10^'

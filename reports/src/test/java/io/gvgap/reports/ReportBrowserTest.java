@@ -293,6 +293,78 @@ class ReportBrowserTest {
   }
 
   /**
+   * A scaling study's section: one table row per fit (none picked) with its intervals, order shares
+   * and excluded members (their reasons shown as text, never markup), and one chart per measure.
+   */
+  @Test
+  void scalingSectionShowsEveryFitAndItsExclusions() throws Exception {
+    Path runDir = temp.resolve("family");
+    new SyntheticRun().examples(6).samplesPerExample(4).payloads(false).writeTo(runDir);
+    StringBuilder fits = new StringBuilder();
+    String[] measures = {
+      "relative-gap-pooled", "relative-gap-per-prompt", "gap-share-of-oracle", "gap"
+    };
+    for (String measure : measures) {
+      for (String verifier : new String[] {"v1", "v2"}) {
+        fits.append(fits.length() == 0 ? "" : ",").append("""
+            {"task": "t", "verifier": "%s", "filter": "f", "measure": "%s",
+             "points": [{"model": "a", "flops": 1e10, "log10Flops": 10, "value": 0.1, "lower": 0.0, "upper": 0.2},
+                        {"model": "b", "flops": 1e11, "log10Flops": 11, "value": 0.3, "lower": 0.2, "upper": 0.4},
+                        {"model": "c", "flops": 1e12, "log10Flops": 12, "value": null, "lower": null, "upper": null}],
+             "excluded": [{"model": "c", "reason": "saturated <img src=x onerror=alert(1)>"}],
+             "fit": {"points": 2, "slope": 0.2, "intercept": -1.9, "slopeLower": null, "slopeUpper": null,
+                     "confidence": 0.95, "rSquared": 1},
+             "bootstrap": {"draws": 100, "definedDraws": 100, "slopeLower": 0.05, "slopeUpper": 0.35,
+                           "confidence": 0.95, "increasingShare": 0.9, "decreasingShare": 0.0,
+                           "observedOrder": "increasing"},
+             "weighted": {"points": 2, "slope": 0.2, "intercept": -1.9, "slopeLower": 0.0, "slopeUpper": 0.4,
+                          "confidence": 0.95, "chiSquare": 0, "degreesOfFreedom": 0, "scaleFactor": 1,
+                          "leftOut": [], "note": ""}}
+            """.formatted(verifier, measure));
+      }
+    }
+    java.nio.file.Files.writeString(runDir.resolve("scaling.json"), """
+        {"run": "family", "intervalMethod": "t", "bootstrapMethod": "joint", "weightedMethod": "wls",
+         "bootstrapDraws": 100, "bootstrapSeed": 3, "oracle": "oracle",
+         "multiplicity": {"fits": 8, "note": "8 fits with a prompt-bootstrap slope interval"},
+         "fits": [%s]}
+        """.formatted(fits));
+    Path report = temp.resolve("scaling.html");
+    ReportWriter.write(List.of(runDir), report);
+    String url = open(report);
+    assertThat(chromium
+            .evaluate("document.querySelectorAll('#scaling table.scaling-fits tr').length")
+            .asInt())
+        .isEqualTo(1 + 8);
+    String table = chromium
+        .evaluate("document.querySelector('#scaling table.scaling-fits').textContent")
+        .asText();
+    assertThat(table)
+        .contains("gap-share-of-oracle")
+        .contains("[+0.050, +0.350]")
+        .contains("90 %")
+        .contains("c (saturated <img src=x onerror=alert(1)>)");
+    assertThat(chromium
+            .evaluate("document.querySelectorAll('#scaling img').length")
+            .asInt())
+        .isZero();
+    assertThat(
+            chromium.evaluate("document.getElementById('scaling').textContent").asText())
+        .contains("Multiplicity: 8 fits");
+    // one chart per task x measure, each drawn
+    JsonNode drawn = chromium.evaluate(
+        "Array.from(document.querySelectorAll('#scaling .chart')).map(function (div) {"
+            + " var canvas = div.querySelector('canvas'); if (!canvas) { return 0; }"
+            + " var pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;"
+            + " var n = 0; for (var i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) { n++; } }"
+            + " return n; })");
+    assertThat(drawn).hasSize(4);
+    drawn.forEach(d -> assertThat(d.asInt()).isGreaterThan(2000));
+    assertThat(chromium.errors).isEmpty();
+    assertThat(chromium.requests).allMatch(url::equals);
+  }
+
+  /**
    * The policy is a second line of defence: if an escaping bug ever let markup through, an inline
    * script or event handler would still not run. Simulated by splicing both into a written report;
    * the two CSP violations this reports are the expected ones, and the page otherwise works.

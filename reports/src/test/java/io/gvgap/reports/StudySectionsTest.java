@@ -91,7 +91,7 @@ class StudySectionsTest {
   }
 
   @Test
-  void scalingFitsOfRelativeGapsAreShownAndPlainRunsHaveNeitherSection() throws Exception {
+  void everyScalingFitIsShownWithItsStatisticsAndPlainRunsHaveNeitherSection() throws Exception {
     Path run = tmp.resolve("family");
     new SyntheticRun().examples(6).samplesPerExample(4).payloads(false).writeTo(run);
     RunData plain = RunDirectoryReader.read(run);
@@ -101,16 +101,37 @@ class StudySectionsTest {
         .doesNotContain("<section id=\"rounds\"");
 
     Files.writeString(run.resolve("scaling.json"), """
-        {"intervalMethod": "t", "fits": [
-          {"task": "t", "verifier": "v", "filter": "f", "measure": "relative-gap-pooled", "points": [], "fit": {}},
+        {"intervalMethod": "t", "bootstrapMethod": "joint", "weightedMethod": "wls",
+         "bootstrapDraws": 100, "bootstrapSeed": 7, "oracle": "oracle",
+         "multiplicity": {"fits": 4, "note": "4 fits; at 95 % about 0.2 would exclude 0 by chance"},
+         "fits": [
+          {"task": "t", "verifier": "v", "filter": "f", "measure": "relative-gap-pooled", "points": [], "fit": {},
+           "excluded": [{"model": "big", "reason": "saturated: J(f) = 1 <b>"}],
+           "bootstrap": {"draws": 100, "definedDraws": 98, "slopeLower": -0.1, "slopeUpper": 0.4,
+                         "increasingShare": 0.28, "decreasingShare": 0.01, "observedOrder": "increasing"},
+           "weighted": {"points": 4, "slope": 0.2, "slopeLower": 0.05, "slopeUpper": 0.35,
+                        "chiSquare": 3.1, "degreesOfFreedom": 2, "note": ""}},
           {"task": "t", "verifier": "v", "filter": "f", "measure": "relative-gap-per-prompt", "points": [], "fit": {}},
+          {"task": "t", "verifier": "v", "filter": "f", "measure": "gap-share-of-oracle", "points": [], "fit": {}},
           {"task": "t", "verifier": "v", "filter": "f", "measure": "gap", "points": [], "fit": {}}]}
         """);
     RunData withFits = RunDirectoryReader.read(run);
     JsonNode data = new ScalingSection().data(RunGroups.of(withFits));
+    // No measure is picked: all four are in the section's data, with their statistics.
     assertThat(data.path("fits"))
         .extracting(f -> f.path("measure").asText())
-        .containsExactly("relative-gap-pooled", "relative-gap-per-prompt");
-    assertThat(ReportWriter.render(List.of(withFits))).contains("<section id=\"scaling\"");
+        .containsExactly(
+            "relative-gap-pooled", "relative-gap-per-prompt", "gap-share-of-oracle", "gap");
+    JsonNode first = data.path("fits").get(0);
+    assertThat(first.path("bootstrap").path("increasingShare").asDouble()).isEqualTo(0.28);
+    assertThat(first.path("weighted").path("slopeLower").asDouble()).isEqualTo(0.05);
+    assertThat(first.path("excluded").get(0).path("model").asText()).isEqualTo("big");
+    assertThat(data.path("fits").get(1).path("excluded")).isEmpty();
+    assertThat(data.path("oracle").asText()).isEqualTo("oracle");
+    assertThat(data.path("multiplicity").asText()).startsWith("4 fits;");
+    String html = ReportWriter.render(List.of(withFits));
+    assertThat(html).contains("<section id=\"scaling\"").contains("gap-share-of-oracle");
+    // An excluded member's reason is data, escaped inside the page's JSON, never markup.
+    assertThat(html).doesNotContain("J(f) = 1 <b>");
   }
 }

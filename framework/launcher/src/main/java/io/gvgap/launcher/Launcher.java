@@ -132,8 +132,13 @@ public final class Launcher {
     RunResult result = assembler.run(spec, specSource);
     double confidence =
         scaling.confidence() != null ? scaling.confidence() : spec.metrics().confidence();
-    ScalingFile fits =
-        ScalingStudy.analyse(spec.name(), result.directory(), result.metrics(), models, confidence);
+    ScalingFile fits = ScalingStudy.analyse(
+        spec.name(),
+        result.directory(),
+        result.metrics(),
+        models,
+        confidence,
+        ScalingStudy.oracleLabel(spec));
     report(List.of(result.directory()), result.directory().resolve(REPORT_FILE));
     return fits;
   }

@@ -43,4 +43,26 @@ public final class LeastSquares {
     double rSquared = regression.getTotalSumSquares() > 0 ? regression.getRSquare() : Double.NaN;
     return new LineFit(n, slope, intercept, lower, upper, confidence, rSquared);
   }
+
+  /**
+   * The least-squares slope {@code Σ (x - x̄)(y - ȳ) / Σ (x - x̄)²} of defined points, in closed form
+   * (what each prompt resample refits); NaN when the x do not vary.
+   */
+  public static double slope(double[] x, double[] y) {
+    double mx = 0;
+    double my = 0;
+    for (int i = 0; i < x.length; i++) {
+      mx += x[i];
+      my += y[i];
+    }
+    mx /= x.length;
+    my /= x.length;
+    double sxx = 0;
+    double sxy = 0;
+    for (int i = 0; i < x.length; i++) {
+      sxx += (x[i] - mx) * (x[i] - mx);
+      sxy += (x[i] - mx) * (y[i] - my);
+    }
+    return sxx > 0 ? sxy / sxx : Double.NaN;
+  }
 }

@@ -25,9 +25,14 @@
  *
  * <p><b>Scaling</b> ({@code gvgap scaling SPEC}): {@link io.gvgap.studies.ScalingSpecLoader} reads a
  * run spec over the family with an optional {@code scaling:} section; after the run,
- * {@link io.gvgap.studies.ScalingStudy#analyse} fits each strategy's relative gaps (pooled, per
- * prompt) and gap against log10 pre-training FLOPs by least squares ({@link io.gvgap.studies.LeastSquares}:
- * slope with the regression's t-interval, R²) into {@code scaling.json}.
+ * {@link io.gvgap.studies.ScalingStudy#analyse} fits every strategy's relative gaps (pooled, per
+ * prompt), its share of the oracle's gap at the same filter, and its gap against log10 pre-training
+ * FLOPs into {@code scaling.json}: by least squares ({@link io.gvgap.studies.LeastSquares}: slope
+ * with the regression's t-interval, R²), on prompt resamples drawn jointly for all models (the slope's
+ * percentile interval and the share of resamples in which the points stay in order), and by
+ * weighted least squares with each point's own interval
+ * ({@link io.gvgap.studies.WeightedLeastSquares}). Members whose point is undefined (saturated:
+ * J(f) = 1) are listed as excluded with why, and a multiplicity note counts the intervals made.
  *
  * <p>The HTML report draws both files (the {@code rounds} and {@code scaling} sections of
  * {@code gvgap-reports}).

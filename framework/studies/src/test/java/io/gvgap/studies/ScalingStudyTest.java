@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.gvgap.core.metrics.Estimate;
 import io.gvgap.core.metrics.GroupMetrics;
+import io.gvgap.core.metrics.MetricsSettings;
 import io.gvgap.core.metrics.StrategyMetrics;
 import io.gvgap.core.registry.PluginRegistry;
 import io.gvgap.core.results.ScalingFile;
@@ -19,6 +20,7 @@ import io.gvgap.core.store.RunMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +89,17 @@ class ScalingStudyTest {
 
     RunMetrics metrics = new RunMetrics(
         "family", false, List.of(group("small", 0.1), group("medium", 0.3), group("large", 0.2)));
-    ScalingFile file = ScalingStudy.analyse("family", dir, metrics, models, spec.confidence());
+    // No per-prompt records here: the ordinary fit alone (the resampled statistics are tested in
+    // ScalingStatisticsTest).
+    ScalingFile file = ScalingStudy.analyse(
+        "family",
+        dir,
+        metrics,
+        Map.of(),
+        MetricsSettings.defaults(),
+        models,
+        spec.confidence(),
+        null);
     assertThat(dir.resolve(ScalingFile.FILE)).exists();
     ScalingFit pooled = file.fits().stream()
         .filter(f -> f.measure().equals("relative-gap-pooled"))

@@ -147,6 +147,32 @@ public final class RunMetricsCalculator {
     return new RunMetrics(runName, partial, results);
   }
 
+  /** The bootstrap, pass@k and empty-kept settings the metrics are computed with. */
+  public MetricsSettings settings() {
+    return settings;
+  }
+
+  /**
+   * The complete prompts of one group of {@code records}, in the group's order, exactly as
+   * {@link #compute(RunRecords, String)} hands them to the metrics (incomplete ones left out): what a
+   * study needs to recompute a statistic on resampled prompts.
+   */
+  public List<PromptData> prompts(RunRecords records, ResultGroup group) {
+    int samplesPerExample =
+        records.examples().mapToInt(e -> e.samples().size()).max().orElse(0);
+    List<PromptData> prompts = new ArrayList<>();
+    for (ExampleResults example : group.examples()) {
+      if (example.samples().isEmpty()) {
+        continue;
+      }
+      PromptData data = promptData(example, samplesPerExample);
+      if (data != null) {
+        prompts.add(data);
+      }
+    }
+    return prompts;
+  }
+
   /** Per-prompt data, or null when the example is incomplete. */
   private PromptData promptData(ExampleResults example, int samplesPerExample) {
     if (example.samples().size() < samplesPerExample

@@ -3,14 +3,19 @@ package io.gvgap.core.results;
 import java.util.List;
 
 /**
- * One measure of one strategy across the family, with its least-squares line in log10 FLOPs.
+ * One measure of one strategy across the family, with its lines in log10 FLOPs.
  *
  * @param task the task label
  * @param verifier the verifier label
  * @param filter the filter label
- * @param measure {@code relative-gap-pooled}, {@code relative-gap-per-prompt} or {@code gap}
- * @param points one per model, in spec order
- * @param fit the line through the defined points
+ * @param measure {@code relative-gap-pooled}, {@code relative-gap-per-prompt},
+ *     {@code gap-share-of-oracle} or {@code gap}
+ * @param points one per model, in spec order (undefined values are null)
+ * @param excluded the models whose point is undefined, each with why; left out of every line
+ * @param fit the ordinary least-squares line through the defined points, with its t-interval
+ * @param bootstrap the slope refitted on joint prompt resamples, and how often the points keep
+ *     their order
+ * @param weighted the weighted least-squares line, each point weighted by its own interval
  */
 public record ScalingFit(
     String task,
@@ -18,4 +23,14 @@ public record ScalingFit(
     String filter,
     String measure,
     List<ScalingPoint> points,
-    LineFit fit) {}
+    List<ScalingExclusion> excluded,
+    LineFit fit,
+    SlopeBootstrap bootstrap,
+    WeightedFit weighted) {
+
+  /** Copies the lists; a missing list (a {@code scaling.json} written before it existed) is empty. */
+  public ScalingFit {
+    points = points == null ? List.of() : List.copyOf(points);
+    excluded = excluded == null ? List.of() : List.copyOf(excluded);
+  }
+}
