@@ -14,6 +14,6 @@ for (round in ['round-0', 'round-1']) {
 assert new File(study, 'report.html').text.contains('<meta http-equiv="Content-Security-Policy"')
 assert new File(basedir, 'target/gvgap-inline/improve-builtin-model-improve.yaml').text.startsWith('name: improve-3xs\n')
 def log = new File(basedir, 'build.log').text
-assert log.contains('gvgap: round 0 arithmetic: J(f) =')
-assert log.contains('gvgap: round 1 arithmetic: J(f) =')
+assert log.contains('gvgap: round 0 arithmetic (evaluation split, ')
+assert log.contains('gvgap: round 1 arithmetic (evaluation split, ')
 return true

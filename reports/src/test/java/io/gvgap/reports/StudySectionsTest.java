@@ -19,7 +19,7 @@ class StudySectionsTest {
 
   private static final String ROUNDS = """
       {"study": "demo", "verifier": "majority", "filter": "quantile(alpha=0.25)", "rounds": [
-        {"round": 0, "runDirectory": "%1$s/round-0", "tasks": [{"task": "arithmetic",
+        {"round": 0, "runDirectory": "%1$s/round-0", "evaluation": [{"task": "arithmetic",
           "accuracy": {"value": 0.5, "lower": 0.3, "upper": 0.7},
           "passAtK": [{"k": 1, "estimate": {"value": 0.5, "lower": 0.3, "upper": 0.7}},
                       {"k": 2, "estimate": {"value": 0.75, "lower": 0.6, "upper": 0.9}}],
@@ -31,7 +31,7 @@ class StudySectionsTest {
                           "gap": {"value": -0.1, "lower": -0.2, "upper": 0.0},
                           "relativeGapPooled": {"value": -0.2, "lower": -0.4, "upper": 0.0}}]}],
           "distillation": {"keptSamples": 12, "distinctSamples": 9}},
-        {"round": 1, "runDirectory": "%1$s/round-1", "tasks": [], "distillation": null}]}
+        {"round": 1, "runDirectory": "%1$s/round-1", "evaluation": [], "distillation": null}]}
       """;
 
   @Test
@@ -79,7 +79,7 @@ class StudySectionsTest {
         .writeTo(study.resolve("round-0"));
     Files.writeString(study.resolve("rounds.json"), """
         {"study": "demo", "rounds": [
-          {"round": "first", "runDirectory": "round-0", "tasks": []}]}
+          {"round": "first", "runDirectory": "round-0", "evaluation": []}]}
         """);
     RunData round0 = RunDirectoryReader.read(study.resolve("round-0"));
 

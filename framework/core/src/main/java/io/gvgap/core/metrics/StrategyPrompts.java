@@ -9,7 +9,11 @@ import java.util.List;
  * prompt that takes part, its id, {@code a_x = J_x(f)} and {@code b_x = J_x(f[w])}, with the
  * {@link EmptyKeptPolicy} applied exactly as {@link MetricsCalculator} applies it (an empty-kept
  * prompt has {@code b_x = a_x} under {@code FALLBACK} and is left out under {@code EXCLUDE}). What a
- * study needs to recompute a strategy's gap on resampled prompts.
+ * study needs to recompute a strategy's gap on resampled prompts. A strategy that kept nothing on
+ * any prompt has no filtered accuracy ({@link MetricsCalculator} gives it no gap): every
+ * {@code b_x} is then NaN, so no resample gives it a gap either. (A resample that happens to draw
+ * only a strategy's empty-kept prompts still counts them by the policy, as the point estimate would
+ * if those were all its prompts but one.)
  *
  * @param exampleIds the ids of the prompts that take part, in input order
  * @param a {@code J_x(f)} per prompt, aligned with {@code exampleIds}
@@ -37,6 +41,7 @@ public record StrategyPrompts(List<String> exampleIds, double[] a, double[] b) {
     double[] a = new double[prompts.size()];
     double[] b = new double[prompts.size()];
     int used = 0;
+    boolean keptSomething = false;
     for (PromptData prompt : prompts) {
       double[] weights = prompt.weights().get(key);
       if (weights == null) {
@@ -44,6 +49,7 @@ public record StrategyPrompts(List<String> exampleIds, double[] a, double[] b) {
             + key.verifier() + " / " + key.filter());
       }
       boolean empty = Accuracy.keptNothing(weights);
+      keptSomething |= !empty;
       if (empty && policy == EmptyKeptPolicy.EXCLUDE) {
         continue;
       }
@@ -53,6 +59,10 @@ public record StrategyPrompts(List<String> exampleIds, double[] a, double[] b) {
       b[used] = empty ? jfx : Accuracy.ofKept(prompt.utilities(), weights);
       used++;
     }
-    return new StrategyPrompts(ids, Arrays.copyOf(a, used), Arrays.copyOf(b, used));
+    double[] kept = Arrays.copyOf(b, used);
+    if (!keptSomething) {
+      Arrays.fill(kept, Double.NaN);
+    }
+    return new StrategyPrompts(ids, Arrays.copyOf(a, used), kept);
   }
 }

@@ -74,4 +74,24 @@ class StrategyPromptsTest {
       assertThat(s.a()).hasSize(metrics.promptsUsed());
     }
   }
+
+  @Test
+  void aStrategyThatKeptNothingAnywhereHasNoGapInAnyResampleAsInTheCalculator() {
+    List<PromptData> none = List.of(
+        prompt("q1", 1, 0).score("v", 0, 0).weights("v", "f", 0, 0).build(),
+        prompt("q2", 0, 0).score("v", 0, 0).weights("v", "f", 0, 0).build());
+    for (EmptyKeptPolicy policy : EmptyKeptPolicy.values()) {
+      StrategyMetrics metrics = new MetricsCalculator(
+              MetricsSettings.defaults().withEmptyKept(policy))
+          .compute(none)
+          .strategies()
+          .get(0);
+      StrategyPrompts s = StrategyPrompts.of(KEY, none, policy);
+      int[] ones = new int[s.a().length];
+      Arrays.fill(ones, 1);
+      assertThat(metrics.gap().defined()).isFalse();
+      assertThat(s.b()).allMatch(Double::isNaN);
+      assertThat(GapStatistics.gap(s.a(), s.b(), ones)).as("%s", policy).isNaN();
+    }
+  }
 }
