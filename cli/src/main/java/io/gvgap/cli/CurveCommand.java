@@ -119,6 +119,9 @@ final class CurveCommand implements Callable<Integer> {
     }
     print(spec.commandLine().getOut(), points);
     spec.commandLine().getOut().printf("curve: %s%n", file.toAbsolutePath());
+    spec.commandLine()
+        .getOut()
+        .printf("report section: gvgap report %s (re-renders report.html with it)%n", runDir);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }
