@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
       ValidateCommand.class,
       RunCommand.class,
       MergeCommand.class,
+      CurveCommand.class,
       TasksCommand.class,
       UtilityCommand.class,
       GenerateCommand.class,

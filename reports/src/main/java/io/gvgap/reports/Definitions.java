@@ -144,6 +144,14 @@ public final class Definitions {
             + " index), of distinct correct solutions, of distinct final answers and of distinct correct final answers;"
             + " the bars are means over prompts. Read from the run's diversity.json.");
     add(
+        "curve",
+        "Gap against samples per prompt",
+        "From one run: every prompt cut to its first N samples (exactly what a run with N samples"
+            + " draws, since each sample has its own seeded stream), filters applied again to the N scores and"
+            + " majority re-counted on them; accuracy, pass@N and each verifier × filter's gap with bootstrap"
+            + " intervals over prompts. Points at different N share prompts and samples, so they are not"
+            + " independent. Read from the run's curve.json (gvgap curve RUN_DIR).");
+    add(
         "best",
         "Best strategy",
         "The verifier × filter with the largest gap within its run, model and task,"

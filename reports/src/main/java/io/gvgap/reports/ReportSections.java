@@ -19,6 +19,7 @@ public final class ReportSections {
         new CalibrationSection(),
         new PassAtKSection(),
         new DiversitySection(),
+        new CurveSection(),
         new RoundsSection(),
         new ScalingSection(),
         new DrillDownSection());

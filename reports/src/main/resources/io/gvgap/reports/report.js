@@ -257,6 +257,31 @@
     });
   };
 
+  renderers.curve = function (block, section) {
+    section.groups.forEach(function (group) {
+      block.appendChild(el('h4', null, group.model + ' / ' + group.task + ': gap [CI] against samples per prompt N ('
+        + section.selection + ')'));
+      var table = el('table', 'curve');
+      var header = el('tr');
+      ['N', 'prompts', 'accuracy [CI]', 'pass@N [CI]'].concat(group.strategies).forEach(function (h) {
+        header.appendChild(el('th', null, h));
+      });
+      table.appendChild(header);
+      group.rows.forEach(function (r) {
+        var row = el('tr');
+        row.appendChild(el('td', null, r.n));
+        row.appendChild(el('td', null, r.prompts));
+        row.appendChild(el('td', null, fmt(r.accuracy[0]) + ' ' + interval(r.accuracy)));
+        row.appendChild(el('td', null, fmt(r.passAtN[0]) + ' ' + interval(r.passAtN)));
+        r.gaps.forEach(function (g) {
+          row.appendChild(el('td', null, g[0] === null ? 'n/a' : signed(g[0]) + ' ' + interval(g)));
+        });
+        table.appendChild(row);
+      });
+      block.appendChild(table);
+    });
+  };
+
   /* ---------- studies: improvement rounds and scaling over a family ---------- */
 
   renderers.rounds = function (block, section) {

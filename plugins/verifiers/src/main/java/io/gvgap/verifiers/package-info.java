@@ -15,6 +15,10 @@
  *       ({@link io.gvgap.verifiers.CotOptions}).</li>
  *   <li>{@code tournament} ({@link io.gvgap.verifiers.TournamentVerifier}): single-elimination
  *       pairwise judging.</li>
+ *   <li>{@code greedy-agreement} ({@link io.gvgap.verifiers.GreedyAgreementVerifier}): a control,
+ *       1 when the sample's answer equals the judging model's own greedy answer (one greedy
+ *       generation per prompt, cached, request id {@code <exampleId>#greedy}); it measures how much
+ *       of a judge's gap "greedy beats sampling" alone explains.</li>
  * </ul>
  * Verifiers that call a model batch across examples in {@code verifyAll} and match the model's
  * results to requests by id ({@code <exampleId>#<sampleIndex>} for CoT, {@code ...#0} for MC,

@@ -124,6 +124,19 @@ class BuiltInVerifiersConformanceTest {
   }
 
   @Nested
+  class GreedyAgreement extends VerifierConformanceTest {
+    @Override
+    protected VerifierProvider<?> provider() {
+      return new GreedyAgreementVerifier();
+    }
+
+    @Override
+    protected Record options() {
+      return new GreedyAgreementVerifier.Options(64);
+    }
+  }
+
+  @Nested
   class Ensemble extends VerifierConformanceTest {
     @Override
     protected VerifierProvider<?> provider() {

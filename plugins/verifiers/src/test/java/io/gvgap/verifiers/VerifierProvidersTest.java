@@ -35,7 +35,8 @@ class VerifierProvidersTest {
             "cot-binary",
             "cot-score",
             "tournament",
-            "ensemble");
+            "ensemble",
+            "greedy-agreement");
   }
 
   @Test
@@ -61,6 +62,8 @@ class VerifierProvidersTest {
     assertThat(OptionDefaults.of(CotOptions.class)).isEqualTo(new CotOptions(1, 0.7, 256));
     assertThat(OptionDefaults.of(TournamentVerifier.Options.class))
         .isEqualTo(new TournamentVerifier.Options(0, true, 0.7, 256));
+    assertThat(OptionDefaults.of(GreedyAgreementVerifier.Options.class))
+        .isEqualTo(new GreedyAgreementVerifier.Options(256));
   }
 
   @Test
@@ -69,8 +72,9 @@ class VerifierProvidersTest {
       if (provider.name().equals("ensemble")) {
         continue; // needs members; EnsembleVerifierTest checks it calls no model
       }
-      boolean callsModel =
-          List.of("mc", "cot-binary", "cot-score", "tournament").contains(provider.name());
+      boolean callsModel = List.of(
+              "mc", "cot-binary", "cot-score", "tournament", "greedy-agreement")
+          .contains(provider.name());
       assertThat(createWithDefaults(provider).usesModel())
           .as(provider.name())
           .isEqualTo(callsModel);
