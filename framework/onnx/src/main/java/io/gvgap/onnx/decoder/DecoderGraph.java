@@ -131,16 +131,7 @@ public final class DecoderGraph {
       finalNormed =
           b.op("Slice", finalNormed, LOGITS_FROM, b.constant(Long.MAX_VALUE), b.constant(1));
     }
-    String head = config.tiedEmbeddings() ? "transformer.wte.weight" : "lm_head.weight";
-    // written straight into the graph output (an Identity to a renamed output would copy the
-    // logits)
-    b.node(new Node(
-        "MatMul",
-        "",
-        "lm_head_matmul",
-        List.of(finalNormed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head)),
-        List.of("logits"),
-        Map.of()));
+    DecoderOps.lmHead(b, finalNormed, config);
     b.output(
         "logits",
         "logits",

@@ -60,4 +60,20 @@ public final class DecoderOps {
     return b.op(
         "Mul", b.op("Mul", x, b.scalar(0.5f)), b.op("Add", b.op("Tanh", inner), b.scalar(1f)));
   }
+
+  /**
+   * The LM head: {@code normed · Wᵀ} (the tied token embedding or {@code lm_head.weight}) written
+   * straight into the graph value {@code logits} (an Identity to a renamed output would copy the
+   * logits). The caller declares the output with its shape.
+   */
+  public static void lmHead(GraphBuilder b, String normed, DecoderConfig config) {
+    String head = config.tiedEmbeddings() ? "transformer.wte.weight" : "lm_head.weight";
+    b.node(new Node(
+        "MatMul",
+        "",
+        "lm_head_matmul",
+        List.of(normed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head)),
+        List.of("logits"),
+        Map.of()));
+  }
 }

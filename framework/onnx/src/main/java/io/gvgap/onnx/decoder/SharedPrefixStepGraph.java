@@ -165,14 +165,7 @@ public final class SharedPrefixStepGraph {
       x = b.op("Add", x, linear(b, hidden, p + "mlp.c_proj"));
     }
     String finalNormed = layerNorm(b, x, "transformer.ln_f", config.layerNormEpsilon());
-    String head = config.tiedEmbeddings() ? "transformer.wte.weight" : "lm_head.weight";
-    b.node(new Node(
-        "MatMul",
-        "",
-        "lm_head_matmul",
-        List.of(finalNormed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head)),
-        List.of("logits"),
-        Map.of()));
+    DecoderOps.lmHead(b, finalNormed, config);
     b.output("logits", "logits", ElementType.FLOAT, "rows", 1, config.vocabSize());
     int k = candidates(config.vocabSize());
     b.node(new Node(
