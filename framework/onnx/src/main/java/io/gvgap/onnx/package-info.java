@@ -8,7 +8,11 @@
  *   <li>{@link io.gvgap.onnx.decoder}: gvgap's GPT-style decoder as an ONNX graph, its parameters
  *       by name, and model directories in the Hugging Face Optimum layout.</li>
  *   <li>{@link io.gvgap.onnx.runtime}: opens a model directory with ONNX Runtime and DJL tokenizers;
- *       batched generation and continuation scoring.</li>
+ *       batched generation and continuation scoring. gvgap's own model directories decode with the
+ *       shared-prefix step (the prompt's KV cache kept once for all its samples, each sample's cache
+ *       written in place, sampling from in-graph top candidates); other decoders, or the backend
+ *       option {@code decode: generic}, use the file's own graph. Both give the same tokens for a
+ *       seed.</li>
  *   <li>{@link io.gvgap.onnx.cli}: plain entry points behind {@code gvgap generate}, {@code gvgap score}
  *       and {@code gvgap model init}.</li>
  * </ul>
