@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       DistillCommand.class,
       ImproveCommand.class,
       ScalingCommand.class,
+      GridCommand.class,
       DemoCommand.class,
       ServeCommand.class
     })

@@ -144,6 +144,16 @@ public final class Definitions {
             + " index), of distinct correct solutions, of distinct final answers and of distinct correct final answers;"
             + " the bars are means over prompts. Read from the run's diversity.json.");
     add(
+        "grid",
+        "Cross-verification grid",
+        "Every model of the spec judges every model's samples (gvgap grid): one run per judge, in which all"
+            + " models generate the same samples (seeds do not depend on the judge) and the judge's verifiers"
+            + " score them. Each table is one task x verifier x filter; rows are the generators, columns the"
+            + " judges; a cell is the gap J(f[w]) - J(f) with its bootstrap interval over prompts and the"
+            + " verifier's AUROC with that judge. The diagonal is self-verification. Verifiers that do not use"
+            + " a model (majority, oracle, logprob of the generator's own samples) give the same cell for every"
+            + " judge. Read from grid.json in the grid's folder.");
+    add(
         "curve",
         "Gap against samples per prompt",
         "From one run: every prompt cut to its first N samples (exactly what a run with N samples"

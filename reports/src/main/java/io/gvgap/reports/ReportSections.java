@@ -22,6 +22,7 @@ public final class ReportSections {
         new CurveSection(),
         new RoundsSection(),
         new ScalingSection(),
+        new GridSection(),
         new DrillDownSection());
   }
 }

@@ -282,6 +282,38 @@
     });
   };
 
+  renderers.grid = function (block, section) {
+    var tables = {};
+    var order = [];
+    section.cells.forEach(function (c) {
+      var key = c.task + ' / ' + c.verifier + ' / ' + c.filter;
+      if (!tables[key]) { tables[key] = {}; order.push(key); }
+      tables[key][c.generator + '\u0000' + c.judge] = c;
+    });
+    order.forEach(function (key) {
+      block.appendChild(el('h4', null, key + ': gap [CI] / AUROC, generator (rows) judged by (columns)'));
+      var table = el('table', 'grid');
+      var header = el('tr');
+      header.appendChild(el('th', null, 'generator \\ judge'));
+      section.judges.forEach(function (j) { header.appendChild(el('th', null, j)); });
+      table.appendChild(header);
+      section.generators.forEach(function (g) {
+        var row = el('tr');
+        row.appendChild(el('th', null, g));
+        section.judges.forEach(function (j) {
+          var c = tables[key][g + '\u0000' + j];
+          var text = !c ? '-' : (c.gap.value === null ? 'n/a' : signed(c.gap.value) + ' '
+            + interval([c.gap.value, c.gap.lower, c.gap.upper])) + ' / ' + fmt(c.auroc);
+          var td = el('td', g === j ? 'diagonal' : null, text);
+          if (c && c.emptyKeptPrompts > 0) { td.title = 'nothing kept on ' + c.emptyKeptPrompts + ' of ' + c.prompts + ' prompts'; }
+          row.appendChild(td);
+        });
+        table.appendChild(row);
+      });
+      block.appendChild(table);
+    });
+  };
+
   /* ---------- studies: improvement rounds and scaling over a family ---------- */
 
   renderers.rounds = function (block, section) {

@@ -5,21 +5,25 @@ import io.gvgap.core.merge.MergeResult;
 import io.gvgap.core.pipeline.RunResult;
 import io.gvgap.core.progress.Progress;
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.core.results.GridFile;
 import io.gvgap.core.results.RoundRecord;
 import io.gvgap.core.results.RoundsFile;
 import io.gvgap.core.results.ScalingFile;
 import io.gvgap.core.results.ScalingModel;
 import io.gvgap.core.spec.ResolvedRunSpec;
 import io.gvgap.core.store.DirectoryLock;
+import io.gvgap.core.store.RunMetrics;
 import io.gvgap.core.store.Shard;
 import io.gvgap.onnx.train.ProgressListener;
 import io.gvgap.reports.RunData;
 import io.gvgap.reports.RunReports;
+import io.gvgap.studies.CrossVerification;
 import io.gvgap.studies.ImproveSpec;
 import io.gvgap.studies.ImprovementStudy;
 import io.gvgap.studies.ScalingSpec;
 import io.gvgap.studies.ScalingStudy;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -117,6 +121,30 @@ public final class Launcher {
    */
   public List<RunData> report(List<Path> runDirectories, Path outFile) {
     return RunReports.write(runDirectories, outFile);
+  }
+
+  /**
+   * A cross-verification grid: every model of {@code spec} judges every model's samples. One run per
+   * judge ({@code judge-LABEL} in {@code spec.output()}, resumable like any run, each with its own
+   * report), then {@code grid.json} and {@code report.html} with the grid section in
+   * {@code spec.output()}.
+   *
+   * @param spec a resolved run spec with at least two models and no {@code verification.model}
+   * @param specSource the spec as the user wrote it
+   */
+  public GridFile grid(ResolvedRunSpec spec, String specSource) {
+    List<String> judges = CrossVerification.judges(spec);
+    List<Path> directories = new ArrayList<>();
+    List<RunMetrics> metrics = new ArrayList<>();
+    for (String judge : judges) {
+      RunResult result = evaluate(CrossVerification.judgeSpec(spec, judge), specSource);
+      directories.add(result.directory());
+      metrics.add(result.metrics());
+    }
+    GridFile grid = CrossVerification.collect(spec.name(), judges, directories, metrics);
+    CrossVerification.write(spec.output(), grid);
+    report(directories, spec.output().resolve(REPORT_FILE));
+    return grid;
   }
 
   /**
