@@ -105,11 +105,20 @@ final class RunCommand implements Callable<Integer> {
         MetricFormat.fixed(m.coverage()),
         MetricFormat.percent(m.extractionFailureRate()));
     out.printf(
-        "  %-16s %-26s %8s %8s %20s %6s %9s %9s %6s%n",
-        "verifier", "filter", "J(f[w])", "gap", "gap CI", "AUROC", "rel(pp)", "rel(pool)", "kept");
+        "  %-16s %-26s %8s %8s %20s %6s %9s %9s %6s %6s%n",
+        "verifier",
+        "filter",
+        "J(f[w])",
+        "gap",
+        "gap CI",
+        "AUROC",
+        "rel(pp)",
+        "rel(pool)",
+        "asked",
+        "kept");
     for (StrategyMetrics s : m.strategies()) {
       out.printf(
-          "  %-16s %-26s %8s %8s %20s %6s %9s %9s %6s  %s%n",
+          "  %-16s %-26s %8s %8s %20s %6s %9s %9s %6s %6s  %s%n",
           s.verifier(),
           s.filter(),
           MetricFormat.fixed(s.jfw().value()),
@@ -118,6 +127,7 @@ final class RunCommand implements Callable<Integer> {
           MetricFormat.auroc(m.aurocOf(s.verifier())),
           MetricFormat.signed(s.relativeGapPerPrompt().value()),
           MetricFormat.signed(s.relativeGapPooled().value()),
+          MetricFormat.percent(s.askedFraction()),
           MetricFormat.percent(s.keptFraction()),
           MetricFormat.emptyKept(s, m.prompts()));
     }

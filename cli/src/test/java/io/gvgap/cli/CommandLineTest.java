@@ -2,6 +2,8 @@ package io.gvgap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gvgap.core.store.Json;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStore;
 import java.io.IOException;
@@ -105,7 +107,39 @@ class CommandLineTest {
     // scores are in [0, 1], so keep-above(tau=2) keeps nothing on any of the 6 prompts
     assertThat(r.out())
         .containsPattern(
-            "scripted-judge +keep-above +n/a +n/a +n/a +[0-9.]+ +n/a +n/a +0\\.0%  nothing kept on 6 of 6 prompts");
+            "scripted-judge +keep-above +n/a +n/a +n/a +[0-9.]+ +n/a +n/a +n/a +0\\.0%  nothing kept on 6 of 6"
+                + " prompts");
+  }
+
+  @Test
+  void rankFiltersShowTheAskedKeptFractionBesideTheAchievedOne() throws IOException {
+    Path out = tmp.resolve("run-asked");
+    String text = GOOD.replace(
+        "  - name: best-of-n\n",
+        "  - name: best-of-n\n  - name: quantile\n    options: {alpha: 0.5}\n");
+    InProcessGvgap.Result r =
+        gvgap("--quiet", "run", spec(text).toString(), "--output", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // 4 samples per prompt: quantile(0.5) is asked for ceil(0.5 x 4) = 2 of 4 on every fully scored
+    // prompt, best-of-n for 1 of 4; threshold keeps by score and has no asked fraction
+    JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());
+    JsonNode strategies = metrics.path("groups").get(0).path("metrics").path("strategies");
+    for (JsonNode s : strategies) {
+      String filter = s.path("filter").asText();
+      if (s.path("verifier").asText().equals("oracle")) {
+        double expected =
+            filter.equals("quantile") ? 0.5 : filter.equals("best-of-n") ? 0.25 : Double.NaN;
+        if (Double.isNaN(expected)) {
+          assertThat(s.path("askedFraction").isNull()).as(filter).isTrue();
+        } else {
+          assertThat(s.path("askedFraction").asDouble()).as(filter).isEqualTo(expected);
+        }
+      }
+    }
+    assertThat(r.out())
+        .containsPattern("oracle +quantile .* 50\\.0% +[0-9.]+%")
+        .containsPattern("oracle +best-of-n .* 25\\.0% +[0-9.]+%")
+        .containsPattern("oracle +threshold\\(tau=0\\.5\\) .* n/a +[0-9.]+%");
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.Locale;
 /** The lines {@code gvgap:evaluate} logs for one group: the same table as {@code gvgap run} prints. */
 final class ResultLog {
 
-  private static final String ROW = "  %-16s %-26s %8s %8s %20s %6s %9s %9s %6s  %s";
+  private static final String ROW = "  %-16s %-26s %8s %8s %20s %6s %9s %9s %6s %6s  %s";
 
   private ResultLog() {}
 
@@ -40,6 +40,7 @@ final class ResultLog {
         "AUROC",
         "rel(pp)",
         "rel(pool)",
+        "asked",
         "kept",
         ""));
     for (StrategyMetrics s : m.strategies()) {
@@ -54,6 +55,7 @@ final class ResultLog {
           MetricFormat.auroc(m.aurocOf(s.verifier())),
           MetricFormat.signed(s.relativeGapPerPrompt().value()),
           MetricFormat.signed(s.relativeGapPooled().value()),
+          MetricFormat.percent(s.askedFraction()),
           MetricFormat.percent(s.keptFraction()),
           MetricFormat.emptyKept(s, m.prompts())));
     }

@@ -58,6 +58,13 @@ public final class Definitions {
         "Confidence interval",
         "Bootstrap percentile interval: prompts resampled with replacement, the"
             + " statistic recomputed on each resample; the interval holds the central share (e.g. 95%) of the values.");
+    add(
+        "asked",
+        "Asked fraction",
+        "What the filter was asked to keep, over all samples of the group: quantile's ceil(alpha x n) and"
+            + " top-k's min(k, n) of each prompt's n scored samples, best-of-n's 1; recorded beside the weights"
+            + " when the run filtered. Empty for a filter that keeps by score (threshold, softmax). Compare it"
+            + " with the kept fraction: they differ where samples could not be scored, or with ties: keep.");
     add("kept", "Kept fraction", "Samples with weight > 0 divided by all samples of the group.");
     add(
         "precision",

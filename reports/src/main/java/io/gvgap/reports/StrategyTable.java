@@ -45,6 +45,7 @@ public final class StrategyTable {
         "gap",
         "rel-per-prompt",
         "rel-pooled",
+        "asked",
         "kept",
         "precision",
         "recall",
@@ -93,6 +94,7 @@ public final class StrategyTable {
           cells.add(estimate("gap", s.gap(), confidence, true));
           cells.add(estimate("rel-per-prompt", s.relativeGapPerPrompt(), confidence, true));
           cells.add(estimate("rel-pooled", s.relativeGapPooled(), confidence, true));
+          cells.add(number("asked", s.askedFraction()));
           cells.add(number("kept", s.keptFraction()));
           cells.add(number("precision", s.precision()));
           cells.add(number("recall", s.recall()));

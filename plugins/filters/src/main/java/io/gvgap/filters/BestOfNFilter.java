@@ -31,7 +31,8 @@ public final class BestOfNFilter implements FilterProvider<NoOptions> {
 
   @Override
   public FilterStrategy create(NoOptions options) {
-    return BestOfNFilter::weights;
+    return new CountingStrategy(
+        BestOfNFilter::weights, scores -> Math.min(1, ScoreRanks.scoredCount(scores)));
   }
 
   /** The best-of-n weights: a single 1 at the winner, or all 0 when nothing is scored. */

@@ -77,9 +77,18 @@ public final class QuantileFilter implements FilterProvider<QuantileFilter.Optio
   public FilterStrategy create(Options options) {
     double alpha = options.alpha();
     if (options.ties() == Ties.KEEP) {
-      return (scores, context) -> weights(scores, alpha);
+      return new CountingStrategy(
+          (scores, context) -> weights(scores, alpha), scores -> askedCount(scores, alpha));
     }
-    return (scores, context) -> weights(scores, alpha, context.seed(), context.exampleId());
+    return new CountingStrategy(
+        (scores, context) -> weights(scores, alpha, context.seed(), context.exampleId()),
+        scores -> askedCount(scores, alpha));
+  }
+
+  /** ⌈α·n⌉ of the n scored samples (0 when none is scored): what the filter is asked to keep. */
+  static int askedCount(double[] scores, double alpha) {
+    int scored = ScoreRanks.scoredCount(scores);
+    return scored == 0 ? 0 : cutRank(alpha, scored);
   }
 
   /**

@@ -67,9 +67,13 @@ public final class TopKFilter implements FilterProvider<TopKFilter.Options> {
   public FilterStrategy create(Options options) {
     int k = options.k();
     if (options.ties() == Ties.KEEP) {
-      return (scores, context) -> weights(scores, k);
+      return new CountingStrategy(
+          (scores, context) -> weights(scores, k),
+          scores -> Math.min(k, ScoreRanks.scoredCount(scores)));
     }
-    return (scores, context) -> weights(scores, k, context.seed(), context.exampleId());
+    return new CountingStrategy(
+        (scores, context) -> weights(scores, k, context.seed(), context.exampleId()),
+        scores -> Math.min(k, ScoreRanks.scoredCount(scores)));
   }
 
   /**

@@ -20,4 +20,17 @@ public interface FilterStrategy {
    *     rejects a filter that keeps an unscored sample). All zeros means "keep nothing".
    */
   double[] weights(double[] scores, FilterContext context);
+
+  /**
+   * How many of these samples the strategy is asked to keep, when it keeps a count: {@code quantile}
+   * ⌈α·n⌉ of the n scored samples, {@code top-k} min(k, n), {@code best-of-n} 1 (0 when nothing is
+   * scored). Empty (the default) for a strategy that keeps by score rather than by count
+   * ({@code threshold}, {@code softmax}). The framework stores it beside the weights, so reports show
+   * the asked kept fraction beside the achieved one.
+   *
+   * @param scores the example's scores, as given to {@link #weights}
+   */
+  default java.util.OptionalInt askedCount(double[] scores) {
+    return java.util.OptionalInt.empty();
+  }
 }

@@ -25,6 +25,9 @@ package io.gvgap.core.metrics;
  * @param recall of "kept" against "correct"; undefined when no sample is correct
  * @param f1 {@code 2TP / (2TP + FP + FN)}; undefined when nothing is kept and nothing is correct
  * @param oracleMinusSelected coverage (pass@N) over the used prompts minus {@code J(f[w])}
+ * @param askedFraction the samples the filter was asked to keep over all samples of the group
+ *     ({@code quantile}'s ⌈α·n⌉, {@code top-k}'s k, {@code best-of-n}'s 1 per prompt), beside the
+ *     achieved {@code keptFraction}; NaN for a filter that keeps by score
  */
 public record StrategyMetrics(
     String verifier,
@@ -41,7 +44,65 @@ public record StrategyMetrics(
     @NanAsNull double precision,
     @NanAsNull double recall,
     @NanAsNull double f1,
-    @NanAsNull double oracleMinusSelected) {
+    @NanAsNull double oracleMinusSelected,
+    @NanAsNull double askedFraction) {
+
+  /** Metrics whose asked fraction is not (yet) known. */
+  public StrategyMetrics(
+      String verifier,
+      String filter,
+      int promptsUsed,
+      Estimate jf,
+      Estimate jfw,
+      Estimate gap,
+      Estimate relativeGapPerPrompt,
+      Estimate relativeGapPooled,
+      int saturatedPrompts,
+      int emptyKeptPrompts,
+      double keptFraction,
+      double precision,
+      double recall,
+      double f1,
+      double oracleMinusSelected) {
+    this(
+        verifier,
+        filter,
+        promptsUsed,
+        jf,
+        jfw,
+        gap,
+        relativeGapPerPrompt,
+        relativeGapPooled,
+        saturatedPrompts,
+        emptyKeptPrompts,
+        keptFraction,
+        precision,
+        recall,
+        f1,
+        oracleMinusSelected,
+        Double.NaN);
+  }
+
+  /** These metrics with the asked kept fraction. */
+  public StrategyMetrics withAskedFraction(double fraction) {
+    return new StrategyMetrics(
+        verifier,
+        filter,
+        promptsUsed,
+        jf,
+        jfw,
+        gap,
+        relativeGapPerPrompt,
+        relativeGapPooled,
+        saturatedPrompts,
+        emptyKeptPrompts,
+        keptFraction,
+        precision,
+        recall,
+        f1,
+        oracleMinusSelected,
+        fraction);
+  }
 
   /** The strategy this row is about. */
   public StrategyKey key() {

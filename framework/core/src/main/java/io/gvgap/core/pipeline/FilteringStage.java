@@ -13,6 +13,7 @@ import io.gvgap.core.store.WeightRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Turns each verifier's scores of a batch's examples into each filter's weights and appends one
@@ -105,8 +106,15 @@ final class FilteringStage {
     for (int i = 0; i < n; i++) {
       weights.add(SampleWeight.of(i, w[i]));
     }
+    OptionalInt asked = filter.filter().askedCount(values.clone());
     return new WeightRecord(
-        modelLabel, taskLabel, key.exampleId(), verifier, filter.label(), weights);
+        modelLabel,
+        taskLabel,
+        key.exampleId(),
+        verifier,
+        filter.label(),
+        weights,
+        asked.isPresent() ? asked.getAsInt() : null);
   }
 
   private static void checkWeights(

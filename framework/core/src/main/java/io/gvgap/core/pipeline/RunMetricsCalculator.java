@@ -7,6 +7,7 @@ import io.gvgap.core.metrics.MetricsCalculator;
 import io.gvgap.core.metrics.MetricsSettings;
 import io.gvgap.core.metrics.PromptData;
 import io.gvgap.core.metrics.StrategyKey;
+import io.gvgap.core.metrics.StrategyMetrics;
 import io.gvgap.core.store.ExampleKey;
 import io.gvgap.core.store.ExampleResults;
 import io.gvgap.core.store.GroupResult;
@@ -122,6 +123,7 @@ public final class RunMetricsCalculator {
     boolean partial = false;
     for (ResultGroup group : records.groups()) {
       List<PromptData> prompts = new ArrayList<>();
+      List<ExampleResults> complete = new ArrayList<>();
       int incomplete = 0;
       boolean anySample = false;
       for (ExampleResults example : group.examples()) {
@@ -134,17 +136,52 @@ public final class RunMetricsCalculator {
           incomplete++;
         } else {
           prompts.add(data);
+          complete.add(example);
         }
       }
       if (!anySample) {
         continue;
       }
       partial |= incomplete > 0;
-      GroupMetrics metrics =
-          prompts.isEmpty() ? null : new MetricsCalculator(settings).compute(prompts);
+      GroupMetrics metrics = prompts.isEmpty()
+          ? null
+          : withAskedFractions(new MetricsCalculator(settings).compute(prompts), complete);
       results.add(new GroupResult(group.model(), group.task(), incomplete, metrics));
     }
     return new RunMetrics(runName, partial, results);
+  }
+
+  /**
+   * Each strategy's asked kept fraction: the counts its filter was asked to keep (recorded beside the
+   * weights) over the samples, pooled over the group's complete prompts; NaN when the filter keeps by
+   * score or a record has no count.
+   */
+  private static GroupMetrics withAskedFractions(GroupMetrics m, List<ExampleResults> examples) {
+    List<StrategyMetrics> strategies = new ArrayList<>();
+    for (StrategyMetrics s : m.strategies()) {
+      double asked = 0;
+      double samples = 0;
+      for (ExampleResults example : examples) {
+        Integer count = example.asked(s.verifier(), s.filter());
+        if (count == null) {
+          asked = Double.NaN;
+          break;
+        }
+        asked += count;
+        samples += example.samples().size();
+      }
+      strategies.add(s.withAskedFraction(samples > 0 ? asked / samples : Double.NaN));
+    }
+    return new GroupMetrics(
+        m.prompts(),
+        m.samples(),
+        m.accuracy(),
+        m.extractionFailureRate(),
+        m.coverage(),
+        m.passAtK(),
+        m.verifiers(),
+        strategies,
+        m.correlations());
   }
 
   /** The bootstrap, pass@k and empty-kept settings the metrics are computed with. */

@@ -14,16 +14,29 @@ import java.util.Map;
  * @param samples the samples, sorted by sample index (some may be missing in a partial run)
  * @param scores per verifier label, in the order first stored, its scores sorted by sample index
  * @param weights per (verifier, filter), in the order first stored, its weights sorted by sample index
+ * @param asked per (verifier, filter) whose filter keeps a count, how many it was asked to keep
  */
 public record ExampleResults(
     ExampleKey key,
     ExampleRecord example,
     List<SampleRecord> samples,
     Map<String, List<SampleScore>> scores,
-    Map<StrategyKey, List<SampleWeight>> weights) {
+    Map<StrategyKey, List<SampleWeight>> weights,
+    Map<StrategyKey, Integer> asked) {
+
+  /** Without asked counts (filters that keep by score, or records written before they were kept). */
+  public ExampleResults(
+      ExampleKey key,
+      ExampleRecord example,
+      List<SampleRecord> samples,
+      Map<String, List<SampleScore>> scores,
+      Map<StrategyKey, List<SampleWeight>> weights) {
+    this(key, example, samples, scores, weights, Map.of());
+  }
 
   /** Copies the collections (keeping their order). */
   public ExampleResults {
+    asked = Map.copyOf(asked);
     samples = List.copyOf(samples);
     scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
     weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
@@ -42,6 +55,11 @@ public record ExampleResults(
   /** One strategy's weights, or null when the filtering stage has not stored them. */
   public List<SampleWeight> weights(String verifier, String filter) {
     return weights.get(new StrategyKey(verifier, filter));
+  }
+
+  /** How many samples a strategy's filter was asked to keep here, or null when it keeps by score. */
+  public Integer asked(String verifier, String filter) {
+    return asked.get(new StrategyKey(verifier, filter));
   }
 
   /** Whether the samples are exactly those with indices {@code 0..count-1}. */

@@ -91,6 +91,7 @@ public final class RunRecords {
       }
     });
     Map<ExampleKey, Map<StrategyKey, List<SampleWeight>>> weights = new HashMap<>();
+    Map<ExampleKey, Map<StrategyKey, Integer>> asked = new HashMap<>();
     Path weightsFile = dir.resolve(RunStore.WEIGHTS);
     JsonLinesReader.read(weightsFile, WeightRecord.class, w -> {
       keys.add(w.exampleKey());
@@ -103,6 +104,9 @@ public final class RunRecords {
         throw new RunStoreException(weightsFile + ": strategy " + w.strategy() + " weighted "
             + w.exampleKey() + " twice; the run directory is damaged");
       }
+      if (w.asked() != null) {
+        asked.computeIfAbsent(w.exampleKey(), k -> new HashMap<>()).put(w.strategy(), w.asked());
+      }
     });
     Map<GroupKey, List<ExampleResults>> grouped = new LinkedHashMap<>();
     Map<ExampleKey, ExampleResults> byKey = new HashMap<>();
@@ -113,7 +117,8 @@ public final class RunRecords {
           example,
           new ArrayList<>(samples.getOrDefault(key, new TreeMap<>()).values()),
           scores.getOrDefault(key, Map.of()),
-          weights.getOrDefault(key, Map.of()));
+          weights.getOrDefault(key, Map.of()),
+          asked.getOrDefault(key, Map.of()));
       grouped
           .computeIfAbsent(new GroupKey(key.model(), key.task()), g -> new ArrayList<>())
           .add(results);

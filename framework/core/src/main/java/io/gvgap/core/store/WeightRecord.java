@@ -1,5 +1,6 @@
 package io.gvgap.core.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gvgap.core.metrics.StrategyKey;
 import java.util.List;
 
@@ -14,6 +15,9 @@ import java.util.List;
  * @param verifier the verifier label whose scores were filtered
  * @param filter the filter label
  * @param weights one entry per sample, in sample-index order
+ * @param asked how many samples the filter was asked to keep here ({@code quantile}'s ⌈α·n⌉,
+ *     {@code top-k}'s min(k, n), {@code best-of-n}'s 1); null for a filter that keeps by score, and in
+ *     records written before it was recorded
  */
 public record WeightRecord(
     String model,
@@ -21,7 +25,19 @@ public record WeightRecord(
     String exampleId,
     String verifier,
     String filter,
-    List<SampleWeight> weights) {
+    List<SampleWeight> weights,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer asked) {
+
+  /** A record of a filter that keeps by score (no asked count). */
+  public WeightRecord(
+      String model,
+      String task,
+      String exampleId,
+      String verifier,
+      String filter,
+      List<SampleWeight> weights) {
+    this(model, task, exampleId, verifier, filter, weights, null);
+  }
 
   /** Validates and copies the fields. */
   public WeightRecord {
