@@ -164,7 +164,13 @@ final class ShardRecords {
               + " to add them, then merge");
     }
     return new WeightRecord(
-        key.model(), key.task(), key.exampleId(), strategy.verifier(), strategy.filter(), weights);
+        key.model(),
+        key.task(),
+        key.exampleId(),
+        strategy.verifier(),
+        strategy.filter(),
+        weights,
+        example.asked(strategy.verifier(), strategy.filter()));
   }
 
   private ShardRun holderOf(ExampleKey key) {

@@ -157,7 +157,7 @@ public final class RunMetricsCalculator {
    * score or a record has no count.
    */
   private static GroupMetrics withAskedFractions(GroupMetrics m, List<ExampleResults> examples) {
-    List<StrategyMetrics> strategies = new ArrayList<>();
+    Map<StrategyKey, Double> fractions = new LinkedHashMap<>();
     for (StrategyMetrics s : m.strategies()) {
       double asked = 0;
       double samples = 0;
@@ -170,7 +170,16 @@ public final class RunMetricsCalculator {
         asked += count;
         samples += example.samples().size();
       }
-      strategies.add(s.withAskedFraction(samples > 0 ? asked / samples : Double.NaN));
+      fractions.put(s.key(), samples > 0 ? asked / samples : Double.NaN);
+    }
+    return withAskedFractions(m, fractions);
+  }
+
+  /** {@code m} with each strategy's asked fraction from {@code fractions} (NaN where absent). */
+  static GroupMetrics withAskedFractions(GroupMetrics m, Map<StrategyKey, Double> fractions) {
+    List<StrategyMetrics> strategies = new ArrayList<>();
+    for (StrategyMetrics s : m.strategies()) {
+      strategies.add(s.withAskedFraction(fractions.getOrDefault(s.key(), Double.NaN)));
     }
     return new GroupMetrics(
         m.prompts(),

@@ -85,8 +85,9 @@ public final class SampleCurve {
           throw new IllegalArgumentException("samples per prompt must be at least 1, was " + n);
         }
         List<PromptData> prompts = new ArrayList<>();
+        Map<StrategyKey, double[]> asked = new LinkedHashMap<>();
         for (ExampleResults example : group.examples()) {
-          PromptData data = promptData(example, n, seed);
+          PromptData data = promptData(example, n, seed, asked);
           if (data != null) {
             prompts.add(data);
           }
@@ -101,14 +102,23 @@ public final class SampleCurve {
             group.task(),
             n,
             prompts.size(),
-            new MetricsCalculator(atN).compute(prompts)));
+            RunMetricsCalculator.withAskedFractions(
+                new MetricsCalculator(atN).compute(prompts), fractions(asked))));
       }
     }
     return points;
   }
 
   /** The first n samples of one example as metric input, or null when it has fewer or lacks scores. */
-  private PromptData promptData(ExampleResults example, int n, long seed) {
+  /** Asked count over samples per strategy; NaN where a filter keeps by score. */
+  private static Map<StrategyKey, Double> fractions(Map<StrategyKey, double[]> asked) {
+    Map<StrategyKey, Double> fractions = new LinkedHashMap<>();
+    asked.forEach((key, sums) -> fractions.put(key, sums[1] > 0 ? sums[0] / sums[1] : Double.NaN));
+    return fractions;
+  }
+
+  private PromptData promptData(
+      ExampleResults example, int n, long seed, Map<StrategyKey, double[]> asked) {
     List<SampleRecord> all = example.samples();
     if (all.size() < n || !example.hasAllSamples(all.size())) {
       return null;
@@ -156,6 +166,11 @@ public final class SampleCurve {
               + "'");
         }
         weights.put(new StrategyKey(verifier, filter.label()), w);
+        java.util.OptionalInt count = filter.filter().askedCount(values.clone());
+        double[] sums =
+            asked.computeIfAbsent(new StrategyKey(verifier, filter.label()), k -> new double[2]);
+        sums[0] += count.isPresent() ? count.getAsInt() : Double.NaN;
+        sums[1] += n;
       }
     }
     return new PromptData(id, utilities, found, scores, weights);
