@@ -30,4 +30,18 @@ public final class DecoderFlops {
   public static double perGeneratedToken(DecoderConfig config, double promptTokens, int newTokens) {
     return perToken(config, promptTokens + (newTokens - 1) / 2.0);
   }
+
+  /**
+   * FLOPs of prefilling one prompt of {@code promptTokens} positions once, with the LM head at the
+   * last position only (what gvgap's prefill computes): every position's weight products
+   * (4·w² + 2·w·mlp MACs per layer), causal attention (position t attends t keys: 2·w·t MACs per
+   * layer, w·L·(L + 1) in all), and one LM head (w·vocab). The least any implementation must do to
+   * start a prompt's samples.
+   */
+  public static double prefill(DecoderConfig config, double promptTokens) {
+    double w = config.width();
+    double weightMacs = promptTokens * (4 * w * w + 2 * w * config.mlpWidth());
+    double attentionMacs = w * promptTokens * (promptTokens + 1);
+    return 2 * (config.layers() * (weightMacs + attentionMacs) + w * config.vocabSize());
+  }
 }

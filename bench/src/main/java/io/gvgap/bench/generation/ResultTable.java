@@ -10,7 +10,8 @@ import java.util.Optional;
  * time) of gvgap (shared-prefix decode), gvgap's generic path and transformers.js, gvgap's
  * speed-ups, the workload's decode rooflines on the machine measured in the same run
  * ({@link Roofline}: shared-prefix and per-sample) and the fraction of them gvgap and its generic
- * path reach.
+ * path reach, and the whole workload's roofline with each prompt's prefill counted
+ * ({@link Roofline#workloadTokensPerSecond}) and gvgap's fraction of it.
  */
 public final class ResultTable {
   /** The implementation names in {@link BenchmarkResult#implementation()}. */
@@ -48,8 +49,9 @@ public final class ResultTable {
     out.append("| model | workload | transformers.js ran | prompt tokens | new tokens | gvgap tok/s"
         + " | generic tok/s | transformers.js tok/s | gvgap / generic | gvgap / transformers.js"
         + " | roofline shared-prefix tok/s | roofline per-sample tok/s"
-        + " | gvgap % of shared-prefix roofline | generic % of per-sample roofline |\n");
-    out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + " | gvgap % of shared-prefix roofline | generic % of per-sample roofline"
+        + " | roofline with prefill tok/s | gvgap % of roofline with prefill |\n");
+    out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (BenchmarkRun run : plan.runs()) {
       Optional<BenchmarkResult> gvgap = find(results, GVGAP, run);
       Optional<BenchmarkResult> generic = find(results, GVGAP_GENERIC, run);
@@ -57,9 +59,10 @@ public final class ResultTable {
       var config = BenchmarkModel.named(run.model()).config();
       double shared = Roofline.tokensPerSecond(config, run, machine, true);
       double perSample = Roofline.tokensPerSecond(config, run, machine, false);
+      double workload = Roofline.workloadTokensPerSecond(config, run, machine);
       out.append(String.format(
           Locale.ROOT,
-          "| %s | %s | %s | %.0f | %d | %s | %s | %s | %s | %s | %.0f | %.0f | %s | %s |%n",
+          "| %s | %s | %s | %.0f | %d | %s | %s | %s | %s | %s | %.0f | %.0f | %s | %s | %.0f | %s |%n",
           run.model(),
           run.workload().label(),
           run.transformersJsPrompts() + "x" + run.transformersJsSamples(),
@@ -73,7 +76,9 @@ public final class ResultTable {
           shared,
           perSample,
           gvgap.map(r -> percent(r.tokensPerSecond() / shared)).orElse("-"),
-          generic.map(r -> percent(r.tokensPerSecond() / perSample)).orElse("-")));
+          generic.map(r -> percent(r.tokensPerSecond() / perSample)).orElse("-"),
+          workload,
+          gvgap.map(r -> percent(r.tokensPerSecond() / workload)).orElse("-")));
     }
     return out.toString();
   }

@@ -17,7 +17,12 @@ import io.gvgap.onnx.decoder.DecoderParameters;
  *       an in-place cache without sharing reads it.
  * </ul>
  *
- * The prefill is not counted (gvgap prefills each prompt once; it is shared work).
+ * The decode roofline leaves the prefill out. {@link #workloadTokensPerSecond} counts it too: the
+ * whole workload's generated tokens over the time of its decode at the shared-prefix roofline plus
+ * each prompt's prefill, done once ({@link DecoderFlops#prefill}) at the MatMul rate with its
+ * cache written and the weights read once per batch at the bandwidth, which is what a timed
+ * generation call contains. Where prompts are long against the tokens generated from them (few
+ * samples or few new tokens), the two differ.
  */
 public final class Roofline {
   private Roofline() {}
@@ -62,5 +67,24 @@ public final class Roofline {
     double seconds = flops / machine.flopsPerSecond()
         + bytesPerStep(config, run, shared) / machine.bytesPerSecond();
     return rows / seconds;
+  }
+
+  /**
+   * The whole workload's roofline in generated tokens/s: its decode at the shared-prefix roofline
+   * plus every prompt's prefill (see the class comment).
+   */
+  public static double workloadTokensPerSecond(
+      DecoderConfig config, BenchmarkRun run, MatmulMeasurement machine) {
+    Workload workload = run.workload();
+    double generated = (double) workload.prompts() * workload.samples() * workload.newTokens();
+    double decodeSeconds = generated / tokensPerSecond(config, run, machine, true);
+    double prompt = run.meanPromptTokens();
+    double batches = Math.ceil((double) workload.prompts() / promptsPerStep(run));
+    double prefillFlops = workload.prompts() * DecoderFlops.prefill(config, prompt);
+    double prefillBytes = workload.prompts() * prompt * kvBytesPerToken(config)
+        + batches * (double) DecoderParameters.count(config) * Float.BYTES;
+    double prefillSeconds =
+        prefillFlops / machine.flopsPerSecond() + prefillBytes / machine.bytesPerSecond();
+    return generated / (decodeSeconds + prefillSeconds);
   }
 }

@@ -36,4 +36,14 @@ class DecoderFlopsTest {
     assertThat(DecoderFlops.perGeneratedToken(config, prompt, newTokens))
         .isCloseTo(sum / newTokens, within(1e-6));
   }
+
+  @Test
+  void aPrefillCountsEveryPositionsProductsCausalAttentionAndOneHead() {
+    var config = BenchmarkModel.small().config();
+    // small: width 256, 4 layers, MLP 1024, vocabulary 98; 3 prompt positions attend 1, 2, 3 keys.
+    // Per position and layer 4·256² + 2·256·1024 = 786,432 MACs; attention 2·256·(1 + 2 + 3) =
+    // 3,072 MACs per layer; the head 256·98 = 25,088 MACs once.
+    double macs = 4 * (3 * 786_432.0 + 3_072) + 25_088;
+    assertThat(DecoderFlops.prefill(config, 3)).isEqualTo(2 * macs);
+  }
 }

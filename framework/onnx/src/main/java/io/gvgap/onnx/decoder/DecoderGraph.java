@@ -1,5 +1,6 @@
 package io.gvgap.onnx.decoder;
 
+import static io.gvgap.onnx.decoder.DecoderOps.fastGeluLinear;
 import static io.gvgap.onnx.decoder.DecoderOps.gelu;
 import static io.gvgap.onnx.decoder.DecoderOps.layerNorm;
 import static io.gvgap.onnx.decoder.DecoderOps.linear;
@@ -38,14 +39,18 @@ public final class DecoderGraph {
   }
 
   /**
-   * The graph, optionally with an input {@value #LOGITS_FROM} (int64 [1]): the logits are then
-   * computed for positions {@code logits_from .. sequence - 1} only ([batch, sequence -
-   * logits_from, vocab]), so a prefill that needs the last position's logits passes sequence - 1
-   * and skips the LM head for every other position; scoring passes 0. gvgap rebuilds its own models
-   * with this input when it loads them.
+   * The graph as written into model files ({@code forRuntime} false: standard ONNX operators only,
+   * what any ONNX runtime runs), or the graph gvgap rebuilds from its own models' weights when it
+   * loads them ({@code forRuntime} true), which differs in two ways: an input {@value #LOGITS_FROM}
+   * (int64 [1]) computes the logits for positions {@code logits_from .. sequence - 1} only ([batch,
+   * sequence - logits_from, vocab]), so a prefill that needs the last position's logits passes
+   * sequence - 1 and skips the LM head for every other position (scoring passes 0); and the MLP's
+   * GELU is ONNX Runtime's fused contrib {@code FastGelu} (the same tanh approximation with the bias
+   * add, one operator instead of ten; see {@link DecoderOps#fastGeluLinear}).
    */
   public static Graph build(
-      DecoderConfig config, Map<String, float[]> parameters, boolean logitsFromInput) {
+      DecoderConfig config, Map<String, float[]> parameters, boolean forRuntime) {
+    boolean logitsFromInput = forRuntime;
     DecoderParameters.validate(config, parameters);
     Map<String, long[]> shapes = DecoderParameters.shapes(config);
     GraphBuilder b = new GraphBuilder("gvgap_decoder");
@@ -122,8 +127,10 @@ public final class DecoderGraph {
               "Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("MatMul", weights, value)),
           fromHeads);
       x = b.op("Add", x, linear(b, context, p + "attn.c_proj"));
-      String hidden = gelu(
-          b, linear(b, layerNorm(b, x, p + "ln_2", config.layerNormEpsilon()), p + "mlp.c_fc"));
+      String mlpInput = layerNorm(b, x, p + "ln_2", config.layerNormEpsilon());
+      String hidden = forRuntime
+          ? fastGeluLinear(b, mlpInput, p + "mlp.c_fc")
+          : gelu(b, linear(b, mlpInput, p + "mlp.c_fc"));
       x = b.op("Add", x, linear(b, hidden, p + "mlp.c_proj"));
     }
     String finalNormed = layerNorm(b, x, "transformer.ln_f", config.layerNormEpsilon());
