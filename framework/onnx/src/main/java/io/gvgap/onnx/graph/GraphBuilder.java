@@ -100,8 +100,12 @@ public final class GraphBuilder {
             + ") reads '" + input + "', which no input, initializer or earlier node defines");
       }
     }
-    for (String output : node.outputs()) {
-      define(output, "output of node '" + node.name() + "'");
+    for (int i = 0; i < node.outputs().size(); i++) {
+      String output = node.outputs().get(i);
+      // an empty name after the first omits an optional output, as in ONNX
+      if (i == 0 || !output.isEmpty()) {
+        define(output, "output of node '" + node.name() + "'");
+      }
     }
     nodeNames.add(node.name());
     nodes.add(node);

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param domain the operator set domain; empty for the default ONNX domain
  * @param name a unique node name
  * @param inputs input value names in operator order; an empty string omits an optional input
- * @param outputs output value names in operator order
+ * @param outputs output value names in operator order; an empty string after the first omits an
+ *     optional output
  * @param attributes attribute values: Long or Integer (INT), Float or Double (FLOAT), String
  *     (STRING), long[] or int[] (INTS), float[] (FLOATS), {@link Initializer} (TENSOR)
  */

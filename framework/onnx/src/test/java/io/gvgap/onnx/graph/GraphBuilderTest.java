@@ -47,6 +47,38 @@ class GraphBuilderTest {
     assertThat(y).containsExactly(5.5f, 6f, 9f, -1.5f, -2f, 0f);
   }
 
+  /**
+   * A node may omit optional outputs with empty names (here SkipLayerNormalization's mean and
+   * inverse deviation), and the contrib operator computes sum = input + skip + bias and its layer
+   * norm.
+   */
+  @Test
+  void emptyOutputNamesOmitOptionalOutputsOfAContribNode() throws Exception {
+    GraphBuilder b = new GraphBuilder("skip_layer_norm");
+    b.input("x", ElementType.FLOAT, 1, 1, 2);
+    b.initializer("skip", new float[] {1, -1}, 1, 1, 2);
+    b.initializer("gamma", new float[] {2, 2}, 2);
+    b.initializer("beta", new float[] {0, 1}, 2);
+    b.initializer("bias", new float[] {0.5f, 0.5f}, 2);
+    b.node(new Node(
+        "SkipLayerNormalization",
+        "com.microsoft",
+        "skip_norm",
+        java.util.List.of("x", "skip", "gamma", "beta", "bias"),
+        java.util.List.of("normed", "", "", "sum"),
+        Map.of("epsilon", 0f)));
+    b.output("normed", "normed", ElementType.FLOAT, 1, 1, 2);
+    b.output("sum", "sum", ElementType.FLOAT, 1, 1, 2);
+    Graph graph = b.build();
+    float[] x = {2, 0};
+    // sum = [2 + 1 + 0.5, 0 - 1 + 0.5] = [3.5, -0.5]: mean 1.5, deviation 2, normalised [1, -1],
+    // times gamma 2 plus beta: [2, -1]
+    assertThat(runFloat(graph, "x", x, new long[] {1, 1, 2}, "sum")).containsExactly(3.5f, -0.5f);
+    float[] normed = runFloat(graph, "x", x, new long[] {1, 1, 2}, "normed");
+    assertThat(normed[0]).isCloseTo(2f, within(1e-5f));
+    assertThat(normed[1]).isCloseTo(-1f, within(1e-5f));
+  }
+
   @Test
   void softmaxWithAxisAttributeMatchesJava() throws Exception {
     GraphBuilder b = new GraphBuilder("softmax");
