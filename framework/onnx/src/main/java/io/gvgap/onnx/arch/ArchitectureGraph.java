@@ -1,0 +1,284 @@
+package io.gvgap.onnx.arch;
+
+import io.gvgap.onnx.decoder.DecoderGraph;
+import io.gvgap.onnx.decoder.DecoderOps;
+import io.gvgap.onnx.graph.ElementType;
+import io.gvgap.onnx.graph.Graph;
+import io.gvgap.onnx.graph.GraphBuilder;
+import io.gvgap.onnx.graph.Node;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ONNX decoder of an {@link ArchitectureConfig} with weights under {@link HfWeights}' canonical
+ * names, in the Optimum KV-cache interface gvgap's generic decode path and other ONNX runtimes run
+ * (inputs {@code input_ids}, {@code attention_mask}, {@code position_ids}, {@code
+ * past_key_values.i.key|value} [batch, kv_heads, past, head_dim]; outputs {@code logits}, {@code
+ * present.i.key|value}), standard operators only (opset {@value
+ * io.gvgap.onnx.graph.ModelSerializer#OPSET}).
+ *
+ * <p>The computation follows the Hugging Face definition of each architecture: pre-norm blocks
+ * (LayerNorm, RMSNorm, or Gemma's RMSNorm with 1 + w), rotary positions with the rotate-half
+ * convention on the whole head (or learned positions), grouped-query attention (query head h reads
+ * key/value head h / group), optional logit soft-capping, causal and padding masks plus a sliding
+ * window on local layers, and a gated or plain MLP.
+ */
+public final class ArchitectureGraph {
+  private ArchitectureGraph() {}
+
+  /** The decoder graph of {@code config} with {@code weights}. */
+  public static Graph build(ArchitectureConfig config, Map<String, float[]> weights) {
+    GraphBuilder b = new GraphBuilder("gvgap_" + config.modelType() + "_decoder");
+    int hidden = config.hiddenSize();
+    int heads = config.heads();
+    int kvHeads = config.kvHeads();
+    int headDim = config.headDim();
+    b.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
+    b.input("attention_mask", ElementType.INT64, "batch_size", "total_sequence_length");
+    b.input("position_ids", ElementType.INT64, "batch_size", "sequence_length");
+    for (int i = 0; i < config.layers(); i++) {
+      for (String kind : List.of("key", "value")) {
+        b.input(
+            "past_key_values." + i + "." + kind,
+            ElementType.FLOAT,
+            "batch_size",
+            kvHeads,
+            "past_sequence_length",
+            headDim);
+      }
+    }
+    initializers(b, config, weights);
+
+    String x = b.op("Gather", Map.of("axis", 0L), "embed.weight", "input_ids");
+    if (config.embeddingScale() != 1f) {
+      x = b.op("Mul", x, b.scalar(config.embeddingScale()));
+    }
+    if (!config.rotary()) {
+      x = b.op("Add", x, b.op("Gather", Map.of("axis", 0L), "positions.weight", "position_ids"));
+    }
+    String[] rotary = config.rotary() ? rotaryTables(b, config) : null;
+    String globalBias = attentionBias(b, 0);
+    String localBias =
+        config.slidingWindow() > 0 ? attentionBias(b, config.slidingWindow()) : globalBias;
+    String toQueryHeads = b.constant(0, 0, heads, headDim);
+    String toKvHeads = b.constant(0, 0, kvHeads, headDim);
+    String grouped = b.constant(0, kvHeads, -1, headDim);
+    String groupedScores = b.constant(0, kvHeads, -1, 0);
+    String byHeadScores = b.constant(0, heads, -1, 0);
+    String byHead = b.constant(0, heads, -1, headDim);
+    String fromHeads = b.constant(0, 0, heads * headDim);
+    long[] toHeadsFirst = {0, 2, 1, 3};
+    for (int i = 0; i < config.layers(); i++) {
+      String p = "layers." + i + ".";
+      String normed = norm(b, config, x, p + "attn_norm");
+      String query = heads(b, linear(b, weights, normed, p + "q"), toQueryHeads, toHeadsFirst);
+      String key = heads(b, linear(b, weights, normed, p + "k"), toKvHeads, toHeadsFirst);
+      String value = heads(b, linear(b, weights, normed, p + "v"), toKvHeads, toHeadsFirst);
+      if (rotary != null) {
+        query = rotate(b, query, rotary, headDim);
+        key = rotate(b, key, rotary, headDim);
+      }
+      key = present(b, config, i, "key", key);
+      value = present(b, config, i, "value", value);
+      String scores = b.op(
+          "Reshape",
+          b.op(
+              "MatMul",
+              b.op("Reshape", query, grouped),
+              b.op("Transpose", Map.of("perm", new long[] {0, 1, 3, 2}), key)),
+          byHeadScores);
+      scores = b.op("Mul", scores, b.scalar(config.queryScale()));
+      if (config.attentionSoftcap() > 0) {
+        scores = softcap(b, scores, config.attentionSoftcap());
+      }
+      String weightsOfKeys = b.op(
+          "Softmax",
+          Map.of("axis", -1L),
+          b.op("Add", scores, config.isLocal(i) ? localBias : globalBias));
+      String context = b.op(
+          "Reshape",
+          b.op(
+              "Transpose",
+              Map.of("perm", toHeadsFirst),
+              b.op(
+                  "Reshape",
+                  b.op("MatMul", b.op("Reshape", weightsOfKeys, groupedScores), value),
+                  byHead)),
+          fromHeads);
+      String attention = linear(b, weights, context, p + "o");
+      if (config.postNorms()) {
+        attention = norm(b, config, attention, p + "post_attn_norm");
+      }
+      x = b.op("Add", x, attention);
+      String mlpIn = norm(b, config, x, p + "mlp_norm");
+      String inner = config.gatedMlp()
+          ? b.op(
+              "Mul",
+              activation(b, config, linear(b, weights, mlpIn, p + "gate")),
+              linear(b, weights, mlpIn, p + "up"))
+          : activation(b, config, linear(b, weights, mlpIn, p + "up"));
+      String mlp = linear(b, weights, inner, p + "down");
+      if (config.postNorms()) {
+        mlp = norm(b, config, mlp, p + "post_mlp_norm");
+      }
+      x = b.op("Add", x, mlp);
+    }
+    String normed = norm(b, config, x, "final_norm");
+    String head = config.tiedEmbeddings() ? "embed.weight" : "lm_head.weight";
+    String product =
+        b.op("MatMul", normed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head));
+    String logits =
+        config.finalSoftcap() > 0 ? softcap(b, product, config.finalSoftcap()) : product;
+    b.output(
+        logits, "logits", ElementType.FLOAT, "batch_size", "sequence_length", config.vocabSize());
+    return b.build();
+  }
+
+  private static void initializers(
+      GraphBuilder b, ArchitectureConfig config, Map<String, float[]> weights) {
+    int hidden = config.hiddenSize();
+    for (Map.Entry<String, float[]> entry : weights.entrySet()) {
+      String name = entry.getKey();
+      float[] values = entry.getValue();
+      long[] shape;
+      if (name.equals("embed.weight") || name.equals("lm_head.weight")) {
+        shape = new long[] {config.vocabSize(), hidden};
+      } else if (name.equals("positions.weight")) {
+        shape = new long[] {config.contextLength(), hidden};
+      } else if (name.endsWith(".bias") || name.contains("norm")) {
+        shape = new long[] {values.length};
+        if (config.normalization() == Normalization.RMS_NORM_PLUS_ONE && name.contains("norm")) {
+          values = plusOne(values);
+        }
+      } else {
+        String layer = name.substring(name.indexOf('.', "layers.".length()) + 1);
+        long in = switch (layer) {
+          case "o.weight" -> (long) config.heads() * config.headDim();
+          case "down.weight" -> config.intermediateSize();
+          default -> hidden;
+        };
+        shape = new long[] {in, values.length / in};
+      }
+      b.initializer(name, values, shape);
+    }
+  }
+
+  private static float[] plusOne(float[] weight) {
+    float[] shifted = new float[weight.length];
+    for (int i = 0; i < weight.length; i++) {
+      shifted[i] = 1f + weight[i];
+    }
+    return shifted;
+  }
+
+  private static String norm(GraphBuilder b, ArchitectureConfig config, String x, String prefix) {
+    if (config.normalization() == Normalization.LAYER_NORM) {
+      return DecoderOps.layerNorm(b, x, prefix, config.normEpsilon());
+    }
+    String meanSquare =
+        b.op("ReduceMean", Map.of("axes", new long[] {-1}, "keepdims", 1L), b.op("Mul", x, x));
+    String rms = b.op("Sqrt", b.op("Add", meanSquare, b.scalar(config.normEpsilon())));
+    return b.op("Mul", b.op("Div", x, rms), prefix + ".weight");
+  }
+
+  private static String linear(
+      GraphBuilder b, Map<String, float[]> weights, String x, String prefix) {
+    String product = b.op("MatMul", x, prefix + ".weight");
+    return weights.containsKey(prefix + ".bias") ? b.op("Add", product, prefix + ".bias") : product;
+  }
+
+  private static String heads(GraphBuilder b, String x, String shape, long[] perm) {
+    return b.op("Transpose", Map.of("perm", perm), b.op("Reshape", x, shape));
+  }
+
+  private static String activation(GraphBuilder b, ArchitectureConfig config, String x) {
+    return switch (config.activation()) {
+      case SILU -> b.op("Mul", x, b.op("Sigmoid", x));
+      case GELU_TANH -> DecoderOps.gelu(b, x);
+    };
+  }
+
+  private static String softcap(GraphBuilder b, String x, float cap) {
+    return b.op("Mul", b.op("Tanh", b.op("Div", x, b.scalar(cap))), b.scalar(cap));
+  }
+
+  /** cos and sin [batch, 1, seq, head_dim] of every position: the rotate-half layout. */
+  private static String[] rotaryTables(GraphBuilder b, ArchitectureConfig config) {
+    double[] inverse =
+        config.ropeScaling().inverseFrequencies(config.ropeTheta(), config.headDim());
+    float[] values = new float[inverse.length];
+    for (int i = 0; i < inverse.length; i++) {
+      values[i] = (float) inverse[i];
+    }
+    String frequencies = b.initializer("rotary.inverse_frequencies", values, values.length);
+    String positions = b.op(
+        "Unsqueeze",
+        b.op("Cast", Map.of("to", (long) ElementType.FLOAT.onnxCode()), "position_ids"),
+        b.constant(2));
+    String angles = b.op("Mul", positions, frequencies);
+    String full =
+        b.op("Unsqueeze", b.op("Concat", Map.of("axis", -1L), angles, angles), b.constant(1));
+    return new String[] {b.op("Cos", full), b.op("Sin", full)};
+  }
+
+  /** {@code x·cos + rotate_half(x)·sin}, rotate_half(x) = [-x2, x1] of x's two halves. */
+  private static String rotate(GraphBuilder b, String x, String[] rotary, int headDim) {
+    List<String> halves =
+        b.ops("Split", 2, Map.of("axis", -1L), x, b.constant(headDim / 2, headDim / 2));
+    String rotated = b.op("Concat", Map.of("axis", -1L), b.op("Neg", halves.get(1)), halves.get(0));
+    return b.op("Add", b.op("Mul", x, rotary[0]), b.op("Mul", rotated, rotary[1]));
+  }
+
+  private static String present(
+      GraphBuilder b, ArchitectureConfig config, int layer, String kind, String current) {
+    String name = "present." + layer + "." + kind;
+    b.node(new Node(
+        "Concat",
+        "",
+        name.replace('.', '_') + "_concat",
+        List.of("past_key_values." + layer + "." + kind, current),
+        List.of(name),
+        Map.of("axis", 2L)));
+    b.output(
+        name,
+        name,
+        ElementType.FLOAT,
+        "batch_size",
+        config.kvHeads(),
+        "total_sequence_length",
+        config.headDim());
+    return name;
+  }
+
+  /**
+   * [batch, 1, seq, total] float: 0 where a query may attend a key (causal, not padding, and when
+   * {@code window} > 0 fewer than {@code window} positions back), {@link DecoderGraph#MASKED}
+   * elsewhere.
+   */
+  private static String attentionBias(GraphBuilder b, int window) {
+    String scalarAxis = b.constant(0);
+    String sequence = b.op(
+        "Squeeze",
+        b.op("Slice", b.op("Shape", "input_ids"), b.constant(1), b.constant(2)),
+        scalarAxis);
+    String total = b.op(
+        "Squeeze",
+        b.op("Slice", b.op("Shape", "attention_mask"), b.constant(1), b.constant(2)),
+        scalarAxis);
+    String zero = b.op("Squeeze", b.constant(0), scalarAxis);
+    String one = b.op("Squeeze", b.constant(1), scalarAxis);
+    String keys = b.op("Unsqueeze", b.op("Range", zero, total, one), b.constant(0));
+    String queries =
+        b.op("Unsqueeze", b.op("Range", b.op("Sub", total, sequence), total, one), b.constant(1));
+    String allowed = b.op("LessOrEqual", keys, queries);
+    if (window > 0) {
+      allowed = b.op("And", allowed, b.op("Less", b.op("Sub", queries, keys), b.constant(window)));
+    }
+    String padding = b.op(
+        "Unsqueeze",
+        b.op("Cast", Map.of("to", (long) ElementType.BOOL.onnxCode()), "attention_mask"),
+        b.constant(1, 2));
+    return b.op(
+        "Where", b.op("And", allowed, padding), b.scalar(0f), b.scalar(DecoderGraph.MASKED));
+  }
+}

@@ -1,0 +1,247 @@
+package io.gvgap.onnx.arch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.api.model.GenerationRequest;
+import io.gvgap.api.model.SamplingParams;
+import io.gvgap.onnx.checkpoint.TensorType;
+import io.gvgap.onnx.runtime.ModelLoadException;
+import io.gvgap.onnx.runtime.OnnxLanguageModel;
+import io.gvgap.onnx.runtime.SampleResult;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Imports random-weight checkpoints of every supported architecture (written in the Hugging Face
+ * layout: BF16, F16 and F32; single-file and sharded) and checks the imported ONNX decoder against
+ * {@code crosscheck/hf-reference.mjs}, an independent float64 implementation of the architectures
+ * in plain JavaScript that reads the same checkpoint: the logits of 3 prompts at every position's
+ * last, and gvgap's greedy generation (batched prompts of different lengths: left padding, the KV
+ * cache, position ids) token for token. Needs node (which {@code .ci/run} has); without it the
+ * comparison is skipped on a developer machine and fails under {@code CI=true}.
+ */
+@Tag("process")
+class CheckpointImportTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
+
+  @TempDir
+  Path dir;
+
+  @ParameterizedTest
+  @CsvSource({
+    "llama, BF16, 1000000000",
+    "qwen2, F32, 20000",
+    "mistral, F16, 1000000000",
+    "phi3, BF16, 30000",
+    "gemma2, BF16, 1000000000",
+    "gpt2, F32, 1000000000"
+  })
+  void importedDecodersMatchTheIndependentReference(String type, TensorType dtype, long shard)
+      throws Exception {
+    Path node = nodeOrSkip();
+    Path checkpoint = HfCheckpoints.write(dir.resolve("hf"), type, dtype, shard, 17);
+    if (shard < 100000) {
+      assertThat(checkpoint.resolve("model.safetensors.index.json")).exists();
+    }
+    Path model = dir.resolve("imported");
+    ArchitectureConfig config = CheckpointImporter.importCheckpoint(checkpoint, model);
+    assertThat(config.modelType()).isEqualTo(type);
+    assertThat(model.resolve("model.onnx")).exists();
+    assertThat(Files.readString(model.resolve(CheckpointImporter.IMPORT_FILE)))
+        .contains("\"model_type\" : \"" + type + "\"");
+
+    List<String> prompts = List.of(
+        "Q: 12 + 7 = ?\nA:", "hello there, how are you doing today", "x", "The quick brown fox");
+    Map<String, long[]> generated = new HashMap<>();
+    List<long[]> promptIds = new ArrayList<>();
+    try (OnnxLanguageModel opened = OnnxLanguageModel.open(model, 1, "cpu", 16)) {
+      List<GenerationRequest> requests = new ArrayList<>();
+      for (int i = 0; i < prompts.size(); i++) {
+        requests.add(new GenerationRequest("p" + i, prompts.get(i), 0, 1, List.of()));
+        promptIds.add(opened.tokenizer().encode(prompts.get(i), true));
+      }
+      for (SampleResult sample : opened.generateSamples(requests, SamplingParams.greedy(20))) {
+        generated.put(sample.requestId(), sample.tokenIds());
+      }
+    }
+    JsonNode reference = reference(node, checkpoint, promptIds, 20);
+    // logits of each prompt's last position, from a session on the written model.onnx
+    double worst = 0;
+    try (OrtSession session = ENV.createSession(model.resolve("model.onnx").toString())) {
+      for (int i = 0; i < promptIds.size(); i++) {
+        float[] logits = lastLogits(session, config, promptIds.get(i));
+        JsonNode expected = reference.path("logits").get(i);
+        assertThat(logits).hasSize(expected.size());
+        for (int v = 0; v < logits.length; v++) {
+          double want = expected.get(v).asDouble();
+          worst = Math.max(worst, Math.abs(logits[v] - want) / Math.max(1, Math.abs(want)));
+        }
+      }
+    }
+    assertThat(worst).as("%s: largest relative logit difference", type).isLessThan(1e-4);
+    double smallestMargin = Double.MAX_VALUE;
+    for (JsonNode margin : reference.path("margins")) {
+      smallestMargin = Math.min(smallestMargin, margin.asDouble());
+    }
+    for (int i = 0; i < prompts.size(); i++) {
+      long[] ids = generated.get("p" + i);
+      JsonNode want = reference.path("greedy").get(i);
+      for (int t = 0; t < ids.length; t++) {
+        assertThat(ids[t])
+            .as("%s prompt %d token %d (smallest top-two margin %.4f)", type, i, t, smallestMargin)
+            .isEqualTo(want.get(t).asLong());
+      }
+      if (ids.length < 20) {
+        assertThat(ids[ids.length - 1]).as("stopped early only at the end id").isZero();
+      }
+    }
+    System.out.printf(
+        "%s %s: max relative logit difference %.2e, smallest greedy margin %.4f%n",
+        type, dtype, worst, smallestMargin);
+  }
+
+  @Test
+  void unsupportedArchitecturesAndOptionsAreRefusedClearly() throws Exception {
+    Path checkpoint = HfCheckpoints.write(dir.resolve("hf"), "llama", TensorType.F32, 1L << 30, 1);
+    ObjectNode config = HfCheckpoints.config("llama");
+    config.put("model_type", "mamba");
+    JSON.writeValue(checkpoint.resolve("config.json").toFile(), config);
+    assertThatThrownBy(() -> CheckpointImporter.importCheckpoint(checkpoint, dir.resolve("out")))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("config.json: model_type \"mamba\" is not an architecture gvgap"
+            + " implements; it implements llama, qwen2, mistral, phi3, gemma2, gpt2");
+    config = HfCheckpoints.config("llama");
+    ((ObjectNode) config.path("rope_scaling")).put("rope_type", "yarn");
+    JSON.writeValue(checkpoint.resolve("config.json").toFile(), config);
+    assertThatThrownBy(() -> CheckpointImporter.importCheckpoint(checkpoint, dir.resolve("out")))
+        .hasMessageContaining("rope_scaling type \"yarn\" is not implemented by gvgap; it"
+            + " implements linear and llama3");
+    config = HfCheckpoints.config("llama");
+    config.put("hidden_act", "relu");
+    JSON.writeValue(checkpoint.resolve("config.json").toFile(), config);
+    assertThatThrownBy(() -> CheckpointImporter.importCheckpoint(checkpoint, dir.resolve("out")))
+        .hasMessageContaining("hidden_act = relu is not implemented by gvgap for model_type llama");
+    config = HfCheckpoints.config("llama");
+    config.put("num_hidden_layers", 3);
+    JSON.writeValue(checkpoint.resolve("config.json").toFile(), config);
+    assertThatThrownBy(() -> CheckpointImporter.importCheckpoint(checkpoint, dir.resolve("out")))
+        .hasMessageContaining("has no tensor model.layers.2.input_layernorm.weight");
+    config = HfCheckpoints.config("llama");
+    config.put("intermediate_size", 97);
+    JSON.writeValue(checkpoint.resolve("config.json").toFile(), config);
+    assertThatThrownBy(() -> CheckpointImporter.importCheckpoint(checkpoint, dir.resolve("out")))
+        .hasMessageContaining("tensor model.layers.0.mlp.gate_proj.weight has shape [96, 64] but"
+            + " config.json implies [97, 64]");
+    config = HfCheckpoints.config("llama");
+    config.put("num_hidden_layers", 1);
+    JSON.writeValue(checkpoint.resolve("config.json").toFile(), config);
+    assertThatThrownBy(() -> CheckpointImporter.importCheckpoint(checkpoint, dir.resolve("out")))
+        .hasMessageContaining("tensor model.layers.1.input_layernorm.weight is not a weight of a"
+            + " llama model as config.json describes it");
+  }
+
+  private static float[] lastLogits(OrtSession session, ArchitectureConfig config, long[] ids)
+      throws Exception {
+    int n = ids.length;
+    long[] positions = new long[n];
+    long[] mask = new long[n];
+    for (int t = 0; t < n; t++) {
+      positions[t] = t;
+      mask[t] = 1;
+    }
+    List<OnnxTensor> tensors = new ArrayList<>();
+    Map<String, OnnxTensor> inputs = new HashMap<>();
+    try {
+      inputs.put("input_ids", tensor(tensors, ids));
+      inputs.put("attention_mask", tensor(tensors, mask));
+      inputs.put("position_ids", tensor(tensors, positions));
+      for (int i = 0; i < config.layers(); i++) {
+        for (String kind : List.of("key", "value")) {
+          OnnxTensor empty = OnnxTensor.createTensor(
+              ENV, FloatBuffer.allocate(0), new long[] {1, config.kvHeads(), 0, config.headDim()});
+          tensors.add(empty);
+          inputs.put("past_key_values." + i + "." + kind, empty);
+        }
+      }
+      try (OrtSession.Result result = session.run(inputs)) {
+        float[][][] logits = (float[][][]) result.get("logits").orElseThrow().getValue();
+        return logits[0][n - 1];
+      }
+    } finally {
+      tensors.forEach(OnnxTensor::close);
+    }
+  }
+
+  private static OnnxTensor tensor(List<OnnxTensor> owned, long[] values) throws Exception {
+    OnnxTensor tensor =
+        OnnxTensor.createTensor(ENV, LongBuffer.wrap(values), new long[] {1, values.length});
+    owned.add(tensor);
+    return tensor;
+  }
+
+  private JsonNode reference(Path node, Path checkpoint, List<long[]> prompts, int newTokens)
+      throws IOException, InterruptedException {
+    Path script = Path.of(System.getProperty("gvgap.repository", "../.."))
+        .resolve("crosscheck/hf-reference.mjs")
+        .toAbsolutePath()
+        .normalize();
+    ObjectNode request = JSON.createObjectNode();
+    request.put("checkpoint", checkpoint.toAbsolutePath().toString());
+    var list = request.putArray("prompts");
+    prompts.forEach(ids -> {
+      var array = list.addArray();
+      for (long id : ids) {
+        array.add(id);
+      }
+    });
+    request.put("newTokens", newTokens);
+    Path requestFile = dir.resolve("request.json");
+    JSON.writeValue(requestFile.toFile(), request);
+    Process process = new ProcessBuilder(node.toString(), script.toString(), requestFile.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+    byte[] out = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as("hf-reference.mjs exit status").isZero();
+    return JSON.readTree(new String(out, StandardCharsets.UTF_8));
+  }
+
+  /** node on the PATH; skipped without it, except under CI=true where the check is required. */
+  private static Path nodeOrSkip() {
+    for (String entry :
+        System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      Path candidate = Path.of(entry, "node");
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    if ("true".equals(System.getenv("CI"))) {
+      throw new AssertionError("the checkpoint-import cross-check needs node on the PATH");
+    }
+    Assumptions.abort("node is not on the PATH: the checkpoint-import cross-check is skipped");
+    return null;
+  }
+}

@@ -1,0 +1,227 @@
+package io.gvgap.onnx.arch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gvgap.onnx.checkpoint.SafetensorsWriter;
+import io.gvgap.onnx.checkpoint.TensorType;
+import io.gvgap.onnx.decoder.CharVocabulary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Writes random-weight Hugging Face checkpoints of each supported architecture in the library's
+ * layout (config.json with the library's keys, safetensors with its parameter names, single or
+ * sharded, tokenizer files): small (2 layers, width 64, 8 query heads over 2 key/value heads) but
+ * exercising each architecture's options. Weights are scaled so that logits are far from flat.
+ */
+final class HfCheckpoints {
+  static final int VOCAB = 98;
+  static final int HIDDEN = 64;
+  static final int LAYERS = 2;
+  static final int HEADS = 8;
+  static final int KV_HEADS = 2;
+  static final int INTERMEDIATE = 96;
+  static final int CONTEXT = 128;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private HfCheckpoints() {}
+
+  /** The config.json of {@code type} as the library writes it (the keys that matter). */
+  static ObjectNode config(String type) {
+    ObjectNode c = JSON.createObjectNode();
+    c.put("model_type", type);
+    c.put("vocab_size", VOCAB);
+    c.put("bos_token_id", 0);
+    c.put("eos_token_id", 0);
+    c.put("torch_dtype", "bfloat16");
+    if (type.equals("gpt2")) {
+      c.putArray("architectures").add("GPT2LMHeadModel");
+      c.put("n_embd", HIDDEN);
+      c.put("n_layer", LAYERS);
+      c.put("n_head", HEADS);
+      c.put("n_positions", CONTEXT);
+      c.putNull("n_inner");
+      c.put("activation_function", "gelu_new");
+      c.put("layer_norm_epsilon", 1e-5);
+      return c;
+    }
+    c.put("hidden_size", HIDDEN);
+    c.put("intermediate_size", INTERMEDIATE);
+    c.put("num_hidden_layers", LAYERS);
+    c.put("num_attention_heads", HEADS);
+    c.put("num_key_value_heads", KV_HEADS);
+    c.put("max_position_embeddings", CONTEXT);
+    c.put("rms_norm_eps", 1e-5);
+    c.put("hidden_act", "silu");
+    c.put("rope_theta", 10000.0);
+    c.put("tie_word_embeddings", false);
+    switch (type) {
+      case "llama" -> {
+        c.putArray("architectures").add("LlamaForCausalLM");
+        c.put("attention_bias", false);
+        c.put("mlp_bias", false);
+        // head_dim 8: frequencies 1, 0.1, 0.01, 0.001 fall in all three llama3 bands
+        ObjectNode scaling = c.putObject("rope_scaling");
+        scaling.put("rope_type", "llama3");
+        scaling.put("factor", 8.0);
+        scaling.put("low_freq_factor", 1.0);
+        scaling.put("high_freq_factor", 4.0);
+        scaling.put("original_max_position_embeddings", 64);
+      }
+      case "qwen2" -> {
+        c.putArray("architectures").add("Qwen2ForCausalLM");
+        c.put("rope_theta", 1000000.0);
+        c.put("tie_word_embeddings", true);
+        c.put("use_sliding_window", false);
+        ObjectNode scaling = c.putObject("rope_scaling");
+        scaling.put("type", "linear");
+        scaling.put("factor", 2.0);
+      }
+      case "mistral" -> {
+        c.putArray("architectures").add("MistralForCausalLM");
+        c.put("sliding_window", 12);
+      }
+      case "phi3" -> {
+        c.putArray("architectures").add("Phi3ForCausalLM");
+        c.putNull("rope_scaling");
+        c.put("sliding_window", 2047);
+      }
+      case "gemma2" -> {
+        c.putArray("architectures").add("Gemma2ForCausalLM");
+        c.remove("hidden_act");
+        c.put("hidden_activation", "gelu_pytorch_tanh");
+        c.put("head_dim", 16); // 8 heads x 16 = 128, not the width 64
+        c.put("query_pre_attn_scalar", 16);
+        c.put("attn_logit_softcapping", 50.0);
+        c.put("final_logit_softcapping", 30.0);
+        c.put("sliding_window", 8);
+        c.put("tie_word_embeddings", true);
+      }
+      default -> throw new IllegalArgumentException(type);
+    }
+    return c;
+  }
+
+  /** Writes a checkpoint of {@code type} into {@code dir}; returns dir. */
+  static Path write(Path dir, String type, TensorType dtype, long maxShardBytes, long seed)
+      throws IOException {
+    Files.createDirectories(dir);
+    ObjectNode config = config(type);
+    JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("config.json").toFile(), config);
+    CharVocabulary vocabulary = CharVocabulary.printableAscii();
+    JSON.writeValue(dir.resolve("tokenizer.json").toFile(), vocabulary.tokenizerJson(JSON));
+    JSON.writeValue(
+        dir.resolve("tokenizer_config.json").toFile(),
+        vocabulary.tokenizerConfigJson(JSON, CONTEXT));
+    SafetensorsWriter.writeCheckpoint(dir, tensors(type, config, seed), dtype, maxShardBytes);
+    return dir;
+  }
+
+  private static Map<String, SafetensorsWriter.Tensor> tensors(
+      String type, ObjectNode config, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Map<String, SafetensorsWriter.Tensor> t = new LinkedHashMap<>();
+    int headDim = config.path("head_dim").asInt(HIDDEN / HEADS);
+    int q = HEADS * headDim;
+    int kv = KV_HEADS * headDim;
+    if (type.equals("gpt2")) {
+      String p = "transformer.";
+      t.put(p + "wte.weight", gaussian(random, 1.0, VOCAB, HIDDEN));
+      t.put(p + "wpe.weight", gaussian(random, 0.5, CONTEXT, HIDDEN));
+      for (int i = 0; i < LAYERS; i++) {
+        String l = p + "h." + i + ".";
+        layerNorm(t, random, l + "ln_1");
+        t.put(
+            l + "attn.c_attn.weight", gaussian(random, 1 / Math.sqrt(HIDDEN), HIDDEN, 3 * HIDDEN));
+        t.put(l + "attn.c_attn.bias", gaussian(random, 0.1, 3 * HIDDEN));
+        t.put(l + "attn.c_proj.weight", gaussian(random, 1 / Math.sqrt(HIDDEN), HIDDEN, HIDDEN));
+        t.put(l + "attn.c_proj.bias", gaussian(random, 0.1, HIDDEN));
+        layerNorm(t, random, l + "ln_2");
+        t.put(l + "mlp.c_fc.weight", gaussian(random, 1 / Math.sqrt(HIDDEN), HIDDEN, 4 * HIDDEN));
+        t.put(l + "mlp.c_fc.bias", gaussian(random, 0.1, 4 * HIDDEN));
+        t.put(
+            l + "mlp.c_proj.weight", gaussian(random, 0.5 / Math.sqrt(HIDDEN), 4 * HIDDEN, HIDDEN));
+        t.put(l + "mlp.c_proj.bias", gaussian(random, 0.1, HIDDEN));
+      }
+      layerNorm(t, random, p + "ln_f");
+      return t;
+    }
+    boolean gemma = type.equals("gemma2");
+    t.put("model.embed_tokens.weight", gaussian(random, gemma ? 0.15 : 1.0, VOCAB, HIDDEN));
+    for (int i = 0; i < LAYERS; i++) {
+      String l = "model.layers." + i + ".";
+      t.put(l + "input_layernorm.weight", rmsWeight(random, gemma));
+      if (type.equals("phi3")) {
+        t.put(l + "self_attn.qkv_proj.weight", linear(random, q + 2 * kv, HIDDEN));
+      } else {
+        t.put(l + "self_attn.q_proj.weight", linear(random, q, HIDDEN));
+        t.put(l + "self_attn.k_proj.weight", linear(random, kv, HIDDEN));
+        t.put(l + "self_attn.v_proj.weight", linear(random, kv, HIDDEN));
+      }
+      if (type.equals("qwen2")) {
+        t.put(l + "self_attn.q_proj.bias", gaussian(random, 0.1, q));
+        t.put(l + "self_attn.k_proj.bias", gaussian(random, 0.1, kv));
+        t.put(l + "self_attn.v_proj.bias", gaussian(random, 0.1, kv));
+      }
+      t.put(l + "self_attn.o_proj.weight", linear(random, HIDDEN, q));
+      t.put(l + "post_attention_layernorm.weight", rmsWeight(random, gemma));
+      if (gemma) {
+        t.put(l + "pre_feedforward_layernorm.weight", rmsWeight(random, true));
+        t.put(l + "post_feedforward_layernorm.weight", rmsWeight(random, true));
+      }
+      if (type.equals("phi3")) {
+        t.put(l + "mlp.gate_up_proj.weight", linear(random, 2 * INTERMEDIATE, HIDDEN));
+      } else {
+        t.put(l + "mlp.gate_proj.weight", linear(random, INTERMEDIATE, HIDDEN));
+        t.put(l + "mlp.up_proj.weight", linear(random, INTERMEDIATE, HIDDEN));
+      }
+      t.put(l + "mlp.down_proj.weight", linear(random, HIDDEN, INTERMEDIATE));
+    }
+    t.put("model.norm.weight", rmsWeight(random, gemma));
+    if (!config.path("tie_word_embeddings").asBoolean()) {
+      t.put("lm_head.weight", gaussian(random, 1 / Math.sqrt(HIDDEN), VOCAB, HIDDEN));
+    }
+    return t;
+  }
+
+  private static void layerNorm(
+      Map<String, SafetensorsWriter.Tensor> t, SplittableRandom random, String name) {
+    t.put(name + ".weight", offset(gaussian(random, 0.1, HIDDEN), 1f));
+    t.put(name + ".bias", gaussian(random, 0.1, HIDDEN));
+  }
+
+  private static SafetensorsWriter.Tensor rmsWeight(SplittableRandom random, boolean plusOne) {
+    return plusOne ? gaussian(random, 0.1, HIDDEN) : offset(gaussian(random, 0.1, HIDDEN), 1f);
+  }
+
+  /** A Linear weight [out, in] with standard deviation 1 / sqrt(in). */
+  private static SafetensorsWriter.Tensor linear(SplittableRandom random, int out, int in) {
+    return gaussian(random, 1 / Math.sqrt(in), out, in);
+  }
+
+  private static SafetensorsWriter.Tensor offset(SafetensorsWriter.Tensor tensor, float by) {
+    float[] values = tensor.values();
+    for (int i = 0; i < values.length; i++) {
+      values[i] += by;
+    }
+    return tensor;
+  }
+
+  private static SafetensorsWriter.Tensor gaussian(
+      SplittableRandom random, double std, long... shape) {
+    long count = 1;
+    for (long dim : shape) {
+      count *= dim;
+    }
+    float[] values = new float[(int) count];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) (random.nextGaussian() * std);
+    }
+    return new SafetensorsWriter.Tensor(shape, values);
+  }
+}
