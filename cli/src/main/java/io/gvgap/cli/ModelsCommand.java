@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(
     name = "models",
     mixinStandardHelpOptions = true,
-    description = "Create and train gvgap's own decoders.",
-    subcommands = {ModelsInitCommand.class, ModelsPretrainCommand.class})
+    description = "Create and train gvgap's own decoders; import Hugging Face checkpoints.",
+    subcommands = {ModelsInitCommand.class, ModelsPretrainCommand.class, ModelsImportCommand.class})
 final class ModelsCommand {}

@@ -62,7 +62,7 @@ class CheckpointImportTest {
   void importedDecodersMatchTheIndependentReference(String type, TensorType dtype, long shard)
       throws Exception {
     Path node = nodeOrSkip();
-    Path checkpoint = HfCheckpoints.write(dir.resolve("hf"), type, dtype, shard, 17);
+    Path checkpoint = RandomCheckpoints.write(dir.resolve("hf"), type, dtype, shard, 17);
     if (shard < 100000) {
       assertThat(checkpoint.resolve("model.safetensors.index.json")).exists();
     }
@@ -125,37 +125,38 @@ class CheckpointImportTest {
 
   @Test
   void unsupportedArchitecturesAndOptionsAreRefusedClearly() throws Exception {
-    Path checkpoint = HfCheckpoints.write(dir.resolve("hf"), "llama", TensorType.F32, 1L << 30, 1);
-    ObjectNode config = HfCheckpoints.config("llama");
+    Path checkpoint =
+        RandomCheckpoints.write(dir.resolve("hf"), "llama", TensorType.F32, 1L << 30, 1);
+    ObjectNode config = RandomCheckpoints.config("llama");
     config.put("model_type", "mamba");
     JSON.writeValue(checkpoint.resolve("config.json").toFile(), config);
     assertThatThrownBy(() -> CheckpointImporter.importCheckpoint(checkpoint, dir.resolve("out")))
         .isInstanceOf(ModelLoadException.class)
         .hasMessageContaining("config.json: model_type \"mamba\" is not an architecture gvgap"
             + " implements; it implements llama, qwen2, mistral, phi3, gemma2, gpt2");
-    config = HfCheckpoints.config("llama");
+    config = RandomCheckpoints.config("llama");
     ((ObjectNode) config.path("rope_scaling")).put("rope_type", "yarn");
     JSON.writeValue(checkpoint.resolve("config.json").toFile(), config);
     assertThatThrownBy(() -> CheckpointImporter.importCheckpoint(checkpoint, dir.resolve("out")))
         .hasMessageContaining("rope_scaling type \"yarn\" is not implemented by gvgap; it"
             + " implements linear and llama3");
-    config = HfCheckpoints.config("llama");
+    config = RandomCheckpoints.config("llama");
     config.put("hidden_act", "relu");
     JSON.writeValue(checkpoint.resolve("config.json").toFile(), config);
     assertThatThrownBy(() -> CheckpointImporter.importCheckpoint(checkpoint, dir.resolve("out")))
         .hasMessageContaining("hidden_act = relu is not implemented by gvgap for model_type llama");
-    config = HfCheckpoints.config("llama");
+    config = RandomCheckpoints.config("llama");
     config.put("num_hidden_layers", 3);
     JSON.writeValue(checkpoint.resolve("config.json").toFile(), config);
     assertThatThrownBy(() -> CheckpointImporter.importCheckpoint(checkpoint, dir.resolve("out")))
         .hasMessageContaining("has no tensor model.layers.2.input_layernorm.weight");
-    config = HfCheckpoints.config("llama");
+    config = RandomCheckpoints.config("llama");
     config.put("intermediate_size", 97);
     JSON.writeValue(checkpoint.resolve("config.json").toFile(), config);
     assertThatThrownBy(() -> CheckpointImporter.importCheckpoint(checkpoint, dir.resolve("out")))
         .hasMessageContaining("tensor model.layers.0.mlp.gate_proj.weight has shape [96, 64] but"
             + " config.json implies [97, 64]");
-    config = HfCheckpoints.config("llama");
+    config = RandomCheckpoints.config("llama");
     config.put("num_hidden_layers", 1);
     JSON.writeValue(checkpoint.resolve("config.json").toFile(), config);
     assertThatThrownBy(() -> CheckpointImporter.importCheckpoint(checkpoint, dir.resolve("out")))

@@ -16,23 +16,27 @@ import java.util.SplittableRandom;
  * Writes random-weight Hugging Face checkpoints of each supported architecture in the library's
  * layout (config.json with the library's keys, safetensors with its parameter names, single or
  * sharded, tokenizer files): small (2 layers, width 64, 8 query heads over 2 key/value heads) but
- * exercising each architecture's options. Weights are scaled so that logits are far from flat.
+ * exercising each architecture's options (llama3 rope scaling over all three frequency bands,
+ * Qwen2's biases and linear scaling, Mistral's sliding window, Phi-3's fused projections, Gemma 2's
+ * head width, soft-capping and alternating windows). Weights are scaled so that logits are far
+ * from flat. For tests and benchmarks of the import, as {@code gvgap models init} is for gvgap's
+ * own decoders.
  */
-final class HfCheckpoints {
-  static final int VOCAB = 98;
-  static final int HIDDEN = 64;
-  static final int LAYERS = 2;
-  static final int HEADS = 8;
-  static final int KV_HEADS = 2;
-  static final int INTERMEDIATE = 96;
-  static final int CONTEXT = 128;
+public final class RandomCheckpoints {
+  public static final int VOCAB = 98;
+  public static final int HIDDEN = 64;
+  public static final int LAYERS = 2;
+  public static final int HEADS = 8;
+  public static final int KV_HEADS = 2;
+  public static final int INTERMEDIATE = 96;
+  public static final int CONTEXT = 1024;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private HfCheckpoints() {}
+  private RandomCheckpoints() {}
 
   /** The config.json of {@code type} as the library writes it (the keys that matter). */
-  static ObjectNode config(String type) {
+  public static ObjectNode config(String type) {
     ObjectNode c = JSON.createObjectNode();
     c.put("model_type", type);
     c.put("vocab_size", VOCAB);
@@ -107,8 +111,11 @@ final class HfCheckpoints {
     return c;
   }
 
-  /** Writes a checkpoint of {@code type} into {@code dir}; returns dir. */
-  static Path write(Path dir, String type, TensorType dtype, long maxShardBytes, long seed)
+  /**
+   * Writes a checkpoint of {@code type} ({@link HfConfigReader#SUPPORTED}) into {@code dir} in
+   * {@code dtype}, sharded at {@code maxShardBytes}, weights drawn from {@code seed}; returns dir.
+   */
+  public static Path write(Path dir, String type, TensorType dtype, long maxShardBytes, long seed)
       throws IOException {
     Files.createDirectories(dir);
     ObjectNode config = config(type);

@@ -1,0 +1,103 @@
+package io.gvgap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gvgap.core.store.JsonLinesReader;
+import io.gvgap.core.store.RunStore;
+import io.gvgap.core.store.SampleRecord;
+import io.gvgap.core.store.ScoreRecord;
+import io.gvgap.onnx.arch.RandomCheckpoints;
+import io.gvgap.onnx.checkpoint.TensorType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code gvgap models import} on Llama- and Qwen2-shaped random-weight checkpoints, then {@code
+ * gvgap run} on the imported directory with every verifier gvgap ships: the imported model
+ * generates, scores and judges like any model directory.
+ */
+@Tag("slow")
+class ImportedCheckpointRunTest {
+  private static final List<String> VERIFIERS = List.of(
+      "oracle",
+      "majority",
+      "logprob",
+      "mc",
+      "cot-binary",
+      "cot-score",
+      "tournament",
+      "greedy-agreement",
+      "ensemble");
+
+  @TempDir
+  Path tmp;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"llama", "qwen2"})
+  void anImportedCheckpointRunsWithEveryVerifier(String type) throws IOException {
+    Path checkpoint =
+        RandomCheckpoints.write(tmp.resolve("hf"), type, TensorType.BF16, 1L << 30, 5);
+    Path model = tmp.resolve("model");
+    InProcessGvgap.Result imported =
+        InProcessGvgap.run("models", "import", checkpoint.toString(), model.toString());
+    assertThat(imported.code()).as(imported.err()).isZero();
+    assertThat(imported.out())
+        .contains(
+            "imported " + type + " from", "2 layers, width 64," + " 8 query / 2 key-value heads");
+    InProcessGvgap.Result again =
+        InProcessGvgap.run("models", "import", checkpoint.toString(), model.toString());
+    assertThat(again.code()).isNotZero();
+    assertThat(again.err()).contains("is not empty", "--overwrite");
+
+    Path spec = tmp.resolve("imported.yaml");
+    Files.writeString(spec, """
+        name: imported
+        seed: 1
+        models:
+          - {label: %s, backend: onnx, options: {path: "%s", threads: 1}}
+        tasks:
+          - {name: arithmetic, limit: 3, seed: 2, options: {verification_shots: 0}}
+        generation: {samples: 3, temperature: 0.7, max_tokens: 12}
+        verifiers:
+          - name: oracle
+          - name: majority
+          - name: logprob
+          - name: mc
+          - name: cot-binary
+            options: {max_tokens: 8}
+          - name: cot-score
+            options: {max_tokens: 8}
+          - name: tournament
+            options: {max_tokens: 8}
+          - name: greedy-agreement
+          - name: ensemble
+            options: {members: [majority, logprob]}
+        filters:
+          - name: best-of-n
+        metrics: {bootstrap: 20, pass_at_k: [1]}
+        """.formatted(type, model.toString().replace("\\\\", "/")));
+    Path out = tmp.resolve("run");
+    InProcessGvgap.Result run =
+        InProcessGvgap.run("--quiet", "run", spec.toString(), "--output", out.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    List<SampleRecord> samples = new ArrayList<>();
+    JsonLinesReader.read(out.resolve(RunStore.SAMPLES), SampleRecord.class, samples::add);
+    assertThat(samples).hasSize(9).allSatisfy(s -> {
+      assertThat(s.tokenCount()).isPositive();
+      assertThat(s.logProb()).isNotNull().isNegative();
+    });
+    Set<String> scored = new TreeSet<>();
+    JsonLinesReader.read(
+        out.resolve(RunStore.SCORES), ScoreRecord.class, s -> scored.add(s.verifier()));
+    assertThat(scored).containsAll(VERIFIERS);
+  }
+}
