@@ -11,6 +11,8 @@ import io.gvgap.api.model.ModelInfo;
 import io.gvgap.api.model.SamplingParams;
 import io.gvgap.api.model.ScoringRequest;
 import io.gvgap.api.model.ScoringResult;
+import io.gvgap.onnx.arch.CheckpointImporter;
+import io.gvgap.onnx.checkpoint.SafetensorsCheckpoint;
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderGraph;
 import io.gvgap.onnx.decoder.ModelDirectory;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A decoder in a Hugging Face Optimum model directory, run by ONNX Runtime. Not thread-safe: one
@@ -39,6 +42,11 @@ public final class OnnxLanguageModel implements LanguageModel {
       "onnx/decoder_model_merged.onnx");
 
   private final Path directory;
+  /** The temporary model directory of a checkpoint opened directly, deleted on close; or null. */
+  private Path temporaryCopy;
+  /** The checkpoint directory a temporary copy was imported from; or null. */
+  private Path checkpoint;
+
   private final Path modelFile;
   private final OrtSession session;
   private final OrtSession stepSession;
@@ -87,7 +95,9 @@ public final class OnnxLanguageModel implements LanguageModel {
   /**
    * Opens a model directory.
    *
-   * @param directory holds {@code tokenizer.json}, {@code config.json} and one of {@link #MODEL_FILES}
+   * @param directory holds {@code tokenizer.json}, {@code config.json} and one of {@link
+   *     #MODEL_FILES}; or a Hugging Face safetensors checkpoint, imported into a temporary model
+   *     directory ({@link CheckpointImporter}) that closing the model deletes
    * @param threads ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose
    * @param device {@code cpu} or {@code cuda}
    * @param maxBatchRows most sequences decoded in one call
@@ -116,6 +126,10 @@ public final class OnnxLanguageModel implements LanguageModel {
     }
     if (maxBatchRows < 1) {
       throw new IllegalArgumentException("maxBatchRows must be >= 1, was " + maxBatchRows);
+    }
+    if (MODEL_FILES.stream().map(directory::resolve).noneMatch(Files::isRegularFile)
+        && SafetensorsCheckpoint.isCheckpoint(directory)) {
+      return openCheckpoint(directory, threads, device, maxBatchRows, sharedPrefix);
     }
     Path modelFile = MODEL_FILES.stream()
         .map(directory::resolve)
@@ -193,6 +207,30 @@ public final class OnnxLanguageModel implements LanguageModel {
       closeQuietly(stepSession);
       throw e;
     }
+  }
+
+  /**
+   * A Hugging Face checkpoint directory opened directly: imported ({@link CheckpointImporter}) into
+   * a temporary model directory that is deleted when the model is closed. {@code gvgap models
+   * import} keeps the import instead, so that later runs skip it.
+   */
+  private static OnnxLanguageModel openCheckpoint(
+      Path checkpoint, int threads, String device, int maxBatchRows, boolean sharedPrefix) {
+    Path imported;
+    try {
+      imported = Files.createTempDirectory("gvgap-import-");
+      CheckpointImporter.importCheckpoint(checkpoint, imported);
+    } catch (IOException e) {
+      throw new ModelLoadException(
+          checkpoint + ": could not write the imported model to a temporary directory: "
+              + e.getMessage()
+              + "; import it once with gvgap models import and give that directory",
+          e);
+    }
+    OnnxLanguageModel model = open(imported, threads, device, maxBatchRows, sharedPrefix);
+    model.temporaryCopy = imported;
+    model.checkpoint = checkpoint;
+    return model;
   }
 
   /** Whether the session's file is a decoder gvgap wrote ({@code model.onnx} with gvgap's metadata). */
@@ -279,11 +317,14 @@ public final class OnnxLanguageModel implements LanguageModel {
     properties.put("backend", "onnx");
     properties.put("modelFile", directory.relativize(modelFile).toString());
     properties.put("device", device);
+    if (checkpoint != null) {
+      properties.put("importedFrom", checkpoint.toString());
+    }
     properties.put("layers", Integer.toString(signature.layers()));
     properties.put("kvHeads", Integer.toString(signature.kvHeads()));
     properties.put("headDim", Integer.toString(signature.headDim()));
     return new ModelInfo(
-        directory.getFileName().toString(),
+        (checkpoint != null ? checkpoint : directory).getFileName().toString(),
         config.parameters(),
         config.contextLength(),
         properties);
@@ -304,6 +345,14 @@ public final class OnnxLanguageModel implements LanguageModel {
     tokenizer.close();
     closeQuietly(session);
     closeQuietly(stepSession);
+    if (temporaryCopy != null) {
+      try (Stream<Path> files = Files.walk(temporaryCopy)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        // a temporary directory left behind is all that can go wrong here
+      }
+      temporaryCopy = null;
+    }
   }
 
   private static void closeQuietly(OrtSession session) {

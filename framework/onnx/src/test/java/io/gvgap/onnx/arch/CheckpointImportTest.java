@@ -124,6 +124,47 @@ class CheckpointImportTest {
   }
 
   @Test
+  void theOnnxBackendOpensACheckpointDirectoryDirectlyThroughATemporaryImport() throws Exception {
+    Path checkpoint =
+        RandomCheckpoints.write(dir.resolve("hf"), "qwen2", TensorType.BF16, 1L << 30, 3);
+    Path imported = dir.resolve("imported");
+    CheckpointImporter.importCheckpoint(checkpoint, imported);
+    long[] fromImport;
+    try (OnnxLanguageModel opened = OnnxLanguageModel.open(imported, 1, "cpu", 8)) {
+      fromImport = opened
+          .generateSamples(
+              List.of(new GenerationRequest("p", "12 + 30 =", 0, 1, List.of())),
+              SamplingParams.greedy(8))
+          .get(0)
+          .tokenIds();
+    }
+    long before = temporaryImports();
+    try (OnnxLanguageModel opened = OnnxLanguageModel.open(checkpoint, 1, "cpu", 8)) {
+      assertThat(temporaryImports()).isEqualTo(before + 1);
+      assertThat(opened.info().name()).isEqualTo("hf");
+      assertThat(opened.info().properties()).containsEntry("importedFrom", checkpoint.toString());
+      long[] direct = opened
+          .generateSamples(
+              List.of(new GenerationRequest("p", "12 + 30 =", 0, 1, List.of())),
+              SamplingParams.greedy(8))
+          .get(0)
+          .tokenIds();
+      assertThat(direct).containsExactly(fromImport);
+    }
+    assertThat(temporaryImports())
+        .as("the temporary import is deleted on close")
+        .isEqualTo(before);
+  }
+
+  private static long temporaryImports() throws IOException {
+    try (var entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return entries
+          .filter(p -> p.getFileName().toString().startsWith("gvgap-import-"))
+          .count();
+    }
+  }
+
+  @Test
   void unsupportedArchitecturesAndOptionsAreRefusedClearly() throws Exception {
     Path checkpoint =
         RandomCheckpoints.write(dir.resolve("hf"), "llama", TensorType.F32, 1L << 30, 1);
