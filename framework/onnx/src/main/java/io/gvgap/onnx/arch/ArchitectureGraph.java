@@ -56,7 +56,7 @@ public final class ArchitectureGraph {
     if (!config.rotary()) {
       x = b.op("Add", x, b.op("Gather", Map.of("axis", 0L), "positions.weight", "position_ids"));
     }
-    String[] rotary = config.rotary() ? rotaryTables(b, config) : null;
+    String[] rotary = config.rotary() ? ArchitectureLayers.rotaryTables(b, config) : null;
     String globalBias = attentionBias(b, 0);
     String localBias =
         config.slidingWindow() > 0 ? attentionBias(b, config.slidingWindow()) : globalBias;
@@ -70,13 +70,13 @@ public final class ArchitectureGraph {
     long[] toHeadsFirst = {0, 2, 1, 3};
     for (int i = 0; i < config.layers(); i++) {
       String p = "layers." + i + ".";
-      String normed = norm(b, config, x, p + "attn_norm");
+      String normed = ArchitectureLayers.norm(b, config, x, p + "attn_norm");
       String query = heads(b, linear(b, weights, normed, p + "q"), toQueryHeads, toHeadsFirst);
       String key = heads(b, linear(b, weights, normed, p + "k"), toKvHeads, toHeadsFirst);
       String value = heads(b, linear(b, weights, normed, p + "v"), toKvHeads, toHeadsFirst);
       if (rotary != null) {
-        query = rotate(b, query, rotary, headDim);
-        key = rotate(b, key, rotary, headDim);
+        query = ArchitectureLayers.rotate(b, query, rotary, headDim);
+        key = ArchitectureLayers.rotate(b, key, rotary, headDim);
       }
       key = present(b, config, i, "key", key);
       value = present(b, config, i, "value", value);
@@ -107,10 +107,10 @@ public final class ArchitectureGraph {
           fromHeads);
       String attention = linear(b, weights, context, p + "o");
       if (config.postNorms()) {
-        attention = norm(b, config, attention, p + "post_attn_norm");
+        attention = ArchitectureLayers.norm(b, config, attention, p + "post_attn_norm");
       }
       x = b.op("Add", x, attention);
-      String mlpIn = norm(b, config, x, p + "mlp_norm");
+      String mlpIn = ArchitectureLayers.norm(b, config, x, p + "mlp_norm");
       String inner = config.gatedMlp()
           ? b.op(
               "Mul",
@@ -119,11 +119,11 @@ public final class ArchitectureGraph {
           : activation(b, config, linear(b, weights, mlpIn, p + "up"));
       String mlp = linear(b, weights, inner, p + "down");
       if (config.postNorms()) {
-        mlp = norm(b, config, mlp, p + "post_mlp_norm");
+        mlp = ArchitectureLayers.norm(b, config, mlp, p + "post_mlp_norm");
       }
       x = b.op("Add", x, mlp);
     }
-    String normed = norm(b, config, x, "final_norm");
+    String normed = ArchitectureLayers.norm(b, config, x, "final_norm");
     String head = config.tiedEmbeddings() ? "embed.weight" : "lm_head.weight";
     String product =
         b.op("MatMul", normed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head));
@@ -171,16 +171,6 @@ public final class ArchitectureGraph {
     return shifted;
   }
 
-  private static String norm(GraphBuilder b, ArchitectureConfig config, String x, String prefix) {
-    if (config.normalization() == Normalization.LAYER_NORM) {
-      return DecoderOps.layerNorm(b, x, prefix, config.normEpsilon());
-    }
-    String meanSquare =
-        b.op("ReduceMean", Map.of("axes", new long[] {-1}, "keepdims", 1L), b.op("Mul", x, x));
-    String rms = b.op("Sqrt", b.op("Add", meanSquare, b.scalar(config.normEpsilon())));
-    return b.op("Mul", b.op("Div", x, rms), prefix + ".weight");
-  }
-
   private static String linear(
       GraphBuilder b, Map<String, float[]> weights, String x, String prefix) {
     String product = b.op("MatMul", x, prefix + ".weight");
@@ -202,33 +192,7 @@ public final class ArchitectureGraph {
     return b.op("Mul", b.op("Tanh", b.op("Div", x, b.scalar(cap))), b.scalar(cap));
   }
 
-  /** cos and sin [batch, 1, seq, head_dim] of every position: the rotate-half layout. */
-  private static String[] rotaryTables(GraphBuilder b, ArchitectureConfig config) {
-    double[] inverse =
-        config.ropeScaling().inverseFrequencies(config.ropeTheta(), config.headDim());
-    float[] values = new float[inverse.length];
-    for (int i = 0; i < inverse.length; i++) {
-      values[i] = (float) inverse[i];
-    }
-    String frequencies = b.initializer("rotary.inverse_frequencies", values, values.length);
-    String positions = b.op(
-        "Unsqueeze",
-        b.op("Cast", Map.of("to", (long) ElementType.FLOAT.onnxCode()), "position_ids"),
-        b.constant(2));
-    String angles = b.op("Mul", positions, frequencies);
-    String full =
-        b.op("Unsqueeze", b.op("Concat", Map.of("axis", -1L), angles, angles), b.constant(1));
-    return new String[] {b.op("Cos", full), b.op("Sin", full)};
-  }
-
   /** {@code x·cos + rotate_half(x)·sin}, rotate_half(x) = [-x2, x1] of x's two halves. */
-  private static String rotate(GraphBuilder b, String x, String[] rotary, int headDim) {
-    List<String> halves =
-        b.ops("Split", 2, Map.of("axis", -1L), x, b.constant(headDim / 2, headDim / 2));
-    String rotated = b.op("Concat", Map.of("axis", -1L), b.op("Neg", halves.get(1)), halves.get(0));
-    return b.op("Add", b.op("Mul", x, rotary[0]), b.op("Mul", rotated, rotary[1]));
-  }
-
   private static String present(
       GraphBuilder b, ArchitectureConfig config, int layer, String kind, String current) {
     String name = "present." + layer + "." + kind;
