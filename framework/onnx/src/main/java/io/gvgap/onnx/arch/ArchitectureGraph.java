@@ -26,8 +26,19 @@ import java.util.Map;
 public final class ArchitectureGraph {
   private ArchitectureGraph() {}
 
-  /** The decoder graph of {@code config} with {@code weights}. */
+  /** The decoder graph of {@code config} with {@code weights}, as written into model files. */
   public static Graph build(ArchitectureConfig config, Map<String, float[]> weights) {
+    return build(config, weights, false);
+  }
+
+  /**
+   * The decoder graph; with {@code logitsFromInput} also the input {@value
+   * DecoderGraph#LOGITS_FROM} (int64 [1]): logits only for positions {@code logits_from ..
+   * sequence - 1}, so a prefill computes the LM head for its last position only (gvgap's runtime
+   * rebuilds imported models with it when it loads them).
+   */
+  public static Graph build(
+      ArchitectureConfig config, Map<String, float[]> weights, boolean logitsFromInput) {
     GraphBuilder b = new GraphBuilder("gvgap_" + config.modelType() + "_decoder");
     int hidden = config.hiddenSize();
     int heads = config.heads();
@@ -36,6 +47,9 @@ public final class ArchitectureGraph {
     b.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
     b.input("attention_mask", ElementType.INT64, "batch_size", "total_sequence_length");
     b.input("position_ids", ElementType.INT64, "batch_size", "sequence_length");
+    if (logitsFromInput) {
+      b.input(DecoderGraph.LOGITS_FROM, ElementType.INT64, 1);
+    }
     for (int i = 0; i < config.layers(); i++) {
       for (String kind : List.of("key", "value")) {
         b.input(
@@ -124,13 +138,22 @@ public final class ArchitectureGraph {
       x = b.op("Add", x, mlp);
     }
     String normed = ArchitectureLayers.norm(b, config, x, "final_norm");
+    if (logitsFromInput) {
+      normed = b.op(
+          "Slice", normed, DecoderGraph.LOGITS_FROM, b.constant(Long.MAX_VALUE), b.constant(1));
+    }
     String head = config.tiedEmbeddings() ? "embed.weight" : "lm_head.weight";
     String product =
         b.op("MatMul", normed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head));
     String logits =
         config.finalSoftcap() > 0 ? softcap(b, product, config.finalSoftcap()) : product;
     b.output(
-        logits, "logits", ElementType.FLOAT, "batch_size", "sequence_length", config.vocabSize());
+        logits,
+        "logits",
+        ElementType.FLOAT,
+        "batch_size",
+        logitsFromInput ? "logits_length" : "sequence_length",
+        config.vocabSize());
     return b.build();
   }
 
@@ -147,9 +170,6 @@ public final class ArchitectureGraph {
         shape = new long[] {config.contextLength(), hidden};
       } else if (name.endsWith(".bias") || name.contains("norm")) {
         shape = new long[] {values.length};
-        if (config.normalization() == Normalization.RMS_NORM_PLUS_ONE && name.contains("norm")) {
-          values = plusOne(values);
-        }
       } else {
         String layer = name.substring(name.indexOf('.', "layers.".length()) + 1);
         long in = switch (layer) {
@@ -161,14 +181,6 @@ public final class ArchitectureGraph {
       }
       b.initializer(name, values, shape);
     }
-  }
-
-  private static float[] plusOne(float[] weight) {
-    float[] shifted = new float[weight.length];
-    for (int i = 0; i < weight.length; i++) {
-      shifted[i] = 1f + weight[i];
-    }
-    return shifted;
   }
 
   private static String linear(

@@ -14,8 +14,8 @@ import java.util.Map;
  * load time ({@link ArchitectureStepGraph}), the canonical weights ({@link HfWeights}) as
  * initializers with query, key and value projections fused into one matrix ({@code layers.i.qkv})
  * and a gated MLP's gate and up projections into another ({@code layers.i.gate_up}), so each runs
- * as one product, GELU as the contrib {@code FastGelu}, and Gemma's 1 + w norms folded into their
- * weights.
+ * as one product, and GELU as the contrib {@code FastGelu}. Weights keep their canonical values
+ * (Gemma's norm weights w; the graph adds the 1).
  */
 final class ArchitectureLayers {
   private ArchitectureLayers() {}
@@ -37,15 +37,7 @@ final class ArchitectureLayers {
     for (Map.Entry<String, float[]> entry : weights.entrySet()) {
       String name = entry.getKey();
       if (name.contains("norm")) {
-        float[] values = entry.getValue();
-        if (config.normalization() == Normalization.RMS_NORM_PLUS_ONE) {
-          float[] shifted = new float[values.length];
-          for (int i = 0; i < values.length; i++) {
-            shifted[i] = 1f + values[i];
-          }
-          values = shifted;
-        }
-        b.initializer(name, values, values.length);
+        b.initializer(name, entry.getValue(), entry.getValue().length);
       }
     }
     for (int i = 0; i < config.layers(); i++) {
@@ -152,7 +144,10 @@ final class ArchitectureLayers {
     String meanSquare =
         b.op("ReduceMean", Map.of("axes", new long[] {-1}, "keepdims", 1L), b.op("Mul", x, x));
     String rms = b.op("Sqrt", b.op("Add", meanSquare, b.scalar(config.normEpsilon())));
-    return b.op("Mul", b.op("Div", x, rms), prefix + ".weight");
+    String weight = config.normalization() == Normalization.RMS_NORM_PLUS_ONE
+        ? b.op("Add", prefix + ".weight", b.scalar(1f)) // folded into a constant by ONNX Runtime
+        : prefix + ".weight";
+    return b.op("Mul", b.op("Div", x, rms), weight);
   }
 
   /** The LM head written straight into graph value {@code output} (then soft-capped if asked). */

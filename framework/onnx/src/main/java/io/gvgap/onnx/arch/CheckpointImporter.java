@@ -60,7 +60,9 @@ public final class CheckpointImporter {
     Graph graph = ArchitectureGraph.build(config, weights);
     Files.createDirectories(outputDirectory);
     ModelSerializer.write(
-        graph, Map.of("gvgap.imported", config.modelType()), outputDirectory.resolve("model.onnx"));
+        graph,
+        Map.of(ImportedWeights.METADATA_KEY, config.modelType()),
+        outputDirectory.resolve("model.onnx"));
     for (String name : COPIED) {
       Path source = checkpointDirectory.resolve(name);
       if (Files.isRegularFile(source)) {

@@ -138,7 +138,8 @@ public final class RandomCheckpoints {
     int kv = KV_HEADS * headDim;
     if (type.equals("gpt2")) {
       String p = "transformer.";
-      t.put(p + "wte.weight", gaussian(random, 1.0, VOCAB, HIDDEN));
+      // tied head: a smaller embedding keeps logits from being one-hot
+      t.put(p + "wte.weight", gaussian(random, 0.3, VOCAB, HIDDEN));
       t.put(p + "wpe.weight", gaussian(random, 0.5, CONTEXT, HIDDEN));
       for (int i = 0; i < LAYERS; i++) {
         String l = p + "h." + i + ".";
@@ -159,7 +160,10 @@ public final class RandomCheckpoints {
       return t;
     }
     boolean gemma = type.equals("gemma2");
-    t.put("model.embed_tokens.weight", gaussian(random, gemma ? 0.15 : 1.0, VOCAB, HIDDEN));
+    boolean tied = config.path("tie_word_embeddings").asBoolean();
+    t.put(
+        "model.embed_tokens.weight",
+        gaussian(random, gemma ? 0.15 : tied ? 0.3 : 1.0, VOCAB, HIDDEN));
     for (int i = 0; i < LAYERS; i++) {
       String l = "model.layers." + i + ".";
       t.put(l + "input_layernorm.weight", rmsWeight(random, gemma));

@@ -11,7 +11,12 @@ import io.gvgap.api.model.ModelInfo;
 import io.gvgap.api.model.SamplingParams;
 import io.gvgap.api.model.ScoringRequest;
 import io.gvgap.api.model.ScoringResult;
+import io.gvgap.onnx.arch.ArchitectureConfig;
+import io.gvgap.onnx.arch.ArchitectureGraph;
+import io.gvgap.onnx.arch.ArchitectureStepGraph;
 import io.gvgap.onnx.arch.CheckpointImporter;
+import io.gvgap.onnx.arch.HfConfigReader;
+import io.gvgap.onnx.arch.ImportedWeights;
 import io.gvgap.onnx.checkpoint.SafetensorsCheckpoint;
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderGraph;
@@ -67,7 +72,8 @@ public final class OnnxLanguageModel implements LanguageModel {
       DecoderSignature signature,
       int vocab,
       int maxBatchRows,
-      String device) {
+      String device,
+      int slidingWindow) {
     this.directory = directory;
     this.modelFile = modelFile;
     this.session = session;
@@ -87,7 +93,8 @@ public final class OnnxLanguageModel implements LanguageModel {
             signature.kvHeads(),
             signature.headDim(),
             vocab,
-            SharedPrefixStepGraph.candidates(vocab));
+            SharedPrefixStepGraph.candidates(vocab),
+            slidingWindow);
     this.engine = new GenerationEngine(runner, shared, tokenizer, config, maxBatchRows);
     this.scorer = new ContinuationScorer(runner, tokenizer, engine, config, maxBatchRows);
   }
@@ -143,10 +150,29 @@ public final class OnnxLanguageModel implements LanguageModel {
     TextTokenizer tokenizer = TextTokenizer.open(directory);
     OrtSession session = null;
     OrtSession stepSession = null;
+    int slidingWindow = 0;
     try {
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       session = env.createSession(modelFile.toString(), OrtSessions.options(threads, device));
-      if (sharedPrefix && isGvgapModel(session, modelFile)) {
+      String imported = session.getMetadata().getCustomMetadata().get(ImportedWeights.METADATA_KEY);
+      if (sharedPrefix && imported != null) {
+        // an imported checkpoint: both graphs rebuilt from its description and weights
+        OrtSession generic = session;
+        session = null;
+        closeQuietly(generic);
+        ArchitectureConfig architecture = HfConfigReader.read(directory);
+        Map<String, float[]> weights = ImportedWeights.read(modelFile);
+        Map<String, String> metadata = Map.of(ImportedWeights.METADATA_KEY, imported);
+        session = env.createSession(
+            ModelSerializer.toModel(ArchitectureGraph.build(architecture, weights, true), metadata)
+                .toByteArray(),
+            OrtSessions.options(threads, device));
+        stepSession = env.createSession(
+            ModelSerializer.toModel(ArchitectureStepGraph.build(architecture, weights), metadata)
+                .toByteArray(),
+            OrtSessions.options(threads, device));
+        slidingWindow = architecture.slidingWindow();
+      } else if (sharedPrefix && isGvgapModel(session, modelFile)) {
         OrtSession generic = session;
         session = null;
         closeQuietly(generic);
@@ -186,7 +212,8 @@ public final class OnnxLanguageModel implements LanguageModel {
           signature,
           vocab,
           maxBatchRows,
-          device.toLowerCase(Locale.ROOT));
+          device.toLowerCase(Locale.ROOT),
+          slidingWindow);
     } catch (OrtException e) {
       tokenizer.close();
       throw new ModelLoadException(

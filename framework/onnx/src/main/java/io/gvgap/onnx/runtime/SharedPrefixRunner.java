@@ -36,6 +36,11 @@ final class SharedPrefixRunner {
   private final int headDim;
   private final int vocab;
   private final int candidates;
+  /** The model's sliding window (0 for none): local layers read window biases. */
+  private final int slidingWindow;
+
+  private final DirectBuffers promptWindowBias = new DirectBuffers();
+  private final DirectBuffers ownWindowBias = new DirectBuffers();
   private final DirectBuffers[] own;
   private final DirectBuffers[] fresh;
   private final DirectBuffers ids = new DirectBuffers();
@@ -59,8 +64,10 @@ final class SharedPrefixRunner {
       int heads,
       int headDim,
       int vocab,
-      int candidates) {
+      int candidates,
+      int slidingWindow) {
     this.env = env;
+    this.slidingWindow = slidingWindow;
     this.session = session;
     this.layers = layers;
     this.heads = heads;
@@ -214,6 +221,22 @@ final class SharedPrefixRunner {
           }));
       inputs.put("own_bias", own(owned, ownBiasView, new long[] {1, 1, 1, capacity}));
       inputs.put("sampling", own(owned, samplingView, new long[] {2}));
+      if (slidingWindow > 0) {
+        // this step's query sits at index promptLength + written of the padded sequence: a key is
+        // within the window when fewer than slidingWindow positions back (itself included)
+        FloatBuffer promptWindow = promptWindowBias.floats(promptLength);
+        for (int k = 0; k < promptLength; k++) {
+          promptWindow.put(
+              k, promptLength + written - k < slidingWindow ? 0f : DecoderGraph.MASKED);
+        }
+        FloatBuffer ownWindow = ownWindowBias.floats(capacity);
+        for (int j = 0; j < capacity; j++) {
+          ownWindow.put(j, written - j < slidingWindow ? 0f : DecoderGraph.MASKED);
+        }
+        inputs.put(
+            "prompt_window_bias", own(owned, promptWindow, new long[] {1, 1, 1, promptLength}));
+        inputs.put("own_window_bias", own(owned, ownWindow, new long[] {1, 1, 1, capacity}));
+      }
       long[] promptShape = {prompts, heads, promptLength, headDim};
       long[] ownShape = {rows, heads, capacity, headDim};
       long[] freshShape = {rows, heads, 1, headDim};

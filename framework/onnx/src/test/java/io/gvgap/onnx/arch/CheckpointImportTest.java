@@ -78,6 +78,9 @@ class CheckpointImportTest {
     Map<String, long[]> generated = new HashMap<>();
     List<long[]> promptIds = new ArrayList<>();
     try (OnnxLanguageModel opened = OnnxLanguageModel.open(model, 1, "cpu", 16)) {
+      assertThat(opened.sharedPrefix())
+          .as("imported models decode with the shared-prefix step")
+          .isTrue();
       List<GenerationRequest> requests = new ArrayList<>();
       for (int i = 0; i < prompts.size(); i++) {
         requests.add(new GenerationRequest("p" + i, prompts.get(i), 0, 1, List.of()));
@@ -87,6 +90,34 @@ class CheckpointImportTest {
         generated.put(sample.requestId(), sample.tokenIds());
       }
     }
+    // the generic path (the written graph, Concat caches) generates the same tokens as the
+    // shared-prefix step rebuilt from the description
+    try (OnnxLanguageModel genericPath = OnnxLanguageModel.open(model, 1, "cpu", 16, false)) {
+      List<GenerationRequest> requests = new ArrayList<>();
+      for (int i = 0; i < prompts.size(); i++) {
+        requests.add(new GenerationRequest("p" + i, prompts.get(i), 0, 1, List.of()));
+      }
+      for (SampleResult sample : genericPath.generateSamples(requests, SamplingParams.greedy(20))) {
+        assertThat(sample.tokenIds())
+            .as("%s %s: generic path against shared-prefix step", type, sample.requestId())
+            .containsExactly(generated.get(sample.requestId()));
+      }
+    }
+    // sampled: several samples of each prompt (one prompt cache read by all, query groups of
+    // grouped-query attention) draw the same tokens on both paths
+    List<GenerationRequest> sampled = List.of(
+        new GenerationRequest("a", prompts.get(0), 0, 5, List.of()),
+        new GenerationRequest("b", prompts.get(1), 0, 3, List.of()));
+    SamplingParams temperature = new SamplingParams(1.0, 0.95, 0, 16, 11);
+    List<List<Long>> fast = new ArrayList<>();
+    List<List<Long>> slow = new ArrayList<>();
+    try (OnnxLanguageModel shared = OnnxLanguageModel.open(model, 1, "cpu", 16);
+        OnnxLanguageModel genericPath = OnnxLanguageModel.open(model, 1, "cpu", 16, false)) {
+      shared.generateSamples(sampled, temperature).forEach(r -> fast.add(boxed(r.tokenIds())));
+      genericPath.generateSamples(sampled, temperature).forEach(r -> slow.add(boxed(r.tokenIds())));
+    }
+    assertThat(fast).hasSize(8).isEqualTo(slow);
+    assertThat(new java.util.HashSet<>(fast)).as("samples differ").hasSizeGreaterThan(2);
     JsonNode reference = reference(node, checkpoint, promptIds, 20);
     // logits of each prompt's last position, from a session on the written model.onnx
     double worst = 0;
@@ -203,6 +234,14 @@ class CheckpointImportTest {
     assertThatThrownBy(() -> CheckpointImporter.importCheckpoint(checkpoint, dir.resolve("out")))
         .hasMessageContaining("tensor model.layers.1.input_layernorm.weight is not a weight of a"
             + " llama model as config.json describes it");
+  }
+
+  private static List<Long> boxed(long[] ids) {
+    List<Long> list = new ArrayList<>();
+    for (long id : ids) {
+      list.add(id);
+    }
+    return list;
   }
 
   private static float[] lastLogits(OrtSession session, ArchitectureConfig config, long[] ids)

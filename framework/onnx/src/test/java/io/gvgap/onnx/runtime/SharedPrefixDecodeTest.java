@@ -109,7 +109,14 @@ class SharedPrefixDecodeTest {
       }
       generic.run(2, length, length, null, promptCache, false).close();
       SharedPrefixRunner shared = new SharedPrefixRunner(
-          env, stepSession, layers, heads, headDim, vocab, SharedPrefixStepGraph.candidates(vocab));
+          env,
+          stepSession,
+          layers,
+          heads,
+          headDim,
+          vocab,
+          SharedPrefixStepGraph.candidates(vocab),
+          0);
       shared.prepare(rows, steps);
       FloatBuffer bias = shared.promptBias(2, length);
       for (int g = 0; g < 2; g++) {
