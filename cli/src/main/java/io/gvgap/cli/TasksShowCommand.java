@@ -5,7 +5,9 @@ import io.gvgap.api.task.Example;
 import io.gvgap.api.task.ExampleRequest;
 import io.gvgap.api.task.Task;
 import io.gvgap.core.registry.PluginRegistry;
+import io.gvgap.onnx.runtime.ChatTemplate;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,6 +48,13 @@ final class TasksShowCommand implements Callable<Integer> {
       description = "Seed of the example subset (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--chat-template",
+      paramLabel = "MODEL_DIR",
+      description = "Also show each prompt as rendered through this model directory's chat template"
+          + " (chat_template in its tokenizer_config.json), as a spec's chat: true sends it.")
+  Path chatModel;
+
   @Override
   public Integer call() {
     if (count < 1) {
@@ -62,11 +71,15 @@ final class TasksShowCommand implements Callable<Integer> {
     OptionsTable.print(out, provider.optionsType());
     Task task =
         registry.tasks().create(name, CommandLineOptions.bind(provider.optionsType(), options));
+    ChatTemplate chat = chatModel == null ? null : ChatTemplate.read(chatModel);
     List<Example> examples = task.examples(new ExampleRequest(count, seed));
     for (Example e : examples) {
-      out.printf(
-          "%n--- example %s ---%n%s%n--- reference ---%n%s%n",
-          e.id(), task.generationPrompt(e).text(), e.reference());
+      String prompt = task.generationPrompt(e).text();
+      out.printf("%n--- example %s ---%n%s%n", e.id(), prompt);
+      if (chat != null) {
+        out.printf("--- through the chat template of %s ---%n%s%n", chatModel, chat.render(prompt));
+      }
+      out.printf("--- reference ---%n%s%n", e.reference());
     }
     out.flush();
     return ExitCodes.OK;

@@ -58,12 +58,29 @@ class ImportedCheckpointRunTest {
     assertThat(again.code()).isNotZero();
     assertThat(again.err()).contains("is not empty", "--overwrite");
 
+    if (type.equals("qwen2")) {
+      // the instruct template, checked by hand: ChatML's default system turn, the prompt as the
+      // user's turn, the assistant's opening
+      InProcessGvgap.Result shown = InProcessGvgap.run(
+          "tasks", "show", "arithmetic", "-n", "1", "--chat-template", model.toString());
+      assertThat(shown.code()).as(shown.err()).isZero();
+      String out = shown.out();
+      String prompt = out.substring(
+          out.indexOf("---\n", out.indexOf("--- example")) + 4,
+          out.indexOf("\n--- through the chat template"));
+      assertThat(out)
+          .contains("--- through the chat template of " + model + " ---\n"
+              + "<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n"
+              + "<|im_start|>user\n" + prompt + "<|im_end|>\n<|im_start|>assistant\n\n"
+              + "--- reference ---");
+    }
     Path spec = tmp.resolve("imported.yaml");
-    Files.writeString(spec, """
+    Files.writeString(
+        spec, """
         name: imported
         seed: 1
         models:
-          - {label: %s, backend: onnx, options: {path: "%s", threads: 1}}
+          - {label: %s, backend: onnx, options: {path: "%s", threads: 1, chat: %s}}
         tasks:
           - {name: arithmetic, limit: 3, seed: 2, options: {verification_shots: 0}}
         generation: {samples: 3, temperature: 0.7, max_tokens: 12}
@@ -84,7 +101,7 @@ class ImportedCheckpointRunTest {
         filters:
           - name: best-of-n
         metrics: {bootstrap: 20, pass_at_k: [1]}
-        """.formatted(type, model.toString().replace("\\\\", "/")));
+        """.formatted(type, model.toString().replace("\\", "/"), type.equals("qwen2")));
     Path out = tmp.resolve("run");
     InProcessGvgap.Result run =
         InProcessGvgap.run("--quiet", "run", spec.toString(), "--output", out.toString());

@@ -24,6 +24,8 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
    * @param threads ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose
    * @param device cpu or cuda
    * @param maxBatchRows most sequences decoded together in one ONNX Runtime call
+   * @param decode auto or generic
+   * @param chat whether prompts go through the model's chat template
    */
   public record Options(
       @Option(
@@ -50,10 +52,22 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
               "decode path: auto (gvgap's own models decode with the shared-prefix step, others with "
                   + "the file's graph) or generic (always the file's graph, to compare or debug)",
           defaultValue = "auto")
-      String decode) {
+      String decode,
+
+      @Option(
+          description =
+              "render every prompt (generation and every verifier's) through the model's chat"
+                  + " template (chat_template in tokenizer_config.json), for instruct models",
+          defaultValue = "false")
+      boolean chat) {
     /** Options with the automatic decode path. */
     public Options(Path path, int threads, String device, int maxBatchRows) {
       this(path, threads, device, maxBatchRows, "auto");
+    }
+
+    /** Options without a chat template. */
+    public Options(Path path, int threads, String device, int maxBatchRows, String decode) {
+      this(path, threads, device, maxBatchRows, decode, false);
     }
 
     /** Validates the options. */
@@ -119,11 +133,20 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
 
   @Override
   public LanguageModel create(Options options) {
-    return OnnxLanguageModel.open(
+    OnnxLanguageModel model = OnnxLanguageModel.open(
         options.path(),
         options.threads(),
         options.device(),
         options.maxBatchRows(),
         options.decode().equals("auto"));
+    if (options.chat()) {
+      try {
+        model.useChatTemplate();
+      } catch (RuntimeException e) {
+        model.close();
+        throw e;
+      }
+    }
+    return model;
   }
 }

@@ -33,6 +33,24 @@ public final class RandomCheckpoints {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Instruct-style chat templates written into tokenizer_config.json: ChatML for qwen2 (with its
+   * default system turn), Llama 3's header layout for llama.
+   */
+  public static final Map<String, String> CHAT_TEMPLATES = Map.of(
+      "qwen2",
+      "{% for message in messages %}{% if loop.first and messages[0]['role'] != 'system' %}{{"
+          + " '<|im_start|>system\\nYou are a helpful assistant.<|im_end|>\\n' }}{% endif %}{{"
+          + "'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' +"
+          + " '\\n'}}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{%"
+          + " endif %}",
+      "llama",
+      "{% for message in messages %}{% set content = '<|start_header_id|>' + message['role'] +"
+          + " '<|end_header_id|>\\n\\n' + message['content'] | trim + '<|eot_id|>' %}{% if"
+          + " loop.index0 == 0 %}{% set content = bos_token + content %}{% endif %}{{ content }}{%"
+          + " endfor %}{% if add_generation_prompt %}{{"
+          + " '<|start_header_id|>assistant<|end_header_id|>\\n\\n' }}{% endif %}");
+
   private RandomCheckpoints() {}
 
   /** The config.json of {@code type} as the library writes it (the keys that matter). */
@@ -122,9 +140,11 @@ public final class RandomCheckpoints {
     JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("config.json").toFile(), config);
     CharVocabulary vocabulary = CharVocabulary.printableAscii();
     JSON.writeValue(dir.resolve("tokenizer.json").toFile(), vocabulary.tokenizerJson(JSON));
-    JSON.writeValue(
-        dir.resolve("tokenizer_config.json").toFile(),
-        vocabulary.tokenizerConfigJson(JSON, CONTEXT));
+    ObjectNode tokenizerConfig = vocabulary.tokenizerConfigJson(JSON, CONTEXT);
+    if (CHAT_TEMPLATES.containsKey(type)) {
+      tokenizerConfig.put("chat_template", CHAT_TEMPLATES.get(type));
+    }
+    JSON.writeValue(dir.resolve("tokenizer_config.json").toFile(), tokenizerConfig);
     SafetensorsWriter.writeCheckpoint(dir, tensors(type, config, seed), dtype, maxShardBytes);
     return dir;
   }

@@ -41,6 +41,9 @@ final class GenerationEngine {
    */
   private final DirectBuffers[][] cache;
   /** The prompts' cache (the prefill's presents), one copy per prompt, reused across groups and calls. */
+  /** The chat template prompts are rendered through, or null. */
+  private ChatTemplate chat;
+
   private final DirectBuffers[] promptCache;
   /** The shared-prefix decode step, for gvgap's own models; null for the generic path. */
   private final SharedPrefixRunner shared;
@@ -143,9 +146,22 @@ final class GenerationEngine {
     return fullChoices;
   }
 
-  /** Tokens of a prompt, checked against the context length. */
+  /** Renders every prompt through {@code template} from now on (null: prompts as they are). */
+  void useChatTemplate(ChatTemplate template) {
+    this.chat = template;
+  }
+
+  /** The text the model reads for {@code prompt}: itself, or its chat-template rendering. */
+  String promptText(String prompt) {
+    return chat == null ? prompt : chat.render(prompt);
+  }
+
+  /**
+   * Tokens of a prompt, checked against the context length. A prompt rendered by a chat template
+   * holds its special tokens already and is tokenised without adding any.
+   */
   long[] encodePrompt(String id, String prompt) {
-    long[] tokens = tokenizer.encode(prompt, true);
+    long[] tokens = tokenizer.encode(promptText(prompt), chat == null);
     if (tokens.length == 0) {
       if (config.bosId() < 0) {
         throw new IllegalArgumentException(

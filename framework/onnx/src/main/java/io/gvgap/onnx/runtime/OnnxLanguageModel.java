@@ -286,6 +286,21 @@ public final class OnnxLanguageModel implements LanguageModel {
     return new long[] {engine.candidateChoices(), engine.fullChoices()};
   }
 
+  /**
+   * Renders every prompt of generation and scoring (and so of every verifier's judging prompt)
+   * through the model's chat template ({@link ChatTemplate}) from now on.
+   *
+   * @throws ModelLoadException when the directory's tokenizer_config.json has no chat template
+   */
+  public void useChatTemplate() {
+    engine.useChatTemplate(ChatTemplate.read(directory));
+  }
+
+  /** The text the model reads for {@code prompt}: itself, or its chat-template rendering. */
+  public String promptText(String prompt) {
+    return engine.promptText(prompt);
+  }
+
   /** The generation engine (tests read its cache sizes). */
   GenerationEngine engine() {
     return engine;
