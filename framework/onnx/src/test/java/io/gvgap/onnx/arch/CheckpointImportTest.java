@@ -12,20 +12,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gvgap.api.model.GenerationRequest;
 import io.gvgap.api.model.SamplingParams;
 import io.gvgap.onnx.checkpoint.TensorType;
+import io.gvgap.onnx.runtime.BoundedProcess;
 import io.gvgap.onnx.runtime.ModelLoadException;
 import io.gvgap.onnx.runtime.OnnxLanguageModel;
 import io.gvgap.onnx.runtime.SampleResult;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -301,13 +301,23 @@ class CheckpointImportTest {
     request.put("newTokens", newTokens);
     Path requestFile = dir.resolve("request.json");
     JSON.writeValue(requestFile.toFile(), request);
-    Process process = new ProcessBuilder(node.toString(), script.toString(), requestFile.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
-    byte[] out = process.getInputStream().readAllBytes();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as("hf-reference.mjs exit status").isZero();
-    return JSON.readTree(new String(out, StandardCharsets.UTF_8));
+    BoundedProcess.Result result = BoundedProcess.run(
+        new ProcessBuilder(node.toString(), script.toString(), requestFile.toString()),
+        dir.resolve("reference.txt"),
+        Duration.ofMinutes(2));
+    assertThat(result.finished())
+        .as(
+            "hf-reference.mjs still running after 2 minutes, destroyed; its output:%n%s",
+            result.output())
+        .isTrue();
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    String json = result
+        .output()
+        .lines()
+        .filter(l -> l.startsWith("{"))
+        .reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no JSON from hf-reference.mjs: " + result.output()));
+    return JSON.readTree(json);
   }
 
   /** node on the PATH; skipped without it, except under CI=true where the check is required. */

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * test and no timeout after the read could fire. A child (and its own children) still running at the
  * limit is destroyed.
  */
-final class BoundedProcess {
+public final class BoundedProcess {
 
   /**
    * What the child did.
@@ -22,12 +22,12 @@ final class BoundedProcess {
    * @param exitCode its exit code, or -1 when it was destroyed
    * @param output its standard output and error, interleaved
    */
-  record Result(boolean finished, int exitCode, String output) {}
+  public record Result(boolean finished, int exitCode, String output) {}
 
   private BoundedProcess() {}
 
   /** Starts the command, waits at most {@code limit}, and returns what it wrote to {@code outputFile}. */
-  static Result run(ProcessBuilder command, Path outputFile, Duration limit)
+  public static Result run(ProcessBuilder command, Path outputFile, Duration limit)
       throws IOException, InterruptedException {
     Process process =
         command.redirectErrorStream(true).redirectOutput(outputFile.toFile()).start();
