@@ -3,6 +3,7 @@ package io.gvgap.cli;
 import io.gvgap.core.store.RunStoreException;
 import io.gvgap.onnx.arch.ArchitectureConfig;
 import io.gvgap.onnx.arch.CheckpointImporter;
+import io.gvgap.onnx.arch.WeightPrecision;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,6 +38,14 @@ final class ModelsImportCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace the contents of a non-empty OUT_DIR.")
   boolean overwrite;
 
+  @Option(
+      names = "--weights",
+      defaultValue = "fp32",
+      description = "Precision of the blocks' weight matrices: fp32, fp16 (half the file, fp32 in"
+          + " memory), int8 or int4 (blocks of 32, ONNX Runtime MatMulNBits) (default"
+          + " ${DEFAULT-VALUE}).")
+  String weights;
+
   @Override
   public Integer call() throws Exception {
     if (!overwrite && Files.isDirectory(output)) {
@@ -47,13 +56,19 @@ final class ModelsImportCommand implements Callable<Integer> {
         }
       }
     }
+    WeightPrecision precision;
+    try {
+      precision = WeightPrecision.parse(weights);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + e.getMessage());
+    }
     long started = System.nanoTime();
-    ArchitectureConfig config = CheckpointImporter.importCheckpoint(checkpoint, output);
+    ArchitectureConfig config = CheckpointImporter.importCheckpoint(checkpoint, output, precision);
     spec.commandLine()
         .getOut()
         .printf(
             "imported %s from %s into %s: %d layers, width %d, %d query / %d key-value heads,"
-                + " vocabulary %,d (%.1f s)%nrun it with: backend onnx, path %s%n",
+                + " vocabulary %,d, %s weights (%.1f s)%nrun it with: backend onnx, path %s%n",
             config.modelType(),
             checkpoint,
             output,
@@ -62,6 +77,7 @@ final class ModelsImportCommand implements Callable<Integer> {
             config.heads(),
             config.kvHeads(),
             config.vocabSize(),
+            weights.toLowerCase(java.util.Locale.ROOT),
             (System.nanoTime() - started) / 1e9,
             output);
     return ExitCodes.OK;

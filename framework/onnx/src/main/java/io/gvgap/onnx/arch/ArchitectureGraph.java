@@ -1,7 +1,6 @@
 package io.gvgap.onnx.arch;
 
 import io.gvgap.onnx.decoder.DecoderGraph;
-import io.gvgap.onnx.decoder.DecoderOps;
 import io.gvgap.onnx.graph.ElementType;
 import io.gvgap.onnx.graph.Graph;
 import io.gvgap.onnx.graph.GraphBuilder;
@@ -26,9 +25,9 @@ import java.util.Map;
 public final class ArchitectureGraph {
   private ArchitectureGraph() {}
 
-  /** The decoder graph of {@code config} with {@code weights}, as written into model files. */
+  /** The decoder graph of {@code config} with fp32 {@code weights}, as written into model files. */
   public static Graph build(ArchitectureConfig config, Map<String, float[]> weights) {
-    return build(config, weights, false);
+    return build(config, DecoderWeights.fp32(weights), false);
   }
 
   /**
@@ -38,7 +37,7 @@ public final class ArchitectureGraph {
    * rebuilds imported models with it when it loads them).
    */
   public static Graph build(
-      ArchitectureConfig config, Map<String, float[]> weights, boolean logitsFromInput) {
+      ArchitectureConfig config, DecoderWeights weights, boolean logitsFromInput) {
     GraphBuilder b = new GraphBuilder("gvgap_" + config.modelType() + "_decoder");
     int hidden = config.hiddenSize();
     int heads = config.heads();
@@ -61,7 +60,8 @@ public final class ArchitectureGraph {
             headDim);
       }
     }
-    initializers(b, config, weights);
+    ArchitectureLayers layers = new ArchitectureLayers(b, config, weights, false);
+    layers.addWrittenWeights();
 
     String x = b.op("Gather", Map.of("axis", 0L), "embed.weight", "input_ids");
     if (config.embeddingScale() != 1f) {
@@ -70,7 +70,7 @@ public final class ArchitectureGraph {
     if (!config.rotary()) {
       x = b.op("Add", x, b.op("Gather", Map.of("axis", 0L), "positions.weight", "position_ids"));
     }
-    String[] rotary = config.rotary() ? ArchitectureLayers.rotaryTables(b, config) : null;
+    String[] rotary = config.rotary() ? layers.rotaryTables() : null;
     String globalBias = attentionBias(b, 0);
     String localBias =
         config.slidingWindow() > 0 ? attentionBias(b, config.slidingWindow()) : globalBias;
@@ -84,13 +84,13 @@ public final class ArchitectureGraph {
     long[] toHeadsFirst = {0, 2, 1, 3};
     for (int i = 0; i < config.layers(); i++) {
       String p = "layers." + i + ".";
-      String normed = ArchitectureLayers.norm(b, config, x, p + "attn_norm");
-      String query = heads(b, linear(b, weights, normed, p + "q"), toQueryHeads, toHeadsFirst);
-      String key = heads(b, linear(b, weights, normed, p + "k"), toKvHeads, toHeadsFirst);
-      String value = heads(b, linear(b, weights, normed, p + "v"), toKvHeads, toHeadsFirst);
+      String normed = layers.norm(x, p + "attn_norm");
+      String query = heads(b, layers.linear(normed, p + "q"), toQueryHeads, toHeadsFirst);
+      String key = heads(b, layers.linear(normed, p + "k"), toKvHeads, toHeadsFirst);
+      String value = heads(b, layers.linear(normed, p + "v"), toKvHeads, toHeadsFirst);
       if (rotary != null) {
-        query = ArchitectureLayers.rotate(b, query, rotary, headDim);
-        key = ArchitectureLayers.rotate(b, key, rotary, headDim);
+        query = layers.rotate(query, rotary);
+        key = layers.rotate(key, rotary);
       }
       key = present(b, config, i, "key", key);
       value = present(b, config, i, "value", value);
@@ -119,36 +119,25 @@ public final class ArchitectureGraph {
                   b.op("MatMul", b.op("Reshape", weightsOfKeys, groupedScores), value),
                   byHead)),
           fromHeads);
-      String attention = linear(b, weights, context, p + "o");
+      String attention = layers.linear(context, p + "o");
       if (config.postNorms()) {
-        attention = ArchitectureLayers.norm(b, config, attention, p + "post_attn_norm");
+        attention = layers.norm(attention, p + "post_attn_norm");
       }
       x = b.op("Add", x, attention);
-      String mlpIn = ArchitectureLayers.norm(b, config, x, p + "mlp_norm");
-      String inner = config.gatedMlp()
-          ? b.op(
-              "Mul",
-              activation(b, config, linear(b, weights, mlpIn, p + "gate")),
-              linear(b, weights, mlpIn, p + "up"))
-          : activation(b, config, linear(b, weights, mlpIn, p + "up"));
-      String mlp = linear(b, weights, inner, p + "down");
+      String mlp = layers.mlp(layers.norm(x, p + "mlp_norm"), p);
       if (config.postNorms()) {
-        mlp = ArchitectureLayers.norm(b, config, mlp, p + "post_mlp_norm");
+        mlp = layers.norm(mlp, p + "post_mlp_norm");
       }
       x = b.op("Add", x, mlp);
     }
-    String normed = ArchitectureLayers.norm(b, config, x, "final_norm");
+    String normed = layers.norm(x, "final_norm");
     if (logitsFromInput) {
       normed = b.op(
           "Slice", normed, DecoderGraph.LOGITS_FROM, b.constant(Long.MAX_VALUE), b.constant(1));
     }
-    String head = config.tiedEmbeddings() ? "embed.weight" : "lm_head.weight";
-    String product =
-        b.op("MatMul", normed, b.op("Transpose", Map.of("perm", new long[] {1, 0}), head));
-    String logits =
-        config.finalSoftcap() > 0 ? softcap(b, product, config.finalSoftcap()) : product;
+    layers.head(normed, "logits");
     b.output(
-        logits,
+        "logits",
         "logits",
         ElementType.FLOAT,
         "batch_size",
@@ -157,47 +146,8 @@ public final class ArchitectureGraph {
     return b.build();
   }
 
-  private static void initializers(
-      GraphBuilder b, ArchitectureConfig config, Map<String, float[]> weights) {
-    int hidden = config.hiddenSize();
-    for (Map.Entry<String, float[]> entry : weights.entrySet()) {
-      String name = entry.getKey();
-      float[] values = entry.getValue();
-      long[] shape;
-      if (name.equals("embed.weight") || name.equals("lm_head.weight")) {
-        shape = new long[] {config.vocabSize(), hidden};
-      } else if (name.equals("positions.weight")) {
-        shape = new long[] {config.contextLength(), hidden};
-      } else if (name.endsWith(".bias") || name.contains("norm")) {
-        shape = new long[] {values.length};
-      } else {
-        String layer = name.substring(name.indexOf('.', "layers.".length()) + 1);
-        long in = switch (layer) {
-          case "o.weight" -> (long) config.heads() * config.headDim();
-          case "down.weight" -> config.intermediateSize();
-          default -> hidden;
-        };
-        shape = new long[] {in, values.length / in};
-      }
-      b.initializer(name, values, shape);
-    }
-  }
-
-  private static String linear(
-      GraphBuilder b, Map<String, float[]> weights, String x, String prefix) {
-    String product = b.op("MatMul", x, prefix + ".weight");
-    return weights.containsKey(prefix + ".bias") ? b.op("Add", product, prefix + ".bias") : product;
-  }
-
   private static String heads(GraphBuilder b, String x, String shape, long[] perm) {
     return b.op("Transpose", Map.of("perm", perm), b.op("Reshape", x, shape));
-  }
-
-  private static String activation(GraphBuilder b, ArchitectureConfig config, String x) {
-    return switch (config.activation()) {
-      case SILU -> b.op("Mul", x, b.op("Sigmoid", x));
-      case GELU_TANH -> DecoderOps.gelu(b, x);
-    };
   }
 
   private static String softcap(GraphBuilder b, String x, float cap) {

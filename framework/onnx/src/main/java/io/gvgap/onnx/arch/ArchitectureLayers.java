@@ -1,127 +1,249 @@
 package io.gvgap.onnx.arch;
 
+import io.gvgap.onnx.checkpoint.HalfFloats;
 import io.gvgap.onnx.decoder.DecoderOps;
 import io.gvgap.onnx.graph.ElementType;
 import io.gvgap.onnx.graph.GraphBuilder;
 import io.gvgap.onnx.graph.Node;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The layers of an {@link ArchitectureConfig}, written once for every graph gvgap builds from the
- * description: normalisations, rotary positions and the LM head (standard operators, shared by the
- * written {@link ArchitectureGraph}); and, for the graphs gvgap builds for its own ONNX Runtime at
- * load time ({@link ArchitectureStepGraph}), the canonical weights ({@link HfWeights}) as
- * initializers with query, key and value projections fused into one matrix ({@code layers.i.qkv})
+ * The layers of an {@link ArchitectureConfig} for one graph being built, written once for every
+ * graph gvgap builds from the description: normalisations, rotary positions, products with block
+ * matrices at their {@link WeightPrecision} (a MatMul of an fp32 initializer, of an fp16 one widened
+ * by a Cast that ONNX Runtime folds at load, or ONNX Runtime's {@code MatMulNBits} over
+ * block-quantised codes), the MLP and the LM head.
+ *
+ * <p>Two weight layouts: {@link #addWrittenWeights} registers every canonical weight as it is (the
+ * standard-operator graph written into model files, {@link ArchitectureGraph}); {@link
+ * #addRuntimeWeights} fuses query, key and value projections into one matrix ({@code layers.i.qkv})
  * and a gated MLP's gate and up projections into another ({@code layers.i.gate_up}), so each runs
- * as one product, and GELU as the contrib {@code FastGelu}. Weights keep their canonical values
- * (Gemma's norm weights w; the graph adds the 1).
+ * as one product, and uses the contrib {@code FastGelu} (graphs gvgap builds for its own ONNX
+ * Runtime at load time, {@link ArchitectureStepGraph}).
  */
 final class ArchitectureLayers {
-  private ArchitectureLayers() {}
+  /** Suffix of a block-quantised matrix's packed codes (UINT8 [n, blocks, bytes]). */
+  static final String CODES = ".codes";
+  /** Suffix of a block-quantised matrix's scales (FLOAT [n · blocks]). */
+  static final String SCALES = ".scales";
+  /** Suffix of an fp16-stored matrix's initializer (widened by a Cast to the canonical name). */
+  static final String HALF = ".f16";
 
-  /** Adds every weight the runtime graphs read. */
-  static void add(GraphBuilder b, ArchitectureConfig config, Map<String, float[]> weights) {
+  private final GraphBuilder b;
+  private final ArchitectureConfig config;
+  private final DecoderWeights weights;
+  private final boolean runtime;
+  private final Map<String, BlockQuantizedMatrix> quantizedByName = new HashMap<>();
+
+  ArchitectureLayers(
+      GraphBuilder b, ArchitectureConfig config, DecoderWeights weights, boolean runtime) {
+    this.b = b;
+    this.config = config;
+    this.weights = weights;
+    this.runtime = runtime;
+  }
+
+  /** Registers the weights as they are (the written graph). */
+  void addWrittenWeights() {
+    addVectorsAndEmbeddings();
+    for (int i = 0; i < config.layers(); i++) {
+      String p = "layers." + i + ".";
+      for (String part : List.of("q", "k", "v", "o", "gate", "up", "down")) {
+        String name = p + part + ".weight";
+        if (weights.quantized().containsKey(name)) {
+          addQuantized(name, weights.quantized().get(name));
+        } else if (weights.floats().containsKey(name)) {
+          float[] values = weights.floats().get(name);
+          int in = DecoderWeights.inputWidth(config, name);
+          addMatrix(name, values, in, values.length / in);
+        }
+      }
+    }
+  }
+
+  /** Registers the weights with fused qkv and gate-up matrices (the runtime graphs). */
+  void addRuntimeWeights() {
+    addVectorsAndEmbeddings();
     int hidden = config.hiddenSize();
     int qWidth = config.heads() * config.headDim();
     int kvWidth = config.kvHeads() * config.headDim();
     int inner = config.intermediateSize();
-    b.initializer("embed.weight", weights.get("embed.weight"), config.vocabSize(), hidden);
-    if (weights.containsKey("positions.weight")) {
-      b.initializer(
-          "positions.weight", weights.get("positions.weight"), config.contextLength(), hidden);
-    }
-    if (weights.containsKey("lm_head.weight")) {
-      b.initializer("lm_head.weight", weights.get("lm_head.weight"), config.vocabSize(), hidden);
-    }
-    for (Map.Entry<String, float[]> entry : weights.entrySet()) {
-      String name = entry.getKey();
-      if (name.contains("norm")) {
-        b.initializer(name, entry.getValue(), entry.getValue().length);
-      }
-    }
     for (int i = 0; i < config.layers(); i++) {
       String p = "layers." + i + ".";
-      b.initializer(
+      fused(
           p + "qkv.weight",
-          columns(
-              hidden,
-              List.of(
-                  weights.get(p + "q.weight"),
-                  weights.get(p + "k.weight"),
-                  weights.get(p + "v.weight")),
-              qWidth,
-              kvWidth,
-              kvWidth),
+          List.of(p + "q.weight", p + "k.weight", p + "v.weight"),
           hidden,
-          qWidth + 2 * kvWidth);
-      if (weights.containsKey(p + "q.bias")) {
+          qWidth,
+          kvWidth,
+          kvWidth);
+      if (weights.floats().containsKey(p + "q.bias")) {
         b.initializer(
             p + "qkv.bias",
             concat(weights.get(p + "q.bias"), weights.get(p + "k.bias"), weights.get(p + "v.bias")),
             qWidth + 2 * kvWidth);
       }
-      b.initializer(p + "o.weight", weights.get(p + "o.weight"), qWidth, hidden);
-      bias(b, weights, p + "o.bias");
+      single(p + "o.weight", qWidth, hidden);
       if (config.gatedMlp()) {
-        b.initializer(
+        fused(
             p + "gate_up.weight",
-            columns(
-                hidden,
-                List.of(weights.get(p + "gate.weight"), weights.get(p + "up.weight")),
-                inner,
-                inner),
+            List.of(p + "gate.weight", p + "up.weight"),
             hidden,
-            2 * inner);
+            inner,
+            inner);
       } else {
-        b.initializer(p + "up.weight", weights.get(p + "up.weight"), hidden, inner);
-        bias(b, weights, p + "up.bias");
+        single(p + "up.weight", hidden, inner);
       }
-      b.initializer(p + "down.weight", weights.get(p + "down.weight"), inner, hidden);
-      bias(b, weights, p + "down.bias");
+      single(p + "down.weight", inner, hidden);
     }
   }
 
+  private void addVectorsAndEmbeddings() {
+    int hidden = config.hiddenSize();
+    b.initializer("embed.weight", weights.get("embed.weight"), config.vocabSize(), hidden);
+    if (weights.has("positions.weight")) {
+      b.initializer(
+          "positions.weight", weights.get("positions.weight"), config.contextLength(), hidden);
+    }
+    if (weights.has("lm_head.weight")) {
+      b.initializer("lm_head.weight", weights.get("lm_head.weight"), config.vocabSize(), hidden);
+    }
+    for (Map.Entry<String, float[]> entry : weights.floats().entrySet()) {
+      String name = entry.getKey();
+      if (name.endsWith(".bias") || name.contains("norm")) {
+        b.initializer(name, entry.getValue(), entry.getValue().length);
+      }
+    }
+  }
+
+  private void single(String name, int in, int out) {
+    if (weights.quantized().containsKey(name)) {
+      addQuantized(name, weights.quantized().get(name));
+    } else {
+      addMatrix(name, weights.get(name), in, out);
+    }
+  }
+
+  private void fused(String name, List<String> parts, int in, int... widths) {
+    if (weights.quantized().containsKey(parts.get(0))) {
+      addQuantized(
+          name,
+          BlockQuantizedMatrix.columns(
+              parts.stream().map(part -> weights.quantized().get(part)).toList()));
+      return;
+    }
+    int total = 0;
+    for (int width : widths) {
+      total += width;
+    }
+    float[] joined = new float[in * total];
+    int offset = 0;
+    for (int m = 0; m < parts.size(); m++) {
+      float[] matrix = weights.get(parts.get(m));
+      for (int r = 0; r < in; r++) {
+        System.arraycopy(matrix, r * widths[m], joined, r * total + offset, widths[m]);
+      }
+      offset += widths[m];
+    }
+    addMatrix(name, joined, in, total);
+  }
+
+  private void addMatrix(String name, float[] values, int in, int out) {
+    if (weights.precision() == WeightPrecision.FP16 && !runtime) {
+      byte[] half = new byte[2 * values.length];
+      for (int i = 0; i < values.length; i++) {
+        short bits = HalfFloats.floatToF16(values[i]);
+        half[2 * i] = (byte) bits;
+        half[2 * i + 1] = (byte) (bits >> 8);
+      }
+      b.initializer(name + HALF, ElementType.FLOAT16, half, in, out);
+      b.node(new Node(
+          "Cast",
+          "",
+          name.replace('.', '_') + "_widen",
+          List.of(name + HALF),
+          List.of(name),
+          Map.of("to", (long) ElementType.FLOAT.onnxCode())));
+    } else {
+      b.initializer(name, values, in, out);
+    }
+  }
+
+  private void addQuantized(String name, BlockQuantizedMatrix matrix) {
+    b.initializer(
+        name + CODES,
+        ElementType.UINT8,
+        matrix.packed(),
+        matrix.n(),
+        matrix.blocks(),
+        (long) matrix.blockSize() * matrix.bits() / 8);
+    b.initializer(name + SCALES, matrix.scales(), matrix.scales().length);
+    quantizedByName.put(name, matrix);
+  }
+
+  /** {@code x · weight} for a registered matrix, through MatMulNBits when it is quantised. */
+  String product(String x, String weight) {
+    BlockQuantizedMatrix matrix = quantizedByName.get(weight);
+    if (matrix == null) {
+      return b.op("MatMul", x, weight);
+    }
+    String name = weight.replace('.', '_') + "_nbits";
+    b.node(new Node(
+        "MatMulNBits",
+        "com.microsoft",
+        name,
+        List.of(x, weight + CODES, weight + SCALES),
+        List.of(name + "_out"),
+        Map.of(
+            "K", (long) matrix.k(),
+            "N", (long) matrix.n(),
+            "bits", (long) matrix.bits(),
+            "block_size", (long) matrix.blockSize(),
+            "accuracy_level", 0L)));
+    return name + "_out";
+  }
+
   /** The fused query, key and value projection of layer prefix {@code p} (with its bias). */
-  static String qkv(GraphBuilder b, Map<String, float[]> weights, String x, String p) {
-    String product = b.op("MatMul", x, p + "qkv.weight");
-    return weights.containsKey(p + "q.bias") ? b.op("Add", product, p + "qkv.bias") : product;
+  String qkv(String x, String p) {
+    String product = product(x, p + "qkv.weight");
+    return weights.has(p + "q.bias") ? b.op("Add", product, p + "qkv.bias") : product;
   }
 
   /** {@code x · prefix.weight (+ prefix.bias)}. */
-  static String linear(GraphBuilder b, Map<String, float[]> weights, String x, String prefix) {
-    String product = b.op("MatMul", x, prefix + ".weight");
-    return weights.containsKey(prefix + ".bias") ? b.op("Add", product, prefix + ".bias") : product;
+  String linear(String x, String prefix) {
+    String product = product(x, prefix + ".weight");
+    return weights.has(prefix + ".bias") ? b.op("Add", product, prefix + ".bias") : product;
   }
 
   /** The MLP of layer prefix {@code p} on its normalised input. */
-  static String mlp(
-      GraphBuilder b, ArchitectureConfig config, Map<String, float[]> weights, String x, String p) {
+  String mlp(String x, String p) {
     String inner;
-    if (config.gatedMlp()) {
+    if (!config.gatedMlp()) {
+      inner = activation(
+          product(x, p + "up.weight"), weights.has(p + "up.bias") ? p + "up.bias" : null, p);
+    } else if (runtime) {
       int width = config.intermediateSize();
       List<String> gateUp = b.ops(
           "Split",
           2,
           Map.of("axis", -1L),
-          b.op("MatMul", x, p + "gate_up.weight"),
+          product(x, p + "gate_up.weight"),
           b.constant(width, width));
-      inner = b.op("Mul", activation(b, config, gateUp.get(0), null, p), gateUp.get(1));
+      inner = b.op("Mul", activation(gateUp.get(0), null, p), gateUp.get(1));
     } else {
-      inner = activation(
-          b,
-          config,
-          b.op("MatMul", x, p + "up.weight"),
-          weights.containsKey(p + "up.bias") ? p + "up.bias" : null,
-          p);
+      inner = b.op("Mul", activation(linear(x, p + "gate"), null, p), linear(x, p + "up"));
     }
-    return linear(b, weights, inner, p + "down");
+    return linear(inner, p + "down");
   }
 
   /** The activation of {@code x} (+ {@code bias}, fused where the operator allows) in layer p. */
-  private static String activation(
-      GraphBuilder b, ArchitectureConfig config, String x, String bias, String p) {
+  private String activation(String x, String bias, String p) {
     if (config.activation() == Activation.GELU_TANH) {
+      if (!runtime) {
+        return DecoderOps.gelu(b, bias == null ? x : b.op("Add", x, bias));
+      }
       String name = p + "mlp.fast_gelu";
       b.node(new Node(
           "FastGelu",
@@ -137,7 +259,7 @@ final class ArchitectureLayers {
   }
 
   /** The block's normalisation of {@code x} with weights {@code prefix}. */
-  static String norm(GraphBuilder b, ArchitectureConfig config, String x, String prefix) {
+  String norm(String x, String prefix) {
     if (config.normalization() == Normalization.LAYER_NORM) {
       return DecoderOps.layerNorm(b, x, prefix, config.normEpsilon());
     }
@@ -150,8 +272,8 @@ final class ArchitectureLayers {
     return b.op("Mul", b.op("Div", x, rms), weight);
   }
 
-  /** The LM head written straight into graph value {@code output} (then soft-capped if asked). */
-  static void head(GraphBuilder b, ArchitectureConfig config, String normed, String output) {
+  /** The LM head written straight into graph value {@code output} (soft-capped if asked). */
+  void head(String normed, String output) {
     String head = config.tiedEmbeddings() ? "embed.weight" : "lm_head.weight";
     String transposed = b.op("Transpose", Map.of("perm", new long[] {1, 0}), head);
     if (config.finalSoftcap() <= 0) {
@@ -171,7 +293,7 @@ final class ArchitectureLayers {
   }
 
   /** cos and sin of every position of {@code position_ids}: [batch, 1, seq, head_dim]. */
-  static String[] rotaryTables(GraphBuilder b, ArchitectureConfig config) {
+  String[] rotaryTables() {
     double[] inverse =
         config.ropeScaling().inverseFrequencies(config.ropeTheta(), config.headDim());
     float[] values = new float[inverse.length];
@@ -190,34 +312,12 @@ final class ArchitectureLayers {
   }
 
   /** {@code x·cos + rotate_half(x)·sin}, rotate_half(x) = [-x2, x1] of x's two halves. */
-  static String rotate(GraphBuilder b, String x, String[] rotary, int headDim) {
+  String rotate(String x, String[] rotary) {
+    int headDim = config.headDim();
     List<String> halves =
         b.ops("Split", 2, Map.of("axis", -1L), x, b.constant(headDim / 2, headDim / 2));
     String rotated = b.op("Concat", Map.of("axis", -1L), b.op("Neg", halves.get(1)), halves.get(0));
     return b.op("Add", b.op("Mul", x, rotary[0]), b.op("Mul", rotated, rotary[1]));
-  }
-
-  private static void bias(GraphBuilder b, Map<String, float[]> weights, String name) {
-    if (weights.containsKey(name)) {
-      b.initializer(name, weights.get(name), weights.get(name).length);
-    }
-  }
-
-  /** Matrices of {@code rows} rows side by side, of {@code widths} columns each. */
-  private static float[] columns(int rows, List<float[]> matrices, int... widths) {
-    int total = 0;
-    for (int width : widths) {
-      total += width;
-    }
-    float[] joined = new float[rows * total];
-    int offset = 0;
-    for (int m = 0; m < matrices.size(); m++) {
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(matrices.get(m), r * widths[m], joined, r * total + offset, widths[m]);
-      }
-      offset += widths[m];
-    }
-    return joined;
   }
 
   private static float[] concat(float[]... parts) {

@@ -39,8 +39,13 @@ import java.util.Map;
 public final class ArchitectureStepGraph {
   private ArchitectureStepGraph() {}
 
-  /** The step graph of {@code config} with canonical {@code weights}. */
+  /** The step graph of {@code config} with fp32 canonical {@code weights}. */
   public static Graph build(ArchitectureConfig config, Map<String, float[]> weights) {
+    return build(config, DecoderWeights.fp32(weights));
+  }
+
+  /** The step graph of {@code config} with canonical {@code weights} at their precision. */
+  public static Graph build(ArchitectureConfig config, DecoderWeights weights) {
     GraphBuilder b = new GraphBuilder("gvgap_" + config.modelType() + "_shared_prefix_step");
     int heads = config.heads();
     int kvHeads = config.kvHeads();
@@ -68,7 +73,8 @@ public final class ArchitectureStepGraph {
         b.input("own." + i + "." + kind, ElementType.FLOAT, "rows", kvHeads, "capacity", headDim);
       }
     }
-    ArchitectureLayers.add(b, config, weights);
+    ArchitectureLayers layers = new ArchitectureLayers(b, config, weights, true);
+    layers.addRuntimeWeights();
 
     String x = b.op("Gather", Map.of("axis", 0L), "embed.weight", "input_ids");
     if (config.embeddingScale() != 1f) {
@@ -77,7 +83,7 @@ public final class ArchitectureStepGraph {
     if (!config.rotary()) {
       x = b.op("Add", x, b.op("Gather", Map.of("axis", 0L), "positions.weight", "position_ids"));
     }
-    String[] rotary = config.rotary() ? ArchitectureLayers.rotaryTables(b, config) : null;
+    String[] rotary = config.rotary() ? layers.rotaryTables() : null;
     int qWidth = heads * headDim;
     int kvWidth = kvHeads * headDim;
     String qkvSplit = b.constant(qWidth, kvWidth, kvWidth);
@@ -111,16 +117,15 @@ public final class ArchitectureStepGraph {
     String softmaxSplit = b.op("Concat", Map.of("axis", 0L), promptLength, capacity, b.constant(1));
     long[] toPromptMajor = {0, 2, 1, 3, 4};
     long[] transposeLast = {0, 1, 3, 2};
-    String normed = ArchitectureLayers.norm(b, config, x, "layers.0.attn_norm");
+    String normed = layers.norm(x, "layers.0.attn_norm");
     for (int i = 0; i < config.layers(); i++) {
       String p = "layers." + i + ".";
-      List<String> qkv = b.ops(
-          "Split", 3, Map.of("axis", 2L), ArchitectureLayers.qkv(b, weights, normed, p), qkvSplit);
+      List<String> qkv = b.ops("Split", 3, Map.of("axis", 2L), layers.qkv(normed, p), qkvSplit);
       String query = b.op("Reshape", qkv.get(0), rowQueryHeads);
       String key = b.op("Reshape", qkv.get(1), rowKvHeads);
       if (rotary != null) {
-        query = ArchitectureLayers.rotate(b, query, rotary, headDim);
-        key = ArchitectureLayers.rotate(b, key, rotary, headDim);
+        query = layers.rotate(query, rotary);
+        key = layers.rotate(key, rotary);
       }
       query = b.op("Mul", query, scale);
       String newKey = "new." + i + ".key";
@@ -212,24 +217,20 @@ public final class ArchitectureStepGraph {
           b.op("MatMul", b.op("Reshape", split.get(1), rowGroupWeights), "own." + i + ".value"),
           b.op("Mul", b.op("Reshape", split.get(2), rowGroupWeights), newValue));
       String context = b.op("Add", promptContext, b.op("Reshape", ownContext, rowContext));
-      String attended = ArchitectureLayers.linear(b, weights, context, p + "o");
+      String attended = layers.linear(context, p + "o");
       if (config.postNorms()) {
-        attended = ArchitectureLayers.norm(b, config, attended, p + "post_attn_norm");
+        attended = layers.norm(attended, p + "post_attn_norm");
       }
       x = b.op("Add", x, attended);
-      String mlp = ArchitectureLayers.mlp(
-          b, config, weights, ArchitectureLayers.norm(b, config, x, p + "mlp_norm"), p);
+      String mlp = layers.mlp(layers.norm(x, p + "mlp_norm"), p);
       if (config.postNorms()) {
-        mlp = ArchitectureLayers.norm(b, config, mlp, p + "post_mlp_norm");
+        mlp = layers.norm(mlp, p + "post_mlp_norm");
       }
       x = b.op("Add", x, mlp);
-      normed = ArchitectureLayers.norm(
-          b,
-          config,
-          x,
-          i + 1 < config.layers() ? "layers." + (i + 1) + ".attn_norm" : "final_norm");
+      normed = layers.norm(
+          x, i + 1 < config.layers() ? "layers." + (i + 1) + ".attn_norm" : "final_norm");
     }
-    ArchitectureLayers.head(b, config, normed, "logits");
+    layers.head(normed, "logits");
     b.output("logits", "logits", ElementType.FLOAT, "rows", 1, config.vocabSize());
     SamplingOutputs.add(b, config.vocabSize());
     return b.build();

@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Writes a gvgap model directory from a Hugging Face checkpoint directory: {@code model.onnx} (the
- * {@link ArchitectureGraph} of its config and weights, fp32), the checkpoint's own {@code
+ * {@link ArchitectureGraph} of its config and weights, block matrices at a {@link
+ * WeightPrecision}), the checkpoint's own {@code
  * config.json}, tokenizer and generation files copied, and {@value #IMPORT_FILE} saying what was
  * imported. The directory then runs wherever a model directory does ({@code gvgap run}, the
  * {@code onnx} backend, transformers.js).
@@ -46,6 +47,16 @@ public final class CheckpointImporter {
    */
   public static ArchitectureConfig importCheckpoint(Path checkpointDirectory, Path outputDirectory)
       throws IOException {
+    return importCheckpoint(checkpointDirectory, outputDirectory, WeightPrecision.FP32);
+  }
+
+  /**
+   * Imports {@code checkpointDirectory} into {@code outputDirectory} with the block matrices at
+   * {@code precision} ({@link DecoderWeights#of}). Returns the architecture read.
+   */
+  public static ArchitectureConfig importCheckpoint(
+      Path checkpointDirectory, Path outputDirectory, WeightPrecision precision)
+      throws IOException {
     ArchitectureConfig config = HfConfigReader.read(checkpointDirectory);
     if (!Files.isRegularFile(checkpointDirectory.resolve("tokenizer.json"))) {
       throw new ModelLoadException(checkpointDirectory + " has no tokenizer.json; gvgap reads"
@@ -57,7 +68,8 @@ public final class CheckpointImporter {
     for (float[] values : weights.values()) {
       parameters += values.length;
     }
-    Graph graph = ArchitectureGraph.build(config, weights);
+    Graph graph =
+        ArchitectureGraph.build(config, DecoderWeights.of(config, weights, precision), false);
     Files.createDirectories(outputDirectory);
     ModelSerializer.write(
         graph,
@@ -74,7 +86,11 @@ public final class CheckpointImporter {
     record.put("source", checkpointDirectory.toAbsolutePath().normalize().toString());
     record.put("model_type", config.modelType());
     record.put("parameters", parameters);
-    record.put("weights", "fp32");
+    record.put("weights", precision.name().toLowerCase(java.util.Locale.ROOT));
+    if (precision.quantised()) {
+      record.put("block_size", BlockQuantizedMatrix.BLOCK);
+    }
+    record.put("model_onnx_bytes", Files.size(outputDirectory.resolve("model.onnx")));
     ObjectNode types = record.putObject("checkpoint_dtypes");
     Map<String, Integer> counts = new TreeMap<>();
     for (TensorInfo info : checkpoint.tensors().values()) {

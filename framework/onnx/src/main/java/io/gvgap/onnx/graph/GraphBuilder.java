@@ -48,6 +48,11 @@ public final class GraphBuilder {
     return add(Initializer.ofFloats(name, values, shape));
   }
 
+  /** Adds a UINT8 or FLOAT16 initializer from raw little-endian bytes. Returns its name. */
+  public String initializer(String name, ElementType type, byte[] bytes, long... shape) {
+    return add(Initializer.ofBytes(name, type, bytes, shape));
+  }
+
   /** Adds an int64 constant under this exact name. Returns the name. */
   public String initializer(String name, long[] values, long... shape) {
     return add(Initializer.ofLongs(name, values, shape));

@@ -89,6 +89,9 @@ public final class ModelSerializer {
     for (long dim : initializer.shape()) {
       tensor.addDims(dim);
     }
+    if (initializer.bytes() != null) {
+      return tensor.setRawData(ByteString.copyFrom(initializer.bytes())).build();
+    }
     ByteBuffer bytes;
     if (initializer.type() == ElementType.FLOAT) {
       bytes = ByteBuffer.allocate(initializer.floats().length * Float.BYTES)

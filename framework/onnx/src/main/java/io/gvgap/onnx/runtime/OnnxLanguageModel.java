@@ -15,6 +15,7 @@ import io.gvgap.onnx.arch.ArchitectureConfig;
 import io.gvgap.onnx.arch.ArchitectureGraph;
 import io.gvgap.onnx.arch.ArchitectureStepGraph;
 import io.gvgap.onnx.arch.CheckpointImporter;
+import io.gvgap.onnx.arch.DecoderWeights;
 import io.gvgap.onnx.arch.HfConfigReader;
 import io.gvgap.onnx.arch.ImportedWeights;
 import io.gvgap.onnx.checkpoint.SafetensorsCheckpoint;
@@ -161,7 +162,7 @@ public final class OnnxLanguageModel implements LanguageModel {
         session = null;
         closeQuietly(generic);
         ArchitectureConfig architecture = HfConfigReader.read(directory);
-        Map<String, float[]> weights = ImportedWeights.read(modelFile);
+        DecoderWeights weights = ImportedWeights.read(modelFile);
         Map<String, String> metadata = Map.of(ImportedWeights.METADATA_KEY, imported);
         session = env.createSession(
             ModelSerializer.toModel(ArchitectureGraph.build(architecture, weights, true), metadata)

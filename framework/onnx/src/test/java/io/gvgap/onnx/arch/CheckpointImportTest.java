@@ -154,6 +154,97 @@ class CheckpointImportTest {
         type, dtype, worst, smallestMargin);
   }
 
+  /**
+   * Imports at fp16, int8 and int4: the file shrinks, both decode paths still agree token for
+   * token, and the logits stay near fp32's (the accuracy cost, printed: largest logit difference
+   * relative to the largest logit, and greedy agreement with fp32 over 4 prompts of 20 tokens;
+   * an F32 checkpoint, so that fp16 rounds).
+   */
+  @ParameterizedTest
+  @CsvSource({"llama, FP16, 1e-3", "llama, INT8, 0.02", "llama, INT4, 0.3", "gemma2, INT4, 0.3"})
+  void reducedPrecisionImportsShrinkAndStayCloseToFp32(
+      String type, WeightPrecision precision, double tolerance) throws Exception {
+    Path checkpoint = RandomCheckpoints.write(dir.resolve("hf"), type, TensorType.F32, 1L << 30, 9);
+    Path full = dir.resolve("fp32");
+    Path reduced = dir.resolve(precision.name());
+    ArchitectureConfig config = CheckpointImporter.importCheckpoint(checkpoint, full);
+    CheckpointImporter.importCheckpoint(checkpoint, reduced, precision);
+    long fullBytes = Files.size(full.resolve("model.onnx"));
+    long reducedBytes = Files.size(reduced.resolve("model.onnx"));
+    assertThat(reducedBytes)
+        .isLessThan(fullBytes * (precision == WeightPrecision.INT4 ? 4 : 7) / 10);
+    assertThat(Files.readString(reduced.resolve(CheckpointImporter.IMPORT_FILE)))
+        .contains("\"weights\" : \"" + precision.name().toLowerCase(java.util.Locale.ROOT) + "\"");
+    List<GenerationRequest> requests = new ArrayList<>();
+    List<String> prompts = List.of("Q: 12 + 7 = ?\nA:", "hello there", "x", "The quick brown fox");
+    for (int i = 0; i < prompts.size(); i++) {
+      requests.add(new GenerationRequest("p" + i, prompts.get(i), 0, 1, List.of()));
+    }
+    Map<String, List<Long>> fast = new HashMap<>();
+    Map<String, List<Long>> generic = new HashMap<>();
+    Map<String, List<Long>> fp32 = new HashMap<>();
+    double worst = 0;
+    try (OnnxLanguageModel shared = OnnxLanguageModel.open(reduced, 1, "cpu", 16);
+        OnnxLanguageModel plain = OnnxLanguageModel.open(reduced, 1, "cpu", 16, false);
+        OnnxLanguageModel reference = OnnxLanguageModel.open(full, 1, "cpu", 16)) {
+      shared
+          .generateSamples(requests, SamplingParams.greedy(20))
+          .forEach(r -> fast.put(r.requestId(), boxed(r.tokenIds())));
+      plain
+          .generateSamples(requests, SamplingParams.greedy(20))
+          .forEach(r -> generic.put(r.requestId(), boxed(r.tokenIds())));
+      reference
+          .generateSamples(requests, SamplingParams.greedy(20))
+          .forEach(r -> fp32.put(r.requestId(), boxed(r.tokenIds())));
+      try (OrtSession a = ENV.createSession(full.resolve("model.onnx").toString());
+          OrtSession b = ENV.createSession(reduced.resolve("model.onnx").toString())) {
+        for (String prompt : prompts) {
+          long[] ids = reference.tokenizer().encode(prompt, true);
+          float[] want = lastLogits(a, config, ids);
+          float[] got = lastLogits(b, config, ids);
+          double largest = 0;
+          for (float v : want) {
+            largest = Math.max(largest, Math.abs(v));
+          }
+          for (int v = 0; v < want.length; v++) {
+            worst = Math.max(worst, Math.abs(got[v] - want[v]) / largest);
+          }
+        }
+      }
+    }
+    assertThat(fast).isEqualTo(generic);
+    int identical = 0;
+    int agree = 0;
+    int total = 0;
+    for (String id : fp32.keySet()) {
+      List<Long> a = fp32.get(id);
+      List<Long> b = fast.get(id);
+      identical += a.equals(b) ? 1 : 0;
+      int same = 0;
+      while (same < Math.min(a.size(), b.size()) && a.get(same).equals(b.get(same))) {
+        same++;
+      }
+      agree += same;
+      total += a.size();
+    }
+    assertThat(worst)
+        .as("%s %s: largest logit difference / largest logit", type, precision)
+        .isLessThan(tolerance);
+    System.out.printf(
+        "%s %s: model.onnx %,d -> %,d bytes (%.2fx), largest logit difference %.2e of the largest"
+            + " logit, greedy: %d of 4 sequences equal to fp32's, %d of %d fp32 tokens before the"
+            + " first difference%n",
+        type,
+        precision,
+        fullBytes,
+        reducedBytes,
+        (double) fullBytes / reducedBytes,
+        worst,
+        identical,
+        agree,
+        total);
+  }
+
   @Test
   void theOnnxBackendOpensACheckpointDirectoryDirectlyThroughATemporaryImport() throws Exception {
     Path checkpoint =
