@@ -2,6 +2,7 @@ package io.gvgap.bench;
 
 import io.gvgap.bench.dedup.DedupBenchmark;
 import io.gvgap.bench.generation.GenerationBenchmark;
+import io.gvgap.bench.quantization.QuantizationBenchmark;
 import io.gvgap.bench.training.TrainingBenchmark;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -20,7 +21,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Developer benchmarks of gvgap; each prints its figures (none is a timed unit test).",
-    subcommands = {GenerationBenchmark.class, TrainingBenchmark.class, DedupBenchmark.class})
+    subcommands = {
+      GenerationBenchmark.class,
+      TrainingBenchmark.class,
+      DedupBenchmark.class,
+      QuantizationBenchmark.class
+    })
 public final class BenchCommand implements Runnable {
   @Spec
   CommandSpec spec;

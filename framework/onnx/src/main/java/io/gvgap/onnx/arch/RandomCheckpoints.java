@@ -23,12 +23,21 @@ import java.util.SplittableRandom;
  * own decoders.
  */
 public final class RandomCheckpoints {
+  /**
+   * The sizes of a random checkpoint.
+   *
+   * @param hidden the residual width
+   * @param layers decoder blocks
+   * @param heads query heads (head width hidden / heads, Gemma 2 twice that)
+   * @param kvHeads key/value heads
+   * @param intermediate the MLP's inner width
+   */
+  public record Sizes(int hidden, int layers, int heads, int kvHeads, int intermediate) {}
+
+  /** The sizes the tests use: 2 layers, width 64, 8 query heads over 2 key/value heads. */
+  public static final Sizes SMALL = new Sizes(64, 2, 8, 2, 96);
+
   public static final int VOCAB = 98;
-  public static final int HIDDEN = 64;
-  public static final int LAYERS = 2;
-  public static final int HEADS = 8;
-  public static final int KV_HEADS = 2;
-  public static final int INTERMEDIATE = 96;
   public static final int CONTEXT = 1024;
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +64,11 @@ public final class RandomCheckpoints {
 
   /** The config.json of {@code type} as the library writes it (the keys that matter). */
   public static ObjectNode config(String type) {
+    return config(type, SMALL);
+  }
+
+  /** The config.json of {@code type} at {@code s}. */
+  public static ObjectNode config(String type, Sizes s) {
     ObjectNode c = JSON.createObjectNode();
     c.put("model_type", type);
     c.put("vocab_size", VOCAB);
@@ -63,20 +77,20 @@ public final class RandomCheckpoints {
     c.put("torch_dtype", "bfloat16");
     if (type.equals("gpt2")) {
       c.putArray("architectures").add("GPT2LMHeadModel");
-      c.put("n_embd", HIDDEN);
-      c.put("n_layer", LAYERS);
-      c.put("n_head", HEADS);
+      c.put("n_embd", s.hidden());
+      c.put("n_layer", s.layers());
+      c.put("n_head", s.heads());
       c.put("n_positions", CONTEXT);
       c.putNull("n_inner");
       c.put("activation_function", "gelu_new");
       c.put("layer_norm_epsilon", 1e-5);
       return c;
     }
-    c.put("hidden_size", HIDDEN);
-    c.put("intermediate_size", INTERMEDIATE);
-    c.put("num_hidden_layers", LAYERS);
-    c.put("num_attention_heads", HEADS);
-    c.put("num_key_value_heads", KV_HEADS);
+    c.put("hidden_size", s.hidden());
+    c.put("intermediate_size", s.intermediate());
+    c.put("num_hidden_layers", s.layers());
+    c.put("num_attention_heads", s.heads());
+    c.put("num_key_value_heads", s.kvHeads());
     c.put("max_position_embeddings", CONTEXT);
     c.put("rms_norm_eps", 1e-5);
     c.put("hidden_act", "silu");
@@ -117,8 +131,8 @@ public final class RandomCheckpoints {
         c.putArray("architectures").add("Gemma2ForCausalLM");
         c.remove("hidden_act");
         c.put("hidden_activation", "gelu_pytorch_tanh");
-        c.put("head_dim", 16); // 8 heads x 16 = 128, not the width 64
-        c.put("query_pre_attn_scalar", 16);
+        c.put("head_dim", 2 * s.hidden() / s.heads()); // heads x head_dim = twice the width
+        c.put("query_pre_attn_scalar", 2 * s.hidden() / s.heads());
         c.put("attn_logit_softcapping", 50.0);
         c.put("final_logit_softcapping", 30.0);
         c.put("sliding_window", 8);
@@ -135,8 +149,15 @@ public final class RandomCheckpoints {
    */
   public static Path write(Path dir, String type, TensorType dtype, long maxShardBytes, long seed)
       throws IOException {
+    return write(dir, type, dtype, maxShardBytes, seed, SMALL);
+  }
+
+  /** {@link #write(Path, String, TensorType, long, long)} at sizes {@code s}. */
+  public static Path write(
+      Path dir, String type, TensorType dtype, long maxShardBytes, long seed, Sizes s)
+      throws IOException {
     Files.createDirectories(dir);
-    ObjectNode config = config(type);
+    ObjectNode config = config(type, s);
     JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("config.json").toFile(), config);
     CharVocabulary vocabulary = CharVocabulary.printableAscii();
     JSON.writeValue(dir.resolve("tokenizer.json").toFile(), vocabulary.tokenizerJson(JSON));
@@ -145,89 +166,98 @@ public final class RandomCheckpoints {
       tokenizerConfig.put("chat_template", CHAT_TEMPLATES.get(type));
     }
     JSON.writeValue(dir.resolve("tokenizer_config.json").toFile(), tokenizerConfig);
-    SafetensorsWriter.writeCheckpoint(dir, tensors(type, config, seed), dtype, maxShardBytes);
+    SafetensorsWriter.writeCheckpoint(dir, tensors(type, config, seed, s), dtype, maxShardBytes);
     return dir;
   }
 
   private static Map<String, SafetensorsWriter.Tensor> tensors(
-      String type, ObjectNode config, long seed) {
+      String type, ObjectNode config, long seed, Sizes s) {
     SplittableRandom random = new SplittableRandom(seed);
     Map<String, SafetensorsWriter.Tensor> t = new LinkedHashMap<>();
-    int headDim = config.path("head_dim").asInt(HIDDEN / HEADS);
-    int q = HEADS * headDim;
-    int kv = KV_HEADS * headDim;
+    int headDim = config.path("head_dim").asInt(s.hidden() / s.heads());
+    int q = s.heads() * headDim;
+    int kv = s.kvHeads() * headDim;
     if (type.equals("gpt2")) {
       String p = "transformer.";
       // tied head: a smaller embedding keeps logits from being one-hot
-      t.put(p + "wte.weight", gaussian(random, 0.3, VOCAB, HIDDEN));
-      t.put(p + "wpe.weight", gaussian(random, 0.5, CONTEXT, HIDDEN));
-      for (int i = 0; i < LAYERS; i++) {
+      t.put(p + "wte.weight", gaussian(random, 0.3, VOCAB, s.hidden()));
+      t.put(p + "wpe.weight", gaussian(random, 0.5, CONTEXT, s.hidden()));
+      for (int i = 0; i < s.layers(); i++) {
         String l = p + "h." + i + ".";
-        layerNorm(t, random, l + "ln_1");
+        layerNorm(t, random, s, l + "ln_1");
         t.put(
-            l + "attn.c_attn.weight", gaussian(random, 1 / Math.sqrt(HIDDEN), HIDDEN, 3 * HIDDEN));
-        t.put(l + "attn.c_attn.bias", gaussian(random, 0.1, 3 * HIDDEN));
-        t.put(l + "attn.c_proj.weight", gaussian(random, 1 / Math.sqrt(HIDDEN), HIDDEN, HIDDEN));
-        t.put(l + "attn.c_proj.bias", gaussian(random, 0.1, HIDDEN));
-        layerNorm(t, random, l + "ln_2");
-        t.put(l + "mlp.c_fc.weight", gaussian(random, 1 / Math.sqrt(HIDDEN), HIDDEN, 4 * HIDDEN));
-        t.put(l + "mlp.c_fc.bias", gaussian(random, 0.1, 4 * HIDDEN));
+            l + "attn.c_attn.weight",
+            gaussian(random, 1 / Math.sqrt(s.hidden()), s.hidden(), 3 * s.hidden()));
+        t.put(l + "attn.c_attn.bias", gaussian(random, 0.1, 3 * s.hidden()));
         t.put(
-            l + "mlp.c_proj.weight", gaussian(random, 0.5 / Math.sqrt(HIDDEN), 4 * HIDDEN, HIDDEN));
-        t.put(l + "mlp.c_proj.bias", gaussian(random, 0.1, HIDDEN));
+            l + "attn.c_proj.weight",
+            gaussian(random, 1 / Math.sqrt(s.hidden()), s.hidden(), s.hidden()));
+        t.put(l + "attn.c_proj.bias", gaussian(random, 0.1, s.hidden()));
+        layerNorm(t, random, s, l + "ln_2");
+        t.put(
+            l + "mlp.c_fc.weight",
+            gaussian(random, 1 / Math.sqrt(s.hidden()), s.hidden(), 4 * s.hidden()));
+        t.put(l + "mlp.c_fc.bias", gaussian(random, 0.1, 4 * s.hidden()));
+        t.put(
+            l + "mlp.c_proj.weight",
+            gaussian(random, 0.5 / Math.sqrt(s.hidden()), 4 * s.hidden(), s.hidden()));
+        t.put(l + "mlp.c_proj.bias", gaussian(random, 0.1, s.hidden()));
       }
-      layerNorm(t, random, p + "ln_f");
+      layerNorm(t, random, s, p + "ln_f");
       return t;
     }
     boolean gemma = type.equals("gemma2");
     boolean tied = config.path("tie_word_embeddings").asBoolean();
     t.put(
         "model.embed_tokens.weight",
-        gaussian(random, gemma ? 0.15 : tied ? 0.3 : 1.0, VOCAB, HIDDEN));
-    for (int i = 0; i < LAYERS; i++) {
+        gaussian(random, gemma ? 0.15 : tied ? 0.3 : 1.0, VOCAB, s.hidden()));
+    for (int i = 0; i < s.layers(); i++) {
       String l = "model.layers." + i + ".";
-      t.put(l + "input_layernorm.weight", rmsWeight(random, gemma));
+      t.put(l + "input_layernorm.weight", rmsWeight(random, s, gemma));
       if (type.equals("phi3")) {
-        t.put(l + "self_attn.qkv_proj.weight", linear(random, q + 2 * kv, HIDDEN));
+        t.put(l + "self_attn.qkv_proj.weight", linear(random, q + 2 * kv, s.hidden()));
       } else {
-        t.put(l + "self_attn.q_proj.weight", linear(random, q, HIDDEN));
-        t.put(l + "self_attn.k_proj.weight", linear(random, kv, HIDDEN));
-        t.put(l + "self_attn.v_proj.weight", linear(random, kv, HIDDEN));
+        t.put(l + "self_attn.q_proj.weight", linear(random, q, s.hidden()));
+        t.put(l + "self_attn.k_proj.weight", linear(random, kv, s.hidden()));
+        t.put(l + "self_attn.v_proj.weight", linear(random, kv, s.hidden()));
       }
       if (type.equals("qwen2")) {
         t.put(l + "self_attn.q_proj.bias", gaussian(random, 0.1, q));
         t.put(l + "self_attn.k_proj.bias", gaussian(random, 0.1, kv));
         t.put(l + "self_attn.v_proj.bias", gaussian(random, 0.1, kv));
       }
-      t.put(l + "self_attn.o_proj.weight", linear(random, HIDDEN, q));
-      t.put(l + "post_attention_layernorm.weight", rmsWeight(random, gemma));
+      t.put(l + "self_attn.o_proj.weight", linear(random, s.hidden(), q));
+      t.put(l + "post_attention_layernorm.weight", rmsWeight(random, s, gemma));
       if (gemma) {
-        t.put(l + "pre_feedforward_layernorm.weight", rmsWeight(random, true));
-        t.put(l + "post_feedforward_layernorm.weight", rmsWeight(random, true));
+        t.put(l + "pre_feedforward_layernorm.weight", rmsWeight(random, s, true));
+        t.put(l + "post_feedforward_layernorm.weight", rmsWeight(random, s, true));
       }
       if (type.equals("phi3")) {
-        t.put(l + "mlp.gate_up_proj.weight", linear(random, 2 * INTERMEDIATE, HIDDEN));
+        t.put(l + "mlp.gate_up_proj.weight", linear(random, 2 * s.intermediate(), s.hidden()));
       } else {
-        t.put(l + "mlp.gate_proj.weight", linear(random, INTERMEDIATE, HIDDEN));
-        t.put(l + "mlp.up_proj.weight", linear(random, INTERMEDIATE, HIDDEN));
+        t.put(l + "mlp.gate_proj.weight", linear(random, s.intermediate(), s.hidden()));
+        t.put(l + "mlp.up_proj.weight", linear(random, s.intermediate(), s.hidden()));
       }
-      t.put(l + "mlp.down_proj.weight", linear(random, HIDDEN, INTERMEDIATE));
+      t.put(l + "mlp.down_proj.weight", linear(random, s.hidden(), s.intermediate()));
     }
-    t.put("model.norm.weight", rmsWeight(random, gemma));
+    t.put("model.norm.weight", rmsWeight(random, s, gemma));
     if (!config.path("tie_word_embeddings").asBoolean()) {
-      t.put("lm_head.weight", gaussian(random, 1 / Math.sqrt(HIDDEN), VOCAB, HIDDEN));
+      t.put("lm_head.weight", gaussian(random, 1 / Math.sqrt(s.hidden()), VOCAB, s.hidden()));
     }
     return t;
   }
 
   private static void layerNorm(
-      Map<String, SafetensorsWriter.Tensor> t, SplittableRandom random, String name) {
-    t.put(name + ".weight", offset(gaussian(random, 0.1, HIDDEN), 1f));
-    t.put(name + ".bias", gaussian(random, 0.1, HIDDEN));
+      Map<String, SafetensorsWriter.Tensor> t, SplittableRandom random, Sizes s, String name) {
+    t.put(name + ".weight", offset(gaussian(random, 0.1, s.hidden()), 1f));
+    t.put(name + ".bias", gaussian(random, 0.1, s.hidden()));
   }
 
-  private static SafetensorsWriter.Tensor rmsWeight(SplittableRandom random, boolean plusOne) {
-    return plusOne ? gaussian(random, 0.1, HIDDEN) : offset(gaussian(random, 0.1, HIDDEN), 1f);
+  private static SafetensorsWriter.Tensor rmsWeight(
+      SplittableRandom random, Sizes s, boolean plusOne) {
+    return plusOne
+        ? gaussian(random, 0.1, s.hidden())
+        : offset(gaussian(random, 0.1, s.hidden()), 1f);
   }
 
   /** A Linear weight [out, in] with standard deviation 1 / sqrt(in). */
