@@ -7,5 +7,10 @@ import picocli.CommandLine.Command;
     name = "models",
     mixinStandardHelpOptions = true,
     description = "Create and train gvgap's own decoders; import Hugging Face checkpoints.",
-    subcommands = {ModelsInitCommand.class, ModelsPretrainCommand.class, ModelsImportCommand.class})
+    subcommands = {
+      ModelsInitCommand.class,
+      ModelsPretrainCommand.class,
+      ModelsImportCommand.class,
+      ModelsExportCommand.class
+    })
 final class ModelsCommand {}
