@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Export a gvgap model directory (gvgap's own decoders, or an imported checkpoint) as a GGUF"
           + " file that llama.cpp and the tools built on it run.",
-      "Architectures: gpt2 (gvgap's own), llama, mistral, qwen2. llama.cpp tokenises text its own"
+      "Architectures: gpt2 (gvgap's own), llama, mistral, qwen2, phi3, gemma2. llama.cpp tokenises text its own"
           + " way: feed it token ids for outputs that match gvgap's."
     })
 final class ModelsExportCommand implements Callable<Integer> {

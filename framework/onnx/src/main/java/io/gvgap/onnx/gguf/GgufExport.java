@@ -59,9 +59,12 @@ public final class GgufExport {
       case "llama", "mistral" -> "llama";
       case "qwen2" -> "qwen2";
       case "gpt2" -> "gpt2";
+      case "phi3" -> "phi3";
+      case "gemma2" -> "gemma2";
       default ->
-        throw new ModelLoadException(directory + ": exporting " + config.modelType()
-            + " to GGUF is not implemented yet; gvgap exports llama, mistral, qwen2 and gpt2");
+        throw new ModelLoadException(
+            directory + ": exporting " + config.modelType()
+                + " to GGUF is not implemented; gvgap exports llama, mistral, qwen2, phi3, gemma2, gpt2");
     };
     GgufWriter gguf = new GgufWriter();
     gguf.put("general.architecture", arch);
@@ -73,6 +76,15 @@ public final class GgufExport {
     gguf.putUint32(arch + ".feed_forward_length", config.intermediateSize());
     gguf.putUint32(arch + ".attention.head_count", config.heads());
     gguf.putUint32(arch + ".attention.head_count_kv", config.kvHeads());
+    if (arch.equals("gemma2")) {
+      gguf.putUint32(arch + ".attention.key_length", config.headDim());
+      gguf.putUint32(arch + ".attention.value_length", config.headDim());
+      gguf.put(arch + ".attn_logit_softcapping", config.attentionSoftcap());
+      gguf.put(arch + ".final_logit_softcapping", config.finalSoftcap());
+    }
+    if (config.slidingWindow() > 0 && !arch.equals("llama")) {
+      gguf.putUint32(arch + ".attention.sliding_window", config.slidingWindow());
+    }
     if (arch.equals("gpt2")) {
       gguf.put(arch + ".attention.layer_norm_epsilon", config.normEpsilon());
     } else {
@@ -120,11 +132,12 @@ public final class GgufExport {
       gguf.tensor("rope_freqs.weight", factors, f32, factors.length);
     }
     boolean permute = arch.equals("llama");
+    boolean gemma = arch.equals("gemma2");
     for (int i = 0; i < config.layers(); i++) {
       String p = "layers." + i + ".";
       String blk = "blk." + i + ".";
-      vector(gguf, weights, p + "attn_norm", blk + "attn_norm");
-      if (arch.equals("gpt2")) {
+      vector(gguf, weights, p + "attn_norm", blk + "attn_norm", gemma);
+      if (arch.equals("gpt2") || arch.equals("phi3")) {
         float[] q = matrix(weights, config, p + "q.weight");
         float[] k = matrix(weights, config, p + "k.weight");
         float[] v = matrix(weights, config, p + "v.weight");
@@ -132,12 +145,14 @@ public final class GgufExport {
         System.arraycopy(q, 0, qkv, 0, q.length);
         System.arraycopy(k, 0, qkv, q.length, k.length);
         System.arraycopy(v, 0, qkv, q.length + k.length, v.length);
-        gguf.tensor(blk + "attn_qkv.weight", qkv, matrixType, hidden, 3L * hidden);
-        float[] bias = new float[3 * hidden];
-        System.arraycopy(weights.get(p + "q.bias"), 0, bias, 0, hidden);
-        System.arraycopy(weights.get(p + "k.bias"), 0, bias, hidden, hidden);
-        System.arraycopy(weights.get(p + "v.bias"), 0, bias, 2 * hidden, hidden);
-        gguf.tensor(blk + "attn_qkv.bias", bias, f32, 3L * hidden);
+        gguf.tensor(blk + "attn_qkv.weight", qkv, matrixType, hidden, qkv.length / hidden);
+        if (weights.has(p + "q.bias")) {
+          float[] bias = new float[3 * hidden];
+          System.arraycopy(weights.get(p + "q.bias"), 0, bias, 0, hidden);
+          System.arraycopy(weights.get(p + "k.bias"), 0, bias, hidden, hidden);
+          System.arraycopy(weights.get(p + "v.bias"), 0, bias, 2 * hidden, hidden);
+          gguf.tensor(blk + "attn_qkv.bias", bias, f32, 3L * hidden);
+        }
       } else {
         float[] q = matrix(weights, config, p + "q.weight");
         float[] k = matrix(weights, config, p + "k.weight");
@@ -178,9 +193,21 @@ public final class GgufExport {
       if (weights.has(p + "o.bias")) {
         gguf.tensor(blk + "attn_output.bias", weights.get(p + "o.bias"), f32, hidden);
       }
-      vector(gguf, weights, p + "mlp_norm", blk + "ffn_norm");
+      if (config.postNorms()) {
+        vector(gguf, weights, p + "post_attn_norm", blk + "post_attention_norm", true);
+        vector(gguf, weights, p + "post_mlp_norm", blk + "post_ffw_norm", true);
+      }
+      vector(gguf, weights, p + "mlp_norm", blk + "ffn_norm", gemma);
       int inner = config.intermediateSize();
-      if (config.gatedMlp()) {
+      if (arch.equals("phi3")) {
+        // llama.cpp's Phi-3 reads gate and up as one matrix, gate's rows first
+        float[] gate = matrix(weights, config, p + "gate.weight");
+        float[] up = matrix(weights, config, p + "up.weight");
+        float[] gateUp = new float[gate.length + up.length];
+        System.arraycopy(gate, 0, gateUp, 0, gate.length);
+        System.arraycopy(up, 0, gateUp, gate.length, up.length);
+        gguf.tensor(blk + "ffn_up.weight", gateUp, matrixType, hidden, 2L * inner);
+      } else if (config.gatedMlp()) {
         gguf.tensor(
             blk + "ffn_gate.weight",
             matrix(weights, config, p + "gate.weight"),
@@ -188,12 +215,14 @@ public final class GgufExport {
             hidden,
             inner);
       }
-      gguf.tensor(
-          blk + "ffn_up.weight",
-          matrix(weights, config, p + "up.weight"),
-          matrixType,
-          hidden,
-          inner);
+      if (!arch.equals("phi3")) {
+        gguf.tensor(
+            blk + "ffn_up.weight",
+            matrix(weights, config, p + "up.weight"),
+            matrixType,
+            hidden,
+            inner);
+      }
       if (weights.has(p + "up.bias")) {
         gguf.tensor(blk + "ffn_up.bias", weights.get(p + "up.bias"), f32, inner);
       }
@@ -207,15 +236,23 @@ public final class GgufExport {
         gguf.tensor(blk + "ffn_down.bias", weights.get(p + "down.bias"), f32, hidden);
       }
     }
-    vector(gguf, weights, "final_norm", "output_norm");
+    vector(gguf, weights, "final_norm", "output_norm", gemma);
     if (weights.has("lm_head.weight")) {
       gguf.tensor("output.weight", weights.get("lm_head.weight"), f32, hidden, config.vocabSize());
     }
   }
 
   private static void vector(
-      GgufWriter gguf, DecoderWeights weights, String canonical, String name) {
+      GgufWriter gguf, DecoderWeights weights, String canonical, String name, boolean plusOne) {
     float[] weight = weights.get(canonical + ".weight");
+    if (plusOne) {
+      // Gemma's norms scale by 1 + w; llama.cpp multiplies by the stored weight
+      float[] shifted = new float[weight.length];
+      for (int i = 0; i < weight.length; i++) {
+        shifted[i] = 1f + weight[i];
+      }
+      weight = shifted;
+    }
     gguf.tensor(name + ".weight", weight, GgufWriter.TensorType.F32, weight.length);
     if (weights.has(canonical + ".bias")) {
       float[] bias = weights.get(canonical + ".bias");

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * llama.cpp (node-llama-cpp, prebuilt CPU binaries) against gvgap: a model exported to GGUF by
@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ggml computes GELU from a half-precision table, a likely cause). Imported
  * random-weight checkpoints of each exported architecture, and gvgap's built-in model arith-s.
  * Needs {@code crosscheck/llama/node_modules/node-llama-cpp} ({@code .ci/run} installs it); without it
- * the check is skipped on a developer machine and fails under {@code CI=true}.
+ * the check is skipped on a developer machine and fails under {@code CI=true}. Checkpoints are
+ * written BF16 and F32, single-file and sharded.
  */
 @Tag("process")
 class LlamaCppCrossCheckTest {
@@ -58,8 +59,17 @@ class LlamaCppCrossCheckTest {
   Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"llama", "mistral", "qwen2", "gpt2", "built-in:arith-s"})
-  void llamaCppDecodesTheExportedModelToTheSameTokens(String which) throws Exception {
+  @CsvSource({
+    "llama, BF16, 1000000000",
+    "mistral, F32, 30000",
+    "qwen2, F32, 1000000000",
+    "phi3, BF16, 30000",
+    "gemma2, BF16, 1000000000",
+    "gpt2, F32, 1000000000",
+    "built-in:arith-s, F32, 0"
+  })
+  void llamaCppDecodesTheExportedModelToTheSameTokens(String which, TensorType dtype, long shard)
+      throws Exception {
     Path crosscheck = Path.of(System.getProperty("gvgap.repository", "../.."))
         .resolve("crosscheck")
         .toAbsolutePath()
@@ -80,8 +90,7 @@ class LlamaCppCrossCheckTest {
           .toAbsolutePath()
           .normalize();
     } else {
-      Path checkpoint =
-          RandomCheckpoints.write(dir.resolve("hf"), which, TensorType.BF16, 1L << 30, 21);
+      Path checkpoint = RandomCheckpoints.write(dir.resolve("hf"), which, dtype, shard, 21);
       model = dir.resolve("imported");
       if (which.equals("mistral")) {
         // llama.cpp runs Mistral as a Llama without its sliding window: the check keeps the
