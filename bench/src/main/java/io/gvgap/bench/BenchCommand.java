@@ -2,6 +2,7 @@ package io.gvgap.bench;
 
 import io.gvgap.bench.dedup.DedupBenchmark;
 import io.gvgap.bench.generation.GenerationBenchmark;
+import io.gvgap.bench.llamacpp.LlamaCppBenchmark;
 import io.gvgap.bench.quantization.QuantizationBenchmark;
 import io.gvgap.bench.training.TrainingBenchmark;
 import java.io.PrintWriter;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
       GenerationBenchmark.class,
       TrainingBenchmark.class,
       DedupBenchmark.class,
-      QuantizationBenchmark.class
+      QuantizationBenchmark.class,
+      LlamaCppBenchmark.class
     })
 public final class BenchCommand implements Runnable {
   @Spec
