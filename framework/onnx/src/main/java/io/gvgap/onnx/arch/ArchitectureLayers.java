@@ -38,6 +38,9 @@ final class ArchitectureLayers {
   /** Suffix of an fp16-stored matrix's initializer (widened by a Cast to the canonical name). */
   static final String HALF = ".f16";
 
+  private static final java.util.regex.Pattern FUSED_BIAS =
+      java.util.regex.Pattern.compile("layers\\.\\d+\\.(q|k|v)\\.bias");
+
   private final GraphBuilder b;
   private final ArchitectureConfig config;
   private final DecoderWeights weights;
@@ -119,6 +122,9 @@ final class ArchitectureLayers {
     }
     for (Map.Entry<String, float[]> entry : weights.floats().entrySet()) {
       String name = entry.getKey();
+      if (runtime && FUSED_BIAS.matcher(name).matches()) {
+        continue; // in layers.i.qkv.bias
+      }
       if (name.endsWith(".bias") || name.contains("norm")) {
         b.initializer(name, entry.getValue(), entry.getValue().length);
       }

@@ -268,6 +268,20 @@ public class DecoderGraphTest {
     assertThat(runtime.nodes()).noneMatch(node -> node.opType().equals("Tanh"));
   }
 
+  /**
+   * The step graph holds no initializer it does not read (ONNX Runtime warns about each one when
+   * it loads the graph: the split q/k/v biases once sat beside the fused one).
+   */
+  @Test
+  void theStepGraphHasNoUnusedInitializers() {
+    DecoderConfig config = new DecoderConfig(98, 16, 2, 8, 2, 16, true, 1e-5f);
+    var graph = SharedPrefixStepGraph.build(config, DecoderParameters.random(config, 1));
+    java.util.Set<String> read = new java.util.HashSet<>();
+    graph.nodes().forEach(node -> read.addAll(node.inputs()));
+    assertThat(graph.initializers())
+        .allSatisfy(initializer -> assertThat(read).contains(initializer.name()));
+  }
+
   @Test
   void parameterCountIsTheSumOfTheShapes() {
     // by hand, vocab 98, context 16, width 8, mlp 16, 1 layer, untied:
