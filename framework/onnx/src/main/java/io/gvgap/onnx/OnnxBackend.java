@@ -26,6 +26,7 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
    * @param maxBatchRows most sequences decoded together in one ONNX Runtime call
    * @param decode auto or generic
    * @param chat whether prompts go through the model's chat template
+   * @param file the ONNX file to run, relative to the directory; empty for the default ones
    */
   public record Options(
       @Option(
@@ -59,7 +60,15 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
               "render every prompt (generation and every verifier's) through the model's chat"
                   + " template (chat_template in tokenizer_config.json), for instruct models",
           defaultValue = "false")
-      boolean chat) {
+      boolean chat,
+
+      @Option(
+          description =
+              "the ONNX file in the directory to run (e.g. onnx/model_q4.onnx of an export with"
+                  + " several); empty: model.onnx, onnx/model.onnx, decoder_model_merged.onnx or"
+                  + " onnx/decoder_model_merged.onnx, the first that exists",
+          defaultValue = "")
+      String file) {
     /** Options with the automatic decode path. */
     public Options(Path path, int threads, String device, int maxBatchRows) {
       this(path, threads, device, maxBatchRows, "auto");
@@ -67,11 +76,12 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
 
     /** Options without a chat template. */
     public Options(Path path, int threads, String device, int maxBatchRows, String decode) {
-      this(path, threads, device, maxBatchRows, decode, false);
+      this(path, threads, device, maxBatchRows, decode, false, "");
     }
 
     /** Validates the options. */
     public Options {
+      file = file == null ? "" : file;
       if (path == null || path.toString().isBlank()) {
         throw new IllegalArgumentException("path is required: the model directory");
       }
@@ -112,7 +122,7 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
    */
   @Override
   public Optional<String> contentFingerprint(Options options) {
-    return Optional.of(ModelContentHash.of(options.path()));
+    return Optional.of(ModelContentHash.of(options.path(), options.file()));
   }
 
   /** The context length that {@code config.json} states; empty when the directory has none (yet). */
@@ -138,7 +148,8 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
         options.threads(),
         options.device(),
         options.maxBatchRows(),
-        options.decode().equals("auto"));
+        options.decode().equals("auto"),
+        options.file());
     if (options.chat()) {
       try {
         model.useChatTemplate();

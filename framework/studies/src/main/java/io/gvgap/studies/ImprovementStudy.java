@@ -414,7 +414,13 @@ public final class ImprovementStudy {
         baseModel.label(),
         baseModel.backend(),
         new OnnxBackend.Options(
-            Path.of(modelPath), o.threads(), o.device(), o.maxBatchRows(), o.decode(), o.chat()));
+            Path.of(modelPath),
+            o.threads(),
+            o.device(),
+            o.maxBatchRows(),
+            o.decode(),
+            o.chat(),
+            Path.of(modelPath).equals(o.path()) ? o.file() : ""));
     MetricsSettingsSpec m = base.metrics();
     List<Integer> allK =
         IntStream.rangeClosed(1, base.generation().samples()).boxed().toList();

@@ -1,6 +1,7 @@
 package io.gvgap.onnx.runtime;
 
 import com.google.protobuf.CodedInputStream;
+import io.gvgap.onnx.checkpoint.SafetensorsCheckpoint;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,23 @@ public final class ModelContentHash {
    * @throws UncheckedIOException when a file cannot be read
    */
   public static String of(Path directory) {
-    Path modelFile = modelFile(directory);
+    return of(directory, "");
+  }
+
+  /**
+   * The fingerprint of {@code directory} as the backend opens it with option {@code file} (empty:
+   * the default model files; {@code fileOption}). A Hugging Face checkpoint directory (safetensors, no ONNX file) is
+   * fingerprinted by its weight files, index and settings.
+   */
+  public static String of(Path directory, String fileOption) {
+    if (fileOption.isEmpty()
+        && OnnxLanguageModel.MODEL_FILES.stream()
+            .map(directory::resolve)
+            .noneMatch(Files::isRegularFile)
+        && SafetensorsCheckpoint.isCheckpoint(directory)) {
+      return ofCheckpoint(directory);
+    }
+    Path modelFile = fileOption.isEmpty() ? modelFile(directory) : directory.resolve(fileOption);
     MessageDigest digest = sha256();
     try {
       SortedSet<String> external = hashModelFile(directory, modelFile, digest);
@@ -72,6 +89,30 @@ public final class ModelContentHash {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot read the model directory " + directory + " to fingerprint it", e);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static String ofCheckpoint(Path directory) {
+    MessageDigest digest = sha256();
+    try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+      List<Path> weights = files
+          .filter(p -> p.getFileName().toString().endsWith(".safetensors")
+              || p.getFileName().toString().equals(SafetensorsCheckpoint.INDEX))
+          .sorted()
+          .toList();
+      for (Path weight : weights) {
+        hashFile(directory, weight, digest);
+      }
+      for (String name : SETTINGS_FILES) {
+        Path settings = directory.resolve(name);
+        if (Files.isRegularFile(settings)) {
+          hashFile(directory, settings, digest);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read the checkpoint directory " + directory + " to fingerprint it", e);
     }
     return HexFormat.of().formatHex(digest.digest());
   }
@@ -120,6 +161,13 @@ public final class ModelContentHash {
       // through the digest, so the hash always covers every byte
       hashed.transferTo(OutputStream.nullOutputStream());
       return locations;
+    }
+  }
+
+  /** The external data files {@code modelFile} names, relative to its folder. */
+  static SortedSet<String> externalLocations(Path modelFile) throws IOException {
+    try (InputStream in = Files.newInputStream(modelFile)) {
+      return externalLocations(modelFile, in);
     }
   }
 

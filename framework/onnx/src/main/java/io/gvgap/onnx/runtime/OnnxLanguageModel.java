@@ -1,8 +1,11 @@
 package io.gvgap.onnx.runtime;
 
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import io.gvgap.api.model.Completion;
 import io.gvgap.api.model.Generation;
 import io.gvgap.api.model.GenerationRequest;
@@ -127,6 +130,24 @@ public final class OnnxLanguageModel implements LanguageModel {
    */
   public static OnnxLanguageModel open(
       Path directory, int threads, String device, int maxBatchRows, boolean sharedPrefix) {
+    return open(directory, threads, device, maxBatchRows, sharedPrefix, "");
+  }
+
+  /**
+   * Opens a model directory's ONNX file {@code file} (relative to the directory, e.g. {@code
+   * onnx/model_q4.onnx} of an Optimum export with several; empty: the first of {@link
+   * #MODEL_FILES} that exists). A model with fp16 inputs or outputs is converted at the boundary
+   * ({@link Fp16Boundary}).
+   *
+   * @see #open(Path, int, String, int, boolean)
+   */
+  public static OnnxLanguageModel open(
+      Path directory,
+      int threads,
+      String device,
+      int maxBatchRows,
+      boolean sharedPrefix,
+      String file) {
     if (!Files.isDirectory(directory)) {
       throw new ModelLoadException(
           directory + " is not a directory: give the model directory (with model.onnx, "
@@ -139,7 +160,11 @@ public final class OnnxLanguageModel implements LanguageModel {
         && SafetensorsCheckpoint.isCheckpoint(directory)) {
       return openCheckpoint(directory, threads, device, maxBatchRows, sharedPrefix);
     }
-    Path modelFile = MODEL_FILES.stream()
+    if (!file.isEmpty() && !Files.isRegularFile(directory.resolve(file))) {
+      throw new ModelLoadException(directory + " has no model file " + file + " (option file); its"
+          + " ONNX files: " + onnxFiles(directory));
+    }
+    Path modelFile = (file.isEmpty() ? MODEL_FILES.stream() : Stream.of(file))
         .map(directory::resolve)
         .filter(Files::isRegularFile)
         .findFirst()
@@ -152,9 +177,21 @@ public final class OnnxLanguageModel implements LanguageModel {
     OrtSession session = null;
     OrtSession stepSession = null;
     int slidingWindow = 0;
+    Path boundaryCopy = null;
     try {
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       session = env.createSession(modelFile.toString(), OrtSessions.options(threads, device));
+      if (hasHalfInterface(session)) {
+        closeQuietly(session);
+        session = null;
+        boundaryCopy = Files.createTempDirectory("gvgap-fp16-");
+        Path converted = Fp16Boundary.convert(
+            Fp16Boundary.read(modelFile),
+            modelFile,
+            new ArrayList<>(ModelContentHash.externalLocations(modelFile)),
+            boundaryCopy);
+        session = env.createSession(converted.toString(), OrtSessions.options(threads, device));
+      }
       String imported = session.getMetadata().getCustomMetadata().get(ImportedWeights.METADATA_KEY);
       if (sharedPrefix && imported != null) {
         // an imported checkpoint: both graphs rebuilt from its description and weights
@@ -203,7 +240,7 @@ public final class OnnxLanguageModel implements LanguageModel {
                 + " ids: the tokenizer does not "
                 + "belong to this model");
       }
-      return new OnnxLanguageModel(
+      OnnxLanguageModel model = new OnnxLanguageModel(
           directory,
           modelFile,
           session,
@@ -215,6 +252,8 @@ public final class OnnxLanguageModel implements LanguageModel {
           maxBatchRows,
           device.toLowerCase(Locale.ROOT),
           slidingWindow);
+      model.temporaryCopy = boundaryCopy;
+      return model;
     } catch (OrtException e) {
       tokenizer.close();
       throw new ModelLoadException(
@@ -259,6 +298,35 @@ public final class OnnxLanguageModel implements LanguageModel {
     model.temporaryCopy = imported;
     model.checkpoint = checkpoint;
     return model;
+  }
+
+  /** Whether any input or output of the session is fp16. */
+  private static boolean hasHalfInterface(OrtSession session) throws OrtException {
+    List<NodeInfo> values = new ArrayList<>(session.getInputInfo().values());
+    values.addAll(session.getOutputInfo().values());
+    for (NodeInfo value : values) {
+      if (value.getInfo() instanceof TensorInfo tensor && tensor.type == OnnxJavaType.FLOAT16) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The .onnx files of a directory and its onnx/ folder, for error messages. */
+  private static List<String> onnxFiles(Path directory) {
+    List<String> names = new ArrayList<>();
+    for (Path folder : List.of(directory, directory.resolve("onnx"))) {
+      if (Files.isDirectory(folder)) {
+        try (Stream<Path> files = Files.list(folder)) {
+          files
+              .filter(p -> p.toString().endsWith(".onnx"))
+              .forEach(p -> names.add(directory.relativize(p).toString()));
+        } catch (IOException e) {
+          // the list is only for the message
+        }
+      }
+    }
+    return names;
   }
 
   /** Whether the session's file is a decoder gvgap wrote ({@code model.onnx} with gvgap's metadata). */
