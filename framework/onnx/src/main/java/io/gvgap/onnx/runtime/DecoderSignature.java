@@ -112,7 +112,7 @@ public record DecoderSignature(
     if (info.type != OnnxJavaType.FLOAT) {
       throw new ModelLoadException(
           file + ": '" + name + "' has element type " + info.type
-              + "; gvgap supports fp32 logits and KV caches only: use an fp32 export (no --fp16, no quantised file)");
+              + "; gvgap runs fp32 logits and KV caches (fp16 ones are converted at the boundary): re-export the model in fp32 or fp16");
     }
   }
 }

@@ -117,9 +117,11 @@ class BadModelDirectoryTest {
         "p",
         4);
     ModelSerializer.write(half.build(), Map.of(), model.resolve("model.onnx"));
-    assertThatThrownBy(() -> OnnxLanguageModel.open(model, 1, "cpu", 4))
-        .hasMessageContaining("'past_key_values.0.key'")
-        .hasMessageContaining("fp32");
+    // an fp16 interface is no longer refused: it is converted at the boundary (Fp16Boundary,
+    // OptimumLayoutsTest), so the engine sees an fp32 cache
+    try (OnnxLanguageModel opened = OnnxLanguageModel.open(model, 1, "cpu", 4)) {
+      assertThat(opened.signature().layers()).isEqualTo(1);
+    }
   }
 
   @Test
