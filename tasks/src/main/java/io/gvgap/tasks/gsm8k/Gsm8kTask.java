@@ -77,7 +77,7 @@ public final class Gsm8kTask implements Task {
 
   @Override
   public Answer extract(Example example, String completion) {
-    return NumericAnswers.extract(completion);
+    return NumericAnswers.extract(completion, options.extraction());
   }
 
   @Override

@@ -10,9 +10,12 @@ import java.util.regex.Pattern;
  * Finds the final number in a GSM8K-style completion and writes numbers in one canonical form, so
  * that {@code 1,000}, {@code $1000.00} and {@code 1000} are the same answer.
  *
- * <p>Where the answer is, in order of trust: the first {@code #### n} line; else the last
- * "the answer is n" (any case, also "answer: n"); else the last number in the text. Text from a
- * following "Question:" on is ignored: the model has started a new problem of the few-shot pattern.
+ * <p>Three extraction modes (option {@code extraction} of the task): {@code auto}, in order of
+ * trust, the first {@code #### n} line, else the last "the answer is n" (any case, also "answer:
+ * n"), else the last number in the text; {@code strict}, only the first {@code #### n} (the format
+ * the exemplars teach: a completion without it has no answer); {@code flexible}, the last number in
+ * the text. In every mode text from a following "Question:" on is ignored: the model has started a
+ * new problem of the few-shot pattern.
  */
 public final class NumericAnswers {
 
@@ -28,16 +31,30 @@ public final class NumericAnswers {
 
   private NumericAnswers() {}
 
-  /** The final number of a completion in canonical form, or {@link Answer#none()}. */
+  /** The final number of a completion in canonical form ({@code auto}), or {@link Answer#none()}. */
   public static Answer extract(String completion) {
+    return extract(completion, "auto");
+  }
+
+  /**
+   * The answer of a completion in extraction mode {@code mode} ({@code auto}, {@code strict} or
+   * {@code flexible}; see the class comment), in canonical form, or {@link Answer#none()}.
+   */
+  public static Answer extract(String completion, String mode) {
     String text = completion.replace('\u2212', '-');
     int nextQuestion = text.indexOf("\nQuestion:");
     if (nextQuestion >= 0) {
       text = text.substring(0, nextQuestion);
     }
+    if (mode.equals("flexible")) {
+      return last(ANY_NUMBER.matcher(text)).map(Answer::of).orElse(Answer.none());
+    }
     Matcher hashes = HASHES.matcher(text);
     if (hashes.find()) {
       return Answer.of(canonical(hashes));
+    }
+    if (mode.equals("strict")) {
+      return Answer.none();
     }
     Optional<String> stated = last(ANSWER_IS.matcher(text));
     if (stated.isPresent()) {

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * The NQ-open task: a question, a short answer on the first line of the completion, and utility 1
- * when the normalised answer equals a normalised alias.
+ * when the normalised answer equals a normalised alias (option {@code extraction: strict}, the
+ * default) or, with {@code extraction: flexible}, when a normalised alias occurs in it as whole
+ * words.
  */
 public final class NqOpenTask implements Task {
 
@@ -93,8 +95,11 @@ public final class NqOpenTask implements Task {
       return 0;
     }
     String given = ShortAnswers.normalize(answer.value());
+    boolean flexible = options.extraction().equals("flexible");
     for (String alias : aliases(example)) {
-      if (ShortAnswers.normalize(alias).equals(given)) {
+      String normalized = ShortAnswers.normalize(alias);
+      if (normalized.equals(given)
+          || (flexible && (" " + given + " ").contains(" " + normalized + " "))) {
         return 1;
       }
     }

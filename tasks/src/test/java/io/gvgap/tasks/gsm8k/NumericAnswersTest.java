@@ -1,6 +1,7 @@
 package io.gvgap.tasks.gsm8k;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.gvgap.api.task.Answer;
@@ -87,5 +88,28 @@ class NumericAnswersTest {
     assertThat(task.extract(DUCKS, "I cannot solve this.")).isEqualTo(Answer.none());
     assertThat(task.utility(DUCKS, Answer.none())).isEqualTo(0.0);
     assertThat(task.utility(DUCKS, Answer.of("eighteen"))).isEqualTo(0.0);
+  }
+
+  @Test
+  void strictAndFlexibleExtractionDifferWhereTheyShould() {
+    Task strict = new Gsm8kTask(new Gsm8kOptions(Path.of("unused.jsonl"), 4, "strict"));
+    Task flexible = new Gsm8kTask(new Gsm8kOptions(Path.of("unused.jsonl"), 4, "flexible"));
+    Task auto = new Gsm8kTask(new Gsm8kOptions(Path.of("unused.jsonl")));
+    // the trained format: all three read the #### line; flexible reads the last number instead
+    String formatted = "9 * 2 = 18 dollars, 18 in all.\n#### 18 (checked 3 times)";
+    assertThat(strict.extract(DUCKS, formatted)).isEqualTo(Answer.of("18"));
+    assertThat(auto.extract(DUCKS, formatted)).isEqualTo(Answer.of("18"));
+    assertThat(flexible.extract(DUCKS, formatted)).isEqualTo(Answer.of("3"));
+    // no #### line: strict finds nothing, auto the stated answer, flexible the last number
+    String stated = "So the answer is 18 dollars, from 9 eggs at 2 each.";
+    assertThat(strict.extract(DUCKS, stated)).isEqualTo(Answer.none());
+    assertThat(auto.extract(DUCKS, stated)).isEqualTo(Answer.of("18"));
+    assertThat(flexible.extract(DUCKS, stated)).isEqualTo(Answer.of("2"));
+    // text after a new "Question:" is ignored in every mode
+    String runOn = "She earns 18.\nQuestion: a farmer has 7 cows";
+    assertThat(flexible.extract(DUCKS, runOn)).isEqualTo(Answer.of("18"));
+    assertThat(strict.extract(DUCKS, runOn)).isEqualTo(Answer.none());
+    assertThatThrownBy(() -> new Gsm8kOptions(Path.of("x.jsonl"), 4, "lenient"))
+        .hasMessageContaining("extraction must be auto, strict or flexible, was lenient");
   }
 }

@@ -1,6 +1,7 @@
 package io.gvgap.tasks.nqopen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gvgap.api.task.Answer;
 import io.gvgap.api.task.Example;
@@ -60,5 +61,21 @@ class NqOpenAliasesTest {
     Task task = new NqOpenTask(new NqOpenOptions(Path.of("unused.jsonl")));
     assertThat(task.extract(MOON, "\n\n")).isEqualTo(Answer.none());
     assertThat(task.extract(MOON, "Answer:")).isEqualTo(Answer.none());
+  }
+
+  @Test
+  void flexibleMatchingFindsAnAliasInsideTheAnswerAsWholeWords() {
+    Task flexible = new NqOpenTask(new NqOpenOptions(Path.of("unused.jsonl"), 4, "flexible"));
+    Task strict = new NqOpenTask(new NqOpenOptions(Path.of("unused.jsonl")));
+    String hedged = "I think it was in December 1972 or so";
+    assertThat(strict.utility(MOON, strict.extract(MOON, hedged))).isEqualTo(0.0);
+    assertThat(flexible.utility(MOON, flexible.extract(MOON, hedged))).isEqualTo(1.0);
+    // whole words only: "December 19725" does not contain the alias "december 1972"
+    assertThat(flexible.utility(MOON, flexible.extract(MOON, "December 19725"))).isEqualTo(0.0);
+    // the alias must be in the first line, as the answer is
+    assertThat(flexible.utility(MOON, flexible.extract(MOON, "not sure\nDecember 1972")))
+        .isEqualTo(0.0);
+    assertThatThrownBy(() -> new NqOpenOptions(Path.of("x.jsonl"), 4, "contains"))
+        .hasMessageContaining("extraction must be strict or flexible, was contains");
   }
 }
