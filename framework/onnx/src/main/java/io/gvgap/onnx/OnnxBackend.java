@@ -26,7 +26,8 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
    * @param maxBatchRows most sequences decoded together in one ONNX Runtime call
    * @param decode auto or generic
    * @param chat whether prompts go through the model's chat template
-   * @param file the ONNX file to run, relative to the directory; empty for the default ones
+   * @param file the ONNX file to run, relative to the directory; empty or {@code auto} for the
+   *     default ones
    */
   public record Options(
       @Option(
@@ -65,9 +66,9 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
       @Option(
           description =
               "the ONNX file in the directory to run (e.g. onnx/model_q4.onnx of an export with"
-                  + " several); empty: model.onnx, onnx/model.onnx, decoder_model_merged.onnx or"
+                  + " several); auto: model.onnx, onnx/model.onnx, decoder_model_merged.onnx or"
                   + " onnx/decoder_model_merged.onnx, the first that exists",
-          defaultValue = "")
+          defaultValue = "auto")
       String file) {
     /** Options with the automatic decode path. */
     public Options(Path path, int threads, String device, int maxBatchRows) {
@@ -81,7 +82,7 @@ public final class OnnxBackend implements ModelBackend<OnnxBackend.Options> {
 
     /** Validates the options. */
     public Options {
-      file = file == null ? "" : file;
+      file = file == null || file.equals("auto") ? "" : file;
       if (path == null || path.toString().isBlank()) {
         throw new IllegalArgumentException("path is required: the model directory");
       }
