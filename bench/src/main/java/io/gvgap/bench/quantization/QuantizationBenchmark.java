@@ -1,6 +1,5 @@
 package io.gvgap.bench.quantization;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.gvgap.api.model.GenerationRequest;
@@ -10,11 +9,10 @@ import io.gvgap.onnx.arch.CheckpointImporter;
 import io.gvgap.onnx.arch.RandomCheckpoints;
 import io.gvgap.onnx.arch.WeightPrecision;
 import io.gvgap.onnx.checkpoint.TensorType;
+import io.gvgap.onnx.runtime.LastLogits;
 import io.gvgap.onnx.runtime.OnnxLanguageModel;
 import io.gvgap.onnx.runtime.SampleResult;
 import java.io.IOException;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,8 +131,8 @@ public final class QuantizationBenchmark implements Callable<Integer> {
         OnnxLanguageModel tokenizerOwner = OnnxLanguageModel.open(reference, 1, "cpu", 8, false)) {
       for (String prompt : PROMPTS) {
         long[] ids = tokenizerOwner.tokenizer().encode(prompt, true);
-        float[] want = lastLogits(env, a, config, ids);
-        float[] got = lastLogits(env, b, config, ids);
+        float[] want = LastLogits.of(a, ids);
+        float[] got = LastLogits.of(b, ids);
         double largest = 0;
         for (float v : want) {
           largest = Math.max(largest, Math.abs(v));
@@ -174,51 +172,6 @@ public final class QuantizationBenchmark implements Callable<Integer> {
       }
     }
     return new int[] {same, total};
-  }
-
-  private static float[] lastLogits(
-      OrtEnvironment env, OrtSession session, ArchitectureConfig config, long[] ids)
-      throws Exception {
-    int n = ids.length;
-    long[] positions = new long[n];
-    long[] mask = new long[n];
-    for (int t = 0; t < n; t++) {
-      positions[t] = t;
-      mask[t] = 1;
-    }
-    List<OnnxTensor> owned = new ArrayList<>();
-    Map<String, OnnxTensor> inputs = new HashMap<>();
-    try {
-      inputs.put(
-          "input_ids",
-          own(owned, OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {1, n})));
-      inputs.put(
-          "attention_mask",
-          own(owned, OnnxTensor.createTensor(env, LongBuffer.wrap(mask), new long[] {1, n})));
-      inputs.put(
-          "position_ids",
-          own(owned, OnnxTensor.createTensor(env, LongBuffer.wrap(positions), new long[] {1, n})));
-      for (int i = 0; i < config.layers(); i++) {
-        for (String kind : List.of("key", "value")) {
-          inputs.put(
-              "past_key_values." + i + "." + kind,
-              own(owned, OnnxTensor.createTensor(env, FloatBuffer.allocate(0), new long[] {
-                1, config.kvHeads(), 0, config.headDim()
-              })));
-        }
-      }
-      try (OrtSession.Result result = session.run(inputs)) {
-        float[][][] logits = (float[][][]) result.get("logits").orElseThrow().getValue();
-        return logits[0][n - 1];
-      }
-    } finally {
-      owned.forEach(OnnxTensor::close);
-    }
-  }
-
-  private static OnnxTensor own(List<OnnxTensor> owned, OnnxTensor tensor) {
-    owned.add(tensor);
-    return tensor;
   }
 
   /** VmHWM of /proc/self/status in MB (0 where the file does not exist). */

@@ -63,13 +63,7 @@ public final class ArchitectureGraph {
     ArchitectureLayers layers = new ArchitectureLayers(b, config, weights, false);
     layers.addWrittenWeights();
 
-    String x = b.op("Gather", Map.of("axis", 0L), "embed.weight", "input_ids");
-    if (config.embeddingScale() != 1f) {
-      x = b.op("Mul", x, b.scalar(config.embeddingScale()));
-    }
-    if (!config.rotary()) {
-      x = b.op("Add", x, b.op("Gather", Map.of("axis", 0L), "positions.weight", "position_ids"));
-    }
+    String x = layers.embeddings();
     String[] rotary = config.rotary() ? layers.rotaryTables() : null;
     String globalBias = attentionBias(b, 0);
     String localBias =

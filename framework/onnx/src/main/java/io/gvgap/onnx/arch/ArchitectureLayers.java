@@ -196,6 +196,22 @@ final class ArchitectureLayers {
     quantizedByName.put(name, matrix);
   }
 
+  /**
+   * The residual stream's start from inputs {@code input_ids} and {@code position_ids}: token
+   * embeddings (scaled where the architecture scales them), plus learned positions where positions
+   * are not rotary.
+   */
+  String embeddings() {
+    String x = b.op("Gather", Map.of("axis", 0L), "embed.weight", "input_ids");
+    if (config.embeddingScale() != 1f) {
+      x = b.op("Mul", x, b.scalar(config.embeddingScale()));
+    }
+    if (!config.rotary()) {
+      x = b.op("Add", x, b.op("Gather", Map.of("axis", 0L), "positions.weight", "position_ids"));
+    }
+    return x;
+  }
+
   /** {@code x · weight} for a registered matrix, through MatMulNBits when it is quantised. */
   String product(String x, String weight) {
     BlockQuantizedMatrix matrix = quantizedByName.get(weight);

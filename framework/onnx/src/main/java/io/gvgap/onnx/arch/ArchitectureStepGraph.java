@@ -76,13 +76,7 @@ public final class ArchitectureStepGraph {
     ArchitectureLayers layers = new ArchitectureLayers(b, config, weights, true);
     layers.addRuntimeWeights();
 
-    String x = b.op("Gather", Map.of("axis", 0L), "embed.weight", "input_ids");
-    if (config.embeddingScale() != 1f) {
-      x = b.op("Mul", x, b.scalar(config.embeddingScale()));
-    }
-    if (!config.rotary()) {
-      x = b.op("Add", x, b.op("Gather", Map.of("axis", 0L), "positions.weight", "position_ids"));
-    }
+    String x = layers.embeddings();
     String[] rotary = config.rotary() ? layers.rotaryTables() : null;
     int qWidth = heads * headDim;
     int kvWidth = kvHeads * headDim;

@@ -3,7 +3,6 @@ package io.gvgap.onnx.arch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,12 +12,11 @@ import io.gvgap.api.model.GenerationRequest;
 import io.gvgap.api.model.SamplingParams;
 import io.gvgap.onnx.checkpoint.TensorType;
 import io.gvgap.onnx.runtime.BoundedProcess;
+import io.gvgap.onnx.runtime.LastLogits;
 import io.gvgap.onnx.runtime.ModelLoadException;
 import io.gvgap.onnx.runtime.OnnxLanguageModel;
 import io.gvgap.onnx.runtime.SampleResult;
 import java.io.IOException;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,7 +121,7 @@ class CheckpointImportTest {
     double worst = 0;
     try (OrtSession session = ENV.createSession(model.resolve("model.onnx").toString())) {
       for (int i = 0; i < promptIds.size(); i++) {
-        float[] logits = lastLogits(session, config, promptIds.get(i));
+        float[] logits = LastLogits.of(session, promptIds.get(i));
         JsonNode expected = reference.path("logits").get(i);
         assertThat(logits).hasSize(expected.size());
         for (int v = 0; v < logits.length; v++) {
@@ -200,8 +198,8 @@ class CheckpointImportTest {
           OrtSession b = ENV.createSession(reduced.resolve("model.onnx").toString())) {
         for (String prompt : prompts) {
           long[] ids = reference.tokenizer().encode(prompt, true);
-          float[] want = lastLogits(a, config, ids);
-          float[] got = lastLogits(b, config, ids);
+          float[] want = LastLogits.of(a, ids);
+          float[] got = LastLogits.of(b, ids);
           double largest = 0;
           for (float v : want) {
             largest = Math.max(largest, Math.abs(v));
@@ -333,45 +331,6 @@ class CheckpointImportTest {
       list.add(id);
     }
     return list;
-  }
-
-  private static float[] lastLogits(OrtSession session, ArchitectureConfig config, long[] ids)
-      throws Exception {
-    int n = ids.length;
-    long[] positions = new long[n];
-    long[] mask = new long[n];
-    for (int t = 0; t < n; t++) {
-      positions[t] = t;
-      mask[t] = 1;
-    }
-    List<OnnxTensor> tensors = new ArrayList<>();
-    Map<String, OnnxTensor> inputs = new HashMap<>();
-    try {
-      inputs.put("input_ids", tensor(tensors, ids));
-      inputs.put("attention_mask", tensor(tensors, mask));
-      inputs.put("position_ids", tensor(tensors, positions));
-      for (int i = 0; i < config.layers(); i++) {
-        for (String kind : List.of("key", "value")) {
-          OnnxTensor empty = OnnxTensor.createTensor(
-              ENV, FloatBuffer.allocate(0), new long[] {1, config.kvHeads(), 0, config.headDim()});
-          tensors.add(empty);
-          inputs.put("past_key_values." + i + "." + kind, empty);
-        }
-      }
-      try (OrtSession.Result result = session.run(inputs)) {
-        float[][][] logits = (float[][][]) result.get("logits").orElseThrow().getValue();
-        return logits[0][n - 1];
-      }
-    } finally {
-      tensors.forEach(OnnxTensor::close);
-    }
-  }
-
-  private static OnnxTensor tensor(List<OnnxTensor> owned, long[] values) throws Exception {
-    OnnxTensor tensor =
-        OnnxTensor.createTensor(ENV, LongBuffer.wrap(values), new long[] {1, values.length});
-    owned.add(tensor);
-    return tensor;
   }
 
   private JsonNode reference(Path node, Path checkpoint, List<long[]> prompts, int newTokens)

@@ -2,10 +2,8 @@ package io.gvgap.onnx.gguf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,10 +14,9 @@ import io.gvgap.onnx.arch.CheckpointImporter;
 import io.gvgap.onnx.arch.RandomCheckpoints;
 import io.gvgap.onnx.checkpoint.TensorType;
 import io.gvgap.onnx.runtime.BoundedProcess;
+import io.gvgap.onnx.runtime.LastLogits;
 import io.gvgap.onnx.runtime.OnnxLanguageModel;
 import io.gvgap.onnx.runtime.SampleResult;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -166,7 +163,7 @@ class LlamaCppCrossCheckTest {
             .as("%s %s: one sequence ended early", which, id)
             .isLessThan(Math.min(ours.length, theirs.length));
         long[] prefix = concat(promptIds.get(id), ours, t);
-        float[] logits = lastLogits(session, prefix);
+        float[] logits = LastLogits.of(session, prefix);
         double gap = logits[(int) ours[t]] - logits[(int) theirs[t]];
         assertThat(Math.abs(gap))
             .as(
@@ -190,40 +187,5 @@ class LlamaCppCrossCheckTest {
     System.arraycopy(prompt, 0, ids, 0, prompt.length);
     System.arraycopy(generated, 0, ids, prompt.length, count);
     return ids;
-  }
-
-  /** The last position's logits of {@code ids} from the model's own graph (empty past). */
-  private static float[] lastLogits(OrtSession session, long[] ids) throws Exception {
-    int n = ids.length;
-    long[] positions = new long[n];
-    long[] mask = new long[n];
-    for (int t = 0; t < n; t++) {
-      positions[t] = t;
-      mask[t] = 1;
-    }
-    List<OnnxTensor> owned = new ArrayList<>();
-    Map<String, OnnxTensor> inputs = new HashMap<>();
-    try {
-      owned.add(OnnxTensor.createTensor(ENV, LongBuffer.wrap(ids), new long[] {1, n}));
-      inputs.put("input_ids", owned.get(owned.size() - 1));
-      owned.add(OnnxTensor.createTensor(ENV, LongBuffer.wrap(mask), new long[] {1, n}));
-      inputs.put("attention_mask", owned.get(owned.size() - 1));
-      owned.add(OnnxTensor.createTensor(ENV, LongBuffer.wrap(positions), new long[] {1, n}));
-      inputs.put("position_ids", owned.get(owned.size() - 1));
-      for (var input : session.getInputInfo().entrySet()) {
-        if (input.getKey().startsWith("past_key_values.")) {
-          long[] shape = ((TensorInfo) input.getValue().getInfo()).getShape();
-          owned.add(OnnxTensor.createTensor(
-              ENV, FloatBuffer.allocate(0), new long[] {1, shape[1], 0, shape[3]}));
-          inputs.put(input.getKey(), owned.get(owned.size() - 1));
-        }
-      }
-      try (OrtSession.Result result = session.run(inputs)) {
-        float[][][] logits = (float[][][]) result.get("logits").orElseThrow().getValue();
-        return logits[0][n - 1];
-      }
-    } finally {
-      owned.forEach(OnnxTensor::close);
-    }
   }
 }
