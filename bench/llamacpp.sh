@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # gvgap against llama.cpp on the same weights: the random-weight Llama-shaped checkpoint of
 # bench/quantization.sh (25 M parameters) imported at fp32, exported to GGUF (f32), and both
-# generating the same workload (4 prompts x 8 samples x 64 tokens, T = 0.7, the same threads),
-# alternately, twice. Needs crosscheck/llama/node_modules (cd crosscheck/llama && npm ci
+# generating the same workloads (4 prompts x 8 samples x 64 tokens at T = 0.7, and 4 prompts x 1
+# sample x 64 tokens greedy; the same threads), alternately, twice. Needs crosscheck/llama/node_modules (cd crosscheck/llama && npm ci
 # --ignore-scripts --omit=optional). Usage: bench/llamacpp.sh [OUT_DIR] [THREADS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,11 @@ classpath="bench/target/classes:$(cat bench/target/bench-classpath.txt)"
 java=(java -Xmx4g -cp "$classpath" io.gvgap.bench.BenchCommand)
 [ -d "$out/fp32" ] || "${java[@]}" quantization --dir "$out" > /dev/null
 for run in 1 2; do
-  "${java[@]}" llamacpp --model "$out/fp32" --dir "$out" --threads "$threads" 2>/dev/null | grep '^gvgap'
-  node crosscheck/llama/bench.mjs "$out/model.gguf" "$out/prompts.json" 8 64 "$threads"
+  for workload in "8 0.7" "1 0"; do
+    read -r samples temperature <<< "$workload"
+    "${java[@]}" llamacpp --model "$out/fp32" --dir "$out" --threads "$threads" \
+      --samples "$samples" --temperature "$temperature" 2>/dev/null | grep '^gvgap'
+    node crosscheck/llama/bench.mjs "$out/model.gguf" "$out/prompts.json" "$samples" 64 \
+      "$threads" "$temperature"
+  done
 done

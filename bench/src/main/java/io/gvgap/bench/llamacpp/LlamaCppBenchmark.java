@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 /**
  * gvgap's half of {@code bench/llamacpp.sh}: an imported model directory exported to GGUF for
  * llama.cpp, the prompts written as token ids for it ({@code prompts.json}), then gvgap's own
- * generation timed on the same workload (prompts × samples × new tokens at temperature 0.7, after a
- * warm-up at the same size). {@code crosscheck/llama/bench.mjs} times llama.cpp on the same files.
+ * generation timed on the same workload (prompts × samples × new tokens at a temperature, 0 for
+ * greedy, after a warm-up at the same size). {@code crosscheck/llama/bench.mjs} times llama.cpp on the same files.
  */
 @Command(
     name = "llamacpp",
@@ -53,6 +53,12 @@ public final class LlamaCppBenchmark implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime threads")
   int threads;
 
+  @Option(
+      names = "--temperature",
+      defaultValue = "0.7",
+      description = "sampling temperature; 0 decodes greedily")
+  double temperature;
+
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(dir);
@@ -72,7 +78,9 @@ public final class LlamaCppBenchmark implements Callable<Integer> {
         }
       }
       json.writeValue(dir.resolve("prompts.json").toFile(), ids);
-      SamplingParams params = new SamplingParams(0.7, 1.0, 0, newTokens, 1);
+      SamplingParams params = temperature == 0
+          ? SamplingParams.greedy(newTokens)
+          : new SamplingParams(temperature, 1.0, 0, newTokens, 1);
       opened.generateSamples(requests, params);
       long start = System.nanoTime();
       long tokens = 0;
@@ -82,7 +90,9 @@ public final class LlamaCppBenchmark implements Callable<Integer> {
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "gvgap: %d tokens in %.2f s, %.1f tokens/s%n",
+          "gvgap (%d samples, T=%s): %d tokens in %.2f s, %.1f tokens/s%n",
+          samples,
+          temperature,
           tokens,
           seconds,
           tokens / seconds);
