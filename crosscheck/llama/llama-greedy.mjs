@@ -15,7 +15,7 @@ for (const prompt of prompts) {
   const context = await model.createContext({ contextSize: 512, batchSize: 512, threads: 1 });
   const sequence = context.getSequence();
   const tokens = [];
-  for await (const token of sequence.evaluate(prompt.ids, { temperature: 0 })) {
+  for await (const token of sequence.evaluate(prompt.ids, { temperature: 0, yieldEogToken: true })) {
     tokens.push(token);
     if (tokens.length >= newTokens || model.isEogToken(token)) break;
   }
