@@ -73,6 +73,44 @@ final class ArchitectureLayers {
     }
   }
 
+  /**
+   * Declares every weight as a graph input of its shape (a training graph, whose weights change),
+   * under its canonical name and in the written layout.
+   */
+  void addTrainingInputs() {
+    shapes(config, weights.floats())
+        .forEach((name, shape) -> b.input(name, ElementType.FLOAT, boxed(shape)));
+  }
+
+  /** The shape of each canonical weight of {@code config}. */
+  static Map<String, long[]> shapes(ArchitectureConfig config, Map<String, float[]> weights) {
+    Map<String, long[]> shapes = new java.util.LinkedHashMap<>();
+    int hidden = config.hiddenSize();
+    for (Map.Entry<String, float[]> entry : weights.entrySet()) {
+      String name = entry.getKey();
+      int length = entry.getValue().length;
+      if (name.equals("embed.weight") || name.equals("lm_head.weight")) {
+        shapes.put(name, new long[] {config.vocabSize(), hidden});
+      } else if (name.equals("positions.weight")) {
+        shapes.put(name, new long[] {config.contextLength(), hidden});
+      } else if (DecoderWeights.isMatrix(name)) {
+        int in = DecoderWeights.inputWidth(config, name);
+        shapes.put(name, new long[] {in, length / in});
+      } else {
+        shapes.put(name, new long[] {length});
+      }
+    }
+    return shapes;
+  }
+
+  private static Object[] boxed(long[] shape) {
+    Object[] dims = new Object[shape.length];
+    for (int i = 0; i < shape.length; i++) {
+      dims[i] = shape[i];
+    }
+    return dims;
+  }
+
   /** Registers the weights with fused qkv and gate-up matrices (the runtime graphs). */
   void addRuntimeWeights() {
     addVectorsAndEmbeddings();

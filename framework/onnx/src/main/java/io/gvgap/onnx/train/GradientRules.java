@@ -36,6 +36,9 @@ final class GradientRules {
       "LogSoftmax",
       "Tanh",
       "Exp",
+      "Sigmoid",
+      "Sqrt",
+      "ReduceMean",
       "ReduceSum",
       "Where",
       "Sum");
@@ -98,6 +101,23 @@ final class GradientRules {
       }
       case "Tanh" -> result.set(0, b.op("Mul", g, b.op("Sub", b.scalar(1f), b.op("Mul", y, y))));
       case "Exp" -> result.set(0, b.op("Mul", g, y));
+      case "Sigmoid" -> result.set(0, b.op("Mul", g, b.op("Mul", y, b.op("Sub", b.scalar(1f), y))));
+      case "Sqrt" -> result.set(0, b.op("Div", g, b.op("Mul", y, b.scalar(2f))));
+      case "ReduceMean" -> {
+        // the mean over the last axis, kept: each input element gets g / n
+        Object axes = node.attributes().get("axes");
+        long keep = ((Number) node.attributes().getOrDefault("keepdims", 1L)).longValue();
+        if (!(axes instanceof long[] list) || list.length != 1 || list[0] != -1 || keep != 1) {
+          throw unsupported(
+              node, "ReduceMean is differentiable over the last axis with keepdims" + " only");
+        }
+        String shape = b.op("Shape", in.get(0));
+        String count = b.op(
+            "Cast",
+            Map.of("to", (long) io.gvgap.onnx.graph.ElementType.FLOAT.onnxCode()),
+            b.op("Slice", shape, b.constant(-1), b.constant(Long.MAX_VALUE)));
+        result.set(0, b.op("Div", b.op("Expand", g, shape), count));
+      }
       case "Softmax" -> {
         requireLastAxis(node);
         String gy = b.op("Mul", g, y);

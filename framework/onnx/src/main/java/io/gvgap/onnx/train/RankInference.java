@@ -112,7 +112,10 @@ final class RankInference {
           "Reciprocal",
           "Expand",
           "ScatterND",
-          "Cos" -> first;
+          "Cos",
+          "Sin",
+          "Sigmoid",
+          "Log" -> first;
       default -> -1;
     };
     for (String output : node.outputs()) {

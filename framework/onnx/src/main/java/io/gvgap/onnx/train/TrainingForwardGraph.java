@@ -98,12 +98,21 @@ public final class TrainingForwardGraph {
     b.node(new io.gvgap.onnx.graph.Node(
         "Identity", "", "logits_identity", List.of(logits), List.of(LOGITS), Map.of()));
 
+    addLoss(b, config.vocabSize());
+  }
+
+  /**
+   * The weighted token cross-entropy of value {@link #LOGITS} against inputs {@code target_ids} and
+   * {@code loss_weights}, as value {@link #LOSS}: {@code −Σ loss_weights[b,t] · log
+   * p(target_ids[b,t])}.
+   */
+  public static void addLoss(GraphBuilder b, int vocabSize) {
     String logProbabilities = b.op("LogSoftmax", Map.of("axis", -1L), LOGITS);
     String oneHot = b.op(
         "OneHot",
         Map.of("axis", -1L),
         "target_ids",
-        b.constant(config.vocabSize()),
+        b.constant(vocabSize),
         b.initializer("one_hot_values", new float[] {0f, 1f}, 2));
     String picked = b.op(
         "ReduceSum", Map.of("keepdims", 1L), b.op("Mul", logProbabilities, oneHot), b.constant(-1));

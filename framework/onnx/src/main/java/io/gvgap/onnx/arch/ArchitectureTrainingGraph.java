@@ -1,0 +1,145 @@
+package io.gvgap.onnx.arch;
+
+import io.gvgap.onnx.decoder.DecoderGraph;
+import io.gvgap.onnx.graph.ElementType;
+import io.gvgap.onnx.graph.GraphBuilder;
+import io.gvgap.onnx.graph.Node;
+import io.gvgap.onnx.train.TrainingForwardGraph;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training forward pass of an {@link ArchitectureConfig}, built from the same description and
+ * the same layers ({@link ArchitectureLayers}) as the inference graphs: full sequences (no cache;
+ * causal attention plus the sliding window on local layers; pad on the right), the weights as graph
+ * inputs under their canonical names, then the weighted token cross-entropy ({@link
+ * TrainingForwardGraph#addLoss}). Inputs {@code input_ids}, {@code target_ids} [batch, sequence]
+ * int64 and {@code loss_weights} [batch, sequence] float; value {@value TrainingForwardGraph#LOSS}
+ * is the loss and {@value TrainingForwardGraph#LOGITS} the logits. Every operator it uses has a
+ * reverse-mode rule, so {@code ReverseMode} differentiates it for any of the six architectures.
+ */
+public final class ArchitectureTrainingGraph {
+  private ArchitectureTrainingGraph() {}
+
+  /**
+   * Declares the inputs and adds the forward nodes to {@code b}; {@code weights} gives the names and
+   * sizes of the parameters (its values are not used: the parameters are inputs).
+   */
+  public static void addTo(
+      GraphBuilder b, ArchitectureConfig config, Map<String, float[]> weights) {
+    b.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
+    b.input("target_ids", ElementType.INT64, "batch_size", "sequence_length");
+    b.input("loss_weights", ElementType.FLOAT, "batch_size", "sequence_length");
+    new ArchitectureLayers(b, config, DecoderWeights.fp32(weights), false).addTrainingInputs();
+    addNodes(b, config, weights);
+  }
+
+  /** The shape of each parameter input, by canonical name. */
+  public static Map<String, long[]> shapes(
+      ArchitectureConfig config, Map<String, float[]> weights) {
+    return ArchitectureLayers.shapes(config, weights);
+  }
+
+  /**
+   * Adds the forward nodes, reading inputs that {@link #addTo} declares (declared by the caller
+   * here: the token inputs and every weight of {@link #shapes}).
+   */
+  public static void addNodes(
+      GraphBuilder b, ArchitectureConfig config, Map<String, float[]> weights) {
+    ArchitectureLayers layers =
+        new ArchitectureLayers(b, config, DecoderWeights.fp32(weights), false);
+    int heads = config.heads();
+    int kvHeads = config.kvHeads();
+    int headDim = config.headDim();
+    String scalarAxis = b.constant(0);
+    String sequence = b.op(
+        "Squeeze",
+        b.op("Slice", b.op("Shape", "input_ids"), b.constant(1), b.constant(2)),
+        scalarAxis);
+    String zero = b.op("Squeeze", b.constant(0), scalarAxis);
+    String one = b.op("Squeeze", b.constant(1), scalarAxis);
+    String range = b.op("Range", zero, sequence, one);
+    // [1, sequence]: every row's positions (right padding keeps them the same for all rows)
+    b.node(new Node(
+        "Unsqueeze",
+        "",
+        "training_positions",
+        List.of(range, b.constant(0)),
+        List.of("position_ids"),
+        Map.of()));
+    String keys = b.op("Unsqueeze", range, b.constant(0));
+    String queries = b.op("Unsqueeze", range, b.constant(1));
+    String causal = b.op("LessOrEqual", keys, queries);
+    String globalBias = b.op("Where", causal, b.scalar(0f), b.scalar(DecoderGraph.MASKED));
+    String localBias = globalBias;
+    if (config.slidingWindow() > 0) {
+      String inWindow =
+          b.op("Less", b.op("Sub", queries, keys), b.constant(config.slidingWindow()));
+      localBias =
+          b.op("Where", b.op("And", causal, inWindow), b.scalar(0f), b.scalar(DecoderGraph.MASKED));
+    }
+    String x = layers.embeddings();
+    String[] rotary = config.rotary() ? layers.rotaryTables() : null;
+    String toQueryHeads = b.constant(0, 0, heads, headDim);
+    String toKvHeads = b.constant(0, 0, kvHeads, headDim);
+    String grouped = b.constant(0, kvHeads, -1, headDim);
+    String groupedScores = b.constant(0, kvHeads, -1, 0);
+    String byHeadScores = b.constant(0, heads, -1, 0);
+    String byHead = b.constant(0, heads, -1, headDim);
+    String fromHeads = b.constant(0, 0, heads * headDim);
+    long[] toHeadsFirst = {0, 2, 1, 3};
+    for (int i = 0; i < config.layers(); i++) {
+      String p = "layers." + i + ".";
+      String normed = layers.norm(x, p + "attn_norm");
+      String query = heads(b, layers.linear(normed, p + "q"), toQueryHeads, toHeadsFirst);
+      String key = heads(b, layers.linear(normed, p + "k"), toKvHeads, toHeadsFirst);
+      String value = heads(b, layers.linear(normed, p + "v"), toKvHeads, toHeadsFirst);
+      if (rotary != null) {
+        query = layers.rotate(query, rotary);
+        key = layers.rotate(key, rotary);
+      }
+      String scores = b.op(
+          "Reshape",
+          b.op(
+              "MatMul",
+              b.op("Reshape", query, grouped),
+              b.op("Transpose", Map.of("perm", new long[] {0, 1, 3, 2}), key)),
+          byHeadScores);
+      scores = b.op("Mul", scores, b.scalar(config.queryScale()));
+      if (config.attentionSoftcap() > 0) {
+        float cap = config.attentionSoftcap();
+        scores = b.op("Mul", b.op("Tanh", b.op("Div", scores, b.scalar(cap))), b.scalar(cap));
+      }
+      String weightsOfKeys = b.op(
+          "Softmax",
+          Map.of("axis", -1L),
+          b.op("Add", scores, config.isLocal(i) ? localBias : globalBias));
+      String context = b.op(
+          "Reshape",
+          b.op(
+              "Transpose",
+              Map.of("perm", toHeadsFirst),
+              b.op(
+                  "Reshape",
+                  b.op("MatMul", b.op("Reshape", weightsOfKeys, groupedScores), value),
+                  byHead)),
+          fromHeads);
+      String attention = layers.linear(context, p + "o");
+      if (config.postNorms()) {
+        attention = layers.norm(attention, p + "post_attn_norm");
+      }
+      x = b.op("Add", x, attention);
+      String mlp = layers.mlp(layers.norm(x, p + "mlp_norm"), p);
+      if (config.postNorms()) {
+        mlp = layers.norm(mlp, p + "post_mlp_norm");
+      }
+      x = b.op("Add", x, mlp);
+    }
+    layers.head(layers.norm(x, "final_norm"), TrainingForwardGraph.LOGITS);
+    TrainingForwardGraph.addLoss(b, config.vocabSize());
+  }
+
+  private static String heads(GraphBuilder b, String x, String shape, long[] perm) {
+    return b.op("Transpose", Map.of("perm", perm), b.op("Reshape", x, shape));
+  }
+}
