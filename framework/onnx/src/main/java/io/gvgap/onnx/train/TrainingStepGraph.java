@@ -59,8 +59,18 @@ public final class TrainingStepGraph {
   public static Graph build(DecoderConfig config, AdamWSchedule schedule) {
     GraphBuilder forward = new GraphBuilder("gvgap_training_step");
     TrainingForwardGraph.addTo(forward, config);
+    return build(forward, DecoderParameters.shapes(config), schedule);
+  }
+
+  /**
+   * Builds the step graph around a forward graph: {@code forward} declares the token inputs and
+   * every parameter of {@code shapes} as inputs and computes value {@value
+   * TrainingForwardGraph#LOSS} (e.g. {@code io.gvgap.onnx.arch.ArchitectureTrainingGraph} for an
+   * imported architecture); the result adds the gradients, clipping and the AdamW update.
+   */
+  public static Graph build(
+      GraphBuilder forward, Map<String, long[]> shapes, AdamWSchedule schedule) {
     forward.output(TrainingForwardGraph.LOSS, TrainingForwardGraph.LOSS, ElementType.FLOAT);
-    Map<String, long[]> shapes = DecoderParameters.shapes(config);
     List<String> names = new ArrayList<>(shapes.keySet());
     ReverseMode.Result result =
         ReverseMode.differentiate(forward.build(), TrainingForwardGraph.LOSS, names);
