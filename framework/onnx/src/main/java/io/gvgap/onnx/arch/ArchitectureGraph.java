@@ -39,8 +39,6 @@ public final class ArchitectureGraph {
   public static Graph build(
       ArchitectureConfig config, DecoderWeights weights, boolean logitsFromInput) {
     GraphBuilder b = new GraphBuilder("gvgap_" + config.modelType() + "_decoder");
-    int hidden = config.hiddenSize();
-    int heads = config.heads();
     int kvHeads = config.kvHeads();
     int headDim = config.headDim();
     b.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
@@ -68,61 +66,15 @@ public final class ArchitectureGraph {
     String globalBias = attentionBias(b, 0);
     String localBias =
         config.slidingWindow() > 0 ? attentionBias(b, config.slidingWindow()) : globalBias;
-    String toQueryHeads = b.constant(0, 0, heads, headDim);
-    String toKvHeads = b.constant(0, 0, kvHeads, headDim);
-    String grouped = b.constant(0, kvHeads, -1, headDim);
-    String groupedScores = b.constant(0, kvHeads, -1, 0);
-    String byHeadScores = b.constant(0, heads, -1, 0);
-    String byHead = b.constant(0, heads, -1, headDim);
-    String fromHeads = b.constant(0, 0, heads * headDim);
-    long[] toHeadsFirst = {0, 2, 1, 3};
     for (int i = 0; i < config.layers(); i++) {
-      String p = "layers." + i + ".";
-      String normed = layers.norm(x, p + "attn_norm");
-      String query = heads(b, layers.linear(normed, p + "q"), toQueryHeads, toHeadsFirst);
-      String key = heads(b, layers.linear(normed, p + "k"), toKvHeads, toHeadsFirst);
-      String value = heads(b, layers.linear(normed, p + "v"), toKvHeads, toHeadsFirst);
-      if (rotary != null) {
-        query = layers.rotate(query, rotary);
-        key = layers.rotate(key, rotary);
-      }
-      key = present(b, config, i, "key", key);
-      value = present(b, config, i, "value", value);
-      String scores = b.op(
-          "Reshape",
-          b.op(
-              "MatMul",
-              b.op("Reshape", query, grouped),
-              b.op("Transpose", Map.of("perm", new long[] {0, 1, 3, 2}), key)),
-          byHeadScores);
-      scores = b.op("Mul", scores, b.scalar(config.queryScale()));
-      if (config.attentionSoftcap() > 0) {
-        scores = softcap(b, scores, config.attentionSoftcap());
-      }
-      String weightsOfKeys = b.op(
-          "Softmax",
-          Map.of("axis", -1L),
-          b.op("Add", scores, config.isLocal(i) ? localBias : globalBias));
-      String context = b.op(
-          "Reshape",
-          b.op(
-              "Transpose",
-              Map.of("perm", toHeadsFirst),
-              b.op(
-                  "Reshape",
-                  b.op("MatMul", b.op("Reshape", weightsOfKeys, groupedScores), value),
-                  byHead)),
-          fromHeads);
-      String attention = layers.linear(context, p + "o");
-      if (config.postNorms()) {
-        attention = layers.norm(attention, p + "post_attn_norm");
-      }
-      x = b.op("Add", x, attention);
-      String mlp = layers.mlp(layers.norm(x, p + "mlp_norm"), p);
-      if (config.postNorms()) {
-        mlp = layers.norm(mlp, p + "post_mlp_norm");
-      }
-      x = b.op("Add", x, mlp);
+      x = layers.block(
+          x,
+          i,
+          rotary,
+          config.isLocal(i) ? localBias : globalBias,
+          (layer, key, value) -> new String[] {
+            present(b, config, layer, "key", key), present(b, config, layer, "value", value)
+          });
     }
     String normed = layers.norm(x, "final_norm");
     if (logitsFromInput) {
@@ -138,14 +90,6 @@ public final class ArchitectureGraph {
         logitsFromInput ? "logits_length" : "sequence_length",
         config.vocabSize());
     return b.build();
-  }
-
-  private static String heads(GraphBuilder b, String x, String shape, long[] perm) {
-    return b.op("Transpose", Map.of("perm", perm), b.op("Reshape", x, shape));
-  }
-
-  private static String softcap(GraphBuilder b, String x, float cap) {
-    return b.op("Mul", b.op("Tanh", b.op("Div", x, b.scalar(cap))), b.scalar(cap));
   }
 
   /** {@code x·cos + rotate_half(x)·sin}, rotate_half(x) = [-x2, x1] of x's two halves. */

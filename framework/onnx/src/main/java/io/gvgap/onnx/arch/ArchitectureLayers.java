@@ -250,6 +250,84 @@ final class ArchitectureLayers {
     return x;
   }
 
+  /** What a graph does with a block's new keys and values before attention (a KV cache, or not). */
+  interface KeyValues {
+    /** The keys and values attention reads, given layer {@code layer}'s new ones. */
+    String[] attend(int layer, String key, String value);
+  }
+
+  /**
+   * One decoder block over whole sequences ([batch, sequence, width] to the same): normalisation,
+   * query/key/value projections split into heads, rotary positions ({@code rotary}, or null), the
+   * keys and values {@code keyValues} makes of them, grouped-query attention scaled, soft-capped and
+   * masked by {@code bias} [batch or 1, 1, sequence, keys], the output projection, optional post
+   * norm, the residual, then the MLP with its own norms and residual. Written once for the written
+   * decoder ({@link ArchitectureGraph}, which caches keys and values) and the training forward
+   * ({@link ArchitectureTrainingGraph}).
+   */
+  String block(String x, int layer, String[] rotary, String bias, KeyValues keyValues) {
+    int heads = config.heads();
+    int kvHeads = config.kvHeads();
+    int headDim = config.headDim();
+    long[] toHeadsFirst = {0, 2, 1, 3};
+    String p = "layers." + layer + ".";
+    String normed = norm(x, p + "attn_norm");
+    String query = b.op(
+        "Transpose",
+        Map.of("perm", toHeadsFirst),
+        b.op("Reshape", linear(normed, p + "q"), b.constant(0, 0, heads, headDim)));
+    String key = b.op(
+        "Transpose",
+        Map.of("perm", toHeadsFirst),
+        b.op("Reshape", linear(normed, p + "k"), b.constant(0, 0, kvHeads, headDim)));
+    String value = b.op(
+        "Transpose",
+        Map.of("perm", toHeadsFirst),
+        b.op("Reshape", linear(normed, p + "v"), b.constant(0, 0, kvHeads, headDim)));
+    if (rotary != null) {
+      query = rotate(query, rotary);
+      key = rotate(key, rotary);
+    }
+    String[] attended = keyValues.attend(layer, key, value);
+    // query heads grouped by their key/value head: [batch, kv_heads, group · sequence, head_dim]
+    String scores = b.op(
+        "Reshape",
+        b.op(
+            "MatMul",
+            b.op("Reshape", query, b.constant(0, kvHeads, -1, headDim)),
+            b.op("Transpose", Map.of("perm", new long[] {0, 1, 3, 2}), attended[0])),
+        b.constant(0, heads, -1, 0));
+    scores = b.op("Mul", scores, b.scalar(config.queryScale()));
+    if (config.attentionSoftcap() > 0) {
+      float cap = config.attentionSoftcap();
+      scores = b.op("Mul", b.op("Tanh", b.op("Div", scores, b.scalar(cap))), b.scalar(cap));
+    }
+    String weightsOfKeys = b.op("Softmax", Map.of("axis", -1L), b.op("Add", scores, bias));
+    String context = b.op(
+        "Reshape",
+        b.op(
+            "Transpose",
+            Map.of("perm", toHeadsFirst),
+            b.op(
+                "Reshape",
+                b.op(
+                    "MatMul",
+                    b.op("Reshape", weightsOfKeys, b.constant(0, kvHeads, -1, 0)),
+                    attended[1]),
+                b.constant(0, heads, -1, headDim))),
+        b.constant(0, 0, heads * headDim));
+    String attention = linear(context, p + "o");
+    if (config.postNorms()) {
+      attention = norm(attention, p + "post_attn_norm");
+    }
+    x = b.op("Add", x, attention);
+    String mlp = mlp(norm(x, p + "mlp_norm"), p);
+    if (config.postNorms()) {
+      mlp = norm(mlp, p + "post_mlp_norm");
+    }
+    return b.op("Add", x, mlp);
+  }
+
   /** {@code x · weight} for a registered matrix, through MatMulNBits when it is quantised. */
   String product(String x, String weight) {
     BlockQuantizedMatrix matrix = quantizedByName.get(weight);

@@ -48,9 +48,6 @@ public final class ArchitectureTrainingGraph {
       GraphBuilder b, ArchitectureConfig config, Map<String, float[]> weights) {
     ArchitectureLayers layers =
         new ArchitectureLayers(b, config, DecoderWeights.fp32(weights), false);
-    int heads = config.heads();
-    int kvHeads = config.kvHeads();
-    int headDim = config.headDim();
     String scalarAxis = b.constant(0);
     String sequence = b.op(
         "Squeeze",
@@ -80,66 +77,12 @@ public final class ArchitectureTrainingGraph {
     }
     String x = layers.embeddings();
     String[] rotary = config.rotary() ? layers.rotaryTables() : null;
-    String toQueryHeads = b.constant(0, 0, heads, headDim);
-    String toKvHeads = b.constant(0, 0, kvHeads, headDim);
-    String grouped = b.constant(0, kvHeads, -1, headDim);
-    String groupedScores = b.constant(0, kvHeads, -1, 0);
-    String byHeadScores = b.constant(0, heads, -1, 0);
-    String byHead = b.constant(0, heads, -1, headDim);
-    String fromHeads = b.constant(0, 0, heads * headDim);
-    long[] toHeadsFirst = {0, 2, 1, 3};
     for (int i = 0; i < config.layers(); i++) {
-      String p = "layers." + i + ".";
-      String normed = layers.norm(x, p + "attn_norm");
-      String query = heads(b, layers.linear(normed, p + "q"), toQueryHeads, toHeadsFirst);
-      String key = heads(b, layers.linear(normed, p + "k"), toKvHeads, toHeadsFirst);
-      String value = heads(b, layers.linear(normed, p + "v"), toKvHeads, toHeadsFirst);
-      if (rotary != null) {
-        query = layers.rotate(query, rotary);
-        key = layers.rotate(key, rotary);
-      }
-      String scores = b.op(
-          "Reshape",
-          b.op(
-              "MatMul",
-              b.op("Reshape", query, grouped),
-              b.op("Transpose", Map.of("perm", new long[] {0, 1, 3, 2}), key)),
-          byHeadScores);
-      scores = b.op("Mul", scores, b.scalar(config.queryScale()));
-      if (config.attentionSoftcap() > 0) {
-        float cap = config.attentionSoftcap();
-        scores = b.op("Mul", b.op("Tanh", b.op("Div", scores, b.scalar(cap))), b.scalar(cap));
-      }
-      String weightsOfKeys = b.op(
-          "Softmax",
-          Map.of("axis", -1L),
-          b.op("Add", scores, config.isLocal(i) ? localBias : globalBias));
-      String context = b.op(
-          "Reshape",
-          b.op(
-              "Transpose",
-              Map.of("perm", toHeadsFirst),
-              b.op(
-                  "Reshape",
-                  b.op("MatMul", b.op("Reshape", weightsOfKeys, groupedScores), value),
-                  byHead)),
-          fromHeads);
-      String attention = layers.linear(context, p + "o");
-      if (config.postNorms()) {
-        attention = layers.norm(attention, p + "post_attn_norm");
-      }
-      x = b.op("Add", x, attention);
-      String mlp = layers.mlp(layers.norm(x, p + "mlp_norm"), p);
-      if (config.postNorms()) {
-        mlp = layers.norm(mlp, p + "post_mlp_norm");
-      }
-      x = b.op("Add", x, mlp);
+      x = layers.block(
+          x, i, rotary, config.isLocal(i) ? localBias : globalBias, (layer, key, value) ->
+              new String[] {key, value});
     }
     layers.head(layers.norm(x, "final_norm"), TrainingForwardGraph.LOGITS);
     TrainingForwardGraph.addLoss(b, config.vocabSize());
-  }
-
-  private static String heads(GraphBuilder b, String x, String shape, long[] perm) {
-    return b.op("Transpose", Map.of("perm", perm), b.op("Reshape", x, shape));
   }
 }
