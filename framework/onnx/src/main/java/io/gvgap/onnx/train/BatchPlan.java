@@ -36,6 +36,31 @@ public final class BatchPlan {
       int contextLength,
       int rowsPerBatch,
       long seed) {
+    this(
+        examples,
+        text -> OwnDecoderModel.characters(vocabulary, text),
+        CharVocabulary.END_OF_TEXT_ID,
+        contextLength,
+        rowsPerBatch,
+        seed);
+  }
+
+  /**
+   * Tokenises the examples with {@code model}'s tokenizer (prompt, then response, then the end of
+   * text), keeping at most {@code contextLength + 1} tokens of each.
+   */
+  public BatchPlan(
+      List<TrainingExample> examples, TrainableModel model, int rowsPerBatch, long seed) {
+    this(examples, model::encode, model.endOfText(), model.contextLength(), rowsPerBatch, seed);
+  }
+
+  private BatchPlan(
+      List<TrainingExample> examples,
+      java.util.function.Function<String, long[]> encode,
+      long endOfText,
+      int contextLength,
+      int rowsPerBatch,
+      long seed) {
     if (examples.isEmpty()) {
       throw new IllegalArgumentException("no training examples");
     }
@@ -46,19 +71,22 @@ public final class BatchPlan {
     this.seed = seed;
     int cut = 0;
     for (TrainingExample example : examples) {
-      int promptLength = example.prompt().length();
-      String text = example.prompt() + example.response();
-      int length = Math.min(text.length() + 1, contextLength + 1);
-      cut += text.length() + 1 > length ? 1 : 0;
+      long[] prompt = encode.apply(example.prompt());
+      long[] response = encode.apply(example.response());
+      int full = prompt.length + response.length + 1;
+      int length = Math.min(full, contextLength + 1);
+      cut += full > length ? 1 : 0;
       long[] tokens = new long[length];
       for (int i = 0; i < length; i++) {
-        tokens[i] =
-            i < text.length() ? vocabulary.id(text.charAt(i)) : CharVocabulary.END_OF_TEXT_ID;
+        tokens[i] = i < prompt.length
+            ? prompt[i]
+            : i < prompt.length + response.length ? response[i - prompt.length] : endOfText;
       }
+      int promptLength = prompt.length;
       if (promptLength >= length - 1) {
         throw new IllegalArgumentException("example " + this.examples.size() + " has a prompt of "
             + promptLength
-            + " characters, which leaves no response token within the context of " + contextLength
+            + " tokens, which leaves no response token within the context of " + contextLength
             + "; shorten the prompt or use a model with a longer context");
       }
       this.examples.add(new Encoded(tokens, promptLength, example.weight()));

@@ -3,7 +3,6 @@ package io.gvgap.onnx.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gvgap.onnx.decoder.CharVocabulary;
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderParameters;
 import io.gvgap.onnx.decoder.ModelCard;
@@ -64,7 +63,7 @@ public final class Checkpoints {
   static void write(
       Path outDirectory,
       TrainingSession session,
-      CharVocabulary vocabulary,
+      TrainableModel model,
       long tokensSeen,
       List<Double> recentLosses,
       String fingerprint)
@@ -75,12 +74,7 @@ public final class Checkpoints {
     if (Files.exists(target)) {
       deleteTree(target);
     }
-    ModelDirectory.write(
-        target,
-        session.config(),
-        vocabulary,
-        session.parameters(),
-        ModelCard.EMPTY.withCheckpointStep(session.steps()));
+    model.write(target, session.parameters(), ModelCard.EMPTY.withCheckpointStep(session.steps()));
     try (DataOutputStream out = new DataOutputStream(
         new java.io.BufferedOutputStream(Files.newOutputStream(target.resolve("optimizer.bin"))))) {
       for (Map<String, float[]> moments :
@@ -115,7 +109,7 @@ public final class Checkpoints {
     }
   }
 
-  /** The latest complete checkpoint of an output directory, if any. */
+  /** The latest complete checkpoint of a gvgap decoder's output directory, if any. */
   public static Optional<State> latest(Path outDirectory) throws IOException {
     Path pointer = outDirectory.resolve(FOLDER).resolve(LATEST);
     if (!Files.isRegularFile(pointer)) {
@@ -124,13 +118,24 @@ public final class Checkpoints {
     Path directory =
         outDirectory.resolve(FOLDER).resolve(Files.readString(pointer).trim());
     DecoderConfig config = ModelDirectory.readConfig(directory);
-    Map<String, float[]> parameters = ModelDirectory.readParameters(directory);
+    return latest(outDirectory, new OwnDecoderModel(config, null));
+  }
+
+  /** The latest complete checkpoint of {@code model}'s output directory, if any. */
+  public static Optional<State> latest(Path outDirectory, TrainableModel model) throws IOException {
+    Path pointer = outDirectory.resolve(FOLDER).resolve(LATEST);
+    if (!Files.isRegularFile(pointer)) {
+      return Optional.empty();
+    }
+    Path directory =
+        outDirectory.resolve(FOLDER).resolve(Files.readString(pointer).trim());
+    Map<String, float[]> parameters = model.readParameters(directory);
     Map<String, float[]> first = new LinkedHashMap<>();
     Map<String, float[]> second = new LinkedHashMap<>();
     try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
         Files.newInputStream(directory.resolve("optimizer.bin"))))) {
       for (Map<String, float[]> moments : List.of(first, second)) {
-        for (Map.Entry<String, long[]> entry : DecoderParameters.shapes(config).entrySet()) {
+        for (Map.Entry<String, long[]> entry : model.shapes().entrySet()) {
           float[] values = new float[parameters.get(entry.getKey()).length];
           for (int i = 0; i < values.length; i++) {
             values[i] = in.readFloat();

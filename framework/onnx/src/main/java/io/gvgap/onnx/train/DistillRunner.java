@@ -1,5 +1,6 @@
 package io.gvgap.onnx.train;
 
+import io.gvgap.onnx.arch.ImportedModel;
 import io.gvgap.onnx.decoder.CharVocabulary;
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.ModelCard;
@@ -61,13 +62,41 @@ public final class DistillRunner {
       ProgressListener listener)
       throws Exception {
     ModelOutput.check(modelDirectory, outDirectory, overwrite);
+    List<TrainingExample> examples = TrainingData.readJsonLines(dataFile);
+    if (ImportedModel.isImported(modelDirectory)) {
+      // an imported Hugging Face architecture: trained from its description, written back as one
+      try (ImportedModel imported = ImportedModel.open(modelDirectory)) {
+        return train(
+            new Trainer(imported, imported.weights(), examples, options),
+            modelDirectory,
+            dataFile,
+            examples.size(),
+            outDirectory,
+            listener);
+      }
+    }
     DecoderConfig config = ModelDirectory.readConfig(modelDirectory);
     CharVocabulary vocabulary = CharVocabularies.read(modelDirectory);
     Map<String, float[]> parameters = ModelDirectory.readParameters(modelDirectory);
-    List<TrainingExample> examples = TrainingData.readJsonLines(dataFile);
-    Trainer trainer = new Trainer(config, vocabulary, parameters, examples, options);
+    return train(
+        new Trainer(config, vocabulary, parameters, examples, options),
+        modelDirectory,
+        dataFile,
+        examples.size(),
+        outDirectory,
+        listener);
+  }
+
+  private static TrainingResult train(
+      Trainer trainer,
+      Path modelDirectory,
+      Path dataFile,
+      int exampleCount,
+      Path outDirectory,
+      ProgressListener listener)
+      throws Exception {
     ModelCard card = ModelCard.ofRecipe("distilled by gvgap from " + modelDirectory.toAbsolutePath()
-            + " on " + examples.size() + " examples of " + dataFile.toAbsolutePath())
+            + " on " + exampleCount + " examples of " + dataFile.toAbsolutePath())
         .withBaseModel(modelDirectory.toAbsolutePath().toString());
     Path work = ModelOutput.workDirectory(outDirectory);
     TrainingResult trained = trainer.train(work, card, listener);

@@ -5,7 +5,6 @@ import io.gvgap.onnx.decoder.CharVocabulary;
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderParameters;
 import io.gvgap.onnx.decoder.ModelCard;
-import io.gvgap.onnx.decoder.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +32,7 @@ import java.util.Optional;
 public final class Trainer {
   private static final int SMOOTHING = 50;
 
-  private final DecoderConfig config;
-  private final CharVocabulary vocabulary;
+  private final TrainableModel model;
   private final Map<String, float[]> initialParameters;
   private final BatchPlan plan;
   private final TrainerOptions options;
@@ -47,14 +45,21 @@ public final class Trainer {
       Map<String, float[]> initialParameters,
       List<TrainingExample> examples,
       TrainerOptions options) {
+    this(new OwnDecoderModel(config, vocabulary), initialParameters, examples, options);
     DecoderParameters.validate(config, initialParameters);
-    this.config = config;
-    this.vocabulary = vocabulary;
+  }
+
+  /** Prepares a run of any {@link TrainableModel}: tokenises the examples, fixes the batch order. */
+  public Trainer(
+      TrainableModel model,
+      Map<String, float[]> initialParameters,
+      List<TrainingExample> examples,
+      TrainerOptions options) {
+    this.model = model;
     this.initialParameters = initialParameters;
     this.options = options;
-    this.plan = new BatchPlan(
-        examples, vocabulary, config.contextLength(), options.rowsPerBatch(), options.seed());
-    this.fingerprint = config + " " + options + " examples=" + examples.size();
+    this.plan = new BatchPlan(examples, model, options.rowsPerBatch(), options.seed());
+    this.fingerprint = model.describe() + " " + options + " examples=" + examples.size();
   }
 
   /** The batch order of this run. */
@@ -68,12 +73,12 @@ public final class Trainer {
    */
   public TrainingResult train(Path outDirectory, ModelCard cardFacts, ProgressListener listener)
       throws IOException, OrtException {
-    Optional<Checkpoints.State> checkpoint = Checkpoints.latest(outDirectory);
+    Optional<Checkpoints.State> checkpoint = Checkpoints.latest(outDirectory, model);
     Deque<Double> recent = new ArrayDeque<>();
     long tokensSeen = 0;
     long resumedFrom = 0;
     try (TrainingSession session = new TrainingSession(
-        config, options.schedule(), initialParameters, options.threads(), options.device())) {
+        model, options.schedule(), initialParameters, options.threads(), options.device())) {
       if (checkpoint.isPresent()) {
         Checkpoints.State state = checkpoint.get();
         if (!state.fingerprint().equals(fingerprint)) {
@@ -123,18 +128,18 @@ public final class Trainer {
             && session.steps() % options.checkpointEvery() == 0
             && session.steps() < options.steps()) {
           Checkpoints.write(
-              outDirectory, session, vocabulary, tokensSeen, new ArrayList<>(recent), fingerprint);
+              outDirectory, session, model, tokensSeen, new ArrayList<>(recent), fingerprint);
         }
       }
       double finalLoss = mean(recent);
-      long parameters = DecoderParameters.count(config);
+      long parameters = model.parameterCount();
       ModelCard card = cardFacts.withTraining(
           tokensSeen,
           6.0 * parameters * tokensSeen,
           session.steps(),
           finalLoss,
           options.toString());
-      ModelDirectory.write(outDirectory, config, vocabulary, session.parameters(), card);
+      model.write(outDirectory, session.parameters(), card);
       Checkpoints.deleteAll(outDirectory);
       return new TrainingResult(outDirectory, session.steps(), tokensSeen, finalLoss, resumedFrom);
     }

@@ -94,12 +94,26 @@ public final class TrainingSession implements AutoCloseable {
       int threads,
       String device)
       throws OrtException {
+    this(new OwnDecoderModel(config, null), schedule, initialParameters, threads, device);
     DecoderParameters.validate(config, initialParameters);
-    this.config = config;
+  }
+
+  /**
+   * A session for any {@link TrainableModel} starting from {@code initialParameters} (names and
+   * sizes as its {@link TrainableModel#shapes}) with zero moments at step 0.
+   */
+  public TrainingSession(
+      TrainableModel trainable,
+      AdamWSchedule schedule,
+      Map<String, float[]> initialParameters,
+      int threads,
+      String device)
+      throws OrtException {
+    this.config = trainable instanceof OwnDecoderModel own ? own.config() : null;
     this.schedule = schedule;
-    this.shapes = DecoderParameters.shapes(config);
-    byte[] model = ModelSerializer.toModel(TrainingStepGraph.build(config, schedule), Map.of())
-        .toByteArray();
+    this.shapes = trainable.shapes();
+    byte[] model =
+        ModelSerializer.toModel(trainable.stepGraph(schedule), Map.of()).toByteArray();
     try (OrtSession.SessionOptions options = OrtSessions.options(threads, device)) {
       this.session = environment.createSession(model, options);
     }
@@ -116,7 +130,7 @@ public final class TrainingSession implements AutoCloseable {
     setParameters(initialParameters);
   }
 
-  /** The decoder config being trained. */
+  /** The decoder config being trained; null for models other than gvgap's own decoders. */
   public DecoderConfig config() {
     return config;
   }
@@ -193,15 +207,15 @@ public final class TrainingSession implements AutoCloseable {
 
   /** Replaces the parameters, keeping moments and step. */
   public void setParameters(Map<String, float[]> values) {
-    DecoderParameters.validate(config, values);
+    validate(values);
     fill(banks.get(current).parameters, values);
   }
 
   /** Restores the optimizer state of a checkpoint: moments by parameter name and the steps already taken. */
   public void restoreOptimizer(
       Map<String, float[]> firstMoments, Map<String, float[]> secondMoments, long stepsTaken) {
-    DecoderParameters.validate(config, firstMoments);
-    DecoderParameters.validate(config, secondMoments);
+    validate(firstMoments);
+    validate(secondMoments);
     if (stepsTaken < 0) {
       throw new IllegalArgumentException("stepsTaken must be >= 0, was " + stepsTaken);
     }
@@ -216,6 +230,29 @@ public final class TrainingSession implements AutoCloseable {
     stepTensor.close();
     scalarOutputs.values().forEach(OnnxTensor::close);
     session.close();
+  }
+
+  /** Checks names and sizes against the model's parameters (gvgap decoders: their own checks). */
+  private void validate(Map<String, float[]> values) {
+    if (config != null) {
+      DecoderParameters.validate(config, values);
+      return;
+    }
+    for (Map.Entry<String, long[]> entry : shapes.entrySet()) {
+      float[] given = values.get(entry.getKey());
+      long size = 1;
+      for (long dim : entry.getValue()) {
+        size *= dim;
+      }
+      if (given == null || given.length != size) {
+        throw new IllegalArgumentException("parameter " + entry.getKey() + " needs " + size
+            + " values, got " + (given == null ? "none" : given.length));
+      }
+    }
+    if (values.size() != shapes.size()) {
+      throw new IllegalArgumentException(
+          "expected the parameters " + shapes.keySet() + ", got " + values.keySet());
+    }
   }
 
   private static void fill(Map<String, FloatBuffer> target, Map<String, float[]> values) {
