@@ -97,7 +97,12 @@ public final class GgufExport {
         gguf.put(arch + ".rope.scaling.factor", (float) scaling.factor());
       }
     }
-    vocabulary(gguf, directory, config);
+    vocabulary(
+        gguf,
+        directory,
+        config,
+        specialId(directory, config.bosTokenId(), "bos_token_id"),
+        specialId(directory, config.eosTokenId(), "eos_token_id"));
     tensors(gguf, config, weights, arch, half);
     gguf.write(file);
     return arch;
@@ -306,7 +311,21 @@ public final class GgufExport {
   }
 
   /** The tokenizer's vocabulary: tokens by id, control tokens typed, BOS/EOS ids. */
-  private static void vocabulary(GgufWriter gguf, Path directory, ArchitectureConfig config)
+  /**
+   * A special token id: the description's, else config.json's (gvgap's own decoders keep theirs
+   * there), else -1. Without one, llama.cpp falls back to GPT-2's id 11 and stops at that token.
+   */
+  private static long specialId(Path directory, long described, String field) throws IOException {
+    if (described >= 0) {
+      return described;
+    }
+    JsonNode value =
+        new ObjectMapper().readTree(directory.resolve("config.json").toFile()).path(field);
+    return value.canConvertToLong() ? value.asLong() : -1;
+  }
+
+  private static void vocabulary(
+      GgufWriter gguf, Path directory, ArchitectureConfig config, long bos, long eos)
       throws IOException {
     JsonNode tokenizer =
         new ObjectMapper().readTree(directory.resolve("tokenizer.json").toFile());
@@ -333,11 +352,11 @@ public final class GgufExport {
     gguf.putStrings("tokenizer.ggml.tokens", tokens);
     gguf.putInts("tokenizer.ggml.token_type", types);
     gguf.putStrings("tokenizer.ggml.merges", List.of());
-    if (config.bosTokenId() >= 0) {
-      gguf.putUint32("tokenizer.ggml.bos_token_id", config.bosTokenId());
+    if (bos >= 0) {
+      gguf.putUint32("tokenizer.ggml.bos_token_id", bos);
     }
-    if (config.eosTokenId() >= 0) {
-      gguf.putUint32("tokenizer.ggml.eos_token_id", config.eosTokenId());
+    if (eos >= 0) {
+      gguf.putUint32("tokenizer.ggml.eos_token_id", eos);
     }
     gguf.put("tokenizer.ggml.add_bos_token", false);
   }

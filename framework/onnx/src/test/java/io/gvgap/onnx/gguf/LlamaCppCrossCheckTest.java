@@ -63,7 +63,11 @@ class LlamaCppCrossCheckTest {
     "phi3, BF16, 30000",
     "gemma2, BF16, 1000000000",
     "gpt2, F32, 1000000000",
+    "built-in:arith-2xs, F32, 0",
+    "built-in:arith-xs, F32, 0",
     "built-in:arith-s, F32, 0",
+    "built-in:arith-m, F32, 0",
+    "built-in:arith-l, F32, 0",
     "built-in:sudoku-s, F32, 0"
   })
   void llamaCppDecodesTheExportedModelToTheSameTokens(String which, TensorType dtype, long shard)
