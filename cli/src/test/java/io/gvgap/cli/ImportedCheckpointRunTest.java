@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -116,5 +117,48 @@ class ImportedCheckpointRunTest {
     JsonLinesReader.read(
         out.resolve(RunStore.SCORES), ScoreRecord.class, s -> scored.add(s.verifier()));
     assertThat(scored).containsAll(VERIFIERS);
+  }
+
+  /** {@code gvgap improve} on an imported model: its rounds distil the imported architecture. */
+  @Test
+  void selfImprovementRoundsDistilAnImportedModel() throws IOException {
+    Path checkpoint =
+        RandomCheckpoints.write(tmp.resolve("hf"), "llama", TensorType.F32, 1L << 30, 6);
+    Path model = tmp.resolve("model");
+    InProcessGvgap.Result imported =
+        InProcessGvgap.run("models", "import", checkpoint.toString(), model.toString());
+    assertThat(imported.code()).as(imported.err()).isZero();
+    Path spec = tmp.resolve("improve.yaml");
+    Files.writeString(spec, """
+        name: improve-imported
+        output: %s
+        seed: 2
+        improve:
+          rounds: 1
+          verifier: logprob
+          filter: best-of-n
+          update: continue
+          distillation: {steps: 4, learning_rate: 1.0e-3, batch: 4, checkpoint_every: 2}
+          split: {train: 0.5, seed: 3}
+        models:
+          - {label: llama, backend: onnx, options: {path: "%s", threads: 1}}
+        tasks:
+          - {name: arithmetic, limit: 4, seed: 5, options: {verification_shots: 0}}
+        generation: {samples: 2, temperature: 0.8, max_tokens: 8}
+        verifiers:
+          - name: logprob
+          - name: oracle
+        filters:
+          - name: best-of-n
+        metrics: {bootstrap: 20}
+        """.formatted(
+        tmp.resolve("improve").toString().replace("\\", "/"), model.toString().replace("\\", "/")));
+    InProcessGvgap.Result run = InProcessGvgap.run("--quiet", "improve", spec.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    Path round = tmp.resolve("improve/models/round-1");
+    assertThat(round.resolve("model.onnx")).exists();
+    assertThat(round.resolve("gvgap-training.json")).exists();
+    assertThat(Files.readString(round.resolve("gvgap-import.json")))
+        .contains("\"model_type\" : \"llama\"");
   }
 }

@@ -7,6 +7,7 @@ import io.gvgap.core.store.RunDirectory;
 import io.gvgap.core.store.RunMetrics;
 import io.gvgap.core.store.RunStatus;
 import io.gvgap.core.store.RunStoreException;
+import io.gvgap.onnx.arch.ImportedModel;
 import io.gvgap.onnx.decoder.ModelCard;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import io.gvgap.onnx.train.Checkpoints;
@@ -47,14 +48,27 @@ final class StudyFiles {
    * last with the model) and no checkpoint is left (the trainer deletes them once the model is written).
    */
   static boolean modelFinished(Path modelDir) {
-    return Files.exists(modelDir.resolve(ModelDirectory.MODEL_CARD_FILE))
+    return (Files.exists(modelDir.resolve(ModelDirectory.MODEL_CARD_FILE))
+            || Files.exists(modelDir.resolve(ImportedModel.CARD_FILE)))
         && Files.exists(modelDir.resolve(ModelDirectory.MODEL_FILE))
         && !Files.exists(modelDir.resolve(Checkpoints.FOLDER));
   }
 
-  /** A model directory's card ({@code gvgap-model.json}). */
+  /**
+   * A model directory's card: {@code gvgap-model.json} of gvgap's own decoders, or the training
+   * card ({@value ImportedModel#CARD_FILE}) of a distilled imported model.
+   */
   static ModelCard modelCard(Path modelDir) {
     try {
+      Path training = modelDir.resolve(ImportedModel.CARD_FILE);
+      if (!Files.exists(modelDir.resolve(ModelDirectory.MODEL_CARD_FILE))
+          && Files.exists(training)) {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+            .readerFor(ModelCard.class)
+            .without(
+                com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .readValue(training.toFile());
+      }
       return ModelDirectory.readCard(modelDir);
     } catch (IOException e) {
       throw new StudyException("cannot read the model card: " + e.getMessage(), e);
