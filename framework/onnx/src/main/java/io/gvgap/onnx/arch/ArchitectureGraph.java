@@ -1,6 +1,7 @@
 package io.gvgap.onnx.arch;
 
 import io.gvgap.onnx.decoder.DecoderGraph;
+import io.gvgap.onnx.decoder.DecoderOps;
 import io.gvgap.onnx.graph.ElementType;
 import io.gvgap.onnx.graph.Graph;
 import io.gvgap.onnx.graph.GraphBuilder;
@@ -63,9 +64,10 @@ public final class ArchitectureGraph {
 
     String x = layers.embeddings();
     String[] rotary = config.rotary() ? layers.rotaryTables() : null;
-    String globalBias = attentionBias(b, 0);
-    String localBias =
-        config.slidingWindow() > 0 ? attentionBias(b, config.slidingWindow()) : globalBias;
+    String globalBias = DecoderOps.attentionBias(b, 0);
+    String localBias = config.slidingWindow() > 0
+        ? DecoderOps.attentionBias(b, config.slidingWindow())
+        : globalBias;
     for (int i = 0; i < config.layers(); i++) {
       x = layers.block(
           x,
@@ -92,7 +94,10 @@ public final class ArchitectureGraph {
     return b.build();
   }
 
-  /** {@code x·cos + rotate_half(x)·sin}, rotate_half(x) = [-x2, x1] of x's two halves. */
+  /**
+   * Layer {@code layer}'s present {@code kind} (key or value): its past and {@code current}
+   * concatenated along the sequence, written straight into the graph output of that name.
+   */
   private static String present(
       GraphBuilder b, ArchitectureConfig config, int layer, String kind, String current) {
     String name = "present." + layer + "." + kind;
@@ -112,37 +117,5 @@ public final class ArchitectureGraph {
         "total_sequence_length",
         config.headDim());
     return name;
-  }
-
-  /**
-   * [batch, 1, seq, total] float: 0 where a query may attend a key (causal, not padding, and when
-   * {@code window} > 0 fewer than {@code window} positions back), {@link DecoderGraph#MASKED}
-   * elsewhere.
-   */
-  private static String attentionBias(GraphBuilder b, int window) {
-    String scalarAxis = b.constant(0);
-    String sequence = b.op(
-        "Squeeze",
-        b.op("Slice", b.op("Shape", "input_ids"), b.constant(1), b.constant(2)),
-        scalarAxis);
-    String total = b.op(
-        "Squeeze",
-        b.op("Slice", b.op("Shape", "attention_mask"), b.constant(1), b.constant(2)),
-        scalarAxis);
-    String zero = b.op("Squeeze", b.constant(0), scalarAxis);
-    String one = b.op("Squeeze", b.constant(1), scalarAxis);
-    String keys = b.op("Unsqueeze", b.op("Range", zero, total, one), b.constant(0));
-    String queries =
-        b.op("Unsqueeze", b.op("Range", b.op("Sub", total, sequence), total, one), b.constant(1));
-    String allowed = b.op("LessOrEqual", keys, queries);
-    if (window > 0) {
-      allowed = b.op("And", allowed, b.op("Less", b.op("Sub", queries, keys), b.constant(window)));
-    }
-    String padding = b.op(
-        "Unsqueeze",
-        b.op("Cast", Map.of("to", (long) ElementType.BOOL.onnxCode()), "attention_mask"),
-        b.constant(1, 2));
-    return b.op(
-        "Where", b.op("And", allowed, padding), b.scalar(0f), b.scalar(DecoderGraph.MASKED));
   }
 }

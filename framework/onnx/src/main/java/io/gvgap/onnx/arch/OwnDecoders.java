@@ -1,5 +1,6 @@
 package io.gvgap.onnx.arch;
 
+import io.gvgap.onnx.decoder.CharVocabulary;
 import io.gvgap.onnx.decoder.DecoderConfig;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,7 +14,10 @@ import java.util.Map;
 public final class OwnDecoders {
   private OwnDecoders() {}
 
-  /** The description of a gvgap decoder: GPT-2's architecture at its sizes. */
+  /**
+   * The description of a gvgap decoder: GPT-2's architecture at its sizes, its character
+   * vocabulary's end of text as beginning and end of sequence (as its config.json says).
+   */
   public static ArchitectureConfig architecture(DecoderConfig config) {
     return new ArchitectureConfig(
         "gpt2",
@@ -42,8 +46,8 @@ public final class OwnDecoders {
         0f,
         0f,
         config.tiedEmbeddings(),
-        -1,
-        -1);
+        CharVocabulary.END_OF_TEXT_ID,
+        CharVocabulary.END_OF_TEXT_ID);
   }
 
   /** The parameters under canonical names ({@link HfWeights}), fused c_attn split into q, k, v. */

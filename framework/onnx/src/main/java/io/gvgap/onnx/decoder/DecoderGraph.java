@@ -75,7 +75,7 @@ public final class DecoderGraph {
     }
     shapes.forEach((name, shape) -> b.initializer(name, parameters.get(name), shape));
 
-    String bias = attentionBias(b);
+    String bias = DecoderOps.attentionBias(b, 0);
     String x = b.op(
         "Add",
         b.op("Gather", Map.of("axis", 0L), "transformer.wte.weight", "input_ids"),
@@ -147,32 +147,6 @@ public final class DecoderGraph {
         logitsFromInput ? "logits_length" : "sequence_length",
         config.vocabSize());
     return b.build();
-  }
-
-  /** [batch, 1, sequence, total] float: 0 where a query may attend a key, {@link #MASKED} elsewhere. */
-  private static String attentionBias(GraphBuilder b) {
-    String zero = b.constant(0);
-    String one = b.constant(1);
-    String two = b.constant(2);
-    String scalarAxis = b.constant(0);
-    String sequence =
-        b.op("Squeeze", b.op("Slice", b.op("Shape", "input_ids"), one, two), scalarAxis);
-    String total =
-        b.op("Squeeze", b.op("Slice", b.op("Shape", "attention_mask"), one, two), scalarAxis);
-    String zeroScalar = b.op("Squeeze", zero, scalarAxis);
-    String oneScalar = b.op("Squeeze", one, scalarAxis);
-    String keyPositions = b.op("Range", zeroScalar, total, oneScalar);
-    String queryPositions = b.op("Range", b.op("Sub", total, sequence), total, oneScalar);
-    String causal = b.op(
-        "LessOrEqual",
-        b.op("Unsqueeze", keyPositions, b.constant(0)),
-        b.op("Unsqueeze", queryPositions, b.constant(1)));
-    String padding = b.op(
-        "Unsqueeze",
-        b.op("Cast", Map.of("to", (long) ElementType.BOOL.onnxCode()), "attention_mask"),
-        b.constant(1, 2));
-    String allowed = b.op("And", causal, padding);
-    return b.op("Where", allowed, b.scalar(0f), b.scalar(MASKED));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.gvgap.onnx.decoder;
 
+import io.gvgap.onnx.graph.ElementType;
 import io.gvgap.onnx.graph.GraphBuilder;
 import io.gvgap.onnx.graph.Node;
 import java.util.List;
@@ -12,6 +13,38 @@ import java.util.Map;
 public final class DecoderOps {
 
   private DecoderOps() {}
+
+  /**
+   * [batch, 1, sequence, total] float from inputs {@code input_ids} and {@code attention_mask}: 0
+   * where a query may attend a key (causal, not padding, and when {@code window} > 0 fewer than
+   * {@code window} positions back), {@link DecoderGraph#MASKED} elsewhere.
+   */
+  public static String attentionBias(GraphBuilder b, int window) {
+    String scalarAxis = b.constant(0);
+    String sequence = b.op(
+        "Squeeze",
+        b.op("Slice", b.op("Shape", "input_ids"), b.constant(1), b.constant(2)),
+        scalarAxis);
+    String total = b.op(
+        "Squeeze",
+        b.op("Slice", b.op("Shape", "attention_mask"), b.constant(1), b.constant(2)),
+        scalarAxis);
+    String zero = b.op("Squeeze", b.constant(0), scalarAxis);
+    String one = b.op("Squeeze", b.constant(1), scalarAxis);
+    String keys = b.op("Unsqueeze", b.op("Range", zero, total, one), b.constant(0));
+    String queries =
+        b.op("Unsqueeze", b.op("Range", b.op("Sub", total, sequence), total, one), b.constant(1));
+    String allowed = b.op("LessOrEqual", keys, queries);
+    if (window > 0) {
+      allowed = b.op("And", allowed, b.op("Less", b.op("Sub", queries, keys), b.constant(window)));
+    }
+    String padding = b.op(
+        "Unsqueeze",
+        b.op("Cast", Map.of("to", (long) ElementType.BOOL.onnxCode()), "attention_mask"),
+        b.constant(1, 2));
+    return b.op(
+        "Where", b.op("And", allowed, padding), b.scalar(0f), b.scalar(DecoderGraph.MASKED));
+  }
 
   /** LayerNormalization over the last axis with parameters {@code prefix.weight} and {@code prefix.bias}. */
   public static String layerNorm(GraphBuilder b, String x, String prefix, float epsilon) {

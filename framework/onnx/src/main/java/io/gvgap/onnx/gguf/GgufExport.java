@@ -97,12 +97,7 @@ public final class GgufExport {
         gguf.put(arch + ".rope.scaling.factor", (float) scaling.factor());
       }
     }
-    vocabulary(
-        gguf,
-        directory,
-        config,
-        specialId(directory, config.bosTokenId(), "bos_token_id"),
-        specialId(directory, config.eosTokenId(), "eos_token_id"));
+    vocabulary(gguf, directory, config, config.bosTokenId(), config.eosTokenId());
     tensors(gguf, config, weights, arch, half);
     gguf.write(file);
     return arch;
@@ -311,19 +306,6 @@ public final class GgufExport {
   }
 
   /** The tokenizer's vocabulary: tokens by id, control tokens typed, BOS/EOS ids. */
-  /**
-   * A special token id: the description's, else config.json's (gvgap's own decoders keep theirs
-   * there), else -1. Without one, llama.cpp falls back to GPT-2's id 11 and stops at that token.
-   */
-  private static long specialId(Path directory, long described, String field) throws IOException {
-    if (described >= 0) {
-      return described;
-    }
-    JsonNode value =
-        new ObjectMapper().readTree(directory.resolve("config.json").toFile()).path(field);
-    return value.canConvertToLong() ? value.asLong() : -1;
-  }
-
   private static void vocabulary(
       GgufWriter gguf, Path directory, ArchitectureConfig config, long bos, long eos)
       throws IOException {
