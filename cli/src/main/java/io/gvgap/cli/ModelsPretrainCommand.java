@@ -51,7 +51,8 @@ final class ModelsPretrainCommand implements Callable<Integer> {
     for (String name : names) {
       members.add(ModelFamily.named(name)
           .orElseThrow(() -> new UsageException("unknown family member '" + name + "'; members are "
-              + ModelFamily.MEMBERS.stream().map(FamilyMember::name).toList())));
+              + ModelFamily.MEMBERS.stream().map(FamilyMember::name).toList() + " and family v4's "
+              + ModelFamily.V4.stream().map(FamilyMember::name).toList())));
     }
     for (FamilyMember member : members) {
       PretrainRunner.run(member, out, threads, line -> System.err.println(line));

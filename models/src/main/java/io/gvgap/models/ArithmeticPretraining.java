@@ -7,14 +7,25 @@ import io.gvgap.tasks.arithmetic.ArithmeticOptions;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Pre-training on the {@code arithmetic} task (default options): the first family's corpus and card. */
+/**
+ * Pre-training on the {@code arithmetic} task: the corpus and card of the first families (default
+ * options) and of family v4 (its harder mix, {@link FamilyMember#ARITHMETIC_MIX_OPTIONS}).
+ */
 final class ArithmeticPretraining implements PretrainingTask {
-  private final ArithmeticOptions options = new ArithmeticOptions();
+  private final ArithmeticOptions options;
   private ArithmeticPretrainingCorpus corpus;
+
+  ArithmeticPretraining(ArithmeticOptions options) {
+    this.options = options;
+  }
 
   @Override
   public String corpusDescription(FamilyMember member) {
-    return "the arithmetic task's corpus (digits " + options.digits() + ", operations "
+    return "the arithmetic task's corpus (digits "
+        + (options.fewestDigits() < options.digits()
+            ? options.fewestDigits() + " to " + options.digits()
+            : String.valueOf(options.digits()))
+        + ", operations "
         + options.operations()
         + ", documents of " + member.problemsPerDocument()
         + " solved problems in the 3-shot prompt layout, training"
@@ -22,7 +33,11 @@ final class ArithmeticPretraining implements PretrainingTask {
         + ", expressions of held-out seeds "
         + ArithmeticPretrainingCorpus.HELD_OUT_SEEDS + " (first "
         + ArithmeticPretrainingCorpus.HELD_OUT_COUNT
-        + " each) excluded)";
+        + " each) excluded"
+        + (options.fewestDigits() == 1
+            ? " except single-digit problems, the digit facts every solution's columns write"
+            : "")
+        + ")";
   }
 
   @Override
@@ -53,7 +68,8 @@ final class ArithmeticPretraining implements PretrainingTask {
         PretrainRunner.EVALUATION_SAMPLES,
         threads);
     ObjectNode heldOut = JsonNodeFactory.instance.objectNode();
-    heldOut.put("task", "arithmetic (default options: 2 digits, + and -, 3-shot prompt)");
+    heldOut.put("task", HeldOutEvaluation.describe(options));
+    heldOut.put("maxNewTokens", evaluation.maxNewTokens());
     heldOut.put("seed", PretrainRunner.EVALUATION_SEED);
     heldOut.put("problems", evaluation.problems());
     heldOut.put("greedy", evaluation.greedyAccuracy());

@@ -2,6 +2,7 @@ package io.gvgap.models;
 
 import io.gvgap.onnx.decoder.CharVocabulary;
 import io.gvgap.onnx.decoder.DecoderConfig;
+import io.gvgap.tasks.arithmetic.ArithmeticOptions;
 import java.util.List;
 
 /**
@@ -18,8 +19,8 @@ import java.util.List;
  * @param problemsPerDocument solved problems (or puzzles) per document, in the few-shot prompt layout
  * @param seed seed of the initialisation and (plus the stage index) of each stage's batch order
  * @param stages the training stages, in order
- * @param task the task whose corpus the member is trained on and evaluated with: {@value #ARITHMETIC} or
- *     {@value #SUDOKU4}
+ * @param task the task whose corpus the member is trained on and evaluated with: {@value #ARITHMETIC},
+ *     {@value #ARITHMETIC_MIX} or {@value #SUDOKU4}
  */
 public record FamilyMember(
     String name,
@@ -34,6 +35,20 @@ public record FamilyMember(
 
   /** The {@code arithmetic} task: the corpus of the first family. */
   public static final String ARITHMETIC = "arithmetic";
+  /**
+   * The {@code arithmetic} task with family v4's harder mix ({@link #ARITHMETIC_MIX_OPTIONS}): operands
+   * of one or two digits, addition, subtraction and multiplication.
+   */
+  public static final String ARITHMETIC_MIX = "arithmetic-mix";
+
+  /**
+   * The options of {@link #ARITHMETIC_MIX}: each problem has two operands of 1 or 2 digits (drawn
+   * uniformly per problem) and one of {@code + - *}; the 3-shot prompt plus the longest solution (a
+   * two-digit product, 286 characters) fits the 640-token context.
+   */
+  public static final ArithmeticOptions ARITHMETIC_MIX_OPTIONS =
+      new ArithmeticOptions(2, "+-*", 2, 500, 3, 2, 1);
+
   /** The {@code sudoku4} task: 4x4 Sudoku puzzles. */
   public static final String SUDOKU4 = "sudoku4";
 
@@ -91,9 +106,9 @@ public record FamilyMember(
       throw new IllegalArgumentException(
           "family member " + name + " needs at least one training stage");
     }
-    if (!ARITHMETIC.equals(task) && !SUDOKU4.equals(task)) {
+    if (!ARITHMETIC.equals(task) && !ARITHMETIC_MIX.equals(task) && !SUDOKU4.equals(task)) {
       throw new IllegalArgumentException("family member " + name + " has task '" + task
-          + "'; a member is trained on " + ARITHMETIC + " or " + SUDOKU4);
+          + "'; a member is trained on " + ARITHMETIC + ", " + ARITHMETIC_MIX + " or " + SUDOKU4);
     }
   }
 
@@ -108,6 +123,25 @@ public record FamilyMember(
       long seed,
       List<Stage> stages) {
     this(name, layers, width, heads, contextLength, problemsPerDocument, seed, stages, ARITHMETIC);
+  }
+
+  /** Whether the member is trained on arithmetic ({@link #ARITHMETIC} or {@link #ARITHMETIC_MIX}). */
+  public boolean isArithmetic() {
+    return ARITHMETIC.equals(task) || ARITHMETIC_MIX.equals(task);
+  }
+
+  /**
+   * The options of the {@code arithmetic} task this member is trained on and evaluated with: the
+   * defaults for {@link #ARITHMETIC}, {@link #ARITHMETIC_MIX_OPTIONS} for {@link #ARITHMETIC_MIX}.
+   */
+  public ArithmeticOptions arithmeticOptions() {
+    if (ARITHMETIC_MIX.equals(task)) {
+      return ARITHMETIC_MIX_OPTIONS;
+    }
+    if (ARITHMETIC.equals(task)) {
+      return new ArithmeticOptions();
+    }
+    throw new IllegalStateException("family member " + name + " is not trained on arithmetic");
   }
 
   /** The decoder config (printable-ASCII character vocabulary, GPT-2 layout). */

@@ -28,6 +28,7 @@ public final class HeldOutEvaluation {
    * @param judgedSolutions held-out solutions judged (half right, half with one wrong digit)
    * @param judgeAccuracy share of judged solutions where the model puts more probability on the right
    *     verdict word than on the wrong one, in the task's zero-shot multiple-choice format
+   * @param maxNewTokens the generation limit ({@link #maxNewTokens})
    */
   public record Result(
       int problems,
@@ -38,7 +39,36 @@ public final class HeldOutEvaluation {
       int easyProblems,
       double easyGreedyAccuracy,
       int judgedSolutions,
-      double judgeAccuracy) {}
+      double judgeAccuracy,
+      int maxNewTokens) {}
+
+  /** Generation limit of the first families' cards (two-digit addition and subtraction). */
+  static final int DEFAULT_MAX_NEW_TOKENS = 200;
+
+  /**
+   * The generation limit for these problems: {@value #DEFAULT_MAX_NEW_TOKENS}, or the longest
+   * reference solution plus 40 characters where that is more (two-digit products need about 290).
+   */
+  public static int maxNewTokens(List<Example> examples) {
+    int longest = 0;
+    for (Example example : examples) {
+      longest = Math.max(longest, example.reference().length());
+    }
+    return Math.max(DEFAULT_MAX_NEW_TOKENS, longest + 40);
+  }
+
+  /** The card's words for the task options, e.g. "arithmetic (default options: ...)". */
+  public static String describe(ArithmeticOptions options) {
+    if (options.equals(new ArithmeticOptions())) {
+      return "arithmetic (default options: 2 digits, + and -, 3-shot prompt)";
+    }
+    return "arithmetic (digits "
+        + (options.fewestDigits() < options.digits()
+            ? options.fewestDigits() + " to " + options.digits() + " per problem"
+            : String.valueOf(options.digits()))
+        + ", operations " + options.operations() + ", " + options.terms() + " terms, "
+        + options.shots() + "-shot prompt)";
+  }
 
   private HeldOutEvaluation() {}
 
@@ -67,9 +97,10 @@ public final class HeldOutEvaluation {
       int threads) {
     ArithmeticTask task = new ArithmeticTask(options);
     List<Example> examples = task.examples(new ExampleRequest(problems, seed));
+    int maxNewTokens = maxNewTokens(examples);
     try (OnnxLanguageModel model = OnnxLanguageModel.open(modelDirectory, threads, "cpu", 64)) {
       HeldOutSamples.Figures figures =
-          HeldOutSamples.score(model, task, examples, samplesPerProblem, 200, seed);
+          HeldOutSamples.score(model, task, examples, samplesPerProblem, maxNewTokens, seed);
       double easyTotal = 0;
       int easy = 0;
       for (HeldOutSamples.Scored scored : figures.examples()) {
@@ -88,7 +119,8 @@ public final class HeldOutEvaluation {
           easy,
           easy == 0 ? Double.NaN : easyTotal / easy,
           problems,
-          judge);
+          judge,
+          maxNewTokens);
     }
   }
 

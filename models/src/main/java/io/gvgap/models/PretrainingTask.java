@@ -14,7 +14,8 @@ interface PretrainingTask {
   /** The task of a member ({@link FamilyMember#task()}). */
   static PretrainingTask of(FamilyMember member) {
     return switch (member.task()) {
-      case FamilyMember.ARITHMETIC -> new ArithmeticPretraining();
+      case FamilyMember.ARITHMETIC, FamilyMember.ARITHMETIC_MIX ->
+        new ArithmeticPretraining(member.arithmeticOptions());
       case FamilyMember.SUDOKU4 -> new SudokuPretraining();
       default ->
         throw new IllegalArgumentException("family member " + member.name() + " has task '"

@@ -28,4 +28,102 @@ class PretrainingTaskTest {
     assertThat(PretrainingTask.of(sudokuS)).isInstanceOf(SudokuPretraining.class);
     assertThat(PretrainingTask.of(sudokuS).promptLayout()).isEqualTo("2-shot");
   }
+
+  @Test
+  void familyV4MembersFollowOneRecipeThatDiffersOnlyInSizeTokensAndSeed() {
+    java.util.Set<String> shapes = new java.util.LinkedHashSet<>();
+    java.util.Map<String, Integer> seedsPerShape = new java.util.HashMap<>();
+    double smallest = Double.MAX_VALUE;
+    double largest = 0;
+    for (FamilyMember member : ModelFamily.V4) {
+      assertThat(member.task()).isEqualTo(FamilyMember.ARITHMETIC_MIX);
+      assertThat(member.arithmeticOptions()).isEqualTo(FamilyMember.ARITHMETIC_MIX_OPTIONS);
+      assertThat(member.stages()).hasSize(1);
+      FamilyMember.Stage stage = member.stages().get(0);
+      // the shared stage: same learning rate and shares, every document seen once
+      assertThat(stage.peakLearningRate()).isEqualTo(ModelFamily.V4_SHARES.peakLearningRate());
+      assertThat(stage.fewShotShare()).isEqualTo(ModelFamily.V4_SHARES.fewShotShare());
+      assertThat(stage.verificationShare()).isEqualTo(ModelFamily.V4_SHARES.verificationShare());
+      assertThat(stage.drillShare()).isEqualTo(ModelFamily.V4_SHARES.drillShare());
+      assertThat(stage.documents()).isEqualTo(stage.steps() * stage.rowsPerBatch());
+      // D = 40 N: planned tokens (steps x rows x mean document tokens) within half a step of 40 N
+      long parameters = io.gvgap.onnx.decoder.DecoderParameters.count(member.config());
+      double planned = stage.steps() * stage.rowsPerBatch() * ModelFamily.V4_MEAN_DOCUMENT_TOKENS;
+      assertThat(Math.abs(planned - ModelFamily.V4_TOKENS_PER_PARAMETER * parameters))
+          .isLessThanOrEqualTo(stage.rowsPerBatch() * ModelFamily.V4_MEAN_DOCUMENT_TOKENS / 2);
+      String shape = member.layers() + "x" + member.width();
+      shapes.add(shape);
+      seedsPerShape.merge(shape, 1, Integer::sum);
+      double flops = 6.0 * parameters * planned;
+      smallest = Math.min(smallest, flops);
+      largest = Math.max(largest, flops);
+      // the recipe words differ between members of one shape only in the seed
+      assertThat(PretrainRunner.recipe(member).replace("(seed " + member.seed() + ")", "(seed S)"))
+          .isEqualTo(PretrainRunner.recipe(ModelFamily.v4("x", member.layers(), member.width(), 9))
+              .replace("(seed 9)", "(seed S)"));
+    }
+    assertThat(shapes).hasSize(7);
+    assertThat(seedsPerShape.values().stream().filter(n -> n >= 3).count()).isEqualTo(3);
+    assertThat(largest / smallest).isGreaterThanOrEqualTo(100);
+  }
+
+  @Test
+  void theMixCorpusTrainsOnSingleDigitProblemsAndHoldsOutLongerOnes() {
+    assertThat(ArithmeticPretrainingCorpus.isSingleDigit("7*9")).isTrue();
+    assertThat(ArithmeticPretrainingCorpus.isSingleDigit("7-19")).isFalse();
+    assertThat(ArithmeticPretrainingCorpus.isSingleDigit("70+19")).isFalse();
+    ArithmeticPretrainingCorpus corpus =
+        new ArithmeticPretrainingCorpus(FamilyMember.ARITHMETIC_MIX_OPTIONS);
+    io.gvgap.tasks.arithmetic.ArithmeticTask task =
+        new io.gvgap.tasks.arithmetic.ArithmeticTask(FamilyMember.ARITHMETIC_MIX_OPTIONS);
+    int single = 0;
+    int longer = 0;
+    for (io.gvgap.api.task.Example example :
+        task.examples(new io.gvgap.api.task.ExampleRequest(200, PretrainRunner.EVALUATION_SEED))) {
+      String expression =
+          example.metadata().get(io.gvgap.tasks.arithmetic.ArithmeticTask.EXPRESSION);
+      if (ArithmeticPretrainingCorpus.isSingleDigit(expression)) {
+        single++;
+        assertThat(corpus.isHeldOut(expression)).as(expression).isFalse();
+      } else {
+        longer++;
+        assertThat(corpus.isHeldOut(expression)).as(expression).isTrue();
+      }
+    }
+    assertThat(single).isPositive();
+    assertThat(longer).isPositive();
+    // the default corpus has no single-digit problems, so its exclusions are as before
+    assertThat(new ArithmeticPretrainingCorpus(new io.gvgap.tasks.arithmetic.ArithmeticOptions())
+            .heldOutExpressions())
+        .isEqualTo(heldOutDefaultExpressions());
+  }
+
+  private static int heldOutDefaultExpressions() {
+    java.util.Set<String> all = new java.util.HashSet<>();
+    io.gvgap.tasks.arithmetic.ArithmeticTask task = new io.gvgap.tasks.arithmetic.ArithmeticTask(
+        new io.gvgap.tasks.arithmetic.ArithmeticOptions());
+    for (long seed : ArithmeticPretrainingCorpus.HELD_OUT_SEEDS) {
+      for (io.gvgap.api.task.Example example :
+          task.examples(new io.gvgap.api.task.ExampleRequest(500, seed))) {
+        all.add(example.metadata().get(io.gvgap.tasks.arithmetic.ArithmeticTask.EXPRESSION));
+      }
+    }
+    return all.size();
+  }
+
+  @Test
+  void theEvaluationLimitCoversTheLongestSolution() {
+    io.gvgap.tasks.arithmetic.ArithmeticTask mix =
+        new io.gvgap.tasks.arithmetic.ArithmeticTask(FamilyMember.ARITHMETIC_MIX_OPTIONS);
+    java.util.List<io.gvgap.api.task.Example> examples =
+        mix.examples(new io.gvgap.api.task.ExampleRequest(200, 0));
+    int longest = examples.stream().mapToInt(e -> e.reference().length()).max().orElseThrow();
+    assertThat(longest).isGreaterThan(200);
+    assertThat(HeldOutEvaluation.maxNewTokens(examples)).isEqualTo(longest + 40);
+    io.gvgap.tasks.arithmetic.ArithmeticTask plain = new io.gvgap.tasks.arithmetic.ArithmeticTask(
+        new io.gvgap.tasks.arithmetic.ArithmeticOptions());
+    assertThat(HeldOutEvaluation.maxNewTokens(
+            plain.examples(new io.gvgap.api.task.ExampleRequest(200, 0))))
+        .isEqualTo(200);
+  }
 }

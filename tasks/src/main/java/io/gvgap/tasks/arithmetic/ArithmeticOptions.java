@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param shots how many solved problems open the generation prompt
  * @param verificationShots how many judged problems (each with a right and a wrong solution) open
  *     the verification prompts; fewer keeps them within a small model's context
+ * @param minDigits the fewest digits of an operand: each problem draws its digit count uniformly from
+ *     {@code minDigits} to {@code digits} (all its operands have that many); 0 means {@code digits},
+ *     every problem the same length
  */
 public record ArithmeticOptions(
     @Option(description = "digits of every operand (1 to 9)", defaultValue = "2")
@@ -42,7 +45,13 @@ public record ArithmeticOptions(
         description =
             "judged problems (a right and a wrong solution each) in verification prompts (0 to 2)",
         defaultValue = "2")
-    int verificationShots) {
+    int verificationShots,
+
+    @Option(
+        description = "fewest digits of an operand (0 = digits): each problem draws its digit count"
+            + " uniformly from min_digits to digits, a mix of difficulties",
+        defaultValue = "0")
+    int minDigits) {
 
   /** Validates the options. */
   public ArithmeticOptions {
@@ -70,6 +79,27 @@ public record ArithmeticOptions(
       throw new IllegalArgumentException(
           "verification_shots must be from 0 to 2, was " + verificationShots);
     }
+    if (minDigits < 0 || minDigits > digits) {
+      throw new IllegalArgumentException("min_digits must be from 1 to digits (" + digits
+          + "), or 0 for digits, was " + minDigits);
+    }
+  }
+
+  /** Options whose problems all have {@code digits}-digit operands. */
+  public ArithmeticOptions(
+      int digits, String operations, int terms, int count, int shots, int verificationShots) {
+    this(digits, operations, terms, count, shots, verificationShots, 0);
+  }
+
+  /** The fewest digits of an operand ({@link #minDigits()}, or {@link #digits()} when it is 0). */
+  public int fewestDigits() {
+    return minDigits == 0 ? digits : minDigits;
+  }
+
+  /** These options with operands of {@code minDigits} to {@link #digits()} digits. */
+  public ArithmeticOptions withMinDigits(int minDigits) {
+    return new ArithmeticOptions(
+        digits, operations, terms, count, shots, verificationShots, minDigits);
   }
 
   /** Options with the default two judged problems in verification prompts. */
@@ -79,7 +109,8 @@ public record ArithmeticOptions(
 
   /** These options with {@code verificationShots} judged problems in verification prompts. */
   public ArithmeticOptions withVerificationShots(int verificationShots) {
-    return new ArithmeticOptions(digits, operations, terms, count, shots, verificationShots);
+    return new ArithmeticOptions(
+        digits, operations, terms, count, shots, verificationShots, minDigits);
   }
 
   /** The defaults: two-digit addition and subtraction of two operands. */

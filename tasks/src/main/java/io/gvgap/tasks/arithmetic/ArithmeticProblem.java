@@ -27,8 +27,14 @@ record ArithmeticProblem(List<BigInteger> operands, List<Character> operations) 
     // mixed first (SplitMix64's finaliser); without it the problems of one seed shared their first
     // operand.
     Random random = new Random(mix(seed * 0x9E3779B97F4A7C15L + index));
-    long low = (long) Math.pow(10, options.digits() - 1);
-    long high = (long) Math.pow(10, options.digits()) - 1;
+    int digits = options.digits();
+    if (options.fewestDigits() < digits) {
+      // drawn only for a mix, so problems of a fixed digit count are those of earlier versions
+      digits =
+          options.fewestDigits() + random.nextInt(options.digits() - options.fewestDigits() + 1);
+    }
+    long low = (long) Math.pow(10, digits - 1);
+    long high = (long) Math.pow(10, digits) - 1;
     List<BigInteger> operands = new ArrayList<>();
     List<Character> operations = new ArrayList<>();
     for (int i = 0; i < options.terms(); i++) {

@@ -26,6 +26,32 @@ class ArithmeticTaskTest {
   }
 
   @Test
+  void minDigitsMixesOperandLengthsPerProblemAndLeavesFixedLengthsAsBefore() {
+    ArithmeticOptions mix = new ArithmeticOptions(2, "+-*", 2, 500, 3, 2, 1);
+    java.util.Map<Integer, Integer> byLength = new java.util.TreeMap<>();
+    for (Example example :
+        new ArithmeticProvider().create(mix).examples(new ExampleRequest(500, 0))) {
+      String[] operands = example.metadata().get(ArithmeticTask.EXPRESSION).split("[-+*]");
+      // every operand of a problem has the problem's one digit count
+      assertThat(operands[0].length()).isEqualTo(operands[1].length());
+      assertThat(operands[0]).matches("[1-9]\\d?");
+      byLength.merge(operands[0].length(), 1, Integer::sum);
+    }
+    assertThat(byLength.keySet()).containsExactly(1, 2);
+    // drawn uniformly: 500 draws of a fair choice stay within 5 standard deviations of 250
+    assertThat(byLength.get(1)).isBetween(250 - 56, 250 + 56);
+    // min_digits 0 and min_digits == digits give the problems of fixed-length options
+    List<Example> fixed = task.examples(new ExampleRequest(20, 3));
+    assertThat(new ArithmeticProvider()
+            .create(new ArithmeticOptions(2, "+-", 2, 500, 3, 2, 2))
+            .examples(new ExampleRequest(20, 3)))
+        .isEqualTo(fixed);
+    assertThat(new ArithmeticOptions().minDigits()).isZero();
+    assertThat(mix.fewestDigits()).isEqualTo(1);
+    assertThat(new ArithmeticOptions().fewestDigits()).isEqualTo(2);
+  }
+
+  @Test
   void examplesDependOnSeedAndIndexOnly() {
     List<Example> five = task.examples(new ExampleRequest(5, 42));
     assertThat(task.examples(new ExampleRequest(9, 42)).subList(0, 5)).isEqualTo(five);
@@ -65,5 +91,7 @@ class ArithmeticTaskTest {
     assertThatThrownBy(() -> new ArithmeticOptions(0, "+", 2, 10, 0))
         .hasMessageContaining("digits");
     assertThatThrownBy(() -> new ArithmeticOptions(2, "+", 1, 10, 0)).hasMessageContaining("terms");
+    assertThatThrownBy(() -> new ArithmeticOptions(2, "+", 2, 10, 0, 2, 3))
+        .hasMessageContaining("min_digits must be from 1 to digits (2)");
   }
 }
