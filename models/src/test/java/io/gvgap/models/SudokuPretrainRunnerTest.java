@@ -84,6 +84,6 @@ class SudokuPretrainRunnerTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FamilyMember(
             "x", 1, 8, 2, 64, 1, 1, List.of(new FamilyMember.Stage(8, 2, 3, 1e-3, 0, 0)), "chess"))
         .hasMessageContaining("task 'chess'")
-        .hasMessageContaining("arithmetic or sudoku4");
+        .hasMessageContaining("arithmetic, arithmetic-mix or sudoku4");
   }
 }
