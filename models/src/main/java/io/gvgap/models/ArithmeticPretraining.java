@@ -22,9 +22,7 @@ final class ArithmeticPretraining implements PretrainingTask {
   @Override
   public String corpusDescription(FamilyMember member) {
     return "the arithmetic task's corpus (digits "
-        + (options.fewestDigits() < options.digits()
-            ? options.fewestDigits() + " to " + options.digits()
-            : String.valueOf(options.digits()))
+        + digits(options)
         + ", operations "
         + options.operations()
         + ", documents of " + member.problemsPerDocument()
@@ -38,6 +36,13 @@ final class ArithmeticPretraining implements PretrainingTask {
             ? " except single-digit problems, the digit facts every solution's columns write"
             : "")
         + ")";
+  }
+
+  /** The operands' digits in the recipe's and card's words: "2", or "1 to 2" for a mix. */
+  static String digits(ArithmeticOptions options) {
+    return options.fewestDigits() < options.digits()
+        ? options.fewestDigits() + " to " + options.digits()
+        : String.valueOf(options.digits());
   }
 
   @Override

@@ -63,9 +63,8 @@ public final class HeldOutEvaluation {
       return "arithmetic (default options: 2 digits, + and -, 3-shot prompt)";
     }
     return "arithmetic (digits "
-        + (options.fewestDigits() < options.digits()
-            ? options.fewestDigits() + " to " + options.digits() + " per problem"
-            : String.valueOf(options.digits()))
+        + ArithmeticPretraining.digits(options)
+        + (options.fewestDigits() < options.digits() ? " per problem" : "")
         + ", operations " + options.operations() + ", " + options.terms() + " terms, "
         + options.shots() + "-shot prompt)";
   }

@@ -131,15 +131,9 @@ public final class QuantizationBenchmark implements Callable<Integer> {
         OnnxLanguageModel tokenizerOwner = OnnxLanguageModel.open(reference, 1, "cpu", 8, false)) {
       for (String prompt : PROMPTS) {
         long[] ids = tokenizerOwner.tokenizer().encode(prompt, true);
-        float[] want = LastLogits.of(a, ids);
-        float[] got = LastLogits.of(b, ids);
-        double largest = 0;
-        for (float v : want) {
-          largest = Math.max(largest, Math.abs(v));
-        }
-        for (int v = 0; v < want.length; v++) {
-          worst = Math.max(worst, Math.abs(got[v] - want[v]) / largest);
-        }
+        worst = Math.max(
+            worst,
+            LastLogits.largestRelativeDifference(LastLogits.of(a, ids), LastLogits.of(b, ids)));
       }
     }
     return worst;

@@ -96,12 +96,6 @@ public record ArithmeticOptions(
     return minDigits == 0 ? digits : minDigits;
   }
 
-  /** These options with operands of {@code minDigits} to {@link #digits()} digits. */
-  public ArithmeticOptions withMinDigits(int minDigits) {
-    return new ArithmeticOptions(
-        digits, operations, terms, count, shots, verificationShots, minDigits);
-  }
-
   /** Options with the default two judged problems in verification prompts. */
   public ArithmeticOptions(int digits, String operations, int terms, int count, int shots) {
     this(digits, operations, terms, count, shots, 2);

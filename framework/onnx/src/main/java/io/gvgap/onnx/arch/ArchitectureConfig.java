@@ -95,6 +95,54 @@ public record ArchitectureConfig(
     }
   }
 
+  /**
+   * GPT-2's architecture at these sizes: LayerNorm, tanh-GELU MLP of {@code intermediateSize}, biases
+   * on every projection, learned positions, scores scaled by 1 / sqrt(hiddenSize / heads), no
+   * windows, post-norms or soft-caps. Both Hugging Face {@code gpt2} configs and gvgap's own
+   * decoders are described by it.
+   */
+  public static ArchitectureConfig gpt2(
+      int vocabSize,
+      int hiddenSize,
+      int layers,
+      int heads,
+      int intermediateSize,
+      float normEpsilon,
+      int contextLength,
+      boolean tiedEmbeddings,
+      long bosTokenId,
+      long eosTokenId) {
+    return new ArchitectureConfig(
+        "gpt2",
+        vocabSize,
+        hiddenSize,
+        layers,
+        heads,
+        heads,
+        hiddenSize / heads,
+        intermediateSize,
+        Normalization.LAYER_NORM,
+        normEpsilon,
+        Activation.GELU_TANH,
+        false,
+        true,
+        true,
+        false,
+        0,
+        RopeScaling.NONE,
+        contextLength,
+        0,
+        false,
+        false,
+        1f,
+        (float) (1 / Math.sqrt((double) hiddenSize / heads)),
+        0f,
+        0f,
+        tiedEmbeddings,
+        bosTokenId,
+        eosTokenId);
+  }
+
   /** Query heads per key/value head. */
   public int groupSize() {
     return heads / kvHeads;

@@ -78,19 +78,9 @@ public final class ArchitectureGraph {
             present(b, config, layer, "key", key), present(b, config, layer, "value", value)
           });
     }
-    String normed = layers.norm(x, "final_norm");
-    if (logitsFromInput) {
-      normed = b.op(
-          "Slice", normed, DecoderGraph.LOGITS_FROM, b.constant(Long.MAX_VALUE), b.constant(1));
-    }
-    layers.head(normed, "logits");
-    b.output(
-        "logits",
-        "logits",
-        ElementType.FLOAT,
-        "batch_size",
-        logitsFromInput ? "logits_length" : "sequence_length",
-        config.vocabSize());
+    layers.head(
+        DecoderOps.logitPositions(b, layers.norm(x, "final_norm"), logitsFromInput), "logits");
+    DecoderOps.logitsOutput(b, logitsFromInput, config.vocabSize());
     return b.build();
   }
 

@@ -1,6 +1,7 @@
 package io.gvgap.onnx.arch;
 
 import io.gvgap.onnx.decoder.DecoderGraph;
+import io.gvgap.onnx.decoder.DecoderOps;
 import io.gvgap.onnx.graph.ElementType;
 import io.gvgap.onnx.graph.GraphBuilder;
 import io.gvgap.onnx.graph.Node;
@@ -48,14 +49,7 @@ public final class ArchitectureTrainingGraph {
       GraphBuilder b, ArchitectureConfig config, Map<String, float[]> weights) {
     ArchitectureLayers layers =
         new ArchitectureLayers(b, config, DecoderWeights.fp32(weights), false);
-    String scalarAxis = b.constant(0);
-    String sequence = b.op(
-        "Squeeze",
-        b.op("Slice", b.op("Shape", "input_ids"), b.constant(1), b.constant(2)),
-        scalarAxis);
-    String zero = b.op("Squeeze", b.constant(0), scalarAxis);
-    String one = b.op("Squeeze", b.constant(1), scalarAxis);
-    String range = b.op("Range", zero, sequence, one);
+    String range = DecoderOps.sequencePositions(b);
     // [1, sequence]: every row's positions (right padding keeps them the same for all rows)
     b.node(new Node(
         "Unsqueeze",

@@ -166,34 +166,15 @@ public final class HfConfigReader {
 
   private ArchitectureConfig gpt2() {
     int hidden = required("n_embd");
-    int heads = required("n_head");
     requireActivation("activation_function", "gelu_new");
-    return new ArchitectureConfig(
-        "gpt2",
+    return ArchitectureConfig.gpt2(
         required("vocab_size"),
         hidden,
         required("n_layer"),
-        heads,
-        heads,
-        hidden / heads,
+        required("n_head"),
         json.hasNonNull("n_inner") ? json.path("n_inner").asInt() : 4 * hidden,
-        Normalization.LAYER_NORM,
         (float) json.path("layer_norm_epsilon").asDouble(1e-5),
-        Activation.GELU_TANH,
-        false,
-        true,
-        true,
-        false,
-        0,
-        RopeScaling.NONE,
         optional("n_positions", 1024),
-        0,
-        false,
-        false,
-        1f,
-        (float) (1 / Math.sqrt((double) hidden / heads)),
-        0f,
-        0f,
         json.path("tie_word_embeddings").asBoolean(true),
         tokenId("bos_token_id"),
         tokenId("eos_token_id"));

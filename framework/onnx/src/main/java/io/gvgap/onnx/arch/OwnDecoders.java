@@ -19,32 +19,14 @@ public final class OwnDecoders {
    * vocabulary's end of text as beginning and end of sequence (as its config.json says).
    */
   public static ArchitectureConfig architecture(DecoderConfig config) {
-    return new ArchitectureConfig(
-        "gpt2",
+    return ArchitectureConfig.gpt2(
         config.vocabSize(),
         config.width(),
         config.layers(),
         config.heads(),
-        config.heads(),
-        config.headDim(),
         config.mlpWidth(),
-        Normalization.LAYER_NORM,
         config.layerNormEpsilon(),
-        Activation.GELU_TANH,
-        false,
-        true,
-        true,
-        false,
-        0,
-        RopeScaling.NONE,
         config.contextLength(),
-        0,
-        false,
-        false,
-        1f,
-        (float) (1.0 / Math.sqrt(config.headDim())),
-        0f,
-        0f,
         config.tiedEmbeddings(),
         CharVocabulary.END_OF_TEXT_ID,
         CharVocabulary.END_OF_TEXT_ID);

@@ -133,19 +133,12 @@ public final class DecoderGraph {
           : gelu(b, linear(b, mlpInput, p + "mlp.c_fc"));
       x = b.op("Add", x, linear(b, hidden, p + "mlp.c_proj"));
     }
-    String finalNormed = layerNorm(b, x, "transformer.ln_f", config.layerNormEpsilon());
-    if (logitsFromInput) {
-      finalNormed =
-          b.op("Slice", finalNormed, LOGITS_FROM, b.constant(Long.MAX_VALUE), b.constant(1));
-    }
-    DecoderOps.lmHead(b, finalNormed, config);
-    b.output(
-        "logits",
-        "logits",
-        ElementType.FLOAT,
-        "batch_size",
-        logitsFromInput ? "logits_length" : "sequence_length",
-        config.vocabSize());
+    DecoderOps.lmHead(
+        b,
+        DecoderOps.logitPositions(
+            b, layerNorm(b, x, "transformer.ln_f", config.layerNormEpsilon()), logitsFromInput),
+        config);
+    DecoderOps.logitsOutput(b, logitsFromInput, config.vocabSize());
     return b.build();
   }
 

@@ -46,6 +46,43 @@ public final class DecoderOps {
         "Where", b.op("And", allowed, padding), b.scalar(0f), b.scalar(DecoderGraph.MASKED));
   }
 
+  /**
+   * [sequence] int64, the positions 0 .. sequence − 1 of input {@code input_ids} [batch, sequence]:
+   * every row's positions in a full-sequence (training) pass, right padding keeping them the same.
+   */
+  public static String sequencePositions(GraphBuilder b) {
+    String scalarAxis = b.constant(0);
+    String sequence = b.op(
+        "Squeeze",
+        b.op("Slice", b.op("Shape", "input_ids"), b.constant(1), b.constant(2)),
+        scalarAxis);
+    String zero = b.op("Squeeze", b.constant(0), scalarAxis);
+    String one = b.op("Squeeze", b.constant(1), scalarAxis);
+    return b.op("Range", zero, sequence, one);
+  }
+
+  /**
+   * The final hidden states whose logits are computed: all of {@code normed} [batch, sequence,
+   * width], or with {@code logitsFromInput} positions {@value DecoderGraph#LOGITS_FROM} ..
+   * sequence − 1 only (the input of that name).
+   */
+  public static String logitPositions(GraphBuilder b, String normed, boolean logitsFromInput) {
+    return logitsFromInput
+        ? b.op("Slice", normed, DecoderGraph.LOGITS_FROM, b.constant(Long.MAX_VALUE), b.constant(1))
+        : normed;
+  }
+
+  /** Declares the graph output {@code logits} [batch, positions, vocabSize] that {@link #logitPositions} selects. */
+  public static void logitsOutput(GraphBuilder b, boolean logitsFromInput, int vocabSize) {
+    b.output(
+        "logits",
+        "logits",
+        ElementType.FLOAT,
+        "batch_size",
+        logitsFromInput ? "logits_length" : "sequence_length",
+        vocabSize);
+  }
+
   /** LayerNormalization over the last axis with parameters {@code prefix.weight} and {@code prefix.bias}. */
   public static String layerNorm(GraphBuilder b, String x, String prefix, float epsilon) {
     return b.op(

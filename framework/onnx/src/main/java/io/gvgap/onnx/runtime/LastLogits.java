@@ -64,6 +64,22 @@ public final class LastLogits {
     }
   }
 
+  /**
+   * The largest absolute difference between {@code got} and {@code want}, relative to the largest
+   * absolute value of {@code want}: how far a model at reduced precision strays from the reference.
+   */
+  public static double largestRelativeDifference(float[] want, float[] got) {
+    double largest = 0;
+    for (float v : want) {
+      largest = Math.max(largest, Math.abs(v));
+    }
+    double worst = 0;
+    for (int v = 0; v < want.length; v++) {
+      worst = Math.max(worst, Math.abs(got[v] - want[v]) / largest);
+    }
+    return worst;
+  }
+
   private static OnnxTensor own(List<OnnxTensor> owned, OnnxTensor tensor) {
     owned.add(tensor);
     return tensor;

@@ -7,6 +7,7 @@ import static io.gvgap.onnx.decoder.DecoderOps.splitHeads;
 
 import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderGraph;
+import io.gvgap.onnx.decoder.DecoderOps;
 import io.gvgap.onnx.decoder.DecoderParameters;
 import io.gvgap.onnx.graph.ElementType;
 import io.gvgap.onnx.graph.GraphBuilder;
@@ -46,14 +47,7 @@ public final class TrainingForwardGraph {
   static void addNodes(GraphBuilder b, DecoderConfig config) {
     int heads = config.heads();
     int headDim = config.headDim();
-    String scalarAxis = b.constant(0);
-    String sequence = b.op(
-        "Squeeze",
-        b.op("Slice", b.op("Shape", "input_ids"), b.constant(1), b.constant(2)),
-        scalarAxis);
-    String zero = b.op("Squeeze", b.constant(0), scalarAxis);
-    String one = b.op("Squeeze", b.constant(1), scalarAxis);
-    String positions = b.op("Range", zero, sequence, one);
+    String positions = DecoderOps.sequencePositions(b);
     String causal = b.op(
         "LessOrEqual",
         b.op("Unsqueeze", positions, b.constant(0)),

@@ -198,15 +198,9 @@ class CheckpointImportTest {
           OrtSession b = ENV.createSession(reduced.resolve("model.onnx").toString())) {
         for (String prompt : prompts) {
           long[] ids = reference.tokenizer().encode(prompt, true);
-          float[] want = LastLogits.of(a, ids);
-          float[] got = LastLogits.of(b, ids);
-          double largest = 0;
-          for (float v : want) {
-            largest = Math.max(largest, Math.abs(v));
-          }
-          for (int v = 0; v < want.length; v++) {
-            worst = Math.max(worst, Math.abs(got[v] - want[v]) / largest);
-          }
+          worst = Math.max(
+              worst,
+              LastLogits.largestRelativeDifference(LastLogits.of(a, ids), LastLogits.of(b, ids)));
         }
       }
     }
