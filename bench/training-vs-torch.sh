@@ -47,5 +47,5 @@ for shape in $shapes; do
   printf '%-6s %10s %12.0f %12.0f %8.2f %10.3f\n' "$shape" "$n" "$g" "$t" "$(echo "$g / $t" | bc -l)" \
     "$f" | tee -a "$out/table.txt"
 done
-echo "threads $threads, batch $rows x $length, $steps timed steps after one warm-up, median of $repeat" \
+echo "threads $threads, batch $rows x $length, $steps timed steps after three warm-up steps, median of $repeat" \
   | tee -a "$out/table.txt"

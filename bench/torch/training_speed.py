@@ -3,7 +3,7 @@
 `bench/bench.sh training` (TrainingBenchmark). Same model as gvgap's decoder (learned position
 embeddings, pre-norm blocks, fused q/k/v, causal softmax attention, tanh-GELU MLP of 4x width, final
 LayerNorm, output head tied to the token embeddings), same batch (rows x length random ids), same
-optimiser (AdamW betas 0.9/0.95, weight decay 0.1, gradient clipping at 1.0), one warm-up step, then
+optimiser (AdamW betas 0.9/0.95, weight decay 0.1, gradient clipping at 1.0), three warm-up steps, then
 timed steps. Prints `torch parameters <N>` (equal to gvgap's count for the shape) and
 `torch tokens/s <value>`.
 
@@ -84,7 +84,8 @@ def main():
         optimiser.step()
         return loss
 
-    step()  # warm-up
+    for _ in range(3):  # warm-up, as many steps as gvgap's TrainingBenchmark
+        step()
     start = time.perf_counter()
     for _ in range(a.steps):
         step()

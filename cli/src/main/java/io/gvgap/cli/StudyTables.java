@@ -127,8 +127,9 @@ final class StudyTables {
   /**
    * Every fit of a scaling study, one row each (no pick): the least-squares slope per decade of
    * FLOPs with its t-interval, the prompt-bootstrap interval, the shares of resamples in which the
-   * points rise or fall strictly in FLOPs, and the weighted fit with its chi² per degree of freedom;
-   * then the excluded members with why, and the multiplicity note.
+   * points rise or fall strictly in FLOPs, the weighted fit with its chi² per degree of freedom, the
+   * pooled seed standard deviation (models with equal FLOPs) and the t-interval of the line through
+   * one mean per size; then the excluded members with why, and the multiplicity note.
    */
   static void printScaling(PrintWriter out, ScalingFile scaling) {
     out.printf(
@@ -141,11 +142,13 @@ final class StudyTables {
             + " which the points rise/fall strictly in FLOPs%n",
         scaling.bootstrapMethod(), scaling.bootstrapDraws(), scaling.bootstrapSeed());
     out.printf("  WLS: %s%n", scaling.weightedMethod());
+    out.printf("  seed sd: pooled sd of the points over training seeds (models with equal FLOPs);"
+        + " means CI: t-interval of the slope through one mean per size%n");
     out.printf(
         "  share = gap / gap of the oracle '%s' at the same filter%n",
         scaling.oracle() == null ? "(no oracle in spec: not computed)" : scaling.oracle());
     out.printf(
-        "  %-10s %-22s %-20s %-24s %2s %8s %18s %18s %5s %5s %8s %18s %8s%n",
+        "  %-10s %-22s %-20s %-24s %2s %8s %18s %18s %5s %5s %8s %18s %8s %8s %18s%n",
         "task",
         "verifier",
         "filter",
@@ -158,13 +161,15 @@ final class StudyTables {
         "down",
         "WLS",
         "WLS CI",
-        "chi²/df");
+        "chi²/df",
+        "seed sd",
+        "means CI");
     Map<String, Integer> exclusions = new LinkedHashMap<>();
     Map<String, Integer> leftOut = new LinkedHashMap<>();
     for (ScalingFit f : scaling.fits()) {
       LineFit line = f.fit();
       out.printf(
-          "  %-10s %-22s %-20s %-24s %2d %8s %18s %18s %5s %5s %8s %18s %8s%n",
+          "  %-10s %-22s %-20s %-24s %2d %8s %18s %18s %5s %5s %8s %18s %8s %8s %18s%n",
           f.task(),
           f.verifier(),
           f.filter(),
@@ -180,7 +185,15 @@ final class StudyTables {
           f.weighted().degreesOfFreedom() > 0
               ? String.format(
                   Locale.ROOT, "%.2f", f.weighted().chiSquare() / f.weighted().degreesOfFreedom())
-              : "-");
+              : "-",
+          f.seedSpread() == null || Double.isNaN(f.seedSpread().pooledSd())
+              ? "-"
+              : MetricFormat.fixed(f.seedSpread().pooledSd()),
+          f.seedSpread() == null || f.seedSpread().degreesOfFreedom() == 0
+              ? "-"
+              : interval(
+                  f.seedSpread().meansFit().slopeLower(),
+                  f.seedSpread().meansFit().slopeUpper()));
       f.excluded().forEach(e -> exclusions.merge(e.model() + ": " + e.reason(), 1, Integer::sum));
       f.weighted().leftOut().forEach(m -> leftOut.merge(m, 1, Integer::sum));
     }

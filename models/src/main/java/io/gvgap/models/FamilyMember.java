@@ -44,7 +44,8 @@ public record FamilyMember(
   /**
    * The options of {@link #ARITHMETIC_MIX}: each problem has two operands of 1 or 2 digits (drawn
    * uniformly per problem) and one of {@code + - *}; the 3-shot prompt plus the longest solution (a
-   * two-digit product, 286 characters) fits the 640-token context.
+   * two-digit product, 286 characters) fits a 640-token context; family v4 has 1,024 tokens so that its
+   * zero-shot verification prompts fit whole too.
    */
   public static final ArithmeticOptions ARITHMETIC_MIX_OPTIONS =
       new ArithmeticOptions(2, "+-*", 2, 500, 3, 2, 1);

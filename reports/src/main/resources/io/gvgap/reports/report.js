@@ -427,7 +427,9 @@
     block.appendChild(el('p', 'note', 'Every verifier \u00d7 filter \u00d7 measure is fitted; none is picked. t CI: '
       + section.intervalMethod + '. Bootstrap CI: ' + (section.bootstrapMethod || '') + ' (' + section.bootstrapDraws
       + ' resamples, seed ' + section.bootstrapSeed + '); rises / falls: share of resamples in which the fitted points'
-      + ' are strictly increasing / decreasing in FLOPs. WLS: ' + (section.weightedMethod || '') + '.'));
+      + ' are strictly increasing / decreasing in FLOPs. WLS: ' + (section.weightedMethod || '') + '. Seed sd: pooled'
+      + ' standard deviation of the points over training seeds (models with equal FLOPs); size-means CI: t-interval of'
+      + ' the slope through one mean per size (seeds of one size not counted as sizes).'));
     block.appendChild(el('p', 'note', section.oracle === null || section.oracle === undefined
       ? 'No oracle in spec: the share of the achievable gap is not computed.'
       : 'Share of the achievable gap = the strategy\u2019s gap / the gap of the oracle \u2018' + section.oracle
@@ -438,7 +440,7 @@
     var table = el('table', 'scaling-fits');
     var header = el('tr');
     ['task', 'verifier', 'filter', 'measure', 'points', 'slope / decade', 't CI', 'bootstrap CI', 'rises', 'falls',
-      'WLS slope', 'WLS CI', 'chi\u00b2 / df', 'R\u00b2', 'excluded'].forEach(function (h) {
+      'WLS slope', 'WLS CI', 'chi\u00b2 / df', 'R\u00b2', 'seed sd', 'size-means CI', 'excluded'].forEach(function (h) {
       header.appendChild(el('th', null, h));
     });
     table.appendChild(header);
@@ -446,6 +448,10 @@
       var row = el('tr');
       var w = fit.weighted || {};
       var b = fit.bootstrap || {};
+      var seedSpread = fit.seedSpread || {};
+      if (seedSpread.note && seedSpread.degreesOfFreedom > 0) {
+        row.title = seedSpread.note;
+      }
       [fit.task, fit.verifier, fit.filter, fit.measure, fit.fit.points, signed(fit.fit.slope),
         slopeInterval(fit.fit.slopeLower, fit.fit.slopeUpper), slopeInterval(b.slopeLower, b.slopeUpper),
         share(b.increasingShare), share(b.decreasingShare), signed(w.slope === undefined ? null : w.slope),
@@ -453,6 +459,9 @@
           + (w.leftOut && w.leftOut.length ? ' (left out, zero-width interval: ' + w.leftOut.join(', ') + ')' : ''),
         w.degreesOfFreedom > 0 && w.chiSquare !== null ? fmt(w.chiSquare / w.degreesOfFreedom, 2) : '\u2014',
         fmt(fit.fit.rSquared, 2),
+        seedSpread.pooledSd === null || seedSpread.pooledSd === undefined ? '\u2014' : fmt(seedSpread.pooledSd),
+        seedSpread.degreesOfFreedom > 0 && seedSpread.meansFit
+          ? slopeInterval(seedSpread.meansFit.slopeLower, seedSpread.meansFit.slopeUpper) : '\u2014',
         (fit.excluded || []).map(function (e) { return e.model + ' (' + e.reason + ')'; }).join('; ')
       ].forEach(function (cell) {
         row.appendChild(el('td', null, cell));

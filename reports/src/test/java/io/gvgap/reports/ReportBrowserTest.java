@@ -319,7 +319,11 @@ class ReportBrowserTest {
                            "observedOrder": "increasing"},
              "weighted": {"points": 2, "slope": 0.2, "intercept": -1.9, "slopeLower": 0.0, "slopeUpper": 0.4,
                           "confidence": 0.95, "chiSquare": 0, "degreesOfFreedom": 0, "scaleFactor": 1,
-                          "leftOut": [], "note": ""}}
+                          "leftOut": [], "note": ""},
+             "seedSpread": {"groups": [], "pooledSd": 0.071, "degreesOfFreedom": 2,
+                            "meansFit": {"points": 3, "slope": 0.2, "intercept": -1.9, "slopeLower": -0.125,
+                                         "slopeUpper": 0.525, "confidence": 0.95, "rSquared": 0.9},
+                            "changeOverSpan": 0.4, "note": "2 of 3 sizes have several seeds"}}
             """.formatted(verifier, measure));
       }
     }
@@ -343,7 +347,11 @@ class ReportBrowserTest {
         .contains("gap-share-of-oracle")
         .contains("[+0.050, +0.350]")
         .contains("90 %")
-        .contains("c (saturated <img src=x onerror=alert(1)>)");
+        .contains("c (saturated <img src=x onerror=alert(1)>)")
+        // the seed spread and the slope through one mean per size
+        .contains("seed sd")
+        .contains("0.071")
+        .contains("[-0.125, +0.525]");
     assertThat(chromium
             .evaluate("document.querySelectorAll('#scaling img').length")
             .asInt())

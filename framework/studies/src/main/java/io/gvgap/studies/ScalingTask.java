@@ -149,7 +149,8 @@ final class ScalingTask {
         excluded,
         ordinary,
         bootstrap(dx, dy, fittedDraws),
-        weighted);
+        weighted,
+        SeedSpreads.of(points, ordinary, confidence));
   }
 
   /** The slope on every joint resample of the fitted models, and the order shares. */

@@ -16,6 +16,8 @@ import java.util.List;
  * @param bootstrap the slope refitted on joint prompt resamples, and how often the points keep
  *     their order
  * @param weighted the weighted least-squares line, each point weighted by its own interval
+ * @param seedSpread the points' spread over training seeds (models with equal FLOPs) and the fit
+ *     through one mean per size; null in a {@code scaling.json} written before it existed
  */
 public record ScalingFit(
     String task,
@@ -26,7 +28,8 @@ public record ScalingFit(
     List<ScalingExclusion> excluded,
     LineFit fit,
     SlopeBootstrap bootstrap,
-    WeightedFit weighted) {
+    WeightedFit weighted,
+    SeedSpread seedSpread) {
 
   /** Copies the lists; a missing list (a {@code scaling.json} written before it existed) is empty. */
   public ScalingFit {
