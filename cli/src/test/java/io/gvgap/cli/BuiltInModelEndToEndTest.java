@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The arithmetic task on gvgap's built-in model (models/arith-xs) through the real ONNX Runtime
- * backend, with four verifiers × three filters: the metrics come from real model outputs.
+ * Family v4's arithmetic mix on one of its built-in members (models/arith4-2x48) through the real
+ * ONNX Runtime backend, with four verifiers × three filters: the metrics come from real model outputs.
  */
 @Tag("slow")
 class BuiltInModelEndToEndTest {
@@ -36,17 +36,20 @@ class BuiltInModelEndToEndTest {
 
   @Test
   void arithmeticOnTheBuiltInModelWithFourVerifiersAndThreeFilters() throws IOException {
-    Path model = Path.of("..", "models", "arith-xs").toAbsolutePath().normalize();
+    Path model = Path.of("..", "models", "arith4-2x48").toAbsolutePath().normalize();
     assertThat(model.resolve("model.onnx")).exists();
     Path spec = tmp.resolve("e2e.yaml");
     Files.writeString(spec, """
         name: e2e
         seed: 3
         models:
-          - {label: arith-xs, backend: onnx, options: {path: "%s", threads: 2}}
+          - {label: arith4-2x48, backend: onnx, options: {path: "%s", threads: 2}}
         tasks:
-          - {name: arithmetic, limit: 6, seed: 11, options: {verification_shots: 0}}
-        generation: {samples: 4, temperature: 0.7, max_tokens: 80, batch_examples: 3}
+          - name: arithmetic
+            limit: 6
+            seed: 11
+            options: {digits: 2, min_digits: 1, operations: "+-*", verification_shots: 0}
+        generation: {samples: 4, temperature: 0.7, max_tokens: 330, batch_examples: 3}
         verifiers:
           - name: oracle
           - name: majority
@@ -75,8 +78,8 @@ class BuiltInModelEndToEndTest {
     });
     Set<String> texts = new HashSet<>();
     samples.forEach(s -> texts.add(s.text()));
-    // 6 prompts: more distinct texts than prompts means some prompt's 4 samples differ (arith-xs is
-    // confident, about 41 % of a prompt's samples are distinct at T = 0.7, see models/README.md)
+    // 6 prompts: more distinct texts than prompts means some prompt's 4 samples differ (its card:
+    // most samples at T = 0.7 differ)
     assertThat(texts.size()).isGreaterThan(6);
     assertThat(samples.stream().filter(SampleRecord::answerFound).count()).isPositive();
 
@@ -113,7 +116,7 @@ class BuiltInModelEndToEndTest {
         .orElseThrow();
     long correct = samples.stream().filter(s -> s.utility() >= 0.5).count();
     assertThat(oracle.keptFraction()).isCloseTo(correct / 24.0, within(1e-12));
-    assertThat(result.out()).contains("arith-xs on arithmetic: 6 prompts");
+    assertThat(result.out()).contains("arith4-2x48 on arithmetic: 6 prompts");
     assertThat(out.resolve("report.html")).exists();
   }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One round of a held-out improvement study of the built-in arith-2xs with the oracle control arm:
+ * One round of a held-out improvement study of the built-in arith4-2x48 (family v4) with the oracle control arm:
  * neither arm distils an evaluation-split prompt, the oracle arm distils only correct train-split
  * samples, both arms share round 0, the paired differences are those of the run directories'
  * samples, and a changed split is refused on resume.
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HeldOutImprovementTest {
 
   private static final Path MODEL =
-      Path.of("..", "..", "models", "arith-2xs").toAbsolutePath().normalize();
+      Path.of("..", "..", "models", "arith4-2x48").toAbsolutePath().normalize();
 
   @TempDir
   Path tmp;
@@ -53,15 +53,15 @@ class HeldOutImprovementTest {
           split: %s
           control: oracle
         models:
-          - label: arith-2xs
+          - label: arith4-2x48
             backend: onnx
             options: {path: "%s", threads: 1}
         tasks:
           - name: arithmetic
             limit: 16
             seed: 5
-            options: {digits: 2, operations: "+-", terms: 2, shots: 3, verification_shots: 0}
-        generation: {samples: 8, temperature: 0.7, top_p: 0.9, max_tokens: 120, batch_examples: 16}
+            options: {digits: 2, min_digits: 1, operations: "+-*", terms: 2, shots: 3, verification_shots: 0}
+        generation: {samples: 8, temperature: 0.7, top_p: 0.9, max_tokens: 330, batch_examples: 16}
         verifiers:
           - name: majority
           - name: oracle
