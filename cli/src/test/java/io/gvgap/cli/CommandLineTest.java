@@ -380,7 +380,7 @@ class CommandLineTest {
     InProcessGvgap.Result scaling =
         gvgap("validate", examples.resolve("demo-scaling.yaml").toString());
     assertThat(scaling.code()).as(scaling.err()).isZero();
-    assertThat(scaling.out()).contains("study       scaling over 5 models");
+    assertThat(scaling.out()).contains("study       scaling over 10 models");
     InProcessGvgap.Result sudoku =
         gvgap("validate", examples.resolve("demo-sudoku.yaml").toString());
     assertThat(sudoku.code()).as(sudoku.err()).isZero();
