@@ -5,7 +5,8 @@
 # REPEAT times; the table gives each one's median tokens/s, their ratio, and gvgap's model FLOP/s as a
 # fraction of ONNX Runtime's MatMul FLOP/s measured in the same process.
 # Usage: bench/training-vs-torch.sh [OUT_DIR]   (env: THREADS=2 ROWS=8 LENGTH=480 STEPS=10 REPEAT=3,
-#        SHAPES="2x32 2x48 2x64 3x96" as LAYERSxWIDTH, 4 heads, context 640, vocabulary 98)
+#        SHAPES="2x32 2x48 ..." as LAYERSxWIDTH (default: family v4's seven shapes), CONTEXT=1024;
+#        4 heads, vocabulary 98)
 # Needs Debian's python3-torch (apt-get install python3-torch) for /usr/bin/python3. Not part of CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,8 @@ out="${1:-target/training-vs-torch}"
 mkdir -p "$out"
 threads="${THREADS:-2}" rows="${ROWS:-8}" length="${LENGTH:-480}" steps="${STEPS:-10}"
 repeat="${REPEAT:-3}"
-shapes="${SHAPES:-1x32 2x32 2x40 2x48 2x64 3x80 3x96}"
+# family v4's shapes and context by default
+shapes="${SHAPES:-2x32 2x48 3x64 3x96 4x144 5x192 6x288}" context="${CONTEXT:-1024}"
 python=/usr/bin/python3
 if ! "$python" -c 'import torch' 2>/dev/null; then
   echo "PyTorch is missing for $python: apt-get install python3-torch" >&2
@@ -28,7 +30,7 @@ printf '%-6s %10s %12s %12s %8s %10s\n' shape params gvgap_tok/s torch_tok/s rat
   | tee "$out/table.txt"
 for shape in $shapes; do
   layers="${shape%x*}" width="${shape#*x}"
-  args=(--layers "$layers" --width "$width" --heads 4 --context 640 --rows "$rows" --length "$length"
+  args=(--layers "$layers" --width "$width" --heads 4 --context "$context" --rows "$rows" --length "$length"
     --steps "$steps" --threads "$threads")
   : > "$out/$shape.gvgap" ; : > "$out/$shape.torch"
   for ((r = 0; r < repeat; r++)); do
@@ -47,5 +49,5 @@ for shape in $shapes; do
   printf '%-6s %10s %12.0f %12.0f %8.2f %10.3f\n' "$shape" "$n" "$g" "$t" "$(echo "$g / $t" | bc -l)" \
     "$f" | tee -a "$out/table.txt"
 done
-echo "threads $threads, batch $rows x $length, $steps timed steps after three warm-up steps, median of $repeat" \
+echo "threads $threads, context $context, batch $rows x $length, $steps timed steps after three warm-up steps, median of $repeat" \
   | tee -a "$out/table.txt"
