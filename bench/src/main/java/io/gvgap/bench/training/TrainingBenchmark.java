@@ -155,8 +155,9 @@ public final class TrainingBenchmark implements Callable<Integer> {
         threads,
         "cpu")) {
       // warm-up: ONNX Runtime records the allocation pattern on the first run and allocates the
-      // planned blocks on the second (about 8x a steady step at the arith-s shape), so timing from
-      // the second step understated the steady speed by up to 1.9x
+      // planned blocks on the second (about 8x a steady step at the arith-s shape on 1 thread,
+      // where
+      // timing 8 steps from the second understated the steady speed 1.9x)
       for (int i = 0; i < WARM_UP_STEPS; i++) {
         session.step(batch);
       }
