@@ -45,10 +45,12 @@ final class GradientRules {
 
   private final GraphBuilder b;
   private final RankInference ranks;
+  private final ShapeInference shapes;
 
-  GradientRules(GraphBuilder b, RankInference ranks) {
+  GradientRules(GraphBuilder b, RankInference ranks, ShapeInference shapes) {
     this.b = b;
     this.ranks = ranks;
+    this.shapes = shapes;
   }
 
   /** Gradients of the node's inputs given its outputs' gradients (null entries: no gradient reached that output). */
@@ -221,12 +223,22 @@ final class GradientRules {
     if (inputRank == 0) {
       return b.op("ReduceSum", Map.of("keepdims", 0L), g);
     }
+    List<Object> inputShape = shapes.shape(input);
+    List<Object> gradientShape = gradientShape(node, input);
     if (inputRank < outputRank) {
       long[] leading = new long[outputRank - inputRank];
       for (int i = 0; i < leading.length; i++) {
         leading[i] = i;
       }
       reduced = b.op("ReduceSum", Map.of("keepdims", 0L), g, b.constant(leading));
+      if (gradientShape != null) {
+        gradientShape = gradientShape.subList(leading.length, gradientShape.size());
+      }
+    }
+    if (inputShape != null && inputShape.equals(gradientShape)) {
+      // the input already has the gradient's shape (known statically): nothing was stretched, and a
+      // ReduceSum over no axes would only copy the tensor
+      return reduced;
     }
     // Same rank now; axes of size 1 in the input that the output stretched are summed (none for
     // equal shapes).
@@ -237,6 +249,25 @@ final class GradientRules {
         b.op("Not", b.op("Equal", b.op("Shape", reduced), one)));
     String axes = b.op("Reshape", b.op("NonZero", stretched), b.constant(-1));
     return b.op("ReduceSum", Map.of("keepdims", 1L, "noop_with_empty_axes", 1L), reduced, axes);
+  }
+
+  /**
+   * The shape of the gradient that reaches {@code input} before broadcasting is undone, where known:
+   * the node's output shape for element-wise operators; for MatMul the output's batch axes followed
+   * by the operand's own last two axes.
+   */
+  private List<Object> gradientShape(Node node, String input) {
+    List<Object> output = shapes.shape(node.outputs().get(0));
+    if (output == null || !node.opType().equals("MatMul")) {
+      return output;
+    }
+    List<Object> operand = shapes.shape(input);
+    if (operand == null || operand.size() < 2 || output.size() < 2) {
+      return null;
+    }
+    List<Object> result = new ArrayList<>(output.subList(0, output.size() - 2));
+    result.addAll(operand.subList(operand.size() - 2, operand.size()));
+    return result;
   }
 
   private void matMul(Node node, String g, List<String> result, Set<String> needsGradient) {

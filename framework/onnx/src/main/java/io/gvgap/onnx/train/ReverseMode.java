@@ -57,7 +57,7 @@ public final class ReverseMode {
     if (!needsGradient.contains(loss)) {
       throw new IllegalArgumentException("loss '" + loss + "' depends on none of " + wrt);
     }
-    GradientRules rules = new GradientRules(b, ranks);
+    GradientRules rules = new GradientRules(b, ranks, new ShapeInference(forward));
     Map<String, List<String>> contributions = new LinkedHashMap<>();
     contributions.put(loss, new ArrayList<>(List.of(b.op("Identity", b.scalar(1f)))));
     ranks.record(contributions.get(loss).get(0), 0);

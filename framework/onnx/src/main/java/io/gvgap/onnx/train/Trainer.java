@@ -62,6 +62,20 @@ public final class Trainer {
     this.fingerprint = model.describe() + " " + options + " examples=" + examples.size();
   }
 
+  /**
+   * Whether a checkpoint written with settings {@code saved} continues the run with settings
+   * {@code current}: everything must match except how it executes (intra-op threads, device), so a
+   * run stopped on one thread count resumes on another. The resumed run then computes the same
+   * steps, but its sums may round differently in the last bits from an uninterrupted one.
+   */
+  static boolean sameRun(String saved, String current) {
+    return withoutExecution(saved).equals(withoutExecution(current));
+  }
+
+  private static String withoutExecution(String fingerprint) {
+    return fingerprint.replaceAll(", threads=\\d+", "").replaceAll(", device=[^,\\]]*", "");
+  }
+
   /** The batch order of this run. */
   public BatchPlan plan() {
     return plan;
@@ -81,7 +95,7 @@ public final class Trainer {
         model, options.schedule(), initialParameters, options.threads(), options.device())) {
       if (checkpoint.isPresent()) {
         Checkpoints.State state = checkpoint.get();
-        if (!state.fingerprint().equals(fingerprint)) {
+        if (!sameRun(state.fingerprint(), fingerprint)) {
           throw new IllegalStateException(
               outDirectory + " holds a checkpoint of a different run (" + state.fingerprint()
                   + "), this run is " + fingerprint + ": use another output directory or delete "

@@ -32,6 +32,16 @@ final class GradientChecker {
   private final Map<String, FloatInput> floatInputs = new LinkedHashMap<>();
   private final Map<String, long[]> longInputs = new LinkedHashMap<>();
   private final Map<String, long[]> longShapes = new LinkedHashMap<>();
+  private final Map<String, Object[]> declaredDims = new LinkedHashMap<>();
+
+  /**
+   * Declares input {@code name} in the graph with these dimensions (sizes or symbolic names, as the
+   * training graphs declare theirs) instead of its values' fixed shape; the values fed are unchanged.
+   */
+  GradientChecker declare(String name, Object... dims) {
+    declaredDims.put(name, dims.clone());
+    return this;
+  }
 
   GradientChecker floatInput(String name, float[] values, long... shape) {
     floatInputs.put(name, new FloatInput(values, shape));
@@ -59,8 +69,10 @@ final class GradientChecker {
       double floor)
       throws OrtException {
     GraphBuilder b = new GraphBuilder("check");
-    floatInputs.forEach((name, input) -> b.input(name, ElementType.FLOAT, boxed(input.shape())));
-    longShapes.forEach((name, shape) -> b.input(name, ElementType.INT64, boxed(shape)));
+    floatInputs.forEach((name, input) ->
+        b.input(name, ElementType.FLOAT, declaredDims.getOrDefault(name, boxed(input.shape()))));
+    longShapes.forEach((name, shape) ->
+        b.input(name, ElementType.INT64, declaredDims.getOrDefault(name, boxed(shape))));
     String loss = forward.apply(b);
     b.output(loss, "loss", ElementType.FLOAT);
     Graph forwardGraph = b.build();
