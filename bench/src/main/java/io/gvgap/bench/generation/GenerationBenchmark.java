@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * <ol>
  *   <li>{@code prepare --dir DIR}: writes the model directories, the prompts and {@code plan.json},
  *       and removes earlier results;</li>
- *   <li>{@code ceiling --dir DIR}: measures the matmul ceiling ({@code ceiling.json});</li>
+ *   <li>{@code ceiling --dir DIR}: measures the matmul ceiling and the memory bandwidth (one more line of {@code ceiling.jsonl}; the script measures before and after its runs);</li>
  *   <li>{@code gvgap --dir DIR [--run INDEX]}: measures gvgap's generation on one run of the plan
  *       (or all), appending to {@code results-gvgap.jsonl}; the script alternates it with
  *       transformers.js run by run, so both see the machine in the same state;</li>
@@ -137,7 +137,7 @@ public final class GenerationBenchmark {
       mixinStandardHelpOptions = true,
       description =
           "Measures ONNX Runtime's matmul rate and memory bandwidth with the plan's threads"
-              + " (ceiling.json).")
+              + " (appends a line to ceiling.jsonl).")
   void ceilingCommand(
       @Option(names = "--dir", required = true, description = "the benchmark's folder") Path dir)
       throws Exception {
@@ -256,7 +256,7 @@ public final class GenerationBenchmark {
       for (Path old : files
           .filter(f -> f.getFileName()
               .toString()
-              .matches("results-.*\\.jsonl|ceiling\\.json|table\\.md|memory\\.jsonl"))
+              .matches("results-.*\\.jsonl|ceiling\\.jsonl?|table\\.md|memory\\.jsonl"))
           .toList()) {
         Files.delete(old);
       }
@@ -351,7 +351,13 @@ public final class GenerationBenchmark {
       bytes = bandwidth.measure(1, 3);
     }
     MatmulMeasurement measured = new MatmulMeasurement(m, k, n, plan.threads(), flops, bytes);
-    JSON.writeValue(dir.resolve(MatmulMeasurement.FILE).toFile(), measured);
+    // every measurement is kept (the script measures before and after the runs); the table uses
+    // the highest
+    Files.writeString(
+        dir.resolve(MatmulMeasurement.FILE),
+        JSON.writeValueAsString(measured) + "\n",
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
     System.err.printf(
         "matmul rate: %.1f GFLOP/s; memory bandwidth: %.1f GB/s%n", flops / 1e9, bytes / 1e9);
   }
@@ -395,7 +401,16 @@ public final class GenerationBenchmark {
       throw new IllegalArgumentException(ceilingFile
           + " is missing: run `gvgap-bench generation ceiling --dir " + dir + "` first");
     }
-    MatmulMeasurement ceiling = JSON.readValue(ceilingFile.toFile(), MatmulMeasurement.class);
+    List<MatmulMeasurement> ceilings = new ArrayList<>();
+    for (String line : Files.readAllLines(ceilingFile)) {
+      if (!line.isBlank()) {
+        ceilings.add(JSON.readValue(line, MatmulMeasurement.class));
+      }
+    }
+    if (ceilings.isEmpty()) {
+      throw new IllegalArgumentException(ceilingFile
+          + " holds no measurement: run `gvgap-bench generation ceiling --dir " + dir + "`");
+    }
     List<BenchmarkResult> results = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files
@@ -409,7 +424,7 @@ public final class GenerationBenchmark {
         }
       }
     }
-    String table = ResultTable.format(plan, ceiling, results);
+    String table = ResultTable.format(plan, ceilings, results);
     Files.writeString(dir.resolve("table.md"), table);
     return table;
   }

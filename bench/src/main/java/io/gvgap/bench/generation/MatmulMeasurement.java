@@ -2,7 +2,7 @@ package io.gvgap.bench.generation;
 
 /**
  * The machine as measured in the benchmark's run: the matmul rate and the memory bandwidth,
- * written as {@code ceiling.json}.
+ * one line of {@code ceiling.jsonl} per measurement.
  *
  * @param m rows of X
  * @param k columns of X, rows of W
@@ -14,5 +14,5 @@ package io.gvgap.bench.generation;
 public record MatmulMeasurement(
     int m, int k, int n, int threads, double flopsPerSecond, double bytesPerSecond) {
   /** The file name inside the benchmark directory. */
-  public static final String FILE = "ceiling.json";
+  public static final String FILE = "ceiling.jsonl";
 }

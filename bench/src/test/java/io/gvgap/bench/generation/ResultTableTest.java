@@ -45,21 +45,41 @@ class ResultTableTest {
     // + 4 batches x 13,262,848 (weights) = 72,712,192, 0.00727 s. 65,536 tokens in 65,536 / 1245.44
     // + 1.66521 s: 1207.2 tok/s, of which 500 is 41.4%.
     assertThat(table)
-        .contains("| small | 8x128 | 1x128 | 300 | 64 | 500.0 | 200.0 | 100.0 | 2.50x | 5.00x"
-            + " | 1245 | 955 | 40.1% | 20.9% | 1207 | 41.4% |");
+        .contains(
+            "| small | 8x128 | 1x128 | 300 | 64 | 500.0 | 1 (500.0-500.0) | 200.0 | 100.0 | 2.50x"
+                + " | 5.00x | 1245 | 955 | 40.1% | 20.9% | 1207 | 41.4% |");
   }
 
   @Test
-  void aMissingImplementationShowsDashesAndTheLatestResultWins() {
+  void aMissingImplementationShowsDashesAndRepeatedRunsTheirMedianAndRange() {
     BenchmarkPlan plan =
         new BenchmarkPlan(2, 0.7, 0.9, 0, 1, List.of(run("8x128", 128), run("32x16", 16)));
     MatmulMeasurement machine = new MatmulMeasurement(512, 768, 3072, 2, 1e10, 1e10);
     List<BenchmarkResult> results = List.of(
         new BenchmarkResult("gvgap", "small", "32x16", 1000, 1, 2),
-        new BenchmarkResult("gvgap", "small", "32x16", 1000, 4, 8));
+        new BenchmarkResult("gvgap", "small", "32x16", 1000, 4, 8),
+        new BenchmarkResult("gvgap", "small", "32x16", 1000, 2, 4));
     String table = ResultTable.format(plan, machine, results);
-    assertThat(table).contains("| small | 8x128 | 1x128 | 300 | 64 | - | - | - | - | - |");
-    // the second measurement of 32x16 (1000 tokens in 4 s) is the one shown: 250 tok/s
-    assertThat(table).contains("| small | 32x16 | 1x16 | 300 | 64 | 250.0 | - | - | - | - |");
+    assertThat(table).contains("| small | 8x128 | 1x128 | 300 | 64 | - | - | - | - | - | - |");
+    // 1000, 250 and 500 tok/s: the median 500 is shown, with the three runs' range
+    assertThat(table)
+        .contains("| small | 32x16 | 1x16 | 300 | 64 | 500.0 | 3 (250.0-1000.0) | - | - | - | - |");
+  }
+
+  @Test
+  void severalMeasurementsOfTheMachineGiveTheRooflineTheirHighestRates() {
+    BenchmarkPlan plan = new BenchmarkPlan(2, 0.7, 0.9, 0, 1, List.of(run("8x128", 128)));
+    List<MatmulMeasurement> machine = List.of(
+        new MatmulMeasurement(512, 768, 3072, 2, 1e10, 0.5e10),
+        new MatmulMeasurement(512, 768, 3072, 2, 0.8e10, 1e10));
+    List<BenchmarkResult> results =
+        List.of(new BenchmarkResult("gvgap", "small", "8x128", 1000, 2, 4));
+    String table = ResultTable.format(plan, machine, results);
+    assertThat(table)
+        .contains("matmul 10.0 GFLOP/s", "memory bandwidth 10.0 GB/s")
+        .contains(
+            "the highest of 2 measurements (matmul 8.0-10.0 GFLOP/s, bandwidth 5.0-10.0 GB/s)");
+    // the same rooflines as with one measurement of 10 GFLOP/s and 10 GB/s (see the first test)
+    assertThat(table).contains("| 1245 | 955 | 40.1% |");
   }
 }
