@@ -60,64 +60,52 @@ final class RankInference {
   private void infer(Node node) {
     List<String> in = node.inputs();
     int first = in.isEmpty() ? -1 : rank(in.get(0));
-    int rank = switch (node.opType()) {
-      case "Add",
-          "Sub",
-          "Mul",
-          "Div",
-          "Where",
-          "And",
-          "Or",
-          "Equal",
-          "Less",
-          "LessOrEqual",
-          "Greater",
-          "MatMul",
-          "Pow",
-          "Max",
-          "Min",
-          "Sum" -> maxRank(in);
-      case "Gather" -> first < 0 || rank(in.get(1)) < 0 ? -1 : first - 1 + rank(in.get(1));
-      case "Reshape" -> {
-        long[] shape = constantLongs(in.get(1));
-        yield shape == null ? -1 : shape.length;
-      }
-      case "Unsqueeze" -> {
-        long[] axes = constantLongs(in.get(1));
-        yield first < 0 || axes == null ? -1 : first + axes.length;
-      }
-      case "Squeeze" -> {
-        long[] axes = in.size() > 1 ? constantLongs(in.get(1)) : null;
-        yield first < 0 || axes == null ? -1 : first - axes.length;
-      }
-      case "ReduceSum", "ReduceMean", "ReduceSumSquare", "ReduceMax" -> reducedRank(node, first);
-      case "OneHot" -> first < 0 ? -1 : first + 1;
-      case "Flatten" -> 2;
-      case "Shape", "Range", "NonZero" -> node.opType().equals("NonZero") ? 2 : 1;
-      case "Transpose",
-          "Softmax",
-          "LogSoftmax",
-          "Tanh",
-          "Neg",
-          "Identity",
-          "LayerNormalization",
-          "Exp",
-          "Sqrt",
-          "Cast",
-          "Split",
-          "Concat",
-          "Slice",
-          "Relu",
-          "Not",
-          "Reciprocal",
-          "Expand",
-          "ScatterND",
-          "Cos",
-          "Sin",
-          "Sigmoid",
-          "Log" -> first;
-      default -> -1;
-    };
+    int rank = ShapeInference.BROADCASTING.contains(node.opType())
+        ? maxRank(in)
+        : switch (node.opType()) {
+          case "MatMul" -> maxRank(in);
+          case "Gather" -> first < 0 || rank(in.get(1)) < 0 ? -1 : first - 1 + rank(in.get(1));
+          case "Reshape" -> {
+            long[] shape = constantLongs(in.get(1));
+            yield shape == null ? -1 : shape.length;
+          }
+          case "Unsqueeze" -> {
+            long[] axes = constantLongs(in.get(1));
+            yield first < 0 || axes == null ? -1 : first + axes.length;
+          }
+          case "Squeeze" -> {
+            long[] axes = in.size() > 1 ? constantLongs(in.get(1)) : null;
+            yield first < 0 || axes == null ? -1 : first - axes.length;
+          }
+          case "ReduceSum", "ReduceMean", "ReduceSumSquare", "ReduceMax" ->
+            reducedRank(node, first);
+          case "OneHot" -> first < 0 ? -1 : first + 1;
+          case "Flatten" -> 2;
+          case "Shape", "Range", "NonZero" -> node.opType().equals("NonZero") ? 2 : 1;
+          case "Transpose",
+              "Softmax",
+              "LogSoftmax",
+              "Tanh",
+              "Neg",
+              "Identity",
+              "LayerNormalization",
+              "Exp",
+              "Sqrt",
+              "Cast",
+              "Split",
+              "Concat",
+              "Slice",
+              "Relu",
+              "Not",
+              "Reciprocal",
+              "Expand",
+              "ScatterND",
+              "Cos",
+              "Sin",
+              "Sigmoid",
+              "Log" -> first;
+          default -> -1;
+        };
     for (String output : node.outputs()) {
       ranks.put(output, rank);
     }

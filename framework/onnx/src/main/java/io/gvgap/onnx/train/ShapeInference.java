@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The shapes of a graph's values where the operators that make them fix them, with symbolic sizes
@@ -24,6 +25,25 @@ import java.util.Objects;
  * decoder builds its positions and causal mask from the input's sequence length.
  */
 final class ShapeInference {
+  /** Element-wise operators whose inputs broadcast to their output (numpy rules). */
+  static final Set<String> BROADCASTING = Set.of(
+      "Add",
+      "Sub",
+      "Mul",
+      "Div",
+      "Pow",
+      "Where",
+      "And",
+      "Or",
+      "Equal",
+      "Less",
+      "LessOrEqual",
+      "Greater",
+      "GreaterOrEqual",
+      "Max",
+      "Min",
+      "Sum");
+
   private final Map<String, List<Object>> shapes = new HashMap<>();
   /** Known entries of small int64 values: 1-D ones as a list, scalars as a one-entry list. */
   private final Map<String, List<Object>> values = new HashMap<>();
@@ -69,32 +89,18 @@ final class ShapeInference {
   private void infer(Node node) {
     List<String> in = node.inputs();
     List<Object> first = in.isEmpty() ? null : shapes.get(in.get(0));
-    switch (node.opType()) {
-      case "Add",
-          "Sub",
-          "Mul",
-          "Div",
-          "Pow",
-          "Where",
-          "And",
-          "Or",
-          "Equal",
-          "Less",
-          "LessOrEqual",
-          "Greater",
-          "GreaterOrEqual",
-          "Max",
-          "Min",
-          "Sum" -> {
-        List<Object> result = List.of();
-        for (String input : in) {
-          result = broadcast(result, shapes.get(input));
-          if (result == null) {
-            break;
-          }
+    if (BROADCASTING.contains(node.opType())) {
+      List<Object> result = List.of();
+      for (String input : in) {
+        result = broadcast(result, shapes.get(input));
+        if (result == null) {
+          break;
         }
-        put(node, 0, result);
       }
+      put(node, 0, result);
+      return;
+    }
+    switch (node.opType()) {
       case "Neg",
           "Identity",
           "Tanh",
