@@ -100,7 +100,7 @@ class CommittedFamilyTest {
 
   /**
    * The committed model directories stay small: the first family and family v4's members up to
-   * 3 x 96 (the demo's and the tests'); the three largest v4 members (about 36 MB) are rebuilt with
+   * 4 x 144 (15.7 MiB); the two largest v4 members (about 35 MB) are rebuilt with
    * {@code gvgap models pretrain} (models/README.md).
    */
   @Test
