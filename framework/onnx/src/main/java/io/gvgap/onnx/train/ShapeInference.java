@@ -288,12 +288,9 @@ final class ShapeInference {
       return null;
     }
     int rank = input.size() + axes.size();
-    boolean[] inserted = new boolean[rank];
-    for (Object axis : axes) {
-      if (!(axis instanceof Long value)) {
-        return null;
-      }
-      inserted[(int) normalise(value, rank)] = true;
+    boolean[] inserted = marked(axes, rank);
+    if (inserted == null) {
+      return null;
     }
     List<Object> result = new ArrayList<>();
     int next = 0;
@@ -307,12 +304,9 @@ final class ShapeInference {
     if (input == null || axes == null) {
       return null;
     }
-    boolean[] removed = new boolean[input.size()];
-    for (Object axis : axes) {
-      if (!(axis instanceof Long value)) {
-        return null;
-      }
-      removed[(int) normalise(value, input.size())] = true;
+    boolean[] removed = marked(axes, input.size());
+    if (removed == null) {
+      return null;
     }
     List<Object> result = new ArrayList<>();
     for (int i = 0; i < input.size(); i++) {
@@ -386,16 +380,14 @@ final class ShapeInference {
       }
       axes = null;
     }
-    boolean[] reduced = new boolean[input.size()];
-    for (int i = 0; i < input.size(); i++) {
-      reduced[i] = axes == null;
-    }
-    if (axes != null) {
-      for (Object axis : axes) {
-        if (!(axis instanceof Long value)) {
-          return null;
-        }
-        reduced[(int) normalise(value, input.size())] = true;
+    boolean[] reduced;
+    if (axes == null) {
+      reduced = new boolean[input.size()];
+      java.util.Arrays.fill(reduced, true);
+    } else {
+      reduced = marked(axes, input.size());
+      if (reduced == null) {
+        return null;
       }
     }
     List<Object> result = new ArrayList<>();
@@ -407,6 +399,18 @@ final class ShapeInference {
       }
     }
     return result;
+  }
+
+  /** The axes of a rank-{@code rank} shape that {@code axes} names (negative from the end); null when one is not a constant. */
+  private static boolean[] marked(List<Object> axes, int rank) {
+    boolean[] marked = new boolean[rank];
+    for (Object axis : axes) {
+      if (!(axis instanceof Long value)) {
+        return null;
+      }
+      marked[(int) normalise(value, rank)] = true;
+    }
+    return marked;
   }
 
   private static long normalise(long axis, int rank) {
