@@ -28,6 +28,11 @@ import picocli.CommandLine.Option;
  *       transformers.js run by run, so both see the machine in the same state;</li>
  *   <li>{@code table --dir DIR}: prints the table of all {@code results-*.jsonl} (also {@code table.md}).</li>
  * </ol>
+ * The small workloads run a trained model ({@code --small-model}, default
+ * {@value TrainedBenchmarkModel#DEFAULT}) on the held-out prompts of the task it was trained on;
+ * {@code --small-model random} runs the random-weight 4 x 256 decoder on word-problem prompts
+ * instead. The GPT-2-small-shaped model has random weights (no trained model of that shape can be had
+ * offline) with its token embedding scaled so that its next-token distributions are peaked.
  * Workloads ({@code --small}, {@code --gpt2}) are comma-separated lists of
  * {@code PROMPTSxSAMPLES[:PROMPTSxSAMPLES]}: the workload gvgap runs in full, and the part of it
  * transformers.js runs (see {@link BenchmarkRun#transformersJsPrompts()}; default: all).
@@ -75,6 +80,16 @@ public final class GenerationBenchmark {
               description =
                   "workloads of the small model; empty to skip (default ${DEFAULT-VALUE})")
           String small,
+      @Option(
+              names = "--small-model",
+              defaultValue = TrainedBenchmarkModel.DEFAULT,
+              description =
+                  "the small workloads' model: a trained gvgap model directory, run on the held-out"
+                      + " prompts of family v4's arithmetic task (--prompt-chars does not apply), or '"
+                      + TrainedBenchmarkModel.RANDOM
+                      + "' for a random-weight 4 x 256 decoder on word problems"
+                      + " (default ${DEFAULT-VALUE}, from the repository root)")
+          String smallModel,
       @Option(
               names = "--gpt2",
               defaultValue = GPT2_WORKLOADS,
@@ -127,6 +142,7 @@ public final class GenerationBenchmark {
     prepare(
         dir,
         threads,
+        smallModel,
         new ModelWorkloads(small, smallBatchRows, smallTjsRows, newTokens, promptChars),
         new ModelWorkloads(gpt2, gpt2BatchRows, gpt2TjsRows, gpt2NewTokens, gpt2PromptChars));
   }
@@ -249,7 +265,8 @@ public final class GenerationBenchmark {
       String workloads, int gvgapRows, int transformersJsRows, int newTokens, int promptChars) {}
 
   /** Writes models, prompts and the plan. */
-  static BenchmarkPlan prepare(Path dir, int threads, ModelWorkloads small, ModelWorkloads gpt2)
+  static BenchmarkPlan prepare(
+      Path dir, int threads, String smallModel, ModelWorkloads small, ModelWorkloads gpt2)
       throws IOException {
     Files.createDirectories(dir);
     try (Stream<Path> files = Files.list(dir)) {
@@ -262,53 +279,68 @@ public final class GenerationBenchmark {
       }
     }
     List<BenchmarkRun> runs = new ArrayList<>();
-    addRuns(
-        runs,
-        dir,
-        BenchmarkModel.small(),
-        small.workloads(),
-        small.newTokens(),
-        small.promptChars(),
-        small.gvgapRows(),
-        small.transformersJsRows());
-    addRuns(
-        runs,
-        dir,
-        BenchmarkModel.gpt2Small(),
-        gpt2.workloads(),
-        gpt2.newTokens(),
-        gpt2.promptChars(),
-        gpt2.gvgapRows(),
-        gpt2.transformersJsRows());
+    if (!small.workloads().isBlank()) {
+      if (smallModel.equals(TrainedBenchmarkModel.RANDOM)) {
+        addRuns(runs, dir, randomModel(BenchmarkModel.small(), small.promptChars()), small);
+      } else {
+        TrainedBenchmarkModel trained = new TrainedBenchmarkModel(Path.of(smallModel));
+        addRuns(
+            runs,
+            dir,
+            new ModelSource(trained.name(), trained::write, TrainedBenchmarkModel::prompts),
+            small);
+      }
+    }
+    addRuns(runs, dir, randomModel(BenchmarkModel.gpt2Small(), gpt2.promptChars()), gpt2);
     // the paper's sampling setting (temperature 0.7, top-p 0.9, no top-k)
     BenchmarkPlan plan = new BenchmarkPlan(threads, 0.7, 0.9, 0, 1, runs);
     plan.write(dir);
     return plan;
   }
 
+  /**
+   * A model the plan runs: its name in the table, how its directory is written, and its prompts.
+   *
+   * @param name the table's name of the model
+   * @param writer writes the model directory
+   * @param prompts the first {@code count} prompts of its workloads
+   */
+  private record ModelSource(String name, DirectoryWriter writer, PromptSource prompts) {}
+
+  /** Writes a model directory. */
+  @FunctionalInterface
+  private interface DirectoryWriter {
+    void write(Path directory) throws IOException;
+  }
+
+  /** The first {@code count} prompts of a model's workloads. */
+  @FunctionalInterface
+  private interface PromptSource {
+    List<String> prompts(int count);
+  }
+
+  private static ModelSource randomModel(BenchmarkModel model, int promptChars) {
+    return new ModelSource(
+        model.name(), model::write, count -> FewShotPrompts.build(count, promptChars, 1));
+  }
+
   private static void addRuns(
-      List<BenchmarkRun> runs,
-      Path dir,
-      BenchmarkModel model,
-      String workloads,
-      int newTokens,
-      int promptChars,
-      int gvgapRows,
-      int transformersJsRows)
+      List<BenchmarkRun> runs, Path dir, ModelSource model, ModelWorkloads workloads)
       throws IOException {
-    if (workloads.isBlank()) {
+    if (workloads.workloads().isBlank()) {
       return;
     }
     Path modelDir = dir.resolve("models").resolve(model.name());
     // always written afresh: a directory left by an older gvgap may hold an older graph
     System.err.println("writing " + modelDir);
-    model.write(modelDir);
+    model.writer().write(modelDir);
     try (TextTokenizer tokenizer = TextTokenizer.open(modelDir)) {
-      for (String text : workloads.split(",")) {
+      for (String text : workloads.workloads().split(",")) {
         String[] parts = text.split(":");
-        Workload workload = Workload.parse(parts[0], newTokens);
-        Workload transformersJs = parts.length > 1 ? Workload.parse(parts[1], newTokens) : workload;
-        List<String> prompts = FewShotPrompts.build(workload.prompts(), promptChars, 1);
+        Workload workload = Workload.parse(parts[0], workloads.newTokens());
+        Workload transformersJs =
+            parts.length > 1 ? Workload.parse(parts[1], workloads.newTokens()) : workload;
+        List<String> prompts = model.prompts().prompts(workload.prompts());
         StringBuilder lines = new StringBuilder();
         long tokens = 0;
         for (int p = 0; p < prompts.size(); p++) {
@@ -326,8 +358,8 @@ public final class GenerationBenchmark {
             workload,
             promptsFile.toAbsolutePath().toString(),
             (double) tokens / prompts.size(),
-            gvgapRows,
-            Math.min(transformersJsRows, transformersJs.samples()),
+            workloads.gvgapRows(),
+            Math.min(workloads.transformersJsRows(), transformersJs.samples()),
             transformersJs.prompts(),
             transformersJs.samples()));
       }

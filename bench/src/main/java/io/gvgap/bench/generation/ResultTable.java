@@ -1,5 +1,11 @@
 package io.gvgap.bench.generation;
 
+import io.gvgap.onnx.decoder.DecoderConfig;
+import io.gvgap.onnx.decoder.ModelDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -94,7 +100,7 @@ public final class ResultTable {
       Optional<BenchmarkResult> gvgap = find(results, GVGAP, run);
       Optional<BenchmarkResult> generic = find(results, GVGAP_GENERIC, run);
       Optional<BenchmarkResult> transformersJs = find(results, TRANSFORMERS_JS, run);
-      var config = BenchmarkModel.named(run.model()).config();
+      DecoderConfig config = configOf(run);
       double shared = Roofline.tokensPerSecond(config, run, machine, true);
       double perSample = Roofline.tokensPerSecond(config, run, machine, false);
       double workload = Roofline.workloadTokensPerSecond(config, run, machine);
@@ -121,6 +127,25 @@ public final class ResultTable {
           gvgap.map(r -> percent(r.tokensPerSecond() / workload)).orElse("-")));
     }
     return out.toString();
+  }
+
+  /**
+   * The shape the run's rooflines are computed for: its model directory's {@code config.json}
+   * (a trained model's or a random one's, as the plan wrote it).
+   */
+  private static DecoderConfig configOf(BenchmarkRun run) {
+    Path directory = Path.of(run.modelDir());
+    if (!Files.isRegularFile(directory.resolve("config.json"))) {
+      throw new IllegalArgumentException(
+          "run " + run.model() + " " + run.workload().label()
+              + ": " + directory.resolve("config.json") + " is missing; run the benchmark's prepare"
+              + " step again");
+    }
+    try {
+      return ModelDirectory.readConfig(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(directory.resolve("config.json") + ": " + e.getMessage(), e);
+    }
   }
 
   private static String rate(Optional<BenchmarkResult> result) {

@@ -27,6 +27,8 @@ class GenerationBenchmarkTest {
             "prepare",
             "--dir",
             dir.toString(),
+            "--small-model",
+            "random",
             "--small",
             "3x2:1x2",
             "--gpt2",
@@ -67,7 +69,16 @@ class GenerationBenchmarkTest {
     assertThat(dir.resolve("table.md")).exists();
 
     // preparing again removes the earlier results
-    assertThat(bench("prepare", "--dir", dir.toString(), "--small", "1x1", "--gpt2", ""))
+    assertThat(bench(
+            "prepare",
+            "--dir",
+            dir.toString(),
+            "--small-model",
+            "random",
+            "--small",
+            "1x1",
+            "--gpt2",
+            ""))
         .isZero();
     assertThat(dir.resolve("results-gvgap.jsonl")).doesNotExist();
     assertThat(dir.resolve(MatmulMeasurement.FILE)).doesNotExist();
@@ -79,11 +90,80 @@ class GenerationBenchmarkTest {
     assertThat(err.toString()).contains("Unknown options: '--smal'", "Possible solutions: --small");
     assertThat(bench("table", "--dir", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("plan.json is missing");
-    assertThat(bench("prepare", "--dir", dir.toString(), "--small", "2x2:3x1", "--gpt2", ""))
+    assertThat(bench(
+            "prepare",
+            "--dir",
+            dir.toString(),
+            "--small-model",
+            "random",
+            "--small",
+            "2x2:3x1",
+            "--gpt2",
+            ""))
         .isEqualTo(2);
     assertThat(err.toString()).contains("must lie within the workload 2x2");
+    assertThat(bench(
+            "prepare",
+            "--dir",
+            dir.toString(),
+            "--small-model",
+            dir.resolve("none").toString(),
+            "--gpt2",
+            ""))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--small-model " + dir.resolve("none") + ": no model.onnx there")
+        .contains("or 'random' for the random-weight model");
     assertThat(bench("prepare")).isEqualTo(2);
     assertThat(err.toString()).contains("Missing required option: '--dir=<dir>'");
+  }
+
+  @Test
+  void theSmallWorkloadsRunATrainedMemberOnItsTasksPrompts() throws Exception {
+    Path member = Path.of("..", TrainedBenchmarkModel.DEFAULT);
+    assertThat(bench(
+            "prepare",
+            "--dir",
+            dir.toString(),
+            "--small-model",
+            member.toString(),
+            "--small",
+            "2x2:1x2",
+            "--gpt2",
+            "",
+            "--new-tokens",
+            "4"))
+        .isZero();
+    BenchmarkRun run = BenchmarkPlan.read(dir).runs().get(0);
+    assertThat(run.model()).isEqualTo("arith4-4x144");
+    // a copy, with the end-of-text id removed; the committed directory keeps its own
+    assertThat(Path.of(run.modelDir()))
+        .isEqualTo(dir.resolve("models/arith4-4x144").toAbsolutePath());
+    assertThat(ModelConfig.read(Path.of(run.modelDir())).eosIds()).isEmpty();
+    assertThat(ModelConfig.read(member).eosIds()).isNotEmpty();
+    // the prompts are the held-out 3-shot prompts of family v4's arithmetic task, seed 0
+    ObjectMapper json = new ObjectMapper();
+    List<String> prompts = Files.readAllLines(Path.of(run.promptsFile())).stream()
+        .map(l -> readPrompt(json, l))
+        .toList();
+    assertThat(prompts).isEqualTo(TrainedBenchmarkModel.prompts(2));
+    var task = new io.gvgap.tasks.arithmetic.ArithmeticTask(
+        io.gvgap.models.FamilyMember.ARITHMETIC_MIX_OPTIONS);
+    var first = task.examples(new io.gvgap.api.task.ExampleRequest(1, 0)).get(0);
+    assertThat(prompts.get(0)).isEqualTo(task.generationPrompt(first).text());
+    assertThat(run.meanPromptTokens())
+        .isEqualTo(prompts.stream().mapToInt(String::length).average().orElseThrow());
+
+    assertThat(bench("gvgap", "--dir", dir.toString(), "--run", "0")).isZero();
+    BenchmarkResult result = json.readValue(
+        Files.readAllLines(dir.resolve("results-gvgap.jsonl")).get(0), BenchmarkResult.class);
+    // 2 prompts x 2 samples x 4 tokens: no sample ends early
+    assertThat(result.generatedTokens()).isEqualTo(16);
+    Files.writeString(
+        dir.resolve(MatmulMeasurement.FILE),
+        json.writeValueAsString(new MatmulMeasurement(1, 1, 1, 2, 1e9, 1e9)));
+    // the roofline is computed for the member's own shape (4 x 144), read from its config.json
+    assertThat(GenerationBenchmark.table(dir)).contains("| arith4-4x144 | 2x2 | 1x2 |");
   }
 
   /** Runs {@code gvgap-bench generation ARGS...}, its error output in {@link #err}; returns the exit code. */

@@ -2,14 +2,33 @@ package io.gvgap.bench.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gvgap.onnx.decoder.ModelDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ResultTableTest {
+  /** The model directory the runs name: only its config.json, the small random model's shape. */
+  @TempDir
+  static Path modelDir;
+
+  @BeforeEach
+  void writeConfig() throws IOException {
+    new ObjectMapper()
+        .writeValue(
+            modelDir.resolve("config.json").toFile(),
+            ModelDirectory.configJson(BenchmarkModel.small().config()));
+  }
+
   private static BenchmarkRun run(String workload, int transformersJsSamples) {
     return new BenchmarkRun(
         "small",
-        "/m",
+        modelDir.toString(),
         Workload.parse(workload, 64),
         "/p.jsonl",
         300,
@@ -81,5 +100,18 @@ class ResultTableTest {
             "the highest of 2 measurements (matmul 8.0-10.0 GFLOP/s, bandwidth 5.0-10.0 GB/s)");
     // the same rooflines as with one measurement of 10 GFLOP/s and 10 GB/s (see the first test)
     assertThat(table).contains("| 1245 | 955 | 40.1% |");
+  }
+
+  @Test
+  void aRunWithoutItsModelDirectoryFailsNamingTheFileAndTheStep() throws IOException {
+    Files.delete(modelDir.resolve("config.json"));
+    BenchmarkPlan plan = new BenchmarkPlan(2, 0.7, 0.9, 0, 1, List.of(run("8x128", 128)));
+    MatmulMeasurement machine = new MatmulMeasurement(512, 768, 3072, 2, 1e10, 1e10);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ResultTable.format(plan, machine, List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("small 8x128")
+        .hasMessageContaining("config.json is missing")
+        .hasMessageContaining("prepare step again");
   }
 }

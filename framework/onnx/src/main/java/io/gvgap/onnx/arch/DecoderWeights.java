@@ -77,6 +77,18 @@ public record DecoderWeights(
     return config.hiddenSize();
   }
 
+  /** The number of parameters: every float weight's values and every quantised matrix's k·n. */
+  public long parameterCount() {
+    long count = 0;
+    for (float[] values : floats.values()) {
+      count += values.length;
+    }
+    for (BlockQuantizedMatrix matrix : quantized.values()) {
+      count += (long) matrix.k() * matrix.n();
+    }
+    return count;
+  }
+
   /** Whether the weights hold {@code name}, as floats or quantised. */
   public boolean has(String name) {
     return floats.containsKey(name) || quantized.containsKey(name);

@@ -17,14 +17,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Generates many samples for many prompts. Prompts are ordered by length and prefilled in groups
  * (left padding, so every prompt's last token sits in the last column); each prompt is prefilled
  * once and its KV cache copied to each of its samples' rows; rows then decode one token per call,
  * and a finished row leaves the batch (the cache is compacted to the rows still running).
+ *
+ * <p>The shared-prefix path may decode on several lanes ({@link DecodeLanes}): each lane is a step
+ * session of its own with its own buffers, and a group's rows are split into one chunk per lane
+ * (whole prompts per chunk, or parts of one prompt) that decode at the same time. Every row keeps its
+ * own seeded random stream, so the samples do not depend on the number of lanes.
  */
-final class GenerationEngine {
+final class GenerationEngine implements AutoCloseable {
   /** Most logits floats one prefill call may return (256 MiB), which bounds prompts per prefill. */
   static final long PREFILL_LOGITS_BUDGET = 64L << 20;
 
@@ -45,8 +55,10 @@ final class GenerationEngine {
   private ChatTemplate chat;
 
   private final DirectBuffers[] promptCache;
-  /** The shared-prefix decode step, for gvgap's own models; null for the generic path. */
-  private final SharedPrefixRunner shared;
+  /** The shared-prefix decode step's lanes, for gvgap's own models; empty for the generic path. */
+  private final List<SharedPrefixRunner> lanes;
+  /** Runs the lanes beside each other; null until a group needs more than one lane. */
+  private ExecutorService laneThreads;
   /** Floats of the last group's prompt cache (all layers, keys and values). */
   private long promptCacheFloats;
   /** Floats of the last chunk's per-sample cache (all layers, keys and values). */
@@ -56,19 +68,24 @@ final class GenerationEngine {
 
   private long fullChoices;
 
+  private synchronized void addChoices(long fromCandidates, long full) {
+    candidateChoices += fromCandidates;
+    fullChoices += full;
+  }
+
   GenerationEngine(
       DecoderRunner runner, TextTokenizer tokenizer, ModelConfig config, int maxBatchRows) {
-    this(runner, null, tokenizer, config, maxBatchRows);
+    this(runner, List.of(), tokenizer, config, maxBatchRows);
   }
 
   GenerationEngine(
       DecoderRunner runner,
-      SharedPrefixRunner shared,
+      List<SharedPrefixRunner> lanes,
       TextTokenizer tokenizer,
       ModelConfig config,
       int maxBatchRows) {
     this.runner = runner;
-    this.shared = shared;
+    this.lanes = List.copyOf(lanes);
     this.tokenizer = tokenizer;
     this.config = config;
     this.maxBatchRows = maxBatchRows;
@@ -101,6 +118,10 @@ final class GenerationEngine {
     }
     prompts.sort(Comparator.comparingInt((PromptTokens p) -> p.ids().length));
     List<SampleResult> results = new ArrayList<>();
+    // on several lanes a group holds up to a full chunk per lane, so that every lane decodes rows
+    // of
+    // the batch size asked for
+    long groupRows = (long) maxBatchRows * Math.max(1, lanes.size());
     int start = 0;
     while (start < prompts.size()) {
       int end = start;
@@ -109,7 +130,7 @@ final class GenerationEngine {
         int count = prompts.get(end).request().count();
         // a prefill that computes the last position's logits only returns one row per prompt
         long logitRows = runner.lastPositionLogits() ? 1 : prompts.get(end).ids().length;
-        boolean fits = rows + count <= maxBatchRows
+        boolean fits = rows + count <= groupRows
             && (end - start + 1) * logitRows * runner.vocab() <= PREFILL_LOGITS_BUDGET;
         if (end > start && !fits) {
           break;
@@ -137,12 +158,12 @@ final class GenerationEngine {
   }
 
   /** Decode-step tokens chosen from the step graph's candidates so far. */
-  long candidateChoices() {
+  synchronized long candidateChoices() {
     return candidateChoices;
   }
 
   /** Decode-step tokens of the shared-prefix path that needed the full logits so far. */
-  long fullChoices() {
+  synchronized long fullChoices() {
     return fullChoices;
   }
 
@@ -224,16 +245,127 @@ final class GenerationEngine {
       }
     }
     List<SampleResult> results = new ArrayList<>();
-    for (int from = 0; from < rows.size(); from += maxBatchRows) {
-      List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + maxBatchRows));
-      if (shared != null) {
-        decodeShared(chunk, prefillCache, lastLogits, length, params);
-      } else {
+    if (lanes.isEmpty()) {
+      for (int from = 0; from < rows.size(); from += maxBatchRows) {
+        List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + maxBatchRows));
         decode(chunk, prefillCache, rowCache, lastLogits, length, params);
+        chunk.forEach(row -> results.add(row.result()));
       }
+      return results;
+    }
+    List<List<Row>> chunks = laneChunks(rows, lanes.size());
+    decodeOnLanes(chunks, prefillCache, lastLogits, length, params);
+    for (List<Row> chunk : chunks) {
       chunk.forEach(row -> results.add(row.result()));
     }
     return results;
+  }
+
+  /**
+   * A group's rows in chunks for {@code laneCount} lanes: each chunk at most min(maxBatchRows, ⌈rows / lanes⌉) rows, and either whole prompts (a chunk of several prompts holds all their rows, so a chunk may move
+   * its prompts' caches within its own slots) or a part of one prompt (which never moves its cache).
+   */
+  private List<List<Row>> laneChunks(List<Row> rows, int laneCount) {
+    int target = Math.min(maxBatchRows, (rows.size() + laneCount - 1) / laneCount);
+    List<List<Row>> chunks = new ArrayList<>();
+    List<Row> current = new ArrayList<>();
+    int from = 0;
+    while (from < rows.size()) {
+      int slot = rows.get(from).promptSlot;
+      int to = from;
+      while (to < rows.size() && rows.get(to).promptSlot == slot) {
+        to++;
+      }
+      int count = to - from;
+      if (!current.isEmpty() && current.size() + count > target) {
+        chunks.add(current);
+        current = new ArrayList<>();
+      }
+      if (count <= target) {
+        current.addAll(rows.subList(from, to));
+      } else {
+        for (int part = from; part < to; part += target) {
+          chunks.add(new ArrayList<>(rows.subList(part, Math.min(to, part + target))));
+        }
+      }
+      from = to;
+    }
+    if (!current.isEmpty()) {
+      chunks.add(current);
+    }
+    return chunks;
+  }
+
+  /**
+   * Decodes the chunks, chunk {@code c} on lane {@code c mod lanes}; with more than one chunk, the
+   * lanes run beside each other, each through its chunks in order.
+   */
+  private void decodeOnLanes(
+      List<List<Row>> chunks,
+      List<FloatBuffer> prefillCache,
+      float[][] lastLogits,
+      int length,
+      SamplingParams params)
+      throws OrtException {
+    int used = Math.min(lanes.size(), chunks.size());
+    long[] laneCache = new long[used];
+    if (used == 1) {
+      for (List<Row> chunk : chunks) {
+        decodeShared(lanes.get(0), chunk, prefillCache, lastLogits, length, params);
+        laneCache[0] = Math.max(laneCache[0], lanes.get(0).ownCacheFloats());
+      }
+      sampleCacheFloats = laneCache[0];
+      return;
+    }
+    if (laneThreads == null) {
+      AtomicInteger created = new AtomicInteger();
+      laneThreads = Executors.newFixedThreadPool(lanes.size(), task -> {
+        Thread thread = new Thread(task, "gvgap-decode-lane-" + created.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+    List<Future<?>> running = new ArrayList<>();
+    for (int l = 0; l < used; l++) {
+      int lane = l;
+      running.add(laneThreads.submit(() -> {
+        for (int c = lane; c < chunks.size(); c += used) {
+          decodeShared(lanes.get(lane), chunks.get(c), prefillCache, lastLogits, length, params);
+          laneCache[lane] = Math.max(laneCache[lane], lanes.get(lane).ownCacheFloats());
+        }
+        return null;
+      }));
+    }
+    Throwable failure = null;
+    for (Future<?> lane : running) {
+      try {
+        lane.get();
+      } catch (ExecutionException e) {
+        failure = failure == null ? e.getCause() : failure;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (failure instanceof OrtException e) {
+      throw e;
+    } else if (failure instanceof RuntimeException e) {
+      throw e;
+    } else if (failure instanceof Error e) {
+      throw e;
+    } else if (failure != null) {
+      throw new IllegalStateException("a decode lane failed: " + failure, failure);
+    }
+    sampleCacheFloats = Arrays.stream(laneCache).sum();
+  }
+
+  /** Stops the lanes' threads. */
+  @Override
+  public void close() {
+    if (laneThreads != null) {
+      laneThreads.shutdownNow();
+      laneThreads = null;
+    }
   }
 
   private void decode(
@@ -342,6 +474,7 @@ final class GenerationEngine {
    * fits one chunk), so moving a prompt's cache within the prefill buffers is safe.
    */
   private void decodeShared(
+      SharedPrefixRunner shared,
       List<Row> chunk,
       List<FloatBuffer> prefillCache,
       float[][] lastLogits,
@@ -365,7 +498,6 @@ final class GenerationEngine {
     }
     int capacity = Math.max(1, newTokens - 1);
     shared.prepare(chunk.size(), capacity);
-    sampleCacheFloats = shared.ownCacheFloats();
     int firstSlot = chunk.get(0).promptSlot;
     int slots = chunk.get(chunk.size() - 1).promptSlot - firstSlot + 1;
     int promptFloats = Math.toIntExact((long) signature.kvHeads() * length * signature.headDim());
@@ -389,6 +521,8 @@ final class GenerationEngine {
         params.temperature() == 0 ? 1f : (float) (1.0 / params.temperature());
     float nucleusFloor = (float) ((1 - params.topP()) / vocab);
     int written = 0;
+    long fromCandidates = 0;
+    long full = 0;
     while (true) {
       Map<Integer, List<Row>> live = new LinkedHashMap<>();
       for (Row row : chunk) {
@@ -397,6 +531,7 @@ final class GenerationEngine {
         }
       }
       if (live.isEmpty()) {
+        addChoices(fromCandidates, full);
         break;
       }
       if (written >= capacity) {
@@ -471,9 +606,9 @@ final class GenerationEngine {
             row.random);
         if (choice == null) {
           choice = sampler.choose(shared.logits(rows), position * vocab, params, row.random);
-          fullChoices++;
+          full++;
         } else {
-          candidateChoices++;
+          fromCandidates++;
         }
         row.accept(choice, params);
       }

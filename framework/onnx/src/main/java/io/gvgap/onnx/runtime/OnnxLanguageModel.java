@@ -58,7 +58,7 @@ public final class OnnxLanguageModel implements LanguageModel {
 
   private final Path modelFile;
   private final OrtSession session;
-  private final OrtSession stepSession;
+  private final List<OrtSession> stepSessions;
   private final TextTokenizer tokenizer;
   private final ModelConfig config;
   private final DecoderSignature signature;
@@ -70,7 +70,7 @@ public final class OnnxLanguageModel implements LanguageModel {
       Path directory,
       Path modelFile,
       OrtSession session,
-      OrtSession stepSession,
+      List<OrtSession> stepSessions,
       TextTokenizer tokenizer,
       ModelConfig config,
       DecoderSignature signature,
@@ -81,25 +81,26 @@ public final class OnnxLanguageModel implements LanguageModel {
     this.directory = directory;
     this.modelFile = modelFile;
     this.session = session;
-    this.stepSession = stepSession;
+    this.stepSessions = List.copyOf(stepSessions);
     this.tokenizer = tokenizer;
     this.config = config;
     this.signature = signature;
     this.device = device;
     DecoderRunner runner =
         new DecoderRunner(OrtEnvironment.getEnvironment(), session, signature, vocab);
-    SharedPrefixRunner shared = stepSession == null
-        ? null
-        : new SharedPrefixRunner(
-            OrtEnvironment.getEnvironment(),
-            stepSession,
-            signature.layers(),
-            signature.kvHeads(),
-            signature.headDim(),
-            vocab,
-            SharedPrefixStepGraph.candidates(vocab),
-            slidingWindow);
-    this.engine = new GenerationEngine(runner, shared, tokenizer, config, maxBatchRows);
+    List<SharedPrefixRunner> lanes = new ArrayList<>();
+    for (OrtSession stepSession : stepSessions) {
+      lanes.add(new SharedPrefixRunner(
+          OrtEnvironment.getEnvironment(),
+          stepSession,
+          signature.layers(),
+          signature.kvHeads(),
+          signature.headDim(),
+          vocab,
+          SharedPrefixStepGraph.candidates(vocab),
+          slidingWindow));
+    }
+    this.engine = new GenerationEngine(runner, lanes, tokenizer, config, maxBatchRows);
     this.scorer = new ContinuationScorer(runner, tokenizer, engine, config, maxBatchRows);
   }
 
@@ -175,7 +176,7 @@ public final class OnnxLanguageModel implements LanguageModel {
     ModelConfig config = ModelConfig.read(directory);
     TextTokenizer tokenizer = TextTokenizer.open(directory);
     OrtSession session = null;
-    OrtSession stepSession = null;
+    List<OrtSession> stepSessions = new ArrayList<>();
     int slidingWindow = 0;
     Path boundaryCopy = null;
     try {
@@ -205,10 +206,14 @@ public final class OnnxLanguageModel implements LanguageModel {
             ModelSerializer.toModel(ArchitectureGraph.build(architecture, weights, true), metadata)
                 .toByteArray(),
             OrtSessions.options(threads, device));
-        stepSession = env.createSession(
+        createLanes(
+            env,
             ModelSerializer.toModel(ArchitectureStepGraph.build(architecture, weights), metadata)
                 .toByteArray(),
-            OrtSessions.options(threads, device));
+            threads,
+            device,
+            weights.parameterCount(),
+            stepSessions);
         slidingWindow = architecture.slidingWindow();
       } else if (sharedPrefix && isGvgapModel(session, modelFile)) {
         OrtSession generic = session;
@@ -221,10 +226,14 @@ public final class OnnxLanguageModel implements LanguageModel {
             ModelSerializer.toModel(DecoderGraph.build(decoder, parameters, true), metadata)
                 .toByteArray(),
             OrtSessions.options(threads, device));
-        stepSession = env.createSession(
+        createLanes(
+            env,
             ModelSerializer.toModel(SharedPrefixStepGraph.build(decoder, parameters), metadata)
                 .toByteArray(),
-            OrtSessions.options(threads, device));
+            threads,
+            device,
+            parameters.values().stream().mapToLong(p -> p.length).sum(),
+            stepSessions);
       }
       DecoderSignature signature = DecoderSignature.inspect(session, modelFile);
       int vocab = signature.vocabSize() > 0 ? signature.vocabSize() : config.vocabSize();
@@ -244,7 +253,7 @@ public final class OnnxLanguageModel implements LanguageModel {
           directory,
           modelFile,
           session,
-          stepSession,
+          stepSessions,
           tokenizer,
           config,
           signature,
@@ -263,7 +272,7 @@ public final class OnnxLanguageModel implements LanguageModel {
     } catch (IOException e) {
       tokenizer.close();
       closeQuietly(session);
-      closeQuietly(stepSession);
+      stepSessions.forEach(OnnxLanguageModel::closeQuietly);
       throw new ModelLoadException(
           directory + ": could not read gvgap's model files to build the shared-prefix decoder: "
               + e.getMessage(),
@@ -271,7 +280,7 @@ public final class OnnxLanguageModel implements LanguageModel {
     } catch (RuntimeException e) {
       tokenizer.close();
       closeQuietly(session);
-      closeQuietly(stepSession);
+      stepSessions.forEach(OnnxLanguageModel::closeQuietly);
       throw e;
     }
   }
@@ -375,9 +384,17 @@ public final class OnnxLanguageModel implements LanguageModel {
     return engine;
   }
 
+  /**
+   * Lanes the shared-prefix decode runs on (step sessions decoding their own rows side by side;
+   * {@link DecodeLanes}); 0 on the generic path.
+   */
+  public int decodeLanes() {
+    return stepSessions.size();
+  }
+
   /** Whether generation uses the shared-prefix step rebuilt from a gvgap model's weights. */
   public boolean sharedPrefix() {
-    return stepSession != null;
+    return !stepSessions.isEmpty();
   }
 
   /** The samples with their token ids, one per (request, sample index), in no particular order. */
@@ -454,8 +471,9 @@ public final class OnnxLanguageModel implements LanguageModel {
   @Override
   public void close() {
     tokenizer.close();
+    engine.close();
     closeQuietly(session);
-    closeQuietly(stepSession);
+    stepSessions.forEach(OnnxLanguageModel::closeQuietly);
     if (temporaryCopy != null) {
       try (Stream<Path> files = Files.walk(temporaryCopy)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -463,6 +481,25 @@ public final class OnnxLanguageModel implements LanguageModel {
         // a temporary directory left behind is all that can go wrong here
       }
       temporaryCopy = null;
+    }
+  }
+
+  /**
+   * Creates the shared-prefix step's sessions, one per decode lane ({@link DecodeLanes}), into
+   * {@code sessions} (so that the caller closes those made before a failure).
+   */
+  private static void createLanes(
+      OrtEnvironment env,
+      byte[] stepModel,
+      int threads,
+      String device,
+      long parameters,
+      List<OrtSession> sessions)
+      throws OrtException {
+    int lanes = DecodeLanes.count(threads, device, parameters);
+    int laneThreads = DecodeLanes.threadsPerLane(threads, lanes);
+    for (int lane = 0; lane < lanes; lane++) {
+      sessions.add(env.createSession(stepModel, OrtSessions.options(laneThreads, device)));
     }
   }
 

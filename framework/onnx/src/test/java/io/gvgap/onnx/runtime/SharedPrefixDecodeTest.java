@@ -289,6 +289,40 @@ class SharedPrefixDecodeTest {
   }
 
   @Test
+  void sampledTokensForASeedDoNotDependOnTheDecodeLanes() {
+    SamplingParams params = new SamplingParams(0.8, 0.9, 0, 12, 42);
+    Map<String, String> reference = tokens(model, 64, 1, true, requests(5), params);
+    // lanes x rows per call: whole prompts per lane, prompts split over lanes (5 and 7 rows for
+    // prompts of 5 and 6 samples), more chunks than lanes, and more lanes than threads
+    int[][] cases = {{2, 64}, {3, 64}, {2, 7}, {3, 5}, {4, 3}};
+    for (int[] lanesAndRows : cases) {
+      System.setProperty(DecodeLanes.PROPERTY, String.valueOf(lanesAndRows[0]));
+      try {
+        try (OnnxLanguageModel opened = OnnxLanguageModel.open(model, 2, "cpu", 8, true)) {
+          assertThat(opened.decodeLanes()).isEqualTo(lanesAndRows[0]);
+        }
+        assertThat(tokens(model, lanesAndRows[1], 2, true, requests(5), params))
+            .as("%d lanes, %d rows", lanesAndRows[0], lanesAndRows[1])
+            .isEqualTo(reference);
+      } finally {
+        System.clearProperty(DecodeLanes.PROPERTY);
+      }
+    }
+  }
+
+  @Test
+  void aSmallModelDecodesOnOneLanePerThreadAndTheGenericPathOnNone() {
+    for (int threads : new int[] {1, 2, 3}) {
+      try (OnnxLanguageModel opened = OnnxLanguageModel.open(model, threads, "cpu", 8, true)) {
+        assertThat(opened.decodeLanes()).isEqualTo(threads);
+      }
+    }
+    try (OnnxLanguageModel generic = OnnxLanguageModel.open(model, 2, "cpu", 8, false)) {
+      assertThat(generic.decodeLanes()).isZero();
+    }
+  }
+
+  @Test
   void promptCacheMemoryIsOneCopyPerPromptWhateverTheSamples() {
     long[] promptFloats = new long[2];
     long[] sampleFloats = new long[2];
