@@ -28,10 +28,10 @@ import picocli.CommandLine.Option;
  *       transformers.js run by run, so both see the machine in the same state;</li>
  *   <li>{@code table --dir DIR}: prints the table of all {@code results-*.jsonl} (also {@code table.md}).</li>
  * </ol>
- * The small workloads run a trained model ({@code --small-model}, default
- * {@value TrainedBenchmarkModel#DEFAULT}) on the held-out prompts of the task it was trained on;
- * {@code --small-model random} runs the random-weight 4 x 256 decoder on word-problem prompts
- * instead. The GPT-2-small-shaped model has random weights (no trained model of that shape can be had
+ * The small workloads run on each model of {@code --small-model}: by default the trained member
+ * {@value TrainedBenchmarkModel#DEFAULT} on the held-out prompts of the task it was trained on, and
+ * {@code random}, the random-weight 4 x 256 decoder on word-problem prompts (the shape of earlier
+ * figures). The GPT-2-small-shaped model has random weights (no trained model of that shape can be had
  * offline) with its token embedding scaled so that its next-token distributions are peaked.
  * Workloads ({@code --small}, {@code --gpt2}) are comma-separated lists of
  * {@code PROMPTSxSAMPLES[:PROMPTSxSAMPLES]}: the workload gvgap runs in full, and the part of it
@@ -82,12 +82,13 @@ public final class GenerationBenchmark {
           String small,
       @Option(
               names = "--small-model",
-              defaultValue = TrainedBenchmarkModel.DEFAULT,
+              defaultValue = TrainedBenchmarkModel.DEFAULT + "," + TrainedBenchmarkModel.RANDOM,
               description =
-                  "the small workloads' model: a trained gvgap model directory, run on the held-out"
-                      + " prompts of family v4's arithmetic task (--prompt-chars does not apply), or '"
+                  "the small workloads' models, comma-separated: a trained gvgap model directory,"
+                      + " run on the held-out prompts of family v4's arithmetic task (--prompt-chars"
+                      + " does not apply), or '"
                       + TrainedBenchmarkModel.RANDOM
-                      + "' for a random-weight 4 x 256 decoder on word problems"
+                      + "' for the random-weight 4 x 256 decoder on word problems"
                       + " (default ${DEFAULT-VALUE}, from the repository root)")
           String smallModel,
       @Option(
@@ -280,15 +281,17 @@ public final class GenerationBenchmark {
     }
     List<BenchmarkRun> runs = new ArrayList<>();
     if (!small.workloads().isBlank()) {
-      if (smallModel.equals(TrainedBenchmarkModel.RANDOM)) {
-        addRuns(runs, dir, randomModel(BenchmarkModel.small(), small.promptChars()), small);
-      } else {
-        TrainedBenchmarkModel trained = new TrainedBenchmarkModel(Path.of(smallModel));
-        addRuns(
-            runs,
-            dir,
-            new ModelSource(trained.name(), trained::write, TrainedBenchmarkModel::prompts),
-            small);
+      for (String each : smallModel.split(",")) {
+        if (each.trim().equals(TrainedBenchmarkModel.RANDOM)) {
+          addRuns(runs, dir, randomModel(BenchmarkModel.small(), small.promptChars()), small);
+        } else {
+          TrainedBenchmarkModel trained = new TrainedBenchmarkModel(Path.of(each.trim()));
+          addRuns(
+              runs,
+              dir,
+              new ModelSource(trained.name(), trained::write, TrainedBenchmarkModel::prompts),
+              small);
+        }
       }
     }
     addRuns(runs, dir, randomModel(BenchmarkModel.gpt2Small(), gpt2.promptChars()), gpt2);
