@@ -92,6 +92,12 @@ public final class GenerationBenchmark {
                       + " (default ${DEFAULT-VALUE}, from the repository root)")
           String smallModel,
       @Option(
+              names = "--trained-shots",
+              defaultValue = "3",
+              description = "solved problems in a trained model's prompts (the members were trained"
+                  + " on 3; 6 give the paper's ~600-token prompt) (default ${DEFAULT-VALUE})")
+          int trainedShots,
+      @Option(
               names = "--gpt2",
               defaultValue = GPT2_WORKLOADS,
               description =
@@ -144,6 +150,7 @@ public final class GenerationBenchmark {
         dir,
         threads,
         smallModel,
+        trainedShots,
         new ModelWorkloads(small, smallBatchRows, smallTjsRows, newTokens, promptChars),
         new ModelWorkloads(gpt2, gpt2BatchRows, gpt2TjsRows, gpt2NewTokens, gpt2PromptChars));
   }
@@ -267,7 +274,12 @@ public final class GenerationBenchmark {
 
   /** Writes models, prompts and the plan. */
   static BenchmarkPlan prepare(
-      Path dir, int threads, String smallModel, ModelWorkloads small, ModelWorkloads gpt2)
+      Path dir,
+      int threads,
+      String smallModel,
+      int trainedShots,
+      ModelWorkloads small,
+      ModelWorkloads gpt2)
       throws IOException {
     Files.createDirectories(dir);
     try (Stream<Path> files = Files.list(dir)) {
@@ -289,7 +301,10 @@ public final class GenerationBenchmark {
           addRuns(
               runs,
               dir,
-              new ModelSource(trained.name(), trained::write, TrainedBenchmarkModel::prompts),
+              new ModelSource(
+                  trained.name(),
+                  trained::write,
+                  count -> TrainedBenchmarkModel.prompts(count, trainedShots)),
               small);
         }
       }

@@ -7,6 +7,7 @@ import io.gvgap.api.task.Example;
 import io.gvgap.api.task.ExampleRequest;
 import io.gvgap.models.FamilyMember;
 import io.gvgap.onnx.decoder.ModelDirectory;
+import io.gvgap.tasks.arithmetic.ArithmeticOptions;
 import io.gvgap.tasks.arithmetic.ArithmeticTask;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,9 +80,28 @@ public record TrainedBenchmarkModel(Path source) {
     }
   }
 
-  /** The first {@code count} held-out prompts of the task the model was trained on. */
+  /** The first {@code count} held-out prompts of the task the model was trained on (3-shot). */
   public static List<String> prompts(int count) {
-    ArithmeticTask task = new ArithmeticTask(FamilyMember.ARITHMETIC_MIX_OPTIONS);
+    return prompts(count, FamilyMember.ARITHMETIC_MIX_OPTIONS.shots());
+  }
+
+  /**
+   * The first {@code count} held-out prompts of the task the model was trained on, with
+   * {@code shots} solved problems (the members saw 3-shot prompts; 6 shots give the ~600-token
+   * prompt of the paper's workload).
+   *
+   * @throws IllegalArgumentException when the task does not allow {@code shots} (0 to 8)
+   */
+  public static List<String> prompts(int count, int shots) {
+    ArithmeticOptions mix = FamilyMember.ARITHMETIC_MIX_OPTIONS;
+    ArithmeticTask task = new ArithmeticTask(new ArithmeticOptions(
+        mix.digits(),
+        mix.operations(),
+        mix.terms(),
+        mix.count(),
+        shots,
+        mix.verificationShots(),
+        mix.minDigits()));
     List<String> prompts = new ArrayList<>();
     for (Example example : task.examples(new ExampleRequest(count, PROMPT_SEED))) {
       prompts.add(task.generationPrompt(example).text());

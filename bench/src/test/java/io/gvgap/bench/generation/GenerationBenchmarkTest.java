@@ -154,6 +154,12 @@ class GenerationBenchmarkTest {
     assertThat(run.meanPromptTokens())
         .isEqualTo(prompts.stream().mapToInt(String::length).average().orElseThrow());
 
+    // 6 shots: the paper's ~600-token prompt, the same question after three more solved problems
+    List<String> sixShot = TrainedBenchmarkModel.prompts(2, 6);
+    assertThat(sixShot.get(0))
+        .endsWith(prompts.get(0).substring(prompts.get(0).lastIndexOf("Question:")));
+    assertThat(sixShot.get(0).length()).isBetween(500, 900);
+
     assertThat(bench("gvgap", "--dir", dir.toString(), "--run", "0")).isZero();
     BenchmarkResult result = json.readValue(
         Files.readAllLines(dir.resolve("results-gvgap.jsonl")).get(0), BenchmarkResult.class);
