@@ -94,8 +94,9 @@ public final class GenerationBenchmark {
       @Option(
               names = "--trained-shots",
               defaultValue = "3",
-              description = "solved problems in a trained model's prompts (the members were trained"
-                  + " on 3; 6 give the paper's ~600-token prompt) (default ${DEFAULT-VALUE})")
+              description =
+                  "solved problems in a trained model's prompts (the members were trained"
+                      + " on 3; 5 give a 727-token prompt, near the paper's ~600) (default ${DEFAULT-VALUE})")
           int trainedShots,
       @Option(
               names = "--gpt2",

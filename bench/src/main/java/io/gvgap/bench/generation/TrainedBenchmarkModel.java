@@ -87,8 +87,8 @@ public record TrainedBenchmarkModel(Path source) {
 
   /**
    * The first {@code count} held-out prompts of the task the model was trained on, with
-   * {@code shots} solved problems (the members saw 3-shot prompts; 6 shots give the ~600-token
-   * prompt of the paper's workload).
+   * {@code shots} solved problems (the members saw 3-shot prompts, 315 tokens for the first; 5 shots
+   * give 727 tokens, near the ~600-token prompt of the paper's workload).
    *
    * @throws IllegalArgumentException when the task does not allow {@code shots} (0 to 8)
    */
