@@ -23,20 +23,7 @@ class GenerationBenchmarkTest {
 
   @Test
   void prepareThenGvgapThenTableOnATinyWorkload() throws Exception {
-    assertThat(bench(
-            "prepare",
-            "--dir",
-            dir.toString(),
-            "--small-model",
-            "random",
-            "--small",
-            "3x2:1x2",
-            "--gpt2",
-            "",
-            "--new-tokens",
-            "5",
-            "--prompt-chars",
-            "120"))
+    assertThat(prepareRandom("3x2:1x2", "--new-tokens", "5", "--prompt-chars", "120"))
         .isZero();
     BenchmarkPlan plan = BenchmarkPlan.read(dir);
     assertThat(plan.runs()).hasSize(1);
@@ -69,17 +56,7 @@ class GenerationBenchmarkTest {
     assertThat(dir.resolve("table.md")).exists();
 
     // preparing again removes the earlier results
-    assertThat(bench(
-            "prepare",
-            "--dir",
-            dir.toString(),
-            "--small-model",
-            "random",
-            "--small",
-            "1x1",
-            "--gpt2",
-            ""))
-        .isZero();
+    assertThat(prepareRandom("1x1")).isZero();
     assertThat(dir.resolve("results-gvgap.jsonl")).doesNotExist();
     assertThat(dir.resolve(MatmulMeasurement.FILE)).doesNotExist();
   }
@@ -90,17 +67,7 @@ class GenerationBenchmarkTest {
     assertThat(err.toString()).contains("Unknown options: '--smal'", "Possible solutions: --small");
     assertThat(bench("table", "--dir", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("plan.json is missing");
-    assertThat(bench(
-            "prepare",
-            "--dir",
-            dir.toString(),
-            "--small-model",
-            "random",
-            "--small",
-            "2x2:3x1",
-            "--gpt2",
-            ""))
-        .isEqualTo(2);
+    assertThat(prepareRandom("2x2:3x1")).isEqualTo(2);
     assertThat(err.toString()).contains("must lie within the workload 2x2");
     assertThat(bench(
             "prepare",
@@ -170,6 +137,22 @@ class GenerationBenchmarkTest {
         json.writeValueAsString(new MatmulMeasurement(1, 1, 1, 2, 1e9, 1e9)));
     // the roofline is computed for the member's own shape (4 x 144), read from its config.json
     assertThat(GenerationBenchmark.table(dir)).contains("| arith4-4x144 | 2x2 | 1x2 |");
+  }
+
+  /** {@code prepare} of {@code small} workloads on the random small model only, then {@code more}. */
+  private int prepareRandom(String small, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of(
+        "prepare",
+        "--dir",
+        dir.toString(),
+        "--small-model",
+        "random",
+        "--small",
+        small,
+        "--gpt2",
+        ""));
+    args.addAll(List.of(more));
+    return bench(args.toArray(String[]::new));
   }
 
   /** Runs {@code gvgap-bench generation ARGS...}, its error output in {@link #err}; returns the exit code. */
