@@ -14,6 +14,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Trains a gvgap decoder on examples (pre-training documents or prompt/response pairs) and writes
@@ -21,6 +24,11 @@ import java.util.Optional;
  * {@link TrainerOptions#checkpointEvery()} steps; when {@code <out>} already holds a checkpoint of
  * the same run (same config, data size and options) training resumes from it, so a crashed run is
  * restarted with the same call. The checkpoints are removed once the final model is written.
+ *
+ * <p>A run stopped by SIGTERM or Ctrl-C (any orderly JVM shutdown) finishes its current step, writes a
+ * checkpoint of it and closes ONNX Runtime before the JVM exits (a shutdown hook waits for it, at most
+ * {@link #STOP_WAIT}), so the same call resumes exactly where it stopped and the native runtime is never
+ * torn down under a running step (which crashed the JVM with SIGSEGV in libonnxruntime).
  *
  * <pre>{@code
  * Trainer trainer = new Trainer(config, vocabulary, DecoderParameters.random(config, 1), examples,
@@ -31,6 +39,8 @@ import java.util.Optional;
  */
 public final class Trainer {
   private static final int SMOOTHING = 50;
+  /** How long a shutdown waits for the current step, its checkpoint and the session's closing. */
+  static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
   private final TrainableModel model;
   private final Map<String, float[]> initialParameters;
@@ -87,6 +97,41 @@ public final class Trainer {
    */
   public TrainingResult train(Path outDirectory, ModelCard cardFacts, ProgressListener listener)
       throws IOException, OrtException {
+    AtomicBoolean stopRequested = new AtomicBoolean();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(
+        () -> {
+          stopRequested.set(true);
+          try {
+            stopped.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        },
+        "gvgap-training-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return train(outDirectory, cardFacts, listener, stopRequested);
+    } finally {
+      stopped.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook is running and returns now that the latch is open
+      }
+    }
+  }
+
+  /**
+   * {@link #train(Path, ModelCard, ProgressListener)}; when {@code stopRequested} turns true, the
+   * run writes a checkpoint of the step it finished last and throws {@link TrainingStoppedException}.
+   */
+  TrainingResult train(
+      Path outDirectory,
+      ModelCard cardFacts,
+      ProgressListener listener,
+      AtomicBoolean stopRequested)
+      throws IOException, OrtException {
     Optional<Checkpoints.State> checkpoint = Checkpoints.latest(outDirectory, model);
     Deque<Double> recent = new ArrayDeque<>();
     long tokensSeen = 0;
@@ -138,11 +183,16 @@ public final class Trainer {
             tokensSeen,
             tokensThisProcess / seconds,
             remaining));
-        if (options.checkpointEvery() > 0
+        boolean stop = stopRequested.get() && session.steps() < options.steps();
+        boolean due = options.checkpointEvery() > 0
             && session.steps() % options.checkpointEvery() == 0
-            && session.steps() < options.steps()) {
+            && session.steps() < options.steps();
+        if (stop || due) {
           Checkpoints.write(
               outDirectory, session, model, tokensSeen, new ArrayList<>(recent), fingerprint);
+        }
+        if (stop) {
+          throw new TrainingStoppedException(session.steps(), options.steps(), outDirectory);
         }
       }
       double finalLoss = mean(recent);

@@ -1,6 +1,7 @@
 package io.gvgap.onnx.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gvgap.api.model.GenerationRequest;
 import io.gvgap.api.model.SamplingParams;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,5 +97,99 @@ class TrainerResumeTest {
     for (String name : expected.keySet()) {
       assertThat(actual.get(name)).as(name).containsExactly(expected.get(name));
     }
+  }
+
+  @Test
+  void aRunStoppedWithSigtermCheckpointsItsLastStepExitsCleanlyAndResumes(@TempDir Path temp)
+      throws Exception {
+    Path uninterrupted = temp.resolve("uninterrupted");
+    trainer().train(uninterrupted, ModelCard.EMPTY, ProgressListener.none());
+
+    Path stopped = temp.resolve("stopped");
+    Path log = temp.resolve("child.log");
+    Process child = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            ResumeChild.class.getName(),
+            stopped.toString(),
+            "150")
+        .directory(temp.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    try {
+      while (lastStep(log) < 9) {
+        assertThat(child.isAlive())
+            .as("child finished or died early; log: %s", log)
+            .isTrue();
+        assertThat(System.nanoTime()).as("no step 9 within 120 s").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      child.destroy(); // SIGTERM on Unix: an orderly shutdown, as from kill or a scheduler
+      assertThat(child.waitFor(60, TimeUnit.SECONDS))
+          .as("the child exits on SIGTERM by itself")
+          .isTrue();
+    } finally {
+      child.destroyForcibly();
+    }
+    // the JVM's status for SIGTERM after its shutdown hooks ran; no crash report
+    assertThat(child.exitValue()).as(Files.readString(log)).isEqualTo(143);
+    try (Stream<Path> files = Files.list(temp)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .noneMatch(name -> name.startsWith("hs_err"));
+    }
+    // the checkpoint is of the last step the child finished, not only of the every-4 schedule
+    long last = lastStep(log);
+    assertThat(Checkpoints.latest(stopped).orElseThrow().step()).isEqualTo(last);
+
+    TrainingResult resumed = trainer().train(stopped, ModelCard.EMPTY, ProgressListener.none());
+    assertThat(resumed.resumedFromStep()).isEqualTo(last);
+    Map<String, float[]> expected = ModelDirectory.readParameters(uninterrupted);
+    Map<String, float[]> actual = ModelDirectory.readParameters(stopped);
+    for (String name : expected.keySet()) {
+      assertThat(actual.get(name)).as(name).containsExactly(expected.get(name));
+    }
+  }
+
+  @Test
+  void aStopRequestWritesACheckpointOfTheLastStepAndSaysHowToResume(@TempDir Path temp)
+      throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    Path out = temp.resolve("out");
+    assertThatThrownBy(() -> trainer()
+            .train(
+                out,
+                ModelCard.EMPTY,
+                progress -> {
+                  if (progress.step() == 5) {
+                    stop.set(true);
+                  }
+                },
+                stop))
+        .isInstanceOf(TrainingStoppedException.class)
+        .hasMessage("training stopped on request after step 5 of 30; its checkpoint is in "
+            + out.resolve("checkpoints") + ": run the same command to resume from it")
+        .extracting(e -> ((TrainingStoppedException) e).step())
+        .isEqualTo(5L);
+    // step 5 is off the every-4 schedule: this checkpoint is the stop's
+    assertThat(Checkpoints.latest(out).orElseThrow().step()).isEqualTo(5);
+    assertThat(trainer().train(out, ModelCard.EMPTY, ProgressListener.none()).resumedFromStep())
+        .isEqualTo(5);
+  }
+
+  /** The last {@code step N} line of the child's log, or 0. */
+  private static long lastStep(Path log) throws java.io.IOException {
+    if (!Files.exists(log)) {
+      return 0;
+    }
+    long last = 0;
+    for (String line : Files.readAllLines(log)) {
+      if (line.matches("step \\d+")) {
+        last = Long.parseLong(line.substring(5));
+      }
+    }
+    return last;
   }
 }
