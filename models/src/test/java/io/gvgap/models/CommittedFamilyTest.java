@@ -100,11 +100,12 @@ class CommittedFamilyTest {
 
   /**
    * The committed model directories stay small: the first family and family v4's members up to
-   * 4 x 144 (15.7 MiB); the two largest v4 members (about 35 MB) are rebuilt with
-   * {@code gvgap models pretrain} (models/README.md).
+   * 5 x 192 (25.1 MiB; 5 x 192's 9.8 MB were added so that the scaling study of docs/FINDINGS.md
+   * runs from a clone); the largest v4 member (25 MB) is rebuilt with {@code gvgap models pretrain}
+   * (models/README.md).
    */
   @Test
-  void theCommittedDirectoriesTakeAtMostSixteenMegabytes() throws IOException {
+  void theCommittedDirectoriesTakeAtMostTwentySixMegabytes() throws IOException {
     long bytes = 0;
     for (FamilyMember member : committed()) {
       try (Stream<Path> files = Files.walk(MODELS.resolve(member.name()))) {
@@ -114,7 +115,7 @@ class CommittedFamilyTest {
             .sum();
       }
     }
-    assertThat(bytes).isLessThanOrEqualTo(16L * 1024 * 1024);
+    assertThat(bytes).isLessThanOrEqualTo(26L * 1024 * 1024);
   }
 
   /**
