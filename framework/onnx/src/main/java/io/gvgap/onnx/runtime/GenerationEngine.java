@@ -262,8 +262,10 @@ final class GenerationEngine implements AutoCloseable {
   }
 
   /**
-   * A group's rows in chunks for {@code laneCount} lanes: each chunk at most min(maxBatchRows, ⌈rows / lanes⌉) rows, and either whole prompts (a chunk of several prompts holds all their rows, so a chunk may move
-   * its prompts' caches within its own slots) or a part of one prompt (which never moves its cache).
+   * A group's rows in chunks for {@code laneCount} lanes: each chunk at most min(maxBatchRows,
+   * ⌈rows / lanes⌉) rows, and either whole prompts (a chunk of several prompts holds all their rows,
+   * so a chunk may move its prompts' caches within its own slots) or a part of one prompt (which
+   * never moves its cache).
    */
   private List<List<Row>> laneChunks(List<Row> rows, int laneCount) {
     int target = Math.min(maxBatchRows, (rows.size() + laneCount - 1) / laneCount);

@@ -92,11 +92,7 @@ class TrainerResumeTest {
     assertThat(resumed.resumedFromStep()).isEqualTo(checkpointStep);
     assertThat(resumed.steps()).isEqualTo(30);
     assertThat(resumed.tokensSeen()).isEqualTo(reference.tokensSeen());
-    Map<String, float[]> expected = ModelDirectory.readParameters(uninterrupted);
-    Map<String, float[]> actual = ModelDirectory.readParameters(killed);
-    for (String name : expected.keySet()) {
-      assertThat(actual.get(name)).as(name).containsExactly(expected.get(name));
-    }
+    assertSameParameters(uninterrupted, killed);
   }
 
   @Test
@@ -146,11 +142,7 @@ class TrainerResumeTest {
 
     TrainingResult resumed = trainer().train(stopped, ModelCard.EMPTY, ProgressListener.none());
     assertThat(resumed.resumedFromStep()).isEqualTo(last);
-    Map<String, float[]> expected = ModelDirectory.readParameters(uninterrupted);
-    Map<String, float[]> actual = ModelDirectory.readParameters(stopped);
-    for (String name : expected.keySet()) {
-      assertThat(actual.get(name)).as(name).containsExactly(expected.get(name));
-    }
+    assertSameParameters(uninterrupted, stopped);
   }
 
   @Test
@@ -177,6 +169,15 @@ class TrainerResumeTest {
     assertThat(Checkpoints.latest(out).orElseThrow().step()).isEqualTo(5);
     assertThat(trainer().train(out, ModelCard.EMPTY, ProgressListener.none()).resumedFromStep())
         .isEqualTo(5);
+  }
+
+  /** Every parameter of the model in {@code actual} equals, bit for bit, the one in {@code expected}. */
+  private static void assertSameParameters(Path expected, Path actual) throws java.io.IOException {
+    Map<String, float[]> want = ModelDirectory.readParameters(expected);
+    Map<String, float[]> got = ModelDirectory.readParameters(actual);
+    for (String name : want.keySet()) {
+      assertThat(got.get(name)).as(name).containsExactly(want.get(name));
+    }
   }
 
   /** The last {@code step N} line of the child's log, or 0. */
