@@ -121,6 +121,18 @@ public final class DecoderOps {
     return name + "_out";
   }
 
+  /**
+   * GPT-2's tanh GELU of {@code x} as one ONNX Runtime contrib {@code com.microsoft:FastGelu} node
+   * named {@code name} (no bias input), for graphs only gvgap's ONNX Runtime runs: the training
+   * graphs, whose gradient rule for it ({@code io.gvgap.onnx.train.GradientRules}) is one fused
+   * expression instead of the derivative of {@link #gelu}'s nine operators.
+   */
+  public static String fastGelu(GraphBuilder b, String x, String name) {
+    b.node(
+        new Node("FastGelu", "com.microsoft", name, List.of(x), List.of(name + "_out"), Map.of()));
+    return name + "_out";
+  }
+
   /** GPT-2's tanh approximation of GELU. */
   public static String gelu(GraphBuilder b, String x) {
     String cube = b.op("Mul", b.op("Mul", x, x), x);

@@ -86,6 +86,7 @@ final class RankInference {
               "Softmax",
               "LogSoftmax",
               "Tanh",
+              "FastGelu",
               "Neg",
               "Identity",
               "LayerNormalization",

@@ -104,6 +104,7 @@ final class ShapeInference {
       case "Neg",
           "Identity",
           "Tanh",
+          "FastGelu",
           "Exp",
           "Sqrt",
           "Sigmoid",

@@ -1,6 +1,6 @@
 package io.gvgap.onnx.train;
 
-import static io.gvgap.onnx.decoder.DecoderOps.gelu;
+import static io.gvgap.onnx.decoder.DecoderOps.fastGelu;
 import static io.gvgap.onnx.decoder.DecoderOps.layerNorm;
 import static io.gvgap.onnx.decoder.DecoderOps.linear;
 import static io.gvgap.onnx.decoder.DecoderOps.splitHeads;
@@ -81,8 +81,10 @@ public final class TrainingForwardGraph {
               "Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("MatMul", weights, value)),
           fromHeads);
       x = b.op("Add", x, linear(b, context, p + "attn.c_proj"));
-      String hidden = gelu(
-          b, linear(b, layerNorm(b, x, p + "ln_2", config.layerNormEpsilon()), p + "mlp.c_fc"));
+      String hidden = fastGelu(
+          b,
+          linear(b, layerNorm(b, x, p + "ln_2", config.layerNormEpsilon()), p + "mlp.c_fc"),
+          p + "mlp.fast_gelu");
       x = b.op("Add", x, linear(b, hidden, p + "mlp.c_proj"));
     }
     String finalNormed = layerNorm(b, x, "transformer.ln_f", config.layerNormEpsilon());

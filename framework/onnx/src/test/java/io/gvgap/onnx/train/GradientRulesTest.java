@@ -3,8 +3,10 @@ package io.gvgap.onnx.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gvgap.onnx.decoder.DecoderOps;
 import io.gvgap.onnx.graph.ElementType;
 import io.gvgap.onnx.graph.GraphBuilder;
+import io.gvgap.onnx.graph.Node;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -192,6 +194,34 @@ class GradientRulesTest {
             3,
             4),
         "x");
+  }
+
+  /**
+   * ONNX Runtime's FastGelu (the training graphs' activation) over x in [−4, 4], where tanh runs from
+   * its linear part to saturation; the rule's fused derivative against finite differences.
+   */
+  @Test
+  void fastGeluOverItsWholeRange() throws Exception {
+    float[] x = new float[24];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = -4f + 8f * i / (x.length - 1) + 0.01f;
+    }
+    GradientChecker checker = new GradientChecker().floatInput("x", x, 4, 6);
+    assertGradients(checker, projected(b -> DecoderOps.fastGelu(b, "x", "gelu"), 4, 6), "x");
+  }
+
+  @Test
+  void fastGeluWithItsBiasInputFailsNamingTheNode() {
+    GraphBuilder b = new GraphBuilder("gelu_bias");
+    b.input("x", ElementType.FLOAT, 3);
+    b.input("bias", ElementType.FLOAT, 3);
+    b.node(new Node(
+        "FastGelu", "com.microsoft", "gelu", List.of("x", "bias"), List.of("y"), Map.of()));
+    b.output(b.op("ReduceSum", Map.of("keepdims", 0L), "y"), "loss", ElementType.FLOAT);
+    assertThatThrownBy(() -> ReverseMode.differentiate(b.build(), "loss", List.of("x")))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("gelu")
+        .hasMessageContaining("without its bias input");
   }
 
   @Test
