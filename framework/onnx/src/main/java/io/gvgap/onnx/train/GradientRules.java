@@ -311,6 +311,24 @@ final class GradientRules {
   }
 
   /**
+   * The gradient of a Softmax P (last axis) whose only reader is {@code O = P·V}: dS = P ⊙ (dP −
+   * rowsum(P ⊙ dP)), with rowsum(P ⊙ dP) = rowsum(dO ⊙ O) since dP = dO·Vᵀ. The row sums then read
+   * [.., T, head width] tensors instead of two passes over the [.., T, T] attention matrix (the
+   * identity FlashAttention's backward pass uses).
+   *
+   * @param productGradient dO, the gradient of {@code product}
+   */
+  List<String> softmaxBeforeProduct(Node node, String g, String product, String productGradient) {
+    requireLastAxis(node);
+    String y = node.outputs().get(0);
+    String rowSums = b.op(
+        "ReduceSum", Map.of("keepdims", 1L), b.op("Mul", productGradient, product), b.constant(-1));
+    List<String> result = new ArrayList<>();
+    result.add(b.op("Mul", y, b.op("Sub", g, rowSums)));
+    return result;
+  }
+
+  /**
    * ONNX Runtime's {@code FastGelu} (GPT-2's tanh GELU) y = ½x(1 + t), t = tanh(u), u = c(x + a·x³),
    * c = √(2/π), a = 0.044715: dy/dx = ½(1 + t) + ½x(1 − t²)·u′ = 1 − ½(1 − t) + y(1 − t)·u′ with
    * u′ = c + 3ca·x². Recomputing t from x takes five operators; the gradient is fourteen in all and

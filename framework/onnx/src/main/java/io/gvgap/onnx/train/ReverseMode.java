@@ -7,6 +7,7 @@ import io.gvgap.onnx.graph.Node;
 import io.gvgap.onnx.graph.ValueInfo;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,12 @@ public final class ReverseMode {
     Map<String, List<String>> contributions = new LinkedHashMap<>();
     contributions.put(loss, new ArrayList<>(List.of(b.op("Identity", b.scalar(1f)))));
     ranks.record(contributions.get(loss).get(0), 0);
+    Map<String, List<Node>> consumers = new HashMap<>();
+    for (Node node : forward.nodes()) {
+      for (String input : node.inputs()) {
+        consumers.computeIfAbsent(input, k -> new ArrayList<>()).add(node);
+      }
+    }
     List<Node> nodes = new ArrayList<>(forward.nodes());
     Collections.reverse(nodes);
     for (Node node : nodes) {
@@ -75,7 +82,13 @@ public final class ReverseMode {
       if (!any || !inputNeedsGradient) {
         continue;
       }
-      List<String> inputGradients = rules.apply(node, outputGradients, needsGradient);
+      Node product = attentionProduct(node, consumers);
+      List<String> productGradient =
+          product == null ? null : contributions.get(product.outputs().get(0));
+      List<String> inputGradients = productGradient != null && !productGradient.isEmpty()
+          ? rules.softmaxBeforeProduct(
+              node, outputGradients.get(0), product.outputs().get(0), productGradient.get(0))
+          : rules.apply(node, outputGradients, needsGradient);
       for (int i = 0; i < node.inputs().size(); i++) {
         String input = node.inputs().get(i);
         String gradient = inputGradients.get(i);
@@ -92,6 +105,28 @@ public final class ReverseMode {
           value, gradient != null ? gradient : b.op("ConstantOfShape", b.op("Shape", value)));
     }
     return new Result(b, gradients);
+  }
+
+  /**
+   * The MatMul that is the only reader of a Softmax's output, as its left operand (attention's
+   * P·V), or null: its product and gradient give the Softmax's row sums on narrow tensors.
+   */
+  private static Node attentionProduct(Node node, Map<String, List<Node>> consumers) {
+    if (!node.opType().equals("Softmax")) {
+      return null;
+    }
+    List<Node> readers = consumers.getOrDefault(node.outputs().get(0), List.of());
+    if (readers.size() != 1) {
+      return null;
+    }
+    Node reader = readers.get(0);
+    boolean leftOnly = reader.inputs().get(0).equals(node.outputs().get(0))
+        && !reader.inputs().get(1).equals(node.outputs().get(0));
+    return reader.opType().equals("MatMul")
+            && (reader.domain() == null || reader.domain().isEmpty())
+            && leftOnly
+        ? reader
+        : null;
   }
 
   /** The sum of a value's gradient contributions (each consumer adds one), or null when it has none. */

@@ -224,6 +224,45 @@ class GradientRulesTest {
         .hasMessageContaining("without its bias input");
   }
 
+  /**
+   * A Softmax read only by a MatMul (attention's P·V) takes its row sums from the product and its
+   * gradient (rowsum(P ⊙ dP) = rowsum(dO ⊙ O)); against finite differences for the scores and V.
+   */
+  @Test
+  void softmaxReadOnlyByAProductUsesTheProductsRowSums() throws Exception {
+    GradientChecker checker = new GradientChecker()
+        .floatInput("s", random(2 * 4 * 4, 21), 2, 4, 4)
+        .floatInput("v", random(2 * 4 * 3, 22), 2, 4, 3);
+    assertGradients(
+        checker,
+        projected(b -> b.op("MatMul", b.op("Softmax", Map.of("axis", -1L), "s"), "v"), 2, 4, 3),
+        "s",
+        "v");
+  }
+
+  /**
+   * The attention path of a gvgap decoder's gradient graph reads each Softmax output in one Mul only
+   * (P ⊙ (dP − row sums)), not also in the P ⊙ dP of the general rule.
+   */
+  @Test
+  void aDecodersAttentionSoftmaxOutputIsReadByOneMulOfTheGradient() {
+    io.gvgap.onnx.decoder.DecoderConfig config =
+        new io.gvgap.onnx.decoder.DecoderConfig(7, 6, 2, 8, 2, 16, true, 1e-5f);
+    io.gvgap.onnx.graph.Graph step =
+        TrainingStepGraph.build(config, AdamWSchedule.standard(3e-3, 0, 100));
+    List<String> softmaxOutputs = step.nodes().stream()
+        .filter(n -> n.opType().equals("Softmax"))
+        .map(n -> n.outputs().get(0))
+        .toList();
+    assertThat(softmaxOutputs).hasSize(2);
+    for (String p : softmaxOutputs) {
+      long muls = step.nodes().stream()
+          .filter(n -> n.opType().equals("Mul") && n.inputs().contains(p))
+          .count();
+      assertThat(muls).as(p).isEqualTo(1);
+    }
+  }
+
   @Test
   void reduceSumKeepingAndDroppingAxes() throws Exception {
     GradientChecker checker = new GradientChecker().floatInput("x", random(24, 18), 2, 3, 4);
