@@ -242,7 +242,7 @@ class GradientRulesTest {
 
   /**
    * The attention path of a gvgap decoder's gradient graph reads each Softmax output in one Mul only
-   * (P ⊙ (dP − row sums)), not also in the P ⊙ dP of the general rule.
+   * (P ⊙ (dP − row sums)), not also in the P ⊙ dP of the general rule, and never transposes it.
    */
   @Test
   void aDecodersAttentionSoftmaxOutputIsReadByOneMulOfTheGradient() {
@@ -260,7 +260,29 @@ class GradientRulesTest {
           .filter(n -> n.opType().equals("Mul") && n.inputs().contains(p))
           .count();
       assertThat(muls).as(p).isEqualTo(1);
+      // V's gradient is (dOᵀ·P)ᵀ: the [T, T] matrix is read as it is, never transposed
+      assertThat(step.nodes().stream()
+              .filter(n -> n.opType().equals("Transpose") && n.inputs().contains(p)))
+          .as("Transpose of %s", p)
+          .isEmpty();
     }
+  }
+
+  /** Heads wider than {@link GradientRules#NARROW_PRODUCT} keep the transposed [T, T] operand. */
+  @Test
+  void aWideHeadsAttentionMatrixIsTransposedForVsGradient() {
+    io.gvgap.onnx.decoder.DecoderConfig config =
+        new io.gvgap.onnx.decoder.DecoderConfig(7, 6, 1, 64, 1, 16, true, 1e-5f);
+    io.gvgap.onnx.graph.Graph step =
+        TrainingStepGraph.build(config, AdamWSchedule.standard(3e-3, 0, 100));
+    String p = step.nodes().stream()
+        .filter(n -> n.opType().equals("Softmax"))
+        .map(n -> n.outputs().get(0))
+        .findFirst()
+        .orElseThrow();
+    assertThat(step.nodes().stream()
+            .filter(n -> n.opType().equals("Transpose") && n.inputs().contains(p)))
+        .hasSize(1);
   }
 
   @Test
