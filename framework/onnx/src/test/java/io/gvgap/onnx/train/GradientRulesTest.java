@@ -3,8 +3,10 @@ package io.gvgap.onnx.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderOps;
 import io.gvgap.onnx.graph.ElementType;
+import io.gvgap.onnx.graph.Graph;
 import io.gvgap.onnx.graph.GraphBuilder;
 import io.gvgap.onnx.graph.Node;
 import java.util.List;
@@ -246,43 +248,41 @@ class GradientRulesTest {
    */
   @Test
   void aDecodersAttentionSoftmaxOutputIsReadByOneMulOfTheGradient() {
-    io.gvgap.onnx.decoder.DecoderConfig config =
-        new io.gvgap.onnx.decoder.DecoderConfig(7, 6, 2, 8, 2, 16, true, 1e-5f);
-    io.gvgap.onnx.graph.Graph step =
-        TrainingStepGraph.build(config, AdamWSchedule.standard(3e-3, 0, 100));
-    List<String> softmaxOutputs = step.nodes().stream()
-        .filter(n -> n.opType().equals("Softmax"))
-        .map(n -> n.outputs().get(0))
-        .toList();
+    Graph step = decoderStep(new DecoderConfig(7, 6, 2, 8, 2, 16, true, 1e-5f));
+    List<String> softmaxOutputs = softmaxOutputs(step);
     assertThat(softmaxOutputs).hasSize(2);
     for (String p : softmaxOutputs) {
-      long muls = step.nodes().stream()
-          .filter(n -> n.opType().equals("Mul") && n.inputs().contains(p))
-          .count();
-      assertThat(muls).as(p).isEqualTo(1);
+      assertThat(readers(step, "Mul", p)).as(p).isEqualTo(1);
       // V's gradient is (dOᵀ·P)ᵀ: the [T, T] matrix is read as it is, never transposed
-      assertThat(step.nodes().stream()
-              .filter(n -> n.opType().equals("Transpose") && n.inputs().contains(p)))
-          .as("Transpose of %s", p)
-          .isEmpty();
+      assertThat(readers(step, "Transpose", p)).as("Transpose of %s", p).isZero();
     }
   }
 
   /** Heads wider than {@link GradientRules#NARROW_PRODUCT} keep the transposed [T, T] operand. */
   @Test
   void aWideHeadsAttentionMatrixIsTransposedForVsGradient() {
-    io.gvgap.onnx.decoder.DecoderConfig config =
-        new io.gvgap.onnx.decoder.DecoderConfig(7, 6, 1, 64, 1, 16, true, 1e-5f);
-    io.gvgap.onnx.graph.Graph step =
-        TrainingStepGraph.build(config, AdamWSchedule.standard(3e-3, 0, 100));
-    String p = step.nodes().stream()
+    Graph step = decoderStep(new DecoderConfig(7, 6, 1, 64, 1, 16, true, 1e-5f));
+    List<String> softmaxOutputs = softmaxOutputs(step);
+    assertThat(softmaxOutputs).hasSize(1);
+    assertThat(readers(step, "Transpose", softmaxOutputs.get(0))).isEqualTo(1);
+  }
+
+  private static Graph decoderStep(DecoderConfig config) {
+    return TrainingStepGraph.build(config, AdamWSchedule.standard(3e-3, 0, 100));
+  }
+
+  private static List<String> softmaxOutputs(Graph graph) {
+    return graph.nodes().stream()
         .filter(n -> n.opType().equals("Softmax"))
         .map(n -> n.outputs().get(0))
-        .findFirst()
-        .orElseThrow();
-    assertThat(step.nodes().stream()
-            .filter(n -> n.opType().equals("Transpose") && n.inputs().contains(p)))
-        .hasSize(1);
+        .toList();
+  }
+
+  /** Nodes of type {@code opType} that read {@code value}. */
+  private static long readers(Graph graph, String opType, String value) {
+    return graph.nodes().stream()
+        .filter(n -> n.opType().equals(opType) && n.inputs().contains(value))
+        .count();
   }
 
   @Test
