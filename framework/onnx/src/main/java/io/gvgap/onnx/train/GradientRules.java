@@ -339,9 +339,8 @@ final class GradientRules {
   /**
    * ONNX Runtime's {@code FastGelu} (GPT-2's tanh GELU) y = ½x(1 + t), t = tanh(u), u = c(x + a·x³),
    * c = √(2/π), a = 0.044715: dy/dx = ½(1 + t) + ½x(1 − t²)·u′ = 1 − ½(1 − t) + y(1 − t)·u′ with
-   * u′ = c + 3ca·x². Recomputing t from x takes five operators; the gradient is fourteen in all and
-   * reads x and y once each, where differentiating the nine-operator formula took 13 and a five-way
-   * sum into x.
+   * u′ = c + 3ca·x². The gradient is fourteen operators, five of them recomputing t from x, where
+   * differentiating the nine-operator formula took 13 and a five-way sum into x.
    */
   private String fastGelu(String x, String y, String g) {
     double c = Math.sqrt(2 / Math.PI);
