@@ -1,7 +1,5 @@
 package io.gvgap.core.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gvgap.core.files.FileProblems;
 import io.gvgap.core.metrics.StrategyKey;
 import java.io.IOException;
@@ -14,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
@@ -146,7 +143,7 @@ public final class RunStore implements AutoCloseable {
       String gvgapVersion,
       Shard shard,
       List<ModelFingerprint> models) {
-    String hash = specHash(resolvedSpecJson);
+    String hash = ResumeChecks.specHash(resolvedSpecJson);
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -157,26 +154,10 @@ public final class RunStore implements AutoCloseable {
     try {
       Path runJson = dir.resolve(RUN_JSON);
       RunStore store;
-      if (Files.exists(runJson) && !acceptsCorrectedSpec(dir, hash, resolvedSpecJson)) {
+      if (Files.exists(runJson)
+          && !ResumeChecks.acceptsCorrectedSpec(dir, readInfo(dir), resolvedSpecJson)) {
         RunInfo existing = readInfo(dir);
-        if (!existing.specHash().equals(hash)
-            && !existing.specHash().equals(sha256(resolvedSpecJson))) {
-          throw new RunStoreException(
-              dir + " holds a run of a different spec: " + specDifferences(dir, resolvedSpecJson)
-                  + ". To resume it, run its own spec (" + dir.resolve(SPEC_SOURCE) + "); for a new"
-                  + " run choose another output directory (spec field 'output' or --output)");
-        }
-        if (!existing.effectiveShard().equals(shard)) {
-          throw new RunStoreException(
-              dir + " holds " + describe(existing.effectiveShard()) + " of run '"
-                  + existing.name() + "'; it cannot be resumed as " + describe(shard)
-                  + ". To finish it, rerun with "
-                  + (existing.effectiveShard().isWhole()
-                      ? "no --shard"
-                      : "--shard " + existing.effectiveShard().label())
-                  + "; for " + describe(shard) + " choose another output directory (--output)");
-        }
-        checkModels(dir, existing, models);
+        ResumeChecks.checkResumable(dir, existing, resolvedSpecJson, shard, models);
         store = new RunStore(dir, existing.nextAttempt(), true);
         store.loadExisting();
       } else {
@@ -231,66 +212,6 @@ public final class RunStore implements AutoCloseable {
   }
 
   /**
-   * The hash of a resolved spec that decides whether a directory's run can be resumed: of everything
-   * that determines the results, so not of {@code output} (where they are written): a run directory
-   * copied or moved elsewhere resumes under its spec.
-   */
-  static String specHash(String resolvedSpecJson) {
-    return sha256(withoutOutput(resolvedSpecJson).toString());
-  }
-
-  private static JsonNode withoutOutput(String resolvedSpecJson) {
-    try {
-      JsonNode tree = Json.mapper().readTree(resolvedSpecJson);
-      if (tree instanceof ObjectNode object) {
-        object.remove("output");
-      }
-      return tree;
-    } catch (IOException e) {
-      throw new IllegalArgumentException("the resolved spec is not JSON: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Whether the run in {@code dir} was of another spec but finished no work (no sample and no score
-   * recorded, e.g. a first attempt that failed opening a missing model), so the corrected spec may
-   * take the directory over.
-   */
-  private static boolean acceptsCorrectedSpec(Path dir, String hash, String resolvedSpecJson) {
-    RunInfo existing = readInfo(dir);
-    if (existing.specHash().equals(hash)
-        || existing.specHash().equals(sha256(resolvedSpecJson))
-        || existing.mergedFrom() != null) {
-      return false;
-    }
-    return !JsonLinesReader.hasRecord(dir.resolve(SAMPLES))
-        && !JsonLinesReader.hasRecord(dir.resolve(SCORES))
-        && !JsonLinesReader.hasRecord(dir.resolve(WEIGHTS));
-  }
-
-  /** The fields in which the spec given now differs from the one recorded in the directory. */
-  private static String specDifferences(Path dir, String resolvedSpecJson) {
-    try {
-      JsonNode recorded =
-          withoutOutput(Files.readString(dir.resolve(SPEC_JSON), StandardCharsets.UTF_8));
-      List<JsonDifference.Difference> differences =
-          JsonDifference.all(recorded, withoutOutput(resolvedSpecJson));
-      if (differences.isEmpty()) {
-        return "its " + SPEC_JSON + " was written by another version of gvgap";
-      }
-      List<String> shown =
-          differences.stream().limit(8).map(JsonDifference.Difference::describe).toList();
-      return "its " + SPEC_JSON + " differs from the spec given now in " + differences.size()
-          + " field"
-          + (differences.size() == 1 ? "" : "s") + " (recorded vs now): " + String.join("; ", shown)
-          + (differences.size() > shown.size() ? "; ..." : "");
-    } catch (IOException e) {
-      return "its " + SPEC_JSON + " cannot be read ("
-          + FileProblems.explain(dir.resolve(SPEC_JSON), e) + ")";
-    }
-  }
-
-  /**
    * Reads {@code run.json} of an existing run directory.
    *
    * @throws RunStoreException when the directory is missing or not a gvgap run
@@ -330,37 +251,7 @@ public final class RunStore implements AutoCloseable {
    * @throws RunStoreException naming the directory, the model and both fingerprints when one differs
    */
   public static void checkModels(Path dir, List<ModelFingerprint> models) {
-    checkModels(dir, readInfo(dir), models);
-  }
-
-  /**
-   * Compares the fingerprints recorded in {@code existing} with those computed now, model by model
-   * (by label). A run directory without a record (written before fingerprints were recorded), or a
-   * model without a fingerprint on either side, is not checked: there is nothing to compare.
-   */
-  private static void checkModels(Path dir, RunInfo existing, List<ModelFingerprint> models) {
-    if (existing.models() == null || models == null) {
-      return;
-    }
-    List<String> changed = new ArrayList<>();
-    for (Map.Entry<ModelFingerprint, ModelFingerprint> change :
-        ModelFingerprint.changes(existing.models(), models)) {
-      ModelFingerprint then = change.getKey();
-      ModelFingerprint now = change.getValue();
-      changed.add("model '" + now.label() + "' (" + now.source() + ") has fingerprint "
-          + now.shortFingerprint()
-          + " now, but the run's results were computed with fingerprint " + then.shortFingerprint()
-          + (then.source().equals(now.source()) ? "" : " (" + then.source() + ")"));
-    }
-    if (!changed.isEmpty()) {
-      throw new RunStoreException(dir
-          + " holds results of a model whose files have changed since the run started"
-          + " (retrained weights, or another tokenizer or config): " + String.join("; ", changed)
-          + ". Resuming would mix results of two different models, so nothing was run and nothing in "
-          + dir
-          + " was changed. To resume this run, restore the model it was started with; to evaluate the model as it"
-          + " is now, choose another output directory (spec field 'output' or --output).");
-    }
+    ResumeChecks.checkModels(dir, readInfo(dir), models);
   }
 
   private void loadExisting() {
@@ -531,10 +422,6 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
-  private static String describe(Shard shard) {
-    return shard.isWhole() ? "an unsharded run (all examples)" : "shard " + shard.label();
-  }
-
   /** Writes a file through a temporary file and a rename, so readers never see half of it. */
   static void writeAtomically(Path target, String content) throws IOException {
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
@@ -544,6 +431,11 @@ public final class RunStore implements AutoCloseable {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /** The hash of a resolved spec that decides whether a run directory resumes (see {@link ResumeChecks}). */
+  static String specHash(String resolvedSpecJson) {
+    return ResumeChecks.specHash(resolvedSpecJson);
   }
 
   /** SHA-256 of a text, hex. */
