@@ -1,11 +1,8 @@
 package io.gvgap.onnx.runtime;
 
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import io.gvgap.api.model.Completion;
 import io.gvgap.api.model.Generation;
 import io.gvgap.api.model.GenerationRequest;
@@ -14,19 +11,9 @@ import io.gvgap.api.model.ModelInfo;
 import io.gvgap.api.model.SamplingParams;
 import io.gvgap.api.model.ScoringRequest;
 import io.gvgap.api.model.ScoringResult;
-import io.gvgap.onnx.arch.ArchitectureConfig;
-import io.gvgap.onnx.arch.ArchitectureGraph;
-import io.gvgap.onnx.arch.ArchitectureStepGraph;
 import io.gvgap.onnx.arch.CheckpointImporter;
-import io.gvgap.onnx.arch.DecoderWeights;
-import io.gvgap.onnx.arch.HfConfigReader;
-import io.gvgap.onnx.arch.ImportedWeights;
 import io.gvgap.onnx.checkpoint.SafetensorsCheckpoint;
-import io.gvgap.onnx.decoder.DecoderConfig;
-import io.gvgap.onnx.decoder.DecoderGraph;
-import io.gvgap.onnx.decoder.ModelDirectory;
 import io.gvgap.onnx.decoder.SharedPrefixStepGraph;
-import io.gvgap.onnx.graph.ModelSerializer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,66 +162,10 @@ public final class OnnxLanguageModel implements LanguageModel {
                     + "; export the model with optimum-cli (text-generation-with-past) or write one with gvgap"));
     ModelConfig config = ModelConfig.read(directory);
     TextTokenizer tokenizer = TextTokenizer.open(directory);
-    OrtSession session = null;
-    List<OrtSession> stepSessions = new ArrayList<>();
-    int slidingWindow = 0;
-    Path boundaryCopy = null;
+    DecoderSessions sessions = null;
     try {
-      OrtEnvironment env = OrtEnvironment.getEnvironment();
-      session = env.createSession(modelFile.toString(), OrtSessions.options(threads, device));
-      if (hasHalfInterface(session)) {
-        closeQuietly(session);
-        session = null;
-        boundaryCopy = Files.createTempDirectory("gvgap-fp16-");
-        Path converted = Fp16Boundary.convert(
-            Fp16Boundary.read(modelFile),
-            modelFile,
-            new ArrayList<>(ModelContentHash.externalLocations(modelFile)),
-            boundaryCopy);
-        session = env.createSession(converted.toString(), OrtSessions.options(threads, device));
-      }
-      String imported = session.getMetadata().getCustomMetadata().get(ImportedWeights.METADATA_KEY);
-      if (sharedPrefix && imported != null) {
-        // an imported checkpoint: both graphs rebuilt from its description and weights
-        OrtSession generic = session;
-        session = null;
-        closeQuietly(generic);
-        ArchitectureConfig architecture = HfConfigReader.read(directory);
-        DecoderWeights weights = ImportedWeights.read(modelFile);
-        Map<String, String> metadata = Map.of(ImportedWeights.METADATA_KEY, imported);
-        session = env.createSession(
-            ModelSerializer.toModel(ArchitectureGraph.build(architecture, weights, true), metadata)
-                .toByteArray(),
-            OrtSessions.options(threads, device));
-        createLanes(
-            env,
-            ModelSerializer.toModel(ArchitectureStepGraph.build(architecture, weights), metadata)
-                .toByteArray(),
-            threads,
-            device,
-            weights.parameterCount(),
-            stepSessions);
-        slidingWindow = architecture.slidingWindow();
-      } else if (sharedPrefix && isGvgapModel(session, modelFile)) {
-        OrtSession generic = session;
-        session = null;
-        closeQuietly(generic);
-        DecoderConfig decoder = ModelDirectory.readConfig(directory);
-        Map<String, float[]> parameters = ModelDirectory.readParameters(directory);
-        Map<String, String> metadata = Map.of("gvgap.architecture", "gpt2");
-        session = env.createSession(
-            ModelSerializer.toModel(DecoderGraph.build(decoder, parameters, true), metadata)
-                .toByteArray(),
-            OrtSessions.options(threads, device));
-        createLanes(
-            env,
-            ModelSerializer.toModel(SharedPrefixStepGraph.build(decoder, parameters), metadata)
-                .toByteArray(),
-            threads,
-            device,
-            parameters.values().stream().mapToLong(p -> p.length).sum(),
-            stepSessions);
-      }
+      sessions = DecoderSessions.open(directory, modelFile, threads, device, sharedPrefix);
+      OrtSession session = sessions.session();
       DecoderSignature signature = DecoderSignature.inspect(session, modelFile);
       int vocab = signature.vocabSize() > 0 ? signature.vocabSize() : config.vocabSize();
       if (vocab < 1) {
@@ -253,34 +184,36 @@ public final class OnnxLanguageModel implements LanguageModel {
           directory,
           modelFile,
           session,
-          stepSessions,
+          sessions.stepSessions(),
           tokenizer,
           config,
           signature,
           vocab,
           maxBatchRows,
           device.toLowerCase(Locale.ROOT),
-          slidingWindow);
-      model.temporaryCopy = boundaryCopy;
+          sessions.slidingWindow());
+      model.temporaryCopy = sessions.boundaryCopy();
       return model;
     } catch (OrtException e) {
       tokenizer.close();
+      if (sessions != null) {
+        sessions.close();
+      }
       throw new ModelLoadException(
           modelFile + " could not be loaded by ONNX Runtime (corrupt or not an ONNX model?): "
               + e.getMessage(),
           e);
     } catch (IOException e) {
       tokenizer.close();
-      closeQuietly(session);
-      stepSessions.forEach(OnnxLanguageModel::closeQuietly);
       throw new ModelLoadException(
           directory + ": could not read gvgap's model files to build the shared-prefix decoder: "
               + e.getMessage(),
           e);
     } catch (RuntimeException e) {
       tokenizer.close();
-      closeQuietly(session);
-      stepSessions.forEach(OnnxLanguageModel::closeQuietly);
+      if (sessions != null) {
+        sessions.close();
+      }
       throw e;
     }
   }
@@ -309,18 +242,6 @@ public final class OnnxLanguageModel implements LanguageModel {
     return model;
   }
 
-  /** Whether any input or output of the session is fp16. */
-  private static boolean hasHalfInterface(OrtSession session) throws OrtException {
-    List<NodeInfo> values = new ArrayList<>(session.getInputInfo().values());
-    values.addAll(session.getOutputInfo().values());
-    for (NodeInfo value : values) {
-      if (value.getInfo() instanceof TensorInfo tensor && tensor.type == OnnxJavaType.FLOAT16) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The .onnx files of a directory and its onnx/ folder, for error messages. */
   private static List<String> onnxFiles(Path directory) {
     List<String> names = new ArrayList<>();
@@ -336,12 +257,6 @@ public final class OnnxLanguageModel implements LanguageModel {
       }
     }
     return names;
-  }
-
-  /** Whether the session's file is a decoder gvgap wrote ({@code model.onnx} with gvgap's metadata). */
-  private static boolean isGvgapModel(OrtSession session, Path modelFile) throws OrtException {
-    return modelFile.getFileName().toString().equals(ModelDirectory.MODEL_FILE)
-        && "gpt2".equals(session.getMetadata().getCustomMetadata().get("gvgap.architecture"));
   }
 
   /**
@@ -484,26 +399,8 @@ public final class OnnxLanguageModel implements LanguageModel {
     }
   }
 
-  /**
-   * Creates the shared-prefix step's sessions, one per decode lane ({@link DecodeLanes}), into
-   * {@code sessions} (so that the caller closes those made before a failure).
-   */
-  private static void createLanes(
-      OrtEnvironment env,
-      byte[] stepModel,
-      int threads,
-      String device,
-      long parameters,
-      List<OrtSession> sessions)
-      throws OrtException {
-    int lanes = DecodeLanes.count(threads, device, parameters);
-    int laneThreads = DecodeLanes.threadsPerLane(threads, lanes);
-    for (int lane = 0; lane < lanes; lane++) {
-      sessions.add(env.createSession(stepModel, OrtSessions.options(laneThreads, device)));
-    }
-  }
-
-  private static void closeQuietly(OrtSession session) {
+  /** Closes a session (null: nothing), ignoring what ONNX Runtime reports. */
+  static void closeQuietly(OrtSession session) {
     if (session == null) {
       return;
     }
