@@ -16,6 +16,7 @@ import io.gvgap.onnx.decoder.DecoderConfig;
 import io.gvgap.onnx.decoder.DecoderGraph;
 import io.gvgap.onnx.decoder.ModelDirectory;
 import io.gvgap.onnx.decoder.SharedPrefixStepGraph;
+import io.gvgap.onnx.graph.Graph;
 import io.gvgap.onnx.graph.ModelSerializer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,17 +73,14 @@ record DecoderSessions(
         ArchitectureConfig architecture = HfConfigReader.read(directory);
         DecoderWeights weights = ImportedWeights.read(modelFile);
         Map<String, String> metadata = Map.of(ImportedWeights.METADATA_KEY, imported);
-        session = env.createSession(
-            ModelSerializer.toModel(ArchitectureGraph.build(architecture, weights, true), metadata)
-                .toByteArray(),
-            OrtSessions.options(threads, device));
-        createLanes(
+        session = rebuilt(
             env,
-            ModelSerializer.toModel(ArchitectureStepGraph.build(architecture, weights), metadata)
-                .toByteArray(),
+            ArchitectureGraph.build(architecture, weights, true),
+            ArchitectureStepGraph.build(architecture, weights),
+            metadata,
+            weights.parameterCount(),
             threads,
             device,
-            weights.parameterCount(),
             stepSessions);
         slidingWindow = architecture.slidingWindow();
       } else if (sharedPrefix && isGvgapModel(session, modelFile)) {
@@ -92,17 +90,14 @@ record DecoderSessions(
         DecoderConfig decoder = ModelDirectory.readConfig(directory);
         Map<String, float[]> parameters = ModelDirectory.readParameters(directory);
         Map<String, String> metadata = Map.of("gvgap.architecture", "gpt2");
-        session = env.createSession(
-            ModelSerializer.toModel(DecoderGraph.build(decoder, parameters, true), metadata)
-                .toByteArray(),
-            OrtSessions.options(threads, device));
-        createLanes(
+        session = rebuilt(
             env,
-            ModelSerializer.toModel(SharedPrefixStepGraph.build(decoder, parameters), metadata)
-                .toByteArray(),
+            DecoderGraph.build(decoder, parameters, true),
+            SharedPrefixStepGraph.build(decoder, parameters),
+            metadata,
+            parameters.values().stream().mapToLong(p -> p.length).sum(),
             threads,
             device,
-            parameters.values().stream().mapToLong(p -> p.length).sum(),
             stepSessions);
       }
       return new DecoderSessions(session, stepSessions, slidingWindow, boundaryCopy);
@@ -111,6 +106,38 @@ record DecoderSessions(
       stepSessions.forEach(OnnxLanguageModel::closeQuietly);
       throw e;
     }
+  }
+
+  /**
+   * The shared-prefix path's sessions: the prefill graph's session (returned) and the step graph's,
+   * one per lane, added to {@code stepSessions}; the prefill session is closed when a lane fails.
+   */
+  private static OrtSession rebuilt(
+      OrtEnvironment env,
+      Graph prefill,
+      Graph step,
+      Map<String, String> metadata,
+      long parameters,
+      int threads,
+      String device,
+      List<OrtSession> stepSessions)
+      throws OrtException {
+    OrtSession session = env.createSession(
+        ModelSerializer.toModel(prefill, metadata).toByteArray(),
+        OrtSessions.options(threads, device));
+    try {
+      createLanes(
+          env,
+          ModelSerializer.toModel(step, metadata).toByteArray(),
+          threads,
+          device,
+          parameters,
+          stepSessions);
+    } catch (OrtException | RuntimeException e) {
+      OnnxLanguageModel.closeQuietly(session);
+      throw e;
+    }
+    return session;
   }
 
   /** Closes every session. */
