@@ -23,15 +23,18 @@ final class ResumeChecks {
    * Refuses to resume the run {@code existing} of {@code dir} with the spec, shard and models given
    * now when any of them differs.
    *
+   * @param hash {@link #specHash} of {@code resolvedSpecJson}
+   *
    * @throws RunStoreException naming what differs and what to do
    */
   static void checkResumable(
       Path dir,
       RunInfo existing,
+      String hash,
       String resolvedSpecJson,
       Shard shard,
       List<ModelFingerprint> models) {
-    if (!existing.specHash().equals(specHash(resolvedSpecJson))
+    if (!existing.specHash().equals(hash)
         && !existing.specHash().equals(RunStore.sha256(resolvedSpecJson))) {
       throw new RunStoreException(
           dir + " holds a run of a different spec: " + specDifferences(dir, resolvedSpecJson)
@@ -78,8 +81,9 @@ final class ResumeChecks {
    * recorded, e.g. a first attempt that failed opening a missing model), so the corrected spec may
    * take the directory over.
    */
-  static boolean acceptsCorrectedSpec(Path dir, RunInfo existing, String resolvedSpecJson) {
-    if (existing.specHash().equals(specHash(resolvedSpecJson))
+  static boolean acceptsCorrectedSpec(
+      Path dir, RunInfo existing, String hash, String resolvedSpecJson) {
+    if (existing.specHash().equals(hash)
         || existing.specHash().equals(RunStore.sha256(resolvedSpecJson))
         || existing.mergedFrom() != null) {
       return false;

@@ -154,18 +154,18 @@ public final class RunStore implements AutoCloseable {
     try {
       Path runJson = dir.resolve(RUN_JSON);
       RunStore store;
-      if (Files.exists(runJson)
-          && !ResumeChecks.acceptsCorrectedSpec(dir, readInfo(dir), resolvedSpecJson)) {
-        RunInfo existing = readInfo(dir);
-        ResumeChecks.checkResumable(dir, existing, resolvedSpecJson, shard, models);
+      RunInfo existing = Files.exists(runJson) ? readInfo(dir) : null;
+      if (existing != null
+          && !ResumeChecks.acceptsCorrectedSpec(dir, existing, hash, resolvedSpecJson)) {
+        ResumeChecks.checkResumable(dir, existing, hash, resolvedSpecJson, shard, models);
         store = new RunStore(dir, existing.nextAttempt(), true);
         store.loadExisting();
       } else {
         int attempts = 0;
-        if (Files.exists(runJson)) {
+        if (existing != null) {
           // an earlier attempt of another spec that finished no work: start over with the corrected
           // spec
-          attempts = readInfo(dir).attempts();
+          attempts = existing.attempts();
           for (String file : List.of(EXAMPLES, SAMPLES, SCORES, WEIGHTS, METRICS_JSON, RUN_JSON)) {
             Files.deleteIfExists(dir.resolve(file));
           }
