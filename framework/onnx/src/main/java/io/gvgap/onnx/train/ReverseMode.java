@@ -83,11 +83,17 @@ public final class ReverseMode {
         continue;
       }
       Node product = attentionProduct(node, consumers);
-      List<String> productGradient =
-          product == null ? null : contributions.get(product.outputs().get(0));
-      List<String> inputGradients = productGradient != null && !productGradient.isEmpty()
+      // the product's total gradient (its contributions were summed when the product was visited)
+      String productGradient = product == null
+          ? null
+          : total(
+              b,
+              ranks,
+              contributions.get(product.outputs().get(0)),
+              product.outputs().get(0));
+      List<String> inputGradients = productGradient != null
           ? rules.softmaxBeforeProduct(
-              node, outputGradients.get(0), product.outputs().get(0), productGradient.get(0))
+              node, outputGradients.get(0), product.outputs().get(0), productGradient)
           : rules.apply(node, outputGradients, needsGradient);
       for (int i = 0; i < node.inputs().size(); i++) {
         String input = node.inputs().get(i);
