@@ -42,6 +42,41 @@ class BenchCommandTest {
         "1");
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("training tokens/s", "fraction of MatMul FLOP/s");
+    // 8 positions: below TrainingForwardGraph.BLOCKED_FROM, one attention block
+    assertThat(out.toString()).contains("attention blocks 1\n");
+  }
+
+  @Test
+  void trainingTakesTheAttentionBlocksItIsGivenAndRefusesNegativeOnes() {
+    String[] shape = {
+      "training",
+      "--layers",
+      "1",
+      "--width",
+      "8",
+      "--heads",
+      "2",
+      "--context",
+      "16",
+      "--rows",
+      "2",
+      "--length",
+      "8",
+      "--steps",
+      "1",
+      "--threads",
+      "1"
+    };
+    String[] blocked = java.util.Arrays.copyOf(shape, shape.length + 2);
+    blocked[shape.length] = "--attention-blocks";
+    blocked[shape.length + 1] = "3";
+    assertThat(run(blocked)).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("attention blocks 3\n");
+    assertThat(System.getProperty(io.gvgap.onnx.train.TrainingForwardGraph.BLOCKS_PROPERTY))
+        .isNull();
+    blocked[shape.length + 1] = "-1";
+    assertThat(run(blocked)).isEqualTo(2);
+    assertThat(err.toString()).contains("--attention-blocks must be 0");
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.gvgap.onnx.graph.ModelSerializer;
 import io.gvgap.onnx.runtime.OrtSessions;
 import io.gvgap.onnx.train.AdamWSchedule;
 import io.gvgap.onnx.train.TokenBatch;
+import io.gvgap.onnx.train.TrainingForwardGraph;
 import io.gvgap.onnx.train.TrainingSession;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
  * lower the ceiling), and the process's peak resident memory.
  *
  * <p>{@code bench/bench.sh training [--layers L --width W --heads H --context C --rows R --length T --steps S
- * --threads N]}; the defaults are the arith-s shape, 8 x 480 tokens per step, 10 timed steps, 2 threads.
+ * --threads N --attention-blocks B]}; the defaults are the arith-s shape, 8 x 480 tokens per step, 10
+ * timed steps, 2 threads, and the causal attention blocks gvgap's trainer picks for the length.
  */
 @Command(
     name = "training",
@@ -52,6 +54,10 @@ public final class TrainingBenchmark implements Callable<Integer> {
    * @param achievedFlopsPerSecond tokensPerSecond · modelFlopsPerToken
    * @param matMulFlopsPerSecond ONNX Runtime MatMul float32 FLOP/s (512³ products)
    * @param peakResidentBytes the process's peak resident set (VmHWM), or -1 where unknown
+   * @param attentionBlocks the causal attention blocks the step graph used ({@link
+   *     TrainingForwardGraph#attentionBlocks})
+   * @param causalFlopsPerToken 6·N + 6·layers·length·width: model FLOPs counting only the attention
+   *     entries the causal mask keeps (half of the T × T), the convention that credits no skipped block
    */
   public record Figures(
       long parameters,
@@ -59,19 +65,24 @@ public final class TrainingBenchmark implements Callable<Integer> {
       double modelFlopsPerToken,
       double achievedFlopsPerSecond,
       double matMulFlopsPerSecond,
-      long peakResidentBytes) {
+      long peakResidentBytes,
+      int attentionBlocks,
+      double causalFlopsPerToken) {
     /** A human-readable summary. */
     public String summary() {
       return String.format(
           Locale.ROOT,
-          "parameters %d%ntraining tokens/s %.0f%nmodel FLOPs/token %.3g%n"
-              + "achieved FLOP/s %.3g%nORT MatMul FLOP/s %.3g%nfraction of MatMul FLOP/s %.3f%npeak resident memory %.1f MiB",
+          "parameters %d%nattention blocks %d%ntraining tokens/s %.0f%nmodel FLOPs/token %.3g%n"
+              + "achieved FLOP/s %.3g%nORT MatMul FLOP/s %.3g%nfraction of MatMul FLOP/s %.3f%n"
+              + "fraction with causal attention FLOPs %.3f%npeak resident memory %.1f MiB",
           parameters,
+          attentionBlocks,
           tokensPerSecond,
           modelFlopsPerToken,
           achievedFlopsPerSecond,
           matMulFlopsPerSecond,
           achievedFlopsPerSecond / matMulFlopsPerSecond,
+          tokensPerSecond * causalFlopsPerToken / matMulFlopsPerSecond,
           peakResidentBytes / 1048576.0);
     }
   }
@@ -124,6 +135,13 @@ public final class TrainingBenchmark implements Callable<Integer> {
       defaultValue = "2",
       description = "ONNX Runtime intra-op threads (default ${DEFAULT-VALUE})")
   int threads;
+
+  @Option(
+      names = "--attention-blocks",
+      defaultValue = "0",
+      description = "Causal attention blocks of the step graph (0: gvgap's rule for the length, "
+          + "TrainingForwardGraph.attentionBlocks; default ${DEFAULT-VALUE})")
+  int attentionBlocks;
 
   @Spec
   CommandSpec spec;
@@ -180,7 +198,9 @@ public final class TrainingBenchmark implements Callable<Integer> {
         flopsPerToken,
         tokensPerSecond * flopsPerToken,
         Math.max(matMulBefore, matMulFlops(512, threads)),
-        peakResident());
+        peakResident(),
+        TrainingForwardGraph.attentionBlocks(length),
+        6.0 * parameters + 6.0 * config.layers() * length * config.width());
   }
 
   /**
@@ -238,10 +258,27 @@ public final class TrainingBenchmark implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--length " + length + " is longer than --context " + context);
     }
+    if (attentionBlocks < 0) {
+      throw new IllegalArgumentException(
+          "--attention-blocks must be 0 (gvgap's rule) or a positive count, got "
+              + attentionBlocks);
+    }
     DecoderConfig config = DecoderConfig.gpt2Like(98, context, layers, width, heads);
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(run(config, rows, length, steps, threads).summary());
-    out.flush();
+    String before = System.getProperty(TrainingForwardGraph.BLOCKS_PROPERTY);
+    try {
+      if (attentionBlocks > 0) {
+        System.setProperty(TrainingForwardGraph.BLOCKS_PROPERTY, Integer.toString(attentionBlocks));
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(run(config, rows, length, steps, threads).summary());
+      out.flush();
+    } finally {
+      if (before == null) {
+        System.clearProperty(TrainingForwardGraph.BLOCKS_PROPERTY);
+      } else {
+        System.setProperty(TrainingForwardGraph.BLOCKS_PROPERTY, before);
+      }
+    }
     return 0;
   }
 }

@@ -29,6 +29,18 @@ public record OwnDecoderModel(DecoderConfig config, CharVocabulary vocabulary)
     return TrainingStepGraph.build(config, schedule);
   }
 
+  /** The causal attention blocks for this length ({@link TrainingForwardGraph#attentionBlocks}). */
+  @Override
+  public int stepGraphVariant(int length) {
+    return TrainingForwardGraph.attentionBlocks(length);
+  }
+
+  /** The step graph with causal attention in {@code variant} blocks. */
+  @Override
+  public Graph stepGraph(AdamWSchedule schedule, int variant) {
+    return TrainingStepGraph.build(config, schedule, variant);
+  }
+
   @Override
   public int contextLength() {
     return config.contextLength();

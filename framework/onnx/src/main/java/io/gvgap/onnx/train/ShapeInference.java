@@ -45,6 +45,8 @@ final class ShapeInference {
       "Sum");
 
   private final Map<String, List<Object>> shapes = new HashMap<>();
+  /** Joined symbolic sizes of a run-time Split's parts ({@code s[0]+s[1]}) → the split axis's size. */
+  private final Map<String, Object> wholes = new HashMap<>();
   /** Known entries of small int64 values: 1-D ones as a list, scalars as a one-entry list. */
   private final Map<String, List<Object>> values = new HashMap<>();
 
@@ -128,6 +130,7 @@ final class ShapeInference {
         }
       }
       case "Split" -> split(node, first);
+      case "Concat" -> put(node, 0, concat(node));
       case "Unsqueeze" -> put(node, 0, unsqueeze(first, values.get(in.get(1))));
       case "Squeeze" -> {
         List<Object> axes = in.size() > 1 ? values.get(in.get(1)) : null;
@@ -274,7 +277,18 @@ final class ShapeInference {
     }
     List<Object> sizes = values.get(node.inputs().get(1));
     int axis = (int) normalise(attributeLong(node, "axis", 0L), input.size());
-    if (sizes == null || sizes.size() != node.outputs().size()) {
+    if (sizes == null) {
+      // sizes known only at run time: name each part's size after the sizes value, so that two
+      // Splits by the same sizes give parts of equal (symbolic) sizes
+      List<Object> named = new ArrayList<>();
+      for (int i = 0; i < node.outputs().size(); i++) {
+        named.add(node.inputs().get(1) + "[" + i + "]");
+      }
+      sizes = named;
+      // the parts add up to the whole: a Concat of all of them, in order, has the input's size
+      wholes.put(String.join("+", named.stream().map(String::valueOf).toList()), input.get(axis));
+    }
+    if (sizes.size() != node.outputs().size()) {
       return;
     }
     for (int i = 0; i < sizes.size(); i++) {
@@ -282,6 +296,46 @@ final class ShapeInference {
       result.set(axis, sizes.get(i));
       put(node, i, result);
     }
+  }
+
+  /**
+   * Concat of known shapes equal off the axis: sizes along the axis add up, symbolic ones joined as
+   * {@code a+b} (in input order, so equal joins of equal parts give equal names).
+   */
+  private List<Object> concat(Node node) {
+    List<List<Object>> inputs = new ArrayList<>();
+    for (String input : node.inputs()) {
+      List<Object> shape = shapes.get(input);
+      if (shape == null || (!inputs.isEmpty() && shape.size() != inputs.get(0).size())) {
+        return null;
+      }
+      inputs.add(shape);
+    }
+    if (inputs.isEmpty() || inputs.get(0).isEmpty()) {
+      return null;
+    }
+    int rank = inputs.get(0).size();
+    int axis = (int) normalise(attributeLong(node, "axis", 0L), rank);
+    List<Object> result = new ArrayList<>(inputs.get(0));
+    long total = 0;
+    StringBuilder joined = new StringBuilder();
+    boolean symbolic = false;
+    for (List<Object> shape : inputs) {
+      for (int i = 0; i < rank; i++) {
+        if (i != axis && !shape.get(i).equals(result.get(i))) {
+          return null;
+        }
+      }
+      Object size = shape.get(axis);
+      if (size instanceof Long known) {
+        total += known;
+      } else {
+        symbolic = true;
+      }
+      joined.append(joined.length() == 0 ? "" : "+").append(size);
+    }
+    result.set(axis, symbolic ? wholes.getOrDefault(joined.toString(), joined.toString()) : total);
+    return result;
   }
 
   private static List<Object> unsqueeze(List<Object> input, List<Object> axes) {

@@ -19,6 +19,23 @@ public interface TrainableModel {
   /** The training step graph: forward, gradients, clipping and the AdamW update. */
   Graph stepGraph(AdamWSchedule schedule);
 
+  /**
+   * Which of the model's step graphs suits batches of {@code length} positions: a key that {@link
+   * #stepGraph(AdamWSchedule, int)} understands (gvgap's decoders: the causal attention's blocks).
+   * Models with one step graph return 1, the default.
+   */
+  default int stepGraphVariant(int length) {
+    return 1;
+  }
+
+  /**
+   * The step graph of a {@link #stepGraphVariant}; the default, for models with one step graph, is
+   * {@link #stepGraph(AdamWSchedule)}.
+   */
+  default Graph stepGraph(AdamWSchedule schedule, int variant) {
+    return stepGraph(schedule);
+  }
+
   /** Most tokens the model reads. */
   int contextLength();
 

@@ -31,28 +31,74 @@ public final class TrainingForwardGraph {
   /** Name of the logits value [batch, sequence, vocab]. */
   public static final String LOGITS = "logits";
 
+  /**
+   * Sequences of at least this many positions attend in {@value #LONG_SEQUENCE_BLOCKS} causal blocks
+   * ({@link CausalBlocks}), shorter ones in one. Measured with {@code bench/bench.sh training}
+   * (models/README.md): blocks pay from about 256 positions (1.3–1.5x the tokens/s at 480) and cost
+   * up to 15 % at 64, where the extra operators outweigh the skipped entries.
+   */
+  public static final int BLOCKED_FROM = 256;
+
+  /** Causal blocks of sequences of {@value #BLOCKED_FROM} or more positions. */
+  public static final int LONG_SEQUENCE_BLOCKS = 4;
+
+  /**
+   * System property that overrides the blocks for every length (a positive count; capped at the
+   * length), for benchmarks that compare block counts side by side.
+   */
+  public static final String BLOCKS_PROPERTY = "gvgap.train.attentionBlocks";
+
+  /**
+   * The causal attention blocks for batches of {@code length} positions: {@value
+   * #LONG_SEQUENCE_BLOCKS} from {@value #BLOCKED_FROM} positions on, else 1; at most {@code length}
+   * (the blocked graph's gradient needs a position per block: ONNX Runtime mishandles empty ones).
+   */
+  public static int attentionBlocks(int length) {
+    int forced = Integer.getInteger(BLOCKS_PROPERTY, 0);
+    int blocks = forced > 0 ? forced : length >= BLOCKED_FROM ? LONG_SEQUENCE_BLOCKS : 1;
+    return Math.max(1, Math.min(blocks, length));
+  }
+
   private TrainingForwardGraph() {}
 
-  /** Declares the inputs and adds the forward nodes to {@code b}; the loss value is named {@link #LOSS}. */
+  /**
+   * Declares the inputs and adds the forward nodes with causal attention in {@code attentionBlocks}
+   * blocks ({@link #attentionBlocks}); the loss value is named {@link #LOSS}.
+   */
+  public static void addTo(GraphBuilder b, DecoderConfig config, int attentionBlocks) {
+    declareInputs(b, config);
+    addNodes(b, config, attentionBlocks);
+  }
+
+  /** {@link #addTo(GraphBuilder, DecoderConfig, int)} with the plain (one-block) causal attention. */
   public static void addTo(GraphBuilder b, DecoderConfig config) {
-    Map<String, long[]> shapes = DecoderParameters.shapes(config);
+    addTo(b, config, 1);
+  }
+
+  /** Declares the batch inputs ({@code batch_size} × {@code sequence_length}) and the parameters. */
+  static void declareInputs(GraphBuilder b, DecoderConfig config) {
     b.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
     b.input("target_ids", ElementType.INT64, "batch_size", "sequence_length");
     b.input("loss_weights", ElementType.FLOAT, "batch_size", "sequence_length");
-    shapes.forEach((name, shape) -> b.input(name, ElementType.FLOAT, boxed(shape)));
-    addNodes(b, config);
+    DecoderParameters.shapes(config)
+        .forEach((name, shape) -> b.input(name, ElementType.FLOAT, boxed(shape)));
   }
 
-  /** Adds the forward nodes, reading inputs that {@link #addTo} declares (declared by the caller here). */
+  /** Adds the forward nodes with one attention block, reading inputs that {@link #addTo} declares. */
   static void addNodes(GraphBuilder b, DecoderConfig config) {
+    addNodes(b, config, 1);
+  }
+
+  /**
+   * Adds the forward nodes with causal attention in {@code attentionBlocks} query blocks ({@link
+   * CausalBlocks}; 1 is the plain masked attention over the whole sequence), reading inputs that
+   * {@link #addTo} declares.
+   */
+  static void addNodes(GraphBuilder b, DecoderConfig config, int attentionBlocks) {
     int heads = config.heads();
     int headDim = config.headDim();
     String positions = DecoderOps.sequencePositions(b);
-    String causal = b.op(
-        "LessOrEqual",
-        b.op("Unsqueeze", positions, b.constant(0)),
-        b.op("Unsqueeze", positions, b.constant(1)));
-    String bias = b.op("Where", causal, b.scalar(0f), b.scalar(DecoderGraph.MASKED));
+    CausalBlocks attention = new CausalBlocks(b, positions, attentionBlocks);
 
     String x = b.op(
         "Add",
@@ -70,15 +116,12 @@ public final class TrainingForwardGraph {
       String query = b.op("Mul", splitHeads(b, parts.get(0), toHeads), scale);
       String key = splitHeads(b, parts.get(1), toHeads);
       String value = splitHeads(b, parts.get(2), toHeads);
-      String scores = b.op(
-          "Add",
-          b.op("MatMul", query, b.op("Transpose", Map.of("perm", new long[] {0, 1, 3, 2}), key)),
-          bias);
-      String weights = b.op("Softmax", Map.of("axis", -1L), scores);
       String context = b.op(
           "Reshape",
           b.op(
-              "Transpose", Map.of("perm", new long[] {0, 2, 1, 3}), b.op("MatMul", weights, value)),
+              "Transpose",
+              Map.of("perm", new long[] {0, 2, 1, 3}),
+              attention.attend(b, query, key, value)),
           fromHeads);
       x = b.op("Add", x, linear(b, context, p + "attn.c_proj"));
       String hidden = fastGelu(

@@ -27,7 +27,12 @@ import java.util.Map;
  */
 public final class TrainingSession implements AutoCloseable {
   private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
-  private final OrtSession session;
+  private final TrainableModel trainable;
+  private final int threads;
+  private final String device;
+  /** Sessions by step-graph variant ({@link TrainableModel#stepGraphVariant}), made on first use. */
+  private final Map<Integer, OrtSession> sessions = new HashMap<>();
+
   private final DecoderConfig config;
   private final AdamWSchedule schedule;
   private final Map<String, long[]> shapes;
@@ -109,14 +114,14 @@ public final class TrainingSession implements AutoCloseable {
       int threads,
       String device)
       throws OrtException {
+    this.trainable = trainable;
     this.config = trainable instanceof OwnDecoderModel own ? own.config() : null;
     this.schedule = schedule;
     this.shapes = trainable.shapes();
-    byte[] model =
-        ModelSerializer.toModel(trainable.stepGraph(schedule), Map.of()).toByteArray();
-    try (OrtSession.SessionOptions options = OrtSessions.options(threads, device)) {
-      this.session = environment.createSession(model, options);
-    }
+    this.threads = threads;
+    this.device = device;
+    // the variant for full-context batches now, so that a graph ONNX Runtime rejects fails here
+    session(trainable.stepGraphVariant(trainable.contextLength()));
     banks.add(new Bank());
     banks.add(new Bank());
     stepTensor = OnnxTensor.createTensor(environment, stepValue, new long[0]);
@@ -147,6 +152,7 @@ public final class TrainingSession implements AutoCloseable {
 
   /** Takes one optimizer step on the batch and returns its loss, gradient norm and learning rate. */
   public StepResult step(TokenBatch batch) throws OrtException {
+    OrtSession session = session(trainable.stepGraphVariant(batch.length()));
     int cells = batch.rows() * batch.length();
     if (inputIds.capacity() < cells) {
       inputIds = longs(cells);
@@ -229,7 +235,23 @@ public final class TrainingSession implements AutoCloseable {
     banks.forEach(Bank::close);
     stepTensor.close();
     scalarOutputs.values().forEach(OnnxTensor::close);
-    session.close();
+    for (OrtSession session : sessions.values()) {
+      session.close();
+    }
+  }
+
+  /** The session of a step-graph variant, created on first use. */
+  private OrtSession session(int variant) throws OrtException {
+    OrtSession session = sessions.get(variant);
+    if (session == null) {
+      byte[] model = ModelSerializer.toModel(trainable.stepGraph(schedule, variant), Map.of())
+          .toByteArray();
+      try (OrtSession.SessionOptions options = OrtSessions.options(threads, device)) {
+        session = environment.createSession(model, options);
+      }
+      sessions.put(variant, session);
+    }
+    return session;
   }
 
   /** Checks names and sizes against the model's parameters (gvgap decoders: their own checks). */

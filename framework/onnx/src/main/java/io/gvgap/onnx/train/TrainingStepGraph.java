@@ -55,10 +55,19 @@ public final class TrainingStepGraph {
     return "updated_v." + parameter;
   }
 
-  /** Builds the step graph for a decoder config and optimizer settings. */
+  /** Builds the step graph for a decoder config and optimizer settings (one attention block). */
   public static Graph build(DecoderConfig config, AdamWSchedule schedule) {
+    return build(config, schedule, 1);
+  }
+
+  /**
+   * Builds the step graph for a decoder config and optimizer settings, with causal attention in
+   * {@code attentionBlocks} blocks ({@link TrainingForwardGraph#attentionBlocks}; the graph then
+   * needs batches of at least that many positions).
+   */
+  public static Graph build(DecoderConfig config, AdamWSchedule schedule, int attentionBlocks) {
     GraphBuilder forward = new GraphBuilder("gvgap_training_step");
-    TrainingForwardGraph.addTo(forward, config);
+    TrainingForwardGraph.addTo(forward, config, attentionBlocks);
     return build(forward, DecoderParameters.shapes(config), schedule);
   }
 

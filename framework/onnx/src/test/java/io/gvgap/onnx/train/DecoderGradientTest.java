@@ -37,8 +37,47 @@ class DecoderGradientTest {
     checkEveryParameter(true);
   }
 
+  /**
+   * Causal attention in blocks ({@link CausalBlocks}) where the sequence does not divide evenly (7
+   * positions in 4 blocks of 1, 2, 2, 2; 4 positions in 3 blocks of 1, 1, 2).
+   */
+  @Test
+  void blockedAttentionGradientsMatchWithUnevenBlocks() throws Exception {
+    long[] inputs = {0, 3, 5, 2, 2, 6, 1, 1, 4, 4, 3, 0, 5, 6};
+    long[] targets = {3, 5, 2, 2, 6, 1, 0, 4, 4, 3, 0, 5, 6, 2};
+    float[] weights = new float[14];
+    java.util.Arrays.fill(weights, 1f / 14);
+    check(true, 4, inputs, targets, weights, 2, 7);
+    float[] quarter = new float[8];
+    java.util.Arrays.fill(quarter, 0.125f);
+    check(
+        true,
+        3,
+        new long[] {1, 4, 3, 0, 2, 5, 6, 1},
+        new long[] {4, 3, 0, 2, 5, 6, 1, 3},
+        quarter,
+        2,
+        4);
+  }
+
   private static void checkEveryParameter(boolean symbolic) throws Exception {
-    DecoderConfig config = new DecoderConfig(7, 6, 2, 8, 2, 16, true, 1e-5f);
+    long[] inputs = {0, 3, 5, 2, 2, 6, 0, 1, 4, 4, 3, 0};
+    long[] targets = {3, 5, 2, 2, 6, 1, 1, 4, 4, 3, 0, 0};
+    float[] weights = {0, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.2f, 0.1f, 0.1f, 0.1f, 0, 0};
+    check(symbolic, 1, inputs, targets, weights, 2, 6);
+  }
+
+  private static void check(
+      boolean symbolic,
+      int blocks,
+      long[] inputs,
+      long[] targets,
+      float[] weights,
+      long rows,
+      long length)
+      throws Exception {
+    DecoderConfig config =
+        new DecoderConfig(7, (int) Math.max(6, length), 2, 8, 2, 16, true, 1e-5f);
     Map<String, float[]> parameters = DecoderParameters.random(config, 3);
     SplittableRandom random = new SplittableRandom(5);
     GradientChecker checker = new GradientChecker();
@@ -49,13 +88,10 @@ class DecoderGradientTest {
       }
       checker.floatInput(entry.getKey(), values, entry.getValue());
     }
-    long[] inputs = {0, 3, 5, 2, 2, 6, 0, 1, 4, 4, 3, 0};
-    long[] targets = {3, 5, 2, 2, 6, 1, 1, 4, 4, 3, 0, 0};
-    float[] weights = {0, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.2f, 0.1f, 0.1f, 0.1f, 0, 0};
     checker
-        .longInput("input_ids", inputs, 2, 6)
-        .longInput("target_ids", targets, 2, 6)
-        .floatInput("loss_weights", weights, 2, 6);
+        .longInput("input_ids", inputs, rows, length)
+        .longInput("target_ids", targets, rows, length)
+        .floatInput("loss_weights", weights, rows, length);
     if (symbolic) {
       for (String name : List.of("input_ids", "target_ids", "loss_weights")) {
         checker.declare(name, "batch_size", "sequence_length");
@@ -64,7 +100,7 @@ class DecoderGradientTest {
     List<String> names = new ArrayList<>(DecoderParameters.shapes(config).keySet());
     GradientChecker.Report report = checker.check(
         b -> {
-          TrainingForwardGraph.addNodes(b, config);
+          TrainingForwardGraph.addNodes(b, config, blocks);
           return TrainingForwardGraph.LOSS;
         },
         names,
