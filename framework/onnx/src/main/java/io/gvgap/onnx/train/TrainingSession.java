@@ -23,7 +23,11 @@ import java.util.Map;
  * Runs {@link TrainingStepGraph} in an ordinary ONNX Runtime inference session. Parameters and Adam
  * moments live in two banks of native direct buffers allocated once: a step reads one bank and
  * ONNX Runtime writes the updated values straight into the other (pinned outputs), then the banks
- * swap roles, so no step allocates or copies state. Not thread-safe.
+ * swap roles, so no step allocates or copies state. A model may have several step graphs for
+ * different batch lengths ({@link TrainableModel#stepGraphVariant}: gvgap's decoders attend in causal
+ * blocks from {@link TrainingForwardGraph#BLOCKED_FROM} positions on); the session keeps one ONNX
+ * Runtime session per variant, the full-context one made at construction, the others at first use.
+ * Not thread-safe.
  */
 public final class TrainingSession implements AutoCloseable {
   private final OrtEnvironment environment = OrtEnvironment.getEnvironment();

@@ -8,7 +8,9 @@
  *       it appends the gradient nodes of a scalar loss, one rule per operator (GradientRules).</li>
  *   <li>{@link io.gvgap.onnx.train.TrainingForwardGraph} is the decoder's forward pass over full
  *       sequences with a masked, weighted token cross-entropy, parameters as inputs under their
- *       {@link io.gvgap.onnx.decoder.DecoderParameters} names.</li>
+ *       {@link io.gvgap.onnx.decoder.DecoderParameters} names; from {@link
+ *       io.gvgap.onnx.train.TrainingForwardGraph#BLOCKED_FROM} positions on, its causal attention
+ *       skips the blocks the mask hides (CausalBlocks).</li>
  *   <li>{@link io.gvgap.onnx.train.TrainingStepGraph} puts forward, gradients, global-norm clipping,
  *       the warm-up + cosine schedule and AdamW into one graph;
  *       {@link io.gvgap.onnx.train.TrainingSession} runs it with parameters and moments in
