@@ -20,26 +20,30 @@ class BenchCommandTest {
     assertThat(err.toString()).contains("name a benchmark: generation, training or dedup");
   }
 
+  /** A one-step training benchmark of a tiny shape (8 positions). */
+  private static final String[] TINY_TRAINING = {
+    "training",
+    "--layers",
+    "1",
+    "--width",
+    "8",
+    "--heads",
+    "2",
+    "--context",
+    "16",
+    "--rows",
+    "2",
+    "--length",
+    "8",
+    "--steps",
+    "1",
+    "--threads",
+    "1"
+  };
+
   @Test
   void trainingRunsATinyShapeAndPrintsItsFigures() {
-    int code = run(
-        "training",
-        "--layers",
-        "1",
-        "--width",
-        "8",
-        "--heads",
-        "2",
-        "--context",
-        "16",
-        "--rows",
-        "2",
-        "--length",
-        "8",
-        "--steps",
-        "1",
-        "--threads",
-        "1");
+    int code = run(TINY_TRAINING);
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("training tokens/s", "fraction of MatMul FLOP/s");
     // 8 positions: below TrainingForwardGraph.BLOCKED_FROM, one attention block
@@ -48,25 +52,7 @@ class BenchCommandTest {
 
   @Test
   void trainingTakesTheAttentionBlocksItIsGivenAndRefusesNegativeOnes() {
-    String[] shape = {
-      "training",
-      "--layers",
-      "1",
-      "--width",
-      "8",
-      "--heads",
-      "2",
-      "--context",
-      "16",
-      "--rows",
-      "2",
-      "--length",
-      "8",
-      "--steps",
-      "1",
-      "--threads",
-      "1"
-    };
+    String[] shape = TINY_TRAINING;
     String[] blocked = java.util.Arrays.copyOf(shape, shape.length + 2);
     blocked[shape.length] = "--attention-blocks";
     blocked[shape.length + 1] = "3";

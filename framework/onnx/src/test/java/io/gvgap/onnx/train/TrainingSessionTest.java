@@ -35,29 +35,7 @@ class TrainingSessionTest {
   @Test
   void trainingLogitsEqualTheInferenceDecoderLogits() throws Exception {
     Map<String, float[]> parameters = DecoderParameters.random(CONFIG, 11);
-    GraphBuilder b = new GraphBuilder("forward");
-    TrainingForwardGraph.addTo(b, CONFIG);
-    b.output(
-        TrainingForwardGraph.LOGITS,
-        TrainingForwardGraph.LOGITS,
-        ElementType.FLOAT,
-        "b",
-        "s",
-        CONFIG.vocabSize());
-    float[] training;
-    try (OrtSession session =
-        ENV.createSession(ModelSerializer.toModel(b.build(), Map.of()).toByteArray())) {
-      Map<String, OnnxTensor> inputs = batchTensors(BATCH);
-      for (Map.Entry<String, long[]> entry : DecoderParameters.shapes(CONFIG).entrySet()) {
-        inputs.put(
-            entry.getKey(),
-            OnnxTensor.createTensor(
-                ENV, FloatBuffer.wrap(parameters.get(entry.getKey())), entry.getValue()));
-      }
-      try (OrtSession.Result result = session.run(inputs)) {
-        training = floats((OnnxTensor) result.get(TrainingForwardGraph.LOGITS).get());
-      }
-    }
+    float[] training = trainingLogits(CONFIG, 1, parameters, BATCH);
     float[] inference;
     try (OrtSession session =
         ENV.createSession(ModelSerializer.toModel(DecoderGraph.build(CONFIG, parameters), Map.of())
@@ -301,6 +279,39 @@ class TrainingSessionTest {
       }
     }
     return gradients;
+  }
+
+  /**
+   * The training forward graph's logits ({@code attentionBlocks} causal blocks) for a batch, run by
+   * ONNX Runtime.
+   */
+  static float[] trainingLogits(
+      DecoderConfig config, int attentionBlocks, Map<String, float[]> parameters, TokenBatch batch)
+      throws Exception {
+    GraphBuilder b = new GraphBuilder("forward");
+    TrainingForwardGraph.addTo(b, config, attentionBlocks);
+    b.output(
+        TrainingForwardGraph.LOGITS,
+        TrainingForwardGraph.LOGITS,
+        ElementType.FLOAT,
+        "b",
+        "s",
+        config.vocabSize());
+    try (OrtSession session =
+        ENV.createSession(ModelSerializer.toModel(b.build(), Map.of()).toByteArray())) {
+      Map<String, OnnxTensor> inputs = batchTensors(batch);
+      for (Map.Entry<String, long[]> entry : DecoderParameters.shapes(config).entrySet()) {
+        inputs.put(
+            entry.getKey(),
+            OnnxTensor.createTensor(
+                ENV, FloatBuffer.wrap(parameters.get(entry.getKey())), entry.getValue()));
+      }
+      try (OrtSession.Result result = session.run(inputs)) {
+        return floats((OnnxTensor) result.get(TrainingForwardGraph.LOGITS).get());
+      } finally {
+        inputs.values().forEach(OnnxTensor::close);
+      }
+    }
   }
 
   private static Map<String, OnnxTensor> batchTensors(TokenBatch batch) throws Exception {
