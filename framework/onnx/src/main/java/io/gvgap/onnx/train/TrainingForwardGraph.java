@@ -84,11 +84,6 @@ public final class TrainingForwardGraph {
         .forEach((name, shape) -> b.input(name, ElementType.FLOAT, boxed(shape)));
   }
 
-  /** Adds the forward nodes with one attention block, reading inputs that {@link #addTo} declares. */
-  static void addNodes(GraphBuilder b, DecoderConfig config) {
-    addNodes(b, config, 1);
-  }
-
   /**
    * Adds the forward nodes with causal attention in {@code attentionBlocks} query blocks ({@link
    * CausalBlocks}; 1 is the plain masked attention over the whole sequence), reading inputs that

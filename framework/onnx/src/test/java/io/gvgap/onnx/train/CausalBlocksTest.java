@@ -53,7 +53,7 @@ class CausalBlocksTest {
   @Test
   void everyBlocksScoresHaveNamedShapesAndTheStepHasNoRunTimeSums() {
     GraphBuilder b = new GraphBuilder("forward");
-    declareInputs(b);
+    TrainingForwardGraph.declareInputs(b, CONFIG);
     TrainingForwardGraph.addNodes(b, CONFIG, 3);
     b.output(TrainingForwardGraph.LOSS, "loss_output", ElementType.FLOAT);
     Graph graph = b.build();
@@ -80,14 +80,10 @@ class CausalBlocksTest {
   @Test
   void refusesFewerThanOneBlock() {
     GraphBuilder b = new GraphBuilder("forward");
-    declareInputs(b);
+    TrainingForwardGraph.declareInputs(b, CONFIG);
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> TrainingForwardGraph.addNodes(b, CONFIG, 0))
         .hasMessageContaining("at least 1");
-  }
-
-  private static void declareInputs(GraphBuilder b) {
-    TrainingForwardGraph.declareInputs(b, CONFIG);
   }
 
   private static float[] logits(int blocks, Map<String, float[]> parameters, long[] ids, int length)
